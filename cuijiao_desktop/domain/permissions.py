@@ -1,0 +1,63 @@
+"""Who may do what. Services call :func:`require`; the GUI asks :func:`allowed` to hide actions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .enums import Role
+from .errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    VIEW = "view"
+    EDIT_ROOMS = "edit_rooms"
+    TAKE_PAYMENT = "take_payment"
+    REVERSE_PAYMENT = "reverse_payment"
+    WAIVE_LATE_FEE = "waive_late_fee"
+    LOG_CONTACT = "log_contact"
+    PLAN_VISITS = "plan_visits"
+    ASSIGN_CASES = "assign_cases"
+    APPROVE_PLANS = "approve_plans"  # instalments and extensions
+    PRINT_NOTICES = "print_notices"
+    PRINT_BOARDS = "print_boards"
+    EXPORT_REPORTS = "export_reports"
+    EXPORT_PERSONAL_DATA = "export_personal_data"
+    EDIT_BILLING = "edit_billing"  # fee items, standards, bills
+    EDIT_LADDER = "edit_ladder"
+    EDIT_SETTINGS = "edit_settings"
+    MANAGE_USERS = "manage_users"
+    IMPORT_DATA = "import_data"
+    WRITE_OFF = "write_off"
+    BACKUP = "backup"
+
+
+_P = Permission
+_CLERK = {_P.VIEW, _P.EDIT_ROOMS, _P.TAKE_PAYMENT, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES}
+_COLLECTOR = {_P.VIEW, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES}
+_FINANCE = {
+    _P.VIEW, _P.TAKE_PAYMENT, _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_BILLING,
+    _P.IMPORT_DATA, _P.BACKUP,
+}
+_MANAGER = _CLERK | _COLLECTOR | {
+    _P.REVERSE_PAYMENT, _P.WAIVE_LATE_FEE, _P.ASSIGN_CASES, _P.APPROVE_PLANS, _P.PRINT_BOARDS,
+    _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_LADDER, _P.IMPORT_DATA, _P.WRITE_OFF, _P.BACKUP,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: frozenset(_CLERK),
+    Role.COLLECTOR: frozenset(_COLLECTOR),
+    Role.FINANCE: frozenset(_FINANCE),
+    Role.MANAGER: frozenset(_MANAGER),
+    Role.ADMIN: frozenset(Permission),
+}
+
+
+def allowed(role: Role | str, permission: Permission) -> bool:
+    """True when ``role`` grants ``permission``."""
+    return permission in ROLE_PERMISSIONS[Role(role)]
+
+
+def require(role: Role | str, permission: Permission) -> None:
+    """Raise :class:`PermissionDenied` unless ``role`` grants ``permission``."""
+    if not allowed(role, permission):
+        raise PermissionDenied("auth.permission_denied", role=str(role), permission=str(permission))

@@ -1,0 +1,42 @@
+"""Alembic environment: runs against the engine handed over in ``config.attributes``."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy.types import TypeDecorator
+
+from cuijiao_desktop.db import models  # noqa: F401  (registers every table)
+from cuijiao_desktop.db.base import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def render_item(type_, obj, autogen_context):  # noqa: ANN001
+    """Render our TypeDecorators as their plain SQL types, so migrations stay frozen."""
+    if type_ == "type" and isinstance(obj, TypeDecorator):
+        impl = obj.impl if not isinstance(obj.impl, type) else obj.impl()
+        return f"sa.{impl!r}"
+    return False
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    if engine is None:
+        raise RuntimeError("pass an engine in config.attributes['engine']")
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            render_item=render_item,
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+
+
+if context.is_offline_mode():
+    raise RuntimeError("offline migrations are not supported")
+run_migrations_online()

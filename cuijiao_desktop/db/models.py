@@ -1,0 +1,725 @@
+"""The whole data model (SQLAlchemy 2 typed declarative).
+
+Conventions: money columns are ``Fen`` (integer fen); areas are integer 0.01 m²;
+periods are ``YYYYMM`` integers; business dates are ``date``; timestamps are UTC.
+Editable tables carry ``version`` (optimistic locking). Ledger tables (payments,
+allocations, credit entries, waivers, audit log) are append-only: database
+triggers (see ``db/ledger_ddl.py``) refuse UPDATE and DELETE on them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cuijiao_desktop.domain.enums import (
+    ApprovalStatus,
+    ArrearsReason,
+    CallOutcome,
+    Channel,
+    ChargeBasis,
+    ContactKind,
+    DeliveryMethod,
+    IssueCategory,
+    IssueStatus,
+    NoticeKind,
+    Occupancy,
+    OwnerType,
+    PaymentKind,
+    PaymentMethod,
+    PersonRole,
+    PromiseStatus,
+    Relation,
+    Role,
+    Stage,
+    Usage,
+    VisitStatus,
+)
+
+from .base import Base, Versioned
+from .types import Fen, IntEnumType, StrEnumType, UTCDateTime, utcnow
+
+# ---------------------------------------------------------------------------
+# People who use the program
+# ---------------------------------------------------------------------------
+
+
+class User(Versioned, Base):
+    """A member of staff who logs in."""
+
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[Role] = mapped_column(StrEnumType(Role))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class OfficeSetting(Versioned, Base):
+    """Business configuration stored in the database (office name, address, phone, bank, seal…)."""
+
+    __tablename__ = "office_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class AuditLog(Base):
+    """Append-only record of every write: who, when, what, on which record."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), Index("ix_audit_log_at", "at"))
+
+
+class ReceiptSequence(Base):
+    """Gap-free counters (receipt and notice serial numbers), bumped with UPDATE … SET n = n + 1."""
+
+    __tablename__ = "receipt_sequence"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(16), default="")
+    next_value: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# ---------------------------------------------------------------------------
+# Estates, buildings, units, rooms
+# ---------------------------------------------------------------------------
+
+
+class Estate(Versioned, Base):
+    """A residential estate (小区/项目)."""
+
+    __tablename__ = "estate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(255), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+    buildings: Mapped[list[Building]] = relationship(back_populates="estate")
+
+
+class Building(Versioned, Base):
+    """A building (楼栋); ``name`` is the normalised short form, e.g. "3" or "A"."""
+
+    __tablename__ = "building"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estate.id"))
+    name: Mapped[str] = mapped_column(String(16))
+    floors: Mapped[int | None] = mapped_column(Integer)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    estate: Mapped[Estate] = relationship(back_populates="buildings")
+    units: Mapped[list[Unit]] = relationship(back_populates="building")
+
+    __table_args__ = (UniqueConstraint("estate_id", "name"),)
+
+
+class Unit(Versioned, Base):
+    """A stairwell unit (单元) of a building."""
+
+    __tablename__ = "unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    building_id: Mapped[int] = mapped_column(ForeignKey("building.id"))
+    name: Mapped[str] = mapped_column(String(16))
+
+    building: Mapped[Building] = relationship(back_populates="units")
+
+    __table_args__ = (UniqueConstraint("building_id", "name"),)
+
+
+class Room(Versioned, Base):
+    """A chargeable room (房号): flat, shop or parking space. ``code`` is canonical, e.g. "3-2-1502"."""
+
+    __tablename__ = "room"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estate.id"))
+    building_id: Mapped[int] = mapped_column(ForeignKey("building.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(16))
+    floor: Mapped[int | None] = mapped_column(Integer)
+    area_centi_m2: Mapped[int] = mapped_column(Integer)  # 0.01 m²
+    usage: Mapped[Usage] = mapped_column(StrEnumType(Usage), default=Usage.RESIDENTIAL)
+    occupancy: Mapped[Occupancy] = mapped_column(StrEnumType(Occupancy), default=Occupancy.OCCUPIED)
+    delivered_on: Mapped[date | None] = mapped_column(Date)  # 交房日期
+    direct_debit: Mapped[bool] = mapped_column(Boolean, default=False)  # 银行托收
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    links: Mapped[list[RoomPerson]] = relationship(back_populates="room")
+
+    __table_args__ = (
+        UniqueConstraint("estate_id", "code"),
+        Index("ix_room_building_unit", "building_id", "unit_id"),
+        CheckConstraint("area_centi_m2 >= 0", name="area_not_negative"),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Owners, tenants and their contacts
+# ---------------------------------------------------------------------------
+
+
+class Person(Versioned, Base):
+    """An owner, tenant or occupant."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_initials: Mapped[str] = mapped_column(String(32), default="")  # pinyin initials, for search
+    id_number: Mapped[str | None] = mapped_column(String(32))  # 身份证号; never shown unmasked in lists
+    owner_type: Mapped[OwnerType | None] = mapped_column(StrEnumType(OwnerType))
+    preferred_channel: Mapped[Channel | None] = mapped_column(StrEnumType(Channel))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="person", order_by="Contact.id")
+
+    __table_args__ = (Index("ix_person_name", "name"), Index("ix_person_initials", "name_initials"))
+
+
+class Contact(Versioned, Base):
+    """A phone number, WeChat id or e-mail of a person, or of someone close to them (spouse…)."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    kind: Mapped[ContactKind] = mapped_column(StrEnumType(ContactKind))
+    value: Mapped[str] = mapped_column(String(128))
+    last4: Mapped[str] = mapped_column(String(4), default="")  # for search by the last 4 digits
+    relation: Mapped[Relation] = mapped_column(StrEnumType(Relation), default=Relation.SELF)
+    contact_name: Mapped[str] = mapped_column(String(64), default="")  # the spouse's name etc.
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    valid: Mapped[bool] = mapped_column(Boolean, default=True)  # false after "wrong number"
+
+    person: Mapped[Person] = relationship(back_populates="contacts")
+
+    __table_args__ = (Index("ix_contact_person", "person_id"), Index("ix_contact_last4", "last4"))
+
+
+class RoomPerson(Versioned, Base):
+    """Who is linked to a room, in which role, from when to when (a tenant change keeps history)."""
+
+    __tablename__ = "room_person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    role: Mapped[PersonRole] = mapped_column(StrEnumType(PersonRole))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    pays_fees: Mapped[bool] = mapped_column(Boolean, default=False)  # occupant agreed to pay (art. 41)
+
+    room: Mapped[Room] = relationship(back_populates="links")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (Index("ix_room_person_room", "room_id"), Index("ix_room_person_person", "person_id"))
+
+
+# ---------------------------------------------------------------------------
+# Fee items, standards, meters, bills
+# ---------------------------------------------------------------------------
+
+
+class LateFeePolicyRow(Versioned, Base):
+    """Contractual late-fee terms: daily rate in parts per million, grace days, cap."""
+
+    __tablename__ = "late_fee_policy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    daily_rate_ppm: Mapped[int] = mapped_column(Integer)  # 0.3‰/day = 300
+    grace_days: Mapped[int] = mapped_column(Integer, default=0)
+    cap_ppm_of_principal: Mapped[int | None] = mapped_column(Integer)  # None: capped at principal only
+    from_notice_level: Mapped[int | None] = mapped_column(Integer)  # e.g. 6: accrue only after 6th notice
+    contract_clause: Mapped[str] = mapped_column(String(64), default="")  # 《物业服务合同》第X条
+    valid_from: Mapped[date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FeeItem(Versioned, Base):
+    """A kind of charge (物业管理费, 水费, 车位费 …)."""
+
+    __tablename__ = "fee_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    basis: Mapped[ChargeBasis] = mapped_column(StrEnumType(ChargeBasis))
+    unit_label: Mapped[str] = mapped_column(String(16), default="")  # 元/㎡·月, 元/吨 …
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)  # allocation order within a period
+    due_day: Mapped[int] = mapped_column(Integer, default=10)  # paid by the 10th of the month
+    late_fee_policy_id: Mapped[int | None] = mapped_column(ForeignKey("late_fee_policy.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FeeStandard(Versioned, Base):
+    """How a fee item is charged, for an estate and usage, from a date (the newest valid one wins)."""
+
+    __tablename__ = "fee_standard"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_item.id"))
+    estate_id: Mapped[int | None] = mapped_column(ForeignKey("estate.id"))
+    usage: Mapped[Usage | None] = mapped_column(StrEnumType(Usage))
+    unit_price_fen: Mapped[int] = mapped_column(Fen())  # per m²·month, per month, or per metered unit
+    vacancy_discount_pct: Mapped[int] = mapped_column(Integer, default=0)  # 空置 reduction, e.g. 30
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(255), default="")
+
+    __table_args__ = (Index("ix_fee_standard_lookup", "fee_item_id", "estate_id", "valid_from"),)
+
+
+class MeterReading(Versioned, Base):
+    """A meter reading for metered fee items (water, electricity)."""
+
+    __tablename__ = "meter_reading"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_item.id"))
+    period: Mapped[int] = mapped_column(Integer)
+    previous_reading: Mapped[int] = mapped_column(Integer)  # in 0.01 units
+    current_reading: Mapped[int] = mapped_column(Integer)
+    read_on: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (UniqueConstraint("room_id", "fee_item_id", "period"),)
+
+
+class Bill(Versioned, Base):
+    """应收: one per room × fee item × period. ``paid_fen`` and ``waived_fen`` are caches of the
+    ledger, moved only by ``UPDATE … SET paid_fen = paid_fen + :d`` in the services."""
+
+    __tablename__ = "bill"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_item.id"))
+    period: Mapped[int] = mapped_column(Integer)  # YYYYMM
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    discount_fen: Mapped[int] = mapped_column(Fen(), default=0)  # 优惠/减免/空置减免, set when billed
+    paid_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    waived_fen: Mapped[int] = mapped_column(Fen(), default=0)  # written off / approved reduction later
+    due_date: Mapped[date] = mapped_column(Date)
+    basis_note: Mapped[str] = mapped_column(String(128), default="")  # "2.50元/㎡ × 89.37㎡"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("room_id", "fee_item_id", "period"),
+        CheckConstraint("amount_fen >= 0", name="amount_not_negative"),
+        CheckConstraint("paid_fen >= 0", name="paid_not_negative"),
+        # The arrears queries use exactly this predicate (field notes: 507 ms → 180 ms).
+        Index(
+            "ix_bill_unpaid",
+            "room_id", "period", "amount_fen", "discount_fen", "paid_fen", "waived_fen", "due_date",
+            sqlite_where=text("paid_fen + discount_fen + waived_fen < amount_fen"),
+            postgresql_where=text("paid_fen + discount_fen + waived_fen < amount_fen"),
+        ),
+        Index("ix_bill_period", "period"),
+    )
+
+
+class LateFeeAssessment(Versioned, Base):
+    """The late fee currently assessed on one bill; recomputing overwrites it (idempotent)."""
+
+    __tablename__ = "late_fee_assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"), unique=True)
+    policy_id: Mapped[int] = mapped_column(ForeignKey("late_fee_policy.id"))
+    as_of: Mapped[date] = mapped_column(Date)
+    days: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen())  # contract amount
+    court_estimate_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    paid_fen: Mapped[int] = mapped_column(Fen(), default=0)
+
+
+class LateFeeWaiver(Base):
+    """A manager's waiver of (part of) a bill's late fee. Append-only."""
+
+    __tablename__ = "late_fee_waiver"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    reason: Mapped[str] = mapped_column(Text)
+    approved_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_late_fee_waiver_bill", "bill_id"),)
+
+
+# ---------------------------------------------------------------------------
+# The money ledger (append-only)
+# ---------------------------------------------------------------------------
+
+
+class Payment(Base):
+    """实收. A reversal (冲正) is a new row with the negative amount that references the original."""
+
+    __tablename__ = "payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    payer_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    kind: Mapped[PaymentKind] = mapped_column(StrEnumType(PaymentKind), default=PaymentKind.PAYMENT)
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    paid_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[PaymentMethod] = mapped_column(StrEnumType(PaymentMethod))
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), unique=True)
+    reference: Mapped[str] = mapped_column(String(64), default="")  # bank/WeChat transaction number
+    note: Mapped[str] = mapped_column(Text, default="")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    allocations: Mapped[list[PaymentAllocation]] = relationship(back_populates="payment")
+
+    __table_args__ = (
+        Index("ix_payment_room", "room_id", "paid_on"),
+        Index("ix_payment_paid_on", "paid_on"),
+        CheckConstraint(
+            "(kind = 'payment' AND amount_fen > 0 AND reverses_id IS NULL)"
+            " OR (kind = 'reversal' AND amount_fen < 0 AND reverses_id IS NOT NULL)",
+            name="kind_sign",
+        ),
+    )
+
+
+class PaymentAllocation(Base):
+    """How a payment (or its reversal, negated) was spread over bills. Append-only."""
+
+    __tablename__ = "payment_allocation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"))
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    late_fee_fen: Mapped[int] = mapped_column(Fen(), default=0)
+
+    payment: Mapped[Payment] = relationship(back_populates="allocations")
+
+    __table_args__ = (Index("ix_payment_allocation_payment", "payment_id"), Index("ix_payment_allocation_bill", "bill_id"))
+
+
+class CreditEntry(Base):
+    """Prepaid credit (预存款) ledger of a room: + from overpayments, − when applied. Append-only."""
+
+    __tablename__ = "credit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
+    note: Mapped[str] = mapped_column(String(255), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_credit_entry_room", "room_id"),)
+
+
+class WriteOff(Base):
+    """坏账核销 of a bill's remaining amount, with the evidence that every step was tried. Append-only."""
+
+    __tablename__ = "write_off"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    reason: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    approved_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# ---------------------------------------------------------------------------
+# Collection work
+# ---------------------------------------------------------------------------
+
+
+class LadderStepRow(Versioned, Base):
+    """One configured step of the office's collection ladder."""
+
+    __tablename__ = "ladder_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    stage: Mapped[Stage] = mapped_column(IntEnumType(Stage))
+    name: Mapped[str] = mapped_column(String(64))
+    days_after_due: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[Channel] = mapped_column(StrEnumType(Channel))
+    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CollectionCase(Versioned, Base):
+    """A room's collection file: where it stands on the ladder and who works it (责任到人)."""
+
+    __tablename__ = "collection_case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    stage: Mapped[Stage] = mapped_column(IntEnumType(Stage), default=Stage.REMINDER)
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reason: Mapped[ArrearsReason | None] = mapped_column(StrEnumType(ArrearsReason))
+    abnormal: Mapped[bool] = mapped_column(Boolean, default=False)  # 非正常欠费, reviewed half-yearly
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    hold_until: Mapped[date | None] = mapped_column(Date)  # extension / dispute: no chasing until then
+    next_action_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_collection_case_room", "room_id"),
+        Index("ix_collection_case_collector", "collector_id", "closed_on"),
+        # at most one open case per room
+        Index(
+            "uq_collection_case_open_room", "room_id", unique=True,
+            sqlite_where=text("closed_on IS NULL"), postgresql_where=text("closed_on IS NULL"),
+        ),
+    )
+
+
+class ContactEvent(Base):
+    """A logged collection contact: call, SMS, WeChat, letter, visit or notice.
+
+    Append-only in spirit: corrections are new events; the services never update these.
+    """
+
+    __tablename__ = "contact_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    channel: Mapped[Channel] = mapped_column(StrEnumType(Channel))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    number_dialled: Mapped[str] = mapped_column(String(32), default="")
+    answered_by: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[CallOutcome] = mapped_column(StrEnumType(CallOutcome))
+    reason: Mapped[ArrearsReason | None] = mapped_column(StrEnumType(ArrearsReason))
+    complaint: Mapped[str] = mapped_column(Text, default="")
+    promise_date: Mapped[date | None] = mapped_column(Date)
+    promise_amount_fen: Mapped[int | None] = mapped_column(Fen())
+    next_follow_up: Mapped[date | None] = mapped_column(Date)
+    arrears_fen: Mapped[int | None] = mapped_column(Fen())  # what was owed at the time
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence_path: Mapped[str] = mapped_column(String(255), default="")
+
+    __table_args__ = (
+        Index("ix_contact_event_room", "room_id", "occurred_at"),
+        Index("ix_contact_event_user", "user_id", "occurred_at"),
+        Index("ix_contact_event_follow_up", "next_follow_up"),
+    )
+
+
+class Promise(Versioned, Base):
+    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken."""
+
+    __tablename__ = "promise"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    contact_event_id: Mapped[int | None] = mapped_column(ForeignKey("contact_event.id"))
+    made_on: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a signed promise restarts limitation
+    status: Mapped[PromiseStatus] = mapped_column(StrEnumType(PromiseStatus), default=PromiseStatus.OPEN)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (Index("ix_promise_due", "status", "due_date"), Index("ix_promise_room", "room_id"))
+
+
+class InstalmentPlan(Versioned, Base):
+    """分期缴费 approved by a manager."""
+
+    __tablename__ = "instalment_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    total_fen: Mapped[int] = mapped_column(Fen())
+    status: Mapped[ApprovalStatus] = mapped_column(StrEnumType(ApprovalStatus), default=ApprovalStatus.PENDING)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    instalments: Mapped[list[Instalment]] = relationship(back_populates="plan", order_by="Instalment.seq")
+
+
+class Instalment(Versioned, Base):
+    """One instalment of a plan."""
+
+    __tablename__ = "instalment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("instalment_plan.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Fen())
+    paid_fen: Mapped[int] = mapped_column(Fen(), default=0)
+
+    plan: Mapped[InstalmentPlan] = relationship(back_populates="instalments")
+
+    __table_args__ = (UniqueConstraint("plan_id", "seq"),)
+
+
+class Extension(Versioned, Base):
+    """延期: a manager-approved pause of 1–2 months for a hardship case."""
+
+    __tablename__ = "extension"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    until: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ApprovalStatus] = mapped_column(StrEnumType(ApprovalStatus), default=ApprovalStatus.PENDING)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Visit(Versioned, Base):
+    """上门催缴: booked, done or cancelled; at least two staff go."""
+
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    planned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[VisitStatus] = mapped_column(StrEnumType(VisitStatus), default=VisitStatus.PLANNED)
+    booked_by_phone: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attitude: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[CallOutcome | None] = mapped_column(StrEnumType(CallOutcome))
+    agreed_date: Mapped[date | None] = mapped_column(Date)
+    revisit: Mapped[bool] = mapped_column(Boolean, default=False)
+    notice_handed: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    staff: Mapped[list[VisitStaff]] = relationship(back_populates="visit")
+
+    __table_args__ = (Index("ix_visit_planned", "status", "planned_at"),)
+
+
+class VisitStaff(Base):
+    """Who went on a visit (supervisor, maintenance worker …)."""
+
+    __tablename__ = "visit_staff"
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    duty: Mapped[str] = mapped_column(String(32), default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="staff")
+
+
+class Notice(Versioned, Base):
+    """A notice issued (催缴通知书 …): serial, level, to whom, how and when delivered, proof."""
+
+    __tablename__ = "notice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(32), unique=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    kind: Mapped[NoticeKind] = mapped_column(StrEnumType(NoticeKind))
+    level: Mapped[int] = mapped_column(Integer, default=1)  # 1..10 of the notice series
+    recipient_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    recipient_name: Mapped[str] = mapped_column(String(64), default="")
+    arrears_fen: Mapped[int] = mapped_column(Fen())
+    late_fee_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    period_from: Mapped[int | None] = mapped_column(Integer)
+    period_to: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    template_version: Mapped[str] = mapped_column(String(32), default="")
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    delivery_method: Mapped[DeliveryMethod | None] = mapped_column(StrEnumType(DeliveryMethod))
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    delivered_to: Mapped[str] = mapped_column(String(64), default="")
+    tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    proof_path: Mapped[str] = mapped_column(String(255), default="")
+    signed_receipt: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_notice_room", "room_id", "issued_at"),)
+
+
+class ServiceIssue(Versioned, Base):
+    """物业服务问题跟进: a complaint raised while collecting, with an owner and a promised date."""
+
+    __tablename__ = "service_issue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("collection_case.id"))
+    contact_event_id: Mapped[int | None] = mapped_column(ForeignKey("contact_event.id"))
+    category: Mapped[IssueCategory] = mapped_column(StrEnumType(IssueCategory))
+    description: Mapped[str] = mapped_column(Text)
+    raised_on: Mapped[date] = mapped_column(Date)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    promised_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[IssueStatus] = mapped_column(StrEnumType(IssueStatus), default=IssueStatus.OPEN)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_service_issue_status", "status", "promised_date"),)
+
+
+#: Tables whose rows may only ever be inserted (enforced by triggers).
+APPEND_ONLY_TABLES = (
+    "payment",
+    "payment_allocation",
+    "credit_entry",
+    "late_fee_waiver",
+    "write_off",
+    "audit_log",
+)

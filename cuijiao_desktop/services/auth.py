@@ -1,0 +1,210 @@
+"""Users, passwords, log-in and lock-out.
+
+Passwords are hashed with scrypt (memory-hard, in the standard library). After
+``MAX_FAILURES`` wrong passwords in a row the account is locked for ``LOCK_MINUTES``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cuijiao_desktop.db.models import User
+from cuijiao_desktop.db.types import utcnow
+from cuijiao_desktop.domain.enums import Role
+from cuijiao_desktop.domain.errors import AuthenticationFailed, ConflictError, NotFound, ValidationError
+from cuijiao_desktop.domain.permissions import Permission, require
+
+from . import audit
+from .dto import UserDTO
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 8
+# scrypt: n=2**14, r=8 → 16 MiB per hash; ~50 ms here.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash in the form ``scrypt$n$r$p$salt$hash`` (base64)."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, maxmem=64 * 1024 * 1024
+    )
+    b64 = base64.b64encode
+    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when ``password`` matches ``stored`` (constant-time compare)."""
+    try:
+        scheme, n, r, p, salt_b64, hash_b64 = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(hash_b64)
+        digest = hashlib.scrypt(
+            password.encode("utf-8"), salt=base64.b64decode(salt_b64), n=int(n), r=int(r), p=int(p),
+            maxmem=64 * 1024 * 1024, dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(digest, expected)
+
+
+def _dto(user: User) -> UserDTO:
+    return UserDTO.of(user.id, user.username, user.display_name, user.role)
+
+
+def validate_new_user(*, username: str, display_name: str, password: str) -> None:
+    """Raise ValidationError (with ``field``) for an unacceptable new account."""
+    if not username.strip():
+        raise ValidationError("auth.username_required", field="username")
+    if len(username) > 64 or any(c.isspace() for c in username):
+        raise ValidationError("auth.username_invalid", field="username")
+    if not display_name.strip():
+        raise ValidationError("auth.display_name_required", field="display_name")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError("auth.password_too_short", field="password", minimum=MIN_PASSWORD_LENGTH)
+
+
+def has_users(session: Session) -> bool:
+    """True once any account exists."""
+    return session.scalar(select(func.count()).select_from(User)) > 0
+
+
+def _add_user(session: Session, *, username: str, display_name: str, role: Role, password: str) -> User:
+    validate_new_user(username=username, display_name=display_name, password=password)
+    if session.scalar(select(User.id).where(User.username == username.strip())) is not None:
+        raise ValidationError("auth.username_taken", field="username", username=username)
+    user = User(
+        username=username.strip(), display_name=display_name.strip(), role=role,
+        password_hash=hash_password(password),
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_first_admin(session: Session, *, username: str, display_name: str, password: str) -> UserDTO:
+    """Create the administrator of a new database; refused once any user exists."""
+    if has_users(session):
+        raise ConflictError("auth.admin_exists")
+    user = _add_user(session, username=username, display_name=display_name, role=Role.ADMIN, password=password)
+    dto = _dto(user)
+    audit.record(session, dto, "user.create_first_admin", "app_user", user.id, username=user.username)
+    return dto
+
+
+def create_user(
+    session: Session, *, actor: UserDTO, username: str, display_name: str, role: Role, password: str
+) -> UserDTO:
+    """Add a member of staff (administrators only)."""
+    require(actor.role, Permission.MANAGE_USERS)
+    user = _add_user(session, username=username, display_name=display_name, role=Role(role), password=password)
+    audit.record(session, actor, "user.create", "app_user", user.id, username=user.username, role=str(role))
+    return _dto(user)
+
+
+def list_users(session: Session, *, active_only: bool = True) -> list[UserDTO]:
+    """All accounts, by display name."""
+    stmt = select(User).order_by(User.display_name)
+    if active_only:
+        stmt = stmt.where(User.active.is_(True))
+    return [_dto(u) for u in session.scalars(stmt)]
+
+
+def find_user(session: Session, username: str) -> UserDTO:
+    """The active user called ``username`` (for the command line's ``--user``)."""
+    user = session.scalar(select(User).where(User.username == username, User.active.is_(True)))
+    if user is None:
+        raise NotFound("auth.unknown_user", username=username)
+    return _dto(user)
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """What a log-in attempt came to. ``error`` is set when it failed."""
+
+    user: UserDTO | None
+    error: AuthenticationFailed | None
+
+
+def attempt_login(session: Session, *, username: str, password: str, now: datetime | None = None) -> LoginAttempt:
+    """Check a password and record the outcome (failure count, lock-out, audit) without raising.
+
+    Use this where the caller's transaction must commit even when the password was wrong,
+    so failed attempts are counted; :func:`login` raises instead.
+    """
+    now = now or utcnow()
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None or not user.active:
+        verify_password(password, hash_password("timing-equaliser"))  # same cost as a real check
+        return LoginAttempt(None, AuthenticationFailed("auth.failed"))
+    if user.locked_until is not None and user.locked_until > now:
+        return LoginAttempt(None, AuthenticationFailed("auth.locked", until=user.locked_until))
+    if not verify_password(password, user.password_hash):
+        failures = user.failed_logins + 1
+        locked = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+        session.execute(
+            update(User).where(User.id == user.id)
+            .values(failed_logins=User.failed_logins + 1, locked_until=locked)
+            .execution_options(synchronize_session=False)
+        )
+        audit.record(session, _dto(user), "user.login_failed", "app_user", user.id, failures=failures)
+        if locked is not None:
+            return LoginAttempt(None, AuthenticationFailed("auth.locked", until=locked))
+        return LoginAttempt(None, AuthenticationFailed("auth.failed", remaining=MAX_FAILURES - failures))
+    session.execute(
+        update(User).where(User.id == user.id)
+        .values(failed_logins=0, locked_until=None, last_login_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    dto = _dto(user)
+    audit.record(session, dto, "user.login", "app_user", user.id)
+    return LoginAttempt(dto, None)
+
+
+def login(session: Session, *, username: str, password: str, now: datetime | None = None) -> UserDTO:
+    """Return the user, or raise AuthenticationFailed ("auth.failed" / "auth.locked" with ``until``).
+
+    The failure is recorded in ``session`` before raising; a boundary that rolls back on
+    errors loses that record, so GUI and CLI boundaries call :func:`attempt_login`.
+    """
+    attempt = attempt_login(session, username=username, password=password, now=now)
+    if attempt.error is not None:
+        raise attempt.error
+    assert attempt.user is not None
+    return attempt.user
+
+
+def change_password(session: Session, *, actor: UserDTO, user_id: int, old_password: str | None, new_password: str) -> None:
+    """Change a password: users their own (old password needed), administrators anyone's."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("auth.unknown_user", user_id=user_id)
+    if actor.id != user_id:
+        require(actor.role, Permission.MANAGE_USERS)
+    elif not verify_password(old_password or "", user.password_hash):
+        raise ValidationError("auth.old_password_wrong", field="old_password")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError("auth.password_too_short", field="password", minimum=MIN_PASSWORD_LENGTH)
+    user.password_hash = hash_password(new_password)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.flush()
+    audit.record(session, actor, "user.change_password", "app_user", user_id)
+
+
+def unlock(session: Session, *, actor: UserDTO, user_id: int) -> None:
+    """Lift a lock-out (administrators)."""
+    require(actor.role, Permission.MANAGE_USERS)
+    session.execute(update(User).where(User.id == user_id).values(failed_logins=0, locked_until=None))
+    audit.record(session, actor, "user.unlock", "app_user", user_id)
+

@@ -1,0 +1,110 @@
+"""Frozen data handed from services to the GUI, reports and CLI (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod, Role, Stage
+from cuijiao_desktop.domain.permissions import ROLE_PERMISSIONS, Permission
+
+
+@dataclass(frozen=True)
+class UserDTO:
+    """The acting user. ``username == "cli"`` with id None is the command line's system user."""
+
+    id: int | None
+    username: str
+    display_name: str
+    role: Role
+    permissions: frozenset[Permission] = field(default=frozenset())
+
+    @classmethod
+    def of(cls, id: int | None, username: str, display_name: str, role: Role) -> UserDTO:  # noqa: A002
+        """Build with the role's permissions."""
+        return cls(id, username, display_name, Role(role), ROLE_PERMISSIONS[Role(role)])
+
+    def can(self, permission: Permission) -> bool:
+        """True when this user's role grants ``permission``."""
+        return permission in self.permissions
+
+
+#: The command line acts as this user unless ``--user`` names a real one.
+CLI_USER = UserDTO.of(None, "cli", "命令行", Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class OfficeDTO:
+    """Office details printed on notices and receipts."""
+
+    name: str
+    address: str
+    phone: str
+    bank_name: str
+    bank_account: str
+    seal_image_path: str
+    is_demo: bool
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Today's figures for the workbench."""
+
+    rooms: int
+    rooms_in_arrears: int
+    arrears_fen: int
+    promises_due_today: int
+    visits_today: int
+    open_issues: int
+
+
+@dataclass(frozen=True)
+class AllocationLineDTO:
+    bill_id: int
+    period: int
+    fee_item: str
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class ReceiptDTO:
+    """A recorded payment or reversal."""
+
+    payment_id: int
+    receipt_no: str
+    room_id: int
+    room_code: str
+    kind: PaymentKind
+    amount_fen: int
+    paid_on: date
+    method: PaymentMethod
+    lines: tuple[AllocationLineDTO, ...]
+    credit_fen: int
+    operator: str
+    created_at: datetime
+    reverses_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RoomBalance:
+    """A room's money position: billed, reductions, paid, outstanding, prepaid credit."""
+
+    room_id: int
+    billed_fen: int
+    reduced_fen: int
+    paid_fen: int
+    outstanding_fen: int
+    credit_fen: int
+
+
+@dataclass(frozen=True)
+class LadderStepDTO:
+    id: int
+    seq: int
+    stage: Stage
+    name: str
+    days_after_due: int
+    channel: str
+    min_amount_fen: int
+    active: bool
+    version: int

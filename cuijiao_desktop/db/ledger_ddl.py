@@ -9,10 +9,11 @@ from collections.abc import Iterable
 
 from sqlalchemy.engine import Connection
 
+# psycopg reads % as a placeholder even without parameters, hence %%.
 PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION cuijiao_refuse_change() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP
+    RAISE EXCEPTION 'append-only table %%: %% refused', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'integrity_constraint_violation';
 END;
 $$ LANGUAGE plpgsql

@@ -1,0 +1,117 @@
+"""Shared fixtures: offscreen Qt, isolated settings, migrated databases, users."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before anything imports Qt: no display needed, and QSettings/QStandardPaths go to a throwaway folder.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="cuijiao-tests-"))
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(_SANDBOX / _var.lower())
+os.environ.pop("CUIJIAO_DB_URL", None)
+
+import pytest  # noqa: E402
+from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+
+from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url  # noqa: E402
+from cuijiao_desktop.db.migrate import prepare_database, upgrade  # noqa: E402
+from cuijiao_desktop.domain.enums import Role  # noqa: E402
+from cuijiao_desktop.services.dto import UserDTO  # noqa: E402
+
+PG_ENV = "CUIJIAO_TEST_PG_URL"
+
+
+def pytest_sessionfinish(session, exitstatus):  # noqa: ANN001, ARG001
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated to head once per run; tests get copies."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    prepare_database(sqlite_url(path))
+    return path
+
+
+@pytest.fixture
+def db_url(template_db: Path, tmp_path: Path) -> str:
+    """A fresh migrated SQLite database for one test."""
+    target = tmp_path / "cuijiao.sqlite3"
+    shutil.copyfile(template_db, target)
+    return sqlite_url(target)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine)
+
+
+def pg_url_or_skip() -> str:
+    """The test PostgreSQL server's URL; skips locally without one, fails under CI."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{PG_ENV} is not set: scripts/run-tests.sh starts the PostgreSQL server")
+        pytest.skip(f"no PostgreSQL server ({PG_ENV} not set)")
+    return url
+
+
+def reset_pg_schema(engine: Engine) -> None:
+    """Drop everything in the public schema so a test starts from an empty database."""
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """An empty PostgreSQL database (schema wiped before and after the test)."""
+    url = pg_url_or_skip()
+    eng = make_engine(url)
+    reset_pg_schema(eng)
+    yield url
+    reset_pg_schema(eng)
+    eng.dispose()
+
+
+@pytest.fixture
+def pg_engine(pg_url: str) -> Iterator[Engine]:
+    """A PostgreSQL engine on a database migrated to head."""
+    eng = make_engine(pg_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+def make_user(factory: sessionmaker[Session], role: Role, username: str | None = None) -> UserDTO:
+    """Create a user with password "password1" directly (tests only)."""
+    from cuijiao_desktop.db.models import User
+    from cuijiao_desktop.services.auth import hash_password
+
+    with factory.begin() as s:
+        user = User(
+            username=username or f"u_{role.value}", display_name=f"测试{role.value}", role=role,
+            password_hash=hash_password("password1"),
+        )
+        s.add(user)
+        s.flush()
+        return UserDTO.of(user.id, user.username, user.display_name, role)
+
+
+@pytest.fixture
+def users(session_factory: sessionmaker[Session]) -> dict[Role, UserDTO]:
+    """One user of every role."""
+    return {role: make_user(session_factory, role) for role in Role}

@@ -1,0 +1,67 @@
+"""Small builders for test data (tests only): an estate with rooms, fee items and bills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from cuijiao_desktop.db.models import Bill, Building, Estate, FeeItem, Person, Room, RoomPerson, Unit
+from cuijiao_desktop.domain.enums import ChargeBasis, PersonRole
+
+
+@dataclass(frozen=True)
+class RoomWithBills:
+    room_id: int
+    bill_ids: tuple[int, ...]
+    monthly_fen: int
+
+
+def period_add(period: int, months: int) -> int:
+    y, m = divmod(period // 100 * 12 + period % 100 - 1 + months, 12)
+    return y * 100 + m + 1
+
+
+def make_room_with_bills(
+    factory: sessionmaker[Session], *, months: int = 6, monthly_fen: int = 25_000, first_period: int = 202601,
+    code: str = "3-2-1502", estate_code: str = "T1",
+) -> RoomWithBills:
+    """One room in a new (or existing) estate with ``months`` monthly property-fee bills."""
+    with factory.begin() as s:
+        estate = s.query(Estate).filter_by(code=estate_code).one_or_none()
+        if estate is None:
+            estate = Estate(code=estate_code, name="测试花园")
+            s.add(estate)
+            s.flush()
+        b, u, r = code.split("-")
+        building = s.query(Building).filter_by(estate_id=estate.id, name=b).one_or_none()
+        if building is None:
+            building = Building(estate_id=estate.id, name=b)
+            s.add(building)
+            s.flush()
+        unit = s.query(Unit).filter_by(building_id=building.id, name=u).one_or_none()
+        if unit is None:
+            unit = Unit(building_id=building.id, name=u)
+            s.add(unit)
+            s.flush()
+        item = s.query(FeeItem).filter_by(code="property").one_or_none()
+        if item is None:
+            item = FeeItem(code="property", name="物业管理费", basis=ChargeBasis.PER_AREA, sort_order=1)
+            s.add(item)
+            s.flush()
+        room = Room(estate_id=estate.id, building_id=building.id, unit_id=unit.id, code=code, number=r,
+                    floor=int(r) // 100, area_centi_m2=8937)
+        owner = Person(name="张三", name_initials="zs")
+        s.add_all([room, owner])
+        s.flush()
+        s.add(RoomPerson(room_id=room.id, person_id=owner.id, role=PersonRole.OWNER))
+        bills = []
+        for i in range(months):
+            period = period_add(first_period, i)
+            bill = Bill(room_id=room.id, fee_item_id=item.id, period=period, amount_fen=monthly_fen,
+                        due_date=date(period // 100, period % 100, 10))
+            s.add(bill)
+            bills.append(bill)
+        s.flush()
+        return RoomWithBills(room.id, tuple(b.id for b in bills), monthly_fen)

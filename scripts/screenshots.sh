@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerate docs/screenshots/*.png:  ./scripts/screenshots.sh [args for scripts/screenshots.py...]
+#
+# Installs xvfb, xauth, Qt's runtime libraries and CJK fonts (Debian, as root), prepares .venv,
+# builds a demo database (2,000 rooms, 36 months, seed 7) in a temp dir, and runs
+# scripts/screenshots.py in a real Qt window on a virtual 1440x900 screen (xvfb-run).
+# CUIJIAO_VENV=/path uses another virtual environment (see scripts/lib.sh for more settings).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+if [[ ! -f "$REPO_ROOT/scripts/screenshots.py" ]]; then
+    die "scripts/screenshots.py does not exist yet: nothing to run"
+fi
+
+if ! ensure_debian_packages "screenshots (virtual screen, Qt runtime libraries, CJK fonts)" \
+    xvfb xauth "${QT_RUNTIME_PACKAGES[@]}" "${CJK_FONT_PACKAGES[@]}"; then
+    warn "continuing without them"
+fi
+command -v xvfb-run >/dev/null 2>&1 ||
+    die "xvfb-run not found. Debian/Ubuntu: sudo apt-get install --no-install-recommends xvfb xauth"
+ensure_venv
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/cuijiao-screenshots.XXXXXX")"
+trap 'rm -rf -- "$WORK"' EXIT
+DB_URL="sqlite:///$WORK/demo.sqlite3"
+
+info "building the demo database (2000 rooms, 36 months, seed 7) in $WORK"
+t0=$SECONDS
+"$VENV/bin/cuijiao" --db "$DB_URL" demo --rooms 2000 --months 36 --seed 7
+info "demo database built in $((SECONDS - t0)) s; taking screenshots into docs/screenshots"
+
+mkdir -p "$REPO_ROOT/docs/screenshots"
+# A real X server (not QT_QPA_PLATFORM=offscreen) so the screenshots show real window decorations
+# and font rendering.
+unset QT_QPA_PLATFORM
+xvfb-run -a -s "-screen 0 1440x900x24" \
+    "$VENV/bin/python" scripts/screenshots.py --db "$DB_URL" --out docs/screenshots "$@"
+info "screenshots written to docs/screenshots"

@@ -69,18 +69,19 @@ def upgrade(engine: Engine) -> None:
 def prepare_database(url: str, *, backup_dir: Path | None = None) -> Path | None:
     """Back up an existing SQLite database (when it has tables), then upgrade it to head.
 
-    Returns the backup file, if one was written. Keeps the newest ten backups.
+    Backups go to ``backup_dir`` (default: ``backups/`` beside the file); the newest
+    ten are kept. Returns the backup file, if one was written.
     """
     engine = make_engine(url)
     backup: Path | None = None
     try:
         db_file = sqlite_path(url)
-        if db_file is not None and db_file.exists() and inspect(engine).get_table_names():
-            if current_revision(engine) != head_revision() or backup_dir is not None:
-                folder = backup_dir or db_file.parent / "backups"
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                backup = backup_sqlite(db_file, folder / f"{db_file.stem}-{stamp}.sqlite3")
-                _prune(folder, db_file.stem)
+        has_data = db_file is not None and db_file.exists() and bool(inspect(engine).get_table_names())
+        if has_data:
+            folder = backup_dir or db_file.parent / "backups"
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = backup_sqlite(db_file, folder / f"{db_file.stem}-{stamp}.sqlite3")
+            _prune(folder, db_file.stem)
         upgrade(engine)
     finally:
         engine.dispose()

@@ -15,7 +15,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import Bill, CreditEntry, FeeItem, Payment, PaymentAllocation, ReceiptSequence, Room
+from cuijiao_desktop.db.models import (
+    Bill,
+    CreditEntry,
+    FeeItem,
+    Payment,
+    PaymentAllocation,
+    ReceiptSequence,
+    Room,
+)
 from cuijiao_desktop.domain.allocation import OpenBill, allocate
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError

@@ -1,0 +1,369 @@
+"""Composition root of the desktop program.
+
+Order of start-up: QApplication → translators and font → splash → back up and
+migrate the database (off the GUI thread) → optional demo data → first
+administrator if there are no users → sign-in → main window.
+
+Heavy modules (SQLAlchemy via ``cuijiao_desktop.db``, the services, the views) are
+imported after the splash is on screen; report libraries are never imported here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
+
+from cuijiao_desktop import __version__
+from cuijiao_desktop.paths import icon_path, translations_dir
+from cuijiao_desktop.settings import APPLICATION, LANGUAGES, ORGANIZATION, UiSettings
+from cuijiao_desktop.tasks import TaskHandle, TaskRunner, run_with_progress, wait_for
+
+log = logging.getLogger(__name__)
+
+ENV_URL = "CUIJIAO_DB_URL"
+DB_FILE_NAME = "cuijiao.sqlite3"
+
+# CJK-capable UI fonts, best first (Windows, macOS, Linux).
+CJK_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Sans SC",
+    "SimSun",
+    "NSimSun",
+)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse our flags; Qt's own flags (``-platform`` …) are left to QApplication."""
+    parser = argparse.ArgumentParser(prog="cuijiao-desktop", description="物业费催缴 desktop program")
+    parser.add_argument("--db", metavar="URL", help=f"database URL (default: ${ENV_URL}, else a local SQLite file)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language (default: saved, else zh_CN)")
+    parser.add_argument("--demo-if-empty", action="store_true", help="fill an empty database with demo data")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
+    return args
+
+
+def app_data_dir() -> Path:
+    """The per-user data folder (created), from QStandardPaths.AppDataLocation."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(location)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def resolve_db_url(cli_url: str | None) -> str:
+    """``--db`` wins, then ``$CUIJIAO_DB_URL``, then ``cuijiao.sqlite3`` in the data folder."""
+    if cli_url:
+        return cli_url
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    path = (app_data_dir() / DB_FILE_NAME).resolve()
+    return f"sqlite:///{path.as_posix()}"
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with our names set (reuses an existing instance)."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *(argv if argv is not None else sys.argv[1:])])
+    QGuiApplication.setApplicationDisplayName("物业费催缴")
+    return app
+
+
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install our translation and Qt's own for ``lang`` (English needs none); returns them."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator(app)
+    if ours.load(f"cuijiao_{lang}", str(translations_dir())):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation cuijiao_%s not found in %s", lang, translations_dir())
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return list(_installed)
+
+
+def choose_ui_font(app: QApplication) -> str | None:
+    """Use the first CJK-capable font present so Chinese never renders as boxes."""
+    available = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in available:
+            font = QFont(app.font())
+            font.setFamilies([family, *font.families()])
+            if font.pointSizeF() < 10:
+                font.setPointSizeF(10)
+            app.setFont(font)
+            return family
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        font = QFont(app.font())
+        font.setFamilies([family, *font.families()])
+        app.setFont(font)
+        return family
+    log.warning("no CJK font found: Chinese may show as boxes")
+    return None
+
+
+def _splash() -> QSplashScreen:
+    pixmap = QPixmap(520, 240)
+    pixmap.fill(QColor("#FFFFFF"))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(0, 0, 520, 8, QColor("#1F6FB2"))
+    from PySide6.QtGui import QIcon
+
+    painter.drawPixmap(36, 64, QIcon(str(icon_path("app"))).pixmap(72, 72))
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * 2.0)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#1F3B57"))
+    painter.drawText(130, 96, QCoreApplication.translate("app", "Property fee collection"))
+    small = QFont(QApplication.font())
+    painter.setFont(small)
+    painter.setPen(QColor("#5F6B7A"))
+    painter.drawText(132, 126, f"v{__version__}")
+    painter.end()
+    splash = QSplashScreen(pixmap)
+    return splash
+
+
+def _show_message(splash: QSplashScreen | None, text: str) -> None:
+    if splash is not None:
+        splash.showMessage(text, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter, QColor("#44546A"))
+        QApplication.processEvents()
+
+
+def _run_and_wait(runner: TaskRunner, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> TaskHandle:
+    return wait_for(runner.submit(fn, *args, on_error=lambda _e: None, **kwargs))
+
+
+class Controller(QObject):
+    """Keeps the runner, database and current window alive; handles log-out and language changes."""
+
+    def __init__(self, app: QApplication, settings: UiSettings, runner: TaskRunner, url: str) -> None:
+        super().__init__(app)
+        self.app = app
+        self.settings = settings
+        self.runner = runner
+        self.url = url
+        self.window = None
+        self.user = None
+        self.engine = None
+        from cuijiao_desktop.db.engine import describe_url
+
+        self.db_description = describe_url(url)
+
+    def open_database(self, splash: QSplashScreen | None) -> bool:
+        """Back up + migrate, then create the engine and session factory; False on failure."""
+        from cuijiao_desktop.db.engine import make_engine, make_session_factory
+        from cuijiao_desktop.db.migrate import prepare_database
+
+        _show_message(splash, QCoreApplication.translate("app", "Checking the database…"))
+        handle = _run_and_wait(
+            self.runner, prepare_database, self.url, backup_dir=app_data_dir() / "backups", with_session=False
+        )
+        if handle.error is not None:
+            self._fatal(QCoreApplication.translate("app", "The database could not be opened: {db}").format(db=self.db_description), handle.error)
+            return False
+        self.engine = make_engine(self.url)
+        self.runner.set_session_factory(make_session_factory(self.engine))
+        return True
+
+    def fill_demo_if_empty(self, splash: QSplashScreen | None) -> None:
+        """Build demo data with a cancellable progress dialog when the database is empty."""
+        from cuijiao_desktop.services import demo, overview
+
+        handle = _run_and_wait(self.runner, overview.database_is_empty)
+        if handle.error is not None or not handle.result:
+            return
+        if splash is not None:
+            splash.hide()
+        progress = run_with_progress(
+            self.runner, None, QCoreApplication.translate("app", "Creating demo data…"), demo.build_demo, self.engine,
+            with_session=False, on_error=lambda _e: None, minimum_duration_ms=0,
+        )
+        wait_for(progress)
+        if progress.error is not None:
+            self._warn(QCoreApplication.translate("app", "The demo data could not be created."), progress.error)
+
+    def ensure_admin(self) -> bool:
+        """Ask for the first administrator when the database has no users; False if cancelled."""
+        from cuijiao_desktop.services import auth
+        from cuijiao_desktop.settings import Keys
+        from cuijiao_desktop.views.dialogs.first_admin_dialog import FirstAdminDialog
+
+        handle = _run_and_wait(self.runner, auth.has_users)
+        if handle.error is not None:
+            self._fatal(QCoreApplication.translate("app", "The users could not be read."), handle.error)
+            return False
+        if handle.result:
+            return True
+        dialog = FirstAdminDialog(self.runner)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+            return False
+        self.settings.set(Keys.LAST_USERNAME, dialog.user.username)
+        return True
+
+    def sign_in(self) -> bool:
+        """Show the sign-in dialog; False if cancelled."""
+        from cuijiao_desktop.services import office
+        from cuijiao_desktop.views.dialogs.login_dialog import LoginDialog
+
+        handle = _run_and_wait(self.runner, office.get_office)
+        office_dto = handle.result
+        demo_users = demo_password = None
+        if office_dto is not None and office_dto.is_demo:
+            try:
+                from cuijiao_desktop.services import demo
+
+                demo_users = [u[0] for u in demo.DEMO_USERS]
+                demo_password = demo.DEMO_PASSWORD
+            except ImportError:
+                pass
+        dialog = LoginDialog(
+            self.runner, self.settings,
+            office_name=office_dto.name if office_dto is not None else "",
+            demo_users=demo_users, demo_password=demo_password,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+            return False
+        self.user = dialog.user
+        return True
+
+    def show_main_window(self) -> None:
+        """Create and show the main window for the signed-in user."""
+        from cuijiao_desktop.views.main_window import MainWindow
+
+        window = MainWindow(
+            self.runner, self.user, self.settings, db_url=self.url, db_description=self.db_description,
+            today=date.today,
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.sig_logout_requested.connect(self._on_logout)
+        window.sig_language_changed.connect(self._on_language_changed)
+        self.window = window
+        window.show()
+
+    def _on_logout(self) -> None:
+        self.app.setQuitOnLastWindowClosed(False)
+        self.window = None
+        self.user = None
+        # let the old window close first, then ask again
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._relogin)
+
+    def _relogin(self) -> None:
+        if self.sign_in():
+            self.show_main_window()
+            self.app.setQuitOnLastWindowClosed(True)
+        else:
+            self.app.quit()
+
+    def _on_language_changed(self, lang: str) -> None:
+        """Rebuild the window in the new language (same user, no new sign-in)."""
+        install_translators(self.app, lang)
+        old = self.window
+        self.app.setQuitOnLastWindowClosed(False)
+        self.show_main_window()
+        if old is not None:
+            old.close()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def _fatal(self, text: str, exc: BaseException) -> None:
+        from cuijiao_desktop.views.messages import error_message
+
+        log.error("%s", text, exc_info=exc)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
+
+    def _warn(self, text: str, exc: BaseException) -> None:
+        from cuijiao_desktop.views.messages import error_message
+
+        QMessageBox.warning(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
+
+    def shutdown(self) -> None:
+        """Stop the worker thread and close the database."""
+        self.runner.shutdown(wait=True)
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI; returns the exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    app = create_application(argv)
+    settings = UiSettings()
+    lang = args.lang or settings.language
+    install_translators(app, lang)
+    choose_ui_font(app)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(icon_path("app"))))
+    splash = _splash()
+    splash.show()
+    _show_message(splash, QCoreApplication.translate("app", "Starting…"))
+
+    url = resolve_db_url(args.db)
+    runner = TaskRunner()
+    controller = Controller(app, settings, runner, url)
+    try:
+        if not controller.open_database(splash):
+            return 1
+        if args.demo_if_empty:
+            controller.fill_demo_if_empty(splash)
+        splash.close()
+        if not controller.ensure_admin():
+            return 0
+        if not controller.sign_in():
+            return 0
+        controller.show_main_window()
+        app.setQuitOnLastWindowClosed(True)
+        return app.exec()
+    finally:
+        splash.close()
+        settings.sync()
+        controller.shutdown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

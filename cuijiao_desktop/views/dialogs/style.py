@@ -1,0 +1,15 @@
+"""Shared look of inline messages in dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+ERROR_STYLE = "color: #B3261E;"
+HINT_STYLE = "color: #44546A; background: #EEF3F8; border-radius: 4px; padding: 6px;"
+
+
+def set_inline(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
+    """Show ``text`` in ``label`` (hidden when empty)."""
+    label.setStyleSheet(style)
+    label.setText(text)
+    label.setVisible(bool(text))

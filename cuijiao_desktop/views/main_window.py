@@ -1,0 +1,275 @@
+"""The main window: left navigation, a stack of pages, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from cuijiao_desktop.settings import Keys, UiSettings
+from cuijiao_desktop.views.actions import NAV_IDS, SPECS, ActionId, ActionRegistry, action_text
+from cuijiao_desktop.views.dialogs.about_dialog import show_about
+from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
+from cuijiao_desktop.views.icons import icon
+from cuijiao_desktop.views.labels import role_label
+from cuijiao_desktop.views.messages import error_message
+from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
+from cuijiao_desktop.views.pages.settings_page import SettingsPage
+from cuijiao_desktop.views.pages.workbench import WorkbenchPage
+
+
+class MainWindow(QMainWindow):
+    """The application shell for one signed-in user.
+
+    ``db_url`` is only handed to the backup service; ``db_description`` is what the
+    status bar shows (no password).
+    """
+
+    sig_logout_requested = Signal()
+    sig_language_changed = Signal(str)
+
+    def __init__(
+        self,
+        runner,
+        user,
+        settings: UiSettings,
+        *,
+        db_url: str,
+        db_description: str,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.user = user
+        self._settings = settings
+        self._db_url = db_url
+        self._db_description = db_description
+        self.logging_out = False
+        self.setWindowTitle(self.tr("Property fee collection"))
+        self.setWindowIcon(icon("app"))
+        self.setObjectName("MainWindow")
+
+        central = QWidget(self)
+        self.ui = Ui_MainCentral()
+        self.ui.setupUi(central)
+        self.setCentralWidget(central)
+        self.ui.navList.setStyleSheet(
+            "QListWidget { background: #F1F4F7; border-right: 1px solid #D9E0E7; padding-top: 8px; outline: 0; }"
+            "QListWidget::item { padding: 9px 10px; border-radius: 6px; margin: 1px 6px; color: #2A3744; }"
+            "QListWidget::item:selected { background: #DCE8F5; color: #0F4C81; }"
+        )
+
+        self.actions = ActionRegistry(self, settings=settings, can=user.can)
+        self._build_pages(today)
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self._wire_actions()
+
+        self.ui.navList.currentRowChanged.connect(self._on_nav_changed)
+        self.resize(1180, 760)
+        geometry = settings.get(Keys.MAIN_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.get(Keys.MAIN_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.ui.navList.setCurrentRow(0)
+
+    # construction
+    def _build_pages(self, today: Callable[[], date]) -> None:
+        descriptions = {
+            ActionId.NAV_OWNERS: self.tr(
+                "look up owners, tenants and rooms by room number, name or phone, and keep their contacts up to date."
+            ),
+            ActionId.NAV_ARREARS: self.tr(
+                "the list of rooms with overdue fees, by age of the debt, reason and person in charge, "
+                "sortable and exportable to Excel."
+            ),
+            ActionId.NAV_CONTACTS: self.tr(
+                "log every call, message and notice with its outcome, and chase promised payments on the day."
+            ),
+            ActionId.NAV_VISITS: self.tr(
+                "plan home visits by two members of staff and record what was agreed and what comes next."
+            ),
+            ActionId.NAV_NOTICES: self.tr(
+                "print written notices with proof of delivery, and public boards with names and room numbers masked."
+            ),
+            ActionId.NAV_REPORTS: self.tr(
+                "collection rate, arrears by age and the work of each collector, exported to Excel."
+            ),
+        }
+        self.pages: dict[ActionId, Page] = {}
+        for action_id in NAV_IDS:
+            spec = SPECS[action_id]
+            if action_id is ActionId.NAV_WORKBENCH:
+                page: Page = WorkbenchPage(self._runner, today=today)
+            elif action_id is ActionId.NAV_SETTINGS:
+                page = SettingsPage(self._runner, self.user, db_description=self._db_description)
+            else:
+                page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
+            page.setObjectName(f"page_{action_id.value.split('.')[-1]}")
+            self.pages[action_id] = page
+            self.ui.pageStack.addWidget(page)
+            item = QListWidgetItem(icon(spec.icon or ""), action_text(action_id))
+            item.setData(Qt.ItemDataRole.UserRole, action_id.value)
+            item.setSizeHint(QSize(150, 40))
+            self.ui.navList.addItem(item)
+
+    def _build_menus_and_toolbar(self) -> None:
+        self.menus = self.actions.build_menus(self.menuBar())
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.actions.fill_toolbar(toolbar)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search room no. / name / phone"))
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setFixedWidth(260)
+        # Search is a later issue: the box is visible but disabled, and says so.
+        self.search_box.setEnabled(False)
+        self.search_box.setToolTip(self.tr("Search is not built yet; it will come in a later version."))
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(self.tr("Database: {db}").format(db=self._db_description))
+        self.db_label.setObjectName("dbLabel")
+        self.db_label.setToolTip(self._db_description)
+        self.user_label = QLabel(
+            self.tr("User: {name} ({role})").format(name=self.user.display_name, role=role_label(self.user.role))
+        )
+        self.user_label.setObjectName("userLabel")
+        for label in (self.db_label, self.user_label):
+            label.setStyleSheet("padding: 0 10px; border-left: 1px solid #C9D1DA;")
+            bar.addPermanentWidget(label)
+
+    def _wire_actions(self) -> None:
+        for index, action_id in enumerate(NAV_IDS):
+            self.actions.connect(action_id, lambda i=index: self.show_page(i))
+        self.actions.connect(ActionId.QUIT, self.close)
+        self.actions.connect(ActionId.LOGOUT, self.log_out)
+        self.actions.connect(ActionId.ABOUT, lambda: show_about(self))
+        self.actions.connect(ActionId.REFRESH, self.refresh_current)
+        self.actions.connect(ActionId.SEARCH, self.focus_search)
+        self.actions.connect(ActionId.BACKUP, self.back_up)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        current = self._settings.language
+        for action_id, lang in ((ActionId.LANG_ZH, "zh_CN"), (ActionId.LANG_EN, "en")):
+            action = self.actions[action_id]
+            group.addAction(action)
+            action.setChecked(lang == current)
+            self.actions.connect(action_id, lambda lang=lang: self.choose_language(lang))
+
+    # behaviour
+    def current_page(self) -> Page:
+        """The page on screen."""
+        return self.ui.pageStack.currentWidget()
+
+    def show_page(self, index: int) -> None:
+        """Switch to page ``index`` (0 = workbench … 7 = settings)."""
+        self.ui.navList.setCurrentRow(index)
+
+    def _on_nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ui.pageStack.setCurrentIndex(row)
+        page = self.ui.pageStack.widget(row)
+        if isinstance(page, Page):
+            page.activate()
+
+    def refresh_current(self) -> None:
+        """Reload the page on screen."""
+        self.current_page().refresh()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: focus the search box (or say that search is not built yet)."""
+        if self.search_box.isEnabled():
+            self.search_box.setFocus()
+            self.search_box.selectAll()
+        else:
+            self.statusBar().showMessage(self.search_box.toolTip(), 6000)
+
+    def choose_language(self, lang: str) -> None:
+        """Save the UI language and ask the application to rebuild the window in it."""
+        if lang == self._settings.language:
+            return
+        self._settings.language = lang
+        self._settings.sync()
+        self.sig_language_changed.emit(lang)
+
+    def log_out(self) -> None:
+        """Close the window and return to the sign-in dialog."""
+        self.logging_out = True
+        self.sig_logout_requested.emit()
+        self.close()
+
+    def back_up(self) -> None:
+        """Save a copy of the database to a file chosen by the user."""
+        if not self.actions.is_allowed(ActionId.BACKUP):
+            return
+        is_sqlite = self._db_url.startswith("sqlite")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        name = f"cuijiao-backup-{stamp}.sqlite3" if is_sqlite else f"cuijiao-backup-{stamp}.dump"
+        folder = self._settings.last_folder("backup")
+        filters = self.tr("SQLite database (*.sqlite3)") if is_sqlite else self.tr("All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), str(Path(folder) / name) if folder else name, filters
+        )
+        if path:
+            self.run_backup(Path(path))
+
+    def run_backup(self, out_path: Path) -> None:
+        """Run the backup service in the background and report the outcome."""
+        try:
+            from cuijiao_desktop.services import maintenance  # loaded on demand
+        except ImportError:
+            QMessageBox.warning(self, self.tr("Back up database"), self.tr("Backup is not available in this build."))
+            return
+        self._settings.set_last_folder("backup", str(out_path.parent))
+        self.statusBar().showMessage(self.tr("Backing up…"))
+
+        def done(result) -> None:
+            self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=result), 10000)
+            QMessageBox.information(
+                self, self.tr("Back up database"), self.tr("Backup saved to {path}").format(path=result)
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, self.tr("Back up database"), error_message(exc))
+
+        self._runner.submit(
+            maintenance.backup_database, self._db_url, out_path, with_session=False,
+            on_result=done, on_error=failed,
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember geometry and toolbar state."""
+        self._settings.set(Keys.MAIN_GEOMETRY, self.saveGeometry())
+        self._settings.set(Keys.MAIN_STATE, self.saveState())
+        super().closeEvent(event)

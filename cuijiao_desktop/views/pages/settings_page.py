@@ -1,0 +1,81 @@
+"""设置: office details (read-only for now) and the signed-in user."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+
+from cuijiao_desktop.services import office
+from cuijiao_desktop.views.labels import role_label
+from cuijiao_desktop.views.messages import error_message
+from cuijiao_desktop.views.pages.base import Page
+
+
+class SettingsPage(Page):
+    """Shows the office's details from the database, the user and the database in use."""
+
+    def __init__(self, runner, user, *, db_description: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Settings"), "settings", parent)
+        self._runner = runner
+        self._loaded = False
+        self.office = None
+
+        self.office_box = QGroupBox(self.tr("Office"))
+        form = QFormLayout(self.office_box)
+        self.office_fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("name", self.tr("Name:")),
+            ("address", self.tr("Address:")),
+            ("phone", self.tr("Phone:")),
+            ("bank_name", self.tr("Bank:")),
+            ("bank_account", self.tr("Bank account:")),
+            ("seal_image_path", self.tr("Seal image:")),
+        ):
+            value = QLabel("—")
+            value.setWordWrap(True)
+            self.office_fields[key] = value
+            form.addRow(label, value)
+        self.demo_label = QLabel()
+        self.demo_label.setStyleSheet("color: #8A5300;")
+        self.demo_label.setWordWrap(True)
+        self.demo_label.hide()
+        form.addRow(self.demo_label)
+        note = QLabel(self.tr("Editing the office details will come in a later version."))
+        note.setStyleSheet("color: #8592A0;")
+        form.addRow(note)
+        self.body.addWidget(self.office_box)
+
+        user_box = QGroupBox(self.tr("Signed in"))
+        user_form = QFormLayout(user_box)
+        self.user_name_label = QLabel(f"{user.display_name} ({user.username})")
+        self.role_label = QLabel(role_label(user.role))
+        user_form.addRow(self.tr("User:"), self.user_name_label)
+        user_form.addRow(self.tr("Role:"), self.role_label)
+        db_label = QLabel(db_description)
+        db_label.setWordWrap(True)
+        user_form.addRow(self.tr("Database:"), db_label)
+        self.body.addWidget(user_box)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #B3261E;")
+        self.body.addWidget(self.status_label)
+        self.body.addStretch(1)
+
+    def activate(self) -> None:
+        """Load the office details the first time the page is shown."""
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the office details off the GUI thread."""
+        self._loaded = True
+        self._runner.submit(office.get_office, on_result=self._show, on_error=self._show_error)
+
+    def _show(self, dto) -> None:
+        self.office = dto
+        self.status_label.clear()
+        for key, label in self.office_fields.items():
+            label.setText(getattr(dto, key, "") or self.tr("(not set)"))
+        self.demo_label.setVisible(bool(dto.is_demo))
+        self.demo_label.setText(self.tr("This is a demo database with invented owners and amounts."))
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.status_label.setText(error_message(exc))

@@ -1,0 +1,113 @@
+"""The collection ladder (催缴流程) and the lawful-wording check for notices.
+
+Civil Code art. 944 forbids cutting water, power, heating or gas to force payment
+of property fees, so no step ever does that and notice texts are checked for threats.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .enums import Channel, Stage
+
+__all__ = [
+    "DEFAULT_LADDER",
+    "FORBIDDEN_WORDS",
+    "LadderStep",
+    "check_notice_text",
+    "is_step_due",
+    "next_step",
+]
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """One configured step. ``days_after_due`` may be negative (a reminder before the due date).
+
+    ``min_amount_fen``: when set, the step is also due as soon as the debt exceeds it
+    (the lawyer letter: over ¥5,000 or over a year).
+    """
+
+    seq: int
+    stage: Stage
+    name_zh: str
+    days_after_due: int
+    channel: Channel
+    note: str = ""
+    min_amount_fen: int | None = None
+
+
+DEFAULT_LADDER: tuple[LadderStep, ...] = (
+    LadderStep(1, Stage.REMINDER, "缴费提醒", -5, Channel.SMS, "到期前友好提醒：金额与缴费期限"),
+    LadderStep(2, Stage.REMINDER, "到期提醒", 0, Channel.SMS, "缴费期截止日提醒"),
+    LadderStep(3, Stage.PHONE, "电话催缴", 2, Channel.PHONE, "短信后约2天内致电；记录结果、承诺日期与金额"),
+    LadderStep(4, Stage.WRITTEN_NOTICE, "书面催缴通知书", 15, Channel.LETTER,
+               "须送达并留存回执；系列通知每3-4天一次，第6次起须签收并计收滞纳金"),
+    LadderStep(5, Stage.VISIT, "上门催缴", 30, Channel.VISIT, "先电话预约，至少两名员工（主管+维修工）"),
+    LadderStep(6, Stage.PUBLIC_BOARD, "欠费公示", 60, Channel.NOTICE,
+               "仅公示楼栋单元、遮蔽房号、月数与金额，不公示姓名电话；已缴请忽略"),
+    LadderStep(7, Stage.COMMITTEE, "业委会督促", 90, Channel.VISIT, "《物业管理条例》第64条：业委会督促限期缴纳"),
+    LadderStep(8, Stage.LAWYER_LETTER, "律师函", 366, Channel.REGISTERED_LETTER,
+               "欠费超过¥5,000或超过1年；记录快递单号", min_amount_fen=500_000),
+    LadderStep(9, Stage.LITIGATION, "起诉/仲裁", 450, Channel.REGISTERED_LETTER,
+               "证据链：服务合同、欠费明细、全部催缴与送达记录；注意诉讼时效"),
+    LadderStep(10, Stage.WRITE_OFF, "坏账核销", 1095, Channel.LETTER, "附全部催缴证据，经审批"),
+)
+
+
+def is_step_due(step: LadderStep, *, days_overdue: int, amount_fen: int) -> bool:
+    """Whether ``step``'s time has come for a debt of ``amount_fen`` that is ``days_overdue`` old."""
+    if days_overdue >= step.days_after_due:
+        return True
+    return step.min_amount_fen is not None and days_overdue > 0 and amount_fen > step.min_amount_fen
+
+
+def next_step(
+    ladder: Sequence[LadderStep],
+    *,
+    current: Stage,
+    days_overdue: int,
+    amount_fen: int,
+    last_seq: int | None = None,
+) -> LadderStep | None:
+    """The step to do now, or None when nothing is due yet (or nothing is owed).
+
+    Escalates one step at a time: the first step after ``current`` (or after step
+    ``last_seq`` when given, which also distinguishes steps of the same stage) if it
+    is due. Steps before the due date are skipped once the debt is overdue.
+    """
+    if amount_fen <= 0:
+        return None
+    steps = sorted(ladder, key=lambda s: s.seq)
+    if last_seq is not None:
+        candidates = [s for s in steps if s.seq > last_seq]
+    else:
+        candidates = [s for s in steps if s.stage > current]
+    if days_overdue > 0:
+        candidates = [s for s in candidates if s.days_after_due >= 0]
+    if not candidates:
+        return None
+    step = candidates[0]
+    return step if is_step_due(step, days_overdue=days_overdue, amount_fen=amount_fen) else None
+
+
+#: Phrases a property-fee notice must never contain: threats to cut utilities or services.
+FORBIDDEN_WORDS: tuple[str, ...] = (
+    "停水", "停电", "断水", "断电", "停气", "断气", "停暖", "断暖", "限电", "限水", "限气",
+    "停止供水", "停止供电", "停止供气", "停止供暖", "停止供热", "停热", "断热",
+    "切断水电", "拉闸", "断网", "停梯", "停用电梯", "停用门禁", "限制出入", "停止服务",
+)
+
+_STRIP = re.compile(r"[\s\u200b\u3000·、，,.。\-_*]+")
+
+
+def check_notice_text(text: str) -> list[str]:
+    """Forbidden phrases found in ``text`` (in ``FORBIDDEN_WORDS`` order, each once).
+
+    Spaces and punctuation inside a phrase do not hide it (``停 水``, ``停-电``).
+    """
+    flat = _STRIP.sub("", unicodedata.normalize("NFKC", text or ""))
+    return [w for w in FORBIDDEN_WORDS if w in flat]

@@ -1,0 +1,34 @@
+"""Where the office's database lives by default: the per-user data folder Qt reports.
+
+Shared by the GUI and the command line (QtCore only, no widgets), so both open the
+same file on Windows and Linux without hard-coded paths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+ORGANIZATION = "Cuijiao"
+APPLICATION = "cuijiao-desktop"
+DB_FILE_NAME = "cuijiao.sqlite3"
+
+
+def set_application_names() -> None:
+    """Set the names QStandardPaths and QSettings build folders from."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+
+
+def app_data_dir() -> Path:
+    """The per-user data folder (created), from ``QStandardPaths.AppDataLocation``."""
+    set_application_names()
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_database_url() -> str:
+    """``sqlite:///…/cuijiao.sqlite3`` in the data folder."""
+    return f"sqlite:///{(app_data_dir() / DB_FILE_NAME).resolve().as_posix()}"

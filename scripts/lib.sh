@@ -167,8 +167,14 @@ _create_venv() {
         ver="$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
         if can_apt; then
             apt_update_once || die "apt-get update failed"
-            local pkgs=(python3-venv)
-            if apt-cache show "python${ver}-venv" >/dev/null 2>&1; then pkgs+=("python${ver}-venv"); fi
+            local pkgs=() p
+            for p in python3-venv "python${ver}-venv"; do
+                if [[ -n "$(missing_debian_packages "$p")" ]] && apt-cache show "$p" >/dev/null 2>&1; then
+                    pkgs+=("$p")
+                fi
+            done
+            ((${#pkgs[@]} > 0)) ||
+                die "$py has no working 'venv' module, and python3-venv/python${ver}-venv are installed or unknown to apt-get; use another Python (CUIJIAO_PYTHON=...)"
             info "installing ${pkgs[*]} (the Python 'venv' module is missing)"
             run_logged "apt-get install ${pkgs[*]}" \
                 apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 "${pkgs[@]}" ||

@@ -27,7 +27,7 @@ ALL = RUNNABLE + SOURCED
 def test_script_parses(rel: str) -> None:
     path = ROOT / rel
     assert path.is_file(), f"{rel} is missing"
-    result = subprocess.run(["bash", "-n", str(path)], capture_output=True, text=True)
+    result = subprocess.run(["bash", "-n", str(path)], check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -36,7 +36,7 @@ def test_runnable_script_header_and_mode(rel: str) -> None:
     path = ROOT / rel
     text = path.read_text(encoding="utf-8")
     assert text.startswith("#!/usr/bin/env bash\n"), f"{rel}: shebang must be #!/usr/bin/env bash"
-    assert re.search(r"^set -euo pipefail$", text, re.M), f"{rel}: no 'set -euo pipefail'"
+    assert re.search(r"^set -euo pipefail$", text, re.MULTILINE), f"{rel}: no 'set -euo pipefail'"
     assert os.access(path, os.X_OK), f"{rel} is not executable (chmod +x)"
 
 
@@ -45,7 +45,7 @@ def test_git_records_executable_mode(rel: str) -> None:
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
     out = subprocess.run(
-        ["git", "ls-files", "-s", "--", rel], cwd=ROOT, capture_output=True, text=True
+        ["git", "ls-files", "-s", "--", rel], cwd=ROOT, check=False, capture_output=True, text=True
     ).stdout.strip()
     if not out:
         pytest.skip(f"{rel} is not committed yet")
@@ -65,21 +65,22 @@ def test_no_urls_no_prompts(rel: str) -> None:
         if code.startswith(("#", "sudo ")) or not re.search(r"\bapt-get\s+install\b", code):
             continue
         assert "-y" in code and "--no-install-recommends" in code, f"{rel}: {line.strip()}"
-    assert not re.search(r"^\s*read\s", text, re.M), f"{rel} reads from stdin"
+    assert not re.search(r"^\s*read\s", text, re.MULTILINE), f"{rel} reads from stdin"
 
 
 def test_ci_runs_the_readme_test_command() -> None:
     text = (ROOT / ".ci/run").read_text(encoding="utf-8")
-    commands = [
-        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
-    ]
+    commands = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     assert commands[0] == "set -euo pipefail"
     assert any("./scripts/run-tests.sh" in c for c in commands)
 
 
 def test_pg_test_server_usage() -> None:
     result = subprocess.run(
-        ["bash", str(ROOT / "scripts/pg-test-server.sh"), "bogus"], capture_output=True, text=True
+        ["bash", str(ROOT / "scripts/pg-test-server.sh"), "bogus"],
+        check=False,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 2
     assert "usage" in result.stderr
@@ -89,6 +90,7 @@ def test_pg_test_server_usage() -> None:
 def test_shellcheck() -> None:
     result = subprocess.run(
         ["shellcheck", "-x", "-S", "warning", *(str(ROOT / p) for p in ALL)],
+        check=False,
         cwd=ROOT,
         capture_output=True,
         text=True,

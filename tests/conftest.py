@@ -15,19 +15,20 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = str(_SANDBOX / _var.lower())
 os.environ.pop("CUIJIAO_DB_URL", None)
 
-import pytest  # noqa: E402
-from sqlalchemy import Engine, text  # noqa: E402
-from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+import pytest
+from factories import make_user
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
 
-from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url  # noqa: E402
-from cuijiao_desktop.db.migrate import prepare_database, upgrade  # noqa: E402
-from cuijiao_desktop.domain.enums import Role  # noqa: E402
-from cuijiao_desktop.services.dto import UserDTO  # noqa: E402
+from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
+from cuijiao_desktop.db.migrate import prepare_database, upgrade
+from cuijiao_desktop.domain.enums import Role
+from cuijiao_desktop.services.dto import UserDTO
 
 PG_ENV = "CUIJIAO_TEST_PG_URL"
 
 
-def pytest_sessionfinish(session, exitstatus):  # noqa: ANN001, ARG001
+def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
@@ -94,21 +95,6 @@ def pg_engine(pg_url: str) -> Iterator[Engine]:
     upgrade(eng)
     yield eng
     eng.dispose()
-
-
-def make_user(factory: sessionmaker[Session], role: Role, username: str | None = None) -> UserDTO:
-    """Create a user with password "password1" directly (tests only)."""
-    from cuijiao_desktop.db.models import User
-    from cuijiao_desktop.services.auth import hash_password
-
-    with factory.begin() as s:
-        user = User(
-            username=username or f"u_{role.value}", display_name=f"测试{role.value}", role=role,
-            password_hash=hash_password("password1"),
-        )
-        s.add(user)
-        s.flush()
-        return UserDTO.of(user.id, user.username, user.display_name, role)
 
 
 @pytest.fixture

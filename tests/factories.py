@@ -8,7 +8,8 @@ from datetime import date
 from sqlalchemy.orm import Session, sessionmaker
 
 from cuijiao_desktop.db.models import Bill, Building, Estate, FeeItem, Person, Room, RoomPerson, Unit
-from cuijiao_desktop.domain.enums import ChargeBasis, PersonRole
+from cuijiao_desktop.domain.enums import ChargeBasis, PersonRole, Role
+from cuijiao_desktop.services.dto import UserDTO
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,18 @@ def make_room_with_bills(
             bills.append(bill)
         s.flush()
         return RoomWithBills(room.id, tuple(b.id for b in bills), monthly_fen)
+
+
+def make_user(factory: sessionmaker[Session], role: Role, username: str | None = None) -> UserDTO:
+    """Create a user with password "password1" directly (tests only)."""
+    from cuijiao_desktop.db.models import User
+    from cuijiao_desktop.services.auth import hash_password
+
+    with factory.begin() as s:
+        user = User(
+            username=username or f"u_{role.value}", display_name=f"测试{role.value}", role=role,
+            password_hash=hash_password("password1"),
+        )
+        s.add(user)
+        s.flush()
+        return UserDTO.of(user.id, user.username, user.display_name, role)

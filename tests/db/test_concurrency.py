@@ -10,7 +10,7 @@ import multiprocessing as mp
 from datetime import date
 
 import pytest
-from factories import make_room_with_bills
+from factories import make_room_with_bills, make_user
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db.engine import make_engine, make_session_factory
@@ -65,7 +65,5 @@ def test_sqlite_concurrent_payments_lose_nothing(db_url, session_factory, users)
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_postgresql_concurrent_payments_lose_nothing(pg_url, pg_engine):
-    from conftest import make_user
-
     factory = make_session_factory(pg_engine)
     _hammer(pg_url, factory, make_user(factory, Role.CLERK))

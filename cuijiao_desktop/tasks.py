@@ -44,8 +44,8 @@ class TaskHandle(QObject):
     sig_cancelled = Signal()
     sig_finished = Signal()  # after any of the three outcomes
 
-    def __init__(self, task_id: int, name: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, task_id: int, name: str) -> None:
+        super().__init__()  # owned by Python (no Qt parent): kept alive by the runner until done
         self.task_id = task_id
         self.name = name
         self._cancel = threading.Event()
@@ -53,6 +53,7 @@ class TaskHandle(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.cancelled = False
+        self.reports_errors = False  # True when the submitter handles errors itself
 
     def cancel(self) -> None:
         """Ask the task to stop; it is checked by the function's ``cancel()``."""
@@ -114,13 +115,12 @@ class _BaseRunner(QObject):
         ``session_factory.begin()``; otherwise ``fn(*args, **kwargs)``.
         Errors without ``on_error`` are reported through ``sig_task_failed``.
         """
-        handle = TaskHandle(next(self._ids), getattr(fn, "__qualname__", repr(fn)), self)
+        handle = TaskHandle(next(self._ids), getattr(fn, "__qualname__", repr(fn)))
         if on_result is not None:
             handle.sig_result.connect(on_result)
         if on_error is not None:
             handle.sig_error.connect(on_error)
-        else:
-            handle.sig_error.connect(lambda exc, h=handle: self.sig_task_failed.emit(h, exc))
+            handle.reports_errors = True
         if on_progress is not None:
             handle.sig_progress.connect(on_progress)
         if on_cancelled is not None:
@@ -188,11 +188,12 @@ class _BaseRunner(QObject):
             else:
                 handle.error = payload
                 handle.sig_error.emit(payload)
+                if not handle.reports_errors:
+                    self.sig_task_failed.emit(handle, payload)
         finally:
             handle.sig_finished.emit()
             if not self._handles:
                 self.sig_busy_changed.emit(False)
-            handle.deleteLater()
 
     def shutdown(self, wait: bool = True) -> None:
         """Cancel queued work and stop the thread."""

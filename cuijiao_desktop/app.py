@@ -329,7 +329,8 @@ class Controller(QObject):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("cuijiao_desktop").setLevel(logging.INFO)
     args = parse_args(argv)
     app = create_application(argv)
     settings = UiSettings()

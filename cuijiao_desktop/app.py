@@ -142,6 +142,17 @@ def choose_ui_font(app: QApplication) -> str | None:
     return None
 
 
+def demo_user_hint(demo_users: Sequence[tuple[str, str, Any]]) -> list[str]:
+    """One demo user name per role, in the order given (keeps the sign-in hint to one line)."""
+    seen: set[str] = set()
+    names: list[str] = []
+    for username, _display, role in demo_users:
+        if str(role) not in seen:
+            seen.add(str(role))
+            names.append(username)
+    return names
+
+
 def _splash() -> QSplashScreen:
     pixmap = QPixmap(520, 240)
     pixmap.fill(QColor("#FFFFFF"))
@@ -255,7 +266,7 @@ class Controller(QObject):
             try:
                 from cuijiao_desktop.services import demo
 
-                demo_users = [u[0] for u in demo.DEMO_USERS]
+                demo_users = demo_user_hint(demo.DEMO_USERS)
                 demo_password = demo.DEMO_PASSWORD
             except ImportError:
                 pass

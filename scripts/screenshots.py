@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cuijiao_desktop.app import choose_ui_font, create_application, install_translators
+from cuijiao_desktop.app import choose_ui_font, create_application, demo_user_hint, install_translators
 from cuijiao_desktop.settings import UiSettings
 from cuijiao_desktop.tasks import SyncTaskRunner
 
@@ -48,7 +48,7 @@ def _demo_credentials(user: str | None, password: str | None) -> tuple[str, str,
         from cuijiao_desktop.services import demo
     except ImportError:
         demo = None
-    demo_users = [u[0] for u in demo.DEMO_USERS] if demo is not None else []
+    demo_users = demo_user_hint(demo.DEMO_USERS) if demo is not None else []
     if user is None:
         if demo is None:
             raise SystemExit("--user is needed (cuijiao_desktop.services.demo is not available)")

@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "auth.admin_exists": QT_TRANSLATE_NOOP("messages", "An administrator already exists. Please sign in."),
     "auth.unknown_user": QT_TRANSLATE_NOOP("messages", "There is no such user."),
     "auth.old_password_wrong": QT_TRANSLATE_NOOP("messages", "The current password is wrong."),
+    "task.cancelled": QT_TRANSLATE_NOOP("messages", "Cancelled: nothing was changed."),
     "validation.invalid": QT_TRANSLATE_NOOP("messages", "This value is not valid."),
     "validation.required": QT_TRANSLATE_NOOP("messages", "This field is required."),
     "validation.too_long": QT_TRANSLATE_NOOP("messages", "This text is too long."),

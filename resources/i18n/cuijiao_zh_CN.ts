@@ -558,6 +558,10 @@
             <translation>当前密码不正确。</translation>
         </message>
         <message>
+            <source>Cancelled: nothing was changed.</source>
+            <translation>已取消，未做任何更改。</translation>
+        </message>
+        <message>
             <source>This value is not valid.</source>
             <translation>此项内容无效。</translation>
         </message>

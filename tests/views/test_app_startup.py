@@ -101,3 +101,8 @@ def test_shortcut_override_applies(qapp, ui_settings):
     ui_settings.set_shortcut_override(ActionId.QUIT.value, "")
     assert create_action(ActionId.QUIT, owner, settings=ui_settings).shortcuts() == []
     assert create_action(ActionId.REFRESH, owner).shortcuts()  # F5 by default
+
+
+def test_demo_hint_names_one_user_per_role():
+    users = [("admin", "A", "admin"), ("zg", "B", "manager"), ("qt1", "C", "clerk"), ("qt2", "D", "clerk")]
+    assert app_module.demo_user_hint(users) == ["admin", "zg", "qt1"]

@@ -58,6 +58,8 @@ class LoginDialog(QDialog):
             set_inline(self.ui.demoHintLabel, hint, HINT_STYLE)
         else:
             set_inline(self.ui.demoHintLabel, "")
+        self.setMinimumWidth(460)
+        self.adjustSize()
         last = settings.get(Keys.LAST_USERNAME)
         self.ui.usernameEdit.setText(last)
         (self.ui.passwordEdit if last else self.ui.usernameEdit).setFocus()

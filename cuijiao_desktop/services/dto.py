@@ -20,7 +20,7 @@ class UserDTO:
     permissions: frozenset[Permission] = field(default=frozenset())
 
     @classmethod
-    def of(cls, id: int | None, username: str, display_name: str, role: Role) -> UserDTO:  # noqa: A002
+    def of(cls, id: int | None, username: str, display_name: str, role: Role) -> UserDTO:
         """Build with the role's permissions."""
         return cls(id, username, display_name, Role(role), ROLE_PERMISSIONS[Role(role)])
 

@@ -12,7 +12,12 @@ from sqlalchemy.exc import DatabaseError
 from cuijiao_desktop.db.models import AuditLog, Bill, CreditEntry, Payment, PaymentAllocation
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod, Role
 from cuijiao_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
-from cuijiao_desktop.services.payments import ledger_discrepancies, record_payment, reverse_payment, room_balance
+from cuijiao_desktop.services.payments import (
+    ledger_discrepancies,
+    record_payment,
+    reverse_payment,
+    room_balance,
+)
 
 
 def test_part_payment_pays_oldest_bill_first_and_is_audited(session_factory, users):

@@ -1,0 +1,210 @@
+"""The demo office: deterministic, consistent money, a believable collection history."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
+from cuijiao_desktop.db.migrate import prepare_database
+from cuijiao_desktop.domain.ageing import bucket_for_dates
+from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.services import demo
+from cuijiao_desktop.services.auth import login
+from cuijiao_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+from cuijiao_desktop.services.office import get_office
+
+TODAY = date(2026, 3, 14)
+ROOMS, MONTHS = 120, 14
+CHECKED_TABLES = ("room", "person", "contact", "bill", "payment", "payment_allocation", "credit_entry",
+                  "collection_case", "contact_event", "promise", "notice", "visit", "service_issue")
+
+
+def _new_db(folder: Path) -> tuple[Path, Engine]:
+    path = folder / "t.sqlite3"
+    prepare_database(sqlite_url(path))
+    return path, make_engine(sqlite_url(path))
+
+
+def _checksum(path: Path) -> str:
+    h = hashlib.sha256()
+    with sqlite3.connect(path) as c:
+        for table in CHECKED_TABLES:
+            for row in c.execute(f"SELECT * FROM {table} ORDER BY 1"):
+                h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def _scalar(c: sqlite3.Connection, sql: str) -> int:
+    return c.execute(sql).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Engine, demo.DemoSummary]]:
+    path, engine = _new_db(tmp_path_factory.mktemp("demo"))
+    calls: list[tuple[int, int, str]] = []
+    summary = build_demo(engine, rooms=ROOMS, months=MONTHS, seed=1, today=TODAY,
+                         progress=lambda d, t, s: calls.append((d, t, s)))
+    assert calls and calls[-1][0] == calls[-1][1]
+    yield path, engine, summary
+    engine.dispose()
+
+
+@pytest.fixture
+def db(built: tuple[Path, Engine, demo.DemoSummary]) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(built[0])
+    yield conn
+    conn.close()
+
+
+def test_summary_counts_what_was_written(built: tuple[Path, Engine, demo.DemoSummary], db: sqlite3.Connection) -> None:
+    s = built[2]
+    assert s.rooms == ROOMS == _scalar(db, "SELECT count(*) FROM room")
+    assert s.estates == 3
+    assert s.bills == _scalar(db, "SELECT count(*) FROM bill")
+    assert s.payments == _scalar(db, "SELECT count(*) FROM payment")
+    assert s.users == len(DEMO_USERS)
+    assert min(s.persons, s.contact_events, s.promises, s.notices, s.visits, s.issues) > 0
+
+
+def test_same_seed_same_content_other_seed_differs(built: tuple[Path, Engine, demo.DemoSummary],
+                                                  tmp_path: Path) -> None:
+    path_a, engine_a = _new_db(tmp_path / "a")
+    path_b, engine_b = _new_db(tmp_path / "b")
+    try:
+        build_demo(engine_a, rooms=ROOMS, months=MONTHS, seed=1, today=TODAY)
+        build_demo(engine_b, rooms=ROOMS, months=MONTHS, seed=2, today=TODAY)
+    finally:
+        engine_a.dispose()
+        engine_b.dispose()
+    assert _checksum(path_a) == _checksum(built[0])
+    assert _checksum(path_b) != _checksum(built[0])
+
+
+def test_every_room_has_bills_and_foreign_keys_hold(db: sqlite3.Connection) -> None:
+    assert _scalar(db, "SELECT count(*) FROM room WHERE id NOT IN (SELECT room_id FROM bill)") == 0
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_bill_paid_matches_its_allocation_lines(db: sqlite3.Connection) -> None:
+    bad = db.execute("""
+        SELECT b.id FROM bill b LEFT JOIN (
+            SELECT bill_id, sum(amount_fen) s FROM payment_allocation GROUP BY bill_id) a ON a.bill_id = b.id
+        WHERE b.paid_fen != coalesce(a.s, 0) OR b.paid_fen < 0 OR b.paid_fen > b.amount_fen - b.discount_fen
+    """).fetchall()
+    assert bad == []
+
+
+def test_payment_equals_allocations_plus_credit(db: sqlite3.Connection) -> None:
+    bad = db.execute("""
+        SELECT p.id FROM payment p
+        LEFT JOIN (SELECT payment_id, sum(amount_fen) s FROM payment_allocation GROUP BY payment_id) a
+               ON a.payment_id = p.id
+        LEFT JOIN (SELECT payment_id, sum(amount_fen) s FROM credit_entry GROUP BY payment_id) c
+               ON c.payment_id = p.id
+        WHERE p.amount_fen != coalesce(a.s, 0) + coalesce(c.s, 0)
+    """).fetchall()
+    assert bad == []
+    assert _scalar(db, "SELECT count(*) FROM credit_entry WHERE amount_fen > 0") > 0
+
+
+def test_reversals_undo_their_payment(db: sqlite3.Connection) -> None:
+    rows = db.execute("""
+        SELECT r.amount_fen, p.amount_fen, p.kind FROM payment r JOIN payment p ON p.id = r.reverses_id
+        WHERE r.kind = 'reversal'
+    """).fetchall()
+    assert rows, "the demo shows a few reversals (冲正)"
+    assert all(r == -p and kind == "payment" for r, p, kind in rows)
+
+
+def test_receipt_numbers_unique_and_sequence_continues(db: sqlite3.Connection) -> None:
+    assert _scalar(db, "SELECT count(DISTINCT receipt_no) FROM payment") == _scalar(db, "SELECT count(*) FROM payment")
+    receipts = _scalar(db, "SELECT count(*) FROM payment WHERE kind = 'payment'")
+    assert _scalar(db, "SELECT next_value FROM receipt_sequence WHERE name = 'receipt'") == receipts + 1
+    assert _scalar(db, "SELECT count(DISTINCT serial) FROM notice") == _scalar(db, "SELECT count(*) FROM notice")
+
+
+def test_arrears_spread_over_ageing_buckets(db: sqlite3.Connection) -> None:
+    rows = db.execute("""
+        SELECT room_id, min(due_date) FROM bill
+        WHERE paid_fen + discount_fen + waived_fen < amount_fen AND due_date < ? GROUP BY room_id
+    """, (TODAY.isoformat(),)).fetchall()
+    buckets = {bucket_for_dates(date.fromisoformat(d), TODAY) for _, d in rows}
+    assert len(buckets) >= 4
+    assert 0 < len(rows) < ROOMS // 2
+    # every room in arrears has an open case with a collector
+    open_cases = _scalar(db, "SELECT count(*) FROM collection_case WHERE closed_on IS NULL AND collector_id IS NOT NULL")
+    assert open_cases == len(rows)
+
+
+def test_promises_in_every_status_and_some_due_today(db: sqlite3.Connection) -> None:
+    statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM promise")}
+    assert statuses == {"open", "kept", "partly_kept", "broken"}
+    assert _scalar(db, f"SELECT count(*) FROM promise WHERE status = 'open' AND due_date = '{TODAY}'") > 0
+
+
+def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
+    assert _scalar(db, f"SELECT count(*) FROM visit WHERE status = 'planned' AND date(planned_at) >= '{TODAY}'") > 0
+    assert _scalar(db, "SELECT min(n) FROM (SELECT count(*) n FROM visit_staff GROUP BY visit_id)") >= 2
+    assert _scalar(db, "SELECT count(*) FROM notice WHERE level >= 6 AND signed_receipt = 1") > 0
+    assert _scalar(db, "SELECT count(*) FROM service_issue WHERE status IN ('open', 'in_progress')") > 0
+    assert _scalar(db, "SELECT count(*) FROM ladder_step") >= 8
+    assert _scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'demo.build'") == 1
+    assert _scalar(db, "SELECT count(*) FROM person WHERE name_initials = '' OR name_initials IS NULL") == 0
+
+
+def test_demo_users_log_in_and_office_is_marked_demo(built: tuple[Path, Engine, demo.DemoSummary]) -> None:
+    factory = make_session_factory(built[1])
+    for username, _display, role in DEMO_USERS:
+        with factory.begin() as session:
+            user = login(session, username=username, password=DEMO_PASSWORD)
+            assert user.role == role
+    with factory() as session:
+        office = get_office(session)
+    assert office.is_demo and office.name
+
+
+def test_second_build_is_refused(built: tuple[Path, Engine, demo.DemoSummary]) -> None:
+    with pytest.raises(ValidationError) as err:
+        build_demo(built[1], rooms=10, months=3, seed=1, today=TODAY)
+    assert err.value.code == "demo.not_empty"
+
+
+def test_cancel_leaves_nothing(tmp_path: Path) -> None:
+    path, engine = _new_db(tmp_path)
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    try:
+        with pytest.raises(DomainError) as err:
+            build_demo(engine, rooms=ROOMS, months=MONTHS, seed=1, today=TODAY, cancel=cancel)
+    finally:
+        engine.dispose()
+    assert err.value.code == "task.cancelled"
+    with sqlite3.connect(path) as c:
+        for table in ("room", "bill", "payment", "app_user", "person", "audit_log"):
+            assert _scalar(c, f"SELECT count(*) FROM {table}") == 0
+        assert _scalar(c, "PRAGMA journal_mode") == "wal"
+
+
+def test_core_insert_path_gives_the_same_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path other databases take (Core insert with typed values) writes the same data."""
+    path_fast, engine_fast = _new_db(tmp_path / "fast")
+    path_core, engine_core = _new_db(tmp_path / "core")
+    try:
+        build_demo(engine_fast, rooms=30, months=6, seed=3, today=TODAY)
+        monkeypatch.setattr(demo, "_RAW_SQLITE", False)
+        build_demo(engine_core, rooms=30, months=6, seed=3, today=TODAY)
+    finally:
+        engine_fast.dispose()
+        engine_core.dispose()
+    assert _checksum(path_fast) == _checksum(path_core)

@@ -112,6 +112,7 @@ _WATER_FEN = 410  # per tonne
 _POWER_FEN = 82  # per kWh (一般工商业)
 _METERED_MONTHS = 6
 _VACANCY_PCT = 30
+_LATE_FEE_PPM = 300  # 0.3‰ per day
 
 
 @dataclass(frozen=True)
@@ -465,7 +466,7 @@ class _Builder:
         policies = sink.register(m.LateFeePolicyRow, "id name daily_rate_ppm grace_days cap_ppm_of_principal "
                                                      "from_notice_level contract_clause valid_from active version")
         self.policy_id = self.next_id("late_fee_policy")
-        policies.append((self.policy_id, "合同约定滞纳金（日万分之三）", 300, 30, None, 6, "《物业服务合同》第十二条",
+        policies.append((self.policy_id, "合同约定滞纳金（日万分之三）", _LATE_FEE_PPM, 30, None, 6, "《物业服务合同》第十二条",
                          _ds(start), 1, 1))
         items = sink.register(m.FeeItem, "id code name basis unit_label sort_order due_day late_fee_policy_id "
                                          "active version")
@@ -1088,6 +1089,7 @@ class _Builder:
             count = rng.randint(*levels)
             d = max(start + timedelta(days=15), today - timedelta(days=4 * count + rng.randint(2, 30)))
             first_period, last_period = span
+            late_from: date | None = None  # late fees accrue from the 6th notice (contract clause 12)
             for level in range(1, count + 1):
                 if d >= today:
                     break
@@ -1100,7 +1102,11 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
-                self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period)
+                if level == 6:
+                    late_from = d
+                late_fee = owe * _LATE_FEE_PPM * (d - late_from).days // 1_000_000 if late_from else 0
+                self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
+                             late_fee=late_fee)
                 channel = {DeliveryMethod.REGISTERED_MAIL: Channel.REGISTERED_LETTER,
                            DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(method,
                                                                                                        Channel.NOTICE)
@@ -1129,7 +1135,8 @@ class _Builder:
             self._visit(r, case_id, d, collector, done=False, owe=0)
 
     def _notice(self, r: _Room, case_id: int, d: date, level: int, owe: int, method: DeliveryMethod, user: int,
-                first_period: int | None, last_period: int | None, kind: NoticeKind | None = None) -> None:
+                first_period: int | None, last_period: int | None, kind: NoticeKind | None = None,
+                late_fee: int = 0) -> None:
         rng = self.rng
         if kind is None:
             kind = NoticeKind.REMINDER if level == 1 else (NoticeKind.FINAL_NOTICE if level == 10
@@ -1154,7 +1161,7 @@ class _Builder:
             delivered_at = _ts(d, 10)
         deadline = d + timedelta(days=15 if kind is NoticeKind.LAWYER_LETTER else 7)
         self.notices.append((self.next_id("notice"), serial, r.id, case_id, kind.value, level, r.owner_id, r.owner_name,
-                             owe, 0, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
+                             owe, late_fee, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
                              method.value, delivered_at or None, delivered_to, tracking, proof, signed, 1))
 
     def _visit(self, r: _Room, case_id: int, d: date, collector: int, *, done: bool, owe: int) -> None:

@@ -325,6 +325,8 @@ class _Builder:
         self.profile = _Picker(_PROFILE_WEIGHTS)
         self.dispute_reason = _Picker(_DISPUTE_REASONS)
         self.case_count = 0
+        self.planned_today = 0  # the workbench always has a visit and a promise to chase today
+        self.promised_today = 0
         self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0}
 
     # -- plumbing -------------------------------------------------------
@@ -1040,7 +1042,9 @@ class _Builder:
             span = (self.periods[open_bills[0][1]], self.periods[open_bills[-1][1]]) if open_bills else (None, None)
             self._notices_and_visits(r, case_id, stage, start, collector, owed, span)
             # some promises fall due today, so the workbench has something to chase
-            if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and rng.random() < 0.12:
+            if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and (
+                    self.promised_today < 2 or rng.random() < 0.05):
+                self.promised_today += 1
                 d = today - timedelta(days=rng.randint(2, 6))
                 eid = self.next_id("contact_event")
                 amount = arrears if rng.random() < 0.6 else max(10_000, arrears // 2 - arrears // 2 % 100)
@@ -1130,8 +1134,9 @@ class _Builder:
                 if d >= today:
                     continue
                 self._visit(r, case_id, d, collector, done=True, owe=owed(d))
-        if stage >= Stage.PHONE and rng.random() < 0.1:
-            d = today if rng.random() < 0.4 else today + timedelta(days=rng.randint(1, 7))
+        if stage >= Stage.PHONE and (self.planned_today < 2 or rng.random() < 0.06):
+            d = today if self.planned_today < 2 or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
+            self.planned_today += d == today
             self._visit(r, case_id, d, collector, done=False, owe=0)
 
     def _notice(self, r: _Room, case_id: int, d: date, level: int, owe: int, method: DeliveryMethod, user: int,

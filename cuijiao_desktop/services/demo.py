@@ -53,6 +53,7 @@ from cuijiao_desktop.domain.enums import (
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 
 from . import demo_names as vocab
+from . import serials
 from .auth import hash_password
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "DemoSummary", "build_demo"]
@@ -866,7 +867,7 @@ class _Builder:
         key = day.year * 100 + day.month
         n = counter.get(key, 0) + 1
         counter[key] = n
-        return f"{prefix}{key}{n:06d}"
+        return serials.format_serial(prefix, key, n)
 
     def _payment(self, r: _Room, day: date, method: str, amount: int, lines: list[tuple[int, int]],
                  credit: int, note: str = "") -> int:
@@ -886,7 +887,7 @@ class _Builder:
             ref = ""
         operator = self.finance if method in ("direct_debit", "bank_transfer") else \
             self.clerks[int(rand() * len(self.clerks))]
-        self.payments.append((pid, self._receipt(day, self.receipt_counter, "SK"), r.id, r.payer_id, "payment",
+        self.payments.append((pid, self._receipt(day, self.receipt_counter, serials.RECEIPT[1]), r.id, r.payer_id, "payment",
                               amount, _ds(day), method, None, ref, note, operator, created))
         next_alloc = self.ids["payment_allocation"]
         self.allocs.extend([(next_alloc + x, pid, bid, fen, 0) for x, (bid, fen) in enumerate(lines)])
@@ -919,7 +920,7 @@ class _Builder:
         rid = self.next_id("payment")
         created = _ts(day, 18, rng.randrange(60))
         receipt = self.payments[-1][1]
-        self.payments.append((rid, self._receipt(day, self.reversal_counter, "CZ"), r.id, r.payer_id, "reversal",
+        self.payments.append((rid, self._receipt(day, self.reversal_counter, serials.REVERSAL[1]), r.id, r.payer_id, "reversal",
                               -total, _ds(day), method, pid, receipt, note, self.finance, created))
         next_alloc = self.ids["payment_allocation"]
         self.allocs.extend((next_alloc + x, rid, bid, -fen, 0) for x, (bid, fen) in enumerate(lines))
@@ -1146,7 +1147,7 @@ class _Builder:
         if kind is None:
             kind = NoticeKind.REMINDER if level == 1 else (NoticeKind.FINAL_NOTICE if level == 10
                                                            else NoticeKind.ARREARS_NOTICE)
-        serial = self._receipt(d, self.notice_counter, "TZ")
+        serial = self._receipt(d, self.notice_counter, serials.NOTICE[1])
         delivered_at = delivered_to = tracking = proof = ""
         signed = 0
         if method is DeliveryMethod.HAND_SIGNED:
@@ -1237,18 +1238,19 @@ class _Builder:
         conn = self.conn
         self.sink.flush()
         counts = self.sink.counts
-        sequences = {
-            "receipt": ("SK", sum(self.receipt_counter.values())),
-            "reversal": ("CZ", sum(self.reversal_counter.values())),
-            "notice": ("TZ", counts["notice"]),
-        }
-        for name, (prefix, used) in sequences.items():
+        # Per-month gap-free counters, continued by services.serials for new receipts.
+        used: dict[str, tuple[str, int]] = {}
+        for kind, counter in ((serials.RECEIPT, self.receipt_counter), (serials.REVERSAL, self.reversal_counter),
+                              (serials.NOTICE, self.notice_counter)):
+            for yyyymm, n in counter.items():
+                used[serials.sequence_name(kind[0], yyyymm)] = (kind[1], n)
+        for name, (prefix, n) in used.items():
             row = conn.execute(select(m.ReceiptSequence.next_value).where(m.ReceiptSequence.name == name)).first()
             if row is None:
-                conn.execute(insert(m.ReceiptSequence), [{"name": name, "prefix": prefix, "next_value": used + 1}])
-            elif row[0] <= used:
+                conn.execute(insert(m.ReceiptSequence), [{"name": name, "prefix": prefix, "next_value": n + 1}])
+            elif row[0] <= n:
                 conn.execute(update(m.ReceiptSequence).where(m.ReceiptSequence.name == name)
-                             .values(next_value=used + 1))
+                             .values(next_value=n + 1))
         now = datetime.now(UTC)
         for key, value in OFFICE.items():
             if conn.execute(select(m.OfficeSetting.key).where(m.OfficeSetting.key == key)).first() is None:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,34 +20,17 @@ from cuijiao_desktop.db.models import (
     FeeItem,
     Payment,
     PaymentAllocation,
-    ReceiptSequence,
-    Room,
+        Room,
 )
 from cuijiao_desktop.domain.allocation import OpenBill, allocate
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from cuijiao_desktop.domain.permissions import Permission, require
 
-from . import audit
+from . import audit, serials
 from .dto import AllocationLineDTO, ReceiptDTO, RoomBalance, UserDTO
 
-RECEIPT_SEQUENCE = ("receipt", "SK")
-REVERSAL_SEQUENCE = ("reversal", "CZ")
 MAX_PAYMENT_FEN = 10_000_000_00  # ¥10 million: anything above is a typing error
-
-
-def next_serial(session: Session, name: str, prefix: str, width: int = 8) -> str:
-    """The next number of a gap-free sequence (it rolls back with the caller's transaction)."""
-    dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReceiptSequence)
-    session.execute(ins.values(name=name, prefix=prefix, next_value=1).on_conflict_do_nothing())
-    value = session.execute(
-        update(ReceiptSequence)
-        .where(ReceiptSequence.name == name)
-        .values(next_value=ReceiptSequence.next_value + 1)
-        .returning(ReceiptSequence.next_value - 1, ReceiptSequence.prefix)
-    ).one()
-    return f"{value[1]}{value[0]:0{width}d}"
 
 
 def _lock_room(session: Session, room_id: int) -> str:
@@ -104,10 +86,12 @@ def record_payment(
     payer_person_id: int | None = None,
     reference: str = "",
     note: str = "",
+    today: date | None = None,
 ) -> ReceiptDTO:
     """Record a payment, allocate it (oldest bill first, or the chosen bills) and return the receipt.
 
-    What is not needed by the bills becomes prepaid credit of the room.
+    What is not needed by the bills becomes prepaid credit of the room. The receipt number
+    runs per month of issue (``today``, default the computer's date), gap-free.
     """
     require(actor.role, Permission.TAKE_PAYMENT)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
@@ -120,8 +104,9 @@ def record_payment(
     room_code = _lock_room(session, room_id)
     allocation = allocate(amount_fen, open_bills(session, room_id), chosen=chosen_bill_ids)
 
+    receipt_no = serials.next_serial(session, serials.RECEIPT, today or date.today())
     payment = Payment(
-        receipt_no=next_serial(session, *RECEIPT_SEQUENCE), room_id=room_id, payer_person_id=payer_person_id,
+        receipt_no=receipt_no, room_id=room_id, payer_person_id=payer_person_id,
         kind=PaymentKind.PAYMENT, amount_fen=amount_fen, paid_on=paid_on, method=method,
         reference=reference, note=note, operator_id=actor.id,
     )
@@ -154,13 +139,14 @@ def reverse_payment(
     if original.kind is not PaymentKind.PAYMENT:
         raise ValidationError("payment.cannot_reverse_reversal", payment_id=payment_id)
     room_code = _lock_room(session, original.room_id)
+    on = on or date.today()
     if session.scalar(select(Payment.id).where(Payment.reverses_id == payment_id)) is not None:
         raise ConflictError("payment.already_reversed", payment_id=payment_id, receipt_no=original.receipt_no)
 
     reversal = Payment(
-        receipt_no=next_serial(session, *REVERSAL_SEQUENCE), room_id=original.room_id,
+        receipt_no=serials.next_serial(session, serials.REVERSAL, on), room_id=original.room_id,
         payer_person_id=original.payer_person_id, kind=PaymentKind.REVERSAL, amount_fen=-original.amount_fen,
-        paid_on=on or date.today(), method=original.method, reverses_id=original.id,
+        paid_on=on, method=original.method, reverses_id=original.id,
         reference=original.receipt_no, note=reason.strip(), operator_id=actor.id,
     )
     session.add(reversal)

@@ -31,7 +31,7 @@ def _worker(url: str, room_id: int, user_id: int, n: int) -> None:
     for _ in range(n):
         with factory.begin() as s:
             record_payment(s, actor=clerk, room_id=room_id, amount_fen=AMOUNT, paid_on=date(2026, 5, 1),
-                           method=PaymentMethod.CASH)
+                           method=PaymentMethod.CASH, today=date(2026, 5, 1))
     engine.dispose()
 
 
@@ -48,7 +48,7 @@ def _hammer(url: str, factory, clerk: UserDTO) -> None:
     with factory() as s:
         assert s.scalar(select(func.count()).select_from(Payment)) == total
         assert s.scalar(select(func.count(func.distinct(Payment.receipt_no)))) == total
-        numbers = sorted(int(r[2:]) for r in s.scalars(select(Payment.receipt_no)))
+        numbers = sorted(int(r.removeprefix("SK202605")) for r in s.scalars(select(Payment.receipt_no)))
         assert numbers == list(range(1, total + 1))  # gap-free
         bal = room_balance(s, room.room_id)
         assert bal.paid_fen + bal.credit_fen == total * AMOUNT

@@ -126,7 +126,12 @@ def test_reversals_undo_their_payment(db: sqlite3.Connection) -> None:
 def test_receipt_numbers_unique_and_sequence_continues(db: sqlite3.Connection) -> None:
     assert _scalar(db, "SELECT count(DISTINCT receipt_no) FROM payment") == _scalar(db, "SELECT count(*) FROM payment")
     receipts = _scalar(db, "SELECT count(*) FROM payment WHERE kind = 'payment'")
-    assert _scalar(db, "SELECT next_value FROM receipt_sequence WHERE name = 'receipt'") == receipts + 1
+    # one gap-free counter per month, continued by services.serials
+    assert _scalar(db, "SELECT sum(next_value - 1) FROM receipt_sequence WHERE name LIKE 'receipt-%'") == receipts
+    month = f"{TODAY:%Y%m}"
+    last = db.execute("SELECT max(receipt_no) FROM payment WHERE receipt_no LIKE ?", (f"SK{month}%",)).fetchone()[0]
+    nxt = _scalar(db, f"SELECT next_value FROM receipt_sequence WHERE name = 'receipt-{month}'")
+    assert last == f"SK{month}{nxt - 1:06d}"
     assert _scalar(db, "SELECT count(DISTINCT serial) FROM notice") == _scalar(db, "SELECT count(*) FROM notice")
 
 

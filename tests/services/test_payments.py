@@ -24,8 +24,8 @@ def test_part_payment_pays_oldest_bill_first_and_is_audited(session_factory, use
     room = make_room_with_bills(session_factory, months=3, monthly_fen=25_000)
     with session_factory.begin() as s:
         receipt = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=30_000,
-                                 paid_on=date(2026, 4, 1), method=PaymentMethod.WECHAT)
-    assert receipt.receipt_no == "SK00000001"
+                                 paid_on=date(2026, 4, 1), method=PaymentMethod.WECHAT, today=date(2026, 4, 2))
+    assert receipt.receipt_no == "SK202604000001"
     assert [(line.bill_id, line.amount_fen) for line in receipt.lines] == [
         (room.bill_ids[0], 25_000), (room.bill_ids[1], 5_000)]
     assert receipt.credit_fen == 0
@@ -67,7 +67,7 @@ def test_reversal_restores_balance_and_only_once(session_factory, users):
     with session_factory.begin() as s:
         rev = reverse_payment(s, actor=users[Role.MANAGER], payment_id=paid.payment_id, reason="金额录错",
                               on=date(2026, 4, 2))
-    assert rev.kind is PaymentKind.REVERSAL and rev.amount_fen == -23_000 and rev.receipt_no == "CZ00000001"
+    assert rev.kind is PaymentKind.REVERSAL and rev.amount_fen == -23_000 and rev.receipt_no == "CZ202604000001"
     assert rev.credit_fen == -3_000
     with session_factory() as s:
         bal = room_balance(s, room.room_id)
@@ -108,17 +108,18 @@ def test_bad_amounts_are_refused_and_nothing_is_written(session_factory, users):
 
 def test_receipt_numbers_are_gap_free_after_a_failed_payment(session_factory, users):
     room = make_room_with_bills(session_factory, months=2)
+    pay = {"actor": users[Role.CLERK], "room_id": room.room_id, "amount_fen": 100, "paid_on": date(2026, 4, 1),
+           "method": PaymentMethod.CASH}
     with session_factory.begin() as s:
-        record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=100,
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+        record_payment(s, **pay, today=date(2026, 4, 30))
     with pytest.raises(RuntimeError), session_factory.begin() as s:
-        record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=100,
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+        record_payment(s, **pay, today=date(2026, 4, 30))
         raise RuntimeError("printer jammed; the whole save rolls back")
     with session_factory.begin() as s:
-        again = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=100,
-                               paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
-    assert again.receipt_no == "SK00000002"
+        again = record_payment(s, **pay, today=date(2026, 4, 30))
+        next_month = record_payment(s, **pay, today=date(2026, 5, 1))
+    assert again.receipt_no == "SK202604000002"
+    assert next_month.receipt_no == "SK202605000001"  # the series restarts each month
 
 
 @pytest.mark.parametrize("table", ["payment", "payment_allocation", "credit_entry", "audit_log"])

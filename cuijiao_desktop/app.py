@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +22,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QStandardPaths,
     Qt,
     QTranslator,
 )
@@ -32,14 +29,13 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainte
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
 
 from cuijiao_desktop import __version__
+from cuijiao_desktop.datadir import ENV_URL, app_data_dir, resolve_database_url, set_application_names
 from cuijiao_desktop.paths import icon_path, translations_dir
-from cuijiao_desktop.settings import APPLICATION, LANGUAGES, ORGANIZATION, UiSettings
+from cuijiao_desktop.settings import LANGUAGES, UiSettings
 from cuijiao_desktop.tasks import TaskHandle, TaskRunner, run_with_progress, wait_for
 
 log = logging.getLogger(__name__)
 
-ENV_URL = "CUIJIAO_DB_URL"
-DB_FILE_NAME = "cuijiao.sqlite3"
 
 # CJK-capable UI fonts, best first (Windows, macOS, Linux).
 CJK_FONTS = (
@@ -61,34 +57,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="cuijiao-desktop", description="物业费催缴 desktop program")
     parser.add_argument("--db", metavar="URL", help=f"database URL (default: ${ENV_URL}, else a local SQLite file)")
     parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language (default: saved, else zh_CN)")
-    parser.add_argument("--demo-if-empty", action="store_true", help="fill an empty database with demo data")
+    parser.add_argument("--demo-if-empty", action="store_true", help="fill the default database with demo data when it is empty "
+                        "(never a database named with --db or $CUIJIAO_DB_URL: use `cuijiao --db URL demo`)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return args
 
 
-def app_data_dir() -> Path:
-    """The per-user data folder (created), from QStandardPaths.AppDataLocation."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(location)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def resolve_db_url(cli_url: str | None) -> str:
-    """``--db`` wins, then ``$CUIJIAO_DB_URL``, then ``cuijiao.sqlite3`` in the data folder."""
-    if cli_url:
-        return cli_url
-    if os.environ.get(ENV_URL):
-        return os.environ[ENV_URL]
-    path = (app_data_dir() / DB_FILE_NAME).resolve()
-    return f"sqlite:///{path.as_posix()}"
-
-
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication with our names set (reuses an existing instance)."""
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
+    set_application_names()
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance()
     if app is None:
@@ -355,14 +333,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     splash.show()
     _show_message(splash, QCoreApplication.translate("app", "Starting…"))
 
-    url = resolve_db_url(args.db)
+    url, is_default_db = resolve_database_url(args.db)
     runner = TaskRunner()
     controller = Controller(app, settings, runner, url)
     try:
         if not controller.open_database(splash):
             return 1
-        if args.demo_if_empty:
+        if args.demo_if_empty and is_default_db:
             controller.fill_demo_if_empty(splash)
+        elif args.demo_if_empty:
+            log.info("--demo-if-empty ignored: %s was named explicitly", controller.db_description)
         splash.close()
         if not controller.ensure_admin():
             return 0

@@ -90,13 +90,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _url(args: argparse.Namespace) -> str:
-    from cuijiao_desktop.db.engine import resolve_url
+    from cuijiao_desktop.datadir import resolve_database_url
 
-    if args.db or os.environ.get("CUIJIAO_DB_URL"):
-        return resolve_url(args.db, "")
-    from cuijiao_desktop.datadir import default_database_url
-
-    return default_database_url()
+    return resolve_database_url(args.db)[0]
 
 
 def _actor(args: argparse.Namespace, factory):

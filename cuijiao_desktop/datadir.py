@@ -1,11 +1,12 @@
-"""Where the office's database lives by default: the per-user data folder Qt reports.
+"""Where the office's database lives: ``--db``, then ``$CUIJIAO_DB_URL``, then the per-user data folder.
 
-Shared by the GUI and the command line (QtCore only, no widgets), so both open the
-same file on Windows and Linux without hard-coded paths.
+Shared by the GUI and the command line (QtCore only, no widgets, no SQLAlchemy), so
+both open the same file on Windows and Linux without hard-coded paths.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 ORGANIZATION = "Cuijiao"
 APPLICATION = "cuijiao-desktop"
 DB_FILE_NAME = "cuijiao.sqlite3"
+ENV_URL = "CUIJIAO_DB_URL"
 
 
 def set_application_names() -> None:
@@ -32,3 +34,12 @@ def app_data_dir() -> Path:
 def default_database_url() -> str:
     """``sqlite:///…/cuijiao.sqlite3`` in the data folder."""
     return f"sqlite:///{(app_data_dir() / DB_FILE_NAME).resolve().as_posix()}"
+
+
+def resolve_database_url(cli_url: str | None) -> tuple[str, bool]:
+    """The URL to open and whether it is the default embedded database (not named by the user)."""
+    if cli_url:
+        return cli_url, False
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL], False
+    return default_database_url(), True

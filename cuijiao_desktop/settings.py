@@ -11,8 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANIZATION = "Cuijiao"
-APPLICATION = "cuijiao-desktop"
+from cuijiao_desktop.datadir import APPLICATION, ORGANIZATION
 
 T = TypeVar("T")
 

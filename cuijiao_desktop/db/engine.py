@@ -8,14 +8,12 @@ process (without it, concurrent writers lose updates: see the field notes).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-ENV_URL = "CUIJIAO_DB_URL"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -38,11 +36,6 @@ def sqlite_path(url: str) -> Path | None:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
-
-
-def resolve_url(cli_url: str | None, default: str) -> str:
-    """``--db`` wins, then ``$CUIJIAO_DB_URL``, then ``default``."""
-    return cli_url or os.environ.get(ENV_URL) or default
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

@@ -10,7 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cuijiao_desktop.domain.enums import PaymentMethod, Role
-from cuijiao_desktop.services.payments import ledger_discrepancies, record_payment, reverse_payment, room_balance
+from cuijiao_desktop.services.payments import (
+    ledger_discrepancies,
+    record_payment,
+    reverse_payment,
+    room_balance,
+)
 
 _codes = (f"9-1-{n}" for n in itertools.count(101))
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontDatabase
 
 from cuijiao_desktop import app as app_module
 from cuijiao_desktop import paths
+from cuijiao_desktop.datadir import resolve_database_url
 from cuijiao_desktop.settings import Keys, UiSettings
 
 
@@ -21,10 +22,11 @@ def test_flags():
 
 def test_database_url_precedence(qapp, monkeypatch, tmp_path):
     monkeypatch.setenv("CUIJIAO_DB_URL", "postgresql+psycopg://u@h/db")
-    assert app_module.resolve_db_url("sqlite:///cli.db") == "sqlite:///cli.db"
-    assert app_module.resolve_db_url(None) == "postgresql+psycopg://u@h/db"
+    assert resolve_database_url("sqlite:///cli.db") == ("sqlite:///cli.db", False)
+    assert resolve_database_url(None) == ("postgresql+psycopg://u@h/db", False)
     monkeypatch.delenv("CUIJIAO_DB_URL")
-    url = app_module.resolve_db_url(None)
+    url, is_default = resolve_database_url(None)
+    assert is_default
     assert url.startswith("sqlite:///") and url.endswith("/cuijiao.sqlite3")
     assert Path(url.removeprefix("sqlite:///")).parent.is_dir()
 

@@ -38,9 +38,13 @@ class Page(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(12)
         outer.addLayout(self.body, 1)
+        self._loaded = False
 
     def activate(self) -> None:
-        """Called when the page becomes visible (load data lazily here)."""
+        """Called when the page becomes visible: loads its data the first time."""
+        if not self._loaded:
+            self.refresh()
 
     def refresh(self) -> None:
-        """Reload the page's data (F5)."""
+        """Reload the page's data (F5). Subclasses call ``super().refresh()`` first."""
+        self._loaded = True

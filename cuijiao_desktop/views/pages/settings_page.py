@@ -16,7 +16,6 @@ class SettingsPage(Page):
     def __init__(self, runner, user, *, db_description: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Settings"), "settings", parent)
         self._runner = runner
-        self._loaded = False
         self.office = None
 
         self.office_box = QGroupBox(self.tr("Office"))
@@ -59,14 +58,9 @@ class SettingsPage(Page):
         self.body.addWidget(self.status_label)
         self.body.addStretch(1)
 
-    def activate(self) -> None:
-        """Load the office details the first time the page is shown."""
-        if not self._loaded:
-            self.refresh()
-
     def refresh(self) -> None:
         """Reload the office details off the GUI thread."""
-        self._loaded = True
+        super().refresh()
         self._runner.submit(office.get_office, on_result=self._show, on_error=self._show_error)
 
     def _show(self, dto) -> None:

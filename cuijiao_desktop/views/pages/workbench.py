@@ -57,7 +57,6 @@ class WorkbenchPage(Page):
         super().__init__(self.tr("Workbench"), "workbench", parent)
         self._runner = runner
         self._today = today
-        self._loaded = False
         self.overview = None
         self.cards: dict[str, FigureCard] = {
             "rooms": FigureCard(self.tr("Rooms"), self.tr("Rooms managed by the office")),
@@ -87,14 +86,9 @@ class WorkbenchPage(Page):
         self.body.addWidget(self.status_label)
         self.body.addStretch(1)
 
-    def activate(self) -> None:
-        """Load the figures the first time the page is shown."""
-        if not self._loaded:
-            self.refresh()
-
     def refresh(self) -> None:
         """Reload the figures off the GUI thread."""
-        self._loaded = True
+        super().refresh()
         today = self._today()
         self.header_right.setText(QLocale().toString(today, QLocale.FormatType.LongFormat))
         self.status_label.setText(self.tr("Loading…"))

@@ -72,3 +72,14 @@ def test_errors_are_one_line_and_non_zero(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
     assert exit_info.value.code == 2
+
+
+def test_demo_fills_an_empty_database_once(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    args = ["--db", url, "demo", "--rooms", "40", "--months", "6", "--seed", "3", "--today", "2026-11-23"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "演示数据已生成" in out and "rooms=40" in out and "demo1234" in out
+    assert main(args) == 1
+    assert capsys.readouterr().err.strip() == "错误：数据库中已有房屋数据，演示数据只能写入空数据库"
+    assert main(["--db", url, "db", "check"]) == 0

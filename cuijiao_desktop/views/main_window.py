@@ -130,6 +130,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, action_id.value)
             item.setSizeHint(QSize(150, 40))
             self.ui.navList.addItem(item)
+        # Fit the longest label in the current language (English labels are longer than Chinese).
+        metrics = self.ui.navList.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.ui.navList.item(i).text()) for i in range(self.ui.navList.count()))
+        self.ui.navList.setFixedWidth(max(168, widest + 22 + 64))
 
     def _build_menus_and_toolbar(self) -> None:
         self.menus = self.actions.build_menus(self.menuBar())

@@ -133,7 +133,7 @@ def _progress(done: int, total: int, text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out a parsed command; returns the exit code."""
-    from cuijiao_desktop.db.engine import describe_url, make_engine, make_session_factory
+    from cuijiao_desktop.db.engine import describe_url, make_engine, make_session_factory, sqlite_path
     from cuijiao_desktop.db.migrate import current_revision, head_revision, prepare_database
 
     url = _url(args)
@@ -150,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
         if out is None:
             from cuijiao_desktop.datadir import app_data_dir
 
-            out = app_data_dir() / "backups" / f"cuijiao-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+            suffix = ".sqlite3" if sqlite_path(url) is not None else ".dump"  # pg_dump's custom format
+            out = app_data_dir() / "backups" / f"cuijiao-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
         print(f"已备份到：{backup_database(url, out)}")
         return 0
 

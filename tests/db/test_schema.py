@@ -119,3 +119,23 @@ def test_prepare_database_backs_up_before_upgrading(tmp_path):
 def test_describe_url_hides_passwords():
     assert "secret" not in describe_url("postgresql+psycopg://app:secret@db.example:5432/cuijiao")
     assert describe_url("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"
+
+
+def _down_and_up(engine) -> None:
+    from alembic import command
+
+    from cuijiao_desktop.db.migrate import alembic_config
+
+    command.downgrade(alembic_config(engine), "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    command.upgrade(alembic_config(engine), "head")
+    assert _diff(engine) == []
+
+
+def test_sqlite_migration_downgrades_and_upgrades_again(engine):
+    _down_and_up(engine)
+
+
+@pytest.mark.postgres
+def test_postgresql_migration_downgrades_and_upgrades_again(pg_engine):
+    _down_and_up(pg_engine)

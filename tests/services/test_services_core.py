@@ -174,3 +174,13 @@ def test_backup_is_a_consistent_copy(db_url, session_factory, tmp_path):
         assert con.execute("SELECT count(*) FROM bill").fetchone()[0] == 4
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(AuditLog)) >= 0
+
+
+@pytest.mark.postgres
+def test_postgresql_backup_with_pg_dump(pg_url, pg_engine, tmp_path):
+    import shutil
+
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    out = maintenance.backup_database(pg_url, tmp_path / "office.dump")
+    assert out.stat().st_size > 1000 and out.read_bytes().startswith(b"PGDMP")

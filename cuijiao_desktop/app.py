@@ -299,13 +299,13 @@ class Controller(QObject):
         self.app.setQuitOnLastWindowClosed(True)
 
     def _fatal(self, text: str, exc: BaseException) -> None:
-        from cuijiao_desktop.views.messages import error_message
+        from cuijiao_desktop.messages import error_message
 
         log.error("%s", text, exc_info=exc)
         QMessageBox.critical(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
 
     def _warn(self, text: str, exc: BaseException) -> None:
-        from cuijiao_desktop.views.messages import error_message
+        from cuijiao_desktop.messages import error_message
 
         QMessageBox.warning(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
 

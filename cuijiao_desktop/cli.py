@@ -25,35 +25,12 @@ from cuijiao_desktop.domain.errors import DomainError
 EXIT_RULE = 1
 EXIT_IO = 2
 
-#: Plain Chinese for the error codes the command line meets most; others print their code.
-MESSAGES = {
-    "auth.failed": "用户名或密码错误",
-    "auth.locked": "账户已锁定，请稍后再试（至 {until}）",
-    "auth.unknown_user": "没有这个用户：{username}",
-    "auth.username_taken": "用户名已存在：{username}",
-    "auth.password_too_short": "密码至少 {minimum} 位",
-    "auth.password_required": "需要密码：请设置环境变量 ${variable}，或在终端中运行以便输入",
-    "auth.passwords_differ": "两次输入的密码不一致",
-    "auth.permission_denied": "当前用户（{role}）无权执行此操作",
-    "demo.not_empty": "数据库中已有房屋数据，演示数据只能写入空数据库",
-    "task.cancelled": "已取消",
-    "backup.no_database": "数据库文件不存在：{path}",
-    "backup.pg_dump_missing": "未找到 pg_dump，请安装 PostgreSQL 客户端工具后再备份",
-    "backup.failed": "备份失败：{detail}",
-    "backup.unsupported": "不支持备份此类数据库：{backend}",
-}
+def describe_error(exc: BaseException) -> str:
+    """One line of Chinese for an error (the GUI's wording, through its zh_CN translation)."""
+    from cuijiao_desktop import messages
 
-
-def describe_error(exc: DomainError) -> str:
-    """One line of Chinese for a domain error."""
-    template = MESSAGES.get(exc.code)
-    if template is not None:
-        try:
-            return template.format(**exc.params)
-        except (KeyError, IndexError):
-            pass
-    detail = ", ".join(f"{k}={v}" for k, v in exc.params.items())
-    return f"{exc.code}" + (f"（{detail}）" if detail else "")
+    with messages.translated_without_app("zh_CN"):
+        return messages.error_message(exc).replace("\n", " ")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,7 +81,7 @@ def _actor(args: argparse.Namespace, factory):
     password = os.environ.get("CUIJIAO_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
-            raise DomainError("auth.password_required", variable="CUIJIAO_PASSWORD")
+            raise DomainError("cli.password_required", variable="CUIJIAO_PASSWORD")
         password = getpass.getpass(f"{args.user} 的密码：")
     with factory.begin() as s:
         attempt = auth.attempt_login(s, username=args.user, password=password)
@@ -118,7 +95,7 @@ def _new_password(username: str) -> str:
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise DomainError("auth.password_required", variable="CUIJIAO_NEW_PASSWORD")
+        raise DomainError("cli.password_required", variable="CUIJIAO_NEW_PASSWORD")
     first = getpass.getpass(f"{username} 的新密码：")
     if getpass.getpass("再输入一次：") != first:
         raise DomainError("auth.passwords_differ")

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "cuijiao_desktop" / "views" / "forms"
 I18N_DIR = ROOT / "resources" / "i18n"
-TR_SOURCES = [ROOT / "cuijiao_desktop" / "app.py", ROOT / "cuijiao_desktop" / "tasks.py"]
+TR_SOURCES = [ROOT / "cuijiao_desktop" / name for name in ("app.py", "tasks.py", "messages.py")]
 
 # uic writes its Qt version into the header; normalise it so --check is stable across patch releases.
 _UIC_VERSION_LINE = re.compile(r"^## Created by: Qt User Interface Compiler version .*$", re.MULTILINE)

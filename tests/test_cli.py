@@ -50,7 +50,7 @@ def test_user_flag_needs_the_right_password(db_url, monkeypatch, capsys):
     main(["--db", db_url, "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"])
     monkeypatch.setenv("CUIJIAO_PASSWORD", "wrong-pass")
     assert main(["--db", db_url, "--user", "qiantai1", "user", "list"]) == 1
-    assert capsys.readouterr().err.strip() == "错误：用户名或密码错误"
+    assert capsys.readouterr().err.strip() == "错误：用户名或密码错误。"
     monkeypatch.setenv("CUIJIAO_PASSWORD", "qiantai-pass")  # a clerk may not add users
     assert main(["--db", db_url, "--user", "qiantai1", "user", "add", "x1", "--name", "X", "--role", "admin"]) == 1
     assert "无权" in capsys.readouterr().err
@@ -68,7 +68,7 @@ def test_errors_are_one_line_and_non_zero(tmp_path, capsys):
     assert err.startswith("错误：无法使用数据库或文件") and "\n" not in err
     missing = f"sqlite:///{tmp_path / 'nope.sqlite3'}"
     assert main(["--db", missing, "backup", "--out", str(tmp_path / "x.sqlite3")]) == 1
-    assert "数据库文件不存在" in capsys.readouterr().err
+    assert "nope.sqlite3 不存在" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_info:
         main(["frobnicate"])
     assert exit_info.value.code == 2
@@ -81,5 +81,5 @@ def test_demo_fills_an_empty_database_once(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "演示数据已生成" in out and "rooms=40" in out and "demo1234" in out
     assert main(args) == 1
-    assert capsys.readouterr().err.strip() == "错误：数据库中已有房屋数据，演示数据只能写入空数据库"
+    assert capsys.readouterr().err.strip() == "错误：数据库中已有房屋数据，演示数据只能写入空数据库。"
     assert main(["--db", url, "db", "check"]) == 0

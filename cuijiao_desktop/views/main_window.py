@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.settings import Keys, UiSettings
 from cuijiao_desktop.views.actions import NAV_IDS, SPECS, ActionId, ActionRegistry, action_text
 from cuijiao_desktop.views.dialogs.about_dialog import show_about
 from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import role_label
-from cuijiao_desktop.views.messages import error_message
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.settings_page import SettingsPage

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from cuijiao_desktop.domain.errors import AuthenticationFailed, DomainError, ValidationError
-from cuijiao_desktop.views.messages import error_message, format_local_datetime, message_for_code
+from cuijiao_desktop.messages import error_message, format_local_datetime, message_for_code
 
 
 def test_known_codes_with_parameters():

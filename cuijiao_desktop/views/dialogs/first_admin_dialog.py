@@ -6,11 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.messages import error_message, message_for_code
 from cuijiao_desktop.services import auth
 from cuijiao_desktop.views.dialogs.style import set_inline
 from cuijiao_desktop.views.forms.ui_first_admin_dialog import Ui_FirstAdminDialog
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.messages import error_message, message_for_code
 
 
 class FirstAdminDialog(QDialog):

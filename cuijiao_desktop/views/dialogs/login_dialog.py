@@ -6,12 +6,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import auth
 from cuijiao_desktop.settings import Keys, UiSettings
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, set_inline
 from cuijiao_desktop.views.forms.ui_login_dialog import Ui_LoginDialog
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.messages import error_message
 
 
 class LoginDialog(QDialog):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
+from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import office
 from cuijiao_desktop.views.labels import role_label
-from cuijiao_desktop.views.messages import error_message
 from cuijiao_desktop.views.pages.base import Page
 
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import overview
-from cuijiao_desktop.views.messages import error_message
 from cuijiao_desktop.views.pages.base import Page
 
 

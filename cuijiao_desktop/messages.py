@@ -1,14 +1,23 @@
-"""Turn ``DomainError`` codes (and other exceptions) into translated sentences."""
+"""Turn ``DomainError`` codes (and other exceptions) into translated sentences.
+
+Shared by the GUI and the command line (QtCore only). Every code the services and the
+domain raise has its own wording here; ``tests/test_messages_cover_codes.py`` checks that.
+Parameters named ``*_fen`` are shown as money.
+"""
 
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.paths import translations_dir
 
 _CTX = "messages"
 
@@ -52,6 +61,52 @@ MESSAGES: dict[str, str] = {
         "messages", "PostgreSQL backups need the pg_dump tool: install the PostgreSQL client tools."
     ),
     "backup.failed": QT_TRANSLATE_NOOP("messages", "The backup failed: {detail}"),
+    "auth.passwords_differ": QT_TRANSLATE_NOOP("messages", "The two passwords are not the same."),
+    "cli.password_required": QT_TRANSLATE_NOOP(
+        "messages", "A password is needed: set ${variable}, or run this in a terminal to type it."
+    ),
+    "demo.invalid_size": QT_TRANSLATE_NOOP("messages", "Demo data needs at least one room and one month."),
+    "demo.not_empty": QT_TRANSLATE_NOOP(
+        "messages", "This database already holds rooms: demo data can only go into an empty database."
+    ),
+    "ladder.days_out_of_range": QT_TRANSLATE_NOOP("messages", "The number of days must be between -60 and 3650."),
+    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
+        "messages", "Collection wording may never threaten to cut water, power, gas or heating: remove {words}."
+    ),
+    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the step."),
+    "ladder.step_not_found": QT_TRANSLATE_NOOP("messages", "This step of the ladder no longer exists."),
+    "late_fee.balances_unsorted": QT_TRANSLATE_NOOP(
+        "messages", "Internal error: the payment history of a bill is out of order."
+    ),
+    "late_fee.invalid_policy": QT_TRANSLATE_NOOP("messages", "The late-fee terms are not valid ({field})."),
+    "late_fee.invalid_rate": QT_TRANSLATE_NOOP("messages", "This is not a valid late-fee rate: {text}"),
+    "late_fee.not_assessed": QT_TRANSLATE_NOOP("messages", "No late fee has been assessed on this bill."),
+    "late_fee.waiver_not_positive": QT_TRANSLATE_NOOP("messages", "The amount to waive must be more than zero."),
+    "late_fee.waiver_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for the waiver."),
+    "late_fee.waiver_too_large": QT_TRANSLATE_NOOP(
+        "messages", "Only {remaining_fen} of late fee is left to waive on this bill."
+    ),
+    "money.too_large": QT_TRANSLATE_NOOP("messages", "This amount is too large: {text}"),
+    "money.too_precise": QT_TRANSLATE_NOOP("messages", "Amounts have at most two decimal places: {text}"),
+    "payment.already_reversed": QT_TRANSLATE_NOOP("messages", "This payment has already been reversed."),
+    "payment.amount_not_positive": QT_TRANSLATE_NOOP("messages", "The amount must be more than zero."),
+    "payment.amount_too_large": QT_TRANSLATE_NOOP(
+        "messages", "{amount_fen} is too much for one payment: check the amount."
+    ),
+    "payment.cannot_reverse_reversal": QT_TRANSLATE_NOOP(
+        "messages", "A reversal cannot itself be reversed: take a new payment instead."
+    ),
+    "payment.method_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the money was paid."),
+    "payment.not_found": QT_TRANSLATE_NOOP("messages", "This payment no longer exists."),
+    "payment.reversal_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for the reversal."),
+    "payment.unknown_bill": QT_TRANSLATE_NOOP(
+        "messages", "A chosen bill does not belong to this room or is already paid."
+    ),
+    "room.invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a room number (for example 3-2-1502 or 3栋2单元1502)."
+    ),
+    "room.not_found": QT_TRANSLATE_NOOP("messages", "This room no longer exists."),
+    "settings.unknown_key": QT_TRANSLATE_NOOP("messages", "Unknown setting: {field}"),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")
@@ -60,8 +115,26 @@ _UNEXPECTED = QT_TRANSLATE_NOOP("messages", "An unexpected error occurred: {deta
 _OS_ERROR = QT_TRANSLATE_NOOP("messages", "A file could not be read or written: {detail}")
 
 
+_direct: QTranslator | None = None
+
+
+@contextmanager
+def translated_without_app(lang: str = "zh_CN") -> Iterator[None]:
+    """For the command line: translate through our .qm file without a QCoreApplication."""
+    global _direct
+    previous, translator = _direct, QTranslator()
+    if translator.load(str(translations_dir() / f"cuijiao_{lang}.qm")):
+        _direct = translator
+    try:
+        yield
+    finally:
+        _direct = previous
+
+
 def tr(text: str) -> str:
     """Translate a source text of this module's context."""
+    if _direct is not None:
+        return _direct.translate(_CTX, text) or text
     return QCoreApplication.translate(_CTX, text)
 
 
@@ -72,7 +145,11 @@ def format_local_datetime(value: datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _format_param(value: Any) -> str:
+def _format_param(key: str, value: Any) -> str:
+    if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+        return format_money(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "、".join(str(v) for v in value)
     if isinstance(value, datetime):
         return format_local_datetime(value)
     if isinstance(value, date):
@@ -86,7 +163,7 @@ class _Params(dict):
 
 
 def _fill(template: str, params: dict[str, Any]) -> str:
-    values = _Params({k: _format_param(v) for k, v in params.items()})
+    values = _Params({k: _format_param(k, v) for k, v in params.items()})
     try:
         return string.Formatter().vformat(template, (), values)
     except (ValueError, IndexError, KeyError):

@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     from cuijiao_desktop.db.engine import describe_url, make_engine, make_session_factory
     from cuijiao_desktop.db.migrate import prepare_database
     from cuijiao_desktop.services import auth, office
+    from PySide6.QtTest import QTest
+
+    from cuijiao_desktop.views.dialogs.first_admin_dialog import FirstAdminDialog
     from cuijiao_desktop.views.dialogs.login_dialog import LoginDialog
     from cuijiao_desktop.views.main_window import MainWindow
 
@@ -114,6 +117,17 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app, login)
         _save(login, args.out / "01-login.png")
         login.close()
+
+        # A new office's first start: the administrator dialog, with a typing mistake caught inline.
+        first = FirstAdminDialog(runner)
+        first.ui.usernameEdit.setText("admin")
+        first.ui.displayNameEdit.setText("张经理")
+        first.ui.passwordEdit.setText("jinxiu-2026")
+        first.show()
+        QTest.keyClicks(first.ui.confirmEdit, "jinxiu-2025")  # typed, so the inline check runs
+        _settle(app, first)
+        _save(first, args.out / f"{len(PAGE_NAMES) + 2:02d}-first-admin.png")
+        first.close()
 
         for index, name in enumerate(PAGE_NAMES):
             window.show_page(index)

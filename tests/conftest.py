@@ -17,6 +17,7 @@ os.environ.pop("CUIJIAO_DB_URL", None)
 
 import pytest
 from factories import make_user
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +27,10 @@ from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.services.dto import UserDTO
 
 PG_ENV = "CUIJIAO_TEST_PG_URL"
+
+# A loaded CI machine must not turn a slow example into a failure; the properties still run in full.
+hypothesis_settings.register_profile("cuijiao", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("cuijiao")
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -79,11 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     install_translators(app, args.lang)
     choose_ui_font(app)
 
+    from PySide6.QtTest import QTest
+
     from cuijiao_desktop.db.engine import describe_url, make_engine, make_session_factory
     from cuijiao_desktop.db.migrate import prepare_database
     from cuijiao_desktop.services import auth, office
-    from PySide6.QtTest import QTest
-
     from cuijiao_desktop.views.dialogs.first_admin_dialog import FirstAdminDialog
     from cuijiao_desktop.views.dialogs.login_dialog import LoginDialog
     from cuijiao_desktop.views.main_window import MainWindow

@@ -213,3 +213,17 @@ def test_core_insert_path_gives_the_same_rows(tmp_path: Path, monkeypatch: pytes
         engine_fast.dispose()
         engine_core.dispose()
     assert _checksum(path_fast) == _checksum(path_core)
+
+
+@pytest.mark.postgres
+def test_demo_on_postgresql_balances_and_feeds_the_workbench(pg_engine) -> None:
+    from cuijiao_desktop.db.engine import make_session_factory
+    from cuijiao_desktop.services.overview import office_overview
+    from cuijiao_desktop.services.payments import ledger_discrepancies
+
+    summary = demo.build_demo(pg_engine, rooms=60, months=8, seed=5, today=TODAY)
+    assert summary.rooms == 60 and summary.bills > 0
+    with make_session_factory(pg_engine)() as s:
+        assert ledger_discrepancies(s) == []
+        ov = office_overview(s, today=TODAY)
+    assert ov.rooms == 60 and ov.rooms_in_arrears > 0 and ov.arrears_fen > 0

@@ -115,10 +115,10 @@ def chinese_numeral_to_int(text: str) -> int:
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63_~"} | {"\\": "/"})
 _CN_NUM_CHARS = "零〇一二两三四五六七八九十百千"
 _IDENT = rf"[0-9]+[A-Z]?|[A-Z]{{1,2}}[0-9]*[A-Z]?|[{_CN_NUM_CHARS}]+"
-_MARKS = "号楼|栋楼|栋|幢|座|号|#|楼|单元|室|房|户"
+_MARKS = "号楼|栋楼|#楼|栋|幢|座|号|#|楼|单元|室|房|户"
 _TOKEN = re.compile(rf"第?(?P<id>{_IDENT})(?P<mark>{_MARKS})?(?P<sep>[-/]+)?")
 
-_B_MARKS = frozenset({"号楼", "栋楼", "栋", "幢", "座", "#", "楼"})
+_B_MARKS = frozenset({"号楼", "栋楼", "#楼", "栋", "幢", "座", "#", "楼"})
 _U_MARKS = frozenset({"单元"})
 _R_MARKS = frozenset({"室", "房", "户"})
 _H_MARK = "号"  # building (3号) or room (1502号)
@@ -269,7 +269,7 @@ def _strip_affixes(s: str, suffixes: tuple[str, ...]) -> str:
 
 def normalize_building(text: str) -> str:
     """``3栋``, ``3#``, ``3号楼``, ``3幢``, ``03``, ``三栋`` -> ``"3"``; ``A座`` -> ``"A"``."""
-    s = _strip_affixes(_normalize_text(str(text)), ("号楼", "栋楼", "栋", "幢", "座", "号", "#", "楼"))
+    s = _strip_affixes(_normalize_text(str(text)), ("号楼", "栋楼", "#楼", "栋", "幢", "座", "号", "#", "楼"))
     value = _building(s) if re.fullmatch(_IDENT, s) else None
     if value is None:
         raise _invalid(str(text), "bad_building", field="building")

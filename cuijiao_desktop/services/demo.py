@@ -51,6 +51,7 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
 
 from . import demo_names as vocab
 from . import serials
@@ -243,8 +244,9 @@ def _aware(d: date, hour: int, minute: int = 0) -> datetime:
     return datetime(d.year, d.month, d.day, hour, minute, tzinfo=CST).astimezone(UTC)
 
 
-def _yuan(fen: int) -> str:
-    return f"{fen // 100}.{fen % 100:02d}"
+def _yuan(hundredths: int) -> str:
+    """Fen (or 0.01 m², 0.01 meter units) as a plain decimal for basis notes: ``2.50``."""
+    return format_money(hundredths, symbol=False)
 
 
 class _Picker:
@@ -741,8 +743,8 @@ class _Builder:
                 continue
             cached = notes.get(p)
             if cached is None:
-                amount = (p * r.area * 2 + 100) // 200  # half-up of p × area / 100
-                disc = (amount * _VACANCY_PCT * 2 + 100) // 200 if vacant else 0
+                amount = per_area_charge(p, r.area)
+                disc = mul_div_half_up(amount, _VACANCY_PCT, 100) if vacant else 0
                 note = f"{_yuan(p)}元/㎡×{_yuan(r.area)}㎡" + ("（空置七折）" if vacant else "")
                 cached = notes[p] = (amount, disc, note)
             amount, disc, note = cached
@@ -760,7 +762,7 @@ class _Builder:
                     used = rng.randint(30_000, 150_000)
                     item, price, prev = DF, _POWER_FEN, power_prev
                     power_prev += used
-                amount = (price * used * 2 + 100) // 200
+                amount = mul_div_half_up(price, used, 100)  # used is in 0.01 units
                 self.meters.append((self.next_id("meter_reading"), r.id, item_ids[item], self.periods[k], prev,
                                     prev + used, _ds(self.month_starts[k] - timedelta(days=6)), 1))
                 unit = "吨" if item == SF else "度"

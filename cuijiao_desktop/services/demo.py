@@ -51,7 +51,9 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
+from cuijiao_desktop.domain.promises import promise_status
 
 from . import demo_names as vocab
 from . import serials
@@ -1277,34 +1279,11 @@ class _Builder:
 
 def _ladder_steps() -> list[tuple]:
     """(seq, stage, name, days after due, channel, min amount, note) from the domain's default ladder."""
-    try:
-        from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
-    except ImportError:  # pragma: no cover - the ladder module is another engineer's
-        DEFAULT_LADDER = ()
-    if DEFAULT_LADDER:
-        return [(s.seq, s.stage, s.name_zh, s.days_after_due, s.channel, s.min_amount_fen or 0, s.note)
-                for s in DEFAULT_LADDER]
-    return [  # pragma: no cover
-        (1, Stage.REMINDER, "到期提醒", 0, Channel.SMS, 0, ""),
-        (2, Stage.PHONE, "电话催缴", 2, Channel.PHONE, 0, ""),
-        (3, Stage.WRITTEN_NOTICE, "书面催缴通知书", 15, Channel.LETTER, 0, ""),
-        (4, Stage.VISIT, "上门催缴", 30, Channel.VISIT, 0, ""),
-        (5, Stage.PUBLIC_BOARD, "欠费公示", 60, Channel.NOTICE, 0, ""),
-        (6, Stage.COMMITTEE, "业委会督促", 90, Channel.VISIT, 0, ""),
-        (7, Stage.LAWYER_LETTER, "律师函", 366, Channel.REGISTERED_LETTER, 500_000, ""),
-        (8, Stage.LITIGATION, "起诉/仲裁", 450, Channel.REGISTERED_LETTER, 0, ""),
-    ]
+    return [(s.seq, s.stage, s.name_zh, s.days_after_due, s.channel, s.min_amount_fen or 0, s.note)
+            for s in DEFAULT_LADDER]
 
 
 def _promise_status(amount: int, due: date, paid: int, today: date) -> PromiseStatus:
-    try:
-        from cuijiao_desktop.domain.promises import promise_status
-    except ImportError:  # pragma: no cover
-        if paid >= amount:
-            return PromiseStatus.KEPT
-        if today <= due:
-            return PromiseStatus.OPEN
-        return PromiseStatus.PARTLY_KEPT if paid else PromiseStatus.BROKEN
     return promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
 
 

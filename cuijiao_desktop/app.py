@@ -241,13 +241,10 @@ class Controller(QObject):
         office_dto = handle.result
         demo_users = demo_password = None
         if office_dto is not None and office_dto.is_demo:
-            try:
-                from cuijiao_desktop.services import demo
+            from cuijiao_desktop.services import demo
 
-                demo_users = demo_user_hint(demo.DEMO_USERS)
-                demo_password = demo.DEMO_PASSWORD
-            except ImportError:
-                pass
+            demo_users = demo_user_hint(demo.DEMO_USERS)
+            demo_password = demo.DEMO_PASSWORD
         dialog = LoginDialog(
             self.runner, self.settings,
             office_name=office_dto.name if office_dto is not None else "",

@@ -249,11 +249,8 @@ class MainWindow(QMainWindow):
 
     def run_backup(self, out_path: Path) -> None:
         """Run the backup service in the background and report the outcome."""
-        try:
-            from cuijiao_desktop.services import maintenance  # loaded on demand
-        except ImportError:
-            QMessageBox.warning(self, self.tr("Back up database"), self.tr("Backup is not available in this build."))
-            return
+        from cuijiao_desktop.services import maintenance  # loaded on demand
+
         self._settings.set_last_folder("backup", str(out_path.parent))
         self.statusBar().showMessage(self.tr("Backing up…"))
 

@@ -130,10 +130,6 @@
         <translation>备份数据库</translation>
     </message>
     <message>
-        <source>Backup is not available in this build.</source>
-        <translation>此版本无法备份数据库。</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>

@@ -29,6 +29,7 @@ from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import role_label
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
+from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
 
@@ -134,6 +135,12 @@ class MainWindow(QMainWindow):
         metrics = self.ui.navList.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.ui.navList.item(i).text()) for i in range(self.ui.navList.count()))
         self.ui.navList.setFixedWidth(max(168, widest + 22 + 64))
+        # The room ledger: in the stack, not in the navigation list (opened by open_room).
+        self.room_ledger_page = RoomLedgerPage(self._runner, self.user, today=today)
+        self.room_ledger_page.setObjectName("page_room_ledger")
+        self.room_ledger_page.sig_back.connect(self.go_back)
+        self.ui.pageStack.addWidget(self.room_ledger_page)
+        self._back_row = 0
 
     def _build_menus_and_toolbar(self) -> None:
         self.menus = self.actions.build_menus(self.menuBar())
@@ -205,6 +212,21 @@ class MainWindow(QMainWindow):
         page = self.ui.pageStack.widget(row)
         if isinstance(page, Page):
             page.activate()
+
+    def open_room(self, room_id: int) -> None:
+        """Show the ledger of ``room_id``; 返回 / Alt+Left goes back to the page it was opened from."""
+        row = self.ui.navList.currentRow()
+        if row >= 0:
+            self._back_row = row
+        self.ui.navList.setCurrentRow(-1)  # nothing selected in the navigation
+        self.ui.pageStack.setCurrentWidget(self.room_ledger_page)
+        self.room_ledger_page.load(room_id)
+        self.room_ledger_page.setFocus()
+
+    def go_back(self) -> None:
+        """Leave the room ledger for the navigation page it was opened from."""
+        if self.current_page() is self.room_ledger_page:
+            self.ui.navList.setCurrentRow(self._back_row)
 
     def refresh_current(self) -> None:
         """Reload the page on screen."""

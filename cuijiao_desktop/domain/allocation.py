@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import ValidationError
 
-__all__ = ["Allocation", "OpenBill", "allocate", "allocation_order"]
+__all__ = ["Allocation", "LateFeeCollection", "OpenBill", "allocate", "allocation_order", "collect_late_fees"]
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,44 @@ def allocate(amount_fen: int, bills: Sequence[OpenBill], *, chosen: Sequence[int
         lines.append((bill.bill_id, pay))
         remaining -= pay
     return Allocation(tuple(lines), remaining)
+
+
+@dataclass(frozen=True)
+class LateFeeCollection:
+    """Late fees taken from a payment after its principal: ``lines`` of ``(bill_id, fen)``."""
+
+    lines: tuple[tuple[int, int], ...]
+    credit_fen: int
+
+    @property
+    def late_fee_fen(self) -> int:
+        """Fen of the payment that went to late fees."""
+        return sum(fen for _, fen in self.lines)
+
+
+def collect_late_fees(
+    allocation: Allocation, bills: Sequence[OpenBill], late_fees_due: Mapping[int, int]
+) -> LateFeeCollection:
+    """Principal first, then late fees: what ``allocation`` left as credit pays the late fees
+    (``late_fees_due`` by bill id) of the bills it settled in full, oldest first; the rest stays credit.
+
+    A late fee is never taken while the bill's own principal is still owed: paying the
+    principal stops the fee growing, and the fee is the part courts most often reduce.
+    """
+    outstanding = {b.bill_id: b.outstanding_fen for b in bills}
+    order = {b.bill_id: (b.period, b.fee_item_order, b.bill_id) for b in bills}
+    settled = sorted(
+        (bill_id for bill_id, fen in allocation.lines if fen == outstanding.get(bill_id)), key=order.__getitem__
+    )
+    remaining = allocation.credit_fen
+    lines: list[tuple[int, int]] = []
+    for bill_id in settled:
+        due = late_fees_due.get(bill_id, 0)
+        if remaining == 0:
+            break
+        if due <= 0:
+            continue
+        pay = min(remaining, due)
+        lines.append((bill_id, pay))
+        remaining -= pay
+    return LateFeeCollection(tuple(lines), remaining)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from .allocation import Allocation
 
-__all__ = ["outstanding_by_bill", "reverse_allocation", "room_balance"]
+__all__ = ["outstanding_by_bill", "paid_through", "reverse_allocation", "room_balance"]
 
 
 def room_balance(bills_due: Iterable[int], allocations: Iterable[int], credit_entries: Iterable[int]) -> int:
@@ -30,3 +30,30 @@ def outstanding_by_bill(bills: Mapping[int, int], lines: Iterable[tuple[int, int
 def reverse_allocation(allocation: Allocation) -> Allocation:
     """The 冲正 entry for ``allocation``: the same lines and credit, negated."""
     return Allocation(tuple((bill_id, -fen) for bill_id, fen in allocation.lines), -allocation.credit_fen)
+
+
+def paid_through(bills: Iterable[tuple[int, bool]]) -> int | None:
+    """已缴至: the last period P (YYYYMM) such that every bill with period ≤ P is settled.
+
+    ``bills`` are ``(period, settled)`` pairs, one per bill (any fee item). A period with
+    several fee items counts only when all are settled. A gap (a month without bills)
+    before the first unsettled bill is covered: the answer is the month before it.
+    All settled: the latest billed period. None when there are no bills or the oldest
+    bill is unsettled.
+    """
+    first_open: int | None = None
+    first_period: int | None = None
+    last_period: int | None = None
+    for period, settled in bills:
+        first_period = period if first_period is None else min(first_period, period)
+        last_period = period if last_period is None else max(last_period, period)
+        if not settled and (first_open is None or period < first_open):
+            first_open = period
+    if first_period is None:
+        return None
+    if first_open is None:
+        return last_period
+    if first_open == first_period:
+        return None
+    year, month = divmod(first_open, 100)
+    return (year - 1) * 100 + 12 if month == 1 else year * 100 + month - 1

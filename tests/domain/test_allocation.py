@@ -116,3 +116,32 @@ def test_allocation_properties(amount, bills, data):
     if a.credit_fen > 0:
         assert {b.bill_id for b in eligible} == set(paid_ids)
         assert all(fen == by_id[i].outstanding_fen for i, fen in a.lines)
+
+
+def test_late_fees_only_after_principal_of_settled_bills():
+    from cuijiao_desktop.domain.allocation import collect_late_fees
+
+    bills = [OpenBill(1, 202601, 1, 10_000), OpenBill(2, 202602, 1, 10_000), OpenBill(3, 202603, 1, 10_000)]
+    fees = {1: 300, 2: 200, 3: 100}
+    # 250 yuan: bills 1 and 2 settled, 50 yuan on bill 3 -> nothing left for late fees
+    a = allocate(25_000, bills)
+    c = collect_late_fees(a, bills, fees)
+    assert c.lines == () and c.credit_fen == 0
+    # 301.50 yuan: all principal, then 3.00 + 2.00 + 1.00 late fees, 9.50 credit
+    a = allocate(30_000 + 1_150, bills)
+    c = collect_late_fees(a, bills, fees)
+    assert c.lines == ((1, 300), (2, 200), (3, 100))
+    assert c.credit_fen == 550
+    assert c.late_fee_fen == 600
+    # part of the late fees: oldest first
+    c = collect_late_fees(allocate(30_400, bills), bills, fees)
+    assert c.lines == ((1, 300), (2, 100)) and c.credit_fen == 0
+
+
+def test_late_fees_of_unchosen_bills_are_not_taken():
+    from cuijiao_desktop.domain.allocation import collect_late_fees
+
+    bills = [OpenBill(1, 202601, 1, 10_000), OpenBill(2, 202602, 1, 10_000)]
+    a = allocate(11_000, bills, chosen=[2])
+    c = collect_late_fees(a, bills, {1: 500, 2: 400})
+    assert c.lines == ((2, 400),) and c.credit_fen == 600

@@ -1,25 +1,140 @@
 """One room's ledger for the front desk: header, month × fee-item grid, payments, timeline.
 
-Everything is read with a handful of set-based queries (no per-row queries) and
-returned as frozen dataclasses that can cross to the GUI thread.
+Everything is read with a fixed handful of set-based queries (never one query per bill,
+payment or event) and returned as frozen dataclasses that can cross to the GUI thread.
+Texts of the timeline are Chinese data, like the rest of what the office records.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import Estate, Room
-from cuijiao_desktop.domain.enums import Occupancy, Usage
+from cuijiao_desktop.db.models import (
+    Bill,
+    CollectionCase,
+    Contact,
+    ContactEvent,
+    CreditEntry,
+    Estate,
+    Extension,
+    FeeItem,
+    InstalmentPlan,
+    LateFeeAssessment,
+    LateFeeWaiver,
+    Notice,
+    Payment,
+    PaymentAllocation,
+    Person,
+    Promise,
+    Room,
+    RoomPerson,
+    ServiceIssue,
+    User,
+    Visit,
+    VisitStaff,
+)
+from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket, bucket_for, months_overdue
+from cuijiao_desktop.domain.allocation import OpenBill
+from cuijiao_desktop.domain.enums import (
+    ApprovalStatus,
+    ArrearsReason,
+    CallOutcome,
+    Channel,
+    ContactKind,
+    DeliveryMethod,
+    IssueCategory,
+    IssueStatus,
+    NoticeKind,
+    Occupancy,
+    PaymentKind,
+    PaymentMethod,
+    PersonRole,
+    PromiseStatus,
+    Relation,
+    Stage,
+    Usage,
+    VisitStatus,
+)
 from cuijiao_desktop.domain.errors import NotFound
+from cuijiao_desktop.domain.ledger import paid_through
+from cuijiao_desktop.domain.money import format_money
+
+__all__ = [
+    "CellStatus",
+    "LedgerCell",
+    "LedgerContact",
+    "LedgerHeader",
+    "LedgerPayment",
+    "LedgerPaymentLine",
+    "LedgerPerson",
+    "LedgerRow",
+    "PaymentBill",
+    "PaymentContext",
+    "RoomLedger",
+    "TimelineEntry",
+    "TimelineKind",
+    "bucket_label_zh",
+    "cell_status",
+    "payment_context",
+    "room_ledger",
+]
+
+
+class CellStatus(StrEnum):
+    """State of one bill in the grid."""
+
+    PAID = "paid"  # nothing owed (paid, discounted or waived)
+    PART_PAID = "part_paid"  # something paid, something still owed
+    NOT_DUE = "not_due"  # nothing paid, due date not passed
+    OVERDUE = "overdue"  # nothing paid, past the due date
+
+
+class TimelineKind(StrEnum):
+    """What a timeline entry records."""
+
+    CONTACT = "contact"
+    NOTICE = "notice"
+    VISIT = "visit"
+    PROMISE = "promise"
+    INSTALMENT = "instalment"
+    EXTENSION = "extension"
+    ISSUE = "issue"
+
+
+@dataclass(frozen=True)
+class LedgerPerson:
+    """An owner, tenant or occupant currently linked to the room."""
+
+    person_id: int
+    name: str
+    role: PersonRole
+    pays_fees: bool
+    since: date | None
+
+
+@dataclass(frozen=True)
+class LedgerContact:
+    """A contact of a linked person; the full number (the front desk sees it here)."""
+
+    person_name: str
+    role: PersonRole
+    kind: ContactKind
+    value: str
+    relation: Relation
+    contact_name: str
+    is_primary: bool
+    valid: bool
 
 
 @dataclass(frozen=True)
 class LedgerHeader:
-    """Who and what the room is, and where its money stands."""
+    """Who and what the room is, and where its money stands as of the ledger's day."""
 
     room_id: int
     estate_name: str
@@ -27,26 +142,551 @@ class LedgerHeader:
     area_centi_m2: int
     usage: Usage
     occupancy: Occupancy
+    direct_debit: bool
+    owners: tuple[LedgerPerson, ...]
+    tenant: LedgerPerson | None
+    occupants: tuple[LedgerPerson, ...]
+    contacts: tuple[LedgerContact, ...]
+    paid_through: int | None  # YYYYMM, None: nothing paid yet
+    arrears_fen: int  # overdue and unpaid
+    not_due_fen: int  # billed, not yet due
+    credit_fen: int  # prepaid credit
+    late_fee_due_fen: int  # assessed late fees not waived or paid
+    stage: Stage | None  # of the open collection case
+    collector: str  # its collector's name, "" if none
+    case_reason: ArrearsReason | None
+    hold_until: date | None
+
+
+@dataclass(frozen=True)
+class LedgerCell:
+    """One bill in the month × fee-item grid."""
+
+    bill_id: int
+    period: int
+    fee_item_id: int
+    fee_item: str
+    amount_fen: int
+    discount_fen: int
+    paid_fen: int
+    waived_fen: int
+    outstanding_fen: int
+    due_date: date
+    status: CellStatus
+    bucket: AgeBucket | None  # overdue bills only
+    late_fee_due_fen: int
+    basis_note: str
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One billing period: a cell per fee item of the ledger (None where nothing was billed)."""
+
+    period: int
+    cells: tuple[LedgerCell | None, ...]
+
+    @property
+    def outstanding_fen(self) -> int:
+        """What the period still owes."""
+        return sum(c.outstanding_fen for c in self.cells if c is not None)
+
+
+@dataclass(frozen=True)
+class LedgerPaymentLine:
+    """What a payment (or reversal, negative) did to one bill."""
+
+    bill_id: int
+    period: int
+    fee_item: str
+    amount_fen: int
+    late_fee_fen: int
+
+
+@dataclass(frozen=True)
+class LedgerPayment:
+    """A payment or a reversal with its allocation lines."""
+
+    payment_id: int
+    receipt_no: str
+    kind: PaymentKind
+    amount_fen: int
+    paid_on: date
+    method: PaymentMethod
+    operator: str
+    payer: str
+    reference: str
+    note: str
+    created_at: datetime
+    reverses_id: int | None
+    reverses_no: str  # receipt number of the payment a reversal undoes
+    reversed_by_id: int | None
+    reversed_by_no: str  # reversal number of a reversed payment
+    credit_fen: int  # what went to prepaid credit
+    lines: tuple[LedgerPaymentLine, ...]
+
+    @property
+    def reversible(self) -> bool:
+        """A payment not yet reversed."""
+        return self.kind is PaymentKind.PAYMENT and self.reversed_by_id is None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of the collection history, in a uniform shape (``when`` is local time)."""
+
+    when: datetime
+    kind: TimelineKind
+    title: str
+    detail: str
+    by: str
 
 
 @dataclass(frozen=True)
 class RoomLedger:
     """Everything the room ledger page shows, as of ``today``."""
 
-    header: LedgerHeader
     today: date
+    header: LedgerHeader
+    fee_items: tuple[tuple[int, str], ...]  # grid columns: (fee item id, name)
+    rows: tuple[LedgerRow, ...]  # newest period first
+    payments: tuple[LedgerPayment, ...]  # newest first
+    timeline: tuple[TimelineEntry, ...]  # newest first
+
+    @property
+    def cells(self) -> list[LedgerCell]:
+        """Every bill of the grid."""
+        return [c for row in self.rows for c in row.cells if c is not None]
 
 
-def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
-    """Read the ledger of ``room_id`` as of ``today``."""
+@dataclass(frozen=True)
+class PaymentBill:
+    """An open bill offered in the payment dialog."""
+
+    bill_id: int
+    period: int
+    fee_item: str
+    fee_item_order: int
+    outstanding_fen: int
+    due_date: date
+    late_fee_due_fen: int
+
+    def open_bill(self) -> OpenBill:
+        """The domain's view of the bill for allocation."""
+        return OpenBill(self.bill_id, self.period, self.fee_item_order, self.outstanding_fen)
+
+
+@dataclass(frozen=True)
+class PaymentContext:
+    """What the payment dialog needs: the room, possible payers, open bills, credit."""
+
+    room_id: int
+    room_code: str
+    estate_name: str
+    payers: tuple[LedgerPerson, ...]
+    bills: tuple[PaymentBill, ...]  # oldest first
+    credit_fen: int
+
+    @property
+    def outstanding_fen(self) -> int:
+        """All that the open bills still owe."""
+        return sum(b.outstanding_fen for b in self.bills)
+
+    @property
+    def late_fee_due_fen(self) -> int:
+        """Late fees due on the open bills."""
+        return sum(b.late_fee_due_fen for b in self.bills)
+
+
+# Chinese labels of the vocabularies that appear in timeline texts (data, not UI).
+_ZH: dict[object, str] = {
+    Channel.PHONE: "电话", Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.EMAIL: "邮件",
+    Channel.LETTER: "信函", Channel.REGISTERED_LETTER: "挂号信", Channel.VISIT: "上门", Channel.NOTICE: "通知",
+    CallOutcome.PROMISED: "承诺缴费", CallOutcome.CONDITIONAL: "有条件缴费", CallOutcome.REFUSED: "拒绝",
+    CallOutcome.NO_ANSWER: "无人接听", CallOutcome.PHONE_OFF: "关机/停机", CallOutcome.WRONG_NUMBER: "号码错误",
+    CallOutcome.PAID: "已缴", CallOutcome.DELIVERED: "已送达", CallOutcome.NOT_HOME: "上门无人",
+    CallOutcome.OTHER: "其他",
+    ArrearsReason.SERVICE_QUALITY: "服务质量", ArrearsReason.HARDSHIP: "经济困难",
+    ArrearsReason.LOW_AWARENESS: "意识淡薄", ArrearsReason.LEGACY_DISPUTE: "历史遗留/房屋质量",
+    ArrearsReason.BURGLARY: "被盗", ArrearsReason.RECTIFICATION: "整改拒交", ArrearsReason.MALICIOUS: "恶意欠缴",
+    ArrearsReason.VACANT: "空置房", ArrearsReason.UNREACHABLE: "联系不上", ArrearsReason.OTHER: "其他",
+    NoticeKind.REMINDER: "温馨提示", NoticeKind.ARREARS_NOTICE: "催缴通知书", NoticeKind.FINAL_NOTICE: "公告函",
+    NoticeKind.LAWYER_LETTER: "律师函",
+    DeliveryMethod.HAND_SIGNED: "当面签收", DeliveryMethod.DOOR: "张贴/塞门", DeliveryMethod.REGISTERED_MAIL: "挂号信",
+    DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
+    DeliveryMethod.EMAIL: "邮件",
+    VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
+    PromiseStatus.OPEN: "待兑现", PromiseStatus.KEPT: "已兑现", PromiseStatus.PARTLY_KEPT: "部分兑现",
+    PromiseStatus.BROKEN: "未兑现",
+    ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
+    ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成",
+    IssueStatus.OPEN: "待处理", IssueStatus.IN_PROGRESS: "处理中", IssueStatus.DONE: "已处理",
+    IssueStatus.CLOSED: "已关闭",
+    IssueCategory.LEAK: "漏水", IssueCategory.CLEANING: "保洁", IssueCategory.SECURITY: "安保",
+    IssueCategory.GREENERY: "绿化", IssueCategory.PARKING: "停车", IssueCategory.ELEVATOR: "电梯",
+    IssueCategory.NOISE: "噪音", IssueCategory.HOUSE_QUALITY: "房屋质量", IssueCategory.OTHER: "其他",
+}
+
+OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+
+
+def _zh(value: object) -> str:
+    return _ZH.get(value, "" if value is None else str(value))
+
+
+def _local(value: datetime | date) -> datetime:
+    """A UTC timestamp in local time, or a business date at local midnight."""
+    if isinstance(value, datetime):
+        return value.astimezone()
+    return datetime.combine(value, time.min).astimezone()
+
+
+def _d(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _join(*parts: str) -> str:
+    return "；".join(p for p in parts if p)
+
+
+def cell_status(*, outstanding_fen: int, paid_fen: int, due_date: date, today: date) -> tuple[CellStatus, AgeBucket | None]:
+    """Status and ageing bucket of one bill as of ``today``."""
+    if outstanding_fen <= 0:
+        return CellStatus.PAID, None
+    bucket = bucket_for(months_overdue(due_date, today))
+    if paid_fen > 0:
+        return CellStatus.PART_PAID, bucket
+    return (CellStatus.OVERDUE if bucket is not None else CellStatus.NOT_DUE), bucket
+
+
+def _users(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(User.id, User.display_name)).tuples().all())
+
+
+def _room_row(session: Session, room_id: int):
     row = session.execute(
-        select(Room.id, Estate.name, Room.code, Room.area_centi_m2, Room.usage, Room.occupancy)
+        select(Room.id, Estate.name, Room.code, Room.area_centi_m2, Room.usage, Room.occupancy, Room.direct_debit)
         .join(Estate, Estate.id == Room.estate_id)
         .where(Room.id == room_id)
     ).one_or_none()
     if row is None:
         raise NotFound("room.not_found", room_id=room_id)
-    header = LedgerHeader(
-        room_id=row[0], estate_name=row[1], room_code=row[2], area_centi_m2=row[3], usage=row[4], occupancy=row[5]
+    return row
+
+
+def _people(session: Session, room_id: int, today: date) -> tuple[list[LedgerPerson], list[LedgerContact]]:
+    """People linked to the room today and their contacts (one query)."""
+    rows = session.execute(
+        select(
+            RoomPerson.person_id, Person.name, RoomPerson.role, RoomPerson.pays_fees, RoomPerson.start_date,
+            Contact.id, Contact.kind, Contact.value, Contact.relation, Contact.contact_name, Contact.is_primary,
+            Contact.valid,
+        )
+        .join(Person, Person.id == RoomPerson.person_id)
+        .outerjoin(Contact, Contact.person_id == RoomPerson.person_id)
+        .where(
+            RoomPerson.room_id == room_id,
+            or_(RoomPerson.start_date.is_(None), RoomPerson.start_date <= today),
+            or_(RoomPerson.end_date.is_(None), RoomPerson.end_date >= today),
+        )
+        .order_by(RoomPerson.role, RoomPerson.id, Contact.is_primary.desc(), Contact.id)
+    ).all()
+    people: dict[tuple[int, PersonRole], LedgerPerson] = {}
+    contacts: list[LedgerContact] = []
+    for r in rows:
+        key = (r[0], r[2])
+        if key not in people:
+            people[key] = LedgerPerson(person_id=r[0], name=r[1], role=r[2], pays_fees=bool(r[3]), since=r[4])
+        if r[5] is not None:
+            contacts.append(LedgerContact(
+                person_name=r[1], role=r[2], kind=r[6], value=r[7], relation=r[8], contact_name=r[9],
+                is_primary=bool(r[10]), valid=bool(r[11]),
+            ))
+    order = {PersonRole.OWNER: 0, PersonRole.TENANT: 1, PersonRole.OCCUPANT: 2}
+    contacts.sort(key=lambda c: (order[c.role], not c.valid, not c.is_primary))
+    return list(people.values()), contacts
+
+
+def _late_fees_due(session: Session, room_id: int) -> dict[int, int]:
+    """Late fee still due per bill: assessed − waived − collected (two queries)."""
+    due: dict[int, int] = {}
+    for bill_id, amount, paid in session.execute(
+        select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen, LateFeeAssessment.paid_fen)
+        .join(Bill, Bill.id == LateFeeAssessment.bill_id).where(Bill.room_id == room_id)
+    ):
+        due[bill_id] = amount - paid
+    if due:
+        for bill_id, waived in session.execute(
+            select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
+            .join(Bill, Bill.id == LateFeeWaiver.bill_id).where(Bill.room_id == room_id)
+            .group_by(LateFeeWaiver.bill_id)
+        ):
+            if bill_id in due:
+                due[bill_id] -= int(waived)
+    return {k: max(0, v) for k, v in due.items()}
+
+
+def _credit(session: Session, room_id: int) -> int:
+    return int(session.scalar(
+        select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.room_id == room_id)))
+
+
+def _grid(
+    session: Session, room_id: int, today: date, late_fees: dict[int, int]
+) -> tuple[tuple[tuple[int, str], ...], tuple[LedgerRow, ...]]:
+    bills = session.execute(
+        select(
+            Bill.id, Bill.period, Bill.fee_item_id, FeeItem.name, FeeItem.sort_order, Bill.amount_fen,
+            Bill.discount_fen, Bill.paid_fen, Bill.waived_fen, Bill.due_date, Bill.basis_note,
+        )
+        .join(FeeItem, FeeItem.id == Bill.fee_item_id)
+        .where(Bill.room_id == room_id)
+    ).all()
+    items: dict[int, tuple[int, str]] = {}
+    by_period: dict[int, dict[int, LedgerCell]] = defaultdict(dict)
+    for (bill_id, period, item_id, item_name, item_order, amount, discount, paid, waived, due, note) in bills:
+        items[item_id] = (item_order, item_name)
+        outstanding = amount - discount - paid - waived
+        status, bucket = cell_status(outstanding_fen=outstanding, paid_fen=paid, due_date=due, today=today)
+        by_period[period][item_id] = LedgerCell(
+            bill_id=bill_id, period=period, fee_item_id=item_id, fee_item=item_name, amount_fen=amount,
+            discount_fen=discount, paid_fen=paid, waived_fen=waived, outstanding_fen=outstanding, due_date=due,
+            status=status, bucket=bucket, late_fee_due_fen=late_fees.get(bill_id, 0), basis_note=note,
+        )
+    columns = tuple(sorted(items, key=lambda i: (items[i][0], i)))
+    rows = tuple(
+        LedgerRow(period, tuple(by_period[period].get(item_id) for item_id in columns))
+        for period in sorted(by_period, reverse=True)
     )
-    return RoomLedger(header=header, today=today)
+    return tuple((i, items[i][1]) for i in columns), rows
+
+
+def _payments(session: Session, room_id: int, users: dict[int, str]) -> tuple[LedgerPayment, ...]:
+    pays = session.execute(
+        select(
+            Payment.id, Payment.receipt_no, Payment.kind, Payment.amount_fen, Payment.paid_on, Payment.method,
+            Payment.operator_id, Person.name, Payment.reference, Payment.note, Payment.created_at,
+            Payment.reverses_id,
+        )
+        .outerjoin(Person, Person.id == Payment.payer_person_id)
+        .where(Payment.room_id == room_id)
+        .order_by(Payment.paid_on.desc(), Payment.id.desc())
+    ).all()
+    if not pays:
+        return ()
+    room_payments = select(Payment.id).where(Payment.room_id == room_id).scalar_subquery()
+    lines: dict[int, list[LedgerPaymentLine]] = defaultdict(list)
+    for pid, bill_id, period, item, fen, late in session.execute(
+        select(PaymentAllocation.payment_id, PaymentAllocation.bill_id, Bill.period, FeeItem.name,
+               PaymentAllocation.amount_fen, PaymentAllocation.late_fee_fen)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .join(FeeItem, FeeItem.id == Bill.fee_item_id)
+        .where(PaymentAllocation.payment_id.in_(room_payments))
+        .order_by(Bill.period, FeeItem.sort_order, Bill.id)
+    ):
+        lines[pid].append(LedgerPaymentLine(bill_id, period, item, fen, late))
+    credit: dict[int, int] = dict(session.execute(
+        select(CreditEntry.payment_id, func.sum(CreditEntry.amount_fen))
+        .where(CreditEntry.room_id == room_id, CreditEntry.payment_id.is_not(None))
+        .group_by(CreditEntry.payment_id)
+    ).tuples().all())
+    numbers = {p[0]: p[1] for p in pays}
+    reversed_by = {p[11]: p[0] for p in pays if p[11] is not None}
+    out = []
+    for (pid, no, kind, amount, paid_on, method, operator_id, payer, ref, note, created, reverses) in pays:
+        by = reversed_by.get(pid)
+        out.append(LedgerPayment(
+            payment_id=pid, receipt_no=no, kind=kind, amount_fen=amount, paid_on=paid_on, method=method,
+            operator=users.get(operator_id, "") if operator_id else "", payer=payer or "", reference=ref,
+            note=note, created_at=created, reverses_id=reverses, reverses_no=numbers.get(reverses, ref) if reverses else "",
+            reversed_by_id=by, reversed_by_no=numbers.get(by, "") if by else "",
+            credit_fen=int(credit.get(pid, 0)), lines=tuple(lines.get(pid, ())),
+        ))
+    return tuple(out)
+
+
+def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[TimelineEntry, ...]:
+    def who(user_id: int | None) -> str:
+        return users.get(user_id, "") if user_id else ""
+
+    entries: list[TimelineEntry] = []
+    for ev in session.execute(
+        select(ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome, ContactEvent.user_id,
+               ContactEvent.number_dialled, ContactEvent.answered_by, ContactEvent.reason, ContactEvent.complaint,
+               ContactEvent.promise_date, ContactEvent.promise_amount_fen, ContactEvent.next_follow_up,
+               ContactEvent.note)
+        .where(ContactEvent.room_id == room_id)
+    ):
+        promise = ""
+        if ev.promise_date:
+            amount = f" {format_money(ev.promise_amount_fen)}" if ev.promise_amount_fen else ""
+            promise = f"承诺{ev.promise_date.isoformat()}前缴{amount}"
+        entries.append(TimelineEntry(
+            when=_local(ev.occurred_at), kind=TimelineKind.CONTACT,
+            title=f"{_zh(ev.channel)}：{_zh(ev.outcome)}",
+            detail=_join(
+                f"号码 {ev.number_dialled}" if ev.number_dialled else "",
+                f"接听人 {ev.answered_by}" if ev.answered_by else "",
+                f"原因 {_zh(ev.reason)}" if ev.reason else "", promise,
+                f"投诉 {ev.complaint}" if ev.complaint else "",
+                f"下次跟进 {_d(ev.next_follow_up)}" if ev.next_follow_up else "", ev.note,
+            ),
+            by=who(ev.user_id),
+        ))
+    for n in session.execute(
+        select(Notice.issued_at, Notice.kind, Notice.level, Notice.serial, Notice.arrears_fen, Notice.late_fee_fen,
+               Notice.deadline, Notice.delivery_method, Notice.delivered_at, Notice.delivered_to,
+               Notice.tracking_no, Notice.signed_receipt, Notice.issued_by_id)
+        .where(Notice.room_id == room_id)
+    ):
+        delivered = ""
+        if n.delivery_method:
+            delivered = f"送达：{_zh(n.delivery_method)}"
+            if n.delivered_at:
+                delivered += f" {_local(n.delivered_at):%Y-%m-%d}"
+            if n.delivered_to:
+                delivered += f" {n.delivered_to}"
+            if n.tracking_no:
+                delivered += f" 单号{n.tracking_no}"
+        entries.append(TimelineEntry(
+            when=_local(n.issued_at), kind=TimelineKind.NOTICE,
+            title=f"{_zh(n.kind)}（第{n.level}次）{n.serial}",
+            detail=_join(
+                f"欠费 {format_money(n.arrears_fen)}",
+                f"滞纳金 {format_money(n.late_fee_fen)}" if n.late_fee_fen else "",
+                f"限期 {_d(n.deadline)}" if n.deadline else "", delivered or "未登记送达",
+                "已签回执" if n.signed_receipt else "",
+            ),
+            by=who(n.issued_by_id),
+        ))
+    visits = session.execute(
+        select(Visit.id, Visit.planned_at, Visit.done_at, Visit.status, Visit.attitude, Visit.outcome,
+               Visit.agreed_date, Visit.revisit, Visit.notice_handed, Visit.note, Visit.created_by_id)
+        .where(Visit.room_id == room_id)
+    ).all()
+    staff: dict[int, list[str]] = defaultdict(list)
+    if visits:
+        for visit_id, user_id in session.execute(
+            select(VisitStaff.visit_id, VisitStaff.user_id).where(VisitStaff.visit_id.in_([v.id for v in visits]))
+        ):
+            staff[visit_id].append(who(user_id))
+    for v in visits:
+        entries.append(TimelineEntry(
+            when=_local(v.done_at or v.planned_at), kind=TimelineKind.VISIT, title=_zh(v.status),
+            detail=_join(
+                f"计划 {_local(v.planned_at):%Y-%m-%d %H:%M}" if v.done_at else "",
+                f"态度 {v.attitude}" if v.attitude else "", f"结果 {_zh(v.outcome)}" if v.outcome else "",
+                f"约定 {_d(v.agreed_date)}" if v.agreed_date else "", "已递交通知" if v.notice_handed else "",
+                "需再访" if v.revisit else "", v.note,
+            ),
+            by="、".join(staff.get(v.id, ())) or who(v.created_by_id),
+        ))
+    for p in session.execute(
+        select(Promise.made_on, Promise.due_date, Promise.amount_fen, Promise.signed, Promise.status,
+               Promise.resolved_on, Promise.created_by_id)
+        .where(Promise.room_id == room_id)
+    ):
+        entries.append(TimelineEntry(
+            when=_local(p.made_on), kind=TimelineKind.PROMISE,
+            title=f"承诺 {p.due_date.isoformat()} 前缴 {format_money(p.amount_fen)}",
+            detail=_join(_zh(p.status), "书面签字" if p.signed else "",
+                         f"结清 {_d(p.resolved_on)}" if p.resolved_on else ""),
+            by=who(p.created_by_id),
+        ))
+    for i in session.execute(
+        select(InstalmentPlan.created_at, InstalmentPlan.total_fen, InstalmentPlan.status, InstalmentPlan.signed_on,
+               InstalmentPlan.note, InstalmentPlan.requested_by_id, InstalmentPlan.approved_by_id)
+        .where(InstalmentPlan.room_id == room_id)
+    ):
+        entries.append(TimelineEntry(
+            when=_local(i.created_at), kind=TimelineKind.INSTALMENT, title=f"分期计划 {format_money(i.total_fen)}",
+            detail=_join(_zh(i.status), f"签订 {_d(i.signed_on)}" if i.signed_on else "",
+                         f"审批 {who(i.approved_by_id)}" if i.approved_by_id else "", i.note),
+            by=who(i.requested_by_id),
+        ))
+    for e in session.execute(
+        select(Extension.until, Extension.reason, Extension.status, Extension.decided_at,
+               Extension.requested_by_id, Extension.approved_by_id)
+        .where(Extension.room_id == room_id)
+    ):
+        # An undecided extension has no date of its own: it is placed at the day it runs to.
+        entries.append(TimelineEntry(
+            when=_local(e.decided_at or e.until), kind=TimelineKind.EXTENSION, title=f"延期至 {e.until.isoformat()}",
+            detail=_join(_zh(e.status), e.reason, f"审批 {who(e.approved_by_id)}" if e.approved_by_id else ""),
+            by=who(e.requested_by_id),
+        ))
+    for s in session.execute(
+        select(ServiceIssue.raised_on, ServiceIssue.category, ServiceIssue.description, ServiceIssue.status,
+               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id)
+        .where(ServiceIssue.room_id == room_id)
+    ):
+        entries.append(TimelineEntry(
+            when=_local(s.raised_on), kind=TimelineKind.ISSUE, title=f"服务问题：{_zh(s.category)}",
+            detail=_join(s.description, _zh(s.status), f"承诺 {_d(s.promised_date)} 前处理" if s.promised_date else "",
+                         f"{_d(s.resolved_on)} {s.resolution}".strip() if s.resolved_on else ""),
+            by=who(s.assignee_id),
+        ))
+    entries.sort(key=lambda t: t.when.astimezone(UTC), reverse=True)
+    return tuple(entries)
+
+
+def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
+    """Read the ledger of ``room_id`` as of ``today`` (about 15 queries whatever the history)."""
+    room = _room_row(session, room_id)
+    users = _users(session)
+    people, contacts = _people(session, room_id, today)
+    late_fees = _late_fees_due(session, room_id)
+    fee_items, rows = _grid(session, room_id, today, late_fees)
+    cells = [c for row in rows for c in row.cells if c is not None]
+    case = session.execute(
+        select(CollectionCase.stage, CollectionCase.collector_id, CollectionCase.reason, CollectionCase.hold_until)
+        .where(CollectionCase.room_id == room_id, CollectionCase.closed_on.is_(None))
+    ).first()
+    header = LedgerHeader(
+        room_id=room[0], estate_name=room[1], room_code=room[2], area_centi_m2=room[3], usage=room[4],
+        occupancy=room[5], direct_debit=bool(room[6]),
+        owners=tuple(p for p in people if p.role is PersonRole.OWNER),
+        tenant=next((p for p in people if p.role is PersonRole.TENANT), None),
+        occupants=tuple(p for p in people if p.role is PersonRole.OCCUPANT),
+        contacts=tuple(contacts),
+        paid_through=paid_through((c.period, c.outstanding_fen <= 0) for c in cells),
+        arrears_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date < today),
+        not_due_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date >= today),
+        credit_fen=_credit(session, room_id),
+        late_fee_due_fen=sum(late_fees.values()),
+        stage=case[0] if case else None,
+        collector=users.get(case[1], "") if case and case[1] else "",
+        case_reason=case[2] if case else None,
+        hold_until=case[3] if case else None,
+    )
+    return RoomLedger(
+        today=today, header=header, fee_items=fee_items, rows=rows,
+        payments=_payments(session, room_id, users), timeline=_timeline(session, room_id, users),
+    )
+
+
+def payment_context(session: Session, *, room_id: int, today: date) -> PaymentContext:
+    """The room's open bills (oldest first) with late fees due, its possible payers and its credit."""
+    room = _room_row(session, room_id)
+    people, _ = _people(session, room_id, today)
+    late_fees = _late_fees_due(session, room_id)
+    rows = session.execute(
+        select(Bill.id, Bill.period, FeeItem.name, FeeItem.sort_order, OUTSTANDING, Bill.due_date)
+        .join(FeeItem, FeeItem.id == Bill.fee_item_id)
+        .where(Bill.room_id == room_id, Bill.paid_fen + Bill.discount_fen + Bill.waived_fen < Bill.amount_fen)
+        .order_by(Bill.period, FeeItem.sort_order, Bill.id)
+    ).all()
+    bills = tuple(
+        PaymentBill(bill_id=r[0], period=r[1], fee_item=r[2], fee_item_order=r[3], outstanding_fen=r[4],
+                    due_date=r[5], late_fee_due_fen=late_fees.get(r[0], 0))
+        for r in rows
+    )
+    payers = [p for p in people if p.role is not PersonRole.OCCUPANT or p.pays_fees]
+    return PaymentContext(
+        room_id=room[0], room_code=room[2], estate_name=room[1], payers=tuple(payers), bills=bills,
+        credit_fen=_credit(session, room_id),
+    )
+
+
+def bucket_label_zh(bucket: AgeBucket | None) -> str:
+    """Chinese label of an ageing bucket ("" for none)."""
+    return BUCKET_LABELS_ZH.get(bucket, "") if bucket is not None else ""

@@ -187,6 +187,7 @@ class Room(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("estate_id", "code"),
         Index("ix_room_building_unit", "building_id", "unit_id"),
+        Index("ix_room_number", "number"),  # search by a room number typed alone
         CheckConstraint("area_centi_m2 >= 0", name="area_not_negative"),
     )
 

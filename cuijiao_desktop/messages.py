@@ -107,6 +107,33 @@ MESSAGES: dict[str, str] = {
     ),
     "room.not_found": QT_TRANSLATE_NOOP("messages", "This room no longer exists."),
     "settings.unknown_key": QT_TRANSLATE_NOOP("messages", "Unknown setting: {field}"),
+    "contact.email_invalid": QT_TRANSLATE_NOOP("messages", "\"{text}\" is not an e-mail address."),
+    "contact.value_required": QT_TRANSLATE_NOOP("messages", "Enter the contact or remove the line."),
+    "person.id_number_invalid": QT_TRANSLATE_NOOP(
+        "messages", "An ID card number has 18 characters (digits, the last may be X)."
+    ),
+    "person.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name."),
+    "person.not_found": QT_TRANSLATE_NOOP("messages", "This person no longer exists."),
+    "person.two_primary_contacts": QT_TRANSLATE_NOOP("messages", "Only one contact can be the main one."),
+    "phone.invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a phone number: a mobile has 11 digits starting with 13–19, "
+        "a landline starts with its area code (0571-81234567)."
+    ),
+    "phone.required": QT_TRANSLATE_NOOP("messages", "Enter the phone number."),
+    "room.area_invalid": QT_TRANSLATE_NOOP("messages", "\"{text}\" is not an area: enter square metres, e.g. 89.37."),
+    "room.area_not_positive": QT_TRANSLATE_NOOP("messages", "The area must be more than zero."),
+    "room.area_required": QT_TRANSLATE_NOOP("messages", "Enter the floor area in square metres."),
+    "room.area_too_large": QT_TRANSLATE_NOOP("messages", "This area is too large: check the number."),
+    "room.area_too_precise": QT_TRANSLATE_NOOP("messages", "Areas have at most two decimal places."),
+    "room.building_required": QT_TRANSLATE_NOOP("messages", "Enter the building."),
+    "room.duplicate": QT_TRANSLATE_NOOP("messages", "Room {code} already exists in this estate."),
+    "room.estate_required": QT_TRANSLATE_NOOP("messages", "Choose the estate."),
+    "room.number_required": QT_TRANSLATE_NOOP("messages", "Enter the room number."),
+    "tenant.end_before_start": QT_TRANSLATE_NOOP(
+        "messages", "The current tenancy started on {start}: the change must be after that day."
+    ),
+    "tenant.none": QT_TRANSLATE_NOOP("messages", "This room has no current tenant."),
+    "tenant.start_required": QT_TRANSLATE_NOOP("messages", "Enter the date the new tenant moves in."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -474,7 +474,7 @@ def current_people(
     return out
 
 
-def _prefix(col, prefix: str, dialect: str) -> ColumnElement[bool]:
+def prefix_match(col, prefix: str, dialect: str) -> ColumnElement[bool]:
     """``col`` starts with ``prefix``, written so that an index on ``col`` is used.
 
     SQLite compares BINARY (UTF-8 byte order = code point order): a range on the
@@ -487,7 +487,8 @@ def _prefix(col, prefix: str, dialect: str) -> ColumnElement[bool]:
     return col.like(escaped + "%", escape="\\")
 
 
-def _display(code: str) -> str:
+def display_code(code: str) -> str:
+    """``"3-2-1502"`` -> ``"3栋2单元1502"``; other text unchanged."""
     parts = code.split("-")
     if len(parts) == 3:
         return RoomCode(parts[0], parts[1], parts[2]).display
@@ -528,13 +529,13 @@ def _text_condition(session: Session, text: str, today: date) -> ColumnElement[b
         if rq.unit is not None:
             parts.append(Unit.name == rq.unit)
         if rq.room is not None:
-            parts.append(_prefix(Room.number, rq.room, dialect))
+            parts.append(prefix_match(Room.number, rq.room, dialect))
         conditions.append(and_(*parts))
     person_match: list[ColumnElement[bool]] = []
     if re.search(r"[\u3400-\u9fff]", s):
         person_match.append(Person.name.contains(s, autoescape=True))
     elif re.fullmatch(r"[A-Za-z]{1,32}", s):
-        person_match.append(_prefix(Person.name_initials, s.lower(), dialect))
+        person_match.append(prefix_match(Person.name_initials, s.lower(), dialect))
     if person_match:
         conditions.append(
             exists().where(RoomPerson.room_id == Room.id, RoomPerson.end_date.is_(None),
@@ -662,7 +663,7 @@ def _room_rows(session: Session, ids: list[int], today: date) -> list[RoomRow]:
         tenant = linked.get(PersonRole.TENANT)
         phone = phones.get(owner[0], "") if owner else ""
         out.append(RoomRow(
-            room_id=rid, code=r[1], display_code=_display(r[1]), estate_id=r[2], estate_name=r[3], building=r[4],
+            room_id=rid, code=r[1], display_code=display_code(r[1]), estate_id=r[2], estate_name=r[3], building=r[4],
             unit=r[5], number=r[6], area_centi_m2=r[7], usage=r[8], occupancy=r[9],
             owner_name=owner[1] if owner else "", owner_type=owner[2] if owner else None,
             phone_masked=phone_last4(phone) if phone else "", tenant_name=tenant[1] if tenant else "",
@@ -723,7 +724,7 @@ def get_room_detail(session: Session, room_id: int) -> RoomDetail:
     contacts = _contacts(session, [p.id for _, p in links])
     return RoomDetail(
         room_id=room.id, version=room.version, estate_id=room.estate_id, estate_name=estate_name,
-        building=building, unit=unit, number=room.number, code=room.code, display_code=_display(room.code),
+        building=building, unit=unit, number=room.number, code=room.code, display_code=display_code(room.code),
         area_centi_m2=room.area_centi_m2, usage=room.usage, occupancy=room.occupancy,
         delivered_on=room.delivered_on, direct_debit=room.direct_debit, note=room.note,
         links=tuple(

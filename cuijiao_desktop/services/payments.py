@@ -7,7 +7,8 @@ transactions are ``BEGIN IMMEDIATE``) before open bills are read, and cached
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select, update
@@ -18,11 +19,13 @@ from cuijiao_desktop.db.models import (
     Bill,
     CreditEntry,
     FeeItem,
+    LateFeeAssessment,
+    LateFeeWaiver,
     Payment,
     PaymentAllocation,
         Room,
 )
-from cuijiao_desktop.domain.allocation import OpenBill, allocate
+from cuijiao_desktop.domain.allocation import OpenBill, allocate, collect_late_fees
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from cuijiao_desktop.domain.permissions import Permission, require
@@ -54,15 +57,92 @@ def open_bills(session: Session, room_id: int) -> list[OpenBill]:
     return [OpenBill(bill_id=r[0], period=r[1], fee_item_order=r[2], outstanding_fen=r[3]) for r in rows]
 
 
+LATE_FEE_SUFFIX = "滞纳金"  # receipt line of a late fee: "物业管理费滞纳金"
+
+
 def _lines(session: Session, payment_id: int) -> tuple[AllocationLineDTO, ...]:
+    """Receipt lines: the principal per bill, then its late fee (if any) as a line of its own."""
     rows = session.execute(
-        select(PaymentAllocation.bill_id, Bill.period, FeeItem.name, PaymentAllocation.amount_fen)
+        select(PaymentAllocation.bill_id, Bill.period, FeeItem.name, PaymentAllocation.amount_fen,
+               PaymentAllocation.late_fee_fen)
         .join(Bill, Bill.id == PaymentAllocation.bill_id)
         .join(FeeItem, FeeItem.id == Bill.fee_item_id)
         .where(PaymentAllocation.payment_id == payment_id)
         .order_by(Bill.period, FeeItem.sort_order, Bill.id)
     ).all()
-    return tuple(AllocationLineDTO(*r) for r in rows)
+    lines: list[AllocationLineDTO] = []
+    for bill_id, period, item, fen, late in rows:
+        if fen:
+            lines.append(AllocationLineDTO(bill_id, period, item, fen))
+        if late:
+            lines.append(AllocationLineDTO(bill_id, period, item + LATE_FEE_SUFFIX, late))
+    return tuple(lines)
+
+
+def late_fees_due(session: Session, bill_ids: Sequence[int]) -> dict[int, int]:
+    """Late fee still due per bill (assessed − waived − already collected); bills without one are left out."""
+    if not bill_ids:
+        return {}
+    due = {
+        bill_id: amount - paid
+        for bill_id, amount, paid in session.execute(
+            select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen, LateFeeAssessment.paid_fen)
+            .where(LateFeeAssessment.bill_id.in_(bill_ids))
+        )
+    }
+    if due:
+        for bill_id, waived in session.execute(
+            select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
+            .where(LateFeeWaiver.bill_id.in_(list(due))).group_by(LateFeeWaiver.bill_id)
+        ):
+            due[bill_id] -= int(waived)
+    return {k: v for k, v in due.items() if v > 0}
+
+
+@dataclass(frozen=True)
+class PaymentPlan:
+    """How a payment would be split: principal per bill, late fees per bill, prepaid credit."""
+
+    lines: tuple[tuple[int, int], ...]  # (bill_id, principal fen)
+    late_fee_lines: tuple[tuple[int, int], ...]  # (bill_id, late fee fen)
+    credit_fen: int
+
+    @property
+    def late_fee_fen(self) -> int:
+        """Fen going to late fees."""
+        return sum(fen for _, fen in self.late_fee_lines)
+
+
+def plan_payment(
+    amount_fen: int,
+    bills: Sequence[OpenBill],
+    *,
+    chosen_bill_ids: Sequence[int] | None = None,
+    late_fees: Mapping[int, int] | None = None,
+) -> PaymentPlan:
+    """Principal oldest first (or the chosen bills), then, when ``late_fees`` are given, the late
+    fees of the bills this payment settles; what is left is prepaid credit. Pure: the payment
+    dialog's preview and :func:`record_payment` use the same rule.
+    """
+    allocation = allocate(amount_fen, bills, chosen=chosen_bill_ids)
+    if not late_fees:
+        return PaymentPlan(allocation.lines, (), allocation.credit_fen)
+    collected = collect_late_fees(allocation, bills, late_fees)
+    return PaymentPlan(allocation.lines, collected.lines, collected.credit_fen)
+
+
+def preview_payment(
+    session: Session,
+    *,
+    room_id: int,
+    amount_fen: int,
+    chosen_bill_ids: Sequence[int] | None = None,
+    collect_late_fees: bool = False,
+) -> PaymentPlan:
+    """What :func:`record_payment` would do with these inputs now; reads only, writes nothing."""
+    bills = open_bills(session, room_id)
+    fees = late_fees_due(session, [b.bill_id for b in bills]) if collect_late_fees else None
+    return plan_payment(amount_fen, bills, chosen_bill_ids=chosen_bill_ids, late_fees=fees)
 
 
 def _receipt(session: Session, payment: Payment, room_code: str, credit_fen: int, operator: str) -> ReceiptDTO:
@@ -87,11 +167,15 @@ def record_payment(
     reference: str = "",
     note: str = "",
     today: date | None = None,
+    collect_late_fees: bool = False,
 ) -> ReceiptDTO:
     """Record a payment, allocate it (oldest bill first, or the chosen bills) and return the receipt.
 
-    What is not needed by the bills becomes prepaid credit of the room. The receipt number
-    runs per month of issue (``today``, default the computer's date), gap-free.
+    With ``collect_late_fees`` the money left after the principal pays the assessed late fees
+    (not waived, not yet collected) of the bills this payment settles, oldest first: the principal
+    always comes first, so a late fee is never taken while its bill is still owed.
+    What is not needed becomes prepaid credit of the room. The receipt number runs per month of
+    issue (``today``, default the computer's date), gap-free.
     """
     require(actor.role, Permission.TAKE_PAYMENT)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
@@ -102,7 +186,10 @@ def record_payment(
     if method is PaymentMethod.CREDIT:
         raise ValidationError("payment.method_invalid", field="method")
     room_code = _lock_room(session, room_id)
-    allocation = allocate(amount_fen, open_bills(session, room_id), chosen=chosen_bill_ids)
+    bills = open_bills(session, room_id)
+    fees = late_fees_due(session, [b.bill_id for b in bills]) if collect_late_fees else None
+    plan = plan_payment(amount_fen, bills, chosen_bill_ids=chosen_bill_ids, late_fees=fees)
+    late_by_bill = dict(plan.late_fee_lines)
 
     receipt_no = serials.next_serial(session, serials.RECEIPT, today or date.today())
     payment = Payment(
@@ -112,18 +199,24 @@ def record_payment(
     )
     session.add(payment)
     session.flush()
-    for bill_id, fen in allocation.lines:
-        session.add(PaymentAllocation(payment_id=payment.id, bill_id=bill_id, amount_fen=fen))
+    for bill_id, fen in plan.lines:
+        late = late_by_bill.get(bill_id, 0)
+        session.add(PaymentAllocation(payment_id=payment.id, bill_id=bill_id, amount_fen=fen, late_fee_fen=late))
         session.execute(update(Bill).where(Bill.id == bill_id).values(paid_fen=Bill.paid_fen + fen))
-    if allocation.credit_fen:
-        session.add(CreditEntry(room_id=room_id, amount_fen=allocation.credit_fen, payment_id=payment.id, note="预存"))
+        if late:
+            session.execute(update(LateFeeAssessment).where(LateFeeAssessment.bill_id == bill_id)
+                            .values(paid_fen=LateFeeAssessment.paid_fen + late,
+                                    version=LateFeeAssessment.version + 1))
+    if plan.credit_fen:
+        session.add(CreditEntry(room_id=room_id, amount_fen=plan.credit_fen, payment_id=payment.id, note="预存"))
     session.flush()
+    detail = {"late_fee_lines": [list(x) for x in plan.late_fee_lines]} if plan.late_fee_lines else {}
     audit.record(
         session, actor, "payment.record", "payment", payment.id, receipt_no=payment.receipt_no, room_id=room_id,
-        amount_fen=amount_fen, method=method.value, lines=[list(x) for x in allocation.lines],
-        credit_fen=allocation.credit_fen,
+        amount_fen=amount_fen, method=method.value, lines=[list(x) for x in plan.lines],
+        credit_fen=plan.credit_fen, **detail,
     )
-    return _receipt(session, payment, room_code, allocation.credit_fen, actor.display_name)
+    return _receipt(session, payment, room_code, plan.credit_fen, actor.display_name)
 
 
 def reverse_payment(
@@ -155,11 +248,16 @@ def reverse_payment(
     except IntegrityError as exc:  # another desk reversed it a moment ago
         raise ConflictError("payment.already_reversed", payment_id=payment_id) from exc
     allocations = session.execute(
-        select(PaymentAllocation.bill_id, PaymentAllocation.amount_fen).where(PaymentAllocation.payment_id == payment_id)
+        select(PaymentAllocation.bill_id, PaymentAllocation.amount_fen, PaymentAllocation.late_fee_fen)
+        .where(PaymentAllocation.payment_id == payment_id)
     ).all()
-    for bill_id, fen in allocations:
-        session.add(PaymentAllocation(payment_id=reversal.id, bill_id=bill_id, amount_fen=-fen))
+    for bill_id, fen, late in allocations:
+        session.add(PaymentAllocation(payment_id=reversal.id, bill_id=bill_id, amount_fen=-fen, late_fee_fen=-late))
         session.execute(update(Bill).where(Bill.id == bill_id).values(paid_fen=Bill.paid_fen - fen))
+        if late:
+            session.execute(update(LateFeeAssessment).where(LateFeeAssessment.bill_id == bill_id)
+                            .values(paid_fen=LateFeeAssessment.paid_fen - late,
+                                    version=LateFeeAssessment.version + 1))
     credit = session.scalar(
         select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.payment_id == payment_id)
     )
@@ -209,8 +307,9 @@ def ledger_discrepancies(session: Session) -> list[str]:
         select(Bill.id).where(Bill.paid_fen + Bill.discount_fen + Bill.waived_fen > Bill.amount_fen).limit(20)
     ).scalars().all()
     problems += [f"bill {b}: paid more than due" for b in over]
-    pay_alloc = (
-        select(PaymentAllocation.payment_id, func.sum(PaymentAllocation.amount_fen).label("a"))
+    pay_alloc = (  # a payment = principal + late fees of its lines + credit
+        select(PaymentAllocation.payment_id,
+               func.sum(PaymentAllocation.amount_fen + PaymentAllocation.late_fee_fen).label("a"))
         .group_by(PaymentAllocation.payment_id).subquery()
     )
     pay_credit = (

@@ -106,6 +106,11 @@ MESSAGES: dict[str, str] = {
         "messages", "\"{text}\" is not a room number (for example 3-2-1502 or 3栋2单元1502)."
     ),
     "room.not_found": QT_TRANSLATE_NOOP("messages", "This room no longer exists."),
+    "report.no_cjk_font": QT_TRANSLATE_NOOP(
+        "messages", "No Chinese TrueType font was found on this computer, so the PDF cannot be written. "
+        "Install Microsoft YaHei, SimHei or WenQuanYi Micro Hei. Fonts tried: {tried}"
+    ),
+    "receipt.unknown_paper": QT_TRANSLATE_NOOP("messages", "Unknown receipt paper size: {paper}"),
     "settings.unknown_key": QT_TRANSLATE_NOOP("messages", "Unknown setting: {field}"),
     "contact.email_invalid": QT_TRANSLATE_NOOP("messages", "\"{text}\" is not an e-mail address."),
     "contact.value_required": QT_TRANSLATE_NOOP("messages", "Enter the contact or remove the line."),

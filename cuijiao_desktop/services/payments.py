@@ -60,7 +60,7 @@ def open_bills(session: Session, room_id: int) -> list[OpenBill]:
 LATE_FEE_SUFFIX = "滞纳金"  # receipt line of a late fee: "物业管理费滞纳金"
 
 
-def _lines(session: Session, payment_id: int) -> tuple[AllocationLineDTO, ...]:
+def receipt_lines(session: Session, payment_id: int) -> tuple[AllocationLineDTO, ...]:
     """Receipt lines: the principal per bill, then its late fee (if any) as a line of its own."""
     rows = session.execute(
         select(PaymentAllocation.bill_id, Bill.period, FeeItem.name, PaymentAllocation.amount_fen,
@@ -149,7 +149,7 @@ def _receipt(session: Session, payment: Payment, room_code: str, credit_fen: int
     return ReceiptDTO(
         payment_id=payment.id, receipt_no=payment.receipt_no, room_id=payment.room_id, room_code=room_code,
         kind=payment.kind, amount_fen=payment.amount_fen, paid_on=payment.paid_on, method=payment.method,
-        lines=_lines(session, payment.id), credit_fen=credit_fen, operator=operator,
+        lines=receipt_lines(session, payment.id), credit_fen=credit_fen, operator=operator,
         created_at=payment.created_at, reverses_id=payment.reverses_id,
     )
 

@@ -65,6 +65,9 @@ from cuijiao_desktop.domain.errors import NotFound
 from cuijiao_desktop.domain.ledger import paid_through
 from cuijiao_desktop.domain.money import format_money
 
+from .office import get_office
+from .payments import receipt_lines
+
 __all__ = [
     "CellStatus",
     "LedgerCell",
@@ -76,12 +79,15 @@ __all__ = [
     "LedgerRow",
     "PaymentBill",
     "PaymentContext",
+    "ReceiptDocument",
+    "ReceiptLine",
     "RoomLedger",
     "TimelineEntry",
     "TimelineKind",
     "bucket_label_zh",
     "cell_status",
     "payment_context",
+    "receipt_document",
     "room_ledger",
 ]
 
@@ -690,3 +696,65 @@ def payment_context(session: Session, *, room_id: int, today: date) -> PaymentCo
 def bucket_label_zh(bucket: AgeBucket | None) -> str:
     """Chinese label of an ageing bucket ("" for none)."""
     return BUCKET_LABELS_ZH.get(bucket, "") if bucket is not None else ""
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """One printed line of a receipt."""
+
+    period: int
+    item: str
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    """Everything printed on a receipt (收据) or a reversal voucher (冲正)."""
+
+    office_name: str
+    office_address: str
+    office_phone: str
+    is_demo: bool
+    payment_id: int
+    receipt_no: str
+    kind: PaymentKind
+    estate_name: str
+    room_code: str
+    payer: str
+    paid_on: date
+    created_at: datetime
+    method: PaymentMethod
+    reference: str
+    lines: tuple[ReceiptLine, ...]
+    amount_fen: int
+    credit_fen: int
+    operator: str
+    reverses_no: str  # for a reversal: the receipt it cancels
+    reason: str  # for a reversal: why
+    reversed_by_no: str  # for a payment reprinted after its reversal
+
+
+def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
+    """The printable content of payment ``payment_id`` (a receipt, or a reversal voucher)."""
+    p = session.get(Payment, payment_id)
+    if p is None:
+        raise NotFound("payment.not_found", payment_id=payment_id)
+    room = _room_row(session, p.room_id)
+    office = get_office(session)
+    payer = session.scalar(select(Person.name).where(Person.id == p.payer_person_id)) if p.payer_person_id else ""
+    operator = session.scalar(select(User.display_name).where(User.id == p.operator_id)) if p.operator_id else ""
+    credit = session.scalar(
+        select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.payment_id == payment_id))
+    reverses_no = session.scalar(select(Payment.receipt_no).where(Payment.id == p.reverses_id)) \
+        if p.reverses_id else ""
+    reversed_by = session.scalar(select(Payment.receipt_no).where(Payment.reverses_id == payment_id))
+    return ReceiptDocument(
+        office_name=office.name, office_address=office.address, office_phone=office.phone,
+        is_demo=office.is_demo, payment_id=p.id, receipt_no=p.receipt_no, kind=p.kind, estate_name=room[1],
+        room_code=room[2], payer=payer or "", paid_on=p.paid_on, created_at=p.created_at, method=p.method,
+        reference=p.reference if p.kind is PaymentKind.PAYMENT else "",
+        lines=tuple(ReceiptLine(x.period, x.fee_item, x.amount_fen) for x in receipt_lines(session, p.id)),
+        amount_fen=p.amount_fen, credit_fen=int(credit), operator=operator or "",
+        reverses_no=reverses_no or "", reason=p.note if p.kind is PaymentKind.REVERSAL else "",
+        reversed_by_no=reversed_by or "",
+    )

@@ -347,12 +347,13 @@ class Bill(Versioned, Base):
         UniqueConstraint("room_id", "fee_item_id", "period"),
         CheckConstraint("amount_fen >= 0", name="amount_not_negative"),
         CheckConstraint("paid_fen >= 0", name="paid_not_negative"),
-        # The arrears queries use exactly this predicate (field notes: 507 ms → 180 ms).
+        # The arrears queries use exactly this predicate (field notes: 507 ms → 180 ms). Column on the
+        # left: SQLite rewrites "expr < column" as "column > expr" and then never matches the index.
         Index(
             "ix_bill_unpaid",
             "room_id", "period", "amount_fen", "discount_fen", "paid_fen", "waived_fen", "due_date",
-            sqlite_where=text("paid_fen + discount_fen + waived_fen < amount_fen"),
-            postgresql_where=text("paid_fen + discount_fen + waived_fen < amount_fen"),
+            sqlite_where=text("amount_fen > paid_fen + discount_fen + waived_fen"),
+            postgresql_where=text("amount_fen > paid_fen + discount_fen + waived_fen"),
         ),
         Index("ix_bill_period", "period"),
     )

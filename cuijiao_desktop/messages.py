@@ -102,6 +102,17 @@ MESSAGES: dict[str, str] = {
     "payment.unknown_bill": QT_TRANSLATE_NOOP(
         "messages", "A chosen bill does not belong to this room or is already paid."
     ),
+    "import.unreadable": QT_TRANSLATE_NOOP("messages", "The file {file} cannot be read: {reason}"),
+    "import.no_header": QT_TRANSLATE_NOOP(
+        "messages", "No header row was found for {kinds}: name the columns (e.g. 房号, 业主, 面积) and try again."
+    ),
+    "import.estate_not_found": QT_TRANSLATE_NOOP("messages", "There is no estate named {name}."),
+    "import.estate_required": QT_TRANSLATE_NOOP("messages", "Choose the estate to import into: {estates}."),
+    "import.no_rooms": QT_TRANSLATE_NOOP("messages", "There are no rooms yet: import the rooms and owners first."),
+    "import.rows_rejected": QT_TRANSLATE_NOOP(
+        "messages", "{count} rows were rejected, so nothing was imported. Fix them, or import only the valid rows."
+    ),
+    "import.mapping_invalid": QT_TRANSLATE_NOOP("messages", "The column mapping cannot be used: {problems}"),
     "room.invalid": QT_TRANSLATE_NOOP(
         "messages", "\"{text}\" is not a room number (for example 3-2-1502 or 3栋2单元1502)."
     ),

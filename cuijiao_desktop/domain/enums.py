@@ -77,6 +77,7 @@ class PaymentMethod(StrEnum):
     BANK_TRANSFER = "bank_transfer"  # 银行转账
     DIRECT_DEBIT = "direct_debit"  # 托收
     CREDIT = "credit"  # 预存款抵扣 (internal: prepaid credit applied)
+    HISTORIC = "historic"  # 历史导入 (paid before the office used this program; from an import)
 
 
 class PaymentKind(StrEnum):

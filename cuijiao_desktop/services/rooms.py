@@ -784,10 +784,17 @@ def _building_and_unit(session: Session, estate_id: int, building: str, unit: st
     return b.id, u.id
 
 
-def save_room(session: Session, *, actor: UserDTO, draft: RoomDraft) -> RoomDetail:
-    """Create (``room_id`` None) or update a room. A stale ``version`` raises ConflictError; audited."""
+def save_room(
+    session: Session, *, actor: UserDTO, draft: RoomDraft, owner: PersonDraft | None = None
+) -> RoomDetail:
+    """Create (``room_id`` None) or update a room. A stale ``version`` raises ConflictError; audited.
+
+    ``owner`` (new rooms only) adds the first owner in the same transaction.
+    """
     require(actor.role, Permission.EDIT_ROOMS)
     _first(validate_room_draft(draft))
+    if owner is not None:
+        _first(validate_person_draft(owner))
     assert draft.estate_id is not None
     if session.get(Estate, draft.estate_id) is None:
         raise ValidationError("room.estate_required", field="estate")
@@ -813,6 +820,9 @@ def save_room(session: Session, *, actor: UserDTO, draft: RoomDraft) -> RoomDeta
         _flush(session, "room", None)
         audit.record(session, actor, "room.create", "room", room.id, code=room.code, estate_id=room.estate_id,
                      area_centi_m2=area, usage=room.usage.value, occupancy=room.occupancy.value)
+        if owner is not None:
+            save_person(session, actor=actor, draft=owner, room_id=room.id, role=PersonRole.OWNER,
+                        start_date=draft.delivered_on)
     else:
         room = session.get(Room, draft.room_id)
         if room is None:

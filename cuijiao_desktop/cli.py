@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from cuijiao_desktop import __version__
-from cuijiao_desktop.domain.enums import Role
+from cuijiao_desktop.domain.enums import PaymentMethod, Role
 from cuijiao_desktop.domain.errors import DomainError
 
 EXIT_RULE = 1
@@ -55,6 +55,23 @@ def _parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="备份数据库")
     backup.add_argument("--out", type=Path, help="备份文件（默认：数据目录 backups/ 下带时间的文件）")
+
+    imp = sub.add_parser("import", help="从 Excel/CSV 导入房屋与业主、应收账单或实收记录（全部成功或全部不导入）")
+    imp.add_argument("kind", choices=["rooms", "bills", "payments"], help="rooms 房屋与业主；bills 应收账单；payments 实收")
+    imp.add_argument("file", type=Path, help=".xlsx、.xls 或 .csv 文件（CSV 可为 UTF-8 或 GBK）")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一个）")
+    imp.add_argument("--estate", metavar="NAME", help="导入到此小区（只有一个小区时可省略；房屋导入时不存在则新建）")
+    imp.add_argument("--method", metavar="WAY", help="实收记录没有缴费方式列时使用的方式，如 托收、银行转账")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并显示结果，不写入数据库")
+    imp.add_argument("--report", type=Path, metavar="FILE.xlsx", help="把被拒绝的行及原因写入此文件")
+    imp.add_argument("--accept-valid", action="store_true", help="有被拒绝的行时，仍导入其余有效的行")
+    imp.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+
+    exp = sub.add_parser("export", help="导出房屋与业主（可再导入）或欠费明细到 .xlsx 或 .csv")
+    exp.add_argument("what", choices=["rooms", "arrears"], help="rooms 房屋与业主；arrears 欠费明细")
+    exp.add_argument("file", type=Path, help="目标文件（.xlsx 或 .csv）")
+    exp.add_argument("--estate", metavar="NAME", help="导出此小区的房屋（只有一个小区时可省略）")
+    exp.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
 
     user = sub.add_parser("user", help="用户管理")
     user_sub = user.add_subparsers(dest="user_command", required=True, metavar="ACTION")
@@ -106,6 +123,124 @@ def _progress(done: int, total: int, text: str) -> None:
     if sys.stderr.isatty():
         pct = 100 * done // total if total else 100
         print(f"\r{text} {pct:3d}%", end="", file=sys.stderr, flush=True)
+
+
+EXIT_REJECTED = 3
+_SHOWN_REJECTIONS = 10
+
+
+class _LineProgress:
+    """Progress on stderr: one updating line on a terminal, a line per 10 % otherwise (logs, tests)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.last = -10
+
+    def __call__(self, done: int, total: int, text: str = "") -> None:
+        pct = 100 * done // total if total else 0
+        if sys.stderr.isatty():
+            print(f"\r{self.label}{text and '：' + text} {pct:3d}%", end="", file=sys.stderr, flush=True)
+        elif pct >= self.last + 10:
+            self.last = pct - pct % 10
+            print(f"{self.label}{text and '：' + text} {pct}%", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+
+
+def _write_rejections(path: Path, sheet, plan) -> int:
+    from cuijiao_desktop.importing.normalize import cell_text
+    from cuijiao_desktop.reports.xlsx import write_table
+
+    header = sheet.rows[plan.header_row] if plan.header_row is not None else ()
+    titles = [cell_text(v) or f"第{i + 1}列" for i, v in enumerate(header)] or [
+        f"第{i + 1}列" for i in range(sheet.width)]
+    columns = [("行号", "int"), ("拒绝原因", "text"), *[(t, "text") for t in titles]]
+    rows = [(x.line, x.reason_text, *x.cells) for x in plan.rejected]
+    return write_table(path, columns, rows, sheet_title="被拒绝的行", title=f"{sheet.file_name} 被拒绝的行",
+                       subtitle=f"共 {len(rows)} 行")
+
+
+def _print_plan(plan, *, committed: bool) -> None:
+    from cuijiao_desktop.importing.headers import KIND_ZH
+
+    estate = plan.estate_name + ("（新建）" if plan.estate_is_new else "")
+    state = "已导入" if committed else "检查结果（未写入）"
+    print(f"{KIND_ZH[plan.kind]} {state}：{plan.file_name}［{plan.sheet}］→ {estate}")
+    print(plan.summary_zh())
+    for x in plan.rejected[:_SHOWN_REJECTIONS]:
+        print(f"  第 {x.line} 行：{x.reason_text}")
+    if plan.rejected_count > _SHOWN_REJECTIONS:
+        print(f"  …… 另有 {plan.rejected_count - _SHOWN_REJECTIONS} 行被拒绝")
+
+
+def _run_import(args: argparse.Namespace, factory, actor) -> int:
+    from cuijiao_desktop.importing.headers import ImportKind, detect_header
+    from cuijiao_desktop.importing.normalize import norm_method
+    from cuijiao_desktop.importing.readers import read_sheet
+    from cuijiao_desktop.services.imports import commit_import, plan_import
+
+    kind = ImportKind(args.kind)
+    method = None
+    if args.method:
+        method = norm_method(args.method)
+        if method is None or not isinstance(method, PaymentMethod):
+            print(f"错误：{getattr(method, 'reason', '缴费方式无法识别')}", file=sys.stderr)
+            return EXIT_RULE
+    try:
+        sheet = read_sheet(args.file, sheet=args.sheet)
+    except DomainError as exc:
+        print(f"错误：{describe_error(exc)}", file=sys.stderr)
+        return EXIT_IO
+    guess = detect_header(kind, sheet.rows)
+    if not guess.found:
+        print(f"错误：{describe_error(DomainError('import.no_header', kinds=args.kind))}", file=sys.stderr)
+        return EXIT_IO
+    today = args.today or date.today()
+    options = {"estate": args.estate, "today": today, "default_method": method}
+    progress = _LineProgress("检查")
+    with factory() as s:
+        plan = plan_import(s, sheet, guess, progress=progress, **options)
+    progress.done()
+    if args.report is not None:
+        _write_rejections(args.report, sheet, plan)
+    if args.dry_run or (plan.rejected and not args.accept_valid):
+        _print_plan(plan, committed=False)
+        if plan.rejected and not args.dry_run:
+            print("有被拒绝的行，未导入任何数据（修正后重试，或用 --accept-valid 只导入有效的行）")
+        if args.report is not None:
+            print(f"被拒绝的行已写入：{args.report}")
+        return EXIT_REJECTED if plan.rejected else 0
+    progress = _LineProgress("写入")
+    with factory.begin() as s:
+        result = commit_import(s, sheet, guess, actor=actor, accept_valid=args.accept_valid, progress=progress,
+                               **options)
+    progress.done()
+    _print_plan(result.plan, committed=True)
+    if args.report is not None:
+        print(f"被拒绝的行已写入：{args.report}")
+    return EXIT_REJECTED if result.plan.rejected else 0
+
+
+def _run_export(args: argparse.Namespace, factory, actor) -> int:
+    from cuijiao_desktop.reports.xlsx import write_table
+    from cuijiao_desktop.services import exports
+
+    suffix = args.file.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        print(f"错误：只能导出为 .xlsx 或 .csv，不能是“{args.file.suffix or '无扩展名'}”", file=sys.stderr)
+        return EXIT_IO
+    with factory.begin() as s:
+        if args.what == "rooms":
+            table = exports.rooms_table(s, actor=actor, estate=args.estate)
+        else:
+            table = exports.arrears_table(s, actor=actor, today=args.today or date.today())
+        n = write_table(args.file, table.columns, table.rows, sheet_title=table.sheet_title, title=table.title,
+                        subtitle=table.subtitle, totals_label=table.totals_label)
+        exports.record_export(s, actor=actor, what=args.what, file_name=args.file.name, rows=n)
+    print(f"已导出 {n} 行：{args.file}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -162,6 +297,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"演示数据已生成（{time.perf_counter() - started:.1f} 秒）：{counts}")
             print(f"演示用户：{', '.join(u[0] for u in DEMO_USERS)}；密码：{DEMO_PASSWORD}")
             return 0
+        if args.command == "import":
+            return _run_import(args, factory, actor)
+        if args.command == "export":
+            return _run_export(args, factory, actor)
         if args.command == "user":
             from cuijiao_desktop.services import auth
 

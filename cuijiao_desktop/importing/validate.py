@@ -196,9 +196,9 @@ def _room_record(r: _Row, line: int) -> RoomRecord | None:
     tenant = r.take(norm_name(r.raw("tenant")))
     tenant_phones = r.take(norm_phones(r.raw("tenant_phone"))) or ()
     note = r.take(norm_note(r.raw("note")))
-    if phones and owner is None:
+    if phones and cell_text(r.raw("owner")) is None:
         r.reasons.append("有电话但缺少业主姓名")
-    if tenant_phones and tenant is None:
+    if tenant_phones and cell_text(r.raw("tenant")) is None:
         r.reasons.append("有租户电话但缺少租户姓名")
     if owner is not None and tenant is not None and owner == tenant:
         r.reasons.append("租户与业主是同一人")

@@ -34,6 +34,7 @@ __all__ = [
     "XlsxColumn",
     "cell_text",
     "display_width",
+    "write_table",
     "write_table_csv",
     "write_table_xlsx",
 ]
@@ -355,3 +356,30 @@ def _sheet_name(name: str) -> str:
     cleaned = name.translate(_SHEET_FORBIDDEN).strip("'") or "Sheet1"
     return cleaned[:31]
 
+
+
+def write_table(
+    path: str | os.PathLike[str],
+    columns: Sequence[XlsxColumn | tuple[str, str]],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet_title: str,
+    title: str | None = None,
+    subtitle: str | None = None,
+    totals_label: str | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> int:
+    """Write .xlsx (formatted) or .csv (UTF-8 with BOM; no title or totals lines), chosen by the suffix.
+
+    ``columns`` may be :class:`XlsxColumn` or ``(title, kind)`` pairs. Raises ``ValueError`` for
+    any other suffix.
+    """
+    cols = [c if isinstance(c, XlsxColumn) else XlsxColumn(c[0], c[1]) for c in columns]  # type: ignore[arg-type]
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return write_table_csv(path, cols, rows, progress=progress, cancel=cancel)
+    if suffix != ".xlsx":
+        raise ValueError(f"unsupported table file type: {suffix or '(none)'} (use .xlsx or .csv)")
+    return write_table_xlsx(path, cols, rows, sheet_title=sheet_title, title=title, subtitle=subtitle,
+                            totals_label=totals_label, progress=progress, cancel=cancel)

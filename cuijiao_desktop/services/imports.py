@@ -933,7 +933,7 @@ def _plan(session: Session, sheet: SheetData, guess: HeaderGuess, *, estate: str
         created=counts[CREATE], updated=counts[UPDATE], unchanged=counts[UNCHANGED],
     )
     if progress is not None:
-        progress(1, 1, "完成")
+        progress(1, 1, "检查完成")
     return _Planned(plan, estate_id, planner)
 
 

@@ -1,0 +1,155 @@
+"""Export tables to .xlsx or .csv: the canonical rooms roster and the arrears list.
+
+The rooms export is the canonical form of a rooms-and-owners import (its headers are the
+import's canonical labels), so exporting and importing it back changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cuijiao_desktop.db import models as m
+from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH
+from cuijiao_desktop.domain.enums import ContactKind, PersonRole, Relation, Stage
+from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.importing.headers import FIELDS, ImportKind
+from cuijiao_desktop.importing.normalize import OCCUPANCY_ZH, OWNER_TYPE_ZH, USAGE_ZH
+
+from . import audit
+from .dto import UserDTO
+
+__all__ = ["STAGE_ZH", "ExportTable", "arrears_table", "record_export", "room_rows", "rooms_table"]
+
+STAGE_ZH = {
+    Stage.PREPARATION: "前期准备", Stage.REMINDER: "友好提醒", Stage.PHONE: "电话催缴",
+    Stage.WRITTEN_NOTICE: "书面催缴", Stage.VISIT: "上门催缴", Stage.PUBLIC_BOARD: "公示",
+    Stage.COMMITTEE: "业委会", Stage.LAWYER_LETTER: "律师函", Stage.LITIGATION: "起诉/仲裁",
+    Stage.WRITE_OFF: "坏账核销",
+}
+
+_ROOM_FIELDS = ("building", "unit", "room", "owner", "phone", "area", "occupancy", "owner_type", "usage",
+                "tenant", "tenant_phone", "note")
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """A table ready for a file writer (``reports.xlsx.write_table``): columns as (title, kind) pairs,
+    kinds as in ``reports.xlsx.XlsxColumn`` (text, money, int, date, period, area), raw values in rows."""
+
+    columns: tuple[tuple[str, str], ...]
+    rows: tuple[tuple[Any, ...], ...]
+    sheet_title: str
+    title: str | None = None
+    subtitle: str | None = None
+    totals_label: str | None = None
+
+
+def _estate(session: Session, name: str | None) -> tuple[int, str]:
+    rows = session.execute(select(m.Estate.id, m.Estate.name, m.Estate.code).order_by(m.Estate.id)).all()
+    if name:
+        for eid, ename, code in rows:
+            if name in (ename, code):
+                return eid, ename
+        raise DomainError("import.estate_not_found", name=name)
+    if len(rows) == 1:
+        return rows[0][0], rows[0][1]
+    if not rows:
+        raise DomainError("import.no_rooms")
+    raise DomainError("import.estate_required", estates="、".join(r[1] for r in rows))
+
+
+def room_rows(session: Session, *, estate: str | None = None) -> tuple[str, list[tuple[Any, ...]]]:
+    """(estate name, rows of the canonical roster): building, unit, room, owner, phones, area (0.01 m²),
+    occupancy, owner type, usage, tenant, tenant phones, note. Current owner and tenant only.
+    """
+    estate_id, estate_name = _estate(session, estate)
+    rooms = session.execute(
+        select(m.Room.id, m.Building.name, m.Unit.name, m.Room.number, m.Room.area_centi_m2, m.Room.occupancy,
+               m.Room.usage, m.Room.note)
+        .join(m.Building, m.Building.id == m.Room.building_id)
+        .outerjoin(m.Unit, m.Unit.id == m.Room.unit_id)
+        .where(m.Room.estate_id == estate_id)
+        .order_by(m.Room.code)
+    ).all()
+    links = session.execute(
+        select(m.RoomPerson.room_id, m.RoomPerson.role, m.Person.id, m.Person.name, m.Person.owner_type)
+        .join(m.Person, m.Person.id == m.RoomPerson.person_id)
+        .join(m.Room, m.Room.id == m.RoomPerson.room_id)
+        .where(m.Room.estate_id == estate_id, m.RoomPerson.end_date.is_(None),
+               m.RoomPerson.role.in_([PersonRole.OWNER, PersonRole.TENANT]))
+        .order_by(m.RoomPerson.id)
+    ).all()
+    first: dict[tuple[int, PersonRole], tuple[int, str, Any]] = {}
+    for room_id, role, pid, name, owner_type in links:
+        first.setdefault((room_id, role), (pid, name, owner_type))
+    phones: dict[int, list[str]] = defaultdict(list)
+    for pid, value in session.execute(
+        select(m.Contact.person_id, m.Contact.value)
+        .join(m.RoomPerson, m.RoomPerson.person_id == m.Contact.person_id)
+        .join(m.Room, m.Room.id == m.RoomPerson.room_id)
+        .where(m.Room.estate_id == estate_id, m.RoomPerson.end_date.is_(None),
+               m.Contact.kind.in_([ContactKind.MOBILE, ContactKind.LANDLINE]),
+               m.Contact.relation == Relation.SELF, m.Contact.valid.is_(True))
+        .order_by(m.Contact.person_id, m.Contact.is_primary.desc(), m.Contact.id)
+        .distinct()
+    ):
+        if value not in phones[pid]:
+            phones[pid].append(value)
+    out = []
+    for rid, building, unit, number, area, occupancy, usage, note in rooms:
+        owner = first.get((rid, PersonRole.OWNER))
+        tenant = first.get((rid, PersonRole.TENANT))
+        out.append((
+            building, unit or "", number,
+            owner[1] if owner else "", " / ".join(phones[owner[0]]) if owner else "",
+            area, OCCUPANCY_ZH.get(occupancy, ""),
+            OWNER_TYPE_ZH.get(owner[2], "") if owner and owner[2] else "",
+            USAGE_ZH.get(usage, ""),
+            tenant[1] if tenant else "", " / ".join(phones[tenant[0]]) if tenant else "",
+            note or "",
+        ))
+    return estate_name, out
+
+
+def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) -> ExportTable:
+    """The estate's rooms, owners and tenants in the canonical import form (headers = import labels)."""
+    require(actor.role, Permission.EXPORT_PERSONAL_DATA)
+    _name, rows = room_rows(session, estate=estate)
+    labels = {f.key: f.label for f in FIELDS[ImportKind.ROOMS]}
+    columns = tuple((labels[key], "area" if key == "area" else "text") for key in _ROOM_FIELDS)
+    return ExportTable(columns, tuple(rows), sheet_title="房屋与业主")
+
+
+def arrears_table(session: Session, *, actor: UserDTO, today: dt.date | None = None) -> ExportTable:
+    """Every room in arrears (``services.arrears.query_arrears``) as a table with a totals row."""
+    from .arrears import BUCKETS, query_arrears
+
+    require(actor.role, Permission.EXPORT_REPORTS)
+    today = today or dt.date.today()
+    rows = query_arrears(session, today=today)
+    columns = (
+        ("小区", "text"), ("楼栋", "text"), ("单元", "text"), ("房号", "text"), ("房屋编号", "text"),
+        ("业主", "text"), ("电话", "text"), ("欠费合计", "money"), ("欠费月数", "int"), ("最早欠费账期", "period"),
+        *[(BUCKET_LABELS_ZH[b], "money") for b in BUCKETS],
+        ("滞纳金", "money"), ("催缴阶段", "text"), ("催收员", "text"),
+        ("最近联系", "date"), ("下次跟进", "date"), ("承诺缴费日", "date"),
+    )
+    data = tuple((
+        r.estate, r.building, r.unit or "", r.room, r.room_code, r.owner, r.phone_masked, r.total_fen, r.months,
+        r.oldest_period, *r.bucket_fen, r.late_fee_fen, STAGE_ZH.get(r.stage, "") if r.stage is not None else "",
+        r.collector, r.last_contact_on, r.next_action_on, r.promise_on,
+    ) for r in rows)
+    return ExportTable(columns, data, sheet_title="欠费明细", title="欠费明细",
+                       subtitle=f"截至 {today.isoformat()}，共 {len(data)} 户", totals_label="合计")
+
+
+def record_export(session: Session, *, actor: UserDTO, what: str, file_name: str, rows: int) -> None:
+    """Audit an export written by the caller (personal data leaves the program)."""
+    audit.record(session, actor, f"export.{what}", "report", None, file=file_name, rows=rows)

@@ -30,8 +30,10 @@ from cuijiao_desktop.views.labels import role_label
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
+from cuijiao_desktop.views.pages.rooms_page import RoomsPage
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
+from cuijiao_desktop.views.widgets.search_popup import SearchController
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         )
 
         self.actions = ActionRegistry(self, settings=settings, can=user.can)
+        self._today = today
         self._build_pages(today)
         self._build_menus_and_toolbar()
         self._build_status_bar()
@@ -120,6 +123,9 @@ class MainWindow(QMainWindow):
             spec = SPECS[action_id]
             if action_id is ActionId.NAV_WORKBENCH:
                 page: Page = WorkbenchPage(self._runner, today=today)
+            elif action_id is ActionId.NAV_OWNERS:
+                page = RoomsPage(self._runner, self.user, today=today)
+                page.sig_open_room.connect(self.open_room)
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
             else:
@@ -158,10 +164,12 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(self.tr("Search room no. / name / phone"))
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setFixedWidth(260)
-        # Search is a later issue: the box is visible but disabled, and says so.
-        self.search_box.setEnabled(False)
-        self.search_box.setToolTip(self.tr("Search is not built yet; it will come in a later version."))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setToolTip(self.tr("Room number (3-2-1502, 3栋1502, 1502), name, pinyin initials (zs) "
+                                           "or the last 4 digits of a phone. Ctrl+F"))
         toolbar.addWidget(self.search_box)
+        self.search = SearchController(self.search_box, self._runner, today=self._today, parent=self)
+        self.search.sig_open_room.connect(self.open_room)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
@@ -233,12 +241,8 @@ class MainWindow(QMainWindow):
         self.current_page().refresh()
 
     def focus_search(self) -> None:
-        """Ctrl+F: focus the search box (or say that search is not built yet)."""
-        if self.search_box.isEnabled():
-            self.search_box.setFocus()
-            self.search_box.selectAll()
-        else:
-            self.statusBar().showMessage(self.search_box.toolTip(), 6000)
+        """Ctrl+F: focus the search box and select its text."""
+        self.search.focus()
 
     def choose_language(self, lang: str) -> None:
         """Save the UI language and ask the application to rebuild the window in it."""

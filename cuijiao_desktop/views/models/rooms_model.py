@@ -1,0 +1,237 @@
+"""Table model of the rooms page (业主与房屋), and the translated labels of room vocabularies.
+
+The model holds one page of :class:`~cuijiao_desktop.services.rooms.RoomRow`; sorting is
+done by the database, so :meth:`RoomsTableModel.sort` only asks for it (``sig_sort_requested``).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from cuijiao_desktop.domain.enums import (
+    Channel,
+    ContactKind,
+    Occupancy,
+    OwnerType,
+    PersonRole,
+    Relation,
+    Usage,
+)
+from cuijiao_desktop.domain.money import format_money
+
+_CTX = "rooms"
+
+OCCUPANCY_LABELS = {
+    Occupancy.OCCUPIED: QT_TRANSLATE_NOOP("rooms", "Occupied"),
+    Occupancy.DECORATING: QT_TRANSLATE_NOOP("rooms", "Being decorated"),
+    Occupancy.VACANT: QT_TRANSLATE_NOOP("rooms", "Vacant"),
+    Occupancy.RENTED: QT_TRANSLATE_NOOP("rooms", "Rented out"),
+}
+USAGE_LABELS = {
+    Usage.RESIDENTIAL: QT_TRANSLATE_NOOP("rooms", "Residential"),
+    Usage.SHOP: QT_TRANSLATE_NOOP("rooms", "Shop"),
+    Usage.PARKING: QT_TRANSLATE_NOOP("rooms", "Parking space"),
+    Usage.OFFICE: QT_TRANSLATE_NOOP("rooms", "Office"),
+}
+OWNER_TYPE_LABELS = {
+    OwnerType.SELF_OCCUPIED: QT_TRANSLATE_NOOP("rooms", "Lives there"),
+    OwnerType.INVESTOR: QT_TRANSLATE_NOOP("rooms", "Investor"),
+}
+ROLE_LABELS = {
+    PersonRole.OWNER: QT_TRANSLATE_NOOP("rooms", "Owner"),
+    PersonRole.TENANT: QT_TRANSLATE_NOOP("rooms", "Tenant"),
+    PersonRole.OCCUPANT: QT_TRANSLATE_NOOP("rooms", "Occupant"),
+}
+CONTACT_KIND_LABELS = {
+    ContactKind.MOBILE: QT_TRANSLATE_NOOP("rooms", "Mobile"),
+    ContactKind.LANDLINE: QT_TRANSLATE_NOOP("rooms", "Landline"),
+    ContactKind.WECHAT: QT_TRANSLATE_NOOP("rooms", "WeChat"),
+    ContactKind.EMAIL: QT_TRANSLATE_NOOP("rooms", "E-mail"),
+}
+RELATION_LABELS = {
+    Relation.SELF: QT_TRANSLATE_NOOP("rooms", "Self"),
+    Relation.SPOUSE: QT_TRANSLATE_NOOP("rooms", "Spouse"),
+    Relation.CHILD: QT_TRANSLATE_NOOP("rooms", "Child"),
+    Relation.PARENT: QT_TRANSLATE_NOOP("rooms", "Parent"),
+    Relation.EMERGENCY: QT_TRANSLATE_NOOP("rooms", "Emergency contact"),
+    Relation.AGENT: QT_TRANSLATE_NOOP("rooms", "Agent"),
+}
+CHANNEL_LABELS = {
+    Channel.PHONE: QT_TRANSLATE_NOOP("rooms", "Phone call"),
+    Channel.SMS: QT_TRANSLATE_NOOP("rooms", "SMS"),
+    Channel.WECHAT: QT_TRANSLATE_NOOP("rooms", "WeChat"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("rooms", "E-mail"),
+    Channel.LETTER: QT_TRANSLATE_NOOP("rooms", "Letter"),
+    Channel.REGISTERED_LETTER: QT_TRANSLATE_NOOP("rooms", "Registered letter"),
+    Channel.VISIT: QT_TRANSLATE_NOOP("rooms", "Home visit"),
+    Channel.NOTICE: QT_TRANSLATE_NOOP("rooms", "Written notice"),
+}
+
+
+def label(table: dict, value: Any) -> str:
+    """The translated label of ``value`` in one of the tables above ("" for None)."""
+    if value is None:
+        return ""
+    text = table.get(value)
+    return QCoreApplication.translate(_CTX, text) if text else str(value)
+
+
+def area_text(centi_m2: int) -> str:
+    """``8937`` -> ``"89.37"`` (square metres, two decimals, exact)."""
+    sign = "-" if centi_m2 < 0 else ""
+    whole, cents = divmod(abs(int(centi_m2)), 100)
+    return f"{sign}{whole}.{cents:02d}"
+
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+
+class RoomsTableModel(QAbstractTableModel):
+    """One page of rooms. Header clicks ask the page to reload sorted by the database."""
+
+    class Column(IntEnum):
+        ESTATE = 0
+        ROOM = 1
+        AREA = 2
+        USAGE = 3
+        OCCUPANCY = 4
+        OWNER = 5
+        OWNER_TYPE = 6
+        PHONE = 7
+        TENANT = 8
+        ARREARS = 9
+
+    HEADERS: ClassVar[dict] = {
+        Column.ESTATE: QT_TRANSLATE_NOOP("rooms", "Estate"),
+        Column.ROOM: QT_TRANSLATE_NOOP("rooms", "Room"),
+        Column.AREA: QT_TRANSLATE_NOOP("rooms", "Area (㎡)"),
+        Column.USAGE: QT_TRANSLATE_NOOP("rooms", "Usage"),
+        Column.OCCUPANCY: QT_TRANSLATE_NOOP("rooms", "Occupancy"),
+        Column.OWNER: QT_TRANSLATE_NOOP("rooms", "Owner"),
+        Column.OWNER_TYPE: QT_TRANSLATE_NOOP("rooms", "Owner type"),
+        Column.PHONE: QT_TRANSLATE_NOOP("rooms", "Phone"),
+        Column.TENANT: QT_TRANSLATE_NOOP("rooms", "Tenant"),
+        Column.ARREARS: QT_TRANSLATE_NOOP("rooms", "Arrears"),
+    }
+
+    #: The service's sort key per column (None: not sortable).
+    SORT_KEYS: ClassVar[dict] = {
+        Column.ESTATE: "estate",
+        Column.ROOM: "code",
+        Column.AREA: "area",
+        Column.USAGE: "usage",
+        Column.OCCUPANCY: "occupancy",
+        Column.OWNER: "owner",
+        Column.OWNER_TYPE: "owner_type",
+        Column.PHONE: None,
+        Column.TENANT: "tenant",
+        Column.ARREARS: "arrears",
+    }
+
+    sig_sort_requested = Signal(str, bool)  # sort key, descending
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+
+    # data
+    def set_rows(self, rows) -> None:
+        """Replace the rows (one page) with a model reset."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int):
+        """The RoomRow of view row ``row`` (None outside)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(_CTX, self.HEADERS[self.Column(section)])
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.Column.AREA, self.Column.ARREARS):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = self.Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == SortRole:
+            return self._sort_value(r, col)
+        if role == RowRole:
+            return r
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.Column.AREA, self.Column.ARREARS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col is self.Column.ARREARS and r.arrears_fen > 0:
+            return QBrush(QColor("#B3261E"))
+        if role == Qt.ItemDataRole.ToolTipRole and col is self.Column.ROOM:
+            return f"{r.estate_name} {r.display_code}"
+        return None
+
+    def _display(self, r, col: Column) -> str:
+        c = self.Column
+        if col is c.ESTATE:
+            return r.estate_name
+        if col is c.ROOM:
+            return r.display_code
+        if col is c.AREA:
+            return area_text(r.area_centi_m2)
+        if col is c.USAGE:
+            return label(USAGE_LABELS, r.usage)
+        if col is c.OCCUPANCY:
+            return label(OCCUPANCY_LABELS, r.occupancy)
+        if col is c.OWNER:
+            return r.owner_name
+        if col is c.OWNER_TYPE:
+            return label(OWNER_TYPE_LABELS, r.owner_type)
+        if col is c.PHONE:
+            return r.phone_masked
+        if col is c.TENANT:
+            return r.tenant_name
+        return format_money(r.arrears_fen) if r.arrears_fen else ""
+
+    def _sort_value(self, r, col: Column) -> Any:
+        c = self.Column
+        return {
+            c.ESTATE: r.estate_name, c.ROOM: r.code, c.AREA: r.area_centi_m2, c.USAGE: str(r.usage),
+            c.OCCUPANCY: str(r.occupancy), c.OWNER: r.owner_name, c.OWNER_TYPE: str(r.owner_type or ""),
+            c.PHONE: r.phone_masked, c.TENANT: r.tenant_name, c.ARREARS: r.arrears_fen,
+        }[col]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask for the rows sorted by ``column`` (the database sorts; the page reloads)."""
+        if not 0 <= column < len(self.Column):
+            return
+        key = self.SORT_KEYS[self.Column(column)]
+        if key is not None:
+            self.sig_sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)

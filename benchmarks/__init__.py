@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Modules whose import registers scenarios, in report order.
-MODULES: tuple[str, ...] = ("benchmarks.demo_build",)
+MODULES: tuple[str, ...] = ("benchmarks.demo_build", "benchmarks.front_desk_search", "benchmarks.imports")
 
 
 @dataclass(frozen=True)

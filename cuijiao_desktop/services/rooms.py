@@ -45,7 +45,8 @@ from cuijiao_desktop.domain.rooms import (
 from . import audit
 from .demo_names import SURNAME_INITIALS
 from .dto import UserDTO
-from .payments import OUTSTANDING, UNPAID
+from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
+from .payments import OUTSTANDING
 
 __all__ = [
     "PAGE_SIZE",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -146,10 +146,7 @@ class RoomsPage(Page):
             header.resizeSection(col, width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.table.installEventFilter(self)
         self.body.addWidget(self.table, 1)
 
     def _build_footer(self) -> None:
@@ -208,6 +205,14 @@ class RoomsPage(Page):
         for b in (self.new_button, self.edit_button, self.person_button, self.tenant_button):
             b.setVisible(can_edit)
         self._update_buttons()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Enter on the table opens the room under the cursor."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open_index(self.table.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
 
     # filter combos
     def _fill_estates(self) -> None:

@@ -1,0 +1,359 @@
+"""Table model of the arrears page (欠费) and the translated labels it shows.
+
+The model holds the (filtered) list of :class:`~cuijiao_desktop.services.arrears.ArrearsRow`;
+:meth:`ArrearsTableModel.sort` sorts that Python list with a plain key function and resets the
+model (never a ``QSortFilterProxyModel``: a 15,000-row sort through ``data()`` takes seconds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import IntEnum
+from operator import attrgetter
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from cuijiao_desktop.domain.ageing import AgeBucket
+from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
+from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow
+
+_CTX = "arrears"
+
+STAGE_LABELS = {
+    Stage.PREPARATION: QT_TRANSLATE_NOOP("arrears", "Preparation"),
+    Stage.REMINDER: QT_TRANSLATE_NOOP("arrears", "Friendly reminder"),
+    Stage.PHONE: QT_TRANSLATE_NOOP("arrears", "Phone calls"),
+    Stage.WRITTEN_NOTICE: QT_TRANSLATE_NOOP("arrears", "Written notice"),
+    Stage.VISIT: QT_TRANSLATE_NOOP("arrears", "Home visit"),
+    Stage.PUBLIC_BOARD: QT_TRANSLATE_NOOP("arrears", "Public board"),
+    Stage.COMMITTEE: QT_TRANSLATE_NOOP("arrears", "Owners' committee"),
+    Stage.LAWYER_LETTER: QT_TRANSLATE_NOOP("arrears", "Lawyer's letter"),
+    Stage.LITIGATION: QT_TRANSLATE_NOOP("arrears", "Lawsuit / arbitration"),
+    Stage.WRITE_OFF: QT_TRANSLATE_NOOP("arrears", "Written off"),
+}
+OUTCOME_LABELS = {
+    CallOutcome.PROMISED: QT_TRANSLATE_NOOP("arrears", "Promised to pay"),
+    CallOutcome.CONDITIONAL: QT_TRANSLATE_NOOP("arrears", "Pays on a condition"),
+    CallOutcome.REFUSED: QT_TRANSLATE_NOOP("arrears", "Refused"),
+    CallOutcome.NO_ANSWER: QT_TRANSLATE_NOOP("arrears", "No answer"),
+    CallOutcome.PHONE_OFF: QT_TRANSLATE_NOOP("arrears", "Phone off"),
+    CallOutcome.WRONG_NUMBER: QT_TRANSLATE_NOOP("arrears", "Wrong number"),
+    CallOutcome.PAID: QT_TRANSLATE_NOOP("arrears", "Paid"),
+    CallOutcome.DELIVERED: QT_TRANSLATE_NOOP("arrears", "Delivered"),
+    CallOutcome.NOT_HOME: QT_TRANSLATE_NOOP("arrears", "Nobody at home"),
+    CallOutcome.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
+}
+REASON_LABELS = {
+    ArrearsReason.SERVICE_QUALITY: QT_TRANSLATE_NOOP("arrears", "Unhappy with the service"),
+    ArrearsReason.HARDSHIP: QT_TRANSLATE_NOOP("arrears", "Financial hardship"),
+    ArrearsReason.LOW_AWARENESS: QT_TRANSLATE_NOOP("arrears", "Does not see the need to pay"),
+    ArrearsReason.LEGACY_DISPUTE: QT_TRANSLATE_NOOP("arrears", "Old dispute / building quality"),
+    ArrearsReason.BURGLARY: QT_TRANSLATE_NOOP("arrears", "Burglary"),
+    ArrearsReason.RECTIFICATION: QT_TRANSLATE_NOOP("arrears", "Waiting for a repair"),
+    ArrearsReason.MALICIOUS: QT_TRANSLATE_NOOP("arrears", "Refuses on purpose"),
+    ArrearsReason.VACANT: QT_TRANSLATE_NOOP("arrears", "Vacant flat"),
+    ArrearsReason.UNREACHABLE: QT_TRANSLATE_NOOP("arrears", "Cannot be reached"),
+    ArrearsReason.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
+}
+BUCKET_LABELS = {
+    AgeBucket.M1: QT_TRANSLATE_NOOP("arrears", "1 month"),
+    AgeBucket.M2: QT_TRANSLATE_NOOP("arrears", "2 months"),
+    AgeBucket.M3: QT_TRANSLATE_NOOP("arrears", "3 months"),
+    AgeBucket.M3_6: QT_TRANSLATE_NOOP("arrears", "3–6 months"),
+    AgeBucket.M6_12: QT_TRANSLATE_NOOP("arrears", "6–12 months"),
+    AgeBucket.M12_24: QT_TRANSLATE_NOOP("arrears", "1–2 years"),
+    AgeBucket.M24_36: QT_TRANSLATE_NOOP("arrears", "2–3 years"),
+    AgeBucket.OVER_36: QT_TRANSLATE_NOOP("arrears", "Over 3 years"),
+}
+
+
+def label(table: dict, value: Any) -> str:
+    """The translated label of ``value`` in one of the tables above ("" for None)."""
+    if value is None:
+        return ""
+    text = table.get(value)
+    return QCoreApplication.translate(_CTX, text) if text else str(value)
+
+
+def period_text(period: int) -> str:
+    """``202603`` -> ``"2026-03"``."""
+    return f"{period // 100:04d}-{period % 100:02d}"
+
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _natural(text: str | None) -> tuple[int, int, str]:
+    if not text:
+        return (0, 0, "")
+    return (1, int(text), "") if text.isdigit() else (2, 0, text)
+
+
+def _room_key(r: ArrearsRow) -> tuple:
+    return (r.estate, _natural(r.building), _natural(r.unit), _natural(r.room))
+
+
+def _late(value: date | None) -> date:
+    return date.max if value is None else value  # no date sorts after every date
+
+
+class ArrearsTableModel(QAbstractTableModel):
+    """Rooms in arrears; ``sort()`` orders the Python list and resets the model."""
+
+    class Column(IntEnum):
+        ESTATE = 0
+        BUILDING = 1
+        UNIT = 2
+        ROOM = 3
+        OWNER = 4
+        PHONE = 5
+        TOTAL = 6
+        MONTHS = 7
+        OLDEST = 8
+        M1 = 9
+        M2 = 10
+        M3 = 11
+        M3_6 = 12
+        M6_12 = 13
+        M12_24 = 14
+        M24_36 = 15
+        OVER_36 = 16
+        LATE_FEE = 17
+        STAGE = 18
+        COLLECTOR = 19
+        REASON = 20
+        LAST_CONTACT = 21
+        OUTCOME = 22
+        NEXT_ACTION = 23
+        PROMISE = 24
+
+    #: Bucket columns in the order of ``services.arrears.BUCKETS``.
+    BUCKET_COLUMNS: ClassVar[tuple] = (
+        Column.M1, Column.M2, Column.M3, Column.M3_6, Column.M6_12, Column.M12_24, Column.M24_36, Column.OVER_36,
+    )
+    MONEY_COLUMNS: ClassVar[frozenset] = frozenset({Column.TOTAL, Column.LATE_FEE, *BUCKET_COLUMNS})
+
+    HEADERS: ClassVar[dict] = {
+        Column.ESTATE: QT_TRANSLATE_NOOP("arrears", "Estate"),
+        Column.BUILDING: QT_TRANSLATE_NOOP("arrears", "Building"),
+        Column.UNIT: QT_TRANSLATE_NOOP("arrears", "Unit"),
+        Column.ROOM: QT_TRANSLATE_NOOP("arrears", "Room"),
+        Column.OWNER: QT_TRANSLATE_NOOP("arrears", "Owner"),
+        Column.PHONE: QT_TRANSLATE_NOOP("arrears", "Phone"),
+        Column.TOTAL: QT_TRANSLATE_NOOP("arrears", "Total arrears"),
+        Column.MONTHS: QT_TRANSLATE_NOOP("arrears", "Months"),
+        Column.OLDEST: QT_TRANSLATE_NOOP("arrears", "Oldest unpaid"),
+        Column.LATE_FEE: QT_TRANSLATE_NOOP("arrears", "Late fee"),
+        Column.STAGE: QT_TRANSLATE_NOOP("arrears", "Stage"),
+        Column.COLLECTOR: QT_TRANSLATE_NOOP("arrears", "Collector"),
+        Column.REASON: QT_TRANSLATE_NOOP("arrears", "Reason"),
+        Column.LAST_CONTACT: QT_TRANSLATE_NOOP("arrears", "Last contact"),
+        Column.OUTCOME: QT_TRANSLATE_NOOP("arrears", "Outcome"),
+        Column.NEXT_ACTION: QT_TRANSLATE_NOOP("arrears", "Next follow-up"),
+        Column.PROMISE: QT_TRANSLATE_NOOP("arrears", "Promised date"),
+        **{col: BUCKET_LABELS[bucket] for col, bucket in zip(BUCKET_COLUMNS, BUCKETS, strict=True)},
+    }
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ArrearsRow] = []
+        self._sort_column: int = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._room_keys: dict[int, tuple] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._muted = QColor("#8592A0")
+        self._keys = self._key_functions()
+
+    # rows
+    def set_rows(self, rows: Sequence[ArrearsRow], *, new_data: bool = False) -> None:
+        """Show ``rows``, ordered by the current sort column. ``new_data``: rows were reloaded."""
+        if new_data:
+            self._room_keys.clear()
+        ordered = list(rows)
+        self._order(ordered)
+        self.beginResetModel()
+        self._rows = ordered
+        self.endResetModel()
+
+    def rows(self) -> list[ArrearsRow]:
+        """The rows in display order (a copy)."""
+        return list(self._rows)
+
+    def row_at(self, row: int) -> ArrearsRow | None:
+        """The dataclass shown on ``row`` (None when out of range)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        """(column, order) of the current sort; column -1: the service's order (by room)."""
+        return self._sort_column, self._sort_order
+
+    # sorting
+    def _key_functions(self) -> dict[int, Callable[[ArrearsRow], Any]]:
+        c = self.Column
+        keys: dict[int, Callable[[ArrearsRow], Any]] = {
+            c.ESTATE: self._room_key,
+            c.BUILDING: lambda r: (_natural(r.building), self._room_key(r)),
+            c.UNIT: lambda r: (_natural(r.unit), self._room_key(r)),
+            c.ROOM: self._room_key,
+            c.OWNER: lambda r: (r.owner_initials, r.owner),  # pinyin order
+            c.PHONE: attrgetter("phone_masked"),
+            c.TOTAL: attrgetter("total_fen"),
+            c.MONTHS: attrgetter("months"),
+            c.OLDEST: attrgetter("oldest_period"),
+            c.LATE_FEE: attrgetter("late_fee_fen"),
+            c.STAGE: lambda r: -1 if r.stage is None else int(r.stage),
+            c.COLLECTOR: attrgetter("collector"),
+            c.REASON: lambda r: "" if r.reason is None else r.reason.value,
+            c.LAST_CONTACT: lambda r: _late(r.last_contact_on),
+            c.OUTCOME: lambda r: "" if r.last_outcome is None else r.last_outcome.value,
+            c.NEXT_ACTION: lambda r: _late(r.next_action_on),
+            c.PROMISE: lambda r: _late(r.promise_on),
+        }
+        for i, col in enumerate(self.BUCKET_COLUMNS):
+            keys[col] = lambda r, i=i: r.bucket_fen[i]
+        return keys
+
+    def _room_key(self, r: ArrearsRow) -> tuple:
+        key = self._room_keys.get(r.room_id)
+        if key is None:
+            key = self._room_keys[r.room_id] = _room_key(r)
+        return key
+
+    def _order(self, rows: list[ArrearsRow]) -> None:
+        if self._sort_column < 0:
+            return
+        rows.sort(key=self._keys[self._sort_column], reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` (a stable sort: ties keep their previous order)."""
+        if column not in self._keys:
+            return
+        self._sort_column, self._sort_order = column, order
+        rows = self._rows
+        self._order(rows)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    # Qt model interface
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Column):
+            col = self.Column(section)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(_CTX, self.HEADERS[col])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else _LEFT
+            if role == Qt.ItemDataRole.ToolTipRole and col in self.BUCKET_COLUMNS:
+                return QCoreApplication.translate(_CTX, "Arrears overdue by this long")
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == SortRole:
+            return self._raw(r, col)
+        if role == RowRole:
+            return r
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else (
+                _CENTER if col in (self.Column.OLDEST, self.Column.LAST_CONTACT, self.Column.NEXT_ACTION,
+                                   self.Column.PROMISE, self.Column.PHONE) else _LEFT)
+        if role == Qt.ItemDataRole.FontRole and col == self.Column.TOTAL:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.Column.STAGE and r.stage is None:
+            return self._muted
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.Column.ROOM, self.Column.OWNER):
+            return f"{r.estate} {r.room_code}"
+        return None
+
+    def _display(self, r: ArrearsRow, col: int) -> str | None:
+        c = self.Column
+        if col == c.TOTAL:
+            return format_money(r.total_fen)
+        if c.M1 <= col <= c.OVER_36:
+            fen = r.bucket_fen[col - c.M1]
+            return format_money(fen) if fen else ""
+        if col == c.LATE_FEE:
+            return format_money(r.late_fee_fen) if r.late_fee_fen else ""
+        if col == c.ESTATE:
+            return r.estate
+        if col == c.BUILDING:
+            return r.building
+        if col == c.UNIT:
+            return r.unit or ""
+        if col == c.ROOM:
+            return r.room
+        if col == c.OWNER:
+            return r.owner
+        if col == c.PHONE:
+            return r.phone_masked
+        if col == c.MONTHS:
+            return str(r.months)
+        if col == c.OLDEST:
+            return period_text(r.oldest_period)
+        if col == c.STAGE:
+            return label(STAGE_LABELS, r.stage) if r.stage is not None else QCoreApplication.translate(
+                _CTX, "No case")
+        if col == c.COLLECTOR:
+            return r.collector
+        if col == c.REASON:
+            return label(REASON_LABELS, r.reason)
+        if col == c.LAST_CONTACT:
+            return r.last_contact_on.isoformat() if r.last_contact_on else ""
+        if col == c.OUTCOME:
+            return label(OUTCOME_LABELS, r.last_outcome)
+        if col == c.NEXT_ACTION:
+            return r.next_action_on.isoformat() if r.next_action_on else ""
+        if col == c.PROMISE:
+            return r.promise_on.isoformat() if r.promise_on else ""
+        return None
+
+    def _raw(self, r: ArrearsRow, col: int) -> Any:
+        c = self.Column
+        if c.M1 <= col <= c.OVER_36:
+            return r.bucket_fen[col - c.M1]
+        raw = {
+            c.ESTATE: r.estate, c.BUILDING: r.building, c.UNIT: r.unit or "", c.ROOM: r.room_code,
+            c.OWNER: r.owner, c.PHONE: r.phone_masked, c.TOTAL: r.total_fen, c.MONTHS: r.months,
+            c.OLDEST: r.oldest_period, c.LATE_FEE: r.late_fee_fen,
+            c.STAGE: -1 if r.stage is None else int(r.stage), c.COLLECTOR: r.collector,
+            c.REASON: r.reason.value if r.reason else "", c.LAST_CONTACT: r.last_contact_on,
+            c.OUTCOME: r.last_outcome.value if r.last_outcome else "", c.NEXT_ACTION: r.next_action_on,
+            c.PROMISE: r.promise_on,
+        }
+        return raw.get(col)

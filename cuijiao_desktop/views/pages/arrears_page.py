@@ -1,0 +1,477 @@
+"""欠费: every room in arrears, filtered, sorted and totalled instantly, exportable to Excel.
+
+The rows are aggregated in SQL once per load (``services.arrears.query_arrears``, on the task
+runner); filters and sorting then run on the Python row list with a model reset
+(architecture rule 8), and the footer shows the totals of the filtered set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.domain.money import format_money, parse_money
+from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.services import arrears as arrears_service
+from cuijiao_desktop.services import office as office_service
+from cuijiao_desktop.tasks import run_with_progress
+from cuijiao_desktop.views.icons import icon
+from cuijiao_desktop.views.models.arrears_model import (
+    BUCKET_LABELS,
+    REASON_LABELS,
+    STAGE_LABELS,
+    ArrearsTableModel,
+    label,
+)
+from cuijiao_desktop.views.pages.base import Page
+
+TEXT_DEBOUNCE_MS = 200
+NO_VALUE = arrears_service.NO_VALUE
+_ERROR_STYLE = "border: 1px solid #B3261E; border-radius: 3px;"
+
+
+@dataclass(frozen=True)
+class ArrearsData:
+    """What one load brings back to the page."""
+
+    rows: list[arrears_service.ArrearsRow]
+    options: arrears_service.ArrearsFilterOptions
+    office_name: str
+    today: date
+
+
+def load_arrears(session, *, today: date) -> ArrearsData:
+    """The task run on the database thread: all rooms in arrears, the filter choices, the office name."""
+    return ArrearsData(
+        rows=arrears_service.query_arrears(session, today=today),
+        options=arrears_service.arrears_filter_options(session),
+        office_name=office_service.get_office(session).name,
+        today=today,
+    )
+
+
+class ArrearsPage(Page):
+    """Rooms in arrears. Emits ``sig_open_room(room_id)`` on double-click or Enter."""
+
+    sig_open_room = Signal(int)
+    sig_loaded = Signal(object)  # ArrearsData
+    sig_exported = Signal(str)  # path of the written workbook
+
+    def __init__(self, runner, *, today: Callable[[], date] = date.today, settings=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Arrears"), "arrears", parent)
+        self._runner = runner
+        self._today = today
+        self._settings = settings
+        self.data: ArrearsData | None = None
+        self.filtered: list[arrears_service.ArrearsRow] = []
+        self.export_handle = None
+        self._seq = 0
+        self._build_filters()
+        self._build_table()
+        self._build_footer()
+
+    # construction
+    def _combo(self, name: str, width: int) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setMinimumWidth(width)
+        combo.setMaxVisibleItems(20)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _build_filters(self) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        self.estate_combo = self._combo("estateFilter", 130)
+        self.building_combo = self._combo("buildingFilter", 100)
+        self.bucket_combo = self._combo("bucketFilter", 110)
+        self.bucket_combo.addItem(self.tr("Any age"), None)
+        for bucket in arrears_service.BUCKETS:
+            self.bucket_combo.addItem(self.tr("Oldest: {age}").format(age=label(BUCKET_LABELS, bucket)), bucket)
+        self.stage_combo = self._combo("stageFilter", 120)
+        self.collector_combo = self._combo("collectorFilter", 110)
+        self.reason_combo = self._combo("reasonFilter", 120)
+        self.min_edit = self._money_edit("minAmount", self.tr("From ¥"))
+        self.max_edit = self._money_edit("maxAmount", self.tr("To ¥"))
+        self.text_edit = QLineEdit()
+        self.text_edit.setObjectName("arrearsText")
+        self.text_edit.setPlaceholderText(self.tr("Room, owner, initials or last 4 phone digits"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.setMinimumWidth(200)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button = QPushButton(icon("reports"), self.tr("Export to Excel…"))
+        self.export_button.setObjectName("exportExcel")
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.export_button.setEnabled(False)
+        self._fill_option_combos()
+
+        amount = QHBoxLayout()
+        amount.setSpacing(4)
+        amount.addWidget(QLabel(self.tr("Arrears")))
+        amount.addWidget(self.min_edit)
+        amount.addWidget(QLabel("–"))
+        amount.addWidget(self.max_edit)
+        for col, widget in enumerate((self.estate_combo, self.building_combo, self.bucket_combo,
+                                      self.stage_combo, self.collector_combo, self.reason_combo)):
+            grid.addWidget(widget, 0, col)
+        grid.addLayout(amount, 1, 0, 1, 2)
+        grid.addWidget(self.text_edit, 1, 2, 1, 2)
+        grid.addWidget(self.clear_button, 1, 4)
+        grid.addWidget(self.export_button, 1, 5)
+        grid.setColumnStretch(6, 1)
+        self.body.addLayout(grid)
+
+        self.estate_combo.currentIndexChanged.connect(self._estate_changed)
+        for combo in (self.building_combo, self.bucket_combo, self.stage_combo, self.collector_combo,
+                      self.reason_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.text_timer = QTimer(self)
+        self.text_timer.setSingleShot(True)
+        self.text_timer.setInterval(TEXT_DEBOUNCE_MS)
+        self.text_timer.timeout.connect(self.apply_filters)
+        for edit in (self.text_edit, self.min_edit, self.max_edit):
+            edit.textChanged.connect(lambda _t: self.text_timer.start())
+            edit.returnPressed.connect(self.apply_filters)
+
+    def _money_edit(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setFixedWidth(90)
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def _build_table(self) -> None:
+        self.model = ArrearsTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("arrearsTable")
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(ArrearsTableModel.Column.TOTAL, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # header clicks call model.sort (the Python list, reset)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setDefaultSectionSize(24)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.hide()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        c = ArrearsTableModel.Column
+        widths = {c.ESTATE: 96, c.BUILDING: 46, c.UNIT: 46, c.ROOM: 60, c.OWNER: 70, c.PHONE: 100,
+                  c.TOTAL: 100, c.MONTHS: 50, c.OLDEST: 80, c.LATE_FEE: 80, c.STAGE: 96, c.COLLECTOR: 70,
+                  c.REASON: 120, c.LAST_CONTACT: 90, c.OUTCOME: 90, c.NEXT_ACTION: 90, c.PROMISE: 90}
+        for col in ArrearsTableModel.BUCKET_COLUMNS:
+            widths[col] = 88
+        saved = self._settings.column_widths("arrears") if self._settings is not None else []
+        metrics = header.fontMetrics()
+        for col in c:
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            fit = max(widths[col], metrics.horizontalAdvance(title) + 22)  # room for the sort arrow
+            header.resizeSection(col, saved[col] if len(saved) == len(c) and saved[col] > 10 else fit)
+        header.sectionResized.connect(lambda *_: self._save_widths())
+        self.table.doubleClicked.connect(self._open_index)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.body.addWidget(self.table, 1)
+
+    def _build_footer(self) -> None:
+        frame = QFrame()
+        frame.setObjectName("arrearsFooter")
+        frame.setStyleSheet("#arrearsFooter { background: #F6F8FA; border: 1px solid #D9E0E7; border-radius: 6px; }"
+                            "#arrearsFooter QLabel { color: #2A3744; }")
+        layout = QGridLayout(frame)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setHorizontalSpacing(18)
+        layout.setVerticalSpacing(2)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("footerCount")
+        self.total_label = QLabel()
+        self.total_label.setObjectName("footerTotal")
+        self.total_label.setStyleSheet("font-weight: bold; color: #B3261E;")
+        self.late_label = QLabel()
+        self.late_label.setObjectName("footerLateFee")
+        self.bucket_label = QLabel()
+        self.bucket_label.setObjectName("footerBuckets")
+        self.bucket_label.setStyleSheet("color: #5F6B7A;")
+        self.bucket_label.setWordWrap(True)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar while loading
+        self.busy_bar.setFixedWidth(140)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("arrearsStatus")
+        self.status_label.setStyleSheet("color: #5F6B7A;")
+        layout.addWidget(self.count_label, 0, 0)
+        layout.addWidget(self.total_label, 0, 1)
+        layout.addWidget(self.late_label, 0, 2)
+        layout.setColumnStretch(3, 1)
+        layout.addWidget(self.status_label, 0, 4)
+        layout.addWidget(self.busy_bar, 0, 5)
+        layout.addWidget(self.bucket_label, 1, 0, 1, 6)
+        self.body.addWidget(frame)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("arrearsError")
+        self.error_label.setStyleSheet("color: #B3261E;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.body.addWidget(self.error_label)
+        self._show_totals(arrears_service.totals([]))
+
+    # filter choices
+    def _fill_option_combos(self) -> None:
+        options = self.data.options if self.data else None
+        with QSignalBlocker(self.estate_combo):
+            current = self.estate_combo.currentData()
+            self.estate_combo.clear()
+            self.estate_combo.addItem(self.tr("All estates"), None)
+            for e in options.estates if options else ():
+                self.estate_combo.addItem(e.name, e.id)
+            self.estate_combo.setCurrentIndex(max(self.estate_combo.findData(current), 0))
+        self._fill_buildings()
+        self._refill(self.stage_combo, self.tr("Any stage"), self.tr("No open case"),
+                     [(label(STAGE_LABELS, s), s) for s in (options.stages if options else ())])
+        self._refill(self.collector_combo, self.tr("Any collector"), self.tr("Nobody assigned"),
+                     [(c.name, c.id) for c in (options.collectors if options else ())])
+        self._refill(self.reason_combo, self.tr("Any reason"), self.tr("No reason recorded"),
+                     [(label(REASON_LABELS, r), r) for r in (options.reasons if options else ())])
+
+    def _refill(self, combo: QComboBox, any_text: str, none_text: str, items: list[tuple[str, object]]) -> None:
+        with QSignalBlocker(combo):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(any_text, None)
+            combo.addItem(none_text, NO_VALUE)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+
+    def _fill_buildings(self) -> None:
+        options = self.data.options if self.data else None
+        estate_id = self.estate_combo.currentData()
+        with QSignalBlocker(self.building_combo):
+            current = self.building_combo.currentData()
+            self.building_combo.clear()
+            self.building_combo.addItem(self.tr("All buildings"), None)
+            for b in options.buildings if options else ():
+                if estate_id is None or b.estate_id == estate_id:
+                    prefix = "" if estate_id is not None else f"{self._estate_name(b.estate_id)} "
+                    self.building_combo.addItem(self.tr("{estate}Building {name}").format(
+                        estate=prefix, name=b.name), b.id)
+            self.building_combo.setCurrentIndex(max(self.building_combo.findData(current), 0))
+
+    def _estate_name(self, estate_id: int) -> str:
+        if self.data is None or len(self.data.options.estates) < 2:
+            return ""
+        return next((e.name for e in self.data.options.estates if e.id == estate_id), "")
+
+    def _estate_changed(self) -> None:
+        self._fill_buildings()
+        self.apply_filters()
+
+    # filtering
+    def _amount(self, edit: QLineEdit) -> int | None:
+        text = edit.text().strip()
+        if not text:
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+            return None
+        try:
+            fen = parse_money(text).fen
+        except DomainError as exc:
+            edit.setStyleSheet(_ERROR_STYLE)  # the reason beside the field; the filter ignores it
+            edit.setToolTip(error_message(exc))
+            return None
+        edit.setStyleSheet("")
+        edit.setToolTip("")
+        return fen
+
+    def current_filter(self) -> arrears_service.ArrearsFilter:
+        """The filter the bar describes now."""
+        return arrears_service.ArrearsFilter(
+            estate_id=self.estate_combo.currentData(), building_id=self.building_combo.currentData(),
+            bucket=self.bucket_combo.currentData(), stage=self.stage_combo.currentData(),
+            collector_id=self.collector_combo.currentData(), reason=self.reason_combo.currentData(),
+            min_fen=self._amount(self.min_edit), max_fen=self._amount(self.max_edit),
+            text=self.text_edit.text().strip(),
+        )
+
+    def apply_filters(self) -> None:
+        """Filter the loaded rows, re-sort them and update the footer (no database work)."""
+        self.text_timer.stop()
+        rows = self.data.rows if self.data else []
+        self.filtered = arrears_service.filter_rows(rows, self.current_filter())
+        self.model.set_rows(self.filtered)
+        self._show_totals(arrears_service.totals(self.filtered))
+        self.export_button.setEnabled(bool(self.filtered) and self.export_handle is None)
+
+    def clear_filters(self) -> None:
+        """Back to every room in arrears."""
+        for combo in (self.estate_combo, self.building_combo, self.bucket_combo, self.stage_combo,
+                      self.collector_combo, self.reason_combo):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self._fill_buildings()
+        for edit in (self.min_edit, self.max_edit, self.text_edit):
+            with QSignalBlocker(edit):
+                edit.clear()
+        self.apply_filters()
+
+    def _show_totals(self, t: arrears_service.ArrearsTotals) -> None:
+        all_rooms = len(self.data.rows) if self.data else 0
+        if self.data is not None and t.rooms != all_rooms:
+            self.count_label.setText(self.tr("{n} of {all} rooms").format(n=f"{t.rooms:,}", all=f"{all_rooms:,}"))
+        else:
+            self.count_label.setText(self.tr("{n} rooms").format(n=f"{t.rooms:,}"))
+        self.total_label.setText(self.tr("Total arrears {amount}").format(amount=format_money(t.total_fen)))
+        self.late_label.setText(self.tr("Late fees {amount}").format(amount=format_money(t.late_fee_fen)))
+        parts = [f"{label(BUCKET_LABELS, b)} {format_money(fen)}"
+                 for b, fen in zip(arrears_service.BUCKETS, t.bucket_fen, strict=True)]
+        self.bucket_label.setText("　".join(parts))
+
+    # loading
+    def refresh(self) -> None:
+        """Reload every room in arrears (F5); the filters and sort order stay."""
+        super().refresh()
+        self._seq += 1
+        seq = self._seq
+        self.error_label.hide()
+        self.busy_bar.show()
+        self.status_label.setText(self.tr("Loading…"))
+        self._runner.submit(
+            load_arrears, today=self._today(),
+            on_result=lambda data, seq=seq: self._show(seq, data),
+            on_error=lambda exc, seq=seq: self._show_error(seq, exc),
+        )
+
+    def _show(self, seq: int, data: ArrearsData) -> None:
+        if seq != self._seq:
+            return  # an older load
+        self.data = data
+        self.busy_bar.hide()
+        self.status_label.setText(self.tr("As of {date}").format(date=data.today.isoformat()))
+        self.model.set_rows([], new_data=True)
+        self._fill_option_combos()
+        self.apply_filters()
+        if self.filtered:
+            self.table.selectRow(0)
+        self.sig_loaded.emit(data)
+
+    def _show_error(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self.busy_bar.hide()
+        self.status_label.setText("")
+        self.error_label.setText(self.tr("The arrears could not be loaded: {error}").format(error=error_message(exc)))
+        self.error_label.show()
+
+    # rows
+    def selected_row(self) -> arrears_service.ArrearsRow | None:
+        """The row under the cursor, or None."""
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.sig_open_room.emit(row.room_id)
+
+    def _save_widths(self) -> None:
+        if self._settings is not None:
+            header = self.table.horizontalHeader()
+            self._settings.set_column_widths("arrears", [header.sectionSize(i) for i in range(header.count())])
+
+    # export
+    def default_export_name(self) -> str:
+        """``欠费明细-20261123.xlsx``."""
+        day = self.data.today if self.data else self._today()
+        return f"{self.tr('Arrears')}-{day:%Y%m%d}.xlsx"
+
+    def choose_export_file(self) -> None:
+        """Ask where to save, then export the filtered rows in their current order."""
+        folder = self._settings.last_folder("export") if self._settings is not None else ""
+        suggested = str(Path(folder) / self.default_export_name()) if folder else self.default_export_name()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export arrears to Excel"), suggested,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            if self._settings is not None:
+                self._settings.set_last_folder("export", str(Path(path).parent))
+            self.export_to(Path(path))
+
+    def export_title(self) -> str:
+        """The workbook's first line: the office's name and what the sheet is."""
+        office = self.data.office_name if self.data else ""
+        return f"{office} 欠费明细".strip()
+
+    def export_to(self, path: Path) -> None:
+        """Write the filtered rows, in the order shown, to ``path`` on the task runner with progress and cancel."""
+        from cuijiao_desktop.reports.arrears_xlsx import write_arrears_xlsx  # openpyxl only when exporting
+
+        rows = self.model.rows()
+        self.export_button.setEnabled(False)
+        self.status_label.setText(self.tr("Exporting {n} rooms…").format(n=f"{len(rows):,}"))
+
+        def done(count: int) -> None:
+            self.status_label.setText(self.tr("Exported {n} rooms to {path}").format(n=f"{count:,}", path=path))
+            self.sig_exported.emit(str(path))
+
+        def failed(exc: BaseException) -> None:
+            self.status_label.setText("")
+            self.error_label.setText(self.tr("The export failed: {error}").format(error=error_message(exc)))
+            self.error_label.show()
+
+        def cancelled() -> None:
+            self.status_label.setText(self.tr("Export cancelled: no file was written."))
+
+        def finished() -> None:
+            self.export_handle = None
+            self.export_button.setEnabled(bool(self.filtered))
+
+        self.error_label.hide()
+        self.export_handle = run_with_progress(
+            self._runner, self, self.tr("Exporting to Excel…"),
+            partial(write_arrears_xlsx, title=self.export_title()),  # "title" is also the dialog's argument
+            rows, path, with_session=False, on_result=done, on_error=failed,
+            on_cancelled=cancelled, on_finished=finished,
+        )
+        if self.export_handle.done:
+            self.export_handle = None
+

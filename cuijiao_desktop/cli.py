@@ -214,8 +214,8 @@ def _run_import(args: argparse.Namespace, factory, actor) -> int:
         return EXIT_REJECTED if plan.rejected else 0
     progress = _LineProgress("写入")
     with factory.begin() as s:
-        result = commit_import(s, sheet, guess, actor=actor, accept_valid=args.accept_valid, progress=progress,
-                               **options)
+        result = commit_import(s, sheet, guess, actor=actor, accept_valid=args.accept_valid, preview=plan,
+                               progress=progress, **options)
     progress.done()
     _print_plan(result.plan, committed=True)
     if args.report is not None:

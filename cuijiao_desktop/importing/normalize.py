@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from cuijiao_desktop.domain.enums import ContactKind, Occupancy, OwnerType, PaymentMethod, Usage
@@ -113,7 +114,14 @@ def cell_text(value: Any) -> str | None:
         text = value.isoformat()
     else:
         text = str(value)
-    text = re.sub(r"\s+", " ", _nfkc(text[: MAX_CELL * 2])).strip()
+    return _clean_text(text[: MAX_CELL * 2])
+
+
+@lru_cache(maxsize=65_536)
+def _clean_text(text: str) -> str | None:
+    if not text.isascii():
+        text = _nfkc(text)
+    text = " ".join(text.split())
     return text or None
 
 
@@ -141,20 +149,30 @@ def norm_room_code(value: Any) -> RoomCode | Bad | None:
     text = cell_text(value)
     if text is None:
         return None
+    return _room_code_text(text)
+
+
+@lru_cache(maxsize=65_536)
+def _room_code_text(text: str) -> RoomCode | Bad:
     try:
         return parse_room_code(text)
     except DomainError as exc:
         return _room_reason(exc, text)
 
 
-def _part(value: Any, fn: Any, what: str) -> str | Bad | None:
-    text = cell_text(value)
-    if text is None:
-        return None
+@lru_cache(maxsize=16_384)
+def _part_text(text: str, fn: Any, what: str) -> str | Bad:
     try:
         return fn(text)
     except DomainError:
         return Bad(f"{what}无法识别：“{_show(text)}”")
+
+
+def _part(value: Any, fn: Any, what: str) -> str | Bad | None:
+    text = cell_text(value)
+    if text is None:
+        return None
+    return _part_text(text, fn, what)
 
 
 def norm_building(value: Any) -> str | Bad | None:
@@ -182,6 +200,12 @@ def norm_room_parts(building: Any, unit: Any, room: Any) -> RoomCode | Bad | Non
     b_text, u_text, r_text = cell_text(building), cell_text(unit), cell_text(room)
     if r_text is None:
         return None if b_text is None and u_text is None else Bad("缺少房间号")
+    if b_text is not None:
+        b0 = norm_building(b_text)
+        r0 = norm_room_number(r_text)
+        u0 = norm_unit(u_text) if u_text is not None else None
+        if isinstance(b0, str) and isinstance(r0, str) and not isinstance(u0, Bad):
+            return RoomCode(b0, u0, r0)  # the common case: three clean columns
     whole = norm_room_code(r_text)
     if b_text is None and u_text is None:
         if isinstance(whole, RoomCode):
@@ -222,6 +246,7 @@ class PhoneNumber:
 _MOBILE_RE = re.compile(r"1[3-9][0-9]{9}", re.ASCII)
 _PHONE_NOISE = re.compile(r"[-()+. ]", re.ASCII)
 _PHONE_SPLIT = re.compile(r"[/、,;|]+|或")
+_PHONE_CHARS = re.compile(r"[0-9()+. -]+", re.ASCII)
 
 
 def _digits_phone(digits: str) -> PhoneNumber | None:
@@ -241,7 +266,7 @@ def _digits_phone(digits: str) -> PhoneNumber | None:
 
 
 def _one_phone(text: str) -> PhoneNumber | None:
-    if not re.fullmatch(r"[0-9()+. -]+", text, re.ASCII):
+    if not _PHONE_CHARS.fullmatch(text):
         return None
     return _digits_phone(_PHONE_NOISE.sub("", text))
 
@@ -296,6 +321,9 @@ def norm_phones(value: Any) -> tuple[PhoneNumber, ...] | Bad | None:
 _CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _NAME_OK = re.compile(rf"[{_CJK}A-Za-z·.\-() ]+")
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_NAME_SEPARATORS = re.compile(r"[/、,;&+]")
+_DIGIT = re.compile(r"[0-9]", re.ASCII)
+_NAME_LETTER = re.compile(rf"[{_CJK}A-Za-z]")
 MAX_NAME = 32
 
 
@@ -304,18 +332,23 @@ def norm_name(value: Any) -> str | Bad | None:
     text = cell_text(value)
     if text is None:
         return None
+    return _name(text)
+
+
+@lru_cache(maxsize=65_536)
+def _name(text: str) -> str | Bad:
     text = text.replace("•", "·").replace("・", "·")
     text = _CJK_SPACE.sub("", text)
-    if re.search(r"[/、,;&+]", text):
+    if _NAME_SEPARATORS.search(text):
         return Bad(f"一个单元格中有多个姓名：“{_show(text)}”")
-    if re.search(r"[0-9]", text, re.ASCII):
+    if _DIGIT.search(text):
         return Bad(f"姓名不能含数字：“{_show(text)}”")
     if not _NAME_OK.fullmatch(text):
         bad = next((c for c in text if not _NAME_OK.fullmatch(c)), "?")
         return Bad(f"姓名含无效字符“{bad}”：“{_show(text)}”")
     if len(text) > MAX_NAME:
         return Bad(f"姓名过长：“{_show(text)}”")
-    if not re.search(rf"[{_CJK}A-Za-z]", text):
+    if not _NAME_LETTER.search(text):
         return Bad(f"姓名无效：“{_show(text)}”")
     return text
 

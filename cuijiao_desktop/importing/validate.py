@@ -139,17 +139,24 @@ def _cells_text(row: Sequence[Any]) -> tuple[str, ...]:
 
 
 def _skip_reason(row: Sequence[Any], header_keys: Sequence[str], room_cols: Sequence[int]) -> str | None:
-    texts = [t for t in _cells_text(row) if t]
-    if not texts:
+    first: list[str] = []
+    for v in row:
+        if v is not None:
+            t = cell_text(v)
+            if t:
+                first.append(t.replace(" ", ""))
+                if len(first) == 3:
+                    break
+    if not first:
         return "空行"
-    joined = [t.replace(" ", "") for t in texts]
-    if any(_TOTAL_RE.match(t) for t in joined[:3]):
+    if any(_TOTAL_RE.match(t) for t in first):
         return "合计行"
     room_blank = all(row[c] is None for c in room_cols if c < len(row))
-    if room_blank and _NOTE_RE.match(joined[0]):
+    if room_blank and _NOTE_RE.match(first[0]):
         return "说明行"
-    keys = [header_key(v) for v in row]
-    if keys[: len(header_keys)] == list(header_keys):
+    if room_cols and header_keys and all(
+        isinstance(row[c], str) and header_key(row[c]) == header_keys[c] for c in room_cols if c < len(row)
+    ) and [header_key(v) for v in row][: len(header_keys)] == list(header_keys):
         return "重复的表头"
     return None
 

@@ -45,7 +45,7 @@ from cuijiao_desktop.domain.enums import Occupancy, PaymentKind, PaymentMethod, 
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission, require
-from cuijiao_desktop.importing.headers import KIND_ZH, HeaderGuess, ImportKind
+from cuijiao_desktop.importing.headers import KIND_ZH, HeaderGuess, ImportKind, mapping_problems
 from cuijiao_desktop.importing.normalize import (
     METHOD_ZH,
     OCCUPANCY_ZH,
@@ -57,6 +57,7 @@ from cuijiao_desktop.importing.normalize import (
 from cuijiao_desktop.importing.readers import SheetData
 from cuijiao_desktop.importing.validate import (
     BillRecord,
+    ParsedSheet,
     PaymentRecord,
     Rejected,
     RoomRecord,
@@ -121,6 +122,9 @@ class ImportPlan:
     created: int
     updated: int
     unchanged: int
+    today: dt.date | None = None
+    #: the checked rows, reused by ``commit_import(plan=...)`` so a commit does not read them again
+    parsed: ParsedSheet | None = field(default=None, repr=False, compare=False)
 
     @property
     def rejected_count(self) -> int:
@@ -892,17 +896,22 @@ class _Planned:
 
 
 def _plan(session: Session, sheet: SheetData, guess: HeaderGuess, *, estate: str | None, today: dt.date,
-          default_method: PaymentMethod | None, progress: ProgressFn | None, cancel: CancelFn | None) -> _Planned:
+          default_method: PaymentMethod | None, progress: ProgressFn | None, cancel: CancelFn | None,
+          parsed: ParsedSheet | None = None) -> _Planned:
     kind = guess.kind
     if guess.header_row is None:
         raise DomainError("import.no_header", kinds=KIND_ZH[kind])
+    problems = mapping_problems(kind, guess.mapping)
+    if problems:
+        raise DomainError("import.mapping_invalid", problems="；".join(problems))
     estate_id, estate_name = _resolve_estate(session, kind, estate)
 
     def parse_progress(done: int, total: int, _text: str) -> None:
         if progress is not None:
             progress(done, total * 2 or 1, "检查数据")
 
-    parsed = parse_rows(sheet.rows, guess, today=today, progress=parse_progress, cancel=cancel)
+    if parsed is None or parsed.kind is not kind:
+        parsed = parse_rows(sheet.rows, guess, today=today, progress=parse_progress, cancel=cancel)
     _check_cancel(cancel)
     records = parsed.records
     if kind is ImportKind.ROOMS:
@@ -930,7 +939,7 @@ def _plan(session: Session, sheet: SheetData, guess: HeaderGuess, *, estate: str
         kind=kind, file_name=sheet.file_name, sheet=sheet.sheet, estate_name=estate_name,
         estate_is_new=estate_id is None, header_row=guess.header_row, mapping=dict(guess.mapping),
         outcomes=_ordinal_outcomes(outcomes), rejected=rejected, skipped=parsed.skipped,
-        created=counts[CREATE], updated=counts[UPDATE], unchanged=counts[UNCHANGED],
+        created=counts[CREATE], updated=counts[UPDATE], unchanged=counts[UNCHANGED], today=today, parsed=parsed,
     )
     if progress is not None:
         progress(1, 1, "检查完成")
@@ -968,23 +977,31 @@ def commit_import(
     today: dt.date | None = None,
     default_method: PaymentMethod | None = None,
     accept_valid: bool = False,
+    preview: ImportPlan | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ImportResult:
     """Import ``sheet`` in the caller's transaction and record it in the audit log.
 
     With rejected rows nothing is written (``DomainError("import.rows_rejected")``) unless
-    ``accept_valid`` is True, which imports the valid rows only. Never commits itself.
+    ``accept_valid`` is True, which imports the valid rows only. ``preview``, a plan of the
+    same sheet and mapping, saves checking the rows again (the database is always compared
+    anew). Never commits itself.
     """
     require(actor.role, Permission.IMPORT_DATA)
     today = today or dt.date.today()
+    parsed = None
+    if (preview is not None and preview.today == today and preview.file_name == sheet.file_name
+            and preview.sheet == sheet.sheet and dict(preview.mapping) == dict(guess.mapping)
+            and preview.header_row == guess.header_row):
+        parsed = preview.parsed
 
     def plan_progress(done: int, total: int, text: str) -> None:
         if progress is not None:
             progress(done, total * 2, text)
 
     planned = _plan(session, sheet, guess, estate=estate, today=today, default_method=default_method,
-                    progress=plan_progress, cancel=cancel)
+                    progress=plan_progress, cancel=cancel, parsed=parsed)
     plan = planned.plan
     if plan.rejected and not accept_valid:
         raise DomainError("import.rows_rejected", count=plan.rejected_count)

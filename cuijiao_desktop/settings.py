@@ -35,6 +35,7 @@ class Keys:
     LAST_USERNAME = Key("login/last_username", str, "")
     MAIN_GEOMETRY = Key("main_window/geometry", QByteArray, QByteArray())
     MAIN_STATE = Key("main_window/state", QByteArray, QByteArray())
+    RECEIPT_PAPER = Key("printing/receipt_paper", str, "a5")  # this desk's printer: "a5" or "241x93"
 
 
 class UiSettings:

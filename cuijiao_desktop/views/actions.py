@@ -34,6 +34,7 @@ class ActionId(StrEnum):
     NAV_REPORTS = "nav.reports"
     NAV_SETTINGS = "nav.settings"
     SEARCH = "search"
+    TAKE_PAYMENT = "take_payment"
     REFRESH = "refresh"
     BACKUP = "backup"
     LOGOUT = "logout"
@@ -92,6 +93,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SEARCH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Search"), "search", QKeySequence.StandardKey.Find,
         QT_TRANSLATE_NOOP("actions", "Find a room, owner or phone number"),
+    ),
+    ActionId.TAKE_PAYMENT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Take &payment…"), None, "F9",
+        QT_TRANSLATE_NOOP("actions", "Take a payment for the room on screen and print the receipt"),
+        permission=Permission.TAKE_PAYMENT,
     ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
@@ -154,7 +160,7 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
             ("language", QT_TRANSLATE_NOOP("actions", "&Language"), (ActionId.LANG_ZH, ActionId.LANG_EN)),
         ),
     ),
-    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, None, ActionId.BACKUP)),
+    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, ActionId.TAKE_PAYMENT, None, ActionId.BACKUP)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 

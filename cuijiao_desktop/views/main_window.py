@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         widest = max(metrics.horizontalAdvance(self.ui.navList.item(i).text()) for i in range(self.ui.navList.count()))
         self.ui.navList.setFixedWidth(max(168, widest + 22 + 64))
         # The room ledger: in the stack, not in the navigation list (opened by open_room).
-        self.room_ledger_page = RoomLedgerPage(self._runner, self.user, today=today)
+        self.room_ledger_page = RoomLedgerPage(self._runner, self.user, today=today, settings=self._settings)
         self.room_ledger_page.setObjectName("page_room_ledger")
         self.room_ledger_page.sig_back.connect(self.go_back)
         self.ui.pageStack.addWidget(self.room_ledger_page)
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.actions.connect(ActionId.REFRESH, self.refresh_current)
         self.actions.connect(ActionId.SEARCH, self.focus_search)
         self.actions.connect(ActionId.BACKUP, self.back_up)
+        self.actions.connect(ActionId.TAKE_PAYMENT, self.take_payment)
         group = QActionGroup(self)
         group.setExclusive(True)
         current = self._settings.language
@@ -230,6 +231,13 @@ class MainWindow(QMainWindow):
         self.ui.pageStack.setCurrentWidget(self.room_ledger_page)
         self.room_ledger_page.load(room_id)
         self.room_ledger_page.setFocus()
+
+    def take_payment(self) -> None:
+        """收款 (F9): the payment dialog of the room on screen."""
+        if self.current_page() is self.room_ledger_page and self.room_ledger_page.room_id is not None:
+            self.room_ledger_page.take_payment()
+        else:
+            self.statusBar().showMessage(self.tr("Open a room first: search for it with Ctrl+F."), 6000)
 
     def go_back(self) -> None:
         """Leave the room ledger for the navigation page it was opened from."""

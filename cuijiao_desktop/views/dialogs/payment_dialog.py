@@ -1,0 +1,506 @@
+"""收款: take a payment for one room, preview its allocation live, print the receipt.
+
+Late fees (滞纳金): the money always pays the principal first (oldest bill first, or the
+ticked bills). Only when "collect late fees" is ticked does what is left pay the assessed,
+not yet waived late fees of the bills this payment settles, before anything becomes
+prepaid credit. Paying principal first stops the fee from growing, and the fee is the part
+courts most often reduce (Civil Code art. 585), so it is never taken while its bill is
+still owed. A manager can waive (part of) a bill's late fee with a reason, right here.
+
+The preview uses the same pure rule as ``services.payments.record_payment``
+(``plan_payment``), so what the clerk sees is what is recorded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cuijiao_desktop.domain.enums import PaymentMethod
+from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.money import format_money, parse_money
+from cuijiao_desktop.domain.permissions import Permission
+from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.reports import receipt_pdf
+from cuijiao_desktop.services import late_fees as late_fee_service
+from cuijiao_desktop.services import payments
+from cuijiao_desktop.services import room_ledger as ledger_service
+from cuijiao_desktop.services.room_ledger import PaymentBill, PaymentContext
+from cuijiao_desktop.views.dialogs.style import set_inline
+from cuijiao_desktop.views.models.ledger_models import OpenBillsModel, RowRole, label, period_text
+
+#: Methods offered at the counter, in this order.
+METHODS: tuple[PaymentMethod, ...] = (
+    PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY,
+    PaymentMethod.BANK_TRANSFER, PaymentMethod.DIRECT_DEBIT,
+)
+
+
+class ReceiptDone(QWidget):
+    """After saving: the receipt number, large, and buttons for the PDF."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.caption = QLabel()
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number = QLabel()
+        self.number.setObjectName("receiptNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.number.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setStyleSheet("color: #1E5631;")
+        self.summary = QLabel()
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary.setWordWrap(True)
+        self.pdf_status = QLabel()
+        self.pdf_status.setObjectName("receiptPdfStatus")
+        self.pdf_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pdf_status.setWordWrap(True)
+        for w in (self.caption, self.number, self.summary, self.pdf_status):
+            layout.addWidget(w)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.open_button = QPushButton(self.tr("Open / print receipt"))
+        self.open_button.setObjectName("openReceipt")
+        self.open_button.setToolTip(self.tr("Open the receipt PDF in the PDF viewer to print it"))
+        self.folder_button = QPushButton(self.tr("Show folder"))
+        self.folder_button.setObjectName("openReceiptFolder")
+        for b in (self.open_button, self.folder_button):
+            b.setEnabled(False)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+
+def write_receipt_task(session, *, payment_id: int, folder: Path, paper: str, font_dirs: Sequence[str]) -> Path:
+    """Background: write the receipt PDF of ``payment_id`` (see ``reports.receipt_pdf``)."""
+    return receipt_pdf.write_payment_receipt(session, payment_id=payment_id, folder=folder, paper=paper,
+                                             font_dirs=font_dirs)
+
+
+def open_path(path: Path) -> bool:
+    """Open ``path`` with the system's viewer (unless tests disable it)."""
+    if os.environ.get("CUIJIAO_NO_OPEN"):
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class PaymentDialog(QDialog):
+    """Amount, method, date, payer, the open bills with check boxes, the live allocation preview."""
+
+    sig_saved = Signal(object)  # ReceiptDTO
+    sig_receipt_written = Signal(object)  # Path of the PDF
+
+    def __init__(
+        self,
+        runner,
+        user,
+        room_id: int,
+        *,
+        today: date,
+        receipts_folder: Path,
+        paper: str = "a5",
+        font_dirs: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PaymentDialog")
+        self.setWindowTitle(self.tr("Take payment"))
+        self.resize(820, 640)
+        self._runner = runner
+        self._user = user
+        self._room_id = room_id
+        self._today = today
+        self._folder = Path(receipts_folder)
+        self._paper = paper
+        self._font_dirs = list(font_dirs)
+        self.context: PaymentContext | None = None
+        self.plan: payments.PaymentPlan | None = None
+        self.receipt = None
+        self.receipt_path: Path | None = None
+        self._saving = False
+
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.stack.addWidget(self._build_form())
+        self.done_page = ReceiptDone()
+        self.done_page.open_button.clicked.connect(self.open_receipt)
+        self.done_page.folder_button.clicked.connect(lambda: open_path(self._folder))
+        self.stack.addWidget(self.done_page)
+
+        self.buttons = QDialogButtonBox()
+        self.confirm_button = self.buttons.addButton(self.tr("Confirm payment"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button.setObjectName("confirmPayment")
+        self.confirm_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.confirm_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        outer.addWidget(self.buttons)
+        self.confirm_button.setEnabled(False)
+        self.load()
+
+    # construction
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.room_label = QLabel(self.tr("Loading…"))
+        font = QFont(self.room_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.room_label.setFont(font)
+        layout.addWidget(self.room_label)
+        self.owed_label = QLabel()
+        self.owed_label.setObjectName("owedLabel")
+        layout.addWidget(self.owed_label)
+
+        form = QFormLayout()
+        amount_row = QHBoxLayout()
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("amountEdit")
+        self.amount_edit.setPlaceholderText(self.tr("e.g. 750 or 1,234.50"))
+        self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        big = QFont(self.amount_edit.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        self.amount_edit.setFont(big)
+        self.amount_edit.textEdited.connect(self._on_input_changed)
+        amount_row.addWidget(self.amount_edit, 1)
+        self.all_button = QPushButton(self.tr("Everything owed"))
+        self.all_button.setObjectName("payAllButton")
+        self.all_button.setToolTip(self.tr("Fill in all that the ticked bills (or all open bills) owe"))
+        self.all_button.clicked.connect(self.fill_everything)
+        amount_row.addWidget(self.all_button)
+        form.addRow(self.tr("Amount (yuan)"), amount_row)
+        self.amount_error = QLabel()
+        self.amount_error.setObjectName("amountError")
+        set_inline(self.amount_error, "")
+        form.addRow("", self.amount_error)
+
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("methodCombo")
+        for method in METHODS:
+            self.method_combo.addItem(label(method), method.value)
+        form.addRow(self.tr("Method"), self.method_combo)
+        self.paid_on_edit = QDateEdit(QDate(self._today.year, self._today.month, self._today.day))
+        self.paid_on_edit.setObjectName("paidOnEdit")
+        self.paid_on_edit.setCalendarPopup(True)
+        self.paid_on_edit.setDisplayFormat("yyyy-MM-dd")
+        self.paid_on_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
+        form.addRow(self.tr("Paid on"), self.paid_on_edit)
+        self.payer_combo = QComboBox()
+        self.payer_combo.setObjectName("payerCombo")
+        form.addRow(self.tr("Payer"), self.payer_combo)
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setObjectName("referenceEdit")
+        self.reference_edit.setPlaceholderText(self.tr("transaction number of WeChat, Alipay, card or bank"))
+        form.addRow(self.tr("Reference"), self.reference_edit)
+        self.late_fee_check = QCheckBox(self.tr("Collect late fees of the bills this payment settles"))
+        self.late_fee_check.setObjectName("collectLateFees")
+        self.late_fee_check.setToolTip(self.tr(
+            "The principal is always paid first; late fees only from what is left, never while the bill is owed."))
+        self.late_fee_check.toggled.connect(self._on_input_changed)
+        self.late_fee_check.hide()
+        form.addRow("", self.late_fee_check)
+        layout.addLayout(form)
+
+        hint = QLabel(self.tr("Tick bills to pay only those; with none ticked the oldest bills are paid first."))
+        hint.setStyleSheet("color: #5F6B7A;")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.bills_model = OpenBillsModel(self)
+        self.bills_model.dataChanged.connect(self._on_bills_changed)
+        self.bills_view = QTableView()
+        self.bills_view.setObjectName("openBillsView")
+        self.bills_view.setModel(self.bills_model)
+        self.bills_view.verticalHeader().setVisible(False)
+        self.bills_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.bills_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.bills_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.bills_view.selectionModel().currentRowChanged.connect(self._on_bill_selected)
+        layout.addWidget(self.bills_view, 1)
+
+        preview_row = QHBoxLayout()
+        self.preview_label = QLabel()
+        self.preview_label.setObjectName("previewLabel")
+        self.preview_label.setWordWrap(True)
+        preview_row.addWidget(self.preview_label, 1)
+        self.waive_button = QPushButton(self.tr("Waive late fee…"))
+        self.waive_button.setObjectName("waiveButton")
+        self.waive_button.setToolTip(self.tr("Waive (part of) the selected bill's late fee, with a reason (manager)"))
+        self.waive_button.clicked.connect(self.waive_selected)
+        self.waive_button.setVisible(self._user.can(Permission.WAIVE_LATE_FEE))
+        self.waive_button.setEnabled(False)
+        preview_row.addWidget(self.waive_button)
+        layout.addLayout(preview_row)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setWordWrap(True)
+        set_inline(self.general_error, "")
+        layout.addWidget(self.general_error)
+        return page
+
+    # loading
+    def load(self) -> None:
+        """(Re)read the room's open bills, late fees and payers in the background."""
+        self._runner.submit(
+            ledger_service.payment_context, room_id=self._room_id, today=self._today,
+            on_result=self._on_loaded, on_error=self._on_load_failed,
+        )
+
+    def _on_loaded(self, ctx: PaymentContext) -> None:
+        ticked = set(self.bills_model.checked_ids())
+        self.context = ctx
+        self.room_label.setText(f"{ctx.estate_name}  {ctx.room_code}")
+        owed = self.tr("Owed: {amount}").format(amount=format_money(ctx.outstanding_fen))
+        if ctx.late_fee_due_fen:
+            owed += "    " + self.tr("Late fees due: {amount}").format(amount=format_money(ctx.late_fee_due_fen))
+        if ctx.credit_fen:
+            owed += "    " + self.tr("Prepaid credit: {amount}").format(amount=format_money(ctx.credit_fen))
+        self.owed_label.setText(owed)
+        current_payer = self.payer_combo.currentData()
+        self.payer_combo.clear()
+        for person in ctx.payers:
+            self.payer_combo.addItem(f"{person.name}（{label(person.role)}）", person.person_id)
+        self.payer_combo.addItem(self.tr("someone else / not recorded"), None)
+        if current_payer is not None:
+            self.payer_combo.setCurrentIndex(max(0, self.payer_combo.findData(current_payer)))
+        had_fees = self.late_fee_check.isVisible()
+        self.late_fee_check.setVisible(ctx.late_fee_due_fen > 0)
+        if ctx.late_fee_due_fen > 0 and not had_fees:
+            self.late_fee_check.setChecked(True)  # the contract's fee is collected unless the clerk unticks it
+        self.bills_model.set_rows(ctx.bills)
+        for bill_id in ticked:
+            self.bills_model.set_checked(bill_id, True)
+        self.confirm_button.setEnabled(True)
+        self._update_preview()
+        self.amount_edit.setFocus()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        set_inline(self.general_error, error_message(exc))
+
+    # input
+    def amount_fen(self) -> int | None:
+        """The typed amount in fen, or None when empty or invalid (the reason is shown)."""
+        text = self.amount_edit.text().strip()
+        if not text:
+            return None
+        try:
+            fen = parse_money(text).fen
+        except ValidationError as exc:
+            set_inline(self.amount_error, error_message(exc))
+            return None
+        if fen <= 0:
+            set_inline(self.amount_error, error_message(ValidationError("payment.amount_not_positive")))
+            return None
+        set_inline(self.amount_error, "")
+        return fen
+
+    def chosen_bill_ids(self) -> list[int] | None:
+        """The ticked bills, or None for "oldest first"."""
+        ids = self.bills_model.checked_ids()
+        return ids or None
+
+    def _bills(self) -> list[PaymentBill]:
+        return list(self.context.bills) if self.context else []
+
+    def _late_fees(self) -> dict[int, int] | None:
+        if not self.late_fee_check.isVisible() or not self.late_fee_check.isChecked():
+            return None
+        return {b.bill_id: b.late_fee_due_fen for b in self._bills() if b.late_fee_due_fen}
+
+    def fill_everything(self) -> None:
+        """Type the total owed by the ticked bills (or all), with their late fees when collected."""
+        chosen = set(self.bills_model.checked_ids())
+        bills = [b for b in self._bills() if not chosen or b.bill_id in chosen]
+        total = sum(b.outstanding_fen for b in bills)
+        if self._late_fees():
+            total += sum(b.late_fee_due_fen for b in bills)
+        self.amount_edit.setText(format_money(total, symbol=False))
+        self._on_input_changed()
+
+    def _on_input_changed(self, *_args) -> None:
+        set_inline(self.general_error, "")
+        self._update_preview()
+
+    def _on_bills_changed(self, _tl, _br, roles=()) -> None:
+        if Qt.ItemDataRole.CheckStateRole in roles:
+            self._on_input_changed()
+
+    def _on_bill_selected(self, current, _previous) -> None:
+        bill = self.bills_model.data(current, RowRole) if current.isValid() else None
+        self.waive_button.setEnabled(bool(bill and bill.late_fee_due_fen))
+
+    def _update_preview(self) -> None:
+        self.plan = None
+        fen = self.amount_fen()
+        if fen is None or self.context is None:
+            self.bills_model.set_preview({}, {})
+            self.preview_label.setText(self.tr("Type the amount received to see where it goes."))
+            return
+        try:
+            plan = payments.plan_payment(
+                fen, [b.open_bill() for b in self._bills()], chosen_bill_ids=self.chosen_bill_ids(),
+                late_fees=self._late_fees(),
+            )
+        except DomainError as exc:
+            self.bills_model.set_preview({}, {})
+            self.preview_label.setText("")
+            set_inline(self.general_error, error_message(exc))
+            return
+        self.plan = plan
+        pays = dict(plan.lines)
+        self.bills_model.set_preview(pays, dict(plan.late_fee_lines))
+        outstanding = {b.bill_id: b.outstanding_fen for b in self._bills()}
+        settled = sum(1 for bill_id, f in plan.lines if f >= outstanding.get(bill_id, 0))
+        parts = [self.tr("Pays {count} bill(s) with {amount}").format(
+            count=len(plan.lines), amount=format_money(sum(pays.values())))]
+        if settled < len(plan.lines):
+            parts.append(self.tr("{count} of them in part").format(count=len(plan.lines) - settled))
+        if plan.late_fee_fen:
+            parts.append(self.tr("late fees {amount}").format(amount=format_money(plan.late_fee_fen)))
+        if plan.credit_fen:
+            parts.append(self.tr("{amount} becomes prepaid credit").format(amount=format_money(plan.credit_fen)))
+        self.preview_label.setText("; ".join(parts) + ".")
+
+    # saving
+    def submit(self) -> None:
+        """Validate and record the payment in the background; keep everything on failure."""
+        if self._saving or self.context is None:
+            return
+        fen = self.amount_fen()
+        if fen is None:
+            if not self.amount_edit.text().strip():
+                set_inline(self.amount_error, self.tr("Enter the amount received."))
+            self.amount_edit.setFocus()
+            return
+        if self.plan is None:
+            return
+        self._saving = True
+        self.confirm_button.setEnabled(False)
+        set_inline(self.general_error, "")
+        paid = self.paid_on_edit.date()
+        self._runner.submit(
+            payments.record_payment, actor=self._user, room_id=self._room_id, amount_fen=fen,
+            paid_on=date(paid.year(), paid.month(), paid.day()),
+            method=PaymentMethod(self.method_combo.currentData()), chosen_bill_ids=self.chosen_bill_ids(),
+            payer_person_id=self.payer_combo.currentData(), reference=self.reference_edit.text().strip(),
+            today=self._today, collect_late_fees=self._late_fees() is not None,
+            on_result=self._on_saved, on_error=self._on_save_failed,
+        )
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.confirm_button.setEnabled(True)
+        field = getattr(exc, "params", {}).get("field") if isinstance(exc, DomainError) else None
+        set_inline(self.amount_error if field == "amount" else self.general_error, error_message(exc))
+
+    def _on_saved(self, receipt) -> None:
+        self._saving = False
+        self.receipt = receipt
+        self.done_page.caption.setText(self.tr("Payment recorded. Receipt number:"))
+        self.done_page.number.setText(receipt.receipt_no)
+        summary = self.tr("{amount} by {method} for {room}").format(
+            amount=format_money(receipt.amount_fen), method=label(receipt.method), room=receipt.room_code)
+        if receipt.credit_fen:
+            summary += "\n" + self.tr("{amount} became prepaid credit").format(amount=format_money(receipt.credit_fen))
+        self.done_page.summary.setText(summary)
+        self.done_page.pdf_status.setText(self.tr("Writing the receipt PDF…"))
+        self.stack.setCurrentWidget(self.done_page)
+        self.confirm_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setFocus()
+        self.sig_saved.emit(receipt)
+        self._runner.submit(
+            write_receipt_task, payment_id=receipt.payment_id, folder=self._folder, paper=self._paper,
+            font_dirs=self._font_dirs, on_result=self._on_pdf_written, on_error=self._on_pdf_failed,
+        )
+
+    def _on_pdf_written(self, path: Path) -> None:
+        self.receipt_path = Path(path)
+        self.done_page.pdf_status.setStyleSheet("")
+        self.done_page.pdf_status.setText(self.tr("Receipt saved as {path}").format(path=path))
+        self.done_page.open_button.setEnabled(True)
+        self.done_page.folder_button.setEnabled(True)
+        self.sig_receipt_written.emit(self.receipt_path)
+
+    def _on_pdf_failed(self, exc: BaseException) -> None:
+        self.done_page.pdf_status.setStyleSheet("color: #B3261E;")
+        self.done_page.pdf_status.setText(
+            self.tr("The payment is saved, but the receipt PDF could not be written: {reason}").format(
+                reason=error_message(exc)))
+
+    def open_receipt(self) -> None:
+        """Open the receipt PDF in the system viewer (print from there)."""
+        if self.receipt_path is not None:
+            open_path(self.receipt_path)
+
+    # late-fee waiver (managers)
+    def selected_bill(self) -> PaymentBill | None:
+        """The bill selected in the table."""
+        index = self.bills_view.currentIndex()
+        return self.bills_model.data(index, RowRole) if index.isValid() else None
+
+    def waive_selected(self) -> None:
+        """Ask amount and reason, then waive that much of the selected bill's late fee."""
+        bill = self.selected_bill()
+        if bill is None or not bill.late_fee_due_fen or not self._user.can(Permission.WAIVE_LATE_FEE):
+            return
+        title = self.tr("Waive late fee")
+        what = f"{period_text(bill.period)} {bill.fee_item}"
+        text, ok = QInputDialog.getText(
+            self, title, self.tr("Amount to waive on {bill} (due {amount}):").format(
+                bill=what, amount=format_money(bill.late_fee_due_fen)),
+            text=format_money(bill.late_fee_due_fen, symbol=False))
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, title, self.tr("Reason for the waiver:"))
+        if not ok:
+            return
+        self.waive(bill.bill_id, text, reason)
+
+    def waive(self, bill_id: int, amount_text: str, reason: str) -> None:
+        """Waive ``amount_text`` of the late fee of ``bill_id`` with ``reason`` (background), then reload."""
+        try:
+            fen = parse_money(amount_text).fen
+        except ValidationError as exc:
+            set_inline(self.general_error, error_message(exc))
+            return
+        self._runner.submit(
+            late_fee_service.waive_late_fee, actor=self._user, bill_id=bill_id, amount_fen=fen, reason=reason,
+            on_result=lambda _rest: self.load(), on_error=lambda exc: set_inline(self.general_error, error_message(exc)),
+        )

@@ -1,0 +1,187 @@
+"""冲正: reverse a payment by a new negative entry, with a reason; never an edit or a delete."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.services import payments
+from cuijiao_desktop.services.room_ledger import LedgerPayment
+from cuijiao_desktop.views.dialogs.payment_dialog import ReceiptDone, open_path, write_receipt_task
+from cuijiao_desktop.views.dialogs.style import set_inline
+from cuijiao_desktop.views.models.ledger_models import label, period_text
+
+#: A reason must say something: at least this many characters.
+MIN_REASON_LENGTH = 4
+
+
+class ReversalDialog(QDialog):
+    """Shows the payment, asks the reason, records the reversal and writes its voucher PDF."""
+
+    sig_saved = Signal(object)  # ReceiptDTO of the reversal
+    sig_receipt_written = Signal(object)  # Path
+
+    def __init__(
+        self,
+        runner,
+        user,
+        payment: LedgerPayment,
+        *,
+        room_code: str,
+        today: date,
+        receipts_folder: Path,
+        paper: str = "a5",
+        font_dirs: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReversalDialog")
+        self.setWindowTitle(self.tr("Reverse payment"))
+        self.resize(560, 420)
+        self._runner = runner
+        self._user = user
+        self.payment = payment
+        self._today = today
+        self._folder = Path(receipts_folder)
+        self._paper = paper
+        self._font_dirs = list(font_dirs)
+        self.receipt = None
+        self.receipt_path: Path | None = None
+        self._saving = False
+
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        form_page = QWidget()
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        warning = QLabel(self.tr(
+            "A reversal adds a negative entry that cancels this payment bill by bill; the payment itself stays "
+            "in the books. Take a new payment afterwards if money was received."))
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #44546A; background: #EEF3F8; border-radius: 4px; padding: 6px;")
+        layout.addWidget(warning)
+        form = QFormLayout()
+        number = QLabel(payment.receipt_no)
+        bold = QFont(number.font())
+        bold.setBold(True)
+        number.setFont(bold)
+        form.addRow(self.tr("Receipt no."), number)
+        form.addRow(self.tr("Room"), QLabel(room_code))
+        form.addRow(self.tr("Amount"), QLabel(format_money(payment.amount_fen)))
+        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {label(payment.method)}"))
+        if payment.payer:
+            form.addRow(self.tr("Payer"), QLabel(payment.payer))
+        lines = "\n".join(
+            f"{period_text(x.period)} {x.fee_item} {format_money(x.amount_fen)}"
+            + (f" + {format_money(x.late_fee_fen)}" if x.late_fee_fen else "") for x in payment.lines)
+        if payment.credit_fen:
+            lines += "\n" + self.tr("prepaid credit {amount}").format(amount=format_money(payment.credit_fen))
+        lines_label = QLabel(lines or "—")
+        lines_label.setWordWrap(True)
+        form.addRow(self.tr("Allocation"), lines_label)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setPlaceholderText(self.tr("Why is this payment reversed? (required)"))
+        self.reason_edit.setMaximumHeight(80)
+        self.reason_edit.textChanged.connect(lambda: set_inline(self.reason_error, ""))
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        self.reason_error = QLabel()
+        self.reason_error.setObjectName("reasonError")
+        set_inline(self.reason_error, "")
+        form.addRow("", self.reason_error)
+        layout.addLayout(form)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setWordWrap(True)
+        set_inline(self.general_error, "")
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+        self.stack.addWidget(form_page)
+        self.done_page = ReceiptDone()
+        self.done_page.open_button.clicked.connect(lambda: self.receipt_path and open_path(self.receipt_path))
+        self.done_page.folder_button.clicked.connect(lambda: open_path(self._folder))
+        self.stack.addWidget(self.done_page)
+
+        self.buttons = QDialogButtonBox()
+        self.confirm_button = self.buttons.addButton(self.tr("Reverse"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button.setObjectName("confirmReversal")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.confirm_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        outer.addWidget(self.buttons)
+        self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        """Check the reason and record the reversal in the background."""
+        if self._saving:
+            return
+        reason = self.reason_edit.toPlainText().strip()
+        if len(reason) < MIN_REASON_LENGTH:
+            set_inline(self.reason_error, self.tr("Give the reason in at least {n} characters.").format(
+                n=MIN_REASON_LENGTH))
+            self.reason_edit.setFocus()
+            return
+        self._saving = True
+        self.confirm_button.setEnabled(False)
+        set_inline(self.general_error, "")
+        self._runner.submit(
+            payments.reverse_payment, actor=self._user, payment_id=self.payment.payment_id, reason=reason,
+            on=self._today, on_result=self._on_saved, on_error=self._on_failed,
+        )
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.confirm_button.setEnabled(True)
+        set_inline(self.general_error, error_message(exc))
+
+    def _on_saved(self, receipt) -> None:
+        self._saving = False
+        self.receipt = receipt
+        self.done_page.caption.setText(self.tr("Payment reversed. Reversal number:"))
+        self.done_page.number.setText(receipt.receipt_no)
+        self.done_page.number.setStyleSheet("color: #A33A3A;")
+        self.done_page.summary.setText(self.tr("{amount} reversed from receipt {no}").format(
+            amount=format_money(-receipt.amount_fen), no=self.payment.receipt_no))
+        self.done_page.pdf_status.setText(self.tr("Writing the reversal voucher PDF…"))
+        self.stack.setCurrentWidget(self.done_page)
+        self.confirm_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.sig_saved.emit(receipt)
+        self._runner.submit(
+            write_receipt_task, payment_id=receipt.payment_id, folder=self._folder, paper=self._paper,
+            font_dirs=self._font_dirs, on_result=self._on_pdf_written, on_error=self._on_pdf_failed,
+        )
+
+    def _on_pdf_written(self, path: Path) -> None:
+        self.receipt_path = Path(path)
+        self.done_page.pdf_status.setText(self.tr("Voucher saved as {path}").format(path=path))
+        self.done_page.open_button.setEnabled(True)
+        self.done_page.folder_button.setEnabled(True)
+        self.sig_receipt_written.emit(self.receipt_path)
+
+    def _on_pdf_failed(self, exc: BaseException) -> None:
+        self.done_page.pdf_status.setStyleSheet("color: #B3261E;")
+        self.done_page.pdf_status.setText(
+            self.tr("The reversal is saved, but the PDF could not be written: {reason}").format(
+                reason=error_message(exc)))

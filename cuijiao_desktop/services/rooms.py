@@ -43,9 +43,9 @@ from cuijiao_desktop.domain.rooms import (
 )
 
 from . import audit
+from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
 from .demo_names import SURNAME_INITIALS
 from .dto import UserDTO
-from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
 from .payments import OUTSTANDING
 
 __all__ = [

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Modules whose import registers scenarios, in report order.
-MODULES: tuple[str, ...] = ("benchmarks.demo_build", "benchmarks.front_desk_search", "benchmarks.imports")
+MODULES: tuple[str, ...] = ("benchmarks.demo_build", "benchmarks.front_desk_search", "benchmarks.front_desk_arrears",
+                            "benchmarks.front_desk_ledger", "benchmarks.imports")
 
 
 @dataclass(frozen=True)

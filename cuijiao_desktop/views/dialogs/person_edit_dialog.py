@@ -282,6 +282,8 @@ class PersonEditDialog(QDialog):
         rest = self.errors.show(errors)
         if rest:
             self.banner.show_message("\n".join(error_message(e) for e in rest))
+        self.layout().activate()
+        self.resize(self.width(), self.sizeHint().height())  # room for the messages
 
     def _saved(self, result) -> None:
         self.saved_id = result if isinstance(result, int) else None

@@ -142,7 +142,7 @@ class RoomEditDialog(QDialog):
         self.saved = None
         self.setObjectName("roomEditDialog")
         self.setWindowTitle(self.tr("New room") if detail is None else self.tr("Edit room"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self.errors = FieldErrors()
         outer = QVBoxLayout(self)
         self.banner = Banner()
@@ -301,6 +301,8 @@ class RoomEditDialog(QDialog):
         rest = self.errors.show(errors)
         if rest:
             self.banner.show_message("\n".join(error_message(e) for e in rest))
+        self.layout().activate()
+        self.resize(self.width(), self.sizeHint().height())  # room for the messages
 
     def _saved(self, detail: rooms_service.RoomDetail) -> None:
         self.saved = detail

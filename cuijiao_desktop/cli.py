@@ -149,19 +149,6 @@ class _LineProgress:
             print(file=sys.stderr)
 
 
-def _write_rejections(path: Path, sheet, plan) -> int:
-    from cuijiao_desktop.importing.normalize import cell_text
-    from cuijiao_desktop.reports.xlsx import write_table
-
-    header = sheet.rows[plan.header_row] if plan.header_row is not None else ()
-    titles = [cell_text(v) or f"第{i + 1}列" for i, v in enumerate(header)] or [
-        f"第{i + 1}列" for i in range(sheet.width)]
-    columns = [("行号", "int"), ("拒绝原因", "text"), *[(t, "text") for t in titles]]
-    rows = [(x.line, x.reason_text, *x.cells) for x in plan.rejected]
-    return write_table(path, columns, rows, sheet_title="被拒绝的行", title=f"{sheet.file_name} 被拒绝的行",
-                       subtitle=f"共 {len(rows)} 行")
-
-
 def _print_plan(plan, *, committed: bool) -> None:
     from cuijiao_desktop.importing.headers import KIND_ZH
 
@@ -204,7 +191,9 @@ def _run_import(args: argparse.Namespace, factory, actor) -> int:
         plan = plan_import(s, sheet, guess, progress=progress, **options)
     progress.done()
     if args.report is not None:
-        _write_rejections(args.report, sheet, plan)
+        from cuijiao_desktop.importing.rejections import write_rejected
+
+        write_rejected(args.report, sheet, plan.header_row, plan.rejected)
     if args.dry_run or (plan.rejected and not args.accept_valid):
         _print_plan(plan, committed=False)
         if plan.rejected and not args.dry_run:

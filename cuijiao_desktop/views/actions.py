@@ -36,6 +36,7 @@ class ActionId(StrEnum):
     SEARCH = "search"
     TAKE_PAYMENT = "take_payment"
     REFRESH = "refresh"
+    IMPORT = "import"
     BACKUP = "backup"
     LOGOUT = "logout"
     QUIT = "quit"
@@ -103,6 +104,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
         QT_TRANSLATE_NOOP("actions", "Reload the current page from the database"),
     ),
+    ActionId.IMPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Import…"), None, None,
+        QT_TRANSLATE_NOOP("actions", "Bring in rooms and owners, bills or payments from an Excel or CSV file"),
+        permission=Permission.IMPORT_DATA,
+    ),
     ActionId.BACKUP: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Back up database…"), "backup", None,
         QT_TRANSLATE_NOOP("actions", "Save a copy of the database to a file"),
@@ -148,7 +154,7 @@ _UNTRANSLATED_TEXT = {ActionId.LANG_ZH, ActionId.LANG_EN}
 # Menu layout: (title, entries); an entry is an ActionId, None (separator) or a submenu tuple.
 MenuEntry = ActionId | None | tuple[str, str, Sequence[ActionId]]
 MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
-    ("file", QT_TRANSLATE_NOOP("actions", "&File"), (ActionId.LOGOUT, None, ActionId.QUIT)),
+    ("file", QT_TRANSLATE_NOOP("actions", "&File"), (ActionId.IMPORT, None, ActionId.LOGOUT, None, ActionId.QUIT)),
     (
         "view",
         QT_TRANSLATE_NOOP("actions", "&View"),

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.actions.connect(ActionId.REFRESH, self.refresh_current)
         self.actions.connect(ActionId.SEARCH, self.focus_search)
         self.actions.connect(ActionId.BACKUP, self.back_up)
+        self.actions.connect(ActionId.IMPORT, self.import_data)
         self.actions.connect(ActionId.TAKE_PAYMENT, self.take_payment)
         group = QActionGroup(self)
         group.setExclusive(True)
@@ -265,6 +266,18 @@ class MainWindow(QMainWindow):
         self.logging_out = True
         self.sig_logout_requested.emit()
         self.close()
+
+    def import_data(self) -> None:
+        """文件 → 导入…: the import wizard (managers, finance and administrators)."""
+        if not self.actions.is_allowed(ActionId.IMPORT):
+            return
+        from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        wizard = ImportWizard(self._runner, self.user, today=today, settings=self._settings, parent=self)
+        wizard.sig_imported.connect(lambda _result: self.refresh_current())
+        wizard.exec()
+        wizard.deleteLater()
 
     def back_up(self) -> None:
         """Save a copy of the database to a file chosen by the user."""

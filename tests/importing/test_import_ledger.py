@@ -115,8 +115,8 @@ def test_bill_updates_are_safe(session_factory, estate, tmp_path):
     ])
     plan = _run(session_factory, second, ImportKind.BILLS, commit=False)
     assert [(o.line, o.action, o.detail) for o in plan.outcomes] == [
-        (2, "rejected", "物业管理费 2026-01 已有缴款或减免（已缴 ¥100.00），不能修改应收金额（系统 ¥250.00，文件 ¥260.00）；"
-                        "如需更正请先冲正"),
+        (2, "rejected", ("物业管理费 2026-01 已有缴款或减免（已缴 ¥100.00），不能修改应收金额（系统 ¥250.00，文件 ¥260.00）；"
+                         "如需更正请先冲正")),
         (3, "update", "物业管理费 2026-02 应收 ¥250.00 → ¥260.00"),
     ]
     third = _xlsx(tmp_path / "c.xlsx", [

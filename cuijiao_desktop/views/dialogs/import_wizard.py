@@ -1,0 +1,573 @@
+"""文件 → 导入…: bring rooms and owners, bills or payments in from a spreadsheet.
+
+Four pages: choose the kind, file, sheet and estate → check the detected header row and
+the column mapping (combo boxes, with a preview of the first rows) → see what the import
+would do (counts and the rejected rows with their reasons, exportable) → the result.
+Reading, checking and the import itself run on the task runner with progress; the import
+can be cancelled and then leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from cuijiao_desktop.domain.enums import PaymentMethod
+from cuijiao_desktop.importing.headers import (
+    FIELDS,
+    KIND_ZH,
+    HeaderGuess,
+    ImportKind,
+    detect_header,
+    mapping_problems,
+)
+from cuijiao_desktop.importing.normalize import METHOD_ZH, cell_text
+from cuijiao_desktop.importing.readers import SheetData
+from cuijiao_desktop.importing.rejections import write_rejected
+from cuijiao_desktop.importing.validate import Rejected
+from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.tasks import run_with_progress, wait_for
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+PREVIEW_ROWS = 20
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _column_name(i: int) -> str:
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+class RejectedModel(QAbstractTableModel):
+    """The rejected rows of a plan: spreadsheet line, reasons (Chinese), the row's cells."""
+
+    class Column(IntEnum):
+        LINE = 0
+        REASONS = 1
+        CELLS = 2
+
+    _HEADERS = (QT_TRANSLATE_NOOP("RejectedModel", "Line"), QT_TRANSLATE_NOOP("RejectedModel", "Reasons"),
+                QT_TRANSLATE_NOOP("RejectedModel", "Row as read"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Rejected] = []
+
+    def set_rows(self, rows: list[Rejected] | tuple[Rejected, ...]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.Column)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = self.Column(index.column())
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col is self.Column.LINE:
+                return str(row.line)
+            if col is self.Column.REASONS:
+                return row.reason_text
+            return " | ".join(c for c in row.cells if c)
+        if role == SORT_ROLE:
+            return row.line if col is self.Column.LINE else self.data(index)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col is self.Column.LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._HEADERS):
+            return self.tr(self._HEADERS[section])
+        return None
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows below the header, as read (columns named by their header cell)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._titles: list[str] = []
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, titles: list[str], rows: list[tuple[str, ...]]) -> None:
+        """Replace the header titles and rows (already text)."""
+        self.beginResetModel()
+        self._titles = list(titles)
+        self._rows = [tuple(r) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._titles)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return row[index.column()] if index.column() < len(row) else ""
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._titles):
+            return self._titles[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class SourcePage(QWizardPage):
+    """Kind, file, sheet, estate (and the default payment method)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Choose the spreadsheet"))
+        self.setSubTitle(self.tr("Excel (.xlsx, .xls) or CSV (UTF-8 or GBK). The header row is found below any "
+                                 "title rows."))
+        self.kind_box = QComboBox()
+        for kind, text in ((ImportKind.ROOMS, self.tr("Rooms and owners")), (ImportKind.BILLS, self.tr("Bills")),
+                           (ImportKind.PAYMENTS, self.tr("Payments"))):
+            self.kind_box.addItem(text, kind)
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText(self.tr("Choose a file…"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.sheet_box = QComboBox()
+        self.estate_box = QComboBox()
+        self.estate_box.setEditable(True)
+        self.estate_box.lineEdit().setPlaceholderText(self.tr("The only estate, or a new one"))
+        self.method_box = QComboBox()
+        self.method_box.addItem(self.tr("(from the file)"), None)
+        for method, text in METHOD_ZH.items():
+            self.method_box.addItem(text, method)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #B3261E;")
+        self.error_label.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("What to import:"), self.kind_box)
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Sheet:"), self.sheet_box)
+        form.addRow(self.tr("Estate:"), self.estate_box)
+        self.method_label = QLabel(self.tr("Payment method when the file has none:"))
+        form.addRow(self.method_label, self.method_box)
+        form.addRow(self.error_label)
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.file_edit.editingFinished.connect(self.load_sheet_names)
+        self.file_edit.textChanged.connect(self.completeChanged)
+        self._kind_changed()
+
+    def initializePage(self) -> None:
+        self.w.load_estates(self.estate_box)
+
+    def _kind_changed(self) -> None:
+        payments = self.kind_box.currentData() == ImportKind.PAYMENTS
+        self.method_box.setVisible(payments)
+        self.method_label.setVisible(payments)
+
+    def browse(self) -> None:
+        """Pick the file."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import from"), self.w.start_folder(),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
+        if path:
+            self.file_edit.setText(path)
+            self.load_sheet_names()
+
+    def load_sheet_names(self) -> None:
+        """Fill the sheet box from the chosen file (errors are shown when going on)."""
+        from cuijiao_desktop.importing.readers import sheet_names
+
+        self.sheet_box.clear()
+        text = self.file_edit.text().strip()
+        if not text:
+            return
+        try:
+            self.sheet_box.addItems(sheet_names(text))
+            self.error_label.clear()
+        except Exception as exc:  # noqa: BLE001 (shown inline)
+            self.error_label.setText(error_message(exc))
+
+    def isComplete(self) -> bool:
+        return bool(self.file_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        from cuijiao_desktop.importing.readers import read_sheet
+
+        self.error_label.clear()
+        path = Path(self.file_edit.text().strip())
+        sheet = self.sheet_box.currentText() or None
+        handle = wait_for(run_with_progress(
+            self.w.runner, self, self.tr("Reading {file}…").format(file=path.name), read_sheet, path, sheet=sheet,
+            with_session=False, on_error=lambda exc: None,
+        ))
+        if handle.error is not None or handle.cancelled:
+            self.error_label.setText(error_message(handle.error) if handle.error else self.tr("Cancelled."))
+            return False
+        self.w.set_sheet(handle.result, ImportKind(self.kind_box.currentData()))
+        return True
+
+
+class MappingPage(QWizardPage):
+    """The header row and which column holds which field, with a preview."""
+
+    sig_mapping_changed = Signal()
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Check the header row and the column of each field; fix them if needed."))
+        self.header_spin = QSpinBox()
+        self.header_spin.setMinimum(1)
+        self.header_spin.valueChanged.connect(self._header_changed)
+        self.fields_box = QGroupBox(self.tr("Fields"))
+        self.fields_grid = QGridLayout(self.fields_box)
+        self.combos: dict[str, QComboBox] = {}
+        self.preview_model = PreviewModel(self)
+        self.preview = _table(self.preview_model)
+        self.problems_label = QLabel()
+        self.problems_label.setStyleSheet("color: #B3261E;")
+        self.problems_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Header row:")))
+        top.addWidget(self.header_spin)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.fields_box)
+        layout.addWidget(QLabel(self.tr("First rows below the header:")))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.problems_label)
+        self._building = False
+
+    def initializePage(self) -> None:
+        guess = self.w.guess
+        sheet = self.w.sheet
+        assert guess is not None and sheet is not None
+        self._building = True
+        self.header_spin.setMaximum(max(1, len(sheet.rows)))
+        self.header_spin.setValue((guess.header_row or 0) + 1)
+        self._build_combos(guess)
+        self._building = False
+        self._refresh()
+
+    def _titles(self) -> list[str]:
+        sheet = self.w.sheet
+        assert sheet is not None
+        row = sheet.rows[self.header_spin.value() - 1] if sheet.rows else ()
+        return [f"{_column_name(i)}: {cell_text(v) or ''}" for i, v in enumerate(row)]
+
+    def _build_combos(self, guess: HeaderGuess) -> None:
+        while self.fields_grid.count():
+            item = self.fields_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.combos.clear()
+        titles = self._titles()
+        for n, f in enumerate(FIELDS[guess.kind]):
+            box = QComboBox()
+            box.addItem(self.tr("(none)"), -1)
+            for i, t in enumerate(titles):
+                box.addItem(t, i)
+            box.setCurrentIndex(guess.mapping.get(f.key, -1) + 1)
+            box.currentIndexChanged.connect(self._refresh)
+            label = QLabel(f.label + (" *" if f.required else ""))
+            self.fields_grid.addWidget(label, n // 3, (n % 3) * 2)
+            self.fields_grid.addWidget(box, n // 3, (n % 3) * 2 + 1)
+            self.combos[f.key] = box
+
+    def _header_changed(self) -> None:
+        if self._building:
+            return
+        sheet = self.w.sheet
+        assert sheet is not None and self.w.kind is not None
+        row = self.header_spin.value() - 1
+        guess = detect_header(self.w.kind, sheet.rows[row:row + 1])
+        self._build_combos(HeaderGuess(self.w.kind, row, guess.titles, guess.mapping))
+        self._refresh()
+
+    def mapping(self) -> dict[str, int]:
+        """The mapping as chosen in the combo boxes."""
+        return {key: box.currentData() for key, box in self.combos.items() if box.currentData() >= 0}
+
+    def _refresh(self) -> None:
+        if self._building or self.w.sheet is None or self.w.kind is None:
+            return
+        sheet = self.w.sheet
+        header = self.header_spin.value() - 1
+        titles = [cell_text(v) or _column_name(i) for i, v in enumerate(sheet.rows[header])] if sheet.rows else []
+        rows = [tuple(cell_text(v) or "" for v in r) for r in sheet.rows[header + 1: header + 1 + PREVIEW_ROWS]]
+        self.preview_model.set_rows(titles, rows)
+        problems = mapping_problems(self.w.kind, self.mapping())
+        self.problems_label.setText("\n".join(problems))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.w.kind is not None and not mapping_problems(self.w.kind, self.mapping())
+
+    def validatePage(self) -> bool:
+        assert self.w.kind is not None and self.w.sheet is not None
+        header = self.header_spin.value() - 1
+        titles = tuple("" if v is None else str(v) for v in self.w.sheet.rows[header])
+        self.w.guess = HeaderGuess(self.w.kind, header, titles, self.mapping())
+        return self.w.run_plan(self)
+
+
+class CheckPage(QWizardPage):
+    """What the import would do: counts and the rejected rows with their reasons."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Check"))
+        self.setSubTitle(self.tr("Nothing has been written yet. Rejected rows are left out; export them, fix them "
+                                 "and import them later."))
+        self.counts_label = QLabel()
+        self.counts_label.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.rejected_model = RejectedModel(self)
+        self.rejected_view = _table(self.rejected_model)
+        self.rejected_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.rejected_view.setColumnWidth(1, 420)
+        self.export_button = QPushButton(self.tr("Export rejected rows…"))
+        self.export_button.clicked.connect(self.export_rejected)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #B3261E;")
+        self.error_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Rejected rows:")))
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.rejected_view, 1)
+        layout.addWidget(self.error_label)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Import"))
+
+    def initializePage(self) -> None:
+        plan = self.w.plan
+        assert plan is not None
+        estate = plan.estate_name + (self.tr(" (new)") if plan.estate_is_new else "")
+        self.counts_label.setText(self.tr(
+            "Into {estate}: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rejected, "
+            "{skipped} skipped (blank, totals, notes)"
+        ).format(estate=estate, created=plan.created, updated=plan.updated, unchanged=plan.unchanged,
+                 rejected=plan.rejected_count, skipped=len(plan.skipped)))
+        self.rejected_model.set_rows(plan.rejected)
+        self.export_button.setEnabled(bool(plan.rejected))
+        self.error_label.clear()
+        self.error_label.setStyleSheet("color: #B3261E;")
+
+    def isComplete(self) -> bool:
+        plan = self.w.plan
+        return plan is not None and plan.created + plan.updated > 0
+
+    def export_rejected(self, path: str | None = None) -> None:
+        """导出被拒绝行: the rejected rows with a reason column, to .xlsx or .csv."""
+        plan, sheet = self.w.plan, self.w.sheet
+        assert plan is not None and sheet is not None
+        if not path:
+            default = str(Path(self.w.start_folder()) / f"{Path(sheet.file_name).stem}-被拒绝的行.xlsx")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), default,
+                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        handle = wait_for(self.w.runner.submit(write_rejected, path, sheet, plan.header_row, plan.rejected,
+                                               with_session=False, on_error=lambda exc: None))
+        if handle.error is not None:
+            self.error_label.setStyleSheet("color: #B3261E;")
+            self.error_label.setText(error_message(handle.error))
+        else:
+            self.error_label.setStyleSheet("color: #1B5E20;")
+            self.error_label.setText(self.tr("Saved {rows} rows to {path}").format(rows=handle.result, path=path))
+
+    def validatePage(self) -> bool:
+        return self.w.run_commit(self)
+
+
+class ResultPage(QWizardPage):
+    """What was imported."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Imported"))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.label)
+
+    def initializePage(self) -> None:
+        result = self.w.result
+        assert result is not None
+        plan = result.plan
+        self.label.setText(self.tr(
+            "{file} was imported into {estate}: {created} new, {updated} updated, {unchanged} unchanged; "
+            "{rejected} rows were left out. The import is recorded in the audit log."
+        ).format(file=plan.file_name, estate=plan.estate_name, created=plan.created, updated=plan.updated,
+                 unchanged=plan.unchanged, rejected=plan.rejected_count))
+
+
+class ImportWizard(QWizard):
+    """The import wizard. ``sig_imported(result)`` fires after a successful import."""
+
+    sig_imported = Signal(object)
+
+    def __init__(self, runner: Any, user: Any, *, today: dt.date | None = None, settings: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.user = user
+        self.today = today or dt.date.today()
+        self._settings = settings
+        self.sheet: SheetData | None = None
+        self.kind: ImportKind | None = None
+        self.guess: HeaderGuess | None = None
+        self.plan: Any = None
+        self.result: Any = None
+        self.setWindowTitle(self.tr("Import"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(920, 640)
+        self.source_page = SourcePage(self)
+        self.mapping_page = MappingPage(self)
+        self.check_page = CheckPage(self)
+        self.result_page = ResultPage(self)
+        for page in (self.source_page, self.mapping_page, self.check_page, self.result_page):
+            self.addPage(page)
+
+    # helpers used by the pages
+    def start_folder(self) -> str:
+        """The last folder used for imports."""
+        if self._settings is not None:
+            return self._settings.last_folder("import") or ""
+        return ""
+
+    def load_estates(self, box: QComboBox) -> None:
+        """Fill the estate box (names from the database)."""
+        from cuijiao_desktop.services.imports import estate_names
+
+        def fill(names: list[str]) -> None:
+            current = box.currentText()
+            box.clear()
+            box.addItems(names)
+            if current:
+                box.setEditText(current)
+
+        self.runner.submit(estate_names, on_result=fill, on_error=lambda exc: None)
+
+    def set_sheet(self, sheet: SheetData, kind: ImportKind) -> None:
+        """The sheet just read; guess its header."""
+        self.sheet, self.kind = sheet, kind
+        self.guess = detect_header(kind, sheet.rows)
+        if self.guess.header_row is None:
+            self.guess = HeaderGuess(kind, 0, (), {})
+        if self._settings is not None and self.source_page.file_edit.text():
+            self._settings.set_last_folder("import", str(Path(self.source_page.file_edit.text()).parent))
+
+    def _options(self) -> dict[str, Any]:
+        estate = self.source_page.estate_box.currentText().strip() or None
+        method = self.source_page.method_box.currentData() if self.kind is ImportKind.PAYMENTS else None
+        if method is not None:
+            method = PaymentMethod(method)  # Qt hands the enum back as its str value
+        return {"estate": estate, "today": self.today, "default_method": method}
+
+    def run_plan(self, page: MappingPage) -> bool:
+        """Check every row against the database (a task with progress); False keeps the page."""
+        from cuijiao_desktop.services.imports import plan_import
+
+        assert self.sheet is not None and self.guess is not None
+        handle = wait_for(run_with_progress(
+            self.runner, self, self.tr("Checking {rows} rows…").format(rows=len(self.sheet.rows)), plan_import,
+            self.sheet, self.guess, on_error=lambda exc: None, **self._options(),
+        ))
+        if handle.error is not None or handle.cancelled:
+            page.problems_label.setText(error_message(handle.error) if handle.error else self.tr("Cancelled."))
+            return False
+        self.plan = handle.result
+        return True
+
+    def run_commit(self, page: CheckPage) -> bool:
+        """Import (one transaction, progress, cancel); on failure or cancel nothing is written."""
+        from cuijiao_desktop.services.imports import commit_import
+
+        assert self.sheet is not None and self.guess is not None and self.plan is not None
+        handle = wait_for(run_with_progress(
+            self.runner, self, self.tr("Importing {kind}…").format(kind=KIND_ZH[self.plan.kind]), commit_import,
+            self.sheet, self.guess, actor=self.user, accept_valid=True, preview=self.plan,
+            on_error=lambda exc: None, **self._options(),
+        ))
+        if handle.cancelled:
+            page.error_label.setText(self.tr("Cancelled: nothing was imported."))
+            return False
+        if handle.error is not None:
+            page.error_label.setText(error_message(handle.error))
+            return False
+        self.result = handle.result
+        self.sig_imported.emit(self.result)
+        return True

@@ -111,13 +111,13 @@ def import_rooms(ctx: Context) -> Result:
         preview_s = time.perf_counter() - start
         start = time.perf_counter()
         with factory.begin() as s:
-            result = commit_import(s, sheet, guess, actor=CLI_USER, today=today, accept_valid=True)
+            result = commit_import(s, sheet, guess, actor=CLI_USER, today=today, accept_valid=True, preview=plan)
         commit_s = time.perf_counter() - start
     finally:
         engine.dispose()
     floor = _raw_floor(db, result.rooms_created, result.persons_created, result.contacts_created)
     detail = (f"read {read_s:.2f} s (calamine), preview {preview_s:.2f} s (target 5), commit {commit_s:.2f} s "
-              f"(target 10; re-checks inside the transaction); {plan.created:,} created, "
+              f"(target 10; compares with the database again inside the transaction); {plan.created:,} created, "
               f"{plan.rejected_count} rejected; {result.persons_created:,} persons, "
               f"{result.contacts_created:,} contacts; raw executemany floor {floor:.2f} s")
     return Result(f"import_rooms_{rows // 1000}k", preview_s + commit_s, rows, db.stat().st_size, detail,

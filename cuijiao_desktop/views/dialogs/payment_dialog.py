@@ -443,6 +443,8 @@ class PaymentDialog(QDialog):
         self.confirm_button.hide()
         self.cancel_button.hide()
         self.close_button.show()
+        self.buttons.updateGeometry()
+        self.layout().activate()
         self.close_button.setFocus()
         self.sig_saved.emit(receipt)
         self._runner.submit(

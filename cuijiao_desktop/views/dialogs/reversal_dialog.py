@@ -167,6 +167,8 @@ class ReversalDialog(QDialog):
         self.confirm_button.hide()
         self.cancel_button.hide()
         self.close_button.show()
+        self.buttons.updateGeometry()
+        self.layout().activate()
         self.sig_saved.emit(receipt)
         self._runner.submit(
             write_receipt_task, payment_id=receipt.payment_id, folder=self._folder, paper=self._paper,

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import openpyxl
-import pytest
 from sqlalchemy import func, select
 
 from cuijiao_desktop.cli import main

@@ -27,6 +27,7 @@ from cuijiao_desktop.views.dialogs.about_dialog import show_about
 from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import role_label
+from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
@@ -101,10 +102,6 @@ class MainWindow(QMainWindow):
             ActionId.NAV_OWNERS: self.tr(
                 "look up owners, tenants and rooms by room number, name or phone, and keep their contacts up to date."
             ),
-            ActionId.NAV_ARREARS: self.tr(
-                "the list of rooms with overdue fees, by age of the debt, reason and person in charge, "
-                "sortable and exportable to Excel."
-            ),
             ActionId.NAV_CONTACTS: self.tr(
                 "log every call, message and notice with its outcome, and chase promised payments on the day."
             ),
@@ -125,6 +122,9 @@ class MainWindow(QMainWindow):
                 page: Page = WorkbenchPage(self._runner, today=today)
             elif action_id is ActionId.NAV_OWNERS:
                 page = RoomsPage(self._runner, self.user, today=today)
+                page.sig_open_room.connect(self.open_room)
+            elif action_id is ActionId.NAV_ARREARS:
+                page = ArrearsPage(self._runner, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)

@@ -196,3 +196,25 @@ def test_model_passes_qtmodeltester(qtmodeltester, session_factory, office):
         model.sort(col, Qt.SortOrder.AscendingOrder)
         model.sort(col, Qt.SortOrder.DescendingOrder)
     assert model.rowCount() == 3
+
+
+def test_main_window_shows_the_page_and_enter_opens_the_ledger(qtbot, runner, users, ui_settings, db_url, office):
+    from cuijiao_desktop.db.engine import describe_url
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
+    from cuijiao_desktop.views.main_window import MainWindow
+
+    window = MainWindow(runner, users[Role.CLERK], ui_settings, db_url=db_url, db_description=describe_url(db_url),
+                        today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)  # shortcuts need the active window
+    page = window.pages[ActionId.NAV_ARREARS]
+    assert isinstance(page, ArrearsPage)
+    window.show_page(NAV_IDS.index(ActionId.NAV_ARREARS))
+    assert window.current_page() is page and page.model.rowCount() == 3
+    page.table.setFocus()
+    page.table.selectRow(0)
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.current_page() is window.room_ledger_page
+    assert window.room_ledger_page.room_id == office["c"]

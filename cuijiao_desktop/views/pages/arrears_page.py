@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -97,9 +99,11 @@ class ArrearsPage(Page):
     def _combo(self, name: str, width: int) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        combo.setMinimumWidth(width)
         combo.setMaxVisibleItems(20)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # the combos share the width the window gives and never force it wider (the page may be narrow)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(3)
+        combo.view().setMinimumWidth(width + 40)  # the open list shows whole names
         return combo
 
     def _build_filters(self) -> None:
@@ -115,14 +119,21 @@ class ArrearsPage(Page):
         self.stage_combo = self._combo("stageFilter", 120)
         self.collector_combo = self._combo("collectorFilter", 110)
         self.reason_combo = self._combo("reasonFilter", 120)
-        self.min_edit = self._money_edit("minAmount", self.tr("From ¥"))
-        self.max_edit = self._money_edit("maxAmount", self.tr("To ¥"))
+        self.min_edit = self._money_edit("minAmount", self.tr("From"))
+        self.max_edit = self._money_edit("maxAmount", self.tr("To"))
+        self._amount_hint = self.tr("Total arrears in yuan, e.g. 1000 or 1,000.50")
+        for edit in (self.min_edit, self.max_edit):
+            edit.setToolTip(self._amount_hint)
         self.text_edit = QLineEdit()
         self.text_edit.setObjectName("arrearsText")
         self.text_edit.setPlaceholderText(self.tr("Room, owner, initials or last 4 phone digits"))
         self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(200)
-        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.text_edit.setMinimumWidth(74)
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.clear_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.clear_button.setToolTip(self.tr("Clear all filters"))
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.clicked.connect(self.clear_filters)
         self.export_button = QPushButton(icon("reports"), self.tr("Export to Excel…"))
@@ -133,18 +144,20 @@ class ArrearsPage(Page):
 
         amount = QHBoxLayout()
         amount.setSpacing(4)
-        amount.addWidget(QLabel(self.tr("Arrears")))
+        amount.addWidget(QLabel("¥"))
         amount.addWidget(self.min_edit)
         amount.addWidget(QLabel("–"))
         amount.addWidget(self.max_edit)
+        amount.addStretch(1)
         for col, widget in enumerate((self.estate_combo, self.building_combo, self.bucket_combo,
                                       self.stage_combo, self.collector_combo, self.reason_combo)):
             grid.addWidget(widget, 0, col)
         grid.addLayout(amount, 1, 0, 1, 2)
-        grid.addWidget(self.text_edit, 1, 2, 1, 2)
-        grid.addWidget(self.clear_button, 1, 4)
-        grid.addWidget(self.export_button, 1, 5)
-        grid.setColumnStretch(6, 1)
+        grid.addWidget(self.text_edit, 1, 2)
+        grid.addWidget(self.clear_button, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.export_button, 1, 4, 1, 2, Qt.AlignmentFlag.AlignRight)
+        for col in range(6):
+            grid.setColumnStretch(col, 1)
         self.body.addLayout(grid)
 
         self.estate_combo.currentIndexChanged.connect(self._estate_changed)
@@ -163,7 +176,8 @@ class ArrearsPage(Page):
         edit = QLineEdit()
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
-        edit.setFixedWidth(90)
+        edit.setMinimumWidth(60)
+        edit.setMaximumWidth(100)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setClearButtonEnabled(True)
         return edit
@@ -232,19 +246,18 @@ class ArrearsPage(Page):
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyBar")
         self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar while loading
-        self.busy_bar.setFixedWidth(140)
+        self.busy_bar.setMinimumWidth(40)
+        self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
-        self.status_label = QLabel()
+        self.status_label = self.header_right  # loading, "as of", export outcome: top right of the page
         self.status_label.setObjectName("arrearsStatus")
-        self.status_label.setStyleSheet("color: #5F6B7A;")
         layout.addWidget(self.count_label, 0, 0)
         layout.addWidget(self.total_label, 0, 1)
         layout.addWidget(self.late_label, 0, 2)
         layout.setColumnStretch(3, 1)
-        layout.addWidget(self.status_label, 0, 4)
-        layout.addWidget(self.busy_bar, 0, 5)
-        layout.addWidget(self.bucket_label, 1, 0, 1, 6)
+        layout.addWidget(self.busy_bar, 0, 3, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.bucket_label, 1, 0, 1, 4)
         self.body.addWidget(frame)
         self.error_label = QLabel()
         self.error_label.setObjectName("arrearsError")
@@ -310,7 +323,7 @@ class ArrearsPage(Page):
         text = edit.text().strip()
         if not text:
             edit.setStyleSheet("")
-            edit.setToolTip("")
+            edit.setToolTip(self._amount_hint)
             return None
         try:
             fen = parse_money(text).fen
@@ -319,7 +332,7 @@ class ArrearsPage(Page):
             edit.setToolTip(error_message(exc))
             return None
         edit.setStyleSheet("")
-        edit.setToolTip("")
+        edit.setToolTip(self._amount_hint)
         return fen
 
     def current_filter(self) -> arrears_service.ArrearsFilter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import openpyxl
 import pytest
@@ -50,6 +51,8 @@ def test_wizard_imports_the_messy_roster(qtbot, wizard, rooms_xlsx, session_fact
     wizard.next()
     assert wizard.currentPage() is wizard.mapping_page
     mp = wizard.mapping_page
+    if shots := os.environ.get("CUIJIAO_WIZARD_SHOTS"):
+        wizard.grab().save(f"{shots}/import-mapping.png")
     assert mp.header_spin.value() == 4
     assert mp.mapping() == {"building": 1, "unit": 2, "room": 3, "owner": 4, "phone": 5, "area": 6,
                             "occupancy": 7, "note": 8}
@@ -69,7 +72,7 @@ def test_wizard_imports_the_messy_roster(qtbot, wizard, rooms_xlsx, session_fact
     assert ws["A3"].value == "行号" and ws["B4"].value == "缺少房间号"
     assert _count(session_factory, m.Room) == 0
     wizard.grab().save(str(tmp_path / "check.png"))
-    if shots := __import__("os").environ.get("CUIJIAO_WIZARD_SHOTS"):
+    if shots := os.environ.get("CUIJIAO_WIZARD_SHOTS"):  # a folder for looking at the pages
         wizard.grab().save(f"{shots}/import-check.png")
     wizard.next()
     assert wizard.currentPage() is wizard.result_page

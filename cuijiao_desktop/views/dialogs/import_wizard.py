@@ -63,6 +63,11 @@ PREVIEW_ROWS = 20
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def _as_read(value: Any) -> str:
+    """A cell as the file holds it (text untouched; numbers and dates as a person writes them)."""
+    return value if isinstance(value, str) else (cell_text(value) or "")
+
+
 def _column_name(i: int) -> str:
     name = ""
     i += 1
@@ -132,12 +137,14 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self._titles: list[str] = []
         self._rows: list[tuple[str, ...]] = []
+        self._first_line = 1
 
-    def set_rows(self, titles: list[str], rows: list[tuple[str, ...]]) -> None:
-        """Replace the header titles and rows (already text)."""
+    def set_rows(self, titles: list[str], rows: list[tuple[str, ...]], first_line: int = 1) -> None:
+        """Replace the header titles and rows (already text); ``first_line`` numbers the rows as in the file."""
         self.beginResetModel()
         self._titles = list(titles)
         self._rows = [tuple(r) for r in rows]
+        self._first_line = first_line
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -162,7 +169,7 @@ class PreviewModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._titles):
             return self._titles[section]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
+            return str(self._first_line + section)
         return None
 
 
@@ -360,9 +367,9 @@ class MappingPage(QWizardPage):
             return
         sheet = self.w.sheet
         header = self.header_spin.value() - 1
-        titles = [cell_text(v) or _column_name(i) for i, v in enumerate(sheet.rows[header])] if sheet.rows else []
-        rows = [tuple(cell_text(v) or "" for v in r) for r in sheet.rows[header + 1: header + 1 + PREVIEW_ROWS]]
-        self.preview_model.set_rows(titles, rows)
+        titles = [_as_read(v) or _column_name(i) for i, v in enumerate(sheet.rows[header])] if sheet.rows else []
+        rows = [tuple(_as_read(v) for v in r) for r in sheet.rows[header + 1: header + 1 + PREVIEW_ROWS]]
+        self.preview_model.set_rows(titles, rows, first_line=header + 2)
         problems = mapping_problems(self.w.kind, self.mapping())
         self.problems_label.setText("\n".join(problems))
         self.completeChanged.emit()

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import openpyxl
-import pytest
 from sqlalchemy import func, select
 
 from cuijiao_desktop.cli import main
@@ -111,7 +110,6 @@ def test_payments_method_option(db_url, tmp_path, capsys):
     assert main(["--db", db_url, "import", "payments", str(pays), "--method", "飞鸽"]) == 1
 
 
-@pytest.mark.slow  # ~8 s: a big file must still be writing when it is killed
 def test_sigkill_half_way_leaves_nothing(db_url, tmp_path):
     """A large import killed while writing: the file is intact and holds nothing of the import."""
     big = tmp_path / "big.csv"

@@ -92,7 +92,7 @@ def demo_50k_database(ctx: Context) -> Path:
     from datetime import date
 
     from cuijiao_desktop.db.engine import make_engine, sqlite_url
-    from cuijiao_desktop.db.migrate import prepare_database
+    from cuijiao_desktop.db.migrate import prepare_database, upgrade
     from cuijiao_desktop.services.demo import build_demo
 
     env = os.environ.get("CUIJIAO_BENCH_DB")
@@ -107,5 +107,10 @@ def demo_50k_database(ctx: Context) -> Path:
         finally:
             engine.dispose()
     else:
-        prepare_database(url)
+        # No start-up backup here: it would copy 1.5 GB on every benchmark run.
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+        finally:
+            engine.dispose()
     return path

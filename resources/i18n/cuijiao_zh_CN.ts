@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArrearsPage</name>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>任意账龄</translation>
+    </message>
+    <message>
+        <source>Oldest: {age}</source>
+        <translation>最早欠费：{age}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Total arrears in yuan, e.g. 1000 or 1,000.50</source>
+        <translation>欠费总额（元），如 1000 或 1,000.50</translation>
+    </message>
+    <message>
+        <source>Room, owner, initials or last 4 phone digits</source>
+        <translation>房号、业主、拼音首字母或手机尾号4位</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>清除全部筛选</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>No open case</source>
+        <translation>未立案</translation>
+    </message>
+    <message>
+        <source>Any collector</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <source>Nobody assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Any reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>No reason recorded</source>
+        <translation>未记录原因</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>{estate}Building {name}</source>
+        <translation>{estate}{name}栋</translation>
+    </message>
+    <message>
+        <source>{n} of {all} rooms</source>
+        <translation>{n} / {all} 户</translation>
+    </message>
+    <message>
+        <source>{n} rooms</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <source>Total arrears {amount}</source>
+        <translation>欠费合计 {amount}</translation>
+    </message>
+    <message>
+        <source>Late fees {amount}</source>
+        <translation>滞纳金 {amount}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>The arrears could not be loaded: {error}</source>
+        <translation>欠费数据加载失败：{error}</translation>
+    </message>
+    <message>
+        <source>Export arrears to Excel</source>
+        <translation>导出欠费明细到Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting {n} rooms…</source>
+        <translation>正在导出 {n} 户…</translation>
+    </message>
+    <message>
+        <source>Exported {n} rooms to {path}</source>
+        <translation>已导出 {n} 户到 {path}</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出到Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeTenantDialog</name>
+    <message>
+        <source>Change tenant</source>
+        <translation>更换租户</translation>
+    </message>
+    <message>
+        <source>Current tenant: {name}, since {start}</source>
+        <translation>当前租户：{name}，自 {start} 起</translation>
+    </message>
+    <message>
+        <source>The room has no tenant now.</source>
+        <translation>该房屋目前没有租户。</translation>
+    </message>
+    <message>
+        <source>Date of the change</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <source>The tenant pays the fees (agreed with the owner)</source>
+        <translation>由租户缴费（已与业主约定）</translation>
+    </message>
+    <message>
+        <source>Tenant moved out (no new tenant)</source>
+        <translation>租户已搬出（无新租户）</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Rejected rows are left out; export them, fix them and import them later.</source>
+        <translation>尚未写入任何数据。被拒绝的行不会导入；可导出后修改，再次导入。</translation>
+    </message>
+    <message>
+        <source>Export rejected rows…</source>
+        <translation>导出被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Rejected rows:</source>
+        <translation>被拒绝的行：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source> (new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>Into {estate}: {created} new, {updated} updated, {unchanged} unchanged, {rejected} rejected, {skipped} skipped (blank, totals, notes)</source>
+        <translation>导入到{estate}：新增 {created}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}，跳过 {skipped}（空行、合计行、备注行）</translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation>导出被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {rows} rows to {path}</source>
+        <translation>已保存 {rows} 行到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create</source>
@@ -34,6 +239,29 @@
     <message>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Checking {rows} rows…</source>
+        <translation>正在检查 {rows} 行…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Importing {kind}…</source>
+        <translation>正在导入{kind}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -78,10 +306,6 @@
         <translation>按房号、姓名或电话查找业主、租户和房屋，并维护他们的联系方式。</translation>
     </message>
     <message>
-        <source>the list of rooms with overdue fees, by age of the debt, reason and person in charge, sortable and exportable to Excel.</source>
-        <translation>按账龄、欠费原因和责任人列出欠费房屋，可排序并导出 Excel。</translation>
-    </message>
-    <message>
         <source>log every call, message and notice with its outcome, and chase promised payments on the day.</source>
         <translation>记录每次电话、短信和通知及其结果，并在承诺缴费当天跟进。</translation>
     </message>
@@ -106,8 +330,8 @@
         <translation>搜索房号/姓名/电话</translation>
     </message>
     <message>
-        <source>Search is not built yet; it will come in a later version.</source>
-        <translation>搜索功能尚未完成，将在后续版本提供。</translation>
+        <source>Room number (3-2-1502, 3栋1502, 1502), name, pinyin initials (zs) or the last 4 digits of a phone. Ctrl+F</source>
+        <translation>房号（3-2-1502、3栋1502、1502）、姓名、拼音首字母（zs）或手机尾号4位。Ctrl+F</translation>
     </message>
     <message>
         <source>Database: {db}</source>
@@ -116,6 +340,10 @@
     <message>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Open a room first: search for it with Ctrl+F.</source>
+        <translation>请先打开一个房屋：按 Ctrl+F 搜索。</translation>
     </message>
     <message>
         <source>SQLite database (*.sqlite3)</source>
@@ -139,10 +367,701 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Check the header row and the column of each field; fix them if needed.</source>
+        <translation>请核对表头行及各字段对应的列，如有错误请修改。</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头行：</translation>
+    </message>
+    <message>
+        <source>First rows below the header:</source>
+        <translation>表头下的前几行：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Confirm payment</source>
+        <translation>确认收款</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>e.g. 750 or 1,234.50</source>
+        <translation>如 750 或 1,234.50</translation>
+    </message>
+    <message>
+        <source>Everything owed</source>
+        <translation>全部欠款</translation>
+    </message>
+    <message>
+        <source>Fill in all that the ticked bills (or all open bills) owe</source>
+        <translation>填入所勾选账单（或全部未缴账单）的应缴金额</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>缴费日期</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>缴款人</translation>
+    </message>
+    <message>
+        <source>transaction number of WeChat, Alipay, card or bank</source>
+        <translation>微信、支付宝、刷卡或银行的交易流水号</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Collect late fees of the bills this payment settles</source>
+        <translation>同时收取本次结清账单的滞纳金</translation>
+    </message>
+    <message>
+        <source>The principal is always paid first; late fees only from what is left, never while the bill is owed.</source>
+        <translation>始终先缴本金；滞纳金只从余额中收取，账单未结清时不收滞纳金。</translation>
+    </message>
+    <message>
+        <source>Tick bills to pay only those; with none ticked the oldest bills are paid first.</source>
+        <translation>勾选账单则只缴这些；不勾选时从最早的账单开始缴。</translation>
+    </message>
+    <message>
+        <source>Waive late fee…</source>
+        <translation>减免滞纳金…</translation>
+    </message>
+    <message>
+        <source>Waive (part of) the selected bill&apos;s late fee, with a reason (manager)</source>
+        <translation>减免所选账单的（部分）滞纳金，须填写原因（主管）</translation>
+    </message>
+    <message>
+        <source>Owed: {amount}</source>
+        <translation>欠款：{amount}</translation>
+    </message>
+    <message>
+        <source>Late fees due: {amount}</source>
+        <translation>应缴滞纳金：{amount}</translation>
+    </message>
+    <message>
+        <source>Prepaid credit: {amount}</source>
+        <translation>预存余额：{amount}</translation>
+    </message>
+    <message>
+        <source>someone else / not recorded</source>
+        <translation>他人代缴 / 未记录</translation>
+    </message>
+    <message>
+        <source>Type the amount received to see where it goes.</source>
+        <translation>输入收到的金额，即可看到分配明细。</translation>
+    </message>
+    <message>
+        <source>Pays {count} bill(s) with {amount}</source>
+        <translation>缴清 {count} 笔账单，共 {amount}</translation>
+    </message>
+    <message>
+        <source>{count} of them in part</source>
+        <translation>其中 {count} 笔部分缴纳</translation>
+    </message>
+    <message>
+        <source>late fees {amount}</source>
+        <translation>滞纳金 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} becomes prepaid credit</source>
+        <translation>{amount} 转为预存</translation>
+    </message>
+    <message>
+        <source>Enter the amount received.</source>
+        <translation>请输入收到的金额。</translation>
+    </message>
+    <message>
+        <source>Payment recorded. Receipt number:</source>
+        <translation>收款已登记。收据号：</translation>
+    </message>
+    <message>
+        <source>{amount} by {method} for {room}</source>
+        <translation>{room}，{method}收款 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} became prepaid credit</source>
+        <translation>{amount} 已转为预存</translation>
+    </message>
+    <message>
+        <source>Writing the receipt PDF…</source>
+        <translation>正在生成收据PDF…</translation>
+    </message>
+    <message>
+        <source>Receipt saved as {path}</source>
+        <translation>收据已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>The payment is saved, but the receipt PDF could not be written: {reason}</source>
+        <translation>收款已保存，但收据PDF未能生成：{reason}</translation>
+    </message>
+    <message>
+        <source>Waive late fee</source>
+        <translation>减免滞纳金</translation>
+    </message>
+    <message>
+        <source>Amount to waive on {bill} (due {amount}):</source>
+        <translation>{bill}的减免金额（应缴 {amount}）：</translation>
+    </message>
+    <message>
+        <source>Reason for the waiver:</source>
+        <translation>减免原因：</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditDialog</name>
+    <message>
+        <source>name, if not the person</source>
+        <translation>如非本人，请填写姓名</translation>
+    </message>
+    <message>
+        <source>Not an owner / unknown</source>
+        <translation>非业主 / 不详</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>无偏好</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Owner type</source>
+        <translation>业主类型</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Contacts (the ticked one is the main number)</source>
+        <translation>联系方式（勾选的为主号码）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number / account</source>
+        <translation>号码 / 账号</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主号码</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系方式</translation>
+    </message>
+    <message>
+        <source>Owner / tenant: {name}</source>
+        <translation>业主 / 租户：{name}</translation>
+    </message>
+    <message>
+        <source>New {role}</source>
+        <translation>新增{role}</translation>
+    </message>
+    <message>
+        <source>Someone else changed this person after you opened it. Reload to see their changes (what you typed here will be replaced).</source>
+        <translation>您打开后，其他人修改了此人的资料。请重新加载查看其修改（您在此输入的内容将被替换）。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This feature will come in a later version:</source>
         <translation>此功能将在后续版本提供：</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDone</name>
+    <message>
+        <source>Open / print receipt</source>
+        <extracomment>Methods offered at the counter, in this order.</extracomment>
+        <translation>打开 / 打印收据</translation>
+    </message>
+    <message>
+        <source>Open the receipt PDF in the PDF viewer to print it</source>
+        <translation>在PDF阅读器中打开收据以便打印</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Row as read</source>
+        <translation>原始内容</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{file} was imported into {estate}: {created} new, {updated} updated, {unchanged} unchanged; {rejected} rows were left out. The import is recorded in the audit log.</source>
+        <translation>{file} 已导入到{estate}：新增 {created}，更新 {updated}，未变 {unchanged}；{rejected} 行未导入。本次导入已记入操作日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse payment</source>
+        <extracomment>A reason must say something: at least this many characters.</extracomment>
+        <translation>冲正收款</translation>
+    </message>
+    <message>
+        <source>A reversal adds a negative entry that cancels this payment bill by bill; the payment itself stays in the books. Take a new payment afterwards if money was received.</source>
+        <translation>冲正会新增一笔负数记录，逐笔抵消这次收款；原收款记录仍保留在账上。如确实收到了钱，请冲正后重新收款。</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>缴费日期</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>缴款人</translation>
+    </message>
+    <message>
+        <source>prepaid credit {amount}</source>
+        <translation>预存 {amount}</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Why is this payment reversed? (required)</source>
+        <translation>为什么要冲正这笔收款？（必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Give the reason in at least {n} characters.</source>
+        <translation>原因至少填写 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Payment reversed. Reversal number:</source>
+        <translation>收款已冲正。冲正单号：</translation>
+    </message>
+    <message>
+        <source>{amount} reversed from receipt {no}</source>
+        <translation>已从收据 {no} 冲正 {amount}</translation>
+    </message>
+    <message>
+        <source>Writing the reversal voucher PDF…</source>
+        <translation>正在生成冲正凭证PDF…</translation>
+    </message>
+    <message>
+        <source>Voucher saved as {path}</source>
+        <translation>凭证已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>The reversal is saved, but the PDF could not be written: {reason}</source>
+        <translation>冲正已保存，但PDF未能生成：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomEditDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>新增房屋</translation>
+    </message>
+    <message>
+        <source>Edit room</source>
+        <translation>编辑房屋</translation>
+    </message>
+    <message>
+        <source>e.g. 3 or 3栋</source>
+        <translation>如 3 或 3栋</translation>
+    </message>
+    <message>
+        <source>empty when the building has no units</source>
+        <translation>无单元时留空</translation>
+    </message>
+    <message>
+        <source>e.g. 1502</source>
+        <translation>如 1502</translation>
+    </message>
+    <message>
+        <source>square metres, e.g. 89.37</source>
+        <translation>平方米，如 89.37</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>交房日期</translation>
+    </message>
+    <message>
+        <source>Pays by bank direct debit</source>
+        <translation>银行托收</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Room number</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Floor area (㎡)</source>
+        <translation>建筑面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>入住状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>mobile or landline with area code</source>
+        <translation>手机或带区号的座机</translation>
+    </message>
+    <message>
+        <source>First owner (optional)</source>
+        <translation>首位业主（可选）</translation>
+    </message>
+    <message>
+        <source>Owner name</source>
+        <translation>业主姓名</translation>
+    </message>
+    <message>
+        <source>Owner phone</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Owner type</source>
+        <translation>业主类型</translation>
+    </message>
+    <message>
+        <source>Someone else changed this room after you opened it. Reload it to see their changes (what you typed here will be replaced).</source>
+        <translation>您打开后，其他人修改了此房屋。请重新加载查看其修改（您在此输入的内容将被替换）。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
+    <name>RoomLedgerPage</name>
+    <message>
+        <source>Room ledger</source>
+        <translation>房屋台账</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Return to the previous page (Alt+Left)</source>
+        <translation>返回上一页（Alt+←）</translation>
+    </message>
+    <message>
+        <source>Take payment (F9)</source>
+        <translation>收款 (F9)</translation>
+    </message>
+    <message>
+        <source>Record money paid for this room and print the receipt</source>
+        <translation>登记该房屋的缴费并打印收据</translation>
+    </message>
+    <message>
+        <source>Reverse payment…</source>
+        <translation>冲正收款…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected payment by a reversal entry (manager)</source>
+        <translation>以冲正记录撤销所选收款（主管）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Paid through</source>
+        <translation>已缴至</translation>
+    </message>
+    <message>
+        <source>Total arrears</source>
+        <translation>欠费总额</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Prepaid credit</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <source>Late fees due</source>
+        <translation>应缴滞纳金</translation>
+    </message>
+    <message>
+        <source>Collection stage</source>
+        <translation>催缴阶段</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>缴费记录</translation>
+    </message>
+    <message>
+        <source>Collection history</source>
+        <translation>催缴记录</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>“owes” = part paid</source>
+        <translation>“欠”= 部分缴纳</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>nothing paid</source>
+        <translation>从未缴费</translation>
+    </message>
+    <message>
+        <source>no open case</source>
+        <translation>未立案</translation>
+    </message>
+    <message>
+        <source>bank direct debit</source>
+        <translation>银行托收</translation>
+    </message>
+    <message>
+        <source>on hold until {date}</source>
+        <translation>暂缓至 {date}</translation>
+    </message>
+    <message>
+        <source> (pays the fees)</source>
+        <translation>（缴费人）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>Owners and rooms</source>
+        <translation>业主与房屋</translation>
+    </message>
+    <message>
+        <source>Any occupancy</source>
+        <translation>全部入住状态</translation>
+    </message>
+    <message>
+        <source>Any owner type</source>
+        <translation>全部业主类型</translation>
+    </message>
+    <message>
+        <source>With or without arrears</source>
+        <translation>有无欠费均可</translation>
+    </message>
+    <message>
+        <source>In arrears</source>
+        <translation>有欠费</translation>
+    </message>
+    <message>
+        <source>No arrears</source>
+        <translation>无欠费</translation>
+    </message>
+    <message>
+        <source>Room, name, initials or phone</source>
+        <translation>房号、姓名、首字母或电话</translation>
+    </message>
+    <message>
+        <source>New room…</source>
+        <translation>新增房屋…</translation>
+    </message>
+    <message>
+        <source>Edit room…</source>
+        <translation>编辑房屋…</translation>
+    </message>
+    <message>
+        <source>Owner / tenant…</source>
+        <translation>业主 / 租户…</translation>
+    </message>
+    <message>
+        <source>Change tenant…</source>
+        <translation>更换租户…</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>末页</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单元</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Page {page}/{pages}, {total} rooms</source>
+        <translation>第 {page}/{pages} 页，共 {total} 户</translation>
+    </message>
+    <message>
+        <source>The rooms could not be loaded: {error}</source>
+        <translation>房屋列表加载失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>No room, name or phone matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的房号、姓名或电话。</translation>
+    </message>
+    <message>
+        <source>Showing the first {n}: type more to narrow down.</source>
+        <translation>仅显示前 {n} 条：请继续输入以缩小范围。</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>搜索失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -206,6 +1125,81 @@
     <message>
         <source>This is a demo database with invented owners and amounts.</source>
         <translation>这是演示数据库，业主和金额均为虚构。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xls) or CSV (UTF-8 or GBK). The header row is found below any title rows.</source>
+        <translation>Excel（.xlsx、.xls）或 CSV（UTF-8 或 GBK）。标题行下方的表头会被自动识别。</translation>
+    </message>
+    <message>
+        <source>Rooms and owners</source>
+        <translation>房屋和业主</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>缴费记录</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The only estate, or a new one</source>
+        <translation>唯一的小区，或新建小区</translation>
+    </message>
+    <message>
+        <source>(from the file)</source>
+        <translation>（取自文件）</translation>
+    </message>
+    <message>
+        <source>What to import:</source>
+        <translation>导入内容：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Estate:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>Payment method when the file has none:</source>
+        <translation>文件未注明时的缴费方式：</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -369,12 +1363,28 @@
         <translation>查找房号、业主或电话</translation>
     </message>
     <message>
+        <source>Take &amp;payment…</source>
+        <translation>收款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Take a payment for the room on screen and print the receipt</source>
+        <translation>为当前房屋收款并打印收据</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Reload the current page from the database</source>
         <translation>从数据库重新加载当前页面</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring in rooms and owners, bills or payments from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件导入房屋和业主、账单或缴费记录</translation>
     </message>
     <message>
         <source>&amp;Back up database…</source>
@@ -469,6 +1479,226 @@
     </message>
 </context>
 <context>
+    <name>arrears</name>
+    <message>
+        <source>Preparation</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>Friendly reminder</source>
+        <translation>温馨提醒</translation>
+    </message>
+    <message>
+        <source>Phone calls</source>
+        <translation>电话催缴</translation>
+    </message>
+    <message>
+        <source>Written notice</source>
+        <translation>书面催缴</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>Public board</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Owners&apos; committee</source>
+        <translation>业委会协调</translation>
+    </message>
+    <message>
+        <source>Lawyer&apos;s letter</source>
+        <translation>律师函</translation>
+    </message>
+    <message>
+        <source>Lawsuit / arbitration</source>
+        <translation>诉讼 / 仲裁</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Promised to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <source>Pays on a condition</source>
+        <translation>有条件缴费</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Phone off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Nobody at home</source>
+        <translation>无人在家</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unhappy with the service</source>
+        <translation>对服务不满</translation>
+    </message>
+    <message>
+        <source>Financial hardship</source>
+        <translation>经济困难</translation>
+    </message>
+    <message>
+        <source>Does not see the need to pay</source>
+        <translation>认为不必缴费</translation>
+    </message>
+    <message>
+        <source>Old dispute / building quality</source>
+        <translation>历史遗留 / 房屋质量</translation>
+    </message>
+    <message>
+        <source>Burglary</source>
+        <translation>被盗</translation>
+    </message>
+    <message>
+        <source>Waiting for a repair</source>
+        <translation>等待维修</translation>
+    </message>
+    <message>
+        <source>Refuses on purpose</source>
+        <translation>恶意拒缴</translation>
+    </message>
+    <message>
+        <source>Vacant flat</source>
+        <translation>房屋空置</translation>
+    </message>
+    <message>
+        <source>Cannot be reached</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1个月</translation>
+    </message>
+    <message>
+        <source>2 months</source>
+        <translation>2个月</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3个月</translation>
+    </message>
+    <message>
+        <source>3–6 months</source>
+        <translation>3–6个月</translation>
+    </message>
+    <message>
+        <source>6–12 months</source>
+        <translation>6–12个月</translation>
+    </message>
+    <message>
+        <source>1–2 years</source>
+        <translation>1–2年</translation>
+    </message>
+    <message>
+        <source>2–3 years</source>
+        <translation>2–3年</translation>
+    </message>
+    <message>
+        <source>Over 3 years</source>
+        <translation>3年以上</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <extracomment>Bucket columns in the order of ``services.arrears.BUCKETS``.</extracomment>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Total arrears</source>
+        <translation>欠费总额</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>欠费月数</translation>
+    </message>
+    <message>
+        <source>Oldest unpaid</source>
+        <translation>最早欠费</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Promised date</source>
+        <translation>承诺日期</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Front desk</source>
@@ -489,6 +1719,322 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>ledger</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card (POS)</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>托收</translation>
+    </message>
+    <message>
+        <source>Prepaid credit</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>Friendly reminder</source>
+        <translation>温馨提醒</translation>
+    </message>
+    <message>
+        <source>Phone collection</source>
+        <translation>电话催缴</translation>
+    </message>
+    <message>
+        <source>Written notice</source>
+        <translation>书面催缴</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>Public board</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Owners&apos; committee</source>
+        <translation>业委会协调</translation>
+    </message>
+    <message>
+        <source>Lawyer letter</source>
+        <translation>律师函</translation>
+    </message>
+    <message>
+        <source>Lawsuit</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <source>Write-off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <source>Parking space</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>物业服务中心</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <source>Decorating</source>
+        <translation>装修中</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Rented out</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Part paid</source>
+        <translation>部分缴纳</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>缓缴</translation>
+    </message>
+    <message>
+        <source>Service issue</source>
+        <translation>服务问题</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1个月</translation>
+    </message>
+    <message>
+        <source>2 months</source>
+        <translation>2个月</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3个月</translation>
+    </message>
+    <message>
+        <source>3–6 months</source>
+        <translation>3–6个月</translation>
+    </message>
+    <message>
+        <source>6–12 months</source>
+        <translation>6–12个月</translation>
+    </message>
+    <message>
+        <source>1–2 years</source>
+        <translation>1–2年</translation>
+    </message>
+    <message>
+        <source>2–3 years</source>
+        <translation>2–3年</translation>
+    </message>
+    <message>
+        <source>over 3 years</source>
+        <translation>3年以上</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <extracomment>Cell colours: background, text.</extracomment>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>owes {amount}</source>
+        <translation>欠 {amount}</translation>
+    </message>
+    <message>
+        <source>Billed: {amount}</source>
+        <translation>应收：{amount}</translation>
+    </message>
+    <message>
+        <source>Basis: {note}</source>
+        <translation>计费依据：{note}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>优惠：{amount}</translation>
+    </message>
+    <message>
+        <source>Waived: {amount}</source>
+        <translation>减免：{amount}</translation>
+    </message>
+    <message>
+        <source>Paid: {amount}</source>
+        <translation>已缴：{amount}</translation>
+    </message>
+    <message>
+        <source>Still owed: {amount}</source>
+        <translation>尚欠：{amount}</translation>
+    </message>
+    <message>
+        <source>Due date: {date}</source>
+        <translation>到期日：{date}</translation>
+    </message>
+    <message>
+        <source>Late fee due: {amount}</source>
+        <translation>应缴滞纳金：{amount}</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>缴款人</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>reverses {no}</source>
+        <translation>冲正 {no}</translation>
+    </message>
+    <message>
+        <source>reversed by {no}</source>
+        <translation>已被 {no} 冲正</translation>
+    </message>
+    <message>
+        <source>Fee item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Late fee due</source>
+        <translation>应缴滞纳金</translation>
+    </message>
+    <message>
+        <source>This payment</source>
+        <translation>本次缴纳</translation>
+    </message>
+    <message>
+        <source>Late fee paid</source>
+        <translation>已缴滞纳金</translation>
     </message>
 </context>
 <context>
@@ -694,6 +2240,34 @@
         <translation>所选账单不属于此房屋或已缴清。</translation>
     </message>
     <message>
+        <source>The file {file} cannot be read: {reason}</source>
+        <translation>无法读取文件 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>No header row was found for {kinds}: name the columns (e.g. 房号, 业主, 面积) and try again.</source>
+        <translation>未找到{kinds}的表头行：请给各列加上列名（如 房号、业主、面积）后重试。</translation>
+    </message>
+    <message>
+        <source>There is no estate named {name}.</source>
+        <translation>没有名为 {name} 的小区。</translation>
+    </message>
+    <message>
+        <source>Choose the estate to import into: {estates}.</source>
+        <translation>请选择要导入的小区：{estates}。</translation>
+    </message>
+    <message>
+        <source>There are no rooms yet: import the rooms and owners first.</source>
+        <translation>还没有房屋：请先导入房屋和业主。</translation>
+    </message>
+    <message>
+        <source>{count} rows were rejected, so nothing was imported. Fix them, or import only the valid rows.</source>
+        <translation>有 {count} 行被拒绝，因此没有导入任何数据。请修改后重试，或只导入有效的行。</translation>
+    </message>
+    <message>
+        <source>The column mapping cannot be used: {problems}</source>
+        <translation>列对应关系无法使用：{problems}</translation>
+    </message>
+    <message>
         <source>&quot;{text}&quot; is not a room number (for example 3-2-1502 or 3栋2单元1502).</source>
         <translation>“{text}”不是有效的房号（例如 3-2-1502 或 3栋2单元1502）。</translation>
     </message>
@@ -702,8 +2276,96 @@
         <translation>该房屋已不存在。</translation>
     </message>
     <message>
+        <source>No Chinese TrueType font was found on this computer, so the PDF cannot be written. Install Microsoft YaHei, SimHei or WenQuanYi Micro Hei. Fonts tried: {tried}</source>
+        <translation>本机未找到中文 TrueType 字体，无法生成PDF。请安装微软雅黑、黑体或文泉驿微米黑。已尝试的字体：{tried}</translation>
+    </message>
+    <message>
+        <source>Unknown receipt paper size: {paper}</source>
+        <translation>未知的收据纸张规格：{paper}</translation>
+    </message>
+    <message>
         <source>Unknown setting: {field}</source>
         <translation>未知的设置项：{field}</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not an e-mail address.</source>
+        <translation>“{text}”不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Enter the contact or remove the line.</source>
+        <translation>请填写联系方式，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>An ID card number has 18 characters (digits, the last may be X).</source>
+        <translation>身份证号为18位（数字，最后一位可为X）。</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>This person no longer exists.</source>
+        <translation>此人已不存在。</translation>
+    </message>
+    <message>
+        <source>Only one contact can be the main one.</source>
+        <translation>只能有一个主号码。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a phone number: a mobile has 11 digits starting with 13–19, a landline starts with its area code (0571-81234567).</source>
+        <translation>“{text}”不是有效的电话号码：手机号为以13–19开头的11位数字，座机须带区号（如 0571-81234567）。</translation>
+    </message>
+    <message>
+        <source>Enter the phone number.</source>
+        <translation>请填写电话号码。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not an area: enter square metres, e.g. 89.37.</source>
+        <translation>“{text}”不是有效的面积：请填写平方米数，如 89.37。</translation>
+    </message>
+    <message>
+        <source>The area must be more than zero.</source>
+        <translation>面积必须大于零。</translation>
+    </message>
+    <message>
+        <source>Enter the floor area in square metres.</source>
+        <translation>请填写建筑面积（平方米）。</translation>
+    </message>
+    <message>
+        <source>This area is too large: check the number.</source>
+        <translation>面积过大，请核对。</translation>
+    </message>
+    <message>
+        <source>Areas have at most two decimal places.</source>
+        <translation>面积最多保留两位小数。</translation>
+    </message>
+    <message>
+        <source>Enter the building.</source>
+        <translation>请填写楼栋。</translation>
+    </message>
+    <message>
+        <source>Room {code} already exists in this estate.</source>
+        <translation>本小区已有房屋 {code}。</translation>
+    </message>
+    <message>
+        <source>Choose the estate.</source>
+        <translation>请选择小区。</translation>
+    </message>
+    <message>
+        <source>Enter the room number.</source>
+        <translation>请填写房号。</translation>
+    </message>
+    <message>
+        <source>The current tenancy started on {start}: the change must be after that day.</source>
+        <translation>当前租期始于 {start}：变更日期必须晚于该日。</translation>
+    </message>
+    <message>
+        <source>This room has no current tenant.</source>
+        <translation>该房屋当前没有租户。</translation>
+    </message>
+    <message>
+        <source>Enter the date the new tenant moves in.</source>
+        <translation>请填写新租户的入住日期。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
@@ -720,6 +2382,176 @@
     <message>
         <source>A file could not be read or written: {detail}</source>
         <translation>无法读写文件：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>rooms</name>
+    <message>
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <source>Being decorated</source>
+        <translation>装修中</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Rented out</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <source>Parking space</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>物业服务中心</translation>
+    </message>
+    <message>
+        <source>Lives there</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>座机</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>Written notice</source>
+        <translation>书面催缴</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Area (㎡)</source>
+        <translation>面积（㎡）</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>入住状态</translation>
+    </message>
+    <message>
+        <source>Owner type</source>
+        <translation>业主类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+</context>
+<context>
+    <name>search</name>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     ),
     "import.estate_not_found": QT_TRANSLATE_NOOP("messages", "There is no estate named {name}."),
     "import.estate_required": QT_TRANSLATE_NOOP("messages", "Choose the estate to import into: {estates}."),
+    "export.estate_required": QT_TRANSLATE_NOOP("messages", "Choose the estate to export: {estates}."),
     "import.no_rooms": QT_TRANSLATE_NOOP("messages", "There are no rooms yet: import the rooms and owners first."),
     "import.rows_rejected": QT_TRANSLATE_NOOP(
         "messages", "{count} rows were rejected, so nothing was imported. Fix them, or import only the valid rows."

@@ -138,3 +138,28 @@ def test_sigkill_half_way_leaves_nothing(db_url, tmp_path):
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         for table in ("estate", "room", "person", "contact", "room_person", "audit_log"):
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), (table, killed_at)
+
+
+def test_export_of_a_lived_in_office_imports_back_unchanged(db_url, tmp_path, capsys):
+    """Demo rooms (notes with Chinese punctuation, tenants, shops without units) survive export → import."""
+    from datetime import date
+
+    from cuijiao_desktop.services.demo import build_demo
+
+    engine = make_engine(db_url)
+    try:
+        build_demo(engine, rooms=300, months=6, seed=3, today=date(2026, 11, 23))
+        with make_session_factory(engine)() as s:
+            estates = s.scalars(select(m.Estate.name)).all()
+            assert s.scalar(select(func.count()).select_from(m.Room).where(m.Room.note.contains("，")))
+    finally:
+        engine.dispose()
+    assert main(["--db", db_url, "export", "rooms", str(tmp_path / "all.xlsx")]) == 1
+    assert "请选择要导出的小区" in capsys.readouterr().err
+    for estate in estates:
+        for suffix in (".xlsx", ".csv"):
+            out = tmp_path / f"{estate}{suffix}"
+            assert main(["--db", db_url, "export", "rooms", str(out), "--estate", estate]) == 0
+            capsys.readouterr()
+            assert main(["--db", db_url, "import", "rooms", str(out), "--estate", estate, "--dry-run"]) == 0
+            assert "新增 0，更新 0，" in capsys.readouterr().out

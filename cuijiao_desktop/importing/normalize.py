@@ -354,11 +354,11 @@ def _name(text: str) -> str | Bad:
 
 
 def norm_note(value: Any, *, limit: int = 500) -> str | Bad | None:
-    """Free text (notes): trimmed; too long is a reason."""
+    """Free text (notes): trimmed only – no NFKC, which would turn "，" into ","; too long is a reason."""
     if value is None:
         return None
     text = value if isinstance(value, str) else (cell_text(value) or "")
-    text = _nfkc(text).strip()
+    text = text.strip()
     if not text:
         return None
     if len(text) > limit:

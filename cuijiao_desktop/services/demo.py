@@ -54,6 +54,7 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
 from cuijiao_desktop.domain.promises import promise_status
+from cuijiao_desktop.domain.rooms import room_code_from_parts
 
 from . import demo_names as vocab
 from . import serials
@@ -640,7 +641,8 @@ class _Builder:
         r = _Room()
         r.id = self.next_id("room")
         r.estate = eid
-        r.code = f"{building}-{unit}-{number}" if unit else f"{building}-{number}"
+        code = room_code_from_parts(building, unit, number)  # canonical, as an import would match it
+        r.code, number = code.canonical, code.room
         r.usage, r.area, r.occupancy, r.k0 = usage, area, occupancy, k0
         r.water, r.power = water and usage is Usage.RESIDENTIAL, power
         r.prices = res_by_k

@@ -62,7 +62,7 @@ def _estate(session: Session, name: str | None) -> tuple[int, str]:
         return rows[0][0], rows[0][1]
     if not rows:
         raise DomainError("import.no_rooms")
-    raise DomainError("import.estate_required", estates="、".join(r[1] for r in rows))
+    raise DomainError("export.estate_required", estates="、".join(r[1] for r in rows))
 
 
 def room_rows(session: Session, *, estate: str | None = None) -> tuple[str, list[tuple[Any, ...]]]:

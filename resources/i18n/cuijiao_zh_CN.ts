@@ -2256,6 +2256,10 @@
         <translation>请选择要导入的小区：{estates}。</translation>
     </message>
     <message>
+        <source>Choose the estate to export: {estates}.</source>
+        <translation>请选择要导出的小区：{estates}。</translation>
+    </message>
+    <message>
         <source>There are no rooms yet: import the rooms and owners first.</source>
         <translation>还没有房屋：请先导入房屋和业主。</translation>
     </message>

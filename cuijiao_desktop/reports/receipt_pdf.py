@@ -33,7 +33,7 @@ PAPERS: dict[str, tuple[float, float]] = {"a5": (210.0, 148.0), "241x93": (241.0
 METHOD_ZH: dict[PaymentMethod, str] = {
     PaymentMethod.CASH: "现金", PaymentMethod.CARD: "刷卡", PaymentMethod.WECHAT: "微信",
     PaymentMethod.ALIPAY: "支付宝", PaymentMethod.BANK_TRANSFER: "银行转账", PaymentMethod.DIRECT_DEBIT: "托收",
-    PaymentMethod.CREDIT: "预存抵扣",
+    PaymentMethod.CREDIT: "预存抵扣", PaymentMethod.HISTORIC: "历史导入",
 }
 
 

@@ -1752,6 +1752,10 @@
         <translation>预存余额</translation>
     </message>
     <message>
+        <source>Imported history</source>
+        <translation>历史导入</translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation>收款</translation>
     </message>

@@ -58,6 +58,7 @@ LABELS: dict[object, str] = {
     PaymentMethod.BANK_TRANSFER: QT_TRANSLATE_NOOP("ledger", "Bank transfer"),
     PaymentMethod.DIRECT_DEBIT: QT_TRANSLATE_NOOP("ledger", "Direct debit"),
     PaymentMethod.CREDIT: QT_TRANSLATE_NOOP("ledger", "Prepaid credit"),
+    PaymentMethod.HISTORIC: QT_TRANSLATE_NOOP("ledger", "Imported history"),
     PaymentKind.PAYMENT: QT_TRANSLATE_NOOP("ledger", "Payment"),
     PaymentKind.REVERSAL: QT_TRANSLATE_NOOP("ledger", "Reversal"),
     Stage.PREPARATION: QT_TRANSLATE_NOOP("ledger", "Preparation"),

@@ -1,9 +1,13 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cuijiao_desktop.domain.errors import ValidationError
 from cuijiao_desktop.domain.masking import (
     BoardRow,
     MaskingPolicy,
+    _digits,
+    _mask_digits,
     board_row,
     mask_name,
     mask_phone,
@@ -95,3 +99,12 @@ def test_board_row_with_full_code_and_names_allowed():
 def test_board_row_normalises_loose_parts():
     row = board_row(MaskingPolicy(), building="3号楼", unit="二单元", room_code="0101室", months=2, amount_fen=1)
     assert (row.building, row.unit, row.room_masked) == ("3", "2", "10*")
+
+
+_PHONE_CHARS = st.sampled_from("0123456789 -+()٣１²x")
+
+
+@given(st.one_of(st.text(_PHONE_CHARS, max_size=16), st.text(st.sampled_from("0123456789"), min_size=11, max_size=11),
+                 st.text(max_size=14)))
+def test_mask_phone_fast_path_equals_the_general_rule(phone):
+    assert mask_phone(phone) == _mask_digits(_digits(phone))

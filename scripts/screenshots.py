@@ -1,18 +1,34 @@
-"""Save screenshots of the main pages and the sign-in dialog.
+"""Save screenshots of the main pages, the front-desk screens and the import wizard.
 
     python scripts/screenshots.py --out docs/screenshots --db URL [--user NAME] [--lang zh_CN|en]
+                                  [--today YYYY-MM-DD] [--size WxH] [--search TEXT] [--room ID]
+                                  [--tz Asia/Shanghai] [--db-label TEXT]
 
-Opens the program on ``URL`` as a demo user (signed in through ``services.auth.login``,
-without the dialog), shows each page of the main window and the sign-in dialog, and
-writes ``NN-name.png`` files. Run it on a real (virtual) screen: scripts/screenshots.sh
-starts Xvfb. UI settings go to a temporary folder, never to the user's own.
+Opens the program on ``URL`` (a demo database) as a demo user (signed in through
+``services.auth.login``, without the dialog) and writes ``NN-name.png`` files:
+
+01 sign-in, 02–09 the pages of the navigation, 10 a new office's first start,
+11 the search popup, 12 the room dialog, 13–15 a room's ledger (bills, payments,
+collection history), 16 the payment dialog with its allocation preview, 17 the payment
+recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
+filtered, 20–21 the import wizard (columns, check) on a messy workbook written here.
+
+The room of 12–18 is one in arrears with the richest history (fee items, part payments,
+notices, visits, promises), chosen through the services. The payment of 17 is really
+recorded, so run this on a throw-away database: scripts/screenshots.sh builds one and
+starts Xvfb. Database work runs on a SyncTaskRunner, so every load has finished before a
+picture is taken. UI settings and receipts go to a temporary folder, never to the user's own.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cuijiao_desktop.app import choose_ui_font, create_application, demo_user_hint, install_translators
@@ -28,6 +45,10 @@ from cuijiao_desktop.settings import UiSettings
 from cuijiao_desktop.tasks import SyncTaskRunner
 
 PAGE_NAMES = ("workbench", "owners", "arrears", "contacts", "visits", "notices", "reports", "settings")
+#: Search texts tried in turn for the popup shot: the first with 5–10 hits is shown.
+SEARCH_CANDIDATES = ("5-1-3", "wl", "1502", "zs", "lj", "张")
+#: The arrears rooms (largest first) among which the ledger room is chosen.
+LEDGER_CANDIDATES = 150
 
 
 def _settle(app: QApplication, widget: QWidget) -> None:
@@ -37,10 +58,109 @@ def _settle(app: QApplication, widget: QWidget) -> None:
     app.processEvents()
 
 
-def _save(widget: QWidget, path: Path) -> None:
-    if not widget.grab().save(str(path)):
+def _save(widget: QWidget, path: Path, *, popups: tuple[QWidget, ...] = ()) -> None:
+    """Write ``widget`` to ``path``; visible ``popups`` (separate windows) are painted where they are."""
+    pixmap: QPixmap = widget.grab()
+    if popups:
+        origin = widget.mapToGlobal(QPoint(0, 0))
+        painter = QPainter(pixmap)
+        for popup in popups:
+            if popup.isVisible():
+                painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - origin, popup.grab())
+        painter.end()
+    if not pixmap.save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(f"wrote {path}")
+
+
+def choose_search_text(factory, today: date) -> str:
+    """The first of SEARCH_CANDIDATES that finds 5–10 rooms (else the first)."""
+    from cuijiao_desktop.services import search
+
+    with factory() as session:
+        for text in SEARCH_CANDIDATES:
+            if 5 <= len(search.search(session, text, limit=20, today=today)) <= 10:
+                return text
+    return SEARCH_CANDIDATES[0]
+
+
+def choose_ledger_room(factory, today: date) -> int:
+    """A room in arrears with a rich history: several fee items, part payments, many kinds of events."""
+    from cuijiao_desktop.services import arrears, room_ledger
+    from cuijiao_desktop.services.room_ledger import CellStatus
+
+    best: tuple[int, int] | None = None
+    with factory() as session:
+        rows = sorted(arrears.query_arrears(session, today=today), key=lambda r: (-r.total_fen, r.room_id))
+        for row in rows[:LEDGER_CANDIDATES]:
+            ledger = room_ledger.room_ledger(session, room_id=row.room_id, today=today)
+            kinds = {entry.kind for entry in ledger.timeline}
+            part_paid = sum(1 for r in ledger.rows for c in r.cells if c is not None and c.status == CellStatus.PART_PAID)
+            score = (10 * len(kinds) + 6 * min(len(ledger.fee_items), 3) + 4 * min(part_paid, 3)
+                     + min(len(ledger.payments), 12) + (4 if ledger.header.tenant else 0)
+                     + (4 if ledger.header.stage is not None else 0))
+            if best is None or score > best[0]:
+                best = (score, row.room_id)
+    if best is None:
+        raise SystemExit("no room is in arrears: is this a demo database?")
+    return best[1]
+
+
+def payment_amount_text(bills) -> str:
+    """An amount that settles the oldest bills and part of the next (whole yuan), as a clerk types it."""
+    if not bills:
+        return "500"
+    outstanding = [b.outstanding_fen for b in bills]
+    fen = sum(outstanding[:3]) + (outstanding[3] // 2 if len(outstanding) > 3 else 0)
+    return str(max(fen // 100, 1))
+
+
+def write_messy_rooms_workbook(path: Path) -> Path:
+    """A rooms-and-owners workbook as offices keep them: title rows, odd headers, subtotals, mistakes."""
+    import openpyxl  # only when the wizard shots are taken
+
+    header = ["序号", "楼号", "单元", "房间号", "业主姓名", "联系电话", "建筑面积(㎡)", "入住状态", "物业费单价", "备注"]
+    rows = [
+        [1, "20栋", "1单元", "101", "周建华", "138 0013 8001", "89.37", "已入住", "2.20", None],
+        [2, "２０#", "1", "１０２室", "吴丽娟", "+86 139 0013 9002", "120.5㎡", "出租", "2.20", None],
+        [3, "20栋", "1单元", "201", "郑 强", "0571-81234567、13600136003", 95, "空置", "2.20", "长期空置"],
+        [None] * 10,
+        [4, "二十号楼", "1", "0202", "冯晓梅", 13500135004, 60.0, None, "2.20", None],
+        ["小计", None, None, None, None, None, 364.87, None, None, None],
+        [5, "20栋", "2单元", None, "陈志明", "13300133005", "70", None, "2.20", "房号待补"],
+        [6, "20栋", "2单元", "abc", "褚卫东", "13800138006", "80", None, "2.20", None],
+        [7, "20栋", "2单元", "302", "卫红/蒋芳", "1380013800", "0", "入住了", "2.20", None],
+        [8, "20栋", "2单元", "401", "沈国平", "12345", "-5", None, "2.20", None],
+        [9, "20栋", "1单元", "101", "周建华", "13800138001", "89.37", None, "2.20", "重复登记"],
+        [10, "21栋", None, "101", "韩雪", "13700137010", "102.66", "已入住", "2.20", "商铺"],
+        ["合计", None, None, None, None, None, 434.87, None, None, None],
+        ["制表人：王芳    审核：李主管", None, None, None, None, None, None, None, None, None],
+    ]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "业主信息"
+    ws["A1"] = "锦绣花园二期业主信息登记表"
+    ws.merge_cells("A1:J1")
+    ws["A2"] = "制表人：王芳"
+    ws["G2"] = "日期：2026-01-05"
+    ws.append([])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def render_pdf_page(pdf: Path, png: Path) -> bool:
+    """The first page of ``pdf`` as ``png`` at 110 dpi (pdftoppm); False when pdftoppm is missing."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        print(f"pdftoppm not found (poppler-utils): {png.name} not written", file=sys.stderr)
+        return False
+    subprocess.run([tool, "-png", "-r", "110", "-singlefile", "-f", "1", "-l", "1", str(pdf),
+                    str(png.with_suffix(""))], check=True)
+    print(f"wrote {png}")
+    return True
 
 
 def _demo_credentials(user: str | None, password: str | None) -> tuple[str, str, list[str]]:
@@ -61,6 +181,101 @@ def _demo_credentials(user: str | None, password: str | None) -> tuple[str, str,
     return user, password, demo_users
 
 
+def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
+    """11–21: search, room dialog, ledger, payment and receipt, filtered arrears, import wizard."""
+    from PySide6.QtTest import QTest
+
+    from cuijiao_desktop.services import rooms as rooms_service
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard
+    from cuijiao_desktop.views.dialogs.payment_dialog import PaymentDialog
+    from cuijiao_desktop.views.dialogs.room_edit_dialog import RoomEditDialog
+    from cuijiao_desktop.views.pages.room_ledger_page import system_font_dirs
+
+    out: Path = ctx["out"]
+    runner, factory, user, today = ctx["runner"], ctx["factory"], ctx["user"], ctx["today"]
+    tmp: Path = ctx["tmp"]
+    room_id: int = ctx["room_id"]
+
+    # 11: the search popup under the toolbar box, as typed.
+    window.show_page(0)
+    window.activateWindow()
+    window.search_box.setFocus()
+    QTest.keyClicks(window.search_box, ctx["search_text"])
+    window.search.run_query()  # the debounce timer would fire 100 ms later
+    _settle(app, window)
+    _save(window, out / "11-search.png", popups=(window.search.popup,))
+    window.search.hide_popup()
+    window.search_box.clear()
+
+    # 12: 编辑房屋 for the ledger room, loaded as the owners page loads it.
+    window.show_page(1)
+    _settle(app, window)
+    with factory() as session:
+        detail = rooms_service.get_room_detail(session, room_id)
+        estates = rooms_service.room_filter_options(session).estates
+    dialog = RoomEditDialog(runner, user, estates=estates, detail=detail, parent=window)
+    dialog.show()
+    _settle(app, dialog)
+    _save(dialog, out / "12-room-edit.png")
+    dialog.reject()
+
+    # 13–15: the room's ledger, one picture per tab.
+    window.open_room(room_id)
+    ledger = window.room_ledger_page
+    for index, name in enumerate(("ledger-bills", "ledger-payments", "ledger-history")):
+        ledger.tabs.setCurrentIndex(index)
+        _settle(app, window)
+        _save(window, out / f"{13 + index:02d}-{name}.png")
+    ledger.tabs.setCurrentIndex(0)
+
+    # 19: the arrears list of one estate and one collector (16–18 change the data, so they come last).
+    window.show_page(2)
+    arrears = window.pages[ActionId.NAV_ARREARS]
+    arrears.estate_combo.setCurrentIndex(1)
+    arrears.collector_combo.setCurrentIndex(min(2, arrears.collector_combo.count() - 1))  # 0 any, 1 nobody
+    _settle(app, window)
+    _save(window, out / "19-arrears-filtered.png")
+    arrears.clear_filters()
+
+    # 20–21: the import wizard on a messy workbook: its columns page and its check page.
+    book = write_messy_rooms_workbook(tmp / "锦绣花园二期业主信息.xlsx")
+    wizard = ImportWizard(runner, user, today=today, settings=ctx["settings"], parent=window)
+    wizard.show()
+    source = wizard.source_page
+    source.kind_box.setCurrentIndex(0)
+    source.file_edit.setText(str(book))
+    source.load_sheet_names()
+    source.estate_box.setEditText("锦绣花园二期")
+    _settle(app, wizard)
+    wizard.next()
+    _settle(app, wizard)
+    _save(wizard, out / "20-import-columns.png")
+    wizard.next()
+    _settle(app, wizard)
+    _save(wizard, out / "21-import-check.png")
+    wizard.reject()  # nothing imported
+
+    # 16–18: 收款 with the allocation preview, then recorded, then the first page of the receipt.
+    window.open_room(room_id)
+    _settle(app, window)
+    pay = PaymentDialog(runner, user, room_id, today=today, receipts_folder=ctx["receipts"], paper="a5",
+                        font_dirs=system_font_dirs(), parent=ledger)
+    pay.show()
+    _settle(app, pay)
+    pay.amount_edit.setFocus()
+    QTest.keyClicks(pay.amount_edit, payment_amount_text(pay.context.bills if pay.context else ()))
+    _settle(app, pay)
+    _save(pay, out / "16-payment.png")
+    pay.confirm_button.click()
+    _settle(app, pay)
+    _save(pay, out / "17-payment-done.png")
+    if pay.receipt_path is None:
+        raise SystemExit(f"the receipt PDF was not written: {pay.done_page.pdf_status.text()}")
+    render_pdf_page(pay.receipt_path, out / "18-receipt.png")
+    pay.accept()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -69,9 +284,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user", help="user name (default: the demo manager)")
     parser.add_argument("--password", help="password (default: the demo password)")
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
-    parser.add_argument("--size", default="1280x800", help="window size WxH")
-    parser.add_argument("--today", type=date.fromisoformat, help="the date the workbench treats as today")
+    parser.add_argument("--size", default="1440x900", help="window size WxH")
+    parser.add_argument("--today", type=date.fromisoformat, help="the date the program treats as today")
+    parser.add_argument("--search", help="text typed into the search box (default: chosen to find 5–10 rooms)")
+    parser.add_argument("--room", type=int, help="room id of the ledger and payment shots (default: chosen)")
+    parser.add_argument("--db-label", help="the database as the status bar and settings show it (default: its path)")
+    parser.add_argument("--tz", default="Asia/Shanghai", help="time zone of the clock times shown (the office's)")
     args = parser.parse_args(argv)
+    # Times are stored in UTC and shown in local time: show them as the office sees them.
+    os.environ["TZ"] = args.tz
+    if hasattr(time, "tzset"):
+        time.tzset()
     width, height = (int(x) for x in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -96,13 +319,17 @@ def main(argv: list[str] | None = None) -> int:
         user = auth.login(session, username=username, password=password)
         office_dto = office.get_office(session)
 
+    # A fixed folder (not a random temporary name), as it shows on the "payment recorded" page.
+    receipts = Path(tempfile.gettempdir()) / "cuijiao-screenshot-receipts"
+    shutil.rmtree(receipts, ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
         settings.language = args.lang
         runner = SyncTaskRunner(factory)
         today = args.today or date.today()
         window = MainWindow(
-            runner, user, settings, db_url=args.db, db_description=describe_url(args.db), today=lambda: today
+            runner, user, settings, db_url=args.db, db_description=args.db_label or describe_url(args.db),
+            today=lambda: today,
         )
         window.resize(width, height)
         window.show()
@@ -133,8 +360,15 @@ def main(argv: list[str] | None = None) -> int:
             window.show_page(index)
             _settle(app, window)
             _save(window, args.out / f"{index + 2:02d}-{name}.png")
+        front_desk_shots(app, window, {
+            "out": args.out, "runner": runner, "factory": factory, "user": user, "today": today,
+            "settings": settings, "tmp": Path(tmp), "receipts": receipts,
+            "search_text": args.search or choose_search_text(factory, today),
+            "room_id": args.room or choose_ledger_room(factory, today),
+        })
         window.close()
         runner.shutdown()
+    shutil.rmtree(receipts, ignore_errors=True)
     engine.dispose()
     return 0
 

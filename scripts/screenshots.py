@@ -197,16 +197,19 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     tmp: Path = ctx["tmp"]
     room_id: int = ctx["room_id"]
 
-    # 11: the search popup under the toolbar box, as typed.
-    window.show_page(0)
+    # 11: the search popup under the toolbar box, as typed (over the owners page: the workbench shows the clock).
+    window.show_page(1)
     window.activateWindow()
     window.search_box.setFocus()
     QTest.keyClicks(window.search_box, ctx["search_text"])
     window.search.run_query()  # the debounce timer would fire 100 ms later
+    QTest.qWait(400)  # the box's clear button fades in
     _settle(app, window)
     _save(window, out / "11-search.png", popups=(window.search.popup,))
     window.search.hide_popup()
     window.search_box.clear()
+    window.search_box.clearFocus()
+    QTest.qWait(400)  # … and out
 
     # 12: 编辑房屋 for the ledger room, loaded as the owners page loads it.
     window.show_page(1)
@@ -299,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     app = create_application([])
+    app.styleHints().setCursorFlashTime(0)  # a steady text cursor: the same picture on every run
     install_translators(app, args.lang)
     choose_ui_font(app)
 

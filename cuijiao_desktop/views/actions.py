@@ -170,7 +170,9 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 
-TOOLBAR: tuple[ActionId | None, ...] = (ActionId.REFRESH, None, ActionId.BACKUP)
+TOOLBAR: tuple[ActionId | None, ...] = (
+    ActionId.TAKE_PAYMENT, None, ActionId.REFRESH, None, ActionId.IMPORT, ActionId.BACKUP,
+)
 
 
 def tr(text: str) -> str:

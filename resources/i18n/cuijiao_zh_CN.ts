@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Room, owner, initials or last 4 phone digits</source>
-        <translation>房号、业主、拼音首字母或手机尾号4位</translation>
+        <translation>房号/业主/首字母/手机尾号</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -498,6 +498,14 @@
     <message>
         <source>{amount} becomes prepaid credit</source>
         <translation>{amount} 转为预存</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Enter the amount received.</source>
@@ -1697,6 +1705,14 @@
         <source>Promised date</source>
         <translation>承诺日期</translation>
     </message>
+    <message>
+        <source>Arrears overdue by this long</source>
+        <translation>按欠费时长分列的金额</translation>
+    </message>
+    <message>
+        <source>No case</source>
+        <translation>未立案</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -2560,6 +2576,10 @@
     <message>
         <source>Arrears</source>
         <translation>欠费</translation>
+    </message>
+    <message>
+        <source>no arrears</source>
+        <translation>无欠费</translation>
     </message>
 </context>
 <context>

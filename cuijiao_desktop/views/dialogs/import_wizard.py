@@ -399,7 +399,11 @@ class CheckPage(QWizardPage):
         self.rejected_model = RejectedModel(self)
         self.rejected_view = _table(self.rejected_model)
         self.rejected_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.rejected_view.setColumnWidth(1, 420)
+        # The reasons get the spare width (they are what the user reads); the raw row keeps a fixed width.
+        rejected_header = self.rejected_view.horizontalHeader()
+        rejected_header.setStretchLastSection(False)
+        rejected_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rejected_view.setColumnWidth(2, 360)
         self.export_button = QPushButton(self.tr("Export rejected rows…"))
         self.export_button.clicked.connect(self.export_rejected)
         self.error_label = QLabel()

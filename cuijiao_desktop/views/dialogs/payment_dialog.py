@@ -394,7 +394,8 @@ class PaymentDialog(QDialog):
             parts.append(self.tr("late fees {amount}").format(amount=format_money(plan.late_fee_fen)))
         if plan.credit_fen:
             parts.append(self.tr("{amount} becomes prepaid credit").format(amount=format_money(plan.credit_fen)))
-        self.preview_label.setText("; ".join(parts) + ".")
+        # Separators are translated too: Chinese uses "；" and "。".
+        self.preview_label.setText(self.tr("; ").join(parts) + self.tr("."))
 
     # saving
     def submit(self) -> None:

@@ -267,7 +267,7 @@ class ArrearsTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else _LEFT
             if role == Qt.ItemDataRole.ToolTipRole and col in self.BUCKET_COLUMNS:
-                return QCoreApplication.translate(_CTX, "Arrears overdue by this long")
+                return QCoreApplication.translate("arrears", "Arrears overdue by this long")
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -327,8 +327,7 @@ class ArrearsTableModel(QAbstractTableModel):
         if col == c.OLDEST:
             return period_text(r.oldest_period)
         if col == c.STAGE:
-            return label(STAGE_LABELS, r.stage) if r.stage is not None else QCoreApplication.translate(
-                _CTX, "No case")
+            return label(STAGE_LABELS, r.stage) if r.stage is not None else QCoreApplication.translate("arrears", "No case")
         if col == c.COLLECTOR:
             return r.collector
         if col == c.REASON:

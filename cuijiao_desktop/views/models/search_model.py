@@ -78,8 +78,7 @@ class SearchResultsModel(QAbstractTableModel):
                 return f"{hit.person_name}（{role_text}）" if role_text else hit.person_name
             if col is self.Column.PHONE:
                 return hit.phone_masked
-            return format_money(hit.arrears_fen) if hit.arrears_fen else QCoreApplication.translate(
-                _CTX, "no arrears")
+            return format_money(hit.arrears_fen) if hit.arrears_fen else QCoreApplication.translate("search", "no arrears")
         if role == SortRole:
             return (hit.title, hit.person_name, hit.phone_masked, hit.arrears_fen)[col]
         if role == RowRole:

@@ -135,8 +135,9 @@ class RoomsPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(RoomsTableModel.Column.ESTATE, QHeaderView.ResizeMode.Stretch)
         widths = {RoomsTableModel.Column.ESTATE: 110, RoomsTableModel.Column.ROOM: 130,
                   RoomsTableModel.Column.AREA: 80, RoomsTableModel.Column.USAGE: 70,
                   RoomsTableModel.Column.OCCUPANCY: 90, RoomsTableModel.Column.OWNER: 90,

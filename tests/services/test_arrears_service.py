@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -354,3 +355,22 @@ def test_totals_of_a_filtered_set(loaded):
     none = totals([])
     assert (none.rooms, none.total_fen, none.bucket_fen, none.late_fee_fen) == (0, 0, (0,) * len(BUCKETS), 0)
     assert ArrearsFilter().is_empty() and not ArrearsFilter(text="x").is_empty()
+
+
+def test_rows_are_built_without_gc_pauses_and_the_collector_is_restored(session_factory, monkeypatch):
+    from cuijiao_desktop.services import arrears
+
+    build_office(session_factory)
+    seen = []
+    to_rows = arrears._to_rows
+    monkeypatch.setattr(arrears, "_to_rows", lambda *a, **k: (seen.append(gc.isenabled()), to_rows(*a, **k))[1])
+    with session_factory() as s:
+        assert gc.isenabled()
+        assert len(query_arrears(s, today=TODAY)) == 3
+        assert gc.isenabled() and seen == [False]
+        gc.disable()
+        try:
+            query_arrears(s, today=TODAY)
+            assert not gc.isenabled()  # not switched on behind the back of whoever switched it off
+        finally:
+            gc.enable()

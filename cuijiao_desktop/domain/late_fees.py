@@ -7,7 +7,7 @@ with the same inputs always gives the same answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -18,8 +18,10 @@ from .money import mul_div_half_up
 
 __all__ = [
     "PPM",
+    "BillLateFee",
     "LateFeePolicy",
     "LateFeeResult",
+    "assess_bill",
     "court_estimate",
     "late_fee",
     "late_fee_simple",
@@ -133,6 +135,40 @@ def court_estimate(
         return 0
     fee = mul_div_half_up(principal_fen * lpr_annual_bp * multiplier_pct, days, 10_000 * 100 * 365)
     return min(fee, principal_fen)
+
+
+@dataclass(frozen=True)
+class BillLateFee:
+    """One bill's assessment: ``days`` of accrual, the contract fee and the court-realistic estimate (fen)."""
+
+    days: int
+    amount_fen: int
+    court_estimate_fen: int
+
+
+def assess_bill(
+    *,
+    due_date: date,
+    as_of: date,
+    principal_fen: int,
+    payments: Iterable[tuple[date, int]],
+    policy: LateFeePolicy,
+) -> BillLateFee:
+    """Late fee of ONE unpaid bill as of ``as_of`` from the payments booked against it.
+
+    ``payments`` are the bill's allocation lines ``(paid_on, fen)`` in booking order (a reversal's
+    line is negative); each lowers the outstanding principal from its day, a payment made before
+    the due date counts from the due date. The court estimate is on what is left after all of them.
+    """
+    balances = [(due_date, principal_fen)]
+    outstanding = principal_fen
+    for paid_on, fen in payments:
+        outstanding -= fen
+        balances.append((max(paid_on, due_date), outstanding))
+    balances.sort(key=lambda step: step[0])
+    result = late_fee(due_date=due_date, as_of=as_of, policy=policy, balances=balances)
+    court = court_estimate(principal_fen=max(0, outstanding), due_date=due_date, as_of=as_of)
+    return BillLateFee(result.days, result.amount_fen, court)
 
 
 def _to_ppm(value: Decimal | str | int, scale: int, text: str) -> int:

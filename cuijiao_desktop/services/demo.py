@@ -52,6 +52,7 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
+from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
 from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
@@ -118,6 +119,10 @@ _POWER_FEN = 82  # per kWh (一般工商业)
 _METERED_MONTHS = 6
 _VACANCY_PCT = 30
 _LATE_FEE_PPM = 300  # 0.3‰ per day
+_LATE_FEE_GRACE_DAYS = 30
+_LATE_FEE_FROM_LEVEL = 6  # contract clause 12: late fees accrue from the 6th notice on
+_LATE_FEE_ITEMS = ("WYF", "LJF", "CWF")
+_NOTICE_LATE_FEE = 9  # position of late_fee_fen in a notice row
 
 
 @dataclass(frozen=True)
@@ -474,15 +479,16 @@ class _Builder:
         policies = sink.register(m.LateFeePolicyRow, "id name daily_rate_ppm grace_days cap_ppm_of_principal "
                                                      "from_notice_level contract_clause valid_from active version")
         self.policy_id = self.next_id("late_fee_policy")
-        policies.append((self.policy_id, "合同约定滞纳金（日万分之三）", _LATE_FEE_PPM, 30, None, 6, "《物业服务合同》第十二条",
-                         _ds(start), 1, 1))
+        policies.append((self.policy_id, "合同约定滞纳金（日万分之三）", _LATE_FEE_PPM, _LATE_FEE_GRACE_DAYS, None,
+                         _LATE_FEE_FROM_LEVEL, "《物业服务合同》第十二条", _ds(start), 1, 1))
         items = sink.register(m.FeeItem, "id code name basis unit_label sort_order due_day late_fee_policy_id "
                                          "active version")
         self.item_ids = []
+        self.late_items = frozenset(i for i, item in enumerate(_ITEMS) if item[0] in _LATE_FEE_ITEMS)
         for code, name, basis, unit, order in _ITEMS:
             iid = self.next_id("fee_item")
             self.item_ids.append(iid)
-            policy = self.policy_id if code in ("WYF", "CWF", "LJF") else None
+            policy = self.policy_id if code in _LATE_FEE_ITEMS else None
             items.append((iid, code, name, basis.value, unit, order, 10, policy, 1, 1))
 
         self.estates = sink.register(m.Estate, "id code name address phone version")
@@ -528,6 +534,8 @@ class _Builder:
                                                "deadline template_version issued_at issued_by_id "
                                                "delivery_method delivered_at delivered_to tracking_no proof_path "
                                                "signed_receipt version")
+        self.assessments = sink.register(m.LateFeeAssessment, "id bill_id policy_id as_of days amount_fen "
+                                                              "court_estimate_fen paid_fen version")
         self.issues = sink.register(m.ServiceIssue, "id room_id case_id contact_event_id category description "
                                                     "raised_on assignee_id promised_date status resolved_on "
                                                     "resolution version")
@@ -733,6 +741,7 @@ class _Builder:
         item_ids = self.item_ids
         bills: list[list] = []  # [id, k, net, paid, amount, discount, item, note]
         next_bill = self.ids["bill"]
+        self.room_lines: list[tuple[date, list[tuple[int, int]]]] = []  # (day, allocation lines) per payment
         prices = r.prices
         notes: dict[int, tuple[int, int, str]] = {}
         vacant = r.occupancy is Occupancy.VACANT and r.usage is Usage.RESIDENTIAL
@@ -895,6 +904,7 @@ class _Builder:
             self.clerks[int(rand() * len(self.clerks))]
         self.payments.append((pid, self._receipt(day, self.receipt_counter, serials.RECEIPT[1]), r.id, r.payer_id, "payment",
                               amount, _ds(day), method, None, ref, note, operator, created))
+        self.room_lines.append((day, lines))
         next_alloc = self.ids["payment_allocation"]
         self.allocs.extend([(next_alloc + x, pid, bid, fen, 0) for x, (bid, fen) in enumerate(lines)])
         self.ids["payment_allocation"] = next_alloc + len(lines)
@@ -928,6 +938,7 @@ class _Builder:
         receipt = self.payments[-1][1]
         self.payments.append((rid, self._receipt(day, self.reversal_counter, serials.REVERSAL[1]), r.id, r.payer_id, "reversal",
                               -total, _ds(day), method, pid, receipt, note, self.finance, created))
+        self.room_lines.append((day, [(bid, -fen) for bid, fen in lines]))
         next_alloc = self.ids["payment_allocation"]
         self.allocs.extend((next_alloc + x, rid, bid, -fen, 0) for x, (bid, fen) in enumerate(lines))
         self.ids["payment_allocation"] = next_alloc + len(lines)
@@ -1047,7 +1058,7 @@ class _Builder:
                 d += timedelta(days=rng.randint(6, 15))
         if closed is None:
             span = (self.periods[open_bills[0][1]], self.periods[open_bills[-1][1]]) if open_bills else (None, None)
-            self._notices_and_visits(r, case_id, stage, start, collector, owed, span)
+            self._notices_and_visits(r, bills, case_id, stage, start, collector, owed, span)
             # some promises fall due today, so the workbench has something to chase
             if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and (
                     self.promised_today < 2 or rng.random() < 0.05):
@@ -1089,10 +1100,11 @@ class _Builder:
         self.issues.append((self.next_id("service_issue"), r.id, case_id, event_id, category, text, _ds(d), assignee,
                             _ds(promised), status.value, _ds(resolved), resolution, 1))
 
-    def _notices_and_visits(self, r: _Room, case_id: int, stage: Stage, start: date, collector: int,
-                            owed: Callable[[date], int], span: tuple[int | None, int | None]) -> None:
+    def _notices_and_visits(self, r: _Room, bills: list[list], case_id: int, stage: Stage, start: date,
+                            collector: int, owed: Callable[[date], int], span: tuple[int | None, int | None]) -> None:
         rng, today = self.rng, self.today
         ev = self.events
+        late_notices: list[tuple[int, date]] = []  # (row index, issued on) of the notices that start late fees
         levels = {Stage.WRITTEN_NOTICE: (1, 3), Stage.VISIT: (3, 6), Stage.PUBLIC_BOARD: (6, 9)}.get(stage)
         if stage >= Stage.COMMITTEE:
             levels = (8, 10)
@@ -1100,7 +1112,6 @@ class _Builder:
             count = rng.randint(*levels)
             d = max(start + timedelta(days=15), today - timedelta(days=4 * count + rng.randint(2, 30)))
             first_period, last_period = span
-            late_from: date | None = None  # late fees accrue from the 6th notice (contract clause 12)
             for level in range(1, count + 1):
                 if d >= today:
                     break
@@ -1113,11 +1124,9 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
-                if level == 6:
-                    late_from = d
-                late_fee = owe * _LATE_FEE_PPM * (d - late_from).days // 1_000_000 if late_from else 0
-                self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
-                             late_fee=late_fee)
+                self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period)
+                if level >= _LATE_FEE_FROM_LEVEL:
+                    late_notices.append((len(self.notices) - 1, d))
                 channel = {DeliveryMethod.REGISTERED_MAIL: Channel.REGISTERED_LETTER,
                            DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(method,
                                                                                                        Channel.NOTICE)
@@ -1131,9 +1140,12 @@ class _Builder:
                 if owe > 0:
                     self._notice(r, case_id, d, 10, owe, DeliveryMethod.EXPRESS, self.manager, *span,
                                  kind=NoticeKind.LAWYER_LETTER)
+                    late_notices.append((len(self.notices) - 1, d))
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id,
                                Channel.REGISTERED_LETTER.value, _ts(d, 15), self.manager, "", "",
                                CallOutcome.DELIVERED.value, None, "", None, None, None, owe, "律师函已寄出（EMS）", ""))
+        if late_notices:
+            self._late_fees(bills, late_notices)
         # visits: done ones in the past, and some booked for today and the coming week
         if stage >= Stage.VISIT:
             for _ in range(rng.randint(1, 2)):
@@ -1146,9 +1158,51 @@ class _Builder:
             self.planned_today += d == today
             self._visit(r, case_id, d, collector, done=False, owe=0)
 
+    def _late_fees(self, bills: list[list], late_notices: list[tuple[int, date]]) -> None:
+        """Assess the room's late fees as of today, and quote in each notice the fee as of its own day.
+
+        The same rule as ``services.late_fees.recompute_late_fees``: unpaid overdue bills of the fee
+        items under the policy, accruing from the first notice at the policy's level, part payments
+        lowering the balance from their day.
+        """
+        today, dues, late_items = self.today, self.dues, self.late_items
+        policy = LateFeePolicy(daily_rate_ppm=_LATE_FEE_PPM, grace_days=_LATE_FEE_GRACE_DAYS,
+                               accrue_from=min(d for _, d in late_notices))
+        steps: dict[int, list[tuple[date, int]]] = {}
+        for day, lines in self.room_lines:
+            for bid, fen in lines:
+                steps.setdefault(bid, []).append((day, fen))
+        charged = [b for b in bills if b[6] in late_items]
+        # bills settled (their last line booked) by the first of these notices never count in one
+        first = policy.accrue_from
+        quoted = [b for b in charged if b[3] < b[2] or (b[0] in steps and steps[b[0]][-1][0] > first)]
+        for index, d in late_notices:
+            fee = 0
+            for b in quoted:
+                due = dues[b[1]]
+                if due >= d:
+                    break  # bills are in period order
+                paid = steps.get(b[0], ())
+                if paid and paid[-1][0] > d:
+                    paid = [p for p in paid if p[0] <= d]
+                if sum(fen for _, fen in paid) < b[2]:
+                    fee += assess_bill(due_date=due, as_of=d, principal_fen=b[2], payments=paid,
+                                       policy=policy).amount_fen
+            row = self.notices[index]
+            self.notices[index] = (*row[:_NOTICE_LATE_FEE], fee, *row[_NOTICE_LATE_FEE + 1:])
+        as_of = _ds(today)
+        for b in charged:
+            due = dues[b[1]]
+            if due >= today:
+                break
+            if b[3] < b[2]:
+                fee = assess_bill(due_date=due, as_of=today, principal_fen=b[2], payments=steps.get(b[0], ()),
+                                  policy=policy)
+                self.assessments.append((self.next_id("late_fee_assessment"), b[0], self.policy_id, as_of,
+                                         fee.days, fee.amount_fen, fee.court_estimate_fen, 0, 1))
+
     def _notice(self, r: _Room, case_id: int, d: date, level: int, owe: int, method: DeliveryMethod, user: int,
-                first_period: int | None, last_period: int | None, kind: NoticeKind | None = None,
-                late_fee: int = 0) -> None:
+                first_period: int | None, last_period: int | None, kind: NoticeKind | None = None) -> None:
         rng = self.rng
         if kind is None:
             kind = NoticeKind.REMINDER if level == 1 else (NoticeKind.FINAL_NOTICE if level == 10
@@ -1173,7 +1227,7 @@ class _Builder:
             delivered_at = _ts(d, 10)
         deadline = d + timedelta(days=15 if kind is NoticeKind.LAWYER_LETTER else 7)
         self.notices.append((self.next_id("notice"), serial, r.id, case_id, kind.value, level, r.owner_id, r.owner_name,
-                             owe, late_fee, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
+                             owe, 0, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
                              method.value, delivered_at or None, delivered_to, tracking, proof, signed, 1))
 
     def _visit(self, r: _Room, case_id: int, d: date, collector: int, *, done: bool, owe: int) -> None:

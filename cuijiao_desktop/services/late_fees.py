@@ -20,7 +20,7 @@ from cuijiao_desktop.db.models import (
     PaymentAllocation,
 )
 from cuijiao_desktop.domain.errors import NotFound, ValidationError
-from cuijiao_desktop.domain.late_fees import LateFeePolicy, court_estimate, late_fee
+from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.permissions import Permission, require
 
 from . import audit
@@ -101,14 +101,9 @@ def recompute_late_fees(session: Session, *, actor: UserDTO, as_of: date, room_i
             accrue_from = notice_dates.get((rid, row.from_notice_level))
             if accrue_from is None:
                 continue  # the notice series has not reached the level that starts late fees
-        balances = [(due, principal)]
-        outstanding = principal
-        for paid_on, fen in paid_steps.get(bill_id, ()):
-            outstanding -= fen
-            balances.append((max(paid_on, due), outstanding))
-        balances.sort(key=lambda x: x[0])
-        result = late_fee(due_date=due, as_of=as_of, policy=_policy(row, accrue_from), balances=balances)
-        court = court_estimate(principal_fen=max(0, outstanding), due_date=due, as_of=as_of)
+        result = assess_bill(due_date=due, as_of=as_of, principal_fen=principal,
+                             payments=paid_steps.get(bill_id, ()), policy=_policy(row, accrue_from))
+        court = result.court_estimate_fen
         assessment = existing.get(bill_id)
         if assessment is None:
             session.add(LateFeeAssessment(bill_id=bill_id, policy_id=policy_id, as_of=as_of, days=result.days,

@@ -9,21 +9,26 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
 from cuijiao_desktop.db.migrate import prepare_database
+from cuijiao_desktop.db.models import Bill, LateFeeAssessment, Notice, Payment, PaymentAllocation
 from cuijiao_desktop.domain.ageing import bucket_for_dates
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import demo
 from cuijiao_desktop.services.auth import login
 from cuijiao_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+from cuijiao_desktop.services.late_fees import recompute_late_fees
 from cuijiao_desktop.services.office import get_office
+from cuijiao_desktop.services.payments import ledger_discrepancies
 
 TODAY = date(2026, 3, 14)
 ROOMS, MONTHS = 120, 14
 CHECKED_TABLES = ("room", "person", "contact", "bill", "payment", "payment_allocation", "credit_entry",
-                  "collection_case", "contact_event", "promise", "notice", "visit", "service_issue")
+                  "collection_case", "contact_event", "promise", "notice", "visit", "service_issue",
+                  "late_fee_assessment")
 
 
 def _new_db(folder: Path) -> tuple[Path, Engine]:
@@ -213,6 +218,64 @@ def test_core_insert_path_gives_the_same_rows(tmp_path: Path, monkeypatch: pytes
         engine_fast.dispose()
         engine_core.dispose()
     assert _checksum(path_fast) == _checksum(path_core)
+
+
+LATE_TODAY = date(2026, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def late_built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Engine]]:
+    path, engine = _new_db(tmp_path_factory.mktemp("late"))
+    build_demo(engine, rooms=300, months=24, seed=7, today=LATE_TODAY)
+    yield path, engine
+    engine.dispose()
+
+
+def _assessments(session: Session) -> list[tuple[int, int, int, int]]:
+    rows = session.execute(select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen, LateFeeAssessment.days,
+                                  LateFeeAssessment.court_estimate_fen).order_by(LateFeeAssessment.bill_id))
+    return [tuple(r) for r in rows]
+
+
+def test_late_fees_assessed_as_recompute_would(late_built: tuple[Path, Engine]) -> None:
+    factory = make_session_factory(late_built[1])
+    with factory() as s:
+        before = _assessments(s)
+        assert sum(1 for _, amount, _, _ in before if amount > 0) >= 10
+        assert {a.as_of for a in s.scalars(select(LateFeeAssessment))} == {LATE_TODAY}
+        admin = login(s, username="admin", password=DEMO_PASSWORD)
+        assessed = recompute_late_fees(s, actor=admin, as_of=LATE_TODAY)
+        s.flush()
+        assert assessed == len(before)
+        assert _assessments(s) == before
+        assert ledger_discrepancies(s) == []
+        s.rollback()
+
+
+def test_notices_quote_the_late_fee_of_their_day(late_built: tuple[Path, Engine]) -> None:
+    """Recomputing as of a notice's day gives the fee the notice quotes (bills unpaid on that day)."""
+    factory = make_session_factory(late_built[1])
+    with factory() as s:
+        admin = login(s, username="admin", password=DEMO_PASSWORD)
+        quoted = s.execute(select(Notice.room_id, Notice.issued_at, Notice.late_fee_fen)
+                           .where(Notice.level >= 6).order_by(Notice.id)).all()
+        assert sum(1 for *_, fee in quoted if fee > 0) >= 5
+        assert s.scalar(select(func.count()).select_from(Notice).where(Notice.level < 6, Notice.late_fee_fen != 0)) == 0
+        checked = 0
+        for room_id, issued_at, fee in quoted[:40]:
+            day = issued_at.date()
+            later = select(PaymentAllocation.id).join(Payment).join(Bill).where(
+                Bill.room_id == room_id, Payment.paid_on > day)
+            if s.scalar(select(func.count()).select_from(later.subquery())):
+                continue  # the service only sees today's payments: compare rooms without later payments
+            recompute_late_fees(s, actor=admin, as_of=day, room_id=room_id)
+            s.flush()
+            total = s.scalar(select(func.coalesce(func.sum(LateFeeAssessment.amount_fen), 0))
+                             .join(Bill).where(Bill.room_id == room_id, Bill.due_date < day))
+            assert total == fee, (room_id, day)
+            checked += 1
+        s.rollback()
+    assert checked >= 3
 
 
 @pytest.mark.postgres

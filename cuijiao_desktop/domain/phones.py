@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .enums import ContactKind
 from .errors import ValidationError
 
-__all__ = ["Phone", "normalize_phone", "phone_digits_last4"]
+__all__ = ["Phone", "normalize_phone", "phone_digits_last4", "phone_from_digits"]
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _SEPARATORS = re.compile(r"[\s\-()（）.]+")
@@ -29,15 +29,25 @@ class Phone:
     last4: str
 
 
-def _landline_split(digits: str) -> tuple[str, str] | None:
-    """Split ``0XXXYYYYYYYY`` into area code and subscriber number; None when it is not a landline."""
+def phone_from_digits(digits: str) -> Phone | None:
+    """Classify a string of ASCII digits (country prefix ``86``/``0086`` allowed); None when it is no phone.
+
+    The one rule for what a mainland mobile or a landline with area code is; the import's
+    normaliser and :func:`normalize_phone` both use it.
+    """
+    if digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if _MOBILE.fullmatch(digits):
+        return Phone(ContactKind.MOBILE, digits, digits[-4:])
     if not digits.startswith("0") or digits.startswith("00"):
         return None
     area_len = 3 if digits.startswith(("010", "02")) else 4
     area, local = digits[:area_len], digits[area_len:]
-    if not 7 <= len(local) <= 8 or local[0] in "01":
+    if not 7 <= len(local) <= 8 or local[0] in "01" or not local.isdigit():
         return None
-    return area, local
+    return Phone(ContactKind.LANDLINE, f"{area}-{local}", local[-4:])
 
 
 def normalize_phone(text: str, *, field: str = "phone") -> Phone:
@@ -54,15 +64,10 @@ def normalize_phone(text: str, *, field: str = "phone") -> Phone:
         s = s[3:]
     elif s.startswith("0086"):
         s = s[4:]
-    if not re.fullmatch(r"[0-9]+", s, flags=re.ASCII):
+    phone = phone_from_digits(s) if re.fullmatch(r"[0-9]+", s, flags=re.ASCII) else None
+    if phone is None:
         raise ValidationError("phone.invalid", field=field, text=raw)
-    if _MOBILE.fullmatch(s):
-        return Phone(ContactKind.MOBILE, s, s[-4:])
-    split = _landline_split(s)
-    if split is None:
-        raise ValidationError("phone.invalid", field=field, text=raw)
-    area, local = split
-    return Phone(ContactKind.LANDLINE, f"{area}-{local}", local[-4:])
+    return phone
 
 
 def phone_digits_last4(value: str) -> str:

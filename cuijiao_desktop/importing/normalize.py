@@ -24,9 +24,10 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from cuijiao_desktop.domain.enums import ContactKind, Occupancy, OwnerType, PaymentMethod, Usage
+from cuijiao_desktop.domain.enums import Occupancy, OwnerType, PaymentMethod, Usage
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import MAX_FEN, parse_money
+from cuijiao_desktop.domain.phones import Phone, phone_from_digits
 from cuijiao_desktop.domain.rooms import (
     RoomCode,
     normalize_building,
@@ -234,41 +235,18 @@ def norm_room_parts(building: Any, unit: Any, room: Any) -> RoomCode | Bad | Non
 # ---------------------------------------------------------------- phones
 
 
-@dataclass(frozen=True)
-class PhoneNumber:
-    """A validated phone: ``kind`` MOBILE or LANDLINE, ``value`` as stored, ``last4`` for search."""
+#: A validated phone (kind, stored value, last 4 digits): the domain's type.
+PhoneNumber = Phone
 
-    kind: ContactKind
-    value: str
-    last4: str
-
-
-_MOBILE_RE = re.compile(r"1[3-9][0-9]{9}", re.ASCII)
 _PHONE_NOISE = re.compile(r"[-()+. ]", re.ASCII)
 _PHONE_SPLIT = re.compile(r"[/、,;|]+|或")
 _PHONE_CHARS = re.compile(r"[0-9()+. -]+", re.ASCII)
 
 
-def _digits_phone(digits: str) -> PhoneNumber | None:
-    if digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    if _MOBILE_RE.fullmatch(digits):
-        return PhoneNumber(ContactKind.MOBILE, digits, digits[-4:])
-    if not digits.startswith("0") or digits.startswith("00"):
-        return None
-    area_len = 3 if digits.startswith(("010", "02")) else 4
-    area, local = digits[:area_len], digits[area_len:]
-    if not 7 <= len(local) <= 8 or local[0] in "01":
-        return None
-    return PhoneNumber(ContactKind.LANDLINE, f"{area}-{local}", local[-4:])
-
-
 def _one_phone(text: str) -> PhoneNumber | None:
     if not _PHONE_CHARS.fullmatch(text):
         return None
-    return _digits_phone(_PHONE_NOISE.sub("", text))
+    return phone_from_digits(_PHONE_NOISE.sub("", text))
 
 
 def norm_phone(value: Any) -> PhoneNumber | Bad | None:

@@ -259,21 +259,23 @@ def _bucket_amounts(total: int, cumulative: Sequence[int | None]) -> tuple[tuple
 
 
 def _late_fees(session: Session) -> dict[int, int]:
-    """Assessed late fee minus waivers, per room (as ``services.late_fees.room_late_fees`` counts it).
+    """Late fee still due per room: assessed − already collected − waived (as ``payments.late_fees_due``).
 
-    Each ledger is first grouped by bill (a no-op for assessments, one per bill): the grouped
-    subquery is read first and bills are looked up by key, instead of SQLite walking all bills.
+    The assessments are read directly (one per bill, joined to their bill by key); waivers are few.
     """
     fees: dict[int, int] = {}
-    for model, sign in ((LateFeeAssessment, 1), (LateFeeWaiver, -1)):
-        per_bill = (
-            select(model.bill_id.label("bill_id"), func.sum(model.amount_fen).label("fen"))
-            .group_by(model.bill_id).subquery()
-        )
-        for room_id, fen in session.execute(
-            select(Bill.room_id, func.sum(per_bill.c.fen))
-            .join_from(per_bill, Bill, Bill.id == per_bill.c.bill_id).group_by(Bill.room_id)
-        ):
+    due = LateFeeAssessment.amount_fen - LateFeeAssessment.paid_fen
+    waivers = (
+        select(LateFeeWaiver.bill_id.label("bill_id"), func.sum(LateFeeWaiver.amount_fen).label("fen"))
+        .group_by(LateFeeWaiver.bill_id).subquery()
+    )
+    for stmt, sign in (
+        (select(Bill.room_id, func.sum(due)).join_from(LateFeeAssessment, Bill, Bill.id == LateFeeAssessment.bill_id)
+         .where(LateFeeAssessment.amount_fen > LateFeeAssessment.paid_fen).group_by(Bill.room_id), 1),
+        (select(Bill.room_id, func.sum(waivers.c.fen)).join_from(waivers, Bill, Bill.id == waivers.c.bill_id)
+         .group_by(Bill.room_id), -1),
+    ):
+        for room_id, fen in session.execute(stmt):
             fees[room_id] = fees.get(room_id, 0) + sign * int(fen or 0)
     return {k: v for k, v in fees.items() if v > 0}
 

@@ -96,7 +96,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Find a room, owner or phone number"),
     ),
     ActionId.TAKE_PAYMENT: ActionSpec(
-        QT_TRANSLATE_NOOP("actions", "Take &payment…"), None, "F9",
+        QT_TRANSLATE_NOOP("actions", "Take &payment…"), "payment", "F9",
         QT_TRANSLATE_NOOP("actions", "Take a payment for the room on screen and print the receipt"),
         permission=Permission.TAKE_PAYMENT,
     ),
@@ -105,7 +105,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Reload the current page from the database"),
     ),
     ActionId.IMPORT: ActionSpec(
-        QT_TRANSLATE_NOOP("actions", "&Import…"), None, None,
+        QT_TRANSLATE_NOOP("actions", "&Import…"), "import", None,
         QT_TRANSLATE_NOOP("actions", "Bring in rooms and owners, bills or payments from an Excel or CSV file"),
         permission=Permission.IMPORT_DATA,
     ),

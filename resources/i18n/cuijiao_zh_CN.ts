@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Pays {count} bill(s) with {amount}</source>
-        <translation>缴清 {count} 笔账单，共 {amount}</translation>
+        <translation>分配到 {count} 笔账单，共 {amount}</translation>
     </message>
     <message>
         <source>{count} of them in part</source>

@@ -137,7 +137,7 @@ class RoomsPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(RoomsTableModel.Column.ESTATE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RoomsTableModel.Column.TENANT, QHeaderView.ResizeMode.Stretch)
         widths = {RoomsTableModel.Column.ESTATE: 110, RoomsTableModel.Column.ROOM: 130,
                   RoomsTableModel.Column.AREA: 80, RoomsTableModel.Column.USAGE: 70,
                   RoomsTableModel.Column.OCCUPANCY: 90, RoomsTableModel.Column.OWNER: 90,

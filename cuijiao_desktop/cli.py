@@ -223,10 +223,17 @@ def _run_export(args: argparse.Namespace, factory, actor) -> int:
     with factory.begin() as s:
         if args.what == "rooms":
             table = exports.rooms_table(s, actor=actor, estate=args.estate)
+            n = write_table(args.file, table.columns, table.rows, sheet_title=table.sheet_title, title=table.title,
+                            subtitle=table.subtitle, totals_label=table.totals_label)
         else:
-            table = exports.arrears_table(s, actor=actor, today=args.today or date.today())
-        n = write_table(args.file, table.columns, table.rows, sheet_title=table.sheet_title, title=table.title,
-                        subtitle=table.subtitle, totals_label=table.totals_label)
+            from cuijiao_desktop.reports.arrears_xlsx import write_arrears_csv, write_arrears_xlsx
+
+            today = args.today or date.today()
+            rows = exports.arrears_rows(s, actor=actor, today=today)
+            if suffix == ".csv":
+                n = write_arrears_csv(rows, args.file)
+            else:
+                n = write_arrears_xlsx(rows, args.file, title="欠费明细", subtitle=f"截至 {today.isoformat()}，共 {len(rows):,} 户")
         exports.record_export(s, actor=actor, what=args.what, file_name=args.file.name, rows=n)
     print(f"已导出 {n} 行：{args.file}")
     return 0

@@ -93,6 +93,10 @@ def test_export_rooms_round_trip_and_arrears(db_url, tmp_path, capsys):
     assert main(["--db", db_url, "export", "arrears", str(arrears)]) == 0
     ws = openpyxl.load_workbook(arrears).active
     assert ws["A1"].value == "欠费明细" and ws["A3"].value == "小区"
+    arrears_csv = tmp_path / "欠费.csv"
+    assert main(["--db", db_url, "export", "arrears", str(arrears_csv)]) == 0
+    header = arrears_csv.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("小区,楼栋,单元,房号,业主,电话,欠费总额,欠费月数,最早欠费期间,账龄1个月")
     assert main(["--db", db_url, "export", "rooms", str(tmp_path / "x.pdf")]) == 2
 
 

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from cuijiao_desktop.domain.enums import Occupancy, OwnerType, PaymentMethod, Usage
 from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.domain.labels_zh import METHOD_ZH as _ALL_METHODS_ZH
 from cuijiao_desktop.domain.money import MAX_FEN, parse_money
 from cuijiao_desktop.domain.phones import Phone, phone_from_digits
 from cuijiao_desktop.domain.rooms import (
@@ -552,9 +553,9 @@ OCCUPANCY_ZH = {Occupancy.OCCUPIED: "已入住", Occupancy.DECORATING: "装修",
                 Occupancy.RENTED: "出租"}
 OWNER_TYPE_ZH = {OwnerType.SELF_OCCUPIED: "自住", OwnerType.INVESTOR: "投资"}
 USAGE_ZH = {Usage.RESIDENTIAL: "住宅", Usage.SHOP: "商铺", Usage.PARKING: "车位", Usage.OFFICE: "办公"}
-METHOD_ZH = {PaymentMethod.CASH: "现金", PaymentMethod.CARD: "刷卡", PaymentMethod.WECHAT: "微信",
-             PaymentMethod.ALIPAY: "支付宝", PaymentMethod.BANK_TRANSFER: "银行转账",
-             PaymentMethod.DIRECT_DEBIT: "托收"}
+#: The methods a payments file may name (not the internal credit/history ones).
+METHOD_ZH = {method: word for method, word in _ALL_METHODS_ZH.items()
+             if method not in (PaymentMethod.CREDIT, PaymentMethod.HISTORIC)}
 
 
 def norm_enum(value: Any, table: dict[str, T], what: str, shown: Iterable[str] = ()) -> T | Bad | None:

@@ -14,50 +14,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH
-from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
+from cuijiao_desktop.domain.labels_zh import OUTCOME_ZH, REASON_ZH, STAGE_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow, totals
 
-from .xlsx import CancelFn, ProgressFn, XlsxColumn, write_table_xlsx
+from .xlsx import CancelFn, ProgressFn, XlsxColumn, write_table_csv, write_table_xlsx
 
-__all__ = ["COLUMNS", "OUTCOME_ZH", "REASON_ZH", "STAGE_ZH", "arrears_cells", "write_arrears_xlsx"]
-
-STAGE_ZH: dict[Stage, str] = {
-    Stage.PREPARATION: "前期准备",
-    Stage.REMINDER: "友好提醒",
-    Stage.PHONE: "电话催缴",
-    Stage.WRITTEN_NOTICE: "书面通知",
-    Stage.VISIT: "上门催缴",
-    Stage.PUBLIC_BOARD: "公示",
-    Stage.COMMITTEE: "业委会协调",
-    Stage.LAWYER_LETTER: "律师函",
-    Stage.LITIGATION: "起诉/仲裁",
-    Stage.WRITE_OFF: "坏账核销",
-}
-OUTCOME_ZH: dict[CallOutcome, str] = {
-    CallOutcome.PROMISED: "承诺缴费",
-    CallOutcome.CONDITIONAL: "有条件缴费",
-    CallOutcome.REFUSED: "拒绝",
-    CallOutcome.NO_ANSWER: "无人接听",
-    CallOutcome.PHONE_OFF: "关机/停机",
-    CallOutcome.WRONG_NUMBER: "号码错误",
-    CallOutcome.PAID: "已缴",
-    CallOutcome.DELIVERED: "已送达",
-    CallOutcome.NOT_HOME: "上门无人",
-    CallOutcome.OTHER: "其他",
-}
-REASON_ZH: dict[ArrearsReason, str] = {
-    ArrearsReason.SERVICE_QUALITY: "服务质量",
-    ArrearsReason.HARDSHIP: "经济困难",
-    ArrearsReason.LOW_AWARENESS: "缴费意识淡薄",
-    ArrearsReason.LEGACY_DISPUTE: "历史遗留/房屋质量",
-    ArrearsReason.BURGLARY: "被盗",
-    ArrearsReason.RECTIFICATION: "整改未完成",
-    ArrearsReason.MALICIOUS: "恶意欠缴",
-    ArrearsReason.VACANT: "空置房",
-    ArrearsReason.UNREACHABLE: "联系不上",
-    ArrearsReason.OTHER: "其他",
-}
+__all__ = ["COLUMNS", "arrears_cells", "write_arrears_csv", "write_arrears_xlsx"]
 
 #: The sheet's columns, in the order of :func:`arrears_cells`.
 COLUMNS: tuple[XlsxColumn, ...] = (
@@ -119,3 +82,14 @@ def write_arrears_xlsx(
         sheet_title="欠费明细", title=title, subtitle=subtitle,
         totals_label=f"合计（{sums.rooms:,}户）", progress=progress, cancel=cancel,
     )
+
+
+def write_arrears_csv(
+    rows: Sequence[ArrearsRow],
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> int:
+    """The same columns as :func:`write_arrears_xlsx` as CSV (UTF-8 with BOM); return the row count."""
+    return write_table_csv(path, COLUMNS, [arrears_cells(r) for r in rows], progress=progress, cancel=cancel)

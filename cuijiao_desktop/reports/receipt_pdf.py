@@ -16,8 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 from cuijiao_desktop.domain.amount_words import amount_in_words
-from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
+from cuijiao_desktop.domain.enums import PaymentKind
 from cuijiao_desktop.domain.errors import ValidationError
+from cuijiao_desktop.domain.labels_zh import METHOD_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.room_ledger import ReceiptDocument, ReceiptLine, receipt_document
 
@@ -30,11 +31,6 @@ MM = 72 / 25.4  # points per millimetre
 #: Paper name -> (width, height) in millimetres.
 PAPERS: dict[str, tuple[float, float]] = {"a5": (210.0, 148.0), "241x93": (241.0, 93.0)}
 
-METHOD_ZH: dict[PaymentMethod, str] = {
-    PaymentMethod.CASH: "现金", PaymentMethod.CARD: "刷卡", PaymentMethod.WECHAT: "微信",
-    PaymentMethod.ALIPAY: "支付宝", PaymentMethod.BANK_TRANSFER: "银行转账", PaymentMethod.DIRECT_DEBIT: "托收",
-    PaymentMethod.CREDIT: "预存抵扣", PaymentMethod.HISTORIC: "历史导入",
-}
 
 
 @dataclass(frozen=True)

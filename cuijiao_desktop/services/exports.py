@@ -15,24 +15,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db import models as m
-from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH
-from cuijiao_desktop.domain.enums import ContactKind, PersonRole, Relation, Stage
+from cuijiao_desktop.domain.enums import ContactKind, PersonRole, Relation
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.permissions import Permission, require
 from cuijiao_desktop.importing.headers import FIELDS, ImportKind
 from cuijiao_desktop.importing.normalize import OCCUPANCY_ZH, OWNER_TYPE_ZH, USAGE_ZH
 
 from . import audit
+from .arrears import ArrearsRow, query_arrears
 from .dto import UserDTO
 
-__all__ = ["STAGE_ZH", "ExportTable", "arrears_table", "record_export", "room_rows", "rooms_table"]
-
-STAGE_ZH = {
-    Stage.PREPARATION: "前期准备", Stage.REMINDER: "友好提醒", Stage.PHONE: "电话催缴",
-    Stage.WRITTEN_NOTICE: "书面催缴", Stage.VISIT: "上门催缴", Stage.PUBLIC_BOARD: "公示",
-    Stage.COMMITTEE: "业委会", Stage.LAWYER_LETTER: "律师函", Stage.LITIGATION: "起诉/仲裁",
-    Stage.WRITE_OFF: "坏账核销",
-}
+__all__ = ["ExportTable", "arrears_rows", "record_export", "room_rows", "rooms_table"]
 
 _ROOM_FIELDS = ("building", "unit", "room", "owner", "phone", "area", "occupancy", "owner_type", "usage",
                 "tenant", "tenant_phone", "note")
@@ -127,27 +120,10 @@ def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) 
     return ExportTable(columns, tuple(rows), sheet_title="房屋与业主")
 
 
-def arrears_table(session: Session, *, actor: UserDTO, today: dt.date | None = None) -> ExportTable:
-    """Every room in arrears (``services.arrears.query_arrears``) as a table with a totals row."""
-    from .arrears import BUCKETS, query_arrears
-
+def arrears_rows(session: Session, *, actor: UserDTO, today: dt.date | None = None) -> list[ArrearsRow]:
+    """Every room in arrears for an export (``reports.arrears_xlsx`` writes them), checked for permission."""
     require(actor.role, Permission.EXPORT_REPORTS)
-    today = today or dt.date.today()
-    rows = query_arrears(session, today=today)
-    columns = (
-        ("小区", "text"), ("楼栋", "text"), ("单元", "text"), ("房号", "text"), ("房屋编号", "text"),
-        ("业主", "text"), ("电话", "text"), ("欠费合计", "money"), ("欠费月数", "int"), ("最早欠费账期", "period"),
-        *[(BUCKET_LABELS_ZH[b], "money") for b in BUCKETS],
-        ("滞纳金", "money"), ("催缴阶段", "text"), ("催收员", "text"),
-        ("最近联系", "date"), ("下次跟进", "date"), ("承诺缴费日", "date"),
-    )
-    data = tuple((
-        r.estate, r.building, r.unit or "", r.room, r.room_code, r.owner, r.phone_masked, r.total_fen, r.months,
-        r.oldest_period, *r.bucket_fen, r.late_fee_fen, STAGE_ZH.get(r.stage, "") if r.stage is not None else "",
-        r.collector, r.last_contact_on, r.next_action_on, r.promise_on,
-    ) for r in rows)
-    return ExportTable(columns, data, sheet_title="欠费明细", title="欠费明细",
-                       subtitle=f"截至 {today.isoformat()}，共 {len(data)} 户", totals_label="合计")
+    return query_arrears(session, today=today or dt.date.today())
 
 
 def record_export(session: Session, *, actor: UserDTO, what: str, file_name: str, rows: int) -> None:

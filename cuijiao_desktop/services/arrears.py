@@ -67,6 +67,7 @@ __all__ = [
     "bucket_cutoffs",
     "filter_rows",
     "query_arrears",
+    "room_order_key",
     "totals",
 ]
 
@@ -457,6 +458,11 @@ def arrears_filter_options(session: Session) -> ArrearsFilterOptions:
 def _natural_key(text: str) -> tuple[Any, ...]:
     """"2" before "10", letters after numbers."""
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
+def room_order_key(row: ArrearsRow) -> tuple[Any, ...]:
+    """Estate, then building, unit and room in natural order ("2" before "10"): the order of printed lists."""
+    return (row.estate, _natural_key(row.building), _natural_key(row.unit or ""), _natural_key(row.room))
 
 
 # ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from cuijiao_desktop.importing.headers import FIELDS, ImportKind
 from cuijiao_desktop.importing.normalize import OCCUPANCY_ZH, OWNER_TYPE_ZH, USAGE_ZH
 
 from . import audit
-from .arrears import ArrearsRow, query_arrears
+from .arrears import ArrearsRow, query_arrears, room_order_key
 from .dto import UserDTO
 
 __all__ = ["ExportTable", "arrears_rows", "record_export", "room_rows", "rooms_table"]
@@ -121,9 +121,9 @@ def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) 
 
 
 def arrears_rows(session: Session, *, actor: UserDTO, today: dt.date | None = None) -> list[ArrearsRow]:
-    """Every room in arrears for an export (``reports.arrears_xlsx`` writes them), checked for permission."""
+    """Every room in arrears in printed-list order, for an export (``reports.arrears_xlsx`` writes them)."""
     require(actor.role, Permission.EXPORT_REPORTS)
-    return query_arrears(session, today=today or dt.date.today())
+    return sorted(query_arrears(session, today=today or dt.date.today()), key=room_order_key)
 
 
 def record_export(session: Session, *, actor: UserDTO, what: str, file_name: str, rows: int) -> None:

@@ -45,6 +45,7 @@ from cuijiao_desktop.services.arrears import (
     BUCKETS,
     NO_VALUE,
     ArrearsFilter,
+    ArrearsRow,
     _aggregate,
     arrears_filter_options,
     bucket_cutoffs,
@@ -376,3 +377,19 @@ def test_rows_are_built_without_gc_pauses_and_the_collector_is_restored(session_
             assert not gc.isenabled()  # not switched on behind the back of whoever switched it off
         finally:
             gc.enable()
+
+
+def test_room_order_key_is_natural():
+    from dataclasses import replace
+
+    from cuijiao_desktop.services.arrears import room_order_key
+
+    base = ArrearsRow(
+        1, 1, "翠苑", 1, "2", "1", "1502", "2-1-1502", "", "", "", "", 1, 1, 202601, (0,) * len(BUCKETS),
+        BUCKETS[0], 0, None, None, "", None, None, None, None, None,
+    )
+    rows = [replace(base, building="10"), replace(base, building="2", room="301"), base,
+            replace(base, estate="阳光", building="1")]
+    ordered = sorted(rows, key=room_order_key)
+    assert [(r.estate, r.building, r.room) for r in ordered] == [
+        ("翠苑", "2", "301"), ("翠苑", "2", "1502"), ("翠苑", "10", "1502"), ("阳光", "1", "1502")]

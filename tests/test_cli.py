@@ -26,7 +26,7 @@ def test_upgrade_status_and_backup(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     assert main(["--db", url, "db", "upgrade"]) == 0
     assert main(["--db", url, "db", "status"]) == 0
-    assert "结构版本：0002" in capsys.readouterr().out
+    assert "结构版本：0003" in capsys.readouterr().out
     out = tmp_path / "bk.sqlite3"
     assert main(["--db", url, "backup", "--out", str(out)]) == 0
     with sqlite3.connect(out) as con:

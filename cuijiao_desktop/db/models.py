@@ -623,6 +623,7 @@ class Extension(Versioned, Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ApprovalStatus] = mapped_column(StrEnumType(ApprovalStatus), default=ApprovalStatus.PENDING)
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

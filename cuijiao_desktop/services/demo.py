@@ -524,7 +524,7 @@ class _Builder:
                                                          "version")
         self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen paid_fen version")
         self.extensions = sink.register(m.Extension, "id room_id case_id until reason status requested_by_id "
-                                                     "approved_by_id decided_at version")
+                                                     "requested_at approved_by_id decided_at version")
         self.visits = sink.register(m.Visit, "id room_id case_id planned_at status booked_by_phone done_at "
                                              "attitude outcome agreed_date revisit notice_handed note "
                                              "created_by_id version")
@@ -1263,11 +1263,15 @@ class _Builder:
     def _hardship(self, r: _Room, case_id: int, arrears: int, collector: int, hold: date | None) -> None:
         rng, today = self.rng, self.today
         quota = 1 + self.n_rooms // 5000
+        # an extension is asked for 1-5 days before the manager decides (or before today while it
+        # waits); the spread comes from the case id, not the random stream, so nothing else moves
+        wait = timedelta(days=1 + case_id % 5)
         if hold is not None:
             self.plans["ext_approved"] += 1
+            decided = today - timedelta(days=3)
             self.extensions.append((self.next_id("extension"), r.id, case_id, _ds(hold), "业主失业，申请延期两个月缴纳",
-                                    ApprovalStatus.APPROVED.value, collector, self.manager,
-                                    _ts(today - timedelta(days=3), 16), 1))
+                                    ApprovalStatus.APPROVED.value, collector, _ts(decided - wait, 10, 30),
+                                    self.manager, _ts(decided, 16), 1))
             return
         if self.plans["approved"] < quota * 2 or self.plans["pending"] < quota:
             approved = self.plans["approved"] < quota * 2
@@ -1289,8 +1293,8 @@ class _Builder:
         elif self.plans["ext_pending"] < quota:
             self.plans["ext_pending"] += 1
             self.extensions.append((self.next_id("extension"), r.id, case_id, _ds(today + timedelta(days=45)),
-                                    "家中有病人住院，申请延期缴费", ApprovalStatus.PENDING.value, collector, None, None,
-                                    1))
+                                    "家中有病人住院，申请延期缴费", ApprovalStatus.PENDING.value, collector,
+                                    _ts(today - wait, 10, 30), None, None, 1))
 
     # -- finishing --------------------------------------------------------
 

@@ -610,14 +610,19 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
             by=who(i.requested_by_id),
         ))
     for e in session.execute(
-        select(Extension.until, Extension.reason, Extension.status, Extension.decided_at,
+        select(Extension.requested_at, Extension.until, Extension.reason, Extension.status, Extension.decided_at,
                Extension.requested_by_id, Extension.approved_by_id)
         .where(Extension.room_id == room_id)
     ):
-        # An undecided extension has no date of its own: it is placed at the day it runs to.
+        # placed on the day it was asked for; the decision (if any) is told in the detail
+        decision = _zh(e.status)
+        if e.decided_at:
+            decision += f" {_local(e.decided_at):%Y-%m-%d}"
+        if e.approved_by_id:
+            decision += f"（{who(e.approved_by_id)}）"
         entries.append(TimelineEntry(
-            when=_local(e.decided_at or e.until), kind=TimelineKind.EXTENSION, title=f"延期至 {e.until.isoformat()}",
-            detail=_join(_zh(e.status), e.reason, f"审批 {who(e.approved_by_id)}" if e.approved_by_id else ""),
+            when=_local(e.requested_at), kind=TimelineKind.EXTENSION, title="延期申请",
+            detail=_join(f"延期至 {e.until.isoformat()}", decision, e.reason),
             by=who(e.requested_by_id),
         ))
     for s in session.execute(

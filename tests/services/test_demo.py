@@ -169,6 +169,15 @@ def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
     assert _scalar(db, "SELECT count(*) FROM person WHERE name_initials = '' OR name_initials IS NULL") == 0
 
 
+def test_extensions_are_asked_for_before_they_are_decided(db: sqlite3.Connection) -> None:
+    rows = db.execute("SELECT status, requested_at, decided_at FROM extension").fetchall()
+    assert rows
+    for status, asked, decided in rows:
+        assert asked < f"{TODAY}"  # stored UTC; in the past days before the demo's today
+        assert (decided is None) == (status == "pending")
+        assert decided is None or asked < decided
+
+
 def test_demo_users_log_in_and_office_is_marked_demo(built: tuple[Path, Engine, demo.DemoSummary]) -> None:
     factory = make_session_factory(built[1])
     for username, _display, role in DEMO_USERS:

@@ -28,6 +28,7 @@ from cuijiao_desktop.db.models import (
 )
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import (
+    ApprovalStatus,
     CallOutcome,
     Channel,
     ChargeBasis,
@@ -192,15 +193,18 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
         s.add(VisitStaff(visit_id=visit.id, user_id=users[Role.MANAGER].id))
         s.add(Promise(room_id=rid, made_on=date(2026, 3, 2), due_date=date(2026, 3, 15), amount_fen=50_000))
         s.add(InstalmentPlan(room_id=rid, total_fen=150_000, created_at=datetime(2026, 5, 20, 2, tzinfo=UTC)))
-        s.add(Extension(room_id=rid, until=date(2026, 7, 31), reason="经济困难",
-                        decided_at=datetime(2026, 6, 1, 2, tzinfo=UTC)))
+        s.add(Extension(room_id=rid, until=date(2026, 7, 31), reason="经济困难", status=ApprovalStatus.APPROVED,
+                        requested_at=datetime(2026, 5, 28, 2, tzinfo=UTC), decided_at=datetime(2026, 6, 1, 4, tzinfo=UTC),
+                        approved_by_id=users[Role.MANAGER].id))
+        # an undecided request sits at the day it was made, not at the day it would run to
+        s.add(Extension(room_id=rid, until=date(2026, 12, 31), reason="住院", requested_at=datetime(2026, 2, 1, 2, tzinfo=UTC)))
         s.add(ServiceIssue(room_id=rid, category=IssueCategory.LEAK, description="卫生间漏水",
                            raised_on=date(2026, 2, 20)))
     with session_factory() as s:
         timeline = room_ledger(s, room_id=rid, today=TODAY).timeline
     assert [t.kind for t in timeline] == [
         TimelineKind.EXTENSION, TimelineKind.INSTALMENT, TimelineKind.VISIT, TimelineKind.NOTICE,
-        TimelineKind.CONTACT, TimelineKind.PROMISE, TimelineKind.ISSUE,
+        TimelineKind.CONTACT, TimelineKind.PROMISE, TimelineKind.ISSUE, TimelineKind.EXTENSION,
     ]
     times = [t.when for t in timeline]
     assert times == sorted(times, reverse=True)
@@ -210,6 +214,11 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
     assert timeline[2].by == users[Role.MANAGER].display_name
     assert timeline[3].title == "催缴通知书（第2次）TZ202604000001"
     assert timeline[6].title == "服务问题：漏水" and "卫生间漏水" in timeline[6].detail
+    approved, pending = timeline[0], timeline[7]
+    assert approved.when == datetime(2026, 5, 28, 2, tzinfo=UTC) and approved.title == "延期申请"
+    assert approved.detail == f"延期至 2026-07-31；已批准 2026-06-01（{users[Role.MANAGER].display_name}）；经济困难"
+    assert pending.when == datetime(2026, 2, 1, 2, tzinfo=UTC)
+    assert pending.detail == "延期至 2026-12-31；待审批；住院"
 
 
 def test_unknown_room(session_factory):

@@ -1110,8 +1110,10 @@ class _Builder:
             levels = (8, 10)
         if levels is not None:
             count = rng.randint(*levels)
+            lawyer = stage >= Stage.LAWYER_LETTER  # the lawyer letter is this room's 10th notice
             d = max(start + timedelta(days=15), today - timedelta(days=4 * count + rng.randint(2, 30)))
             first_period, last_period = span
+            last: date | None = None  # the day of the latest notice of the series
             for level in range(1, count + 1):
                 if d >= today:
                     break
@@ -1124,20 +1126,33 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
-                self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period)
-                if level >= _LATE_FEE_FROM_LEVEL:
-                    late_notices.append((len(self.notices) - 1, d))
-                channel = {DeliveryMethod.REGISTERED_MAIL: Channel.REGISTERED_LETTER,
-                           DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(method,
-                                                                                                       Channel.NOTICE)
-                ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, channel.value, _ts(d, 10),
-                           collector, "", "", CallOutcome.DELIVERED.value, None, "", None, None,
-                           _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", ""))
+                final = level == 10 and lawyer  # no final notice: the lawyer letter below is the 10th
+                self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
+                             issue=not final)
+                if not final:
+                    last = d
+                    if level >= _LATE_FEE_FROM_LEVEL:
+                        late_notices.append((len(self.notices) - 1, d))
+                    channel = {DeliveryMethod.REGISTERED_MAIL: Channel.REGISTERED_LETTER,
+                               DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(
+                                   method, Channel.NOTICE)
+                    ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, channel.value, _ts(d, 10),
+                               collector, "", "", CallOutcome.DELIVERED.value, None, "", None, None,
+                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", ""))
                 d += timedelta(days=rng.choice((3, 4)))
-            if stage >= Stage.LAWYER_LETTER:
+            if lawyer:
+                # after the series, once the last notice's 7-day deadline has passed: a day of the
+                # last 5-40 days, moved into that window when it falls earlier (none fits: not yet sent)
                 d = today - timedelta(days=rng.randint(5, 40))
+                earliest = last + timedelta(days=8) if last else start + timedelta(days=15)
+                window = (today - earliest).days  # days from earliest up to yesterday
+                if d < earliest and window > 0:
+                    d = earliest + timedelta(days=(today - d).days % window)
                 owe = owed(d)
-                if owe > 0:
+                if owe > 0 and d < earliest:
+                    self._notice(r, case_id, d, 10, owe, DeliveryMethod.EXPRESS, self.manager, *span,
+                                 kind=NoticeKind.LAWYER_LETTER, issue=False)
+                elif owe > 0:
                     self._notice(r, case_id, d, 10, owe, DeliveryMethod.EXPRESS, self.manager, *span,
                                  kind=NoticeKind.LAWYER_LETTER)
                     late_notices.append((len(self.notices) - 1, d))
@@ -1202,12 +1217,15 @@ class _Builder:
                                          fee.days, fee.amount_fen, fee.court_estimate_fen, 0, 1))
 
     def _notice(self, r: _Room, case_id: int, d: date, level: int, owe: int, method: DeliveryMethod, user: int,
-                first_period: int | None, last_period: int | None, kind: NoticeKind | None = None) -> None:
+                first_period: int | None, last_period: int | None, kind: NoticeKind | None = None, *,
+                issue: bool = True) -> None:
+        """Issue a notice; with ``issue=False`` nothing is written (no serial is taken either), but the
+        random draws are made all the same, so a notice left out does not reshuffle the rooms after it."""
         rng = self.rng
         if kind is None:
             kind = NoticeKind.REMINDER if level == 1 else (NoticeKind.FINAL_NOTICE if level == 10
                                                            else NoticeKind.ARREARS_NOTICE)
-        serial = self._receipt(d, self.notice_counter, serials.NOTICE[1])
+        serial = self._receipt(d, self.notice_counter, serials.NOTICE[1]) if issue else ""
         delivered_at = delivered_to = tracking = proof = ""
         signed = 0
         if method is DeliveryMethod.HAND_SIGNED:
@@ -1225,6 +1243,8 @@ class _Builder:
             proof = f"evidence/notice/{serial}-screenshot.png"
         else:
             delivered_at = _ts(d, 10)
+        if not issue:
+            return
         deadline = d + timedelta(days=15 if kind is NoticeKind.LAWYER_LETTER else 7)
         self.notices.append((self.next_id("notice"), serial, r.id, case_id, kind.value, level, r.owner_id, r.owner_name,
                              owe, 0, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,

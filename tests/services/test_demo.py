@@ -169,6 +169,28 @@ def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
     assert _scalar(db, "SELECT count(*) FROM person WHERE name_initials = '' OR name_initials IS NULL") == 0
 
 
+def _levels_out_of_order(path: Path) -> list[int]:
+    """Rooms whose notices, taken by issue time, do not climb the ladder one level after another."""
+    last: dict[int, tuple[str, int]] = {}
+    bad = []
+    with sqlite3.connect(path) as c:
+        for room_id, issued_at, level in c.execute("SELECT room_id, issued_at, level FROM notice ORDER BY issued_at"):
+            before = last.get(room_id)
+            if before is not None and (before[0] == issued_at or before[1] >= level):
+                bad.append(room_id)
+            last[room_id] = (issued_at, level)
+    return bad
+
+
+def test_notice_levels_rise_with_their_dates(built: tuple[Path, Engine, demo.DemoSummary],
+                                             late_built: tuple[Path, Engine]) -> None:
+    for path in (built[0], late_built[0]):
+        assert _levels_out_of_order(path) == []
+    with sqlite3.connect(late_built[0]) as c:  # the lawyer letter comes last, as the 10th notice
+        assert _scalar(c, "SELECT count(*) FROM notice WHERE kind = 'lawyer_letter'") > 0
+        assert _scalar(c, "SELECT count(*) FROM notice WHERE kind = 'lawyer_letter' AND level != 10") == 0
+
+
 def test_extensions_are_asked_for_before_they_are_decided(db: sqlite3.Connection) -> None:
     rows = db.execute("SELECT status, requested_at, decided_at FROM extension").fetchall()
     assert rows

@@ -14,14 +14,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -56,11 +49,9 @@ from cuijiao_desktop.importing.rejections import write_rejected
 from cuijiao_desktop.importing.validate import Rejected
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.tasks import run_with_progress, wait_for
+from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 PREVIEW_ROWS = 20
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _as_read(value: Any) -> str:
@@ -77,7 +68,7 @@ def _column_name(i: int) -> str:
     return name
 
 
-class RejectedModel(QAbstractTableModel):
+class RejectedModel(RowTableModel):
     """The rejected rows of a plan: spreadsheet line, reasons (Chinese), the row's cells."""
 
     class Column(IntEnum):
@@ -85,31 +76,17 @@ class RejectedModel(QAbstractTableModel):
         REASONS = 1
         CELLS = 2
 
-    _HEADERS = (QT_TRANSLATE_NOOP("RejectedModel", "Line"), QT_TRANSLATE_NOOP("RejectedModel", "Reasons"),
-                QT_TRANSLATE_NOOP("RejectedModel", "Row as read"))
+    CONTEXT = "RejectedModel"
+    HEADERS = (QT_TRANSLATE_NOOP("RejectedModel", "Line"), QT_TRANSLATE_NOOP("RejectedModel", "Reasons"),
+               QT_TRANSLATE_NOOP("RejectedModel", "Row as read"))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Rejected] = []
-
-    def set_rows(self, rows: list[Rejected] | tuple[Rejected, ...]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    # Qt model interface (rows: the plan's Rejected)
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: Rejected | None = self.row_of(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         col = self.Column(index.column())
-        if role == ROW_ROLE:
+        if role == RowRole:
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col is self.Column.LINE:
@@ -117,29 +94,29 @@ class RejectedModel(QAbstractTableModel):
             if col is self.Column.REASONS:
                 return row.reason_text
             return " | ".join(c for c in row.cells if c)
-        if role == SORT_ROLE:
+        if role == SortRole:
             return row.line if col is self.Column.LINE else self.data(index)
         if role == Qt.ItemDataRole.TextAlignmentRole and col is self.Column.LINE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._HEADERS):
-            return self.tr(self._HEADERS[section])
-        return None
+        if orientation == Qt.Orientation.Vertical:
+            return None  # the Line column numbers the rows as in the file
+        return super().headerData(section, orientation, role)
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowTableModel):
     """The first rows below the header, as read (columns named by their header cell)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._titles: list[str] = []
-        self._rows: list[tuple[str, ...]] = []
         self._first_line = 1
 
-    def set_rows(self, titles: list[str], rows: list[tuple[str, ...]], first_line: int = 1) -> None:
+    def set_rows(  # type: ignore[override]
+        self, titles: list[str], rows: list[tuple[str, ...]], first_line: int = 1,
+    ) -> None:
         """Replace the header titles and rows (already text); ``first_line`` numbers the rows as in the file."""
         self.beginResetModel()
         self._titles = list(titles)
@@ -147,19 +124,16 @@ class PreviewModel(QAbstractTableModel):
         self._first_line = first_line
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._titles)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: tuple[str, ...] | None = self.row_of(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return row[index.column()] if index.column() < len(row) else ""
-        if role == ROW_ROLE:
+        if role == RowRole:
             return row
         return None
 

@@ -13,20 +13,22 @@ from enum import IntEnum
 from operator import attrgetter
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow
+from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.models.base import (
+    ALIGN_RIGHT,
+    Index,
+    RowRole,
+    RowTableModel,
+    SortRole,
+    period_text,
+)
 
 _CTX = "arrears"
 
@@ -80,21 +82,9 @@ BUCKET_LABELS = {
 
 def label(table: dict, value: Any) -> str:
     """The translated label of ``value`` in one of the tables above ("" for None)."""
-    if value is None:
-        return ""
-    text = table.get(value)
-    return QCoreApplication.translate(_CTX, text) if text else str(value)
+    return base.label(table, value, _CTX)
 
 
-def period_text(period: int) -> str:
-    """``202603`` -> ``"2026-03"``."""
-    return f"{period // 100:04d}-{period % 100:02d}"
-
-
-RowRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -113,7 +103,7 @@ def _late(value: date | None) -> date:
     return date.max if value is None else value  # no date sorts after every date
 
 
-class ArrearsTableModel(QAbstractTableModel):
+class ArrearsTableModel(RowTableModel):
     """Rooms in arrears; ``sort()`` orders the Python list and resets the model."""
 
     class Column(IntEnum):
@@ -170,9 +160,10 @@ class ArrearsTableModel(QAbstractTableModel):
         **{col: BUCKET_LABELS[bucket] for col, bucket in zip(BUCKET_COLUMNS, BUCKETS, strict=True)},
     }
 
+    CONTEXT = _CTX
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ArrearsRow] = []
         self._sort_column: int = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._room_keys: dict[int, tuple] = {}
@@ -182,7 +173,7 @@ class ArrearsTableModel(QAbstractTableModel):
         self._keys = self._key_functions()
 
     # rows
-    def set_rows(self, rows: Sequence[ArrearsRow], *, new_data: bool = False) -> None:
+    def set_rows(self, rows: Sequence[ArrearsRow], *, new_data: bool = False) -> None:  # type: ignore[override]
         """Show ``rows``, ordered by the current sort column. ``new_data``: rows were reloaded."""
         if new_data:
             self._room_keys.clear()
@@ -191,14 +182,6 @@ class ArrearsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = ordered
         self.endResetModel()
-
-    def rows(self) -> list[ArrearsRow]:
-        """The rows in display order (a copy)."""
-        return list(self._rows)
-
-    def row_at(self, row: int) -> ArrearsRow | None:
-        """The dataclass shown on ``row`` (None when out of range)."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         """(column, order) of the current sort; column -1: the service's order (by room)."""
@@ -253,35 +236,24 @@ class ArrearsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     # Qt model interface
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Column):
             col = self.Column(section)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(_CTX, self.HEADERS[col])
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else _LEFT
+                return ALIGN_RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else _LEFT
             if role == Qt.ItemDataRole.ToolTipRole and col in self.BUCKET_COLUMNS:
                 return QCoreApplication.translate("arrears", "Arrears overdue by this long")
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
+        return super().headerData(section, orientation, role)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.row_of(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
@@ -290,7 +262,7 @@ class ArrearsTableModel(QAbstractTableModel):
         if role == RowRole:
             return r
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else (
+            return ALIGN_RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else (
                 _CENTER if col in (self.Column.OLDEST, self.Column.LAST_CONTACT, self.Column.NEXT_ACTION,
                                    self.Column.PROMISE, self.Column.PHONE) else _LEFT)
         if role == Qt.ItemDataRole.FontRole and col == self.Column.TOTAL:

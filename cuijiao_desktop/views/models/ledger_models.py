@@ -12,14 +12,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cuijiao_desktop.domain.ageing import AgeBucket
@@ -42,13 +35,18 @@ from cuijiao_desktop.services.room_ledger import (
     TimelineEntry,
     TimelineKind,
 )
+from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.models.base import (
+    ALIGN_RIGHT,
+    Index,
+    RowRole,
+    RowTableModel,
+    SortRole,
+    period_text,
+)
 
 _CTX = "ledger"
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
 CellRole = Qt.ItemDataRole.UserRole + 3  # grid: the LedgerCell of a fee-item column
-
-_Index = QModelIndex | QPersistentModelIndex
 
 LABELS: dict[object, str] = {
     PaymentMethod.CASH: QT_TRANSLATE_NOOP("ledger", "Cash"),
@@ -123,8 +121,7 @@ BUCKET_COLOURS: dict[AgeBucket, tuple[str, str]] = {
 
 def label(value: object) -> str:
     """The translated label of a vocabulary value."""
-    text = LABELS.get(value)
-    return QCoreApplication.translate(_CTX, text) if text else ("" if value is None else str(value))
+    return base.label(LABELS, value, _CTX)
 
 
 def bucket_label(bucket: AgeBucket) -> str:
@@ -141,11 +138,6 @@ def cell_colours(cell: LedgerCell) -> tuple[str, str]:
     return BUCKET_COLOURS[cell.bucket]
 
 
-def period_text(period: int) -> str:
-    """202601 -> "2026-01"."""
-    return f"{period // 100}-{period % 100:02d}"
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
@@ -154,41 +146,10 @@ def _date(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
-class _Model(QAbstractTableModel):
-    """Common parts: a row list, headers, rowCount/columnCount."""
+class _Model(RowTableModel):
+    """The ledger's models: headers translated in the "ledger" context."""
 
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace all rows (model reset)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        """The rows shown (a copy)."""
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Any:
-        """The dataclass of ``row``."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
-        return section + 1
+    CONTEXT = _CTX
 
 
 class LedgerGridModel(_Model):
@@ -212,7 +173,7 @@ class LedgerGridModel(_Model):
         self._today = today
         self.endResetModel()
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1 + len(self._items)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -226,17 +187,17 @@ class LedgerGridModel(_Model):
             return self._items[section - 1][1]
         return None
 
-    def cell(self, index: _Index) -> LedgerCell | None:
+    def cell(self, index: Index) -> LedgerCell | None:
         """The bill at ``index`` (None for the period column or an empty cell)."""
         if not index.isValid() or index.column() == self.Column.PERIOD:
             return None
         row: LedgerRow = self._rows[index.row()]
         return row.cells[index.column() - 1]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: LedgerRow | None = self.row_of(index)
+        if row is None:
             return None
-        row: LedgerRow = self._rows[index.row()]
         if role == RowRole:
             return row
         if index.column() == self.Column.PERIOD:
@@ -264,7 +225,7 @@ class LedgerGridModel(_Model):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(cell_colours(cell)[1]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(cell)
         return None
@@ -314,10 +275,10 @@ class PaymentsModel(_Model):
         QT_TRANSLATE_NOOP("ledger", "Operator"), QT_TRANSLATE_NOOP("ledger", "Reversal"),
     )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        p: LedgerPayment | None = self.row_of(index)
+        if p is None:
             return None
-        p: LedgerPayment = self._rows[index.row()]
         col = index.column()
         C = self.Column
         if role == RowRole:
@@ -348,7 +309,7 @@ class PaymentsModel(_Model):
             return (p.receipt_no, p.paid_on.toordinal(), str(p.kind), str(p.method), p.amount_fen, p.payer,
                     p.operator, p.reversed_by_no or p.reverses_no)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == C.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and (p.kind is PaymentKind.REVERSAL or p.reversed_by_no):
             return QBrush(QColor("#A33A3A" if p.kind is PaymentKind.REVERSAL else "#8592A0"))
         if role == Qt.ItemDataRole.ToolTipRole and p.note:
@@ -370,10 +331,10 @@ class PaymentLinesModel(_Model):
         QT_TRANSLATE_NOOP("ledger", "Amount"), QT_TRANSLATE_NOOP("ledger", "Late fee"),
     )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        line: LedgerPaymentLine | None = self.row_of(index)
+        if line is None:
             return None
-        line: LedgerPaymentLine = self._rows[index.row()]
         col = index.column()
         if role == RowRole:
             return line
@@ -383,7 +344,7 @@ class PaymentLinesModel(_Model):
         if role == SortRole:
             return (line.period, line.fee_item, line.amount_fen, line.late_fee_fen)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.Column.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         return None
 
 
@@ -403,10 +364,10 @@ class TimelineModel(_Model):
         QT_TRANSLATE_NOOP("ledger", "By"),
     )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        t: TimelineEntry | None = self.row_of(index)
+        if t is None:
             return None
-        t: TimelineEntry = self._rows[index.row()]
         col = index.column()
         if role == RowRole:
             return t
@@ -473,13 +434,13 @@ class OpenBillsModel(_Model):
             self.dataChanged.emit(self.index(0, self.Column.PAYS),
                                   self.index(len(self._rows) - 1, self.Column.PAYS_LATE_FEE))
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = super().flags(index)
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
         if index.isValid() and index.column() == self.Column.PERIOD:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != self.Column.PERIOD or role != Qt.ItemDataRole.CheckStateRole:
             return False
         bill: PaymentBill = self._rows[index.row()]
@@ -488,10 +449,10 @@ class OpenBillsModel(_Model):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        b: PaymentBill | None = self.row_of(index)
+        if b is None:
             return None
-        b: PaymentBill = self._rows[index.row()]
         col = index.column()
         C = self.Column
         if role == RowRole:
@@ -517,7 +478,7 @@ class OpenBillsModel(_Model):
         if role == SortRole:
             return (b.period, b.fee_item, b.outstanding_fen, b.late_fee_due_fen, pays, late)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= C.OUTSTANDING:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and col >= C.PAYS and pays:
             full = pays >= b.outstanding_fen
             return QBrush(QColor("#DDF2E3" if full else "#FFF3C4"))

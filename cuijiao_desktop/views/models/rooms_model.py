@@ -9,15 +9,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from cuijiao_desktop.domain.enums import (
@@ -30,6 +22,8 @@ from cuijiao_desktop.domain.enums import (
     Usage,
 )
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 _CTX = "rooms"
 
@@ -82,10 +76,7 @@ CHANNEL_LABELS = {
 
 def label(table: dict, value: Any) -> str:
     """The translated label of ``value`` in one of the tables above ("" for None)."""
-    if value is None:
-        return ""
-    text = table.get(value)
-    return QCoreApplication.translate(_CTX, text) if text else str(value)
+    return base.label(table, value, _CTX)
 
 
 def area_text(centi_m2: int) -> str:
@@ -95,11 +86,7 @@ def area_text(centi_m2: int) -> str:
     return f"{sign}{whole}.{cents:02d}"
 
 
-RowRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-
-class RoomsTableModel(QAbstractTableModel):
+class RoomsTableModel(RowTableModel):
     """One page of rooms. Header clicks ask the page to reload sorted by the database."""
 
     class Column(IntEnum):
@@ -141,43 +128,20 @@ class RoomsTableModel(QAbstractTableModel):
         Column.ARREARS: "arrears",
     }
 
+    CONTEXT = _CTX
     sig_sort_requested = Signal(str, bool)  # sort key, descending
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-
-    # data
-    def set_rows(self, rows) -> None:
-        """Replace the rows (one page) with a model reset."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        """The RoomRow of view row ``row`` (None outside)."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
+    # Qt model interface (rows: one page of RoomRow)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(_CTX, self.HEADERS[self.Column(section)])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.Column.AREA, self.Column.ARREARS):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole \
+                and section in (self.Column.AREA, self.Column.ARREARS):
+            return ALIGN_RIGHT
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.row_of(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         col = self.Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
@@ -186,7 +150,7 @@ class RoomsTableModel(QAbstractTableModel):
         if role == RowRole:
             return r
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.Column.AREA, self.Column.ARREARS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col is self.Column.ARREARS and r.arrears_fen > 0:
             return QBrush(QColor("#B3261E"))
         if role == Qt.ItemDataRole.ToolTipRole and col is self.Column.ROOM:
@@ -222,11 +186,6 @@ class RoomsTableModel(QAbstractTableModel):
             c.OCCUPANCY: str(r.occupancy), c.OWNER: r.owner_name, c.OWNER_TYPE: str(r.owner_type or ""),
             c.PHONE: r.phone_masked, c.TENANT: r.tenant_name, c.ARREARS: r.arrears_fen,
         }[col]
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask for the rows sorted by ``column`` (the database sorts; the page reloads)."""

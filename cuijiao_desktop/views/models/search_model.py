@@ -5,23 +5,17 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cuijiao_desktop.domain.money import format_money
-from cuijiao_desktop.views.models.rooms_model import ROLE_LABELS, RowRole, SortRole, label
+from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
+from cuijiao_desktop.views.models.rooms_model import ROLE_LABELS, label
 
 _CTX = "search"
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowTableModel):
     """The hits of the last query, best first (the service ranks them)."""
 
     class Column(IntEnum):
@@ -37,36 +31,13 @@ class SearchResultsModel(QAbstractTableModel):
         Column.ARREARS: QT_TRANSLATE_NOOP("search", "Arrears"),
     }
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
+    CONTEXT = _CTX
 
-    def set_rows(self, rows) -> None:
-        """Replace the hits with a model reset."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        """The SearchHit of ``row`` (None outside)."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.Column):
-            return QCoreApplication.translate(_CTX, self.HEADERS[self.Column(section)])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    # Qt model interface (rows: SearchHit, best first)
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hit = self.row_of(index)
+        if hit is None:
             return None
-        hit = self._rows[index.row()]
         col = self.Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if col is self.Column.ROOM:
@@ -84,12 +55,7 @@ class SearchResultsModel(QAbstractTableModel):
         if role == RowRole:
             return hit
         if role == Qt.ItemDataRole.TextAlignmentRole and col is self.Column.ARREARS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col is self.Column.ARREARS:
             return QBrush(QColor("#B3261E" if hit.arrears_fen > 0 else "#6B7785"))
         return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -512,16 +512,20 @@
         <translation>请输入收到的金额。</translation>
     </message>
     <message>
-        <source>Payment recorded. Receipt number:</source>
-        <translation>收款已登记。收据号：</translation>
-    </message>
-    <message>
         <source>{amount} by {method} for {room}</source>
         <translation>{room}，{method}收款 {amount}</translation>
     </message>
     <message>
         <source>{amount} became prepaid credit</source>
         <translation>{amount} 已转为预存</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>收款已登记</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>收据号</translation>
     </message>
     <message>
         <source>Writing the receipt PDF…</source>
@@ -642,7 +646,6 @@
     <name>ReceiptDone</name>
     <message>
         <source>Open / print receipt</source>
-        <extracomment>Methods offered at the counter, in this order.</extracomment>
         <translation>打开 / 打印收据</translation>
     </message>
     <message>
@@ -736,8 +739,12 @@
         <translation>原因至少填写 {n} 个字。</translation>
     </message>
     <message>
-        <source>Payment reversed. Reversal number:</source>
-        <translation>收款已冲正。冲正单号：</translation>
+        <source>Payment reversed</source>
+        <translation>收款已冲正</translation>
+    </message>
+    <message>
+        <source>Reversal number</source>
+        <translation>冲正单号</translation>
     </message>
     <message>
         <source>{amount} reversed from receipt {no}</source>

@@ -13,20 +13,17 @@ The preview uses the same pure rule as ``services.payments.record_payment``
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,81 +41,23 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
-from cuijiao_desktop.reports import receipt_pdf
 from cuijiao_desktop.services import late_fees as late_fee_service
 from cuijiao_desktop.services import payments
 from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import PaymentBill, PaymentContext
+from cuijiao_desktop.views.dialogs.receipt_dialog import ReceiptDialog
 from cuijiao_desktop.views.dialogs.style import set_inline
 from cuijiao_desktop.views.models.ledger_models import OpenBillsModel, RowRole, label, period_text
 
-#: Methods offered at the counter, in this order.
+# Methods offered at the counter, in this order.
 METHODS: tuple[PaymentMethod, ...] = (
     PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY,
     PaymentMethod.BANK_TRANSFER, PaymentMethod.DIRECT_DEBIT,
 )
 
 
-class ReceiptDone(QWidget):
-    """After saving: the receipt number, large, and buttons for the PDF."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self.caption = QLabel()
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number = QLabel()
-        self.number.setObjectName("receiptNumber")
-        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.number.font())
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.number.setFont(font)
-        self.number.setStyleSheet("color: #1E5631;")
-        self.summary = QLabel()
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary.setWordWrap(True)
-        self.pdf_status = QLabel()
-        self.pdf_status.setObjectName("receiptPdfStatus")
-        self.pdf_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pdf_status.setWordWrap(True)
-        for w in (self.caption, self.number, self.summary, self.pdf_status):
-            layout.addWidget(w)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.open_button = QPushButton(self.tr("Open / print receipt"))
-        self.open_button.setObjectName("openReceipt")
-        self.open_button.setToolTip(self.tr("Open the receipt PDF in the PDF viewer to print it"))
-        self.folder_button = QPushButton(self.tr("Show folder"))
-        self.folder_button.setObjectName("openReceiptFolder")
-        for b in (self.open_button, self.folder_button):
-            b.setEnabled(False)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-
-
-def write_receipt_task(session, *, payment_id: int, folder: Path, paper: str, font_dirs: Sequence[str]) -> Path:
-    """Background: write the receipt PDF of ``payment_id`` (see ``reports.receipt_pdf``)."""
-    return receipt_pdf.write_payment_receipt(session, payment_id=payment_id, folder=folder, paper=paper,
-                                             font_dirs=font_dirs)
-
-
-def open_path(path: Path) -> bool:
-    """Open ``path`` with the system's viewer (unless tests disable it)."""
-    if os.environ.get("CUIJIAO_NO_OPEN"):
-        return False
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class PaymentDialog(QDialog):
+class PaymentDialog(ReceiptDialog):
     """Amount, method, date, payer, the open bills with check boxes, the live allocation preview."""
-
-    sig_saved = Signal(object)  # ReceiptDTO
-    sig_receipt_written = Signal(object)  # Path of the PDF
 
     def __init__(
         self,
@@ -133,43 +71,17 @@ class PaymentDialog(QDialog):
         font_dirs: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, user, today=today, receipts_folder=receipts_folder, paper=paper,
+                         font_dirs=font_dirs, parent=parent)
         self.setObjectName("PaymentDialog")
         self.setWindowTitle(self.tr("Take payment"))
         self.resize(820, 640)
-        self._runner = runner
-        self._user = user
         self._room_id = room_id
-        self._today = today
-        self._folder = Path(receipts_folder)
-        self._paper = paper
-        self._font_dirs = list(font_dirs)
         self.context: PaymentContext | None = None
         self.plan: payments.PaymentPlan | None = None
-        self.receipt = None
-        self.receipt_path: Path | None = None
-        self._saving = False
-
-        outer = QVBoxLayout(self)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack, 1)
-        self.stack.addWidget(self._build_form())
-        self.done_page = ReceiptDone()
-        self.done_page.open_button.clicked.connect(self.open_receipt)
-        self.done_page.folder_button.clicked.connect(lambda: open_path(self._folder))
-        self.stack.addWidget(self.done_page)
-
-        self.buttons = QDialogButtonBox()
-        self.confirm_button = self.buttons.addButton(self.tr("Confirm payment"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self._add_pages(self._build_form(), self.tr("Confirm payment"))
         self.confirm_button.setObjectName("confirmPayment")
         self.confirm_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.hide()
-        self.confirm_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
-        self.close_button.clicked.connect(self.accept)
-        outer.addWidget(self.buttons)
         self.confirm_button.setEnabled(False)
         self.load()
 
@@ -430,47 +342,15 @@ class PaymentDialog(QDialog):
         set_inline(self.amount_error if field == "amount" else self.general_error, error_message(exc))
 
     def _on_saved(self, receipt) -> None:
-        self._saving = False
-        self.receipt = receipt
-        self.done_page.caption.setText(self.tr("Payment recorded. Receipt number:"))
-        self.done_page.number.setText(receipt.receipt_no)
         summary = self.tr("{amount} by {method} for {room}").format(
             amount=format_money(receipt.amount_fen), method=label(receipt.method), room=receipt.room_code)
         if receipt.credit_fen:
             summary += "\n" + self.tr("{amount} became prepaid credit").format(amount=format_money(receipt.credit_fen))
-        self.done_page.summary.setText(summary)
-        self.done_page.pdf_status.setText(self.tr("Writing the receipt PDF…"))
-        self.stack.setCurrentWidget(self.done_page)
-        self.confirm_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.buttons.updateGeometry()
-        self.layout().activate()
-        self.close_button.setFocus()
-        self.sig_saved.emit(receipt)
-        self._runner.submit(
-            write_receipt_task, payment_id=receipt.payment_id, folder=self._folder, paper=self._paper,
-            font_dirs=self._font_dirs, on_result=self._on_pdf_written, on_error=self._on_pdf_failed,
+        self._show_receipt(
+            receipt, title=self.tr("Payment recorded"), caption=self.tr("Receipt number"), summary=summary,
+            writing=self.tr("Writing the receipt PDF…"), saved=self.tr("Receipt saved as {path}"),
+            failed=self.tr("The payment is saved, but the receipt PDF could not be written: {reason}"),
         )
-
-    def _on_pdf_written(self, path: Path) -> None:
-        self.receipt_path = Path(path)
-        self.done_page.pdf_status.setStyleSheet("")
-        self.done_page.pdf_status.setText(self.tr("Receipt saved as {path}").format(path=path))
-        self.done_page.open_button.setEnabled(True)
-        self.done_page.folder_button.setEnabled(True)
-        self.sig_receipt_written.emit(self.receipt_path)
-
-    def _on_pdf_failed(self, exc: BaseException) -> None:
-        self.done_page.pdf_status.setStyleSheet("color: #B3261E;")
-        self.done_page.pdf_status.setText(
-            self.tr("The payment is saved, but the receipt PDF could not be written: {reason}").format(
-                reason=error_message(exc)))
-
-    def open_receipt(self) -> None:
-        """Open the receipt PDF in the system viewer (print from there)."""
-        if self.receipt_path is not None:
-            open_path(self.receipt_path)
 
     # late-fee waiver (managers)
     def selected_bill(self) -> PaymentBill | None:

@@ -6,24 +6,15 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import payments
 from cuijiao_desktop.services.room_ledger import LedgerPayment
-from cuijiao_desktop.views.dialogs.payment_dialog import ReceiptDone, open_path, write_receipt_task
+from cuijiao_desktop.views.dialogs.receipt_dialog import REVERSAL_COLOUR, ReceiptDialog
 from cuijiao_desktop.views.dialogs.style import set_inline
 from cuijiao_desktop.views.models.ledger_models import label, period_text
 
@@ -31,11 +22,11 @@ from cuijiao_desktop.views.models.ledger_models import label, period_text
 MIN_REASON_LENGTH = 4
 
 
-class ReversalDialog(QDialog):
-    """Shows the payment, asks the reason, records the reversal and writes its voucher PDF."""
+class ReversalDialog(ReceiptDialog):
+    """Shows the payment, asks the reason, records the reversal and writes its voucher PDF.
 
-    sig_saved = Signal(object)  # ReceiptDTO of the reversal
-    sig_receipt_written = Signal(object)  # Path
+    ``sig_saved`` carries the ReceiptDTO of the reversal, ``sig_receipt_written`` its PDF's path.
+    """
 
     def __init__(
         self,
@@ -50,24 +41,12 @@ class ReversalDialog(QDialog):
         font_dirs: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, user, today=today, receipts_folder=receipts_folder, paper=paper,
+                         font_dirs=font_dirs, parent=parent)
         self.setObjectName("ReversalDialog")
         self.setWindowTitle(self.tr("Reverse payment"))
         self.resize(560, 420)
-        self._runner = runner
-        self._user = user
         self.payment = payment
-        self._today = today
-        self._folder = Path(receipts_folder)
-        self._paper = paper
-        self._font_dirs = list(font_dirs)
-        self.receipt = None
-        self.receipt_path: Path | None = None
-        self._saving = False
-
-        outer = QVBoxLayout(self)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack, 1)
         form_page = QWidget()
         layout = QVBoxLayout(form_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,22 +92,8 @@ class ReversalDialog(QDialog):
         set_inline(self.general_error, "")
         layout.addWidget(self.general_error)
         layout.addStretch(1)
-        self.stack.addWidget(form_page)
-        self.done_page = ReceiptDone()
-        self.done_page.open_button.clicked.connect(lambda: self.receipt_path and open_path(self.receipt_path))
-        self.done_page.folder_button.clicked.connect(lambda: open_path(self._folder))
-        self.stack.addWidget(self.done_page)
-
-        self.buttons = QDialogButtonBox()
-        self.confirm_button = self.buttons.addButton(self.tr("Reverse"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self._add_pages(form_page, self.tr("Reverse"))
         self.confirm_button.setObjectName("confirmReversal")
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.hide()
-        self.confirm_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
-        self.close_button.clicked.connect(self.accept)
-        outer.addWidget(self.buttons)
         self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
@@ -155,35 +120,11 @@ class ReversalDialog(QDialog):
         set_inline(self.general_error, error_message(exc))
 
     def _on_saved(self, receipt) -> None:
-        self._saving = False
-        self.receipt = receipt
-        self.done_page.caption.setText(self.tr("Payment reversed. Reversal number:"))
-        self.done_page.number.setText(receipt.receipt_no)
-        self.done_page.number.setStyleSheet("color: #A33A3A;")
-        self.done_page.summary.setText(self.tr("{amount} reversed from receipt {no}").format(
-            amount=format_money(-receipt.amount_fen), no=self.payment.receipt_no))
-        self.done_page.pdf_status.setText(self.tr("Writing the reversal voucher PDF…"))
-        self.stack.setCurrentWidget(self.done_page)
-        self.confirm_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.buttons.updateGeometry()
-        self.layout().activate()
-        self.sig_saved.emit(receipt)
-        self._runner.submit(
-            write_receipt_task, payment_id=receipt.payment_id, folder=self._folder, paper=self._paper,
-            font_dirs=self._font_dirs, on_result=self._on_pdf_written, on_error=self._on_pdf_failed,
+        self._show_receipt(
+            receipt, title=self.tr("Payment reversed"), caption=self.tr("Reversal number"),
+            summary=self.tr("{amount} reversed from receipt {no}").format(
+                amount=format_money(-receipt.amount_fen), no=self.payment.receipt_no),
+            writing=self.tr("Writing the reversal voucher PDF…"), saved=self.tr("Voucher saved as {path}"),
+            failed=self.tr("The reversal is saved, but the PDF could not be written: {reason}"),
+            colour=REVERSAL_COLOUR,
         )
-
-    def _on_pdf_written(self, path: Path) -> None:
-        self.receipt_path = Path(path)
-        self.done_page.pdf_status.setText(self.tr("Voucher saved as {path}").format(path=path))
-        self.done_page.open_button.setEnabled(True)
-        self.done_page.folder_button.setEnabled(True)
-        self.sig_receipt_written.emit(self.receipt_path)
-
-    def _on_pdf_failed(self, exc: BaseException) -> None:
-        self.done_page.pdf_status.setStyleSheet("color: #B3261E;")
-        self.done_page.pdf_status.setText(
-            self.tr("The reversal is saved, but the PDF could not be written: {reason}").format(
-                reason=error_message(exc)))

@@ -207,6 +207,13 @@
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create</source>
@@ -630,10 +637,6 @@
         <source>Someone else changed this person after you opened it. Reload to see their changes (what you typed here will be replaced).</source>
         <translation>您打开后，其他人修改了此人的资料。请重新加载查看其修改（您在此输入的内容将被替换）。</translation>
     </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新加载</translation>
-    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
@@ -852,10 +855,6 @@
     <message>
         <source>Someone else changed this room after you opened it. Reload it to see their changes (what you typed here will be replaced).</source>
         <translation>您打开后，其他人修改了此房屋。请重新加载查看其修改（您在此输入的内容将被替换）。</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新加载</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -26,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from cuijiao_desktop.domain.enums import Channel, ContactKind, Occupancy, OwnerType, PersonRole, Relation
-from cuijiao_desktop.domain.errors import ConflictError, DomainError, ValidationError
-from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import rooms as rooms_service
-from cuijiao_desktop.views.dialogs.room_edit_dialog import Banner, FieldErrors, with_error
+from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, FieldErrors, with_error
 from cuijiao_desktop.views.models.rooms_model import (
     CHANNEL_LABELS,
     CONTACT_KIND_LABELS,
@@ -88,7 +85,7 @@ class ContactRow:
             w.deleteLater()
 
 
-class PersonEditDialog(QDialog):
+class PersonEditDialog(EditDialog):
     """Edit ``draft`` (a stored person) or, with ``draft`` None, add a person to ``room`` as ``role``.
 
     Emits ``sig_saved(person_id)``.
@@ -106,20 +103,14 @@ class PersonEditDialog(QDialog):
         role: PersonRole | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._user = user
+        super().__init__(runner, user, parent)
         self.stored = draft
         self.room = room
         self.role = role
         self.saved_id: int | None = None
         self.setObjectName("personEditDialog")
         self.setMinimumWidth(620)
-        self.errors = FieldErrors()
-        outer = QVBoxLayout(self)
-        self.banner = Banner()
-        self.banner.button.clicked.connect(self.reload)
-        outer.addWidget(self.banner)
+        outer = self.outer
         if room is not None:
             where = QLabel(f"{room.estate_name} {room.display_code}")
             where.setObjectName("personRoom")
@@ -174,10 +165,7 @@ class PersonEditDialog(QDialog):
         self.add_button.clicked.connect(lambda: self.add_contact(None))
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._extra_fields(outer)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        self._add_buttons()
         self._set_title()
         if draft is not None:
             self.fill(draft)
@@ -256,8 +244,7 @@ class PersonEditDialog(QDialog):
 
     def save(self) -> None:
         """Check the fields, then save in the background."""
-        self.errors.clear()
-        self.banner.hide()
+        self._clear_messages()
         draft = self.draft()
         problems = self._index_fields(draft, [*rooms_service.validate_person_draft(draft), *self._extra_errors()])
         if problems:
@@ -278,27 +265,17 @@ class PersonEditDialog(QDialog):
             on_finished=lambda: self.buttons.setEnabled(True),
         )
 
-    def _show_errors(self, errors: list[DomainError]) -> None:
-        rest = self.errors.show(errors)
-        if rest:
-            self.banner.show_message("\n".join(error_message(e) for e in rest))
-        self.layout().activate()
-        self.resize(self.width(), self.sizeHint().height())  # room for the messages
-
     def _saved(self, result) -> None:
         self.saved_id = result if isinstance(result, int) else None
         self.sig_saved.emit(self.saved_id or 0)
         self.accept()
 
     def _failed(self, exc: BaseException, draft: rooms_service.PersonDraft) -> None:
-        if isinstance(exc, ConflictError):
-            self.banner.show_message(
-                self.tr("Someone else changed this person after you opened it. Reload to see their changes "
-                        "(what you typed here will be replaced)."), self.tr("Reload"))
-        elif isinstance(exc, ValidationError):
-            self._show_errors(self._index_fields(draft, [exc]))
-        else:
-            self.banner.show_message(error_message(exc))
+        if isinstance(exc, ValidationError):
+            exc = self._index_fields(draft, [exc])[0]
+        self._show_failure(exc, self.tr(
+            "Someone else changed this person after you opened it. Reload to see their changes "
+            "(what you typed here will be replaced)."))
 
     def reload(self) -> None:
         """Load the stored person again (after a conflict)."""
@@ -308,9 +285,8 @@ class PersonEditDialog(QDialog):
                             on_result=self._reloaded, on_error=lambda exc: self._failed(exc, self.draft()))
 
     def _reloaded(self, draft: rooms_service.PersonDraft) -> None:
-        self.errors.clear()
+        self._clear_messages()
         self.fill(draft)
-        self.banner.hide()
 
 
 class ChangeTenantDialog(PersonEditDialog):
@@ -372,8 +348,7 @@ class ChangeTenantDialog(PersonEditDialog):
     def end_tenancy(self) -> None:
         """The current tenant left on the chosen day; the room becomes 已入住 (owner-occupied)."""
         assert self.room is not None
-        self.errors.clear()
-        self.banner.hide()
+        self._clear_messages()
         self._runner.submit(
             rooms_service.end_tenancy, actor=self._user, room_id=self.room.room_id,
             end_date=self.start.date().toPython(), occupancy=Occupancy.OCCUPIED,

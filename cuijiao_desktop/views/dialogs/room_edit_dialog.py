@@ -29,6 +29,7 @@ from cuijiao_desktop.domain.enums import ContactKind, Occupancy, OwnerType, Usag
 from cuijiao_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import rooms as rooms_service
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
 from cuijiao_desktop.views.models.rooms_model import (
     OCCUPANCY_LABELS,
     OWNER_TYPE_LABELS,
@@ -36,8 +37,6 @@ from cuijiao_desktop.views.models.rooms_model import (
     area_text,
     label,
 )
-
-ERROR_STYLE = "color: #B3261E;"
 
 
 class FieldErrors:
@@ -120,7 +119,52 @@ class Banner(QFrame):
         self.show()
 
 
-class RoomEditDialog(QDialog):
+class EditDialog(QDialog):
+    """What the room and person dialogs share: red messages under the fields, a banner for the
+    rest (offering 重新载入 after a conflict), Save/Cancel, and how a failed save is shown.
+
+    A subclass adds its fields to ``self.outer``, then calls ``_add_buttons()``; it has ``save()``
+    and ``reload()`` methods (Save and the banner's button call them).
+    """
+
+    def __init__(self, runner, user, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._user = user
+        self.errors = FieldErrors()
+        self.outer = QVBoxLayout(self)
+        self.banner = Banner()
+        self.banner.button.clicked.connect(self.reload)
+        self.outer.addWidget(self.banner)
+
+    def _add_buttons(self) -> None:
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.outer.addWidget(self.buttons)
+
+    def _clear_messages(self) -> None:
+        self.errors.clear()
+        self.banner.hide()
+
+    def _show_errors(self, errors: list[DomainError]) -> None:
+        rest = self.errors.show(errors)
+        if rest:
+            self.banner.show_message("\n".join(error_message(e) for e in rest))
+        self.layout().activate()
+        self.resize(self.width(), self.sizeHint().height())  # room for the messages
+
+    def _show_failure(self, exc: BaseException, conflict_text: str) -> None:
+        """A failed save: a conflict offers to reload, a ValidationError goes under its field, the rest on top."""
+        if isinstance(exc, ConflictError):
+            self.banner.show_message(conflict_text, self.tr("Reload"))
+        elif isinstance(exc, ValidationError):
+            self._show_errors([exc])
+        else:
+            self.banner.show_message(error_message(exc))
+
+
+class RoomEditDialog(EditDialog):
     """Create a room (``detail`` None) or edit one. Emits ``sig_saved(RoomDetail)``."""
 
     sig_saved = Signal(object)
@@ -135,19 +179,12 @@ class RoomEditDialog(QDialog):
         default_estate_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._user = user
+        super().__init__(runner, user, parent)
         self.detail = detail
         self.saved = None
         self.setObjectName("roomEditDialog")
         self.setWindowTitle(self.tr("New room") if detail is None else self.tr("Edit room"))
         self.setMinimumWidth(520)
-        self.errors = FieldErrors()
-        outer = QVBoxLayout(self)
-        self.banner = Banner()
-        self.banner.button.clicked.connect(self.reload)
-        outer.addWidget(self.banner)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.estate = QComboBox()
@@ -219,11 +256,8 @@ class RoomEditDialog(QDialog):
             form.addRow(self.tr("Owner name"), with_error(self.owner_name, self.errors.make("owner.name")))
             form.addRow(self.tr("Owner phone"), with_error(self.owner_phone, self.errors.make("owner.phone")))
             form.addRow(self.tr("Owner type"), self.owner_type)
-        outer.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        self.outer.addLayout(form)
+        self._add_buttons()
         if detail is not None:
             self.fill(detail)
         elif default_estate_id is not None:
@@ -285,8 +319,7 @@ class RoomEditDialog(QDialog):
 
     def save(self) -> None:
         """Check the fields, then save in the background; errors stay beside the fields."""
-        self.errors.clear()
-        self.banner.hide()
+        self._clear_messages()
         draft, owner = self.draft(), self.owner_draft()
         problems: list[DomainError] = [*rooms_service.validate_room_draft(draft), *self._owner_errors(owner)]
         if problems:
@@ -297,13 +330,6 @@ class RoomEditDialog(QDialog):
                             on_result=self._saved, on_error=self._failed,
                             on_finished=lambda: self.buttons.setEnabled(True))
 
-    def _show_errors(self, errors: list[DomainError]) -> None:
-        rest = self.errors.show(errors)
-        if rest:
-            self.banner.show_message("\n".join(error_message(e) for e in rest))
-        self.layout().activate()
-        self.resize(self.width(), self.sizeHint().height())  # room for the messages
-
     def _saved(self, detail: rooms_service.RoomDetail) -> None:
         self.saved = detail
         self.detail = detail
@@ -311,19 +337,15 @@ class RoomEditDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ConflictError):
-            self.banner.show_message(
-                self.tr("Someone else changed this room after you opened it. Reload it to see their changes "
-                        "(what you typed here will be replaced)."), self.tr("Reload"))
-        elif isinstance(exc, ValidationError):
+        if isinstance(exc, ValidationError):  # the owner's fields of a new room
             field = str(exc.params.get("field", ""))
             if field.startswith("contacts."):
                 exc = ValidationError(exc.code, **{**exc.params, "field": "owner.phone"})
             elif field == "name":
                 exc = ValidationError(exc.code, **{**exc.params, "field": "owner.name"})
-            self._show_errors([exc])
-        else:
-            self.banner.show_message(error_message(exc))
+        self._show_failure(exc, self.tr(
+            "Someone else changed this room after you opened it. Reload it to see their changes "
+            "(what you typed here will be replaced)."))
 
     def reload(self) -> None:
         """Load the stored room again (after a conflict)."""
@@ -334,5 +356,4 @@ class RoomEditDialog(QDialog):
 
     def _reloaded(self, detail: rooms_service.RoomDetail) -> None:
         self.fill(detail)
-        self.errors.clear()
-        self.banner.hide()
+        self._clear_messages()

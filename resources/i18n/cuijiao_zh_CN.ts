@@ -411,6 +411,10 @@
         <translation>确认收款</translation>
     </message>
     <message>
+        <source>Enter in the amount moves here; Enter here or Ctrl+Enter anywhere records the payment</source>
+        <translation>在金额框按回车会跳到这里；在这里按回车，或在任意位置按 Ctrl+回车，即登记收款</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>

@@ -90,6 +90,29 @@ def test_part_payment_oldest_first_preview_then_saved_with_audit_and_pdf(
         assert ledger_discrepancies(s) == []
 
 
+def test_enter_in_the_amount_goes_to_confirm_and_only_then_books(qtbot, make_dialog, room, session_factory):
+    d = make_dialog(room_id=room.room_id)
+    d.late_fee_check.setChecked(False)
+    d.amount_edit.setFocus()
+    _type_amount(d, "80")
+    QTest.keyClick(d.amount_edit, Qt.Key.Key_Return)
+    assert d.amount_edit.text() == "80"  # not replaced by "everything owed"
+    assert d.focusWidget() is d.confirm_button
+    with session_factory() as s:
+        assert s.scalars(select(Payment)).all() == []
+    QTest.keyClick(d.confirm_button, Qt.Key.Key_Return)
+    assert d.receipt is not None
+    with session_factory() as s:
+        assert [p.amount_fen for p in s.scalars(select(Payment))] == [8_000]
+
+
+def test_ctrl_enter_books_from_anywhere(qtbot, make_dialog, room, session_factory):
+    d = make_dialog(room_id=room.room_id)
+    _type_amount(d, "100")
+    QTest.keyClick(d.reference_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert d.receipt is not None
+
+
 def test_ticked_bills_are_paid_and_the_rest_is_credit(qtbot, make_dialog, room, session_factory):
     d = make_dialog(room_id=room.room_id)
     d.late_fee_check.setChecked(False)

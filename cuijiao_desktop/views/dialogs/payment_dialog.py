@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,9 +81,29 @@ class PaymentDialog(ReceiptDialog):
         self.plan: payments.PaymentPlan | None = None
         self._add_pages(self._build_form(), self.tr("Confirm payment"))
         self.confirm_button.setObjectName("confirmPayment")
-        self.confirm_button.setDefault(True)
+        self.confirm_button.setToolTip(self.tr("Enter in the amount moves here; Enter here or Ctrl+Enter anywhere "
+                                               "records the payment"))
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter is handled in keyPressEvent: money is never booked by accident
         self.confirm_button.setEnabled(False)
         self.load()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the amount moves to 确认收款 (the preview is read first); Enter on a button presses it;
+        Ctrl+Enter records the payment from anywhere."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            ready = self.confirm_button.isVisible() and self.confirm_button.isEnabled()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if ready:
+                    self.confirm_button.click()
+            elif isinstance(focus, QPushButton):
+                focus.click()
+            elif focus is self.amount_edit and ready:
+                self.confirm_button.setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # construction
     def _build_form(self) -> QWidget:

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.room_ledger_page = RoomLedgerPage(self._runner, self.user, today=today, settings=self._settings)
         self.room_ledger_page.setObjectName("page_room_ledger")
         self.room_ledger_page.sig_back.connect(self.go_back)
+        self.room_ledger_page.sig_payment_saved.connect(lambda _receipt: self.pages_stale())
         self.ui.pageStack.addWidget(self.room_ledger_page)
         self._back_row = 0
 
@@ -245,6 +246,17 @@ class MainWindow(QMainWindow):
         if self.current_page() is self.room_ledger_page:
             self.ui.navList.setCurrentRow(self._back_row)
 
+    def pages_stale(self) -> None:
+        """Money or rooms changed (a payment or reversal in the ledger): the navigation pages reload
+        when next shown (the arrears list, the rooms page and the workbench stay true)."""
+        for page in self.pages.values():
+            page.mark_stale()
+
+    def data_changed(self) -> None:
+        """After an import: every page reloads when next shown, the one on screen at once."""
+        self.pages_stale()
+        self.current_page().refresh()
+
     def refresh_current(self) -> None:
         """Reload the page on screen."""
         self.current_page().refresh()
@@ -275,7 +287,7 @@ class MainWindow(QMainWindow):
 
         today = self._today() if callable(self._today) else self._today
         wizard = ImportWizard(self._runner, self.user, today=today, settings=self._settings, parent=self)
-        wizard.sig_imported.connect(lambda _result: self.refresh_current())
+        wizard.sig_imported.connect(lambda _result: self.data_changed())
         wizard.exec()
         wizard.deleteLater()
 

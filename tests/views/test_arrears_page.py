@@ -218,3 +218,33 @@ def test_main_window_shows_the_page_and_enter_opens_the_ledger(qtbot, runner, us
     QTest.keyClick(page.table, Qt.Key.Key_Return)
     assert window.current_page() is window.room_ledger_page
     assert window.room_ledger_page.room_id == office["c"]
+    QTest.keyClick(window.room_ledger_page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() is page
+
+
+def test_a_payment_in_the_ledger_reloads_the_arrears_list(qtbot, runner, users, ui_settings, db_url, office,
+                                                          session_factory, tmp_path, monkeypatch):
+    from cuijiao_desktop.db.engine import describe_url
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
+    from cuijiao_desktop.views.main_window import MainWindow
+
+    monkeypatch.setenv("CUIJIAO_NO_OPEN", "1")
+    window = MainWindow(runner, users[Role.MANAGER], ui_settings, db_url=db_url,
+                        db_description=describe_url(db_url), today=lambda: TODAY)
+    window.room_ledger_page._receipts_folder = lambda: tmp_path / "receipts"
+    qtbot.addWidget(window)
+    window.show()
+    page = window.pages[ActionId.NAV_ARREARS]
+    window.show_page(NAV_IDS.index(ActionId.NAV_ARREARS))
+    before = {r.room_id: r.total_fen for r in page.model.rows()}
+    window.open_room(office["c"])
+    window.room_ledger_page.take_payment()
+    dialog = window.room_ledger_page.payment_dialog
+    QTest.keyClicks(dialog.amount_edit, "10")
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert dialog.receipt is not None
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    window.go_back()
+    assert window.current_page() is page
+    after = {r.room_id: r.total_fen for r in page.model.rows()}
+    assert after[office["c"]] == before[office["c"]] - 1_000

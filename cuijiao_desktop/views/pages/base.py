@@ -48,3 +48,7 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload the page's data (F5). Subclasses call ``super().refresh()`` first."""
         self._loaded = True
+
+    def mark_stale(self) -> None:
+        """The data behind the page changed elsewhere: reload it the next time it is shown."""
+        self._loaded = False

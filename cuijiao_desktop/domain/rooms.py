@@ -19,6 +19,7 @@ __all__ = [
     "RoomCode",
     "RoomQuery",
     "chinese_numeral_to_int",
+    "natural_key",
     "normalize_building",
     "normalize_room",
     "normalize_unit",
@@ -385,3 +386,10 @@ def parse_room_query(text: str) -> RoomQuery | None:
     if (b is not None and nb is None) or (u is not None and nu is None) or (r is not None and nr is None):
         return None
     return RoomQuery(nb, nu, nr)
+
+
+def natural_key(text: str | None) -> tuple[int, int, str]:
+    """Sort key for building, unit and room parts: blank first, then "2" before "10", then letters."""
+    if not text:
+        return (0, 0, "")
+    return (1, int(text), "") if text.isascii() and text.isdigit() else (2, 0, text)

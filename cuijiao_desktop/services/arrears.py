@@ -50,7 +50,7 @@ from cuijiao_desktop.domain.enums import (
     Stage,
 )
 from cuijiao_desktop.domain.masking import mask_phone
-from cuijiao_desktop.domain.rooms import parse_room_query
+from cuijiao_desktop.domain.rooms import natural_key, parse_room_query
 
 __all__ = [
     "BUCKETS",
@@ -446,7 +446,7 @@ def arrears_filter_options(session: Session) -> ArrearsFilterOptions:
     estates = tuple(Option(i, n) for i, n in session.execute(select(Estate.id, Estate.name).order_by(Estate.code)))
     buildings = [BuildingOption(i, e, n) for i, e, n in session.execute(
         select(Building.id, Building.estate_id, Building.name))]
-    buildings.sort(key=lambda b: (b.estate_id, _natural_key(b.name)))
+    buildings.sort(key=lambda b: (b.estate_id, natural_key(b.name)))
     assigned = select(CollectionCase.collector_id).where(CollectionCase.closed_on.is_(None))
     collectors = tuple(Option(i, n) for i, n in session.execute(
         select(User.id, User.display_name)
@@ -455,14 +455,9 @@ def arrears_filter_options(session: Session) -> ArrearsFilterOptions:
     return ArrearsFilterOptions(estates, tuple(buildings), collectors, tuple(Stage), tuple(ArrearsReason))
 
 
-def _natural_key(text: str) -> tuple[Any, ...]:
-    """"2" before "10", letters after numbers."""
-    return (0, int(text), "") if text.isdigit() else (1, 0, text)
-
-
 def room_order_key(row: ArrearsRow) -> tuple[Any, ...]:
     """Estate, then building, unit and room in natural order ("2" before "10"): the order of printed lists."""
-    return (row.estate, _natural_key(row.building), _natural_key(row.unit or ""), _natural_key(row.room))
+    return (row.estate, natural_key(row.building), natural_key(row.unit), natural_key(row.room))
 
 
 # ---------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QFont
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
 from cuijiao_desktop.domain.money import format_money
-from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow
+from cuijiao_desktop.domain.rooms import natural_key
+from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow, room_order_key
 from cuijiao_desktop.views.models import base
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
@@ -87,16 +88,6 @@ def label(table: dict, value: Any) -> str:
 
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-
-def _natural(text: str | None) -> tuple[int, int, str]:
-    if not text:
-        return (0, 0, "")
-    return (1, int(text), "") if text.isdigit() else (2, 0, text)
-
-
-def _room_key(r: ArrearsRow) -> tuple:
-    return (r.estate, _natural(r.building), _natural(r.unit), _natural(r.room))
 
 
 def _late(value: date | None) -> date:
@@ -192,8 +183,8 @@ class ArrearsTableModel(RowTableModel):
         c = self.Column
         keys: dict[int, Callable[[ArrearsRow], Any]] = {
             c.ESTATE: self._room_key,
-            c.BUILDING: lambda r: (_natural(r.building), self._room_key(r)),
-            c.UNIT: lambda r: (_natural(r.unit), self._room_key(r)),
+            c.BUILDING: lambda r: (natural_key(r.building), self._room_key(r)),
+            c.UNIT: lambda r: (natural_key(r.unit), self._room_key(r)),
             c.ROOM: self._room_key,
             c.OWNER: lambda r: (r.owner_initials, r.owner),  # pinyin order
             c.PHONE: attrgetter("phone_masked"),
@@ -216,7 +207,7 @@ class ArrearsTableModel(RowTableModel):
     def _room_key(self, r: ArrearsRow) -> tuple:
         key = self._room_keys.get(r.room_id)
         if key is None:
-            key = self._room_keys[r.room_id] = _room_key(r)
+            key = self._room_keys[r.room_id] = room_order_key(r)
         return key
 
     def _order(self, rows: list[ArrearsRow]) -> None:

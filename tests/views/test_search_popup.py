@@ -47,7 +47,10 @@ def box_and_controller(qtbot, runner):
     qtbot.addWidget(box)
     box.show()
     qtbot.waitExposed(box)
+    box.activateWindow()  # focus needs the active window; another test's window may still hold it
+    assert QTest.qWaitForWindowActive(box)
     box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=1000)
     controller = SearchController(box, runner, today=lambda: TODAY)
     yield box, controller
     controller.popup.close()

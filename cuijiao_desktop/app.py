@@ -183,7 +183,7 @@ class Controller(QObject):
 
     def open_database(self, splash: QSplashScreen | None) -> bool:
         """Back up + migrate, then create the engine and session factory; False on failure."""
-        from cuijiao_desktop.db.engine import make_engine, make_session_factory
+        from cuijiao_desktop.db.engine import make_engine, make_read_session_factory, make_session_factory
         from cuijiao_desktop.db.migrate import prepare_database
 
         _show_message(splash, QCoreApplication.translate("app", "Checking the database…"))
@@ -194,7 +194,7 @@ class Controller(QObject):
             self._fatal(QCoreApplication.translate("app", "The database could not be opened: {db}").format(db=self.db_description), handle.error)
             return False
         self.engine = make_engine(self.url)
-        self.runner.set_session_factory(make_session_factory(self.engine))
+        self.runner.set_session_factory(make_session_factory(self.engine), make_read_session_factory(self.engine))
         return True
 
     def fill_demo_if_empty(self, splash: QSplashScreen | None) -> None:

@@ -3,7 +3,9 @@
 Background functions are plain Python: ``fn(session, *args, progress=..., cancel=...)``
 (``progress``/``cancel`` only when ``fn`` accepts them). They never touch widgets.
 The runner opens ``with session_factory.begin() as session:`` around each call, so
-one task is one transaction; a cancelled task is rolled back.
+one task is one transaction; a cancelled task is rolled back. A function marked
+``services.tx.read_only`` (or submitted with ``read_only=True``) gets a session from the
+read factory: its transaction takes no write lock.
 
 Results, errors and progress reach the GUI thread through queued signals and are
 delivered to the ``on_*`` callbacks given to :meth:`TaskRunner.submit`.
@@ -23,6 +25,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from cuijiao_desktop.services.tx import is_read_only
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +82,11 @@ class _BaseRunner(QObject):
     sig_task_failed = Signal(object, object)  # handle, exception: errors with no on_error callback
     sig_busy_changed = Signal(bool)
 
-    def __init__(self, session_factory: Any | None, parent: QObject | None = None) -> None:
+    def __init__(self, session_factory: Any | None, parent: QObject | None = None, *,
+                 read_session_factory: Any | None = None) -> None:
         super().__init__(parent)
         self._session_factory = session_factory
+        self._read_session_factory = read_session_factory
         self._ids = itertools.count(1)
         self._handles: dict[int, TaskHandle] = {}
 
@@ -89,9 +95,10 @@ class _BaseRunner(QObject):
         """The sessionmaker used for tasks (None if only plain tasks are run)."""
         return self._session_factory
 
-    def set_session_factory(self, session_factory: Any) -> None:
-        """Set the sessionmaker once the database is ready."""
+    def set_session_factory(self, session_factory: Any, read_session_factory: Any | None = None) -> None:
+        """Set the sessionmakers once the database is ready (reads use the writer's when none is given)."""
         self._session_factory = session_factory
+        self._read_session_factory = read_session_factory
 
     def is_busy(self) -> bool:
         """True while any task is queued or running."""
@@ -107,12 +114,14 @@ class _BaseRunner(QObject):
         on_progress: Callback = None,
         on_cancelled: Callback = None,
         on_finished: Callback = None,
+        read_only: bool | None = None,
         **kwargs: Any,
     ) -> TaskHandle:
         """Run ``fn`` on the database thread; callbacks run in the GUI thread.
 
         ``with_session=True`` calls ``fn(session, *args, **kwargs)`` inside
-        ``session_factory.begin()``; otherwise ``fn(*args, **kwargs)``.
+        ``session_factory.begin()``; otherwise ``fn(*args, **kwargs)``. ``read_only``
+        (default: whether ``fn`` is marked ``services.tx.read_only``) picks the read factory.
         Errors without ``on_error`` are reported through ``sig_task_failed``.
         """
         handle = TaskHandle(next(self._ids), getattr(fn, "__qualname__", repr(fn)))
@@ -130,7 +139,9 @@ class _BaseRunner(QObject):
         self._handles[handle.task_id] = handle
         if len(self._handles) == 1:
             self.sig_busy_changed.emit(True)
-        job = self._make_job(handle, fn, args, kwargs, with_session)
+        if read_only is None:
+            read_only = is_read_only(fn)
+        job = self._make_job(handle, fn, args, kwargs, with_session, read_only)
         self._start(handle, job)
         return handle
 
@@ -141,10 +152,13 @@ class _BaseRunner(QObject):
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
         with_session: bool,
+        read_only: bool = False,
     ) -> Callable[[ProgressFn], Any]:
         if with_session and self._session_factory is None:
             raise RuntimeError("no session factory set on the task runner")
         factory = self._session_factory
+        if read_only and self._read_session_factory is not None:
+            factory = self._read_session_factory
 
         def job(progress: ProgressFn) -> Any:
             call_kwargs = dict(kwargs)
@@ -229,8 +243,9 @@ class TaskRunner(_BaseRunner):
 
     PROGRESS_INTERVAL = 0.05  # seconds between progress signals
 
-    def __init__(self, session_factory: Any | None = None, parent: QObject | None = None) -> None:
-        super().__init__(session_factory, parent)
+    def __init__(self, session_factory: Any | None = None, parent: QObject | None = None, *,
+                 read_session_factory: Any | None = None) -> None:
+        super().__init__(session_factory, parent, read_session_factory=read_session_factory)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cuijiao-db")
         self._bridge = _Bridge()
         self._bridge.sig_event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)

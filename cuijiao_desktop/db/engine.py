@@ -1,9 +1,14 @@
 """Engines and sessions for SQLite (one desk) and PostgreSQL (several desks).
 
 SQLite follows SQLAlchemy's documented recipe for real transactions: pysqlite's
-own transaction handling is switched off and every transaction starts with
+own transaction handling is switched off and every writing transaction starts with
 ``BEGIN IMMEDIATE`` so a read-modify-write can never interleave with another
 process (without it, concurrent writers lose updates: see the field notes).
+
+Reads take no write lock: a session from :func:`make_read_session_factory` begins a
+deferred transaction with ``PRAGMA query_only`` on (SQLite) or ``SET TRANSACTION READ ONLY``
+(PostgreSQL), so a list, an export or a PDF never makes another desk's payment wait, and
+a read that tries to write fails loudly instead of taking the lock.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+#: Execution option marking a connection's transactions as read-only (see the module docstring).
+READ_ONLY_OPTION = "cuijiao_read_only"
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -51,7 +58,12 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if conn.get_execution_options().get(READ_ONLY_OPTION):
+            conn.exec_driver_sql("PRAGMA query_only = ON")
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("PRAGMA query_only = OFF")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -67,10 +79,24 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if u.get_backend_name() == "postgresql":
         if u.drivername == "postgresql":
             u = u.set(drivername="postgresql+psycopg")
-        return create_engine(u, echo=echo, pool_pre_ping=True)
+        engine = create_engine(u, echo=echo, pool_pre_ping=True)
+        _install_postgresql_read_only(engine)
+        return engine
     raise ValueError(f"unsupported database: {u.get_backend_name()}")
 
 
+def _install_postgresql_read_only(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        if conn.get_execution_options().get(READ_ONLY_OPTION):
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """One sessionmaker per process; the boundary does ``with factory.begin() as s:``."""
+    """The writing sessionmaker (one per process); the boundary does ``with factory.begin() as s:``."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """A sessionmaker whose transactions only read: no write lock on SQLite, READ ONLY on PostgreSQL."""
+    return sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)

@@ -51,6 +51,7 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.rooms import natural_key, parse_room_query
+from cuijiao_desktop.services.tx import read_only
 
 __all__ = [
     "BUCKETS",
@@ -425,6 +426,7 @@ def _no_gc_pauses() -> Iterator[None]:
         gc.enable()
 
 
+@read_only
 def query_arrears(session: Session, *, today: date) -> list[ArrearsRow]:
     """Every room with overdue unpaid bills (due before ``today``), ordered by room code.
 
@@ -441,6 +443,7 @@ def query_arrears(session: Session, *, today: date) -> list[ArrearsRow]:
                         sqlite=conn.dialect.name == "sqlite")
 
 
+@read_only
 def arrears_filter_options(session: Session) -> ArrearsFilterOptions:
     """Estates, buildings, collectors (staff who hold open cases or collect), stages and reasons."""
     estates = tuple(Option(i, n) for i, n in session.execute(select(Estate.id, Estate.name).order_by(Estate.code)))

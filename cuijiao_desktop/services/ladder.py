@@ -10,10 +10,12 @@ from cuijiao_desktop.db.models import LadderStepRow
 from cuijiao_desktop.domain.enums import Channel
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER, check_notice_text
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
+from .actor import authorize
 from .dto import LadderStepDTO, UserDTO
+from .tx import read_only
 
 
 def _dto(row: LadderStepRow) -> LadderStepDTO:
@@ -32,6 +34,7 @@ def ensure_default_ladder(session: Session) -> None:
     session.flush()
 
 
+@read_only
 def list_ladder(session: Session) -> list[LadderStepDTO]:
     """The configured steps in order."""
     return [_dto(r) for r in session.scalars(select(LadderStepRow).order_by(LadderStepRow.seq))]
@@ -42,7 +45,7 @@ def update_step(
     channel: Channel, active: bool, min_amount_fen: int = 0,
 ) -> LadderStepDTO:
     """Change one step. ``version`` is the one the form was loaded with: a stale save is a conflict."""
-    require(actor.role, Permission.EDIT_LADDER)
+    actor = authorize(session, actor, Permission.EDIT_LADDER)
     if not name.strip():
         raise ValidationError("ladder.name_required", field="name")
     if check_notice_text(name):

@@ -7,10 +7,12 @@ from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import OfficeSetting
 from cuijiao_desktop.domain.errors import ValidationError
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
+from .actor import authorize
 from .dto import OfficeDTO, UserDTO
+from .tx import read_only
 
 #: Keys of the office settings and their defaults.
 OFFICE_KEYS: dict[str, str] = {
@@ -31,6 +33,7 @@ def _values(session: Session) -> dict[str, str]:
     return values
 
 
+@read_only
 def get_office(session: Session) -> OfficeDTO:
     """The office's details (empty strings where never set)."""
     v = _values(session)
@@ -47,7 +50,7 @@ def get_office(session: Session) -> OfficeDTO:
 
 def update_office(session: Session, *, actor: UserDTO, values: dict[str, str]) -> OfficeDTO:
     """Change office settings; unknown keys are refused."""
-    require(actor.role, Permission.EDIT_SETTINGS)
+    actor = authorize(session, actor, Permission.EDIT_SETTINGS)
     for key, value in values.items():
         if key not in OFFICE_KEYS:
             raise ValidationError("settings.unknown_key", field=key)

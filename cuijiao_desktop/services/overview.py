@@ -12,8 +12,10 @@ from cuijiao_desktop.domain.enums import IssueStatus, PromiseStatus, VisitStatus
 
 from .dto import Overview
 from .payments import OUTSTANDING, UNPAID
+from .tx import read_only
 
 
+@read_only
 def database_is_empty(session: Session) -> bool:
     """True for a new database: no rooms and no users."""
     return not session.scalar(select(func.count()).select_from(Room)) and not session.scalar(
@@ -25,6 +27,7 @@ def _local_day_utc(day: date) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
 
 
+@read_only
 def office_overview(session: Session, *, today: date) -> Overview:
     """Rooms, rooms in arrears and the total, promises and visits due today, open service issues."""
     rooms = session.scalar(select(func.count()).select_from(Room))

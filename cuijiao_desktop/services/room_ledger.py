@@ -67,6 +67,7 @@ from cuijiao_desktop.domain.money import format_money
 
 from .office import get_office
 from .payments import receipt_lines
+from .tx import read_only
 
 __all__ = [
     "CellStatus",
@@ -640,6 +641,7 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
     return tuple(entries)
 
 
+@read_only
 def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
     """Read the ledger of ``room_id`` as of ``today`` (about 15 queries whatever the history)."""
     room = _room_row(session, room_id)
@@ -675,6 +677,7 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
     )
 
 
+@read_only
 def payment_context(session: Session, *, room_id: int, today: date) -> PaymentContext:
     """The room's open bills (oldest first) with late fees due, its possible payers and its credit."""
     room = _room_row(session, room_id)
@@ -739,6 +742,7 @@ class ReceiptDocument:
     reversed_by_no: str  # for a payment reprinted after its reversal
 
 
+@read_only
 def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
     """The printable content of payment ``payment_id`` (a receipt, or a reversal voucher)."""
     p = session.get(Payment, payment_id)

@@ -22,6 +22,7 @@ from cuijiao_desktop.domain.masking import phone_last4
 from cuijiao_desktop.domain.rooms import RoomQuery, parse_room_query
 
 from .rooms import current_people, display_code, prefix_match, primary_phones, room_arrears
+from .tx import read_only
 
 __all__ = ["MAX_QUERY", "HitKind", "SearchHit", "search"]
 
@@ -102,7 +103,7 @@ def _name_candidates(session: Session, q: str, limit: int, dialect: str) -> list
     starts = prefix_match(Person.name, q, dialect)
     rows = list(session.execute(_linked(starts, (Person.name, Person.id), limit)).all())
     if len(rows) < limit:
-        contains = func.instr(Person.name, q) > 1
+        contains = (func.instr(Person.name, q) if dialect == "sqlite" else func.strpos(Person.name, q)) > 1
         rows += session.execute(_linked(contains, (Person.name, Person.id), limit - len(rows))).all()
     return [(HitKind.NAME, rid, pid, None) for rid, pid in rows]
 
@@ -132,6 +133,7 @@ def _phone_candidates(session: Session, digits: str, limit: int) -> list[_Candid
     return out
 
 
+@read_only
 def search(session: Session, query: str, *, limit: int = 20, today: date) -> list[SearchHit]:
     """Rooms matching ``query`` (room code, name, pinyin initials or phone digits), best first.
 

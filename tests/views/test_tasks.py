@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from cuijiao_desktop.domain.errors import ValidationError
+from cuijiao_desktop.services.tx import read_only
 from cuijiao_desktop.tasks import SyncTaskRunner, TaskRunner, run_with_progress
 
 
@@ -154,3 +155,27 @@ def test_progress_dialog_follows_and_cancels(qtbot, threaded, scratch):
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert handle.cancelled
     assert scratch() == []
+
+
+# read-only tasks
+
+@read_only
+def count_scratch(session) -> int:
+    return session.execute(text("SELECT count(*) FROM scratch")).scalar()
+
+
+@read_only
+def sneaky_insert(session, x: int) -> None:
+    insert(session, x)
+
+
+def test_runner_gives_read_only_functions_a_read_only_transaction(session_factory, read_factory, scratch):
+    runner = SyncTaskRunner(session_factory, read_session_factory=read_factory)
+    assert runner.submit(count_scratch).result == 0
+    errors = []
+    runner.submit(sneaky_insert, 3, on_error=errors.append)  # a read that writes fails, writes nothing
+    assert errors and scratch() == []
+    runner.submit(insert, 4)  # unmarked functions still write
+    assert scratch() == [4]
+    assert runner.submit(insert, 5, read_only=True, on_error=errors.append).error is not None
+    assert scratch() == [4]

@@ -43,6 +43,14 @@ MESSAGES: dict[str, str] = {
     "auth.display_name_required": QT_TRANSLATE_NOOP("messages", "Enter the name shown to colleagues."),
     "auth.admin_exists": QT_TRANSLATE_NOOP("messages", "An administrator already exists. Please sign in."),
     "auth.unknown_user": QT_TRANSLATE_NOOP("messages", "There is no such user."),
+    "auth.session_invalid": QT_TRANSLATE_NOOP(
+        "messages", "Your sign-in has ended (signed out, locked or replaced). Please sign in again."
+    ),
+    "auth.user_required": QT_TRANSLATE_NOOP(
+        "messages",
+        "This database has user accounts: name one with --user NAME and give its password "
+        "(the anonymous command line works only on a local SQLite file).",
+    ),
     "auth.old_password_wrong": QT_TRANSLATE_NOOP("messages", "The current password is wrong."),
     "task.cancelled": QT_TRANSLATE_NOOP("messages", "Cancelled: nothing was changed."),
     "validation.invalid": QT_TRANSLATE_NOOP("messages", "This value is not valid."),

@@ -69,8 +69,10 @@ def make_room_with_bills(
 
 
 def make_user(factory: sessionmaker[Session], role: Role, username: str | None = None) -> UserDTO:
-    """Create a user with password "password1" directly (tests only)."""
+    """Create a user with password "password1" directly, signed in (tests only): the returned user
+    carries the token of an open sign-in, as a real log-in gives."""
     from cuijiao_desktop.db.models import User
+    from cuijiao_desktop.services.actor import start_session
     from cuijiao_desktop.services.auth import hash_password
 
     with factory.begin() as s:
@@ -80,4 +82,5 @@ def make_user(factory: sessionmaker[Session], role: Role, username: str | None =
         )
         s.add(user)
         s.flush()
-        return UserDTO.of(user.id, user.username, user.display_name, role)
+        token = start_session(s, user.id, client="test")
+        return UserDTO.of(user.id, user.username, user.display_name, role, token=token)

@@ -75,6 +75,22 @@ class User(Versioned, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class LoginSession(Base):
+    """One sign-in of a user (GUI or command line). The services resolve the acting user from it:
+    a user id is trusted only with the token of an open session (only its SHA-256 is stored)."""
+
+    __tablename__ = "login_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    client: Mapped[str] = mapped_column(String(128), default="")  # "gui", "cli", host or OS user
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_login_session_user", "user_id"),)
+
+
 class OfficeSetting(Versioned, Base):
     """Business configuration stored in the database (office name, address, phone, bank, seal…)."""
 

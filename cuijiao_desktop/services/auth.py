@@ -20,10 +20,12 @@ from cuijiao_desktop.db.models import User
 from cuijiao_desktop.db.types import utcnow
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.domain.errors import AuthenticationFailed, ConflictError, NotFound, ValidationError
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
+from .actor import authorize, end_session, start_session
 from .dto import UserDTO
+from .tx import read_only
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -74,6 +76,7 @@ def validate_new_user(*, username: str, display_name: str, password: str) -> Non
         raise ValidationError("auth.password_too_short", field="password", minimum=MIN_PASSWORD_LENGTH)
 
 
+@read_only
 def has_users(session: Session) -> bool:
     """True once any account exists."""
     return session.scalar(select(func.count()).select_from(User)) > 0
@@ -106,12 +109,13 @@ def create_user(
     session: Session, *, actor: UserDTO, username: str, display_name: str, role: Role, password: str
 ) -> UserDTO:
     """Add a member of staff (administrators only)."""
-    require(actor.role, Permission.MANAGE_USERS)
+    actor = authorize(session, actor, Permission.MANAGE_USERS)
     user = _add_user(session, username=username, display_name=display_name, role=Role(role), password=password)
     audit.record(session, actor, "user.create", "app_user", user.id, username=user.username, role=str(role))
     return _dto(user)
 
 
+@read_only
 def list_users(session: Session, *, active_only: bool = True) -> list[UserDTO]:
     """All accounts, by display name."""
     stmt = select(User).order_by(User.display_name)
@@ -136,8 +140,13 @@ class LoginAttempt:
     error: AuthenticationFailed | None
 
 
-def attempt_login(session: Session, *, username: str, password: str, now: datetime | None = None) -> LoginAttempt:
+def attempt_login(
+    session: Session, *, username: str, password: str, now: datetime | None = None, client: str = "gui"
+) -> LoginAttempt:
     """Check a password and record the outcome (failure count, lock-out, audit) without raising.
+
+    A successful log-in opens a sign-in (``services.actor``): the returned user carries its token,
+    which every service checks against the database.
 
     Use this where the caller's transaction must commit even when the password was wrong,
     so failed attempts are counted; :func:`login` raises instead.
@@ -166,18 +175,21 @@ def attempt_login(session: Session, *, username: str, password: str, now: dateti
         .values(failed_logins=0, locked_until=None, last_login_at=now)
         .execution_options(synchronize_session=False)
     )
-    dto = _dto(user)
-    audit.record(session, dto, "user.login", "app_user", user.id)
+    token = start_session(session, user.id, client=client)
+    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=token)
+    audit.record(session, dto, "user.login", "app_user", user.id, client=client)
     return LoginAttempt(dto, None)
 
 
-def login(session: Session, *, username: str, password: str, now: datetime | None = None) -> UserDTO:
+def login(
+    session: Session, *, username: str, password: str, now: datetime | None = None, client: str = "gui"
+) -> UserDTO:
     """Return the user, or raise AuthenticationFailed ("auth.failed" / "auth.locked" with ``until``).
 
     The failure is recorded in ``session`` before raising; a boundary that rolls back on
     errors loses that record, so GUI and CLI boundaries call :func:`attempt_login`.
     """
-    attempt = attempt_login(session, username=username, password=password, now=now)
+    attempt = attempt_login(session, username=username, password=password, now=now, client=client)
     if attempt.error is not None:
         raise attempt.error
     assert attempt.user is not None
@@ -189,8 +201,9 @@ def change_password(session: Session, *, actor: UserDTO, user_id: int, old_passw
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("auth.unknown_user", user_id=user_id)
+    actor = authorize(session, actor)
     if actor.id != user_id:
-        require(actor.role, Permission.MANAGE_USERS)
+        actor = authorize(session, actor, Permission.MANAGE_USERS)
     elif not verify_password(old_password or "", user.password_hash):
         raise ValidationError("auth.old_password_wrong", field="old_password")
     if len(new_password) < MIN_PASSWORD_LENGTH:
@@ -204,7 +217,14 @@ def change_password(session: Session, *, actor: UserDTO, user_id: int, old_passw
 
 def unlock(session: Session, *, actor: UserDTO, user_id: int) -> None:
     """Lift a lock-out (administrators)."""
-    require(actor.role, Permission.MANAGE_USERS)
+    actor = authorize(session, actor, Permission.MANAGE_USERS)
     session.execute(update(User).where(User.id == user_id).values(failed_logins=0, locked_until=None))
     audit.record(session, actor, "user.unlock", "app_user", user_id)
 
+
+def logout(session: Session, *, actor: UserDTO) -> None:
+    """End the actor's sign-in: its token is refused from now on."""
+    if actor.id is None:
+        return
+    end_session(session, actor)
+    audit.record(session, actor, "user.logout", "app_user", actor.id)

@@ -11,25 +11,31 @@ from cuijiao_desktop.domain.permissions import ROLE_PERMISSIONS, Permission
 
 @dataclass(frozen=True)
 class UserDTO:
-    """The acting user. ``username == "cli"`` with id None is the command line's system user."""
+    """The acting user. ``username == "cli"`` with id None is the command line's system user.
+
+    ``token`` is the secret of the user's open sign-in (``services.actor``): services resolve the
+    real user and role from the database with it, so the role held here is for display only.
+    """
 
     id: int | None
     username: str
     display_name: str
     role: Role
     permissions: frozenset[Permission] = field(default=frozenset())
+    token: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def of(cls, id: int | None, username: str, display_name: str, role: Role) -> UserDTO:
+    def of(cls, id: int | None, username: str, display_name: str, role: Role, *, token: str | None = None) -> UserDTO:
         """Build with the role's permissions."""
-        return cls(id, username, display_name, Role(role), ROLE_PERMISSIONS[Role(role)])
+        return cls(id, username, display_name, Role(role), ROLE_PERMISSIONS[Role(role)], token)
 
     def can(self, permission: Permission) -> bool:
         """True when this user's role grants ``permission``."""
         return permission in self.permissions
 
 
-#: The command line acts as this user unless ``--user`` names a real one.
+#: The command line acts as this user unless ``--user`` names a real one. The services accept it
+#: only on a local SQLite file or a database without users (``services.actor.authorize``).
 CLI_USER = UserDTO.of(None, "cli", "命令行", Role.ADMIN)
 
 

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.domain.enums import ContactKind, PersonRole, Relation
 from cuijiao_desktop.domain.errors import DomainError
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.importing.headers import FIELDS, ImportKind
 from cuijiao_desktop.importing.normalize import OCCUPANCY_ZH, OWNER_TYPE_ZH, USAGE_ZH
 
 from . import audit
+from .actor import authorize
 from .arrears import ArrearsRow, query_arrears, room_order_key
 from .dto import UserDTO
 
@@ -91,8 +92,7 @@ def room_rows(session: Session, *, estate: str | None = None) -> tuple[str, list
                m.Contact.kind.in_([ContactKind.MOBILE, ContactKind.LANDLINE]),
                m.Contact.relation == Relation.SELF, m.Contact.valid.is_(True))
         .order_by(m.Contact.person_id, m.Contact.is_primary.desc(), m.Contact.id)
-        .distinct()
-    ):
+    ):  # a contact joined through two links comes twice: the check below keeps one
         if value not in phones[pid]:
             phones[pid].append(value)
     out = []
@@ -113,7 +113,7 @@ def room_rows(session: Session, *, estate: str | None = None) -> tuple[str, list
 
 def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) -> ExportTable:
     """The estate's rooms, owners and tenants in the canonical import form (headers = import labels)."""
-    require(actor.role, Permission.EXPORT_PERSONAL_DATA)
+    actor = authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
     _name, rows = room_rows(session, estate=estate)
     labels = {f.key: f.label for f in FIELDS[ImportKind.ROOMS]}
     columns = tuple((labels[key], "area" if key == "area" else "text") for key in _ROOM_FIELDS)
@@ -122,7 +122,7 @@ def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) 
 
 def arrears_rows(session: Session, *, actor: UserDTO, today: dt.date | None = None) -> list[ArrearsRow]:
     """Every room in arrears in printed-list order, for an export (``reports.arrears_xlsx`` writes them)."""
-    require(actor.role, Permission.EXPORT_REPORTS)
+    actor = authorize(session, actor, Permission.EXPORT_REPORTS)
     return sorted(query_arrears(session, today=today or dt.date.today()), key=room_order_key)
 
 

@@ -44,7 +44,7 @@ from cuijiao_desktop.domain.allocation import OpenBill, allocate
 from cuijiao_desktop.domain.enums import Occupancy, PaymentKind, PaymentMethod, PersonRole, Relation, Usage
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.importing.headers import KIND_ZH, HeaderGuess, ImportKind, mapping_problems
 from cuijiao_desktop.importing.normalize import (
     METHOD_ZH,
@@ -66,8 +66,10 @@ from cuijiao_desktop.importing.validate import (
 )
 
 from . import audit
+from .actor import authorize
 from .demo_names import SURNAME_INITIALS
 from .dto import UserDTO
+from .tx import read_only
 
 __all__ = [
     "DEFAULT_ESTATE",
@@ -211,6 +213,7 @@ def _money(fen: int) -> str:
     return format_money(fen)
 
 
+@read_only
 def estate_names(session: Session) -> list[str]:
     """The names of all estates (for the wizard's estate box)."""
     return list(session.execute(select(m.Estate.name).order_by(m.Estate.id)).scalars())
@@ -946,6 +949,7 @@ def _plan(session: Session, sheet: SheetData, guess: HeaderGuess, *, estate: str
     return _Planned(plan, estate_id, planner)
 
 
+@read_only
 def plan_import(
     session: Session,
     sheet: SheetData,
@@ -988,7 +992,7 @@ def commit_import(
     same sheet and mapping, saves checking the rows again (the database is always compared
     anew). Never commits itself.
     """
-    require(actor.role, Permission.IMPORT_DATA)
+    actor = authorize(session, actor, Permission.IMPORT_DATA)
     today = today or dt.date.today()
     parsed = None
     if (preview is not None and preview.today == today and preview.file_name == sheet.file_name

@@ -21,11 +21,13 @@ from cuijiao_desktop.db.models import (
 )
 from cuijiao_desktop.domain.errors import NotFound, ValidationError
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
+from .actor import authorize
 from .dto import UserDTO
 from .payments import UNPAID
+from .tx import read_only
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def recompute_late_fees(session: Session, *, actor: UserDTO, as_of: date, room_i
     Running it twice for the same day changes nothing: the assessment is overwritten, never added.
     Returns the number of bills assessed.
     """
-    require(actor.role, Permission.VIEW)
+    actor = authorize(session, actor, Permission.VIEW)
     policies = {p.id: p for p in session.scalars(select(LateFeePolicyRow).where(LateFeePolicyRow.active.is_(True)))}
     if not policies:
         return 0
@@ -126,7 +128,7 @@ def waived_fen(session: Session, bill_id: int) -> int:
 
 def waive_late_fee(session: Session, *, actor: UserDTO, bill_id: int, amount_fen: int, reason: str) -> int:
     """Waive (part of) a bill's assessed late fee; managers only, with a reason. Returns the fee still due."""
-    require(actor.role, Permission.WAIVE_LATE_FEE)
+    actor = authorize(session, actor, Permission.WAIVE_LATE_FEE)
     if not reason.strip():
         raise ValidationError("late_fee.waiver_reason_required", field="reason")
     if amount_fen <= 0:
@@ -143,6 +145,7 @@ def waive_late_fee(session: Session, *, actor: UserDTO, bill_id: int, amount_fen
     return remaining - amount_fen
 
 
+@read_only
 def room_late_fees(session: Session, room_id: int) -> LateFeeSummary:
     """Sum of a room's assessed late fees, their court estimate and the waivers."""
     contract, court = session.execute(

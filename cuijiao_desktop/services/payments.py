@@ -23,15 +23,17 @@ from cuijiao_desktop.db.models import (
     LateFeeWaiver,
     Payment,
     PaymentAllocation,
-        Room,
+    Room,
 )
 from cuijiao_desktop.domain.allocation import OpenBill, allocate, collect_late_fees
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit, serials
+from .actor import authorize
 from .dto import AllocationLineDTO, ReceiptDTO, RoomBalance, UserDTO
+from .tx import read_only
 
 MAX_PAYMENT_FEN = 10_000_000_00  # ¥10 million: anything above is a typing error
 
@@ -131,6 +133,7 @@ def plan_payment(
     return PaymentPlan(allocation.lines, collected.lines, collected.credit_fen)
 
 
+@read_only
 def preview_payment(
     session: Session,
     *,
@@ -177,7 +180,7 @@ def record_payment(
     What is not needed becomes prepaid credit of the room. The receipt number runs per month of
     issue (``today``, default the computer's date), gap-free.
     """
-    require(actor.role, Permission.TAKE_PAYMENT)
+    actor = authorize(session, actor, Permission.TAKE_PAYMENT)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
         raise TypeError("amount_fen must be int fen")
     if amount_fen > MAX_PAYMENT_FEN:
@@ -223,7 +226,7 @@ def reverse_payment(
     session: Session, *, actor: UserDTO, payment_id: int, reason: str, on: date | None = None
 ) -> ReceiptDTO:
     """冲正: add a negative payment that undoes ``payment_id`` bill by bill; never edits or deletes."""
-    require(actor.role, Permission.REVERSE_PAYMENT)
+    actor = authorize(session, actor, Permission.REVERSE_PAYMENT)
     if not reason.strip():
         raise ValidationError("payment.reversal_reason_required", field="reason")
     original = session.get(Payment, payment_id)
@@ -271,6 +274,7 @@ def reverse_payment(
     return _receipt(session, reversal, room_code, -credit, actor.display_name)
 
 
+@read_only
 def room_balance(session: Session, room_id: int) -> RoomBalance:
     """Billed, reductions, paid, outstanding and prepaid credit of one room, from the ledger."""
     billed, reduced, paid = session.execute(
@@ -289,6 +293,7 @@ def room_balance(session: Session, room_id: int) -> RoomBalance:
     )
 
 
+@read_only
 def ledger_discrepancies(session: Session) -> list[str]:
     """Checks that the cached ``paid_fen`` and the ledger agree; empty when the books balance."""
     problems: list[str] = []

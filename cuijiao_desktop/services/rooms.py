@@ -32,7 +32,7 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from cuijiao_desktop.domain.masking import phone_last4
-from cuijiao_desktop.domain.permissions import Permission, require
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.phones import normalize_phone
 from cuijiao_desktop.domain.rooms import (
     RoomCode,
@@ -43,10 +43,12 @@ from cuijiao_desktop.domain.rooms import (
 )
 
 from . import audit
+from .actor import authorize
 from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
 from .demo_names import SURNAME_INITIALS
 from .dto import UserDTO
 from .payments import OUTSTANDING
+from .tx import read_only
 
 __all__ = [
     "PAGE_SIZE",
@@ -612,6 +614,7 @@ def _order(sort: str, descending: bool, today: date) -> list:
     return [*ordered, Room.id]
 
 
+@read_only
 def list_rooms(
     session: Session,
     *,
@@ -673,6 +676,7 @@ def _room_rows(session: Session, ids: list[int], today: date) -> list[RoomRow]:
     return out
 
 
+@read_only
 def room_filter_options(session: Session) -> FilterOptions:
     """Estates, buildings and units for the cascading filter combos (small tables)."""
     estates = session.execute(select(Estate.id, Estate.name).order_by(Estate.id)).all()
@@ -705,6 +709,7 @@ def _contacts(session: Session, person_ids: Iterable[int]) -> dict[int, tuple[Co
     return {k: tuple(v) for k, v in out.items()}
 
 
+@read_only
 def get_room_detail(session: Session, room_id: int) -> RoomDetail:
     """The room, its owners and tenants (current and past, with dates) and their contacts."""
     row = session.execute(
@@ -737,6 +742,7 @@ def get_room_detail(session: Session, room_id: int) -> RoomDetail:
     )
 
 
+@read_only
 def get_person_draft(session: Session, person_id: int) -> PersonDraft:
     """A draft filled from the stored person, for the edit dialog (carries the version)."""
     p = session.get(Person, person_id)
@@ -792,7 +798,7 @@ def save_room(
 
     ``owner`` (new rooms only) adds the first owner in the same transaction.
     """
-    require(actor.role, Permission.EDIT_ROOMS)
+    actor = authorize(session, actor, Permission.EDIT_ROOMS)
     _first(validate_room_draft(draft))
     if owner is not None:
         _first(validate_person_draft(owner))
@@ -917,7 +923,7 @@ def save_person(
     With ``room_id`` and ``role`` a new person is also linked to the room from ``start_date``
     (adding an owner to a new room; tenants go through :func:`change_tenant`).
     """
-    require(actor.role, Permission.EDIT_ROOMS)
+    actor = authorize(session, actor, Permission.EDIT_ROOMS)
     if room_id is not None and session.get(Room, room_id) is None:
         raise NotFound("room.not_found", room_id=room_id)
     person = _apply_person(session, actor, draft)
@@ -962,7 +968,7 @@ def change_tenant(
 
     History is kept (links are ended, never deleted); the room becomes 出租.
     """
-    require(actor.role, Permission.EDIT_ROOMS)
+    actor = authorize(session, actor, Permission.EDIT_ROOMS)
     if start_date is None:
         raise ValidationError("tenant.start_required", field="start_date")
     room = session.get(Room, room_id)
@@ -992,7 +998,7 @@ def end_tenancy(
     room_version: int | None = None,
 ) -> RoomDetail:
     """The tenant moved out on ``end_date``: end the link (history kept) and set the room's occupancy."""
-    require(actor.role, Permission.EDIT_ROOMS)
+    actor = authorize(session, actor, Permission.EDIT_ROOMS)
     room = session.get(Room, room_id)
     if room is None:
         raise NotFound("room.not_found", room_id=room_id)

@@ -1089,6 +1089,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>物业服务中心</translation>
     </message>
@@ -2124,6 +2128,14 @@
     <message>
         <source>There is no such user.</source>
         <translation>没有这个用户。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended (signed out, locked or replaced). Please sign in again.</source>
+        <translation>您的登录已结束（已退出、已锁屏或在别处重新登录），请重新登录。</translation>
+    </message>
+    <message>
+        <source>This database has user accounts: name one with --user NAME and give its password (the anonymous command line works only on a local SQLite file).</source>
+        <translation>此数据库已有用户账号：请用 --user 用户名 指定一个并提供其密码（不登录的命令行只能用于本机的 SQLite 文件）。</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>

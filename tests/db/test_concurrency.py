@@ -24,10 +24,10 @@ PAYMENTS_EACH = 25
 AMOUNT = 7_00  # deliberately not a divisor of the bill, so bills are shared between payments
 
 
-def _worker(url: str, room_id: int, user_id: int, n: int) -> None:
+def _worker(url: str, room_id: int, user_id: int, token: str, n: int) -> None:
     engine = make_engine(url)
     factory = make_session_factory(engine)
-    clerk = UserDTO.of(user_id, "u_clerk", "clerk", Role.CLERK)
+    clerk = UserDTO.of(user_id, "u_clerk", "clerk", Role.CLERK, token=token)
     for _ in range(n):
         with factory.begin() as s:
             record_payment(s, actor=clerk, room_id=room_id, amount_fen=AMOUNT, paid_on=date(2026, 5, 1),
@@ -38,7 +38,7 @@ def _worker(url: str, room_id: int, user_id: int, n: int) -> None:
 def _hammer(url: str, factory, clerk: UserDTO) -> None:
     room = make_room_with_bills(factory, months=12, monthly_fen=10_00)
     ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_worker, args=(url, room.room_id, clerk.id, PAYMENTS_EACH)) for _ in range(PROCESSES)]
+    procs = [ctx.Process(target=_worker, args=(url, room.room_id, clerk.id, clerk.token, PAYMENTS_EACH)) for _ in range(PROCESSES)]
     for p in procs:
         p.start()
     for p in procs:

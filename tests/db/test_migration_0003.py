@@ -32,7 +32,7 @@ def _upgrade_a_0002_office(eng: Engine) -> None:
              "version": 1},
         ])
     before = datetime.now(UTC)
-    command.upgrade(alembic_config(eng), "head")
+    command.upgrade(alembic_config(eng), "0003")
     assert current_revision(eng) == "0003"
     with eng.connect() as conn:
         asked = dict(conn.execute(select(Extension.id, Extension.requested_at)).all())

@@ -21,7 +21,7 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
+from cuijiao_desktop.db.engine import make_engine, make_read_session_factory, make_session_factory, sqlite_url
 from cuijiao_desktop.db.migrate import prepare_database, upgrade
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.services.dto import UserDTO
@@ -45,9 +45,68 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+#: Test folders (and top-level test files) whose database tests run on both engines.
+BOTH_ENGINES = ("services", "reports", "importing")
+ENGINE_KINDS = ("sqlite", "postgresql")
+
+
+def _runs_on_both_engines(metafunc: pytest.Metafunc) -> bool:
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return False
+    parts = Path(str(metafunc.definition.fspath)).parts
+    try:
+        rel = parts[len(parts) - 1 - parts[::-1].index("tests") + 1:]
+    except ValueError:
+        return False
+    return bool(rel) and (rel[0] in BOTH_ENGINES or metafunc.definition.get_closest_marker("both_engines") is not None)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every service, report and import test that uses a database runs on SQLite and PostgreSQL."""
+    if "db_kind" not in metafunc.fixturenames:
+        return
+    if _runs_on_both_engines(metafunc):
+        metafunc.parametrize(
+            "db_kind", [pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)],
+        )
+
+
 @pytest.fixture
-def db_url(template_db: Path, tmp_path: Path) -> str:
-    """A fresh migrated SQLite database for one test."""
+def db_kind() -> str:
+    """The engine of the test's database: "sqlite" unless the test runs on both (see above)."""
+    return "sqlite"
+
+
+_PG_STATE = {"migrated": False}
+
+
+def _pg_test_database() -> str:
+    """The test server's database migrated to head and emptied: TRUNCATE is much faster than
+    migrating again, and the migrations seed no rows."""
+    url = pg_url_or_skip()
+    eng = make_engine(url)
+    try:
+        if not _PG_STATE["migrated"]:
+            reset_pg_schema(eng)
+            upgrade(eng)
+            _PG_STATE["migrated"] = True
+        with eng.begin() as conn:
+            conn.execute(text("SET LOCAL lock_timeout = '20s'"))
+            tables = conn.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+            )).scalars().all()
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    finally:
+        eng.dispose()
+    return url
+
+
+@pytest.fixture
+def db_url(db_kind: str, template_db: Path, tmp_path: Path) -> str:
+    """A fresh migrated database for one test: a copy of the SQLite template, or the emptied
+    PostgreSQL test database when the test runs on ``postgresql``."""
+    if db_kind == "postgresql":
+        return _pg_test_database()
     target = tmp_path / "cuijiao.sqlite3"
     shutil.copyfile(template_db, target)
     return sqlite_url(target)
@@ -63,6 +122,12 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return make_session_factory(engine)
+
+
+@pytest.fixture
+def read_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose transactions only read (as the task runner gives read-only services)."""
+    return make_read_session_factory(engine)
 
 
 def pg_url_or_skip() -> str:
@@ -87,6 +152,7 @@ def pg_url() -> Iterator[str]:
     """An empty PostgreSQL database (schema wiped before and after the test)."""
     url = pg_url_or_skip()
     eng = make_engine(url)
+    _PG_STATE["migrated"] = False
     reset_pg_schema(eng)
     yield url
     reset_pg_schema(eng)

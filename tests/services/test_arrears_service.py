@@ -262,6 +262,7 @@ def test_nothing_overdue_gives_no_rows(session_factory):
         assert query_arrears(s, today=date(2022, 1, 1)) == []
 
 
+@pytest.mark.sqlite_only  # SQLite query plan (EXPLAIN QUERY PLAN)
 def test_aggregate_reads_the_partial_unpaid_index(session_factory):
     """SQLite must answer the aggregate from ix_bill_unpaid, not by scanning every bill."""
     build_office(session_factory)

@@ -167,6 +167,7 @@ def test_office_settings_need_permission(session_factory, users):
     assert dto.name == "锦绣花园物业服务中心" and not dto.is_demo
 
 
+@pytest.mark.sqlite_only  # the SQLite online backup API
 def test_backup_is_a_consistent_copy(db_url, session_factory, tmp_path):
     make_room_with_bills(session_factory, months=4)
     out = maintenance.backup_database(db_url, tmp_path / "bk" / "copy.sqlite3")

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from cuijiao_desktop import __version__
 from cuijiao_desktop.cli import main
 from cuijiao_desktop.db.engine import make_engine, make_session_factory
+from cuijiao_desktop.db.migrate import head_revision
 from cuijiao_desktop.db.models import AuditLog
 
 
@@ -26,7 +27,7 @@ def test_upgrade_status_and_backup(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     assert main(["--db", url, "db", "upgrade"]) == 0
     assert main(["--db", url, "db", "status"]) == 0
-    assert "结构版本：0003" in capsys.readouterr().out
+    assert f"结构版本：{head_revision()}" in capsys.readouterr().out
     out = tmp_path / "bk.sqlite3"
     assert main(["--db", url, "backup", "--out", str(out)]) == 0
     with sqlite3.connect(out) as con:

@@ -1,0 +1,129 @@
+"""``import rooms|bills|payments`` and ``export rooms|arrears``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from cuijiao_desktop.domain.enums import PaymentMethod
+from cuijiao_desktop.domain.errors import DomainError
+
+from .common import EXIT_IO, EXIT_REJECTED, EXIT_RULE, Context, LineProgress, describe_error
+
+_SHOWN_REJECTIONS = 10
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the commands of this module."""
+    imp = sub.add_parser("import", help="从 Excel/CSV 导入房屋与业主、应收账单或实收记录（全部成功或全部不导入）")
+    imp.add_argument("kind", choices=["rooms", "bills", "payments"], help="rooms 房屋与业主；bills 应收账单；payments 实收")
+    imp.add_argument("file", type=Path, help=".xlsx、.xls 或 .csv 文件（CSV 可为 UTF-8 或 GBK）")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一个）")
+    imp.add_argument("--estate", metavar="NAME", help="导入到此小区（只有一个小区时可省略；房屋导入时不存在则新建）")
+    imp.add_argument("--method", metavar="WAY", help="实收记录没有缴费方式列时使用的方式，如 托收、银行转账")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并显示结果，不写入数据库")
+    imp.add_argument("--report", type=Path, metavar="FILE.xlsx", help="把被拒绝的行及原因写入此文件")
+    imp.add_argument("--accept-valid", action="store_true", help="有被拒绝的行时，仍导入其余有效的行")
+    imp.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    imp.set_defaults(run=_import)
+
+    exp = sub.add_parser("export", help="导出房屋与业主（可再导入）或欠费明细到 .xlsx 或 .csv")
+    exp.add_argument("what", choices=["rooms", "arrears"], help="rooms 房屋与业主；arrears 欠费明细")
+    exp.add_argument("file", type=Path, help="目标文件（.xlsx 或 .csv）")
+    exp.add_argument("--estate", metavar="NAME", help="导出此小区的房屋（只有一个小区时可省略）")
+    exp.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    exp.set_defaults(run=_export)
+
+
+def _print_plan(plan, *, committed: bool) -> None:
+    from cuijiao_desktop.importing.headers import KIND_ZH
+
+    estate = plan.estate_name + ("（新建）" if plan.estate_is_new else "")
+    state = "已导入" if committed else "检查结果（未写入）"
+    print(f"{KIND_ZH[plan.kind]} {state}：{plan.file_name}［{plan.sheet}］→ {estate}")
+    print(plan.summary_zh())
+    for x in plan.rejected[:_SHOWN_REJECTIONS]:
+        print(f"  第 {x.line} 行：{x.reason_text}")
+    if plan.rejected_count > _SHOWN_REJECTIONS:
+        print(f"  …… 另有 {plan.rejected_count - _SHOWN_REJECTIONS} 行被拒绝")
+
+
+def _import(args: argparse.Namespace, ctx: Context) -> int:
+    from cuijiao_desktop.importing.headers import ImportKind, detect_header
+    from cuijiao_desktop.importing.normalize import norm_method
+    from cuijiao_desktop.importing.readers import read_sheet
+    from cuijiao_desktop.services.imports import commit_import, plan_import
+
+    kind = ImportKind(args.kind)
+    method = None
+    if args.method:
+        method = norm_method(args.method)
+        if method is None or not isinstance(method, PaymentMethod):
+            print(f"错误：{getattr(method, 'reason', '缴费方式无法识别')}", file=sys.stderr)
+            return EXIT_RULE
+    try:
+        sheet = read_sheet(args.file, sheet=args.sheet)
+    except DomainError as exc:
+        print(f"错误：{describe_error(exc)}", file=sys.stderr)
+        return EXIT_IO
+    guess = detect_header(kind, sheet.rows)
+    if not guess.found:
+        print(f"错误：{describe_error(DomainError('import.no_header', kinds=args.kind))}", file=sys.stderr)
+        return EXIT_IO
+    today = args.today or date.today()
+    options = {"estate": args.estate, "today": today, "default_method": method}
+    actor = ctx.actor
+    progress = LineProgress("检查")
+    with ctx.read_factory.begin() as s:
+        plan = plan_import(s, sheet, guess, progress=progress, **options)
+    progress.done()
+    if args.report is not None:
+        from cuijiao_desktop.importing.rejections import write_rejected
+
+        write_rejected(args.report, sheet, plan.header_row, plan.rejected)
+    if args.dry_run or (plan.rejected and not args.accept_valid):
+        _print_plan(plan, committed=False)
+        if plan.rejected and not args.dry_run:
+            print("有被拒绝的行，未导入任何数据（修正后重试，或用 --accept-valid 只导入有效的行）")
+        if args.report is not None:
+            print(f"被拒绝的行已写入：{args.report}")
+        return EXIT_REJECTED if plan.rejected else 0
+    progress = LineProgress("写入")
+    with ctx.factory.begin() as s:
+        result = commit_import(s, sheet, guess, actor=actor, accept_valid=args.accept_valid, preview=plan,
+                               progress=progress, **options)
+    progress.done()
+    _print_plan(result.plan, committed=True)
+    if args.report is not None:
+        print(f"被拒绝的行已写入：{args.report}")
+    return EXIT_REJECTED if result.plan.rejected else 0
+
+
+def _export(args: argparse.Namespace, ctx: Context) -> int:
+    from cuijiao_desktop.reports.xlsx import write_table
+    from cuijiao_desktop.services import exports
+
+    suffix = args.file.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        print(f"错误：只能导出为 .xlsx 或 .csv，不能是“{args.file.suffix or '无扩展名'}”", file=sys.stderr)
+        return EXIT_IO
+    actor = ctx.actor
+    with ctx.factory.begin() as s:
+        if args.what == "rooms":
+            table = exports.rooms_table(s, actor=actor, estate=args.estate)
+            n = write_table(args.file, table.columns, table.rows, sheet_title=table.sheet_title, title=table.title,
+                            subtitle=table.subtitle, totals_label=table.totals_label)
+        else:
+            from cuijiao_desktop.reports.arrears_xlsx import write_arrears_csv, write_arrears_xlsx
+
+            today = args.today or date.today()
+            rows = exports.arrears_rows(s, actor=actor, today=today)
+            if suffix == ".csv":
+                n = write_arrears_csv(rows, args.file)
+            else:
+                n = write_arrears_xlsx(rows, args.file, title="欠费明细", subtitle=f"截至 {today.isoformat()}，共 {len(rows):,} 户")
+        exports.record_export(s, actor=actor, what=args.what, file_name=args.file.name, rows=n)
+    print(f"已导出 {n} 行：{args.file}")
+    return 0

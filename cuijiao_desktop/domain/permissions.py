@@ -29,6 +29,7 @@ class Permission(StrEnum):
     IMPORT_DATA = "import_data"
     WRITE_OFF = "write_off"
     BACKUP = "backup"
+    RESTORE = "restore"  # replace the whole database with a backup: administrators only
 
 
 _P = Permission

@@ -1,4 +1,7 @@
-"""Alembic environment: runs against the engine handed over in ``config.attributes``."""
+"""Alembic environment: runs on the connection (or else the engine) handed over in ``config.attributes``.
+
+``db/migrate.py`` hands over a connection that holds the migration lock (an open ``BEGIN
+IMMEDIATE`` on SQLite, the advisory lock on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -20,21 +23,29 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def _run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        render_item=render_item,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()
+
+
 def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
     engine = config.attributes.get("engine")
     if engine is None:
-        raise RuntimeError("pass an engine in config.attributes['engine']")
-    with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            render_item=render_item,
-            compare_type=True,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        raise RuntimeError("pass a connection or an engine in config.attributes")
+    with engine.connect() as conn:
+        _run(conn)
 
 
 if context.is_offline_mode():

@@ -43,13 +43,15 @@ class LineProgress:
     def __init__(self, label: str) -> None:
         self.label = label
         self.last = -10
+        self.last_text = ""
 
     def __call__(self, done: int, total: int, text: str = "") -> None:
         pct = 100 * done // total if total else 0
         if sys.stderr.isatty():
             print(f"\r{self.label}{text and '：' + text} {pct:3d}%", end="", file=sys.stderr, flush=True)
-        elif pct >= self.last + 10:
+        elif pct >= self.last + 10 or text != self.last_text:  # every 10 %, and each new step
             self.last = pct - pct % 10
+            self.last_text = text
             print(f"{self.label}{text and '：' + text} {pct}%", file=sys.stderr, flush=True)
 
     def done(self) -> None:

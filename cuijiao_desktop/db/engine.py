@@ -31,6 +31,9 @@ from cuijiao_desktop.dbfiles import register_live_database
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option marking a connection's transactions as read-only (see the module docstring).
 READ_ONLY_OPTION = "cuijiao_read_only"
+#: Execution option for transactions that write only TEMP tables (staging, ``services/batch.py``):
+#: a deferred ``BEGIN`` on SQLite, so staging never takes the database's write lock.
+TEMP_ONLY_OPTION = "cuijiao_temp_only"
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -90,8 +93,12 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        if conn.get_execution_options().get(READ_ONLY_OPTION):
+        options = conn.get_execution_options()
+        if options.get(READ_ONLY_OPTION):
             conn.exec_driver_sql("PRAGMA query_only = ON")
+            conn.exec_driver_sql("BEGIN")
+        elif options.get(TEMP_ONLY_OPTION):
+            conn.exec_driver_sql("PRAGMA query_only = OFF")
             conn.exec_driver_sql("BEGIN")
         else:
             conn.exec_driver_sql("PRAGMA query_only = OFF")

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db import models as m
@@ -67,9 +67,12 @@ from cuijiao_desktop.importing.validate import (
 
 from . import audit
 from .actor import authorize
+from .batch import DirectWriter, IdMap, StagedWrite
 from .demo_names import SURNAME_INITIALS
 from .dto import UserDTO
-from .tx import read_only
+from .tx import Transactions, long_write, read_only
+
+Writer = DirectWriter | StagedWrite
 
 __all__ = [
     "DEFAULT_ESTATE",
@@ -239,29 +242,19 @@ def _resolve_estate(session: Session, kind: ImportKind, name: str | None) -> tup
     raise DomainError("import.estate_required", estates="、".join(r[1] for r in rows))
 
 
-def _insert_returning_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Bulk insert, returning the new ids in the order of ``rows``."""
-    if not rows:
-        return []
-    ids: list[int] = []
-    for chunk in _chunks(rows, 5000):
-        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), list(chunk))
-        ids.extend(result.scalars())
-    return ids
+def _insert_returning_ids(w: Writer, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Bulk insert, returning the new ids in the order of ``rows`` (provisional ids when staged)."""
+    return w.insert(table, rows) if rows else []
 
 
-def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    for chunk in _chunks(rows, 5000):
-        session.execute(insert(table), list(chunk))
+def _bulk_insert(w: Writer, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        w.insert(table, rows)
 
 
-def _lock_rooms(session: Session, room_ids: Iterable[int]) -> None:
-    """Lock the rooms touched (PostgreSQL; SQLite holds the write lock for the whole transaction)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    ids = sorted(set(room_ids))
-    for chunk in _chunks(ids):
-        session.execute(select(m.Room.id).where(m.Room.id.in_(chunk)).with_for_update()).all()
+def _lock_rooms(w: Writer, room_ids: Iterable[int]) -> None:
+    """Lock the rooms touched (PostgreSQL, when the rows are written; SQLite holds the write lock then)."""
+    w.lock(m.Room.__table__, room_ids)
 
 
 def _ordinal_outcomes(outcomes: list[RowOutcome]) -> tuple[RowOutcome, ...]:
@@ -461,7 +454,7 @@ def _contact_row(person_id: int, phone: PhoneNumber, primary: bool) -> dict[str,
             "relation": Relation.SELF, "contact_name": "", "is_primary": primary, "valid": True, "version": 1}
 
 
-def _apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date,
+def _apply_rooms(session: Session, w: Writer, estate_id: int, ops: _RoomOps, today: dt.date,
                  progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
     steps = 7
     step = 0
@@ -476,7 +469,7 @@ def _apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date
     buildings = dict(session.execute(
         select(m.Building.name, m.Building.id).where(m.Building.estate_id == estate_id)).all())
     names = list(ops.new_buildings)
-    for name, bid in zip(names, _insert_returning_ids(session, m.Building.__table__, [
+    for name, bid in zip(names, _insert_returning_ids(w, m.Building.__table__, [
         {"estate_id": estate_id, "name": n, "floors": None, "sort_order": 0, "version": 1} for n in names
     ]), strict=True):
         buildings[name] = bid
@@ -484,7 +477,7 @@ def _apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date
         select(m.Unit.id, m.Building.name, m.Unit.name).join(m.Building, m.Building.id == m.Unit.building_id)
         .where(m.Building.estate_id == estate_id))}
     keys = list(ops.new_units)
-    for key, uid in zip(keys, _insert_returning_ids(session, m.Unit.__table__, [
+    for key, uid in zip(keys, _insert_returning_ids(w, m.Unit.__table__, [
         {"building_id": buildings[b], "name": u, "version": 1} for b, u in keys
     ]), strict=True):
         units[key] = uid
@@ -501,36 +494,37 @@ def _apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date
             "direct_debit": False, "note": values["note"], "version": 1,
         })
     new_room_ids = dict(zip([row["code"] for row in room_rows],
-                            _insert_returning_ids(session, m.Room.__table__, room_rows), strict=True))
+                            _insert_returning_ids(w, m.Room.__table__, room_rows), strict=True))
     tick("写入房屋")
     if ops.room_updates:
         room = m.Room.__table__
-        session.execute(
+        w.update(
             update(room).where(room.c.id == bindparam("b_id")).values(
                 area_centi_m2=bindparam("area_centi_m2"), occupancy=bindparam("occupancy"),
                 usage=bindparam("usage"), note=bindparam("note"), version=room.c.version + 1),
-            ops.room_updates,
-            execution_options={"synchronize_session": False},
+            ops.room_updates, what="房屋",
         )
     if ops.person_updates:
         person = m.Person.__table__
-        session.execute(
+        w.update(
             update(person).where(person.c.id == bindparam("b_id"))
             .values(owner_type=bindparam("owner_type"), version=person.c.version + 1),
-            ops.person_updates, execution_options={"synchronize_session": False},
+            ops.person_updates, what="业主",
         )
     if ops.ended_links:
         link = m.RoomPerson.__table__
-        for chunk in _chunks(sorted(set(ops.ended_links))):
-            session.execute(update(link).where(link.c.id.in_(chunk))
-                            .values(end_date=today, version=link.c.version + 1))
+        w.update(  # a link another desk ended meanwhile is a conflict (it is no longer current)
+            update(link).where(link.c.id == bindparam("b_id"), link.c.end_date.is_(None))
+            .values(end_date=today, version=link.c.version + 1),
+            [{"b_id": i} for i in sorted(set(ops.ended_links))], what="住户关系",
+        )
     tick("写入业主")
 
     person_rows = [{"name": name, "name_initials": name_initials(name), "id_number": None,
                     "owner_type": owner_type if role is PersonRole.OWNER else None,
                     "preferred_channel": None, "note": "", "version": 1}
                    for _key, role, name, owner_type, _phones in ops.new_persons]
-    person_ids = _insert_returning_ids(session, m.Person.__table__, person_rows)
+    person_ids = _insert_returning_ids(w, m.Person.__table__, person_rows)
     tick("写入业主")
     link_rows = []
     contact_rows = list(ops.new_contacts)
@@ -539,11 +533,10 @@ def _apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date
         link_rows.append({"room_id": room_id, "person_id": pid, "role": role, "start_date": today,
                           "end_date": None, "pays_fees": False, "version": 1})
         contact_rows += [_contact_row(pid, phone, i == 0) for i, phone in enumerate(phones)]
-    _bulk_insert(session, m.RoomPerson.__table__, link_rows)
+    _bulk_insert(w, m.RoomPerson.__table__, link_rows)
     tick("写入联系方式")
-    _bulk_insert(session, m.Contact.__table__, contact_rows)
+    _bulk_insert(w, m.Contact.__table__, contact_rows)
     tick("写入联系方式")
-    session.flush()
     tick("完成")
     return {"rooms_created": len(room_rows), "persons_created": len(person_rows),
             "contacts_created": len(contact_rows)}
@@ -705,25 +698,26 @@ def _historic_payment(estate_id: int, actor: UserDTO, file_name: str, key: tuple
     }
 
 
-def _apply_bills(session: Session, estate_id: int, ops: _BillOps, actor: UserDTO, file_name: str,
+def _apply_bills(session: Session, w: Writer, estate_id: int, ops: _BillOps, actor: UserDTO, file_name: str,
                  progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
-    _lock_rooms(session, [b["room_id"] for b in ops.new_bills] + [p["room_id"] for p in ops.payments])
+    _lock_rooms(w, [p["room_id"] for p in ops.payments])  # new bills get new payments: no lock needed
     _check_cancel(cancel)
     if progress is not None:
         progress(1, 4, "写入账单")
     now = dt.datetime.now(dt.UTC)
     bill_rows = [{k: v for k, v in b.items() if not k.startswith("_")} | {"created_at": now, "version": 1}
                  for b in ops.new_bills]
-    bill_ids = _insert_returning_ids(session, m.Bill.__table__, bill_rows)
+    bill_ids = _insert_returning_ids(w, m.Bill.__table__, bill_rows)
     _check_cancel(cancel)
     if progress is not None:
         progress(2, 4, "写入账单")
     if ops.bill_updates:
         bill = m.Bill.__table__
-        session.execute(
-            update(bill).where(bill.c.id == bindparam("b_id"))
+        w.update(  # the new amount must still cover what was paid meanwhile
+            update(bill).where(bill.c.id == bindparam("b_id"),
+                               bill.c.paid_fen + bill.c.discount_fen + bill.c.waived_fen <= bindparam("amount_fen"))
             .values(amount_fen=bindparam("amount_fen"), due_date=bindparam("due_date"), version=bill.c.version + 1),
-            ops.bill_updates, execution_options={"synchronize_session": False},
+            ops.bill_updates, what="账单",
         )
     payments: list[dict[str, Any]] = []
     targets: list[int] = []
@@ -737,22 +731,23 @@ def _apply_bills(session: Session, estate_id: int, ops: _BillOps, actor: UserDTO
         payments.append(_historic_payment(estate_id, actor, file_name, p["_key"], p["room_id"], p["amount_fen"],
                                           p["paid_on"], p["_line"]))
         targets.append(p["bill_id"])
-    payment_ids = _insert_returning_ids(session, m.Payment.__table__, payments)
+    payment_ids = _insert_returning_ids(w, m.Payment.__table__, payments)
     _check_cancel(cancel)
     if progress is not None:
         progress(3, 4, "写入缴款")
-    _bulk_insert(session, m.PaymentAllocation.__table__, [
+    _bulk_insert(w, m.PaymentAllocation.__table__, [
         {"payment_id": pid, "bill_id": bid, "amount_fen": p["amount_fen"], "late_fee_fen": 0}
         for pid, bid, p in zip(payment_ids, targets, payments, strict=True)
     ])
     if ops.payments:
         bill = m.Bill.__table__
-        session.execute(
-            update(bill).where(bill.c.id == bindparam("b_id")).values(paid_fen=bill.c.paid_fen + bindparam("d")),
-            [{"b_id": p["bill_id"], "d": p["amount_fen"]} for p in ops.payments],
-            execution_options={"synchronize_session": False},
+        w.update(  # never more than is still owed (another desk may have taken a payment meanwhile)
+            update(bill).where(bill.c.id == bindparam("b_id"),
+                               bill.c.paid_fen + bill.c.discount_fen + bill.c.waived_fen + bindparam("d")
+                               <= bill.c.amount_fen)
+            .values(paid_fen=bill.c.paid_fen + bindparam("d")),
+            [{"b_id": p["bill_id"], "d": p["amount_fen"]} for p in ops.payments], what="账单已缴金额",
         )
-    session.flush()
     _check_cancel(cancel)
     if progress is not None:
         progress(4, 4, "完成")
@@ -832,10 +827,10 @@ def _open_bills_of(session: Session, room_ids: Sequence[int]) -> dict[int, list[
     return out
 
 
-def _apply_payments(session: Session, estate_id: int, planner: _PaymentPlanner, actor: UserDTO, file_name: str,
-                    progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
+def _apply_payments(session: Session, w: Writer, estate_id: int, planner: _PaymentPlanner, actor: UserDTO,
+                    file_name: str, progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
     room_ids = [room_id for _r, room_id, _m, _n in planner.new]
-    _lock_rooms(session, room_ids)
+    _lock_rooms(w, room_ids)
     open_bills = _open_bills_of(session, room_ids)
     now = dt.datetime.now(dt.UTC)
     ordered = sorted(planner.new, key=lambda x: (x[0].paid_on, x[0].line))
@@ -848,7 +843,7 @@ def _apply_payments(session: Session, estate_id: int, planner: _PaymentPlanner, 
     _check_cancel(cancel)
     if progress is not None:
         progress(1, 3, "写入缴款")
-    payment_ids = _insert_returning_ids(session, m.Payment.__table__, rows)
+    payment_ids = _insert_returning_ids(w, m.Payment.__table__, rows)
     allocations: list[dict[str, Any]] = []
     credits: list[dict[str, Any]] = []
     paid_by_bill: dict[int, int] = defaultdict(int)
@@ -869,16 +864,17 @@ def _apply_payments(session: Session, estate_id: int, planner: _PaymentPlanner, 
     _check_cancel(cancel)
     if progress is not None:
         progress(2, 3, "分配到账单")
-    _bulk_insert(session, m.PaymentAllocation.__table__, allocations)
-    _bulk_insert(session, m.CreditEntry.__table__, credits)
+    _bulk_insert(w, m.PaymentAllocation.__table__, allocations)
+    _bulk_insert(w, m.CreditEntry.__table__, credits)
     if paid_by_bill:
         bill = m.Bill.__table__
-        session.execute(
-            update(bill).where(bill.c.id == bindparam("b_id")).values(paid_fen=bill.c.paid_fen + bindparam("d")),
-            [{"b_id": bid, "d": fen} for bid, fen in sorted(paid_by_bill.items())],
-            execution_options={"synchronize_session": False},
+        w.update(  # the allocation was computed from a snapshot: the bill must still owe as much
+            update(bill).where(bill.c.id == bindparam("b_id"),
+                               bill.c.paid_fen + bill.c.discount_fen + bill.c.waived_fen + bindparam("d")
+                               <= bill.c.amount_fen)
+            .values(paid_fen=bill.c.paid_fen + bindparam("d")),
+            [{"b_id": bid, "d": fen} for bid, fen in sorted(paid_by_bill.items())], what="账单已缴金额",
         )
-    session.flush()
     _check_cancel(cancel)
     if progress is not None:
         progress(3, 3, "完成")
@@ -971,8 +967,9 @@ def plan_import(
                  default_method=default_method, progress=progress, cancel=cancel).plan
 
 
+@long_write
 def commit_import(
-    session: Session,
+    target: Session | Transactions,
     sheet: SheetData,
     guess: HeaderGuess,
     *,
@@ -985,15 +982,62 @@ def commit_import(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ImportResult:
-    """Import ``sheet`` in the caller's transaction and record it in the audit log.
+    """Import ``sheet`` and record it in the audit log, all or nothing.
 
-    With rejected rows nothing is written (``DomainError("import.rows_rejected")``) unless
-    ``accept_valid`` is True, which imports the valid rows only. ``preview``, a plan of the
-    same sheet and mapping, saves checking the rows again (the database is always compared
-    anew). Never commits itself.
+    ``target`` is either the caller's session (everything is written in its transaction; the
+    caller commits) or, from the GUI and the command line, the database's ``Transactions``: then the
+    rows are checked in a read snapshot and staged in chunks without the write lock, and published
+    in one short transaction (``services/batch.py``), so a large import never makes a payment at
+    another desk wait. With rejected rows nothing is written (``DomainError("import.rows_rejected")``)
+    unless ``accept_valid`` is True, which imports the valid rows only. ``preview``, a plan of the
+    same sheet and mapping, saves checking the rows again (the database is always compared anew).
     """
-    actor = authorize(session, actor, Permission.IMPORT_DATA)
-    today = today or dt.date.today()
+    options = {"estate": estate, "today": today or dt.date.today(), "default_method": default_method,
+               "accept_valid": accept_valid, "preview": preview, "progress": progress, "cancel": cancel}
+    if isinstance(target, Session):
+        actor = authorize(target, actor, Permission.IMPORT_DATA)
+        plan, estate_id, counts = _stage_import(target, DirectWriter(target), sheet, guess, actor=actor, **options)
+        _audit_import(target, actor, sheet, plan, estate_id, counts)
+        target.flush()
+        return ImportResult(plan=plan, **counts)
+    def staging(done: int, total: int, text: str) -> None:  # checking and staging: up to 95 %
+        if progress is not None:
+            progress(done * 95 // max(total, 1), 100, text)
+
+    with StagedWrite(target, progress=None, cancel=cancel) as w:
+        with target.read.begin() as session:
+            who = authorize(session, actor, Permission.IMPORT_DATA)
+            plan, estate_id, counts = _stage_import(session, w, sheet, guess, actor=who,
+                                                    **(options | {"progress": staging}))
+
+        def finish(s: Session, ids: IdMap) -> None:
+            who = authorize(s, actor, Permission.IMPORT_DATA)  # still allowed now that it is written
+            _audit_import(s, who, sheet, plan, ids.real(m.Estate.__table__, estate_id), counts)
+
+        if progress is not None:
+            progress(96, 100, "提交")
+        w.publish(finish)
+    if progress is not None:
+        progress(100, 100, "完成")
+    return ImportResult(plan=plan, **counts)
+
+
+def _audit_import(session: Session, actor: UserDTO, sheet: SheetData, plan: ImportPlan, estate_id: int,
+                  counts: dict[str, int]) -> None:
+    audit.record(
+        session, actor, f"import.{plan.kind.value}", "estate", estate_id, file=sheet.file_name, sheet=sheet.sheet,
+        estate=plan.estate_name, created=plan.created, updated=plan.updated, unchanged=plan.unchanged,
+        rejected=plan.rejected_count, skipped=len(plan.skipped), rejected_lines=[x.line for x in plan.rejected][:200],
+        **counts,
+    )
+
+
+def _stage_import(session: Session, w: Writer, sheet: SheetData, guess: HeaderGuess, *, actor: UserDTO,
+                  estate: str | None,
+                  today: dt.date, default_method: PaymentMethod | None, accept_valid: bool,
+                  preview: ImportPlan | None, progress: ProgressFn | None,
+                  cancel: CancelFn | None) -> tuple[ImportPlan, int, dict[str, int]]:
+    """Check the rows against ``session`` and hand what to write to ``w``: (plan, estate id, counts)."""
     parsed = None
     if (preview is not None and preview.today == today and preview.file_name == sheet.file_name
             and preview.sheet == sheet.sheet and dict(preview.mapping) == dict(guess.mapping)
@@ -1016,10 +1060,7 @@ def commit_import(
         while session.scalar(select(m.Estate.id).where(m.Estate.code == code)) is not None:
             n += 1
             code = f"E{n + 1:03d}"
-        new = m.Estate(code=code, name=plan.estate_name)
-        session.add(new)
-        session.flush()
-        estate_id = new.id
+        estate_id = w.insert(m.Estate.__table__, [{"code": code, "name": plan.estate_name}])[0]
         planned.planner.estate_id = estate_id
 
     def write_progress(done: int, total: int, text: str) -> None:
@@ -1028,17 +1069,12 @@ def commit_import(
 
     counts: dict[str, int]
     if plan.kind is ImportKind.ROOMS:
-        counts = _apply_rooms(session, estate_id, planned.planner.ops, today, write_progress, cancel)
+        counts = _apply_rooms(session, w, estate_id, planned.planner.ops, today, write_progress, cancel)
     elif plan.kind is ImportKind.BILLS:
-        counts = _apply_bills(session, estate_id, planned.planner.ops, actor, sheet.file_name, write_progress, cancel)
+        counts = _apply_bills(session, w, estate_id, planned.planner.ops, actor, sheet.file_name,
+                              write_progress, cancel)
     else:
-        counts = _apply_payments(session, estate_id, planned.planner, actor, sheet.file_name, write_progress, cancel)
-    audit.record(
-        session, actor, f"import.{plan.kind.value}", "estate", estate_id, file=sheet.file_name, sheet=sheet.sheet,
-        estate=plan.estate_name, created=plan.created, updated=plan.updated, unchanged=plan.unchanged,
-        rejected=plan.rejected_count, skipped=len(plan.skipped), rejected_lines=[x.line for x in plan.rejected][:200],
-        **counts,
-    )
-    session.flush()
-    return ImportResult(plan=plan, **counts)
+        counts = _apply_payments(session, w, estate_id, planned.planner, actor, sheet.file_name,
+                                 write_progress, cancel)
+    return plan, estate_id, counts
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.settings import Keys, UiSettings
 from cuijiao_desktop.views.actions import NAV_IDS, SPECS, ActionId, ActionRegistry, action_text
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.dialogs.about_dialog import show_about
 from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
 from cuijiao_desktop.views.icons import icon
@@ -298,13 +298,11 @@ class MainWindow(QMainWindow):
         is_sqlite = self._db_url.startswith("sqlite")
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         name = f"cuijiao-backup-{stamp}.sqlite3" if is_sqlite else f"cuijiao-backup-{stamp}.dump"
-        folder = self._settings.last_folder("backup")
         filters = self.tr("SQLite database (*.sqlite3)") if is_sqlite else self.tr("All files (*)")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up database"), str(Path(folder) / name) if folder else name, filters
-        )
-        if path:
-            self.run_backup(Path(path))
+        path = file_dialogs.save_file(self, self.tr("Back up database"), purpose="backup", suggested_name=name,
+                                      filters=filters, show_databases=True, settings=self._settings)
+        if path is not None:
+            self.run_backup(path)
 
     def run_backup(self, out_path: Path) -> None:
         """Run the backup service in the background and report the outcome."""

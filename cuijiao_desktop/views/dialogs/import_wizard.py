@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -49,6 +48,7 @@ from cuijiao_desktop.importing.rejections import write_rejected
 from cuijiao_desktop.importing.validate import Rejected
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.tasks import run_with_progress, wait_for
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 PREVIEW_ROWS = 20
@@ -212,11 +212,10 @@ class SourcePage(QWizardPage):
 
     def browse(self) -> None:
         """Pick the file."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import from"), self.w.start_folder(),
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
-        if path:
-            self.file_edit.setText(path)
+        path = file_dialogs.open_file(self, self.tr("Import from"), purpose="import", settings=self.w.settings,
+                                      filters=self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
+        if path is not None:
+            self.file_edit.setText(str(path))
             self.load_sheet_names()
 
     def load_sheet_names(self) -> None:
@@ -417,9 +416,11 @@ class CheckPage(QWizardPage):
         plan, sheet = self.w.plan, self.w.sheet
         assert plan is not None and sheet is not None
         if not path:
-            default = str(Path(self.w.start_folder()) / f"{Path(sheet.file_name).stem}-被拒绝的行.xlsx")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), default,
-                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            chosen = file_dialogs.save_file(self, self.tr("Export rejected rows"), purpose="import",
+                                            suggested_name=f"{Path(sheet.file_name).stem}-被拒绝的行.xlsx",
+                                            filters=self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+                                            default_suffix="xlsx", settings=self.w.settings)
+            path = str(chosen) if chosen is not None else None
         if not path:
             return
         handle = wait_for(self.w.runner.submit(write_rejected, path, sheet, plan.header_row, plan.rejected,
@@ -487,6 +488,11 @@ class ImportWizard(QWizard):
             self.addPage(page)
 
     # helpers used by the pages
+    @property
+    def settings(self):
+        """The UI settings (remembered folders), or None in tests that give none."""
+        return self._settings
+
     def start_folder(self) -> str:
         """The last folder used for imports."""
         if self._settings is not None:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.models.arrears_model import (
     BUCKET_LABELS,
@@ -438,15 +438,14 @@ class ArrearsPage(Page):
 
     def choose_export_file(self) -> None:
         """Ask where to save, then export the filtered rows in their current order."""
-        folder = self._settings.last_folder("export") if self._settings is not None else ""
-        suggested = str(Path(folder) / self.default_export_name()) if folder else self.default_export_name()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export arrears to Excel"), suggested,
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
+        chosen = file_dialogs.save_file(self, self.tr("Export arrears to Excel"), purpose="export",
+                                        suggested_name=self.default_export_name(),
+                                        filters=self.tr("Excel workbook (*.xlsx)"), default_suffix="xlsx",
+                                        settings=self._settings)
+        if chosen is not None:
+            path = str(chosen)
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
-            if self._settings is not None:
-                self._settings.set_last_folder("export", str(Path(path).parent))
             self.export_to(Path(path))
 
     def export_title(self) -> str:

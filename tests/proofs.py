@@ -5,23 +5,9 @@ the suite has just shown."""
 
 from __future__ import annotations
 
-import time
-
 PROOFS: list[tuple[str, str, str]] = []
 
 
 def record_proof(name: str, engine: str, text: str) -> None:
     """Note one proof: its name, the engine it ran on, what was measured."""
     PROOFS.append((name, engine, text))
-
-
-class Stopwatch:
-    """``with Stopwatch() as sw: …``; then ``sw.seconds``."""
-
-    def __enter__(self) -> Stopwatch:
-        self.start = time.perf_counter()
-        self.seconds = 0.0
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.seconds = time.perf_counter() - self.start

@@ -29,6 +29,7 @@ from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, select, update
 
 from cuijiao_desktop.db import models as m
+from cuijiao_desktop.db.sequences import advance_sequences
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.enums import (
     ApprovalStatus,
@@ -1519,6 +1520,7 @@ def build_demo(
                 for model in _BIG_TABLES:
                     for index in model.__table__.indexes:
                         index.create(conn)
+                advance_sequences(conn)  # the rows were written with their ids: next inserts must not collide
                 b.step(1, "统计分析…")
                 conn.exec_driver_sql("ANALYZE")
                 b.step(2, "完成")

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from factories import make_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url

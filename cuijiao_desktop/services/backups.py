@@ -139,9 +139,9 @@ def list_backup_files(session: Session, *, folder: str | os.PathLike[str]) -> li
 def backup_to(url: str, out_path: str | os.PathLike[str]) -> Path:
     """A backup of ``url`` at a path the user chose (never over a live database file)."""
     out = Path(out_path)
-    if is_database_file(out):
-        raise DomainError("backup.target_is_database", path=str(out))
     db_file = sqlite_path(url)
+    if is_database_file(out) or (db_file is not None and is_database_file(out, (db_file.resolve(),))):
+        raise DomainError("backup.target_is_database", path=str(out))
     if db_file is not None:
         if not db_file.exists():
             raise DomainError("backup.no_database", path=str(db_file))

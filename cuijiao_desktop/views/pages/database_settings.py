@@ -191,6 +191,7 @@ class DatabaseSection(SettingsSection):
         self.restore_file_button.clicked.connect(self.restore_other_file)
         self.files_list.itemSelectionChanged.connect(self._update_buttons)
         self.load_config()
+        self._update_buttons()
 
     # connection
     def load_config(self) -> None:

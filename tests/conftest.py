@@ -61,7 +61,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: Test folders (and top-level test files) whose database tests run on both engines.
-BOTH_ENGINES = ("services", "reports", "importing")
+BOTH_ENGINES = ("services", "reports", "importing", "test_cli.py", "test_cli_import.py")
 ENGINE_KINDS = ("sqlite", "postgresql")
 
 

@@ -33,7 +33,10 @@ from cuijiao_desktop.services.backups import backup_to, restore_database
 from cuijiao_desktop.services.dto import CLI_USER
 from cuijiao_desktop.services.payments import ledger_discrepancies, room_balance
 
-pytestmark = pytest.mark.both_engines
+pytestmark = [
+    pytest.mark.both_engines,
+    pytest.mark.skipif("forkserver" not in mp.get_all_start_methods(), reason="SIGKILL and the fork server are POSIX"),
+]
 
 PROCESSES, EACH, AMOUNT = 4, 200, 7_00
 KILLS, AT_ONCE = 50, 5

@@ -89,10 +89,11 @@ def create_user(
     by its user at the first log-in; the first account of a new database (made by the command
     line's system identity) must be an administrator's and keeps its password."""
     actor = authorize(session, actor, Permission.MANAGE_USERS)
-    if Role(role) is not Role.ADMIN and not session.scalar(select(func.count()).select_from(User)):
+    first = not session.scalar(select(func.count()).select_from(User))
+    if first and Role(role) is not Role.ADMIN:
         raise ValidationError("auth.first_user_admin", field="role")
     user = _add_user(session, username=username, display_name=display_name, role=Role(role), password=password)
-    user.must_change_password = actor.id is not None
+    user.must_change_password = not first
     session.flush()
     audit.record(session, actor, "user.create", "app_user", user.id, username=user.username, role=str(role))
     return _dto(user)

@@ -2414,6 +2414,62 @@
         <translation>请填写新租户的入住日期。</translation>
     </message>
     <message>
+        <source>Your password was reset: choose a new one first (sign in to the program, or run cuijiao --user NAME user passwd).</source>
+        <translation>您的密码已被重设：请先设置新密码（登录程序，或运行 cuijiao --user 用户名 user passwd）。</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>The first account of a new database must be an administrator (--role admin).</source>
+        <translation>新数据库的第一个账号必须是管理员（--role admin）。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator: make someone else an administrator first.</source>
+        <translation>这是最后一个启用中的管理员：请先把另一位用户设为管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>To change your own password use “Change password…” (it asks for the current one).</source>
+        <translation>修改自己的密码请用“修改密码…”（需要输入当前密码）。</translation>
+    </message>
+    <message>
+        <source>This text is too long: at most {maximum} characters.</source>
+        <translation>内容过长：最多 {maximum} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the service centre.</source>
+        <translation>请填写服务中心名称。</translation>
+    </message>
+    <message>
+        <source>A bank account number has only digits (spaces and dashes are allowed).</source>
+        <translation>银行账号只能包含数字（可含空格和短横线）。</translation>
+    </message>
+    <message>
+        <source>The picture is too large: at most {maximum_mb} MB.</source>
+        <translation>图片过大：最多 {maximum_mb} MB。</translation>
+    </message>
+    <message>
+        <source>Choose a PNG or JPEG picture.</source>
+        <translation>请选择 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>This phone number no longer exists.</source>
+        <translation>该电话号码已不存在。</translation>
+    </message>
+    <message>
+        <source>{rows} rows match: narrow the filter to at most {limit} rows to export.</source>
+        <translation>符合条件的有 {rows} 条：请缩小筛选范围，每次最多导出 {limit} 条。</translation>
+    </message>
+    <message>
+        <source>Name yourself with --user NAME: the current password is the one you sign in with.</source>
+        <translation>请用 --user 用户名 指明本人：当前密码就是登录密码。</translation>
+    </message>
+    <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
         <translation>再输错 {remaining} 次，账号将被锁定。</translation>
     </message>
@@ -2424,6 +2480,10 @@
     <message>
         <source>An unexpected error occurred: {detail}</source>
         <translation>发生意外错误：{detail}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file {path}.</source>
+        <translation>详细信息已记入日志文件 {path}。</translation>
     </message>
     <message>
         <source>A file could not be read or written: {detail}</source>

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 from factories import make_room_with_bills
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
+from tampering import tamper
 
 from cuijiao_desktop.db.engine import make_engine, make_session_factory
 from cuijiao_desktop.db.models import AuditLog
@@ -31,17 +32,6 @@ def _write(session_factory, actor: UserDTO, n: int, action: str = "test.ping") -
 def _verify(session_factory, actor):
     with session_factory() as s:
         return audit_log.verify_chain(s, actor=actor)
-
-
-def tamper(engine, sql: str, **params) -> None:
-    """Change the log behind the app's back, as the schema's owner could (triggers bypassed)."""
-    with engine.begin() as conn:
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("DROP TRIGGER IF EXISTS trg_audit_log_no_update")
-            conn.exec_driver_sql("DROP TRIGGER IF EXISTS trg_audit_log_no_delete")
-        else:
-            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
-        conn.execute(text(sql), params)
 
 
 def test_rows_are_chained_in_order_and_verify(session_factory, users):

@@ -14,20 +14,21 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import User
+from cuijiao_desktop.db.models import LoginSession, User
 from cuijiao_desktop.db.types import utcnow
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.domain.errors import AuthenticationFailed, ConflictError, NotFound, ValidationError
 from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
-from .actor import authorize, end_session, start_session
+from .actor import authorize, end_session, start_session, token_hash
 from .dto import UserDTO
 from .passwords import dummy_hash, hash_password, needs_rehash, verify_password
 from .tx import read_only
 
 __all__ = [
-    "LOCK_MINUTES", "MAX_FAILURES", "MIN_PASSWORD_LENGTH", "LoginAttempt", "attempt_login", "change_password",
+    "LOCK_MINUTES", "MAX_FAILURES", "MIN_PASSWORD_LENGTH", "LoginAttempt", "attempt_login", "attempt_unlock",
+    "change_password",
     "create_first_admin", "create_user", "find_user", "has_users", "hash_password", "list_users", "login", "logout",
     "unlock", "validate_new_user", "verify_password",
 ]
@@ -136,12 +137,29 @@ def attempt_login(
     so failed attempts are counted; :func:`login` raises instead.
     """
     now = now or utcnow()
+    user, error, rehashed = _check_password(session, username, password, now)
+    if error is not None:
+        return LoginAttempt(None, error)
+    assert user is not None
+    token = start_session(session, user.id, client=client)
+    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=token,
+                     must_change_password=user.must_change_password)
+    audit.record(session, dto, "user.login", "app_user", user.id, client=client,
+                 **({"rehashed": True} if rehashed else {}))
+    return LoginAttempt(dto, None)
+
+
+def _check_password(
+    session: Session, username: str, password: str, now: datetime
+) -> tuple[User | None, AuthenticationFailed | None, bool]:
+    """(user, None, re-hashed) for the right password; (None, error, False) otherwise, with the failure
+    counted (and the account locked after ``MAX_FAILURES``) and audited."""
     user = session.scalar(select(User).where(User.username == username.strip()))
     if user is None or not user.active:
         verify_password(password, dummy_hash())  # same cost as a real check
-        return LoginAttempt(None, AuthenticationFailed("auth.failed"))
+        return None, AuthenticationFailed("auth.failed"), False
     if user.locked_until is not None and user.locked_until > now:
-        return LoginAttempt(None, AuthenticationFailed("auth.locked", until=user.locked_until))
+        return None, AuthenticationFailed("auth.locked", until=user.locked_until), False
     if not verify_password(password, user.password_hash):
         failures = user.failed_logins + 1
         locked = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
@@ -152,18 +170,37 @@ def attempt_login(
         )
         audit.record(session, _dto(user), "user.login_failed", "app_user", user.id, failures=failures)
         if locked is not None:
-            return LoginAttempt(None, AuthenticationFailed("auth.locked", until=locked))
-        return LoginAttempt(None, AuthenticationFailed("auth.failed", remaining=MAX_FAILURES - failures))
+            return None, AuthenticationFailed("auth.locked", until=locked), False
+        return None, AuthenticationFailed("auth.failed", remaining=MAX_FAILURES - failures), False
     values: dict = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     rehashed = needs_rehash(user.password_hash)
     if rehashed:  # an older scheme (scrypt) or weaker parameters: replace it while we know the password
         values["password_hash"] = hash_password(password)
     session.execute(update(User).where(User.id == user.id).values(**values).execution_options(synchronize_session=False))
-    token = start_session(session, user.id, client=client)
-    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=token,
+    return user, None, rehashed
+
+
+def attempt_unlock(session: Session, *, actor: UserDTO, password: str, now: datetime | None = None) -> LoginAttempt:
+    """Unlock a screen the idle lock closed: the same user's password re-opens the sign-in the lock
+    ended (its token again), so the open window and its dialogs carry on. Counted like a log-in."""
+    now = now or utcnow()
+    if actor.id is None or actor.token is None:
+        return LoginAttempt(None, AuthenticationFailed("auth.session_invalid"))
+    user, error, _rehashed = _check_password(session, actor.username, password, now)
+    if error is not None:
+        return LoginAttempt(None, error)
+    assert user is not None
+    if user.id != actor.id:
+        return LoginAttempt(None, AuthenticationFailed("auth.session_invalid"))
+    reopened = session.execute(
+        update(LoginSession).where(LoginSession.user_id == user.id, LoginSession.token_hash == token_hash(actor.token))
+        .values(ended_at=None)
+    ).rowcount
+    if not reopened:
+        return LoginAttempt(None, AuthenticationFailed("auth.session_invalid"))
+    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=actor.token,
                      must_change_password=user.must_change_password)
-    audit.record(session, dto, "user.login", "app_user", user.id, client=client,
-                 **({"rehashed": True} if rehashed else {}))
+    audit.record(session, dto, "user.unlock", "app_user", user.id)
     return LoginAttempt(dto, None)
 
 

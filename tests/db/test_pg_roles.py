@@ -132,8 +132,8 @@ def test_the_app_role_works_but_cannot_touch_the_ledger(roles_db, capsys, monkey
             f"ALTER TABLE payment OWNER TO {APP}",
             "SET session_replication_role = replica",
             "CREATE TABLE sneaky (id int)",
-            "CREATE OR REPLACE FUNCTION cuijiao_refuse_change() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ "
-            "LANGUAGE plpgsql",
+            ("CREATE OR REPLACE FUNCTION cuijiao_refuse_change() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ "
+             "LANGUAGE plpgsql"),
         ]
         for stmt in refused:
             with pytest.raises(DatabaseError) as err, eng.begin() as conn:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from cuijiao_desktop.domain.permissions import Permission
+
+TAB_USERS = QT_TRANSLATE_NOOP("SettingsPage", "Users")
+TAB_OFFICE = QT_TRANSLATE_NOOP("SettingsPage", "Service centre")
+TAB_AUDIT = QT_TRANSLATE_NOOP("SettingsPage", "Audit log")
 
 
 def add_settings_sections(page, runner, user, settings) -> list:
@@ -14,14 +18,16 @@ def add_settings_sections(page, runner, user, settings) -> list:
     from cuijiao_desktop.views.pages.office_section import OfficeSection
     from cuijiao_desktop.views.pages.users_section import UsersSection
 
-    tr = QCoreApplication.translate
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SettingsPage", text)
+
     added = []
     if user.can(Permission.MANAGE_USERS):
-        added.append((UsersSection(runner, user, settings), tr("SettingsPage", "Users")))
+        added.append((UsersSection(runner, user, settings), tr(TAB_USERS)))
     if user.can(Permission.EDIT_OFFICE):
-        added.append((OfficeSection(runner, user), tr("SettingsPage", "Service centre")))
+        added.append((OfficeSection(runner, user), tr(TAB_OFFICE)))
     if user.can(Permission.VIEW_AUDIT):
-        added.append((AuditSection(runner, user, settings=settings), tr("SettingsPage", "Audit log")))
+        added.append((AuditSection(runner, user, settings=settings), tr(TAB_AUDIT)))
     for section, title in added:
         page.add_section(section, title)
     return [s for s, _t in added]

@@ -179,3 +179,22 @@ def test_office_details_are_checked_and_pictures_kept(session_factory, users):
         dto = office.get_office(s)
     assert dto.payment_qr_image == png and isinstance(dto.payment_qr_image, bytes) and dto.seal_image is None
     assert dto.name == "锦程物业城西服务中心"
+
+
+def test_the_demo_gives_each_user_a_hash_of_their_own_and_keeps_the_chain(engine, session_factory):
+    from datetime import date
+
+    from cuijiao_desktop.services.audit_log import verify_chain
+    from cuijiao_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+
+    build_demo(engine, rooms=6, months=2, seed=2, today=date(2026, 11, 23))
+    with session_factory() as s:
+        hashes = dict(s.execute(select(User.username, User.password_hash)).all())
+    assert len(hashes) == len(DEMO_USERS) and len(set(hashes.values())) == len(DEMO_USERS)
+    assert all(h.startswith("$argon2id$") and verify_password(DEMO_PASSWORD, h) for h in hashes.values())
+    with session_factory.begin() as s:
+        admin = auth.login(s, username="admin", password=DEMO_PASSWORD)
+    with session_factory() as s:
+        assert not needs_rehash(s.scalar(select(User.password_hash).where(User.username == "admin")))
+        report = verify_chain(s, actor=admin)
+    assert report.ok and report.checked == 2  # demo.build, then the log-in chained after it

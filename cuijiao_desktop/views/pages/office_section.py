@@ -152,14 +152,15 @@ class OfficeSection(SettingsSection):
     def refresh(self) -> None:
         self._runner.submit(office.get_office, on_result=self._show, on_error=self._failed)
 
-    def _show(self, dto) -> None:
+    def _show(self, dto, *, texts: bool = True) -> None:
         self.dto = dto
-        for key, attr in TEXT_FIELDS:
+        for key, attr in TEXT_FIELDS if texts else ():
             self.edits[key].setText(getattr(dto, attr))
             set_inline(self.errors[key], "")
         self.images["office.seal_image"].set_image(dto.seal_image)
         self.images["office.payment_qr_image"].set_image(dto.payment_qr_image)
-        self._dirty = False
+        if texts:
+            self._dirty = False
 
     def _failed(self, exc: BaseException) -> None:
         field = exc.params.get("field") if isinstance(exc, DomainError) else None
@@ -171,7 +172,7 @@ class OfficeSection(SettingsSection):
             self.status.setText(error_message(exc))
 
     def _saved(self, dto, text: str) -> None:
-        self._show(dto)
+        self._show(dto, texts=not self._dirty or text == self.tr("Saved."))
         self.status.setStyleSheet("color: #1E5631;")
         self.status.setText(text)
         self.sig_saved.emit(dto)

@@ -50,12 +50,15 @@ def _account(u: User) -> Account:
                    bool(u.must_change_password), u.last_login_at, u.created_at, u.version)
 
 
+_ROLE_ORDER = {Role.ADMIN: 0, Role.MANAGER: 1, Role.FINANCE: 2, Role.CLERK: 3, Role.COLLECTOR: 4}
+
+
 @read_only
 def list_accounts(session: Session, *, actor: UserDTO) -> list[Account]:
-    """Every account, active ones first, by display name."""
+    """Every account: active ones first, then by role (administrators first) and user name."""
     authorize(session, actor, Permission.MANAGE_USERS)
-    users = session.scalars(select(User).order_by(User.active.desc(), User.display_name, User.username))
-    return [_account(u) for u in users]
+    accounts = [_account(u) for u in session.scalars(select(User))]
+    return sorted(accounts, key=lambda a: (not a.active, _ROLE_ORDER.get(a.role, 9), a.username))
 
 
 def add_account(session: Session, *, actor: UserDTO, username: str, display_name: str, role: Role,

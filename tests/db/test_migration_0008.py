@@ -33,8 +33,9 @@ def _old_office_upgraded(eng: Engine) -> None:
         conn.execute(insert(old_user), [{"username": "old", "display_name": "老用户", "role": "clerk",
                                          "password_hash": "scrypt$16384$8$1$AAAA$AAAA", "active": True,
                                          "failed_logins": 0, "created_at": at, "version": 1}])
-        conn.execute(insert(old_audit), [
-            {"at": at, "user_id": None, "username": "cli", "action": "room.update", "entity": "room",
+        old_id = conn.execute(text("SELECT id FROM app_user WHERE username = 'old'")).scalar()
+        conn.execute(insert(old_audit), [  # rows that reference the user: app_user must not be rebuilt
+            {"at": at, "user_id": old_id, "username": "old", "action": "room.update", "entity": "room",
              "entity_id": str(room.room_id), "detail": "{}"},
             {"at": at, "user_id": None, "username": "cli", "action": "late_fee.waive", "entity": "bill",
              "entity_id": str(room.bill_ids[0]), "detail": '{"amount_fen": 100}'},

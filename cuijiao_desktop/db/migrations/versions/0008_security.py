@@ -65,19 +65,17 @@ def _chain_existing_rows(bind) -> None:
 
 def upgrade() -> None:
     bind = op.get_bind()
-    with op.batch_alter_table('app_user', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), server_default=sa.text('false'),
-                                      nullable=False))
-    with op.batch_alter_table('office_setting', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('data', sa.LargeBinary(), nullable=True))
-
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('room_id', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('chain_seq', sa.BigInteger(), nullable=True))
-        batch_op.add_column(sa.Column('prev_hash', sa.String(length=64), nullable=True))
-        batch_op.add_column(sa.Column('row_hash', sa.String(length=64), nullable=True))
+    # Plain ADD COLUMN, never a batch copy: SQLite would drop and rebuild app_user, which every
+    # payment, case and audit row references (the DROP fails with foreign keys on).
+    op.add_column('app_user', sa.Column('must_change_password', sa.Boolean(), server_default=sa.text('false'),
+                                        nullable=False))
+    op.add_column('office_setting', sa.Column('data', sa.LargeBinary(), nullable=True))
+    op.add_column('audit_log', sa.Column('room_id', sa.Integer(), nullable=True))
+    op.add_column('audit_log', sa.Column('chain_seq', sa.BigInteger(), nullable=True))
+    op.add_column('audit_log', sa.Column('prev_hash', sa.String(length=64), nullable=True))
+    op.add_column('audit_log', sa.Column('row_hash', sa.String(length=64), nullable=True))
     # The backfill updates audit rows once: lift the append-only guard (SQLite's batch copy below
-    # drops the table's triggers anyway), then put it back.
+    # drops the table's triggers anyway; nothing references audit_log, so the copy is safe), then put it back.
     drop_append_only_triggers(bind, ['audit_log'], keep_function=True)
     _chain_existing_rows(bind)
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
@@ -102,7 +100,5 @@ def downgrade() -> None:
         batch_op.drop_column('chain_seq')
         batch_op.drop_column('room_id')
     create_append_only_triggers(bind, ['audit_log'])
-    with op.batch_alter_table('office_setting', schema=None) as batch_op:
-        batch_op.drop_column('data')
-    with op.batch_alter_table('app_user', schema=None) as batch_op:
-        batch_op.drop_column('must_change_password')
+    op.drop_column('office_setting', 'data')  # SQLite ≥ 3.35 drops a column in place
+    op.drop_column('app_user', 'must_change_password')

@@ -145,3 +145,35 @@ def test_a_clerk_cannot_reverse_a_payment_by_any_route(db_kind, db_url, engine, 
         assert s.scalar(select(Payment.amount_fen)) == 250_00
         assert s.scalars(select(Payment.kind)).all() == ["payment"]
     assert current_revision(engine) == head_revision()
+
+
+def test_an_older_schema_is_upgraded_only_after_the_password_was_checked(db_kind, db_url, engine, capsys,
+                                                                        monkeypatch):
+    import conftest
+    from alembic import command
+
+    from cuijiao_desktop.db.migrate import alembic_config
+    from cuijiao_desktop.services.passwords import hash_password
+
+    command.downgrade(alembic_config(engine), "0004")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO app_user (username, display_name, role, password_hash, active, failed_logins, created_at,"
+                " version) VALUES ('admin', '管理员', 'admin', :h, :t, 0, CURRENT_TIMESTAMP, 1)"),
+                {"h": hash_password("right-pass"), "t": True})
+        if db_kind == "postgresql":
+            assert main(["--db", db_url, "db", "upgrade"]) == 1
+            assert capsys.readouterr().err.strip() == USER_REQUIRED
+        monkeypatch.setenv("CUIJIAO_PASSWORD", "wrong-pass")
+        assert main(["--db", db_url, "--user", "admin", "db", "upgrade"]) == 1
+        assert capsys.readouterr().err.startswith("错误：用户名或密码错误。")
+        assert current_revision(engine) == "0004"  # nothing was done
+        monkeypatch.setenv("CUIJIAO_PASSWORD", "right-pass")
+        assert main(["--db", db_url, "--user", "admin", "db", "upgrade"]) == 0
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as conn:
+            actions = conn.execute(select(AuditLog.action).order_by(AuditLog.chain_seq)).scalars().all()
+        assert actions == ["user.login", "db.upgrade", "user.logout"]  # signed in after the upgrade
+    finally:
+        conftest._PG_STATE["migrated"] = False

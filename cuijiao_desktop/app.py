@@ -298,7 +298,7 @@ class Controller(QObject):
     def _fatal(self, text: str, exc: BaseException) -> None:
         from cuijiao_desktop.messages import error_message
 
-        log.error("%s", text, exc_info=exc)
+        log.error("%s", text, exc_info=exc)  # goes to the log file that error_message names
         QMessageBox.critical(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
 
     def _warn(self, text: str, exc: BaseException) -> None:
@@ -307,10 +307,36 @@ class Controller(QObject):
         QMessageBox.warning(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
 
     def shutdown(self) -> None:
-        """Stop the worker thread and close the database."""
+        """End the sign-in, stop the worker thread and close the database."""
+        if self.user is not None and self.engine is not None:
+            from cuijiao_desktop.services import auth
+
+            _run_and_wait(self.runner, auth.logout, actor=self.user)
+            self.user = None
         self.runner.shutdown(wait=True)
         if self.engine is not None:
             self.engine.dispose()
+
+
+def install_excepthook() -> None:
+    """Unexpected errors on the GUI thread: into the log file, and a dialog that names the file."""
+
+    def hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        logging.getLogger("cuijiao_desktop").critical("unexpected error", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None:
+            return
+        from cuijiao_desktop.messages import error_message
+
+        try:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Property fee collection"),
+                                 error_message(exc))
+        except Exception:
+            logging.getLogger("cuijiao_desktop").exception("the error dialog failed")
+
+    sys.excepthook = hook
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -319,6 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("cuijiao_desktop").setLevel(logging.INFO)
     args = parse_args(argv)
     app = create_application(argv)
+    from cuijiao_desktop import logfile
+
+    logfile.install()
+    install_excepthook()
     settings = UiSettings()
     lang = args.lang or settings.language
     install_translators(app, lang)

@@ -159,11 +159,45 @@ MESSAGES: dict[str, str] = {
     ),
     "tenant.none": QT_TRANSLATE_NOOP("messages", "This room has no current tenant."),
     "tenant.start_required": QT_TRANSLATE_NOOP("messages", "Enter the date the new tenant moves in."),
+    # --- security (issue 14) ---
+    "auth.password_change_required": QT_TRANSLATE_NOOP(
+        "messages", "Your password was reset: choose a new one first (sign in to the program, or run "
+        "cuijiao --user NAME user passwd)."
+    ),
+    "auth.password_unchanged": QT_TRANSLATE_NOOP("messages", "Choose a password different from the current one."),
+    "auth.first_user_admin": QT_TRANSLATE_NOOP(
+        "messages", "The first account of a new database must be an administrator (--role admin)."
+    ),
+    "users.last_admin": QT_TRANSLATE_NOOP(
+        "messages", "This is the last active administrator: make someone else an administrator first."
+    ),
+    "users.cannot_disable_self": QT_TRANSLATE_NOOP("messages", "You cannot disable your own account."),
+    "users.reset_own": QT_TRANSLATE_NOOP(
+        "messages", "To change your own password use “Change password…” (it asks for the current one)."
+    ),
+    "office.too_long": QT_TRANSLATE_NOOP("messages", "This text is too long: at most {maximum} characters."),
+    "office.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the service centre."),
+    "office.bank_account_invalid": QT_TRANSLATE_NOOP(
+        "messages", "A bank account number has only digits (spaces and dashes are allowed)."
+    ),
+    "office.image_too_large": QT_TRANSLATE_NOOP("messages", "The picture is too large: at most {maximum_mb} MB."),
+    "office.image_format": QT_TRANSLATE_NOOP("messages", "Choose a PNG or JPEG picture."),
+    "phone.not_found": QT_TRANSLATE_NOOP("messages", "This phone number no longer exists."),
+    "audit.room_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a room number (for example 3-2-1502 or 3栋2单元1502)."
+    ),
+    "audit.export_too_large": QT_TRANSLATE_NOOP(
+        "messages", "{rows} rows match: narrow the filter to at most {limit} rows to export."
+    ),
+    "cli.passwd_needs_user": QT_TRANSLATE_NOOP(
+        "messages", "Name yourself with --user NAME: the current password is the one you sign in with."
+    ),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")
 _FALLBACK = QT_TRANSLATE_NOOP("messages", "The operation could not be completed ({code}).")
 _UNEXPECTED = QT_TRANSLATE_NOOP("messages", "An unexpected error occurred: {detail}")
+_SEE_LOG = QT_TRANSLATE_NOOP("messages", "The details are in the log file {path}.")
 _OS_ERROR = QT_TRANSLATE_NOOP("messages", "A file could not be read or written: {detail}")
 
 
@@ -246,4 +280,8 @@ def error_message(exc: BaseException) -> str:
         return message_for_code(exc.code, exc.params)
     if isinstance(exc, OSError):
         return _fill(tr(_OS_ERROR), {"detail": exc.strerror or str(exc)})
-    return _fill(tr(_UNEXPECTED), {"detail": f"{type(exc).__name__}: {exc}"})
+    text = _fill(tr(_UNEXPECTED), {"detail": f"{type(exc).__name__}: {exc}"})
+    from cuijiao_desktop.logfile import current_path
+
+    path = current_path()
+    return f"{text}\n{_fill(tr(_SEE_LOG), {'path': str(path)})}" if path is not None else text

@@ -36,6 +36,8 @@ class Keys:
     MAIN_GEOMETRY = Key("main_window/geometry", QByteArray, QByteArray())
     MAIN_STATE = Key("main_window/state", QByteArray, QByteArray())
     RECEIPT_PAPER = Key("printing/receipt_paper", str, "a5")  # this desk's printer: "a5" or "241x93"
+    # Shared desks: after this many idle minutes the window locks and the sign-in ends (0: never).
+    IDLE_LOCK_MINUTES = Key("security/idle_lock_minutes", int, 10)
 
 
 class UiSettings:

@@ -11,7 +11,9 @@ Opens the program on ``URL`` (a demo database) as a demo user (signed in through
 11 the search popup, 12 the room dialog, 13–15 a room's ledger (bills, payments,
 collection history), 16 the payment dialog with its allocation preview, 17 the payment
 recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
-filtered, 20–21 the import wizard (columns, check) on a messy workbook written here.
+filtered, 20–21 the import wizard (columns, check) on a messy workbook written here, 40–43 the
+security screens as the demo administrator (users, service centre with a seal drawn here,
+audit log, the idle lock).
 
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
 notices, visits, promises), chosen through the services. The payment of 17 is really
@@ -279,6 +281,65 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     pay.accept()
 
 
+def seal_picture() -> bytes:
+    """A red round seal drawn here (PNG bytes), for the office tab's picture."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPen
+
+    image = QImage(240, 240, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    red = QColor("#C8161D")
+    p.setPen(QPen(red, 9))
+    p.drawEllipse(QRectF(10, 10, 220, 220))
+    p.setPen(red)
+    font = QFont(QApplication.font())
+    font.setPixelSize(52)
+    p.setFont(font)
+    p.drawText(QRectF(0, 80, 240, 70), Qt.AlignmentFlag.AlignCenter, "★")
+    font.setPixelSize(26)
+    font.setBold(True)
+    p.setFont(font)
+    p.drawText(QRectF(0, 150, 240, 40), Qt.AlignmentFlag.AlignCenter, "财务专用章")
+    p.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def security_shots(app: QApplication, ctx: dict) -> None:
+    """40 设置 → 用户, 41 服务中心信息 (with a seal), 42 审计日志, 43 the idle lock, as the demo administrator."""
+    from cuijiao_desktop.db.engine import describe_url
+    from cuijiao_desktop.services import auth, office
+    from cuijiao_desktop.services.demo import DEMO_PASSWORD
+    from cuijiao_desktop.views.main_window import MainWindow
+
+    out, factory, runner = ctx["out"], ctx["factory"], ctx["runner"]
+    with factory.begin() as session:
+        admin = auth.login(session, username="admin", password=DEMO_PASSWORD)
+    with factory.begin() as session:
+        office.set_office_image(session, actor=admin, key="office.seal_image", data=seal_picture())
+    window = MainWindow(runner, admin, ctx["settings"], db_url=ctx["db_url"],
+                        db_description=ctx["db_label"] or describe_url(ctx["db_url"]), today=lambda: ctx["today"])
+    window.resize(*ctx["size"])
+    window.show()
+    window.show_page(len(PAGE_NAMES) - 1)
+    page = window.current_page()
+    for offset, name in enumerate(("users", "office", "audit-log")):
+        page.tabs.setCurrentIndex(offset + 1)
+        _settle(app, window)
+        _save(window, out / f"{40 + offset:02d}-{name}.png")
+    window.screen_lock.lock()
+    _settle(app, window)
+    _save(window, out / "43-lock.png")
+    window.screen_lock.form.password.setText(DEMO_PASSWORD)
+    window.screen_lock.unlock()
+    window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -371,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
             "room_id": args.room or choose_ledger_room(factory, today),
         })
         window.close()
+        security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
+                             "settings": settings, "db_url": args.db, "db_label": args.db_label,
+                             "size": (width, height)})
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)
     engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -68,17 +69,24 @@ def make_room_with_bills(
         return RoomWithBills(room.id, tuple(b.id for b in bills), monthly_fen)
 
 
+@cache
+def password1_hash() -> str:
+    """One argon2id hash of "password1" per test run (each costs ~150 ms; tests need not pay it per user)."""
+    from cuijiao_desktop.services.passwords import hash_password
+
+    return hash_password("password1")
+
+
 def make_user(factory: sessionmaker[Session], role: Role, username: str | None = None) -> UserDTO:
     """Create a user with password "password1" directly, signed in (tests only): the returned user
     carries the token of an open sign-in, as a real log-in gives."""
     from cuijiao_desktop.db.models import User
     from cuijiao_desktop.services.actor import start_session
-    from cuijiao_desktop.services.auth import hash_password
 
     with factory.begin() as s:
         user = User(
             username=username or f"u_{role.value}", display_name=f"测试{role.value}", role=role,
-            password_hash=hash_password("password1"),
+            password_hash=password1_hash(),
         )
         s.add(user)
         s.flush()

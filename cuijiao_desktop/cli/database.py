@@ -6,30 +6,51 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
-from .common import EXIT_RULE, Context
+from cuijiao_desktop.domain.permissions import Permission
+
+from .common import EXIT_IO, EXIT_RULE, Context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the commands of this module."""
     db = sub.add_parser("db", help="数据库维护")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    db_sub.add_parser("upgrade", help="备份后升级到最新结构").set_defaults(run=_upgrade)
+    db_sub.add_parser("upgrade", help="备份后升级到最新结构（管理员）").set_defaults(
+        run=_upgrade, permission=Permission.MAINTAIN_DATABASE)
     db_sub.add_parser("status", help="显示数据库位置与结构版本").set_defaults(run=_status)
     db_sub.add_parser("check", help="核对账目：缓存的已缴金额与收款分配是否一致").set_defaults(run=_check)
+    roles = db_sub.add_parser(
+        "init-roles", help="PostgreSQL：建立迁移角色（拥有表结构）与程序角色（账目表只能查询和新增），打印或执行 SQL",
+        description="以超级用户连接（--db）。不加 --apply 只打印将执行的 SQL。角色密码取自 "
+                    "$CUIJIAO_OWNER_ROLE_PASSWORD 与 $CUIJIAO_APP_ROLE_PASSWORD（不会打印）。可重复执行。")
+    roles.add_argument("--owner-role", required=True, metavar="NAME", help="迁移角色：拥有表结构，用于 db upgrade")
+    roles.add_argument("--app-role", required=True, metavar="NAME", help="程序角色：各前台电脑用它连接")
+    roles.add_argument("--apply", action="store_true", help="执行（默认只打印）")
+    roles.set_defaults(run=_init_roles, permission=Permission.MAINTAIN_DATABASE)
 
-    backup = sub.add_parser("backup", help="备份数据库")
+    backup = sub.add_parser("backup", help="备份数据库（管理员）")
     backup.add_argument("--out", type=Path, help="备份文件（默认：数据目录 backups/ 下带时间的文件）")
-    backup.set_defaults(run=_backup)
+    backup.set_defaults(run=_backup, permission=Permission.BACKUP)
 
 
 def _upgrade(args: argparse.Namespace, ctx: Context) -> int:
-    from cuijiao_desktop.db.engine import describe_url
-    from cuijiao_desktop.db.migrate import head_revision, prepare_database
+    from cuijiao_desktop.db.engine import describe_url, make_engine
+    from cuijiao_desktop.db.migrate import current_revision, head_revision, prepare_database
 
+    raw = make_engine(ctx.url)
+    try:
+        before = current_revision(raw)
+    finally:
+        raw.dispose()
     backup = prepare_database(ctx.url)
     print(f"数据库已是最新结构（{head_revision()}）：{describe_url(ctx.url)}")
     if backup:
         print(f"升级前备份：{backup}")
+    if before != head_revision() and ctx.args.user:  # signed in after the upgrade: note it in the audit log
+        from cuijiao_desktop.services import audit
+
+        with ctx.factory.begin() as s:
+            audit.record(s, ctx.actor, "db.upgrade", "database", None, before=before, after=head_revision())
     return 0
 
 
@@ -65,4 +86,58 @@ def _backup(args: argparse.Namespace, ctx: Context) -> int:
         suffix = ".sqlite3" if sqlite_path(ctx.url) is not None else ".dump"  # pg_dump's custom format
         out = app_data_dir() / "backups" / f"cuijiao-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
     print(f"已备份到：{backup_database(ctx.url, out)}")
+    return 0
+
+
+_PROBLEMS = {
+    "same_role": "迁移角色与程序角色不能是同一个",
+    "app_superuser": "程序角色 {app} 是超级用户（或可绕过行级安全），这样任何限制都无效：请换一个角色",
+    "app_member_of_owner": "程序角色 {app} 是迁移角色 {owner} 的成员，会继承表的所有权：请换一个角色",
+}
+
+
+def _init_roles(args: argparse.Namespace, ctx: Context) -> int:
+    import os
+    import sys
+
+    from cuijiao_desktop.db import roles
+    from cuijiao_desktop.db.engine import make_engine
+
+    if not ctx.url.startswith("postgresql"):
+        print("错误：init-roles 只用于 PostgreSQL 数据库（本机 SQLite 文件不需要数据库角色）", file=sys.stderr)
+        return EXIT_IO
+    engine = make_engine(ctx.url)
+    try:
+        with engine.begin() as conn:
+            plan = roles.plan(conn, owner=args.owner_role, app=args.app_role)
+            if plan.problems:
+                for p in plan.problems:
+                    if p.startswith("invalid_name:"):
+                        text = f"角色名“{p.split(':', 1)[1]}”无效：只用小写字母、数字和下划线，不以数字或 pg_ 开头"
+                    else:
+                        text = _PROBLEMS[p].format(app=args.app_role, owner=args.owner_role)
+                    print(f"错误：{text}", file=sys.stderr)
+                return EXIT_RULE
+            if not args.apply:
+                print("-- 以超级用户执行（或用 cuijiao db init-roles --apply）")
+                for stmt in plan.statements:
+                    print(f"{stmt};")
+                for name in plan.roles_to_create:
+                    print(f"-- 然后为 {name} 设置密码：ALTER ROLE {name} PASSWORD '……';")
+                return 0
+            if not roles.is_superuser(conn):
+                print("错误：执行需要以 PostgreSQL 超级用户连接（--db postgresql+psycopg://postgres@主机/库名）",
+                      file=sys.stderr)
+                return EXIT_RULE
+            passwords = {name: os.environ[var] for name, var in
+                         ((args.owner_role, "CUIJIAO_OWNER_ROLE_PASSWORD"), (args.app_role, "CUIJIAO_APP_ROLE_PASSWORD"))
+                         if os.environ.get(var)}
+            roles.apply(conn, plan, passwords)
+    finally:
+        engine.dispose()
+    print(f"已设置：{args.owner_role} 拥有表结构（用它运行 db upgrade），{args.app_role} 供各前台连接"
+          f"（账目表与审计日志只能查询和新增）。共执行 {len(plan.statements)} 条语句。")
+    missing = [n for n in plan.roles_to_create if n not in passwords]
+    for name in missing:
+        print(f"提示：角色 {name} 尚无密码，请设置：ALTER ROLE {name} PASSWORD '……';")
     return 0

@@ -12,12 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -73,6 +75,8 @@ class User(Versioned, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set when an administrator resets the password: the next log-in must choose a new one.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
 
 class LoginSession(Base):
@@ -98,12 +102,18 @@ class OfficeSetting(Versioned, Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # images (seal, payment QR): shared by every desk
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 class AuditLog(Base):
-    """Append-only record of every write: who, when, what, on which record."""
+    """Append-only record of every write: who, when, what, on which record.
+
+    A hash chain makes it tamper-evident (``domain/audit_chain.py``): ``chain_seq`` numbers the rows
+    without gaps, ``prev_hash`` is the hash of the row before, ``row_hash`` the hash of this row's
+    content. Rows are chained at commit, one writer at a time (``services/audit.py``).
+    """
 
     __tablename__ = "audit_log"
 
@@ -115,8 +125,17 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    room_id: Mapped[int | None] = mapped_column(Integer)  # the room concerned, for the viewer's filter
+    chain_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), Index("ix_audit_log_at", "at"))
+    __table_args__ = (
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_user", "user_id", "at"),
+        Index("ix_audit_log_room", "room_id", "at"),
+    )
 
 
 class ReceiptSequence(Base):

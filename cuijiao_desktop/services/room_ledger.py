@@ -63,6 +63,7 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.errors import NotFound
 from cuijiao_desktop.domain.ledger import paid_through
+from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
 
 from .office import get_office
@@ -127,7 +128,8 @@ class LedgerPerson:
 
 @dataclass(frozen=True)
 class LedgerContact:
-    """A contact of a linked person; the full number (the front desk sees it here)."""
+    """A contact of a linked person. Phone numbers come masked (``138****8000``): the full number
+    is shown on demand through ``services.phones.reveal_phones(contact_ids=[contact_id])``, audited."""
 
     person_name: str
     role: PersonRole
@@ -137,6 +139,7 @@ class LedgerContact:
     contact_name: str
     is_primary: bool
     valid: bool
+    contact_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -404,9 +407,10 @@ def _people(session: Session, room_id: int, today: date) -> tuple[list[LedgerPer
         if key not in people:
             people[key] = LedgerPerson(person_id=r[0], name=r[1], role=r[2], pays_fees=bool(r[3]), since=r[4])
         if r[5] is not None:
+            value = mask_phone(r[7]) if r[6] in (ContactKind.MOBILE, ContactKind.LANDLINE) else r[7]
             contacts.append(LedgerContact(
-                person_name=r[1], role=r[2], kind=r[6], value=r[7], relation=r[8], contact_name=r[9],
-                is_primary=bool(r[10]), valid=bool(r[11]),
+                person_name=r[1], role=r[2], kind=r[6], value=value, relation=r[8], contact_name=r[9],
+                is_primary=bool(r[10]), valid=bool(r[11]), contact_id=r[5],
             ))
     order = {PersonRole.OWNER: 0, PersonRole.TENANT: 1, PersonRole.OCCUPANT: 2}
     contacts.sort(key=lambda c: (order[c.role], not c.valid, not c.is_primary))

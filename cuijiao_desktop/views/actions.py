@@ -39,6 +39,8 @@ class ActionId(StrEnum):
     IMPORT = "import"
     BACKUP = "backup"
     LOGOUT = "logout"
+    CHANGE_PASSWORD = "change_password"
+    LOCK_SCREEN = "lock_screen"
     QUIT = "quit"
     LANG_ZH = "language.zh_CN"
     LANG_EN = "language.en"
@@ -118,6 +120,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "&Log out"), "logout", None,
         QT_TRANSLATE_NOOP("actions", "Sign out and return to the sign-in window"),
     ),
+    ActionId.CHANGE_PASSWORD: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Change &password…"), None, None,
+        QT_TRANSLATE_NOOP("actions", "Choose a new password for your own account"),
+    ),
+    ActionId.LOCK_SCREEN: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Loc&k screen"), None, "Ctrl+L",
+        QT_TRANSLATE_NOOP("actions", "Cover the window and end the sign-in while you are away"),
+    ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Quit"), "quit", "Ctrl+Q",
         QT_TRANSLATE_NOOP("actions", "Close the program"), role=QAction.MenuRole.QuitRole,
@@ -154,7 +164,9 @@ _UNTRANSLATED_TEXT = {ActionId.LANG_ZH, ActionId.LANG_EN}
 # Menu layout: (title, entries); an entry is an ActionId, None (separator) or a submenu tuple.
 MenuEntry = ActionId | None | tuple[str, str, Sequence[ActionId]]
 MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
-    ("file", QT_TRANSLATE_NOOP("actions", "&File"), (ActionId.IMPORT, None, ActionId.LOGOUT, None, ActionId.QUIT)),
+    ("file", QT_TRANSLATE_NOOP("actions", "&File"), (
+        ActionId.IMPORT, None, ActionId.CHANGE_PASSWORD, ActionId.LOCK_SCREEN, ActionId.LOGOUT, None, ActionId.QUIT,
+    )),
     (
         "view",
         QT_TRANSLATE_NOOP("actions", "&View"),

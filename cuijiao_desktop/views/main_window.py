@@ -24,9 +24,11 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.settings import Keys, UiSettings
 from cuijiao_desktop.views.actions import NAV_IDS, SPECS, ActionId, ActionRegistry, action_text
 from cuijiao_desktop.views.dialogs.about_dialog import show_about
+from cuijiao_desktop.views.dialogs.account_dialogs import ChangePasswordDialog
 from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import role_label
+from cuijiao_desktop.views.lock_screen import ScreenLock
 from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
@@ -34,6 +36,7 @@ from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.rooms_page import RoomsPage
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
+from cuijiao_desktop.views.security_ui import add_settings_sections
 from cuijiao_desktop.views.widgets.search_popup import SearchController
 
 
@@ -85,6 +88,8 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._wire_actions()
+        self.screen_lock = ScreenLock(self, runner, user, lambda: settings.get(Keys.IDLE_LOCK_MINUTES))
+        self.screen_lock.sig_switch_user.connect(self.log_out)
 
         self.ui.navList.currentRowChanged.connect(self._on_nav_changed)
         self.resize(1180, 760)
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
                 page.sig_open_room.connect(self.open_room)
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
+                self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
             else:
                 page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
             page.setObjectName(f"page_{action_id.value.split('.')[-1]}")
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
             self.actions.connect(action_id, lambda i=index: self.show_page(i))
         self.actions.connect(ActionId.QUIT, self.close)
         self.actions.connect(ActionId.LOGOUT, self.log_out)
+        self.actions.connect(ActionId.CHANGE_PASSWORD, self.change_password)
+        self.actions.connect(ActionId.LOCK_SCREEN, lambda: self.screen_lock.lock())
         self.actions.connect(ActionId.ABOUT, lambda: show_about(self))
         self.actions.connect(ActionId.REFRESH, self.refresh_current)
         self.actions.connect(ActionId.SEARCH, self.focus_search)
@@ -273,8 +281,18 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         self.sig_language_changed.emit(lang)
 
+    def change_password(self) -> None:
+        """文件 → 修改密码…: the signed-in user's own password."""
+        dialog = ChangePasswordDialog(self._runner, self.user, parent=self)
+        dialog.sig_changed.connect(lambda: self.statusBar().showMessage(self.tr("Your password was changed."), 8000))
+        dialog.exec()
+        dialog.deleteLater()
+
     def log_out(self) -> None:
-        """Close the window and return to the sign-in dialog."""
+        """End the sign-in in the database, close the window and return to the sign-in dialog."""
+        from cuijiao_desktop.services import auth
+
+        self._runner.submit(auth.logout, actor=self.user, on_error=lambda _e: None)
         self.logging_out = True
         self.sig_logout_requested.emit()
         self.close()
@@ -332,4 +350,5 @@ class MainWindow(QMainWindow):
         """Remember geometry and toolbar state."""
         self._settings.set(Keys.MAIN_GEOMETRY, self.saveGeometry())
         self._settings.set(Keys.MAIN_STATE, self.saveState())
+        self.screen_lock.stop()
         super().closeEvent(event)

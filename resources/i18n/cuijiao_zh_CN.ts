@@ -137,6 +137,385 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Payments and reversals</source>
+        <extracomment>Groups of actions for the &quot;what&quot; filter (prefix → label).</extracomment>
+        <translation>收款与冲正</translation>
+    </message>
+    <message>
+        <source>Late fees and waivers</source>
+        <translation>滞纳金与减免</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Owners and tenants</source>
+        <translation>业主与租户</translation>
+    </message>
+    <message>
+        <source>Phone numbers shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>Sign-ins and users</source>
+        <translation>登录与用户</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Office details</source>
+        <translation>服务中心信息</translation>
+    </message>
+    <message>
+        <source>Collection ladder</source>
+        <translation>催缴流程</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>payment taken</source>
+        <extracomment>Words for the actions (others show their code).</extracomment>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>payment reversed</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>late fee waived</source>
+        <translation>减免滞纳金</translation>
+    </message>
+    <message>
+        <source>late fees recomputed</source>
+        <translation>重算滞纳金</translation>
+    </message>
+    <message>
+        <source>room added</source>
+        <translation>新增房屋</translation>
+    </message>
+    <message>
+        <source>room changed</source>
+        <translation>修改房屋</translation>
+    </message>
+    <message>
+        <source>person linked to room</source>
+        <translation>关联住户</translation>
+    </message>
+    <message>
+        <source>tenancy ended</source>
+        <translation>结束租约</translation>
+    </message>
+    <message>
+        <source>tenant changed</source>
+        <translation>更换租户</translation>
+    </message>
+    <message>
+        <source>person added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>person changed</source>
+        <translation>修改人员</translation>
+    </message>
+    <message>
+        <source>full phone number shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>screen unlocked</source>
+        <translation>解锁屏幕</translation>
+    </message>
+    <message>
+        <source>user added</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>first administrator created</source>
+        <translation>创建首位管理员</translation>
+    </message>
+    <message>
+        <source>own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>user disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>user enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>office details changed</source>
+        <translation>修改了服务中心信息</translation>
+    </message>
+    <message>
+        <source>office picture changed</source>
+        <translation>更换服务中心图片</translation>
+    </message>
+    <message>
+        <source>office picture removed</source>
+        <translation>移除服务中心图片</translation>
+    </message>
+    <message>
+        <source>audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>database upgraded</source>
+        <translation>升级数据库</translation>
+    </message>
+    <message>
+        <source>demo data created</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSection</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Room, e.g. 3-2-1502</source>
+        <translation>房号，如 3-2-1502</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>‹ Newer</source>
+        <translation>‹ 较新</translation>
+    </message>
+    <message>
+        <source>Older ›</source>
+        <translation>较早 ›</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <source>Check that no row of the log was changed, deleted or inserted</source>
+        <translation>检查日志中是否有记录被改动、删除或插入</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last}，共 {total} 条</translation>
+    </message>
+    <message>
+        <source>Audit entry {n}</source>
+        <translation>审计记录 {n}</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作代码</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>{n} entries, exported {day}</source>
+        <translation>共 {n} 条，导出于 {day}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>正在校验审计日志…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {n} entries, no broken link.
+Last entry: no. {seq}, hash {hash}</source>
+        <translation>审计日志完好：共 {n} 条，哈希链无断开。
+链尾：第 {seq} 条，哈希 {hash}</translation>
+    </message>
+    <message>
+        <source>entry {seq} was changed after it was written</source>
+        <translation>第 {seq} 条记录写入后被改动过</translation>
+    </message>
+    <message>
+        <source>entries from no. {expected} were deleted (the next one is no. {seq})</source>
+        <translation>第 {expected} 条起的记录被删除了（下一条是第 {seq} 条）</translation>
+    </message>
+    <message>
+        <source>entry {seq} does not follow the one before it (that one was replaced, or this one inserted)</source>
+        <translation>第 {seq} 条与前一条接不上（前一条被改写或替换，或此条是插入的）</translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with: {what}.
+{n} entries before it are intact.</source>
+        <translation>审计日志被篡改：{what}。
+此前的 {n} 条完好。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator. Choose your own password before you continue (at least {n} characters).</source>
+        <translation>您的密码是管理员设置的。继续之前请设置您自己的密码（至少 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>注销</translation>
+    </message>
+</context>
+<context>
     <name>ChangeTenantDialog</name>
     <message>
         <source>Change tenant</source>
@@ -249,6 +628,22 @@
     </message>
 </context>
 <context>
+    <name>ImageBox</name>
+    <message>
+        <source>Choose…</source>
+        <extracomment>(key, attribute of OfficeDTO)</extracomment>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -272,6 +667,33 @@
     </message>
 </context>
 <context>
+    <name>LockOverlay</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) was away, so the sign-in ended. Enter the password to carry on, or let someone else sign in.</source>
+        <translation>{name}（{username}）离开了一段时间，登录已结束。输入密码继续，或换其他人登录。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Unlock in the window in front.</source>
+        <translation>请在最前面的窗口中解锁。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in</source>
@@ -288,6 +710,10 @@
     <message>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Choose a new password to continue.</source>
+        <translation>请设置新密码后再继续。</translation>
     </message>
     <message>
         <source>Property fee collection</source>
@@ -353,6 +779,10 @@
         <translation>请先打开一个房屋：按 Ctrl+F 搜索。</translation>
     </message>
     <message>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite 数据库 (*.sqlite3)</translation>
     </message>
@@ -398,6 +828,108 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Tell the new colleague this first password: they choose their own at the first sign-in.</source>
+        <translation>把这个初始密码告诉新同事：首次登录时他们须改成自己的密码。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Name shown:</source>
+        <translation>显示名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>First password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>新增用户</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSection</name>
+    <message>
+        <source>Service centre</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation>开户银行：</translation>
+    </message>
+    <message>
+        <source>Bank account:</source>
+        <translation>银行账号：</translation>
+    </message>
+    <message>
+        <source>e.g. 锦程物业 城西服务中心</source>
+        <translation>如：锦程物业 城西服务中心</translation>
+    </message>
+    <message>
+        <source>digits; printed on notices for transfers</source>
+        <translation>数字；印在通知书上供转账</translation>
+    </message>
+    <message>
+        <source>Seal (printed on notices)</source>
+        <translation>公章（印在通知书上）</translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation>收款二维码</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the office details (Ctrl+S)</source>
+        <translation>保存服务中心信息（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Picture saved.</source>
+        <translation>图片已保存。</translation>
+    </message>
+    <message>
+        <source>Picture removed.</source>
+        <translation>图片已移除。</translation>
     </message>
 </context>
 <context>
@@ -680,6 +1212,25 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>New password for {name} ({username}). They must change it at their next sign-in; a lock-out is lifted.</source>
+        <translation>为 {name}（{username}）设置新密码。该用户下次登录时须修改密码；锁定同时解除。</translation>
+    </message>
+    <message>
+        <source>Temporary password:</source>
+        <translation>临时密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Imported</source>
@@ -932,6 +1483,14 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Show numbers</source>
+        <translation>显示号码</translation>
+    </message>
+    <message>
+        <source>Show the full phone numbers (Ctrl+Shift+H); each time is recorded in the audit log</source>
+        <translation>显示完整电话号码（Ctrl+Shift+H）；每次查看都记入审计日志</translation>
+    </message>
+    <message>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
@@ -1117,12 +1676,8 @@
         <translation>银行账号：</translation>
     </message>
     <message>
-        <source>Seal image:</source>
-        <translation>印章图片：</translation>
-    </message>
-    <message>
-        <source>Editing the office details will come in a later version.</source>
-        <translation>修改服务中心信息的功能将在后续版本提供。</translation>
+        <source>Managers and administrators edit these under “Service centre”.</source>
+        <translation>主管和管理员可在“服务中心信息”中修改。</translation>
     </message>
     <message>
         <source>Signed in</source>
@@ -1147,6 +1702,18 @@
     <message>
         <source>This is a demo database with invented owners and amounts.</source>
         <translation>这是演示数据库，业主和金额均为虚构。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Service centre</source>
+        <translation>服务中心信息</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1789,120 @@
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>locked after wrong passwords</source>
+        <translation>密码错误次数过多已锁定</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须改密码</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <source>New user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Screen lock on this computer</source>
+        <translation>本机屏幕锁定</translation>
+    </message>
+    <message>
+        <source>Lock the window and end the sign-in after</source>
+        <translation>无人操作</translation>
+    </message>
+    <message>
+        <source> min idle</source>
+        <translation> 分钟后锁定窗口并结束登录</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>User {name} added.</source>
+        <translation>已新增用户 {name}。</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Role of {name}:</source>
+        <translation>{name} 的角色：</translation>
+    </message>
+    <message>
+        <source>{name} is now {role}.</source>
+        <translation>{name} 现在是{role}。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable {name}? Their open sign-ins end at once and they can no longer sign in.</source>
+        <translation>停用 {name}？其当前登录立即结束，且不能再登录。</translation>
+    </message>
+    <message>
+        <source>{name} enabled.</source>
+        <translation>已启用 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} disabled.</source>
+        <translation>已停用 {name}。</translation>
+    </message>
+    <message>
+        <source>Password of {name} reset: they choose a new one at the next sign-in.</source>
+        <translation>已重设 {name} 的密码：该用户下次登录时须设置新密码。</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +2104,22 @@
     <message>
         <source>Sign out and return to the sign-in window</source>
         <translation>退出当前账号，回到登录窗口</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose a new password for your own account</source>
+        <translation>为自己的账号设置新密码</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k screen</source>
+        <translation>锁定屏幕(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Cover the window and end the sign-in while you are away</source>
+        <translation>离开时遮住窗口并结束登录</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2414,6 +3111,62 @@
         <translation>请填写新租户的入住日期。</translation>
     </message>
     <message>
+        <source>Your password was reset: choose a new one first (sign in to the program, or run cuijiao --user NAME user passwd).</source>
+        <translation>您的密码已被重设：请先设置新密码（登录程序，或运行 cuijiao --user 用户名 user passwd）。</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>The first account of a new database must be an administrator (--role admin).</source>
+        <translation>新数据库的第一个账号必须是管理员（--role admin）。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator: make someone else an administrator first.</source>
+        <translation>这是最后一个启用中的管理员：请先把另一位用户设为管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>To change your own password use “Change password…” (it asks for the current one).</source>
+        <translation>修改自己的密码请用“修改密码…”（需要输入当前密码）。</translation>
+    </message>
+    <message>
+        <source>This text is too long: at most {maximum} characters.</source>
+        <translation>内容过长：最多 {maximum} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the service centre.</source>
+        <translation>请填写服务中心名称。</translation>
+    </message>
+    <message>
+        <source>A bank account number has only digits (spaces and dashes are allowed).</source>
+        <translation>银行账号只能包含数字（可含空格和短横线）。</translation>
+    </message>
+    <message>
+        <source>The picture is too large: at most {maximum_mb} MB.</source>
+        <translation>图片过大：最多 {maximum_mb} MB。</translation>
+    </message>
+    <message>
+        <source>Choose a PNG or JPEG picture.</source>
+        <translation>请选择 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>This phone number no longer exists.</source>
+        <translation>该电话号码已不存在。</translation>
+    </message>
+    <message>
+        <source>{rows} rows match: narrow the filter to at most {limit} rows to export.</source>
+        <translation>符合条件的有 {rows} 条：请缩小筛选范围，每次最多导出 {limit} 条。</translation>
+    </message>
+    <message>
+        <source>Name yourself with --user NAME: the current password is the one you sign in with.</source>
+        <translation>请用 --user 用户名 指明本人：当前密码就是登录密码。</translation>
+    </message>
+    <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
         <translation>再输错 {remaining} 次，账号将被锁定。</translation>
     </message>
@@ -2424,6 +3177,10 @@
     <message>
         <source>An unexpected error occurred: {detail}</source>
         <translation>发生意外错误：{detail}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file {path}.</source>
+        <translation>详细信息已记入日志文件 {path}。</translation>
     </message>
     <message>
         <source>A file could not be read or written: {detail}</source>

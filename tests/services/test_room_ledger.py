@@ -150,7 +150,8 @@ def test_header_people_contacts_case_and_late_fees(session_factory, users, room)
     assert h.estate_name == "测试花园" and h.room_code == "3-2-1502" and h.area_centi_m2 == 8937
     assert [p.name for p in h.owners] == ["张三"]
     assert h.tenant is not None and h.tenant.name == "李四" and h.tenant.pays_fees
-    assert [(c.person_name, c.value) for c in h.contacts] == [("张三", "13800138000"), ("李四", "13900139000")]
+    assert [(c.person_name, c.value) for c in h.contacts] == [("张三", "138****8000"), ("李四", "139****9000")]
+    assert all(c.contact_id for c in h.contacts)  # the full number: services.phones.reveal_phones
     assert (h.stage, h.collector) == (Stage.PHONE, users[Role.COLLECTOR].display_name)
     assert h.late_fee_due_fen == 750
 

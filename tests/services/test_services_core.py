@@ -54,13 +54,6 @@ def test_first_admin_then_login_and_lockout(session_factory):
         auth.login(s, username="nobody", password="whatever1")
 
 
-def test_passwords_are_hashed_with_scrypt(session_factory, users):
-    with session_factory() as s:
-        stored = s.scalar(select(User.password_hash).where(User.username == "u_clerk"))
-    assert stored.startswith("scrypt$") and "password1" not in stored
-    assert auth.verify_password("password1", stored) and not auth.verify_password("password2", stored)
-
-
 def test_only_admins_create_users(session_factory, users):
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         auth.create_user(s, actor=users[Role.MANAGER], username="x", display_name="X", role=Role.CLERK,

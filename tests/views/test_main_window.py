@@ -64,14 +64,16 @@ def test_clicking_the_navigation_list_switches_page(qtbot, make_window, users):
     assert window.current_page() is window.pages[ActionId.NAV_ARREARS]
 
 
-def test_manager_only_actions_are_hidden_for_a_clerk(make_window, users):
+def test_admin_only_actions_are_hidden_for_a_clerk_and_a_manager(make_window, users):
     clerk = make_window(users[Role.CLERK])
     assert not clerk.actions[ActionId.BACKUP].isVisible()
     assert not clerk.actions[ActionId.BACKUP].isEnabled()
     tools = clerk.menus["tools"]
     assert ActionId.BACKUP.value not in [a.data() for a in tools.actions() if a.isVisible()]
     manager = make_window(users[Role.MANAGER])
-    assert manager.actions[ActionId.BACKUP].isVisible()
+    assert not manager.actions[ActionId.BACKUP].isVisible()  # a backup holds every owner's data
+    admin = make_window(users[Role.ADMIN])
+    assert admin.actions[ActionId.BACKUP].isVisible()
 
 
 def test_pages_not_built_yet_say_so(zh, make_window, users):

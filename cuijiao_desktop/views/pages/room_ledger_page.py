@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -223,6 +224,17 @@ class RoomLedgerPage(Page):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             info.addWidget(cap, i, 0, Qt.AlignmentFlag.AlignTop)
             info.addWidget(widget, i, 1)
+        # Phones show masked; the full numbers on demand, each reveal audited (services.phones).
+        self.reveal_button = QPushButton(self.tr("Show numbers"))
+        self.reveal_button.setObjectName("revealPhones")
+        self.reveal_button.setToolTip(self.tr("Show the full phone numbers (Ctrl+Shift+H); each time is recorded "
+                                              "in the audit log"))
+        self.reveal_button.setVisible(False)
+        self.reveal_button.clicked.connect(self.reveal_phones)
+        QShortcut(QKeySequence("Ctrl+Shift+H"), self, activated=self.reveal_phones,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        info.addWidget(self.reveal_button, 2, 2, Qt.AlignmentFlag.AlignTop)
+        self.revealed: dict[int, str] = {}
         info.setColumnStretch(1, 1)
         self.content.addLayout(info)
 
@@ -295,6 +307,7 @@ class RoomLedgerPage(Page):
         """Show the ledger of ``room_id`` (loaded in the background)."""
         if room_id != self.room_id:
             self.ledger = None
+            self.revealed = {}  # another room: its numbers are masked again
             self.room_label.setText(self.tr("Loading…"))
         self.room_id = room_id
         self.refresh()
@@ -364,17 +377,47 @@ class RoomLedgerPage(Page):
         if h.occupants:
             people.append(f"{label(PersonRole.OCCUPANT)}：{'、'.join(p.name for p in h.occupants)}")
         self.info_people.setText("    ".join(people))
+        self.show_phones()
+
+    def show_phones(self) -> None:
+        """The phones line: masked numbers, or the full ones once revealed for this room."""
+        if self.ledger is None:
+            return
+        h = self.ledger.header
         phones = []
-        for c in h.contacts:
-            if c.kind not in (ContactKind.MOBILE, ContactKind.LANDLINE):
-                continue
-            text = f"{c.person_name}{'（' + c.contact_name + '）' if c.contact_name else ''} {c.value}"
+        shown = [c for c in h.contacts if c.kind in (ContactKind.MOBILE, ContactKind.LANDLINE)]
+        self.reveal_button.setVisible(bool(shown) and self._user.can(Permission.REVEAL_PHONE)
+                                      and not all(c.contact_id in self.revealed for c in shown))
+        for c in shown:
+            value = self.revealed.get(c.contact_id, c.value)
+            text = f"{c.person_name}{'（' + c.contact_name + '）' if c.contact_name else ''} {value}"
             if not c.valid:
                 text = f"<s>{text}</s>"
             elif c.is_primary:
                 text = f"<b>{text}</b>"
             phones.append(text)
         self.info_contacts.setText("    ".join(phones) or "—")
+
+    def reveal_phones(self) -> None:
+        """显示号码: ask the service for the room's full numbers (audited) and show them."""
+        if self.ledger is None or not self._user.can(Permission.REVEAL_PHONE):
+            return
+        ids = [c.contact_id for c in self.ledger.header.contacts
+               if c.kind in (ContactKind.MOBILE, ContactKind.LANDLINE) and c.contact_id not in self.revealed]
+        if not ids:
+            return
+        from cuijiao_desktop.services import phones
+
+        room_id = self.room_id
+
+        def shown(numbers: dict[int, str]) -> None:
+            if room_id == self.room_id:
+                self.revealed.update(numbers)
+                self.show_phones()
+
+        self._runner.submit(phones.reveal_phones, actor=self._user, contact_ids=ids, room_id=room_id,
+                            purpose="ledger", on_result=shown,
+                            on_error=lambda exc: QMessageBox.warning(self, self.tr("Show numbers"), error_message(exc)))
 
     # payments
     def selected_payment(self) -> LedgerPayment | None:

@@ -149,8 +149,8 @@ def test_a_clerk_cannot_reverse_a_payment_by_any_route(db_kind, db_url, engine, 
 
 def test_an_older_schema_is_upgraded_only_after_the_password_was_checked(db_kind, db_url, engine, capsys,
                                                                         monkeypatch):
-    import conftest
     from alembic import command
+    from pgdb import forget_pg_schema
 
     from cuijiao_desktop.db.migrate import alembic_config
     from cuijiao_desktop.services.passwords import hash_password
@@ -176,4 +176,4 @@ def test_an_older_schema_is_upgraded_only_after_the_password_was_checked(db_kind
             actions = conn.execute(select(AuditLog.action).order_by(AuditLog.chain_seq)).scalars().all()
         assert actions == ["user.login", "db.upgrade", "user.logout"]  # signed in after the upgrade
     finally:
-        conftest._PG_STATE["migrated"] = False
+        forget_pg_schema()

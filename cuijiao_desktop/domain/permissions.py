@@ -29,6 +29,7 @@ class Permission(StrEnum):
     IMPORT_DATA = "import_data"
     WRITE_OFF = "write_off"
     BACKUP = "backup"
+    EDIT_FEE_ITEMS = "edit_fee_items"  # fee items, standards and late-fee terms (设置 → 收费项目)
 
 
 _P = Permission
@@ -41,6 +42,7 @@ _FINANCE = {
 _MANAGER = _CLERK | _COLLECTOR | {
     _P.REVERSE_PAYMENT, _P.WAIVE_LATE_FEE, _P.ASSIGN_CASES, _P.APPROVE_PLANS, _P.PRINT_BOARDS,
     _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_LADDER, _P.IMPORT_DATA, _P.WRITE_OFF, _P.BACKUP,
+    _P.EDIT_FEE_ITEMS,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

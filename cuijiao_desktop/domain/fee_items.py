@@ -25,6 +25,7 @@ from .money import parse_money
 from .pinyin import name_initials
 
 __all__ = [
+    "BASIS_ZH",
     "MAX_CODE",
     "MAX_DAILY_RATE_PPM",
     "MAX_NAME",
@@ -65,6 +66,9 @@ MAX_DAILY_RATE_PPM = 10_000
 NOTICE_LEVELS = 10
 #: Bills fall due on this day of the month at the latest (every month has it).
 MAX_DUE_DAY = 28
+
+#: The charging bases in Chinese (documents and the command line; the GUI translates its own).
+BASIS_ZH = {ChargeBasis.PER_AREA: "按面积", ChargeBasis.FIXED: "按月固定", ChargeBasis.METERED: "按表计量"}
 
 # ---------------------------------------------------------------- words and synonyms
 

@@ -54,7 +54,8 @@ from .common import (
     unknown_room,
 )
 
-#: Values of ``fee_item_choices``: make a new item of the word / leave the word's rows out.
+#: Values of ``fee_item_choices`` besides an item's id, name or code: make a new item of the word /
+#: leave the word's rows out.
 CHOICE_CREATE = "create"
 CHOICE_SKIP = "skip"
 
@@ -122,10 +123,16 @@ def resolve_words(
     for key, word in first.items():
         choice = chosen.get(key)
         base = {"word": word, "rows": rows[key], "amount_fen": amounts[key]}
+        if isinstance(choice, str) and choice not in (CHOICE_CREATE, CHOICE_SKIP):
+            named = resolve_fee_word(choice, refs)  # an item given by its name or code
+            if named.how not in ("name", "code"):
+                raise DomainError("import.fee_item_not_found", word=word, item=choice)
+            assert named.item is not None
+            choice = named.item.id
         if isinstance(choice, int) and not isinstance(choice, bool):
             item = by_id.get(choice)
             if item is None:
-                raise DomainError("import.fee_item_not_found", word=word)
+                raise DomainError("import.fee_item_not_found", word=word, item=choice)
             words[key] = FeeItemWord(how="chosen", item_id=item.id, item_name=item.name, **base)
             targets[key] = _Target(item.id, item.name, due_days[item.id])
             continue

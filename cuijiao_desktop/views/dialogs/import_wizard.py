@@ -45,9 +45,9 @@ from cuijiao_desktop.importing.headers import (
 )
 from cuijiao_desktop.importing.normalize import METHOD_ZH, cell_text
 from cuijiao_desktop.importing.readers import SheetData
-from cuijiao_desktop.importing.rejections import write_rejected
 from cuijiao_desktop.importing.validate import Rejected
 from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.reports.rejected_rows import write_rejected
 from cuijiao_desktop.tasks import run_with_progress, wait_for
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 

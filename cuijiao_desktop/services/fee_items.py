@@ -261,6 +261,7 @@ def delete_fee_item(session: Session, *, actor: UserDTO, item_id: int, version: 
     standards = session.scalars(select(FeeStandard).where(FeeStandard.fee_item_id == item.id)).all()
     for s in standards:
         session.delete(s)
+    session.flush()  # the standards before the item (no ORM relationship orders them)
     policy_id = item.late_fee_policy_id
     audit.record(session, actor, "fee_item.delete", "fee_item", item.id, code=item.code, name=item.name,
                  standards=len(standards))

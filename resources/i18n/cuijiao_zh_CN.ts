@@ -2414,6 +2414,122 @@
         <translation>请填写新租户的入住日期。</translation>
     </message>
     <message>
+        <source>Enter the code of the fee item (e.g. WYF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A code has at most 32 letters, digits, - or _ (e.g. WYF), not &quot;{text}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another fee item already has the code {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the fee item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fee item named {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the item is charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is a whole number from 0 to 999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The due day is a day of the month from 1 to {maximum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This fee item no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has bills or meter readings and cannot be deleted: untick &quot;In use&quot; instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the fee item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the price, e.g. 2.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a price: enter yuan, e.g. 2.50 (0 means free of charge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices have at most two decimal places: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the usage of the rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vacancy discount is a whole percentage from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the day the standard applies from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The standard cannot end before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This estate no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item already has a standard for these rooms from {date}: edit that one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This fee standard no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the daily rate, e.g. 0.3‰ or 万分之三.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a daily rate: write e.g. 0.3‰, 0.03% or 万分之三.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} a day is more than 1% a day: check the rate in the contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The days of grace are a whole number from 0 to 365.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a cap: enter a percentage of the principal above 0 and at most 100, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice is numbered from 1 to {maximum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the day the terms apply from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fee item {item} chosen for &quot;{word}&quot; does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
         <translation>再输错 {remaining} 次，账号将被锁定。</translation>
     </message>

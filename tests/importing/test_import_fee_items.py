@@ -152,3 +152,12 @@ def test_creating_items_takes_the_right_to_edit_them(session_factory, rooms, use
     assert result.fee_items_created == 3
     again = _commit(session_factory, path, actor=users[Role.FINANCE], create_fee_items=True)  # nothing to create
     assert (again.plan.unchanged, again.fee_items_created) == (7, 0)
+
+
+def test_two_words_for_one_item_cannot_bill_a_period_twice(session_factory, rooms, tmp_path):
+    path = _xlsx(tmp_path / "b.xlsx", [BILLS[0], ["3-2-1502", "物业费", "2026-01", 250, None, None],
+                                       ["3-2-1502", "物业管理费", "2026-01", 250, None, None]])
+    plan = _plan(session_factory, path, create_fee_items=True)
+    assert plan.created == 1
+    assert [x.reason_text for x in plan.rejected] == [
+        "与第 2 行是同一张账单（3-2-1502 物业费 2026-01）：每个房号、收费项目和账期只能有一行"]

@@ -193,6 +193,7 @@ class BillPlanner:
         self._by_key = {fee_word_key(w.word): w for w in self.words}
         self._skipped = {fee_word_key(k) for k, v in (fee_item_choices or {}).items() if v == CHOICE_SKIP}
         self.bills: dict[tuple[int, int, int], _BillState] = {}
+        self.lines: dict[tuple[int, int, int], int] = {}  # bills this file already planned -> their line
         wanted: dict[int, set[int]] = defaultdict(set)
         for r in records:
             rid = self.rooms.get(r.code.canonical)
@@ -232,6 +233,10 @@ class BillPlanner:
         key = (room_id, target.item_id, r.period)
         state = self.bills.get(key)
         what = f"{target.name} {r.period // 100}-{r.period % 100:02d}"
+        if key in self.lines:  # two words of the file stand for the same item
+            self._reject(r, f"与第 {self.lines[key]} 行是同一张账单（{code} {what}）：每个房号、收费项目和账期只能有一行")
+            return
+        self.lines[key] = r.line
         if state is None:
             paid = r.paid_fen or 0
             due = r.due_date or _due_date(r.period, target.due_day)

@@ -323,7 +323,7 @@ def validate_fee_item(draft: FeeItemDraft) -> list[ValidationError]:
         ChargeBasis(draft.basis)
     except ValueError:
         errors.append(ValidationError("fee_item.basis_invalid", field="basis"))
-    if len(_clean_text(draft.unit_label)) > MAX_UNIT_LABEL:
+    if len(" ".join((draft.unit_label or "").split())) > MAX_UNIT_LABEL:
         errors.append(ValidationError("validation.too_long", field="unit_label"))
     order = _int_text(draft.sort_order)
     if order is None or not 0 <= order <= 999:
@@ -341,7 +341,7 @@ def clean_fee_item(draft: FeeItemDraft) -> CleanFeeItem:
         raise errors[0]
     return CleanFeeItem(
         code=_clean_text(draft.code).upper(), name=_clean_text(draft.name), basis=ChargeBasis(draft.basis),
-        unit_label=_clean_text(draft.unit_label), sort_order=_int_text(draft.sort_order) or 0,
+        unit_label=" ".join((draft.unit_label or "").split()), sort_order=_int_text(draft.sort_order) or 0,
         due_day=_int_text(draft.due_day) or 10, active=bool(draft.active),
     )
 

@@ -12,7 +12,11 @@ from sqlalchemy import select
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.domain.enums import ChargeBasis, Role, Usage
-from cuijiao_desktop.views.dialogs.fee_item_dialogs import FeeItemDialog, FeeStandardDialog, LateFeePolicyDialog
+from cuijiao_desktop.views.dialogs.fee_item_dialogs import (
+    FeeItemDialog,
+    FeeStandardDialog,
+    LateFeePolicyDialog,
+)
 from cuijiao_desktop.views.pages.fee_items_section import FeeItemsModel, FeeItemsSection, FeeStandardsModel
 
 

@@ -139,7 +139,7 @@ class FeeItemDialog(_FeeDialog):
         self.due_day.setObjectName("dueDay")
         self.due_day.setRange(1, MAX_DUE_DAY)
         self.due_day.setValue(10)
-        self.due_day.setPrefix(self.tr("day "))
+        self.due_day.setSuffix(self.tr(" (day of the month)"))
         self.active = QCheckBox(self.tr("In use: bills are issued for this item"))
         self.active.setObjectName("active")
         self.active.setChecked(True)

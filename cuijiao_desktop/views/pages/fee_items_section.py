@@ -37,7 +37,7 @@ from cuijiao_desktop.views.dialogs.fee_item_dialogs import (
     FeeStandardDialog,
     LateFeePolicyDialog,
 )
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
 from cuijiao_desktop.views.labels import basis_label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 from cuijiao_desktop.views.models.rooms_model import USAGE_LABELS, label
@@ -186,12 +186,9 @@ class FeeItemsSection(SettingsSection):
         self.can_edit = user.can(Permission.EDIT_FEE_ITEMS)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 12, 0, 0)
-        intro = QLabel(self.tr("What the office charges: each fee item, its standards per estate and usage from a "
-                               "date (the billing run uses the one in force on a month's first day), and its "
-                               "late-fee terms from the service contract."))
-        intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
-        outer.addWidget(intro)
+        self.setToolTip(self.tr("What the office charges: each fee item, its standards per estate and usage from a "
+                                "date (the billing run uses the one in force on a month's first day), and its "
+                                "late-fee terms from the service contract."))
         self.readonly_label = QLabel(self.tr("Only a manager can change fee items, standards and late-fee terms."))
         self.readonly_label.setObjectName("readonlyNote")
         self.readonly_label.setStyleSheet("color: #8A5300;")
@@ -226,7 +223,7 @@ class FeeItemsSection(SettingsSection):
         self.late_fee_label.setObjectName("lateFeeSummary")
         self.late_fee_label.setWordWrap(True)
         self.late_fee_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.late_fee_label.setMinimumHeight(self.late_fee_label.fontMetrics().lineSpacing() * 3 + 4)
+        self.late_fee_label.setMinimumHeight(self.late_fee_label.fontMetrics().lineSpacing() * 2 + 4)
         ll.addWidget(self.late_fee_label, 1)
         self.late_fee_button = QPushButton(self.tr("&Late-fee terms…"))
         self.no_late_fee_button = QPushButton(self.tr("No late fee"))

@@ -171,6 +171,7 @@ def _table(model: RowTableModel, name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
+    view.setMinimumHeight(56)  # header and one row: the settings page stays small on a small screen
     return view
 
 
@@ -192,8 +193,8 @@ class FeeItemsSection(SettingsSection):
         self.readonly_label = QLabel(self.tr("Only a manager can change fee items, standards and late-fee terms."))
         self.readonly_label.setObjectName("readonlyNote")
         self.readonly_label.setStyleSheet("color: #8A5300;")
+        self.readonly_label.setWordWrap(True)
         self.readonly_label.setVisible(not self.can_edit)
-        outer.addWidget(self.readonly_label)
 
         self.items_model = FeeItemsModel(self)
         self.items_view = _table(self.items_model, "feeItemsTable")
@@ -204,7 +205,9 @@ class FeeItemsSection(SettingsSection):
         il = QVBoxLayout(items_box)
         il.setContentsMargins(0, 0, 0, 0)
         il.addWidget(self.items_view, 1)
-        il.addLayout(self._buttons(self.new_item_button, self.edit_item_button, self.delete_item_button))
+        item_buttons = self._buttons(self.new_item_button, self.edit_item_button, self.delete_item_button)
+        item_buttons.insertWidget(0, self.readonly_label)  # where the buttons are for managers
+        il.addLayout(item_buttons)
 
         self.standards_model = FeeStandardsModel(self)
         self.standards_view = _table(self.standards_model, "feeStandardsTable")
@@ -242,6 +245,7 @@ class FeeItemsSection(SettingsSection):
         self.status_label.setObjectName("feeItemsStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.hide()
         outer.addWidget(self.status_label)
 
         for button in (self.new_item_button, self.edit_item_button, self.delete_item_button, self.new_standard_button,
@@ -306,10 +310,12 @@ class FeeItemsSection(SettingsSection):
                 self.items_model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.status_label.clear()
+        self.status_label.hide()
         self._show_item()
 
     def _error(self, exc: BaseException) -> None:
         self.status_label.setText(error_message(exc))
+        self.status_label.show()
 
     def current_item(self) -> svc.FeeItemDTO | None:
         """The selected fee item."""

@@ -192,6 +192,63 @@ MESSAGES: dict[str, str] = {
     "cli.passwd_needs_user": QT_TRANSLATE_NOOP(
         "messages", "Name yourself with --user NAME: the current password is the one you sign in with."
     ),
+    # --- fee items and imports (issue 9) ---
+    "fee_item.code_required": QT_TRANSLATE_NOOP("messages", "Enter the code of the fee item (e.g. WYF)."),
+    "fee_item.code_invalid": QT_TRANSLATE_NOOP(
+        "messages", "A code has at most 32 letters, digits, - or _ (e.g. WYF), not \"{text}\"."
+    ),
+    "fee_item.code_taken": QT_TRANSLATE_NOOP("messages", "Another fee item already has the code {code}."),
+    "fee_item.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the fee item."),
+    "fee_item.name_taken": QT_TRANSLATE_NOOP("messages", "A fee item named {name} already exists."),
+    "fee_item.basis_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the item is charged."),
+    "fee_item.sort_order_invalid": QT_TRANSLATE_NOOP("messages", "The order is a whole number from 0 to 999."),
+    "fee_item.due_day_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The due day is a day of the month from 1 to {maximum}."
+    ),
+    "fee_item.not_found": QT_TRANSLATE_NOOP("messages", "This fee item no longer exists."),
+    "fee_item.in_use": QT_TRANSLATE_NOOP(
+        "messages", "{name} has bills or meter readings and cannot be deleted: untick \"In use\" instead."
+    ),
+    "fee_standard.item_required": QT_TRANSLATE_NOOP("messages", "Choose the fee item."),
+    "fee_standard.price_required": QT_TRANSLATE_NOOP("messages", "Enter the price, e.g. 2.50."),
+    "fee_standard.price_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a price: enter yuan, e.g. 2.50 (0 means free of charge)."
+    ),
+    "fee_standard.price_too_precise": QT_TRANSLATE_NOOP("messages", "Prices have at most two decimal places: {text}"),
+    "fee_standard.usage_invalid": QT_TRANSLATE_NOOP("messages", "Choose the usage of the rooms."),
+    "fee_standard.vacancy_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The vacancy discount is a whole percentage from 0 to 100."
+    ),
+    "fee_standard.valid_from_required": QT_TRANSLATE_NOOP("messages", "Enter the day the standard applies from."),
+    "fee_standard.valid_to_before_from": QT_TRANSLATE_NOOP(
+        "messages", "The standard cannot end before it starts."
+    ),
+    "fee_standard.estate_not_found": QT_TRANSLATE_NOOP("messages", "This estate no longer exists."),
+    "fee_standard.duplicate": QT_TRANSLATE_NOOP(
+        "messages", "This item already has a standard for these rooms from {date}: edit that one instead."
+    ),
+    "fee_standard.not_found": QT_TRANSLATE_NOOP("messages", "This fee standard no longer exists."),
+    "late_fee_policy.rate_required": QT_TRANSLATE_NOOP("messages", "Enter the daily rate, e.g. 0.3‰ or 万分之三."),
+    "late_fee_policy.rate_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a daily rate: write e.g. 0.3‰, 0.03% or 万分之三."
+    ),
+    "late_fee_policy.rate_too_high": QT_TRANSLATE_NOOP(
+        "messages", "{text} a day is more than 1% a day: check the rate in the contract."
+    ),
+    "late_fee_policy.grace_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The days of grace are a whole number from 0 to 365."
+    ),
+    "late_fee_policy.cap_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a cap: enter a percentage of the principal above 0 and at most 100, "
+        "or leave it empty."
+    ),
+    "late_fee_policy.notice_level_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The notice is numbered from 1 to {maximum}."
+    ),
+    "late_fee_policy.valid_from_required": QT_TRANSLATE_NOOP("messages", "Enter the day the terms apply from."),
+    "import.fee_item_not_found": QT_TRANSLATE_NOOP(
+        "messages", "The fee item {item} chosen for \"{word}\" does not exist (any more)."
+    ),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -15,6 +15,10 @@ filtered, 20–21 the import wizard (columns, check) on a messy workbook written
 security screens as the demo administrator (users, service centre with a seal drawn here,
 audit log, the idle lock).
 
+
+filtered, 20–21 the import wizard (columns, check) on a messy workbook written here,
+30 设置 → 收费项目 and 31 the wizard's fee-items page for a bills workbook in the office's words.
+
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
 notices, visits, promises), chosen through the services. The payment of 17 is really
 recorded, so run this on a throw-away database: scripts/screenshots.sh builds one and
@@ -340,6 +344,70 @@ def security_shots(app: QApplication, ctx: dict) -> None:
     window.close()
 
 
+def write_bills_in_own_words(path: Path, rooms: list[str], today: date) -> Path:
+    """An opening bills list naming the fee items in the office's own words (物业费, 停车费, 公摊 …)."""
+    import openpyxl  # only when the wizard shots are taken
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "期初欠费"
+    ws.append(["锦绣花园期初欠费明细"])
+    ws.append(["房号", "收费科目", "计费月份", "本期应收", "实收金额", "收款时间"])
+    period = f"{today.year}-{today.month:02d}"
+    for n, code in enumerate(rooms):
+        ws.append([code, "物业费", period, 196.61, 196.61 if n % 2 else None, today.isoformat() if n % 2 else None])
+        ws.append([code, "垃圾费", period, 15, None, None])
+        ws.append([code, "停车费" if n % 2 else "车位费", period, 80, None, None])
+        ws.append([code, "水费", period, 32.8, None, None])
+        ws.append([code, "公摊", period, 12.37, None, None])
+    wb.save(path)
+    return path
+
+
+def fee_items_shots(app: QApplication, window, ctx: dict) -> None:
+    """30: 设置 → 收费项目 with the property fee selected; 31: the import wizard's fee-items page."""
+    from sqlalchemy import select
+
+    from cuijiao_desktop.db import models as m
+    from cuijiao_desktop.importing.headers import ImportKind
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard
+    from cuijiao_desktop.views.pages.fee_items_section import FeeItemsSection
+
+    out: Path = ctx["out"]
+    runner, factory, user, today = ctx["runner"], ctx["factory"], ctx["user"], ctx["today"]
+
+    window.show_page(PAGE_NAMES.index("settings"))
+    settings_page = window.pages[ActionId.NAV_SETTINGS]
+    tabs = settings_page.tabs
+    section = next(tabs.widget(i) for i in range(tabs.count()) if isinstance(tabs.widget(i), FeeItemsSection))
+    tabs.setCurrentWidget(section)
+    _settle(app, window)
+    section.items_view.selectRow(0)
+    _settle(app, window)
+    _save(window, out / "30-settings-fee-items.png")
+
+    with factory() as session:
+        estate, = session.execute(select(m.Estate.id, m.Estate.name).order_by(m.Estate.id).limit(1)).all()
+        rooms = list(session.scalars(select(m.Room.code).where(m.Room.estate_id == estate.id)
+                                     .order_by(m.Room.id).limit(6)))
+    book = write_bills_in_own_words(ctx["tmp"] / f"{estate.name}期初欠费.xlsx", rooms, today)
+    wizard = ImportWizard(runner, user, today=today, settings=ctx["settings"], parent=window)
+    wizard.show()
+    source = wizard.source_page
+    source.kind_box.setCurrentIndex(source.kind_box.findData(ImportKind.BILLS))
+    source.file_edit.setText(str(book))
+    source.load_sheet_names()
+    source.estate_box.setEditText(estate.name)
+    wizard.next()
+    wizard.next()
+    _settle(app, wizard)
+    if wizard.currentPage() is not wizard.fee_items_page:
+        raise SystemExit("the wizard did not show its fee-items page")
+    _save(wizard, out / "31-import-fee-items.png")
+    wizard.reject()  # nothing imported
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -430,6 +498,10 @@ def main(argv: list[str] | None = None) -> int:
             "settings": settings, "tmp": Path(tmp), "receipts": receipts,
             "search_text": args.search or choose_search_text(factory, today),
             "room_id": args.room or choose_ledger_room(factory, today),
+        })
+        fee_items_shots(app, window, {
+            "out": args.out, "runner": runner, "factory": factory, "user": user, "today": today,
+            "settings": settings, "tmp": Path(tmp),
         })
         window.close()
         security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,

@@ -23,7 +23,7 @@ from cuijiao_desktop import __version__
 from cuijiao_desktop.domain.errors import DomainError
 
 from . import audit, data, database, demo, users
-from .common import EXIT_IO, EXIT_RULE, EXIT_UNEXPECTED, Context, describe_error, fail
+from .common import EXIT_IO, EXIT_RULE, EXIT_UNEXPECTED, ArgumentParser, Context, describe_error, fail
 
 #: The command modules, in the order their commands are listed by ``--help``.
 COMMAND_MODULES = (demo, database, data, users, audit)
@@ -32,7 +32,7 @@ __all__ = ["EXIT_IO", "EXIT_RULE", "EXIT_UNEXPECTED", "describe_error", "main", 
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="cuijiao", description="物业费催缴 命令行工具")
+    p = ArgumentParser(prog="cuijiao", description="物业费催缴 命令行工具")
     p.add_argument("--version", action="version", version=f"cuijiao {__version__}")
     p.add_argument("--db", metavar="URL", help="数据库 URL（默认：$CUIJIAO_DB_URL，否则用户数据目录中的 SQLite 文件）")
     p.add_argument("--user", metavar="NAME",

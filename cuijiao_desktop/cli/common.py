@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
 import sys
+import typing
 from functools import cached_property
 from typing import Any
 
@@ -29,6 +31,44 @@ def describe_error(exc: BaseException) -> str:
 def fail(text: str) -> None:
     """Print one error line on stderr."""
     print(f"错误：{text}", file=sys.stderr)
+
+
+_ARG_MESSAGES = (
+    (re.compile(r"invalid choice: (?P<v>.+) \(choose from (?P<c>.+)\)"), "{v} 不是可用的值（可选：{c}）"),
+    (re.compile(r"invalid \S+ value: (?P<v>.+)"), "值 {v} 无效"),
+    (re.compile(r"expected one argument"), "需要一个值"),
+    (re.compile(r"expected at most one argument"), "最多一个值"),
+    (re.compile(r"expected at least one argument"), "至少需要一个值"),
+    (re.compile(r"expected (?P<n>\d+) arguments?"), "需要 {n} 个值"),
+    (re.compile(r"not allowed with argument (?P<v>.+)"), "不能与 {v} 同时使用"),
+    (re.compile(r"ignored explicit argument (?P<v>.+)"), "不接受值 {v}"),
+    (re.compile(r"the following arguments are required: (?P<v>.+)"), "缺少必需的参数：{v}"),
+    (re.compile(r"unrecognized arguments: (?P<v>.+)"), "无法识别的参数：{v}"),
+    (re.compile(r"one of the arguments (?P<v>.+) is required"), "需要以下参数之一：{v}"),
+    (re.compile(r"ambiguous option: (?P<o>\S+) could match (?P<v>.+)"), "选项 {o} 不明确，可能是：{v}"),
+)
+
+
+def argument_error_zh(message: str) -> str:
+    """argparse's English error message in Chinese (``argument kind: invalid choice: 'x' …``)."""
+    prefix = ""
+    m = re.fullmatch(r"argument (?P<arg>[^:]+): (?P<rest>.*)", message, re.DOTALL)
+    if m:
+        prefix, message = f"参数 {m['arg']}：", m["rest"]
+    for pattern, text in _ARG_MESSAGES:
+        hit = pattern.fullmatch(message)
+        if hit:
+            return prefix + text.format(**hit.groupdict())
+    return f"命令行有误：{prefix}{message}"
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with its errors in Chinese, on one line, exit code 2."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        fail(argument_error_zh(message))
+        print(f"用“{self.prog} --help”查看用法", file=sys.stderr)
+        self.exit(EXIT_IO)
 
 
 def progress(done: int, total: int, text: str) -> None:

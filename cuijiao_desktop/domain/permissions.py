@@ -33,6 +33,7 @@ class Permission(StrEnum):
     MAINTAIN_DATABASE = "maintain_database"  # upgrade, restore, database roles
     VIEW_AUDIT = "view_audit"
     REVEAL_PHONE = "reveal_phone"  # see a full phone number (each time audited)
+    EDIT_FEE_ITEMS = "edit_fee_items"  # fee items, standards and late-fee terms (设置 → 收费项目)
 
 
 _P = Permission
@@ -48,7 +49,7 @@ _FINANCE = {
 _MANAGER = _CLERK | _COLLECTOR | {
     _P.REVERSE_PAYMENT, _P.WAIVE_LATE_FEE, _P.ASSIGN_CASES, _P.APPROVE_PLANS, _P.PRINT_BOARDS,
     _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_LADDER, _P.IMPORT_DATA, _P.WRITE_OFF,
-    _P.EDIT_OFFICE, _P.VIEW_AUDIT,
+    _P.EDIT_OFFICE, _P.VIEW_AUDIT, _P.EDIT_FEE_ITEMS,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

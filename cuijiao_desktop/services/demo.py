@@ -25,7 +25,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import accumulate
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, select, update
 
 from cuijiao_desktop.db import models as m
@@ -54,6 +53,7 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
+from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
@@ -335,7 +335,6 @@ class _Builder:
         self.reversal_counter: dict[int, int] = {}
         self.notice_counter: dict[int, int] = {}
         self.phones: set[str] = set()
-        self.pinyin: dict[str, str] = {}
         self.surname = _Picker(vocab.SURNAMES)
         self.method = _Picker(_METHODS)
         self.profile = _Picker(_PROFILE_WEIGHTS)
@@ -366,18 +365,6 @@ class _Builder:
                 self.ids[table.name] = (top or 0) + 1
 
     # -- people ---------------------------------------------------------
-
-    def initials(self, surname: str, given: str) -> str:
-        out = vocab.SURNAME_INITIALS.get(surname)
-        if out is None:
-            out = "".join(self._char_initial(c) for c in surname)
-        return out + "".join(self._char_initial(c) for c in given)
-
-    def _char_initial(self, c: str) -> str:
-        s = self.pinyin.get(c)
-        if s is None:
-            s = self.pinyin[c] = (lazy_pinyin(c, style=Style.FIRST_LETTER)[0][:1] or "x").lower()
-        return s
 
     def name(self, male: bool | None = None, surname: str | None = None) -> tuple[str, str, bool]:
         rng = self.rng
@@ -421,7 +408,7 @@ class _Builder:
         owner_type = (OwnerType.INVESTOR if investor else OwnerType.SELF_OCCUPIED) if owner else None
         idn = self.id_number(male, local=not investor or rng.random() < 0.5) if rng.random() < 0.7 else None
         note = "" if rng.random() < 0.93 else rng.choice(("老人独居，请耐心沟通", "常年在外地工作", "晚上7点后方便接听"))
-        self.persons.append((pid, full, self.initials(surname, given), idn, owner_type and owner_type.value,
+        self.persons.append((pid, full, name_initials(full), idn, owner_type and owner_type.value,
                              channel and channel.value, note, 1))
         phone = self.phone()
         self.contacts.append((self.next_id("contact"), pid, "mobile", phone, phone[-4:], "self", "", 1,

@@ -31,6 +31,7 @@ from cuijiao_desktop.views.labels import role_label
 from cuijiao_desktop.views.lock_screen import ScreenLock
 from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.fee_items_section import FeeItemsSection
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.rooms_page import RoomsPage
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
                 self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
+                page.add_section(FeeItemsSection(self._runner, self.user), self.tr("Fee items"))
             else:
                 page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
             page.setObjectName(f"page_{action_id.value.split('.')[-1]}")

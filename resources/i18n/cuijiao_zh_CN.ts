@@ -593,6 +593,429 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>FeeItemDialog</name>
+    <message>
+        <source>New fee item</source>
+        <translation>新增收费项目</translation>
+    </message>
+    <message>
+        <source>Edit fee item</source>
+        <translation>编辑收费项目</translation>
+    </message>
+    <message>
+        <source>e.g. 物业管理费</source>
+        <translation>如 物业管理费</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. WYF</source>
+        <translation>字母和数字，如 WYF</translation>
+    </message>
+    <message>
+        <source>Payments settle the items of a month in this order</source>
+        <translation>同一月份的多个项目，缴款按此顺序冲抵</translation>
+    </message>
+    <message>
+        <source> (day of the month)</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>In use: bills are issued for this item</source>
+        <translation>启用：为此项目出账</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Price unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Due each month on</source>
+        <translation>每月缴费截止日</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemsModel</name>
+    <message>
+        <source>Fee item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Price unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Due day</source>
+        <translation>缴费截止日</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>day {day}</source>
+        <translation>每月{day}日</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不收</translation>
+    </message>
+    <message>
+        <source>{rate} a day</source>
+        <translation>日{rate}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemsPage</name>
+    <message>
+        <source>same name</source>
+        <extracomment>How a word was matched, as the fee-items page says it.</extracomment>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>the item&apos;s code</source>
+        <translation>与项目编码相同</translation>
+    </message>
+    <message>
+        <source>synonym, matched on its own</source>
+        <translation>同义词，已自动对应</translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation>按所选对应</translation>
+    </message>
+    <message>
+        <source>new item</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>no item has this name</source>
+        <translation>没有此名称的收费项目</translation>
+    </message>
+    <message>
+        <source>several items could be meant: choose one</source>
+        <translation>可能对应多个项目：请选择一个</translation>
+    </message>
+    <message>
+        <source>Fee items</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>The file names its fee items in its own words. Choose the item each word stands for; common synonyms (物业费 = 物业管理费) are matched on their own.</source>
+        <translation>文件中的收费项目名称与系统不完全相同。请为每个名称选择对应的收费项目；常见同义词（物业费 = 物业管理费）已自动对应。</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>应收合计</translation>
+    </message>
+    <message>
+        <source>Stands for</source>
+        <translation>对应到</translation>
+    </message>
+    <message>
+        <source>New items are charged as their name suggests (物业费 by area, 水费 by meter, others a fixed amount a month); set their standards and late-fee terms afterwards in Settings → Fee items.</source>
+        <translation>新建的项目按名称确定计费方式（物业费按面积，水费按表计量，其他按月固定金额）；导入后请在 设置 → 收费项目 中补充收费标准和滞纳金规则。</translation>
+    </message>
+    <message>
+        <source>Only a manager can create fee items: map each word to an existing item, or leave its rows out.</source>
+        <translation>只有主管可以新建收费项目：请把每个名称对应到已有项目，或不导入这些行。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>{name} (not in use)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>New fee item “{name}”</source>
+        <translation>新建收费项目“{name}”</translation>
+    </message>
+    <message>
+        <source>Leave these rows out</source>
+        <translation>不导入这些行</translation>
+    </message>
+    <message>
+        <source>new item, {basis}</source>
+        <translation>新建项目，{basis}</translation>
+    </message>
+    <message>
+        <source>its rows are not imported</source>
+        <translation>这些行不导入</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemsSection</name>
+    <message>
+        <source>What the office charges: each fee item, its standards per estate and usage from a date (the billing run uses the one in force on a month&apos;s first day), and its late-fee terms from the service contract.</source>
+        <translation>本处收取的费用：每个收费项目、按小区和用途自某日起执行的收费标准（出账时使用当月1日有效的标准），以及物业服务合同约定的滞纳金规则。</translation>
+    </message>
+    <message>
+        <source>Only a manager can change fee items, standards and late-fee terms.</source>
+        <translation>只有主管可以修改收费项目、收费标准和滞纳金规则。</translation>
+    </message>
+    <message>
+        <source>&amp;New item…</source>
+        <translation>新增项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit item…</source>
+        <translation>编辑项目(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>New &amp;standard…</source>
+        <translation>新增标准(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Edit standard…</source>
+        <translation>编辑标准…</translation>
+    </message>
+    <message>
+        <source>Delete standard</source>
+        <translation>删除标准</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Late-fee terms</source>
+        <translation>滞纳金规则</translation>
+    </message>
+    <message>
+        <source>&amp;Late-fee terms…</source>
+        <translation>滞纳金规则(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No late fee</source>
+        <translation>不收滞纳金</translation>
+    </message>
+    <message>
+        <source>No fee items yet: add one, or import a bills file with --create-fee-items.</source>
+        <translation>还没有收费项目：请新增，或导入应收账单时新建（命令行 --create-fee-items）。</translation>
+    </message>
+    <message>
+        <source>Standards of {item}</source>
+        <translation>{item} 的收费标准</translation>
+    </message>
+    <message>
+        <source>Late-fee terms of {item}</source>
+        <translation>{item} 的滞纳金规则</translation>
+    </message>
+    <message>
+        <source>No late fee is charged on {item}.</source>
+        <translation>{item} 不收滞纳金。</translation>
+    </message>
+    <message>
+        <source>{rate} of the unpaid amount a day</source>
+        <translation>每日按欠款的 {rate} 计收</translation>
+    </message>
+    <message>
+        <source>after {days} days of grace</source>
+        <translation>宽限 {days} 天后开始</translation>
+    </message>
+    <message>
+        <source>from the day after the due date</source>
+        <translation>自截止日次日起</translation>
+    </message>
+    <message>
+        <source>never more than the principal</source>
+        <translation>不超过本金</translation>
+    </message>
+    <message>
+        <source>at most {pct} % of the principal</source>
+        <translation>最多为本金的 {pct}%</translation>
+    </message>
+    <message>
+        <source>only from written notice no. {level} on</source>
+        <translation>自第 {level} 次书面催缴起计收</translation>
+    </message>
+    <message>
+        <source> Basis: {clause}.</source>
+        <translation>依据：{clause}。</translation>
+    </message>
+    <message>
+        <source> Applies from {date}.</source>
+        <translation>自 {date} 起执行。</translation>
+    </message>
+    <message>
+        <source>Shared with {items}.</source>
+        <translation>与 {items} 共用此规则。</translation>
+    </message>
+    <message>
+        <source>Delete fee item</source>
+        <translation>删除收费项目</translation>
+    </message>
+    <message>
+        <source>Delete {item} and its standards? An item that has bills cannot be deleted; set it out of use instead.</source>
+        <translation>删除 {item} 及其收费标准？已有账单的项目不能删除，可改为停用。</translation>
+    </message>
+    <message>
+        <source>Delete the standard from {date}? Bills already issued keep their amounts.</source>
+        <translation>删除自 {date} 起的收费标准？已出的账单金额不变。</translation>
+    </message>
+    <message>
+        <source>Charge no late fee on {item} from now on? Late fees already assessed stay.</source>
+        <translation>从现在起 {item} 不再收取滞纳金？已计算的滞纳金保留。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeStandardDialog</name>
+    <message>
+        <source>New standard of {item}</source>
+        <translation>新增 {item} 的收费标准</translation>
+    </message>
+    <message>
+        <source>Edit standard of {item}</source>
+        <translation>编辑 {item} 的收费标准</translation>
+    </message>
+    <message>
+        <source>{item} is charged {basis}. The standard in force on the first day of a month bills that month; the one for an estate and usage wins over one for all.</source>
+        <translation>{item} 的计费方式：{basis}。出账时使用当月1日有效的标准；指定小区和用途的标准优先于适用全部的标准。</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>All usages</source>
+        <translation>全部用途</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 2.35 (0: free of charge)</source>
+        <translation>元，如 2.35（0 表示免收）</translation>
+    </message>
+    <message>
+        <source>Reduction for vacant rooms (空置), e.g. 30 %</source>
+        <translation>空置房减免比例，如 30%</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>截止于</translation>
+    </message>
+    <message>
+        <source>e.g. 业主大会表决调价</source>
+        <translation>如 业主大会表决调价</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Vacancy discount</source>
+        <translation>空置减免</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FeeStandardsModel</name>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Vacancy discount</source>
+        <translation>空置减免</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>All usages</source>
+        <translation>全部用途</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>免收</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create</source>
@@ -664,6 +1087,69 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>LateFeePolicyDialog</name>
+    <message>
+        <source>Late-fee terms of {item}</source>
+        <translation>{item} 的滞纳金规则</translation>
+    </message>
+    <message>
+        <source>per day, e.g. 0.3‰ or 万分之三</source>
+        <translation>每日，如 0.3‰ 或 万分之三</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>% of the principal; empty: never more than the principal</source>
+        <translation>占本金的百分比；留空表示不超过本金</translation>
+    </message>
+    <message>
+        <source>from the due date (after the grace days)</source>
+        <translation>自截止日起（宽限期后）</translation>
+    </message>
+    <message>
+        <source>from written notice no. </source>
+        <translation>自第几次书面催缴起：</translation>
+    </message>
+    <message>
+        <source>e.g. 《物业服务合同》第十二条</source>
+        <translation>如 《物业服务合同》第十二条</translation>
+    </message>
+    <message>
+        <source>Daily rate</source>
+        <translation>日费率</translation>
+    </message>
+    <message>
+        <source>Days of grace</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>封顶</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>开始计收</translation>
+    </message>
+    <message>
+        <source>Contract clause</source>
+        <translation>合同条款</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>These terms are shared with {items}. Saving gives {item} terms of its own; the other items keep theirs.</source>
+        <translation>此规则目前与 {items} 共用。保存后 {item} 使用单独的规则，其他项目不变。</translation>
+    </message>
+    <message>
+        <source>{rate} a day: {amount} a day on ¥10,000 owed, {year} % a year</source>
+        <translation>日{rate}：欠款 ¥10,000 每天 {amount}，折合年 {year}%</translation>
     </message>
 </context>
 <context>
@@ -753,6 +1239,10 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>collection rate, arrears by age and the work of each collector, exported to Excel.</source>
         <translation>收缴率、按账龄统计的欠费和每位催收员的工作量，可导出 Excel。</translation>
+    </message>
+    <message>
+        <source>Fee items</source>
+        <translation>收费项目</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -1239,6 +1729,10 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>{file} was imported into {estate}: {created} new, {updated} updated, {unchanged} unchanged; {rejected} rows were left out. The import is recorded in the audit log.</source>
         <translation>{file} 已导入到{estate}：新增 {created}，更新 {updated}，未变 {unchanged}；{rejected} 行未导入。本次导入已记入操作日志。</translation>
+    </message>
+    <message>
+        <source>New fee items: {names}. Set their standards and late-fee terms in Settings → Fee items.</source>
+        <translation>已新建收费项目：{names}。请在 设置 → 收费项目 中补充收费标准和滞纳金规则。</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2467,13 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>_FeeDialog</name>
+    <message>
+        <source>Someone else changed this in the meantime. Reload to see what is stored now (what you typed here will be replaced).</source>
+        <translation>在您编辑期间，其他人已修改了此内容。请重新加载查看当前内容（此处输入的内容将被替换）。</translation>
+    </message>
+</context>
+<context>
     <name>about</name>
     <message>
         <source>About Cuijiao</source>
@@ -2446,6 +2947,18 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>By area (per m² a month)</source>
+        <translation>按面积（每平方米每月）</translation>
+    </message>
+    <message>
+        <source>Fixed a month (per household)</source>
+        <translation>按月固定（每户）</translation>
+    </message>
+    <message>
+        <source>By meter reading</source>
+        <translation>按表计量</translation>
     </message>
 </context>
 <context>
@@ -3165,6 +3678,122 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Name yourself with --user NAME: the current password is the one you sign in with.</source>
         <translation>请用 --user 用户名 指明本人：当前密码就是登录密码。</translation>
+    </message>
+    <message>
+        <source>Enter the code of the fee item (e.g. WYF).</source>
+        <translation>请输入收费项目编码（如 WYF）。</translation>
+    </message>
+    <message>
+        <source>A code has at most 32 letters, digits, - or _ (e.g. WYF), not &quot;{text}&quot;.</source>
+        <translation>编码最多 32 个字母、数字、- 或 _（如 WYF），不能是“{text}”。</translation>
+    </message>
+    <message>
+        <source>Another fee item already has the code {code}.</source>
+        <translation>已有其他收费项目使用编码 {code}。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the fee item.</source>
+        <translation>请输入收费项目名称。</translation>
+    </message>
+    <message>
+        <source>A fee item named {name} already exists.</source>
+        <translation>已有名为 {name} 的收费项目。</translation>
+    </message>
+    <message>
+        <source>Choose how the item is charged.</source>
+        <translation>请选择计费方式。</translation>
+    </message>
+    <message>
+        <source>The order is a whole number from 0 to 999.</source>
+        <translation>排序为 0 到 999 的整数。</translation>
+    </message>
+    <message>
+        <source>The due day is a day of the month from 1 to {maximum}.</source>
+        <translation>缴费截止日为每月 1 到 {maximum} 日。</translation>
+    </message>
+    <message>
+        <source>This fee item no longer exists.</source>
+        <translation>此收费项目已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} has bills or meter readings and cannot be deleted: untick &quot;In use&quot; instead.</source>
+        <translation>{name} 已有账单或抄表记录，不能删除：可取消“启用”。</translation>
+    </message>
+    <message>
+        <source>Choose the fee item.</source>
+        <translation>请选择收费项目。</translation>
+    </message>
+    <message>
+        <source>Enter the price, e.g. 2.50.</source>
+        <translation>请输入单价，如 2.50。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a price: enter yuan, e.g. 2.50 (0 means free of charge).</source>
+        <translation>“{text}”不是有效的单价：请输入元，如 2.50（0 表示免收）。</translation>
+    </message>
+    <message>
+        <source>Prices have at most two decimal places: {text}</source>
+        <translation>单价最多两位小数：{text}</translation>
+    </message>
+    <message>
+        <source>Choose the usage of the rooms.</source>
+        <translation>请选择房屋用途。</translation>
+    </message>
+    <message>
+        <source>The vacancy discount is a whole percentage from 0 to 100.</source>
+        <translation>空置减免为 0 到 100 的整数百分比。</translation>
+    </message>
+    <message>
+        <source>Enter the day the standard applies from.</source>
+        <translation>请输入标准的起始日期。</translation>
+    </message>
+    <message>
+        <source>The standard cannot end before it starts.</source>
+        <translation>截止日期不能早于起始日期。</translation>
+    </message>
+    <message>
+        <source>This estate no longer exists.</source>
+        <translation>此小区已不存在。</translation>
+    </message>
+    <message>
+        <source>This item already has a standard for these rooms from {date}: edit that one instead.</source>
+        <translation>此项目已有这些房屋自 {date} 起的收费标准：请编辑该标准。</translation>
+    </message>
+    <message>
+        <source>This fee standard no longer exists.</source>
+        <translation>此收费标准已不存在。</translation>
+    </message>
+    <message>
+        <source>Enter the daily rate, e.g. 0.3‰ or 万分之三.</source>
+        <translation>请输入日费率，如 0.3‰ 或 万分之三。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a daily rate: write e.g. 0.3‰, 0.03% or 万分之三.</source>
+        <translation>“{text}”不是有效的日费率：请写成 0.3‰、0.03% 或 万分之三 等。</translation>
+    </message>
+    <message>
+        <source>{text} a day is more than 1% a day: check the rate in the contract.</source>
+        <translation>每日 {text} 超过了每日 1%：请核对合同中的费率。</translation>
+    </message>
+    <message>
+        <source>The days of grace are a whole number from 0 to 365.</source>
+        <translation>宽限期为 0 到 365 天的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a cap: enter a percentage of the principal above 0 and at most 100, or leave it empty.</source>
+        <translation>“{text}”不是有效的封顶比例：请输入大于 0、不超过 100 的本金百分比，或留空。</translation>
+    </message>
+    <message>
+        <source>The notice is numbered from 1 to {maximum}.</source>
+        <translation>书面催缴次数为 1 到 {maximum}。</translation>
+    </message>
+    <message>
+        <source>Enter the day the terms apply from.</source>
+        <translation>请输入规则的起始日期。</translation>
+    </message>
+    <message>
+        <source>The fee item {item} chosen for &quot;{word}&quot; does not exist (any more).</source>
+        <translation>为“{word}”选择的收费项目 {item} 不存在（或已删除）。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

@@ -50,6 +50,9 @@ class OfficeDTO:
     bank_account: str
     seal_image_path: str
     is_demo: bool
+    # PNG/JPEG bytes edited in 设置 → 服务中心信息 (the several-desks issue stores them); printed when present
+    seal_image: bytes | None = field(default=None, repr=False)
+    payment_qr_image: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ __all__ = [
     "NoticeFinding",
     "NoticeRule",
     "check_notice_text",
-    "notice_text_findings",
     "is_step_due",
     "next_step",
+    "notice_text_findings",
 ]
 
 

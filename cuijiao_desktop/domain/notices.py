@@ -32,6 +32,7 @@ from .ladder import notice_text_findings
 
 __all__ = [
     "LEVELS",
+    "MAX_LEVEL",
     "PLACEHOLDERS",
     "SIGNATURE_FROM_LEVEL",
     "TABLE_MARK",
@@ -44,9 +45,12 @@ __all__ = [
     "default_intended_delivery",
     "fill",
     "format_template",
+    "late_fee_rule_text",
+    "level_zh",
     "next_level",
     "parse_template",
     "period_text",
+    "sum_lines",
 ]
 
 #: From this level on the owner must sign for the notice (and late fees are charged).
@@ -138,6 +142,32 @@ def next_level(last_level: int | None) -> int | None:
 def default_intended_delivery(level: int) -> DeliveryMethod:
     """How a notice of ``level`` is meant to reach the owner: signed for from level 6, else by hand/door."""
     return DeliveryMethod.HAND_SIGNED if level >= SIGNATURE_FROM_LEVEL else DeliveryMethod.DOOR
+
+
+def _rate_text(ppm: int) -> str:
+    """300 -> ``日万分之三（0.3‰）``; 500 -> ``日万分之五（0.5‰）``; 250 -> ``日0.025%``."""
+    per_mille = f"{ppm / 1000:g}‰"
+    if ppm % 100 == 0 and 1 <= ppm // 100 <= 10:
+        return f"日万分之{_CN_NUM[ppm // 100]}（{per_mille}）"
+    return f"日{ppm / 10000:g}%（{per_mille}）"
+
+
+def late_fee_rule_text(daily_rate_ppm: int, grace_days: int = 0, from_notice_level: int | None = None,
+                       cap_ppm_of_principal: int | None = None) -> str:
+    """The contract's late-fee rule in words, for notices and the dossier.
+
+    ``late_fee_rule_text(300, 30, 6)`` -> ``逾期超过30天未缴的，自第六次催缴通知起按欠费本金的日万分之三（0.3‰）计收滞纳金，
+    累计不超过欠费本金``.
+    """
+    parts = [f"逾期超过{grace_days}天未缴的，" if grace_days else "逾期未缴的，"]
+    if from_notice_level:
+        parts.append(f"自第{level_zh(from_notice_level)}次催缴通知起")
+    parts.append(f"按欠费本金的{_rate_text(daily_rate_ppm)}计收滞纳金")
+    if cap_ppm_of_principal is not None and cap_ppm_of_principal < 1_000_000:
+        parts.append(f"，累计不超过欠费本金的{cap_ppm_of_principal / 10000:g}%")
+    else:
+        parts.append("，累计不超过欠费本金")
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------

@@ -51,6 +51,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     b.set_defaults(run=_board)
 
+    st = sub.add_parser("statement", help="打印一户的对账单（应收、缴费、余额）")
+    st.add_argument("room", help="房号，如 3-2-1502 或 3栋2单元1502")
+    st.add_argument("--estate", metavar="E", help="小区（同一房号在多个小区时必填）")
+    st.add_argument("--from", dest="period_from", type=_period, metavar="YYYY-MM", help="起始月份（默认今年1月）")
+    st.add_argument("--to", dest="period_to", type=_period, metavar="YYYY-MM", help="截止月份（默认本月）")
+    st.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    st.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    st.set_defaults(run=_statement)
+
+    d = sub.add_parser("dossier", help="生成一户的律师函草稿及证据材料（一个 PDF）")
+    d.add_argument("room", help="房号，如 3-2-1502 或 3栋2单元1502")
+    d.add_argument("--estate", metavar="E", help="小区（同一房号在多个小区时必填）")
+    d.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    d.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    d.set_defaults(run=_dossier)
+
 
 def _data_dir() -> Path:
     from cuijiao_desktop.datadir import app_data_dir
@@ -150,4 +166,39 @@ def _board(args: argparse.Namespace, ctx: Context) -> int:
     print(f"已生成{what}：{board.estate} {board.scope}，{len(board.lines)} 户{extra}（{names}，"
           f"房号保留前 {board.policy.room_keep_digits} 位）：{path}")
     print("本次打印已记入审计日志。")
+    return 0
+
+
+def _statement(args: argparse.Namespace, ctx: Context) -> int:
+    from cuijiao_desktop.reports.statement_pdf import write_statement
+    from cuijiao_desktop.services.notices import resolve_room
+
+    if not _check_pdf(args.out):
+        return EXIT_IO
+    today = args.today or date.today()
+    period_to = args.period_to or today.year * 100 + today.month
+    period_from = args.period_from or period_to // 100 * 100 + 1
+    with ctx.read_factory.begin() as s:
+        room_id = resolve_room(s, code=args.room, estate=args.estate)
+    actor = ctx.actor
+    with ctx.factory.begin() as s:
+        path = write_statement(s, actor=actor, room_id=room_id, period_from=period_from, period_to=period_to,
+                               today=today, out_path=args.out)
+    print(f"已生成对账单（{period_from // 100}-{period_from % 100:02d} 至 {period_to // 100}-{period_to % 100:02d}）：{path}")
+    return 0
+
+
+def _dossier(args: argparse.Namespace, ctx: Context) -> int:
+    from cuijiao_desktop.reports.dossier_pdf import write_dossier
+    from cuijiao_desktop.services.notices import resolve_room
+
+    if not _check_pdf(args.out):
+        return EXIT_IO
+    today = args.today or date.today()
+    with ctx.read_factory.begin() as s:
+        room_id = resolve_room(s, code=args.room, estate=args.estate)
+    actor = ctx.actor
+    with ctx.factory.begin() as s:
+        path = write_dossier(s, actor=actor, room_id=room_id, today=today, out_path=args.out)
+    print(f"已生成律师函草稿及证据材料：{path}（已记入审计日志）")
     return 0

@@ -333,3 +333,110 @@ def part_path(path: str | os.PathLike[str]) -> Path:
     """The temporary name a PDF is written under until it is complete."""
     p = Path(path)
     return p.with_name(p.name + ".part")
+
+
+class Flow:
+    """A document that flows over A4 portrait pages: headings, paragraphs and tables with page breaks.
+
+    ``header(writer, page_no)`` draws each page's running header and returns the y where the body
+    starts; page numbers ("第 n 页") are written in the footer of every page.
+    """
+
+    def __init__(self, w: Writer, *, header=None, footer_text: str = "", left: float = 18 * MM,
+                 right: float | None = None, bottom: float = 18 * MM) -> None:
+        self.w = w
+        self.left = left
+        self.right = right if right is not None else w.pagesize[0] - 18 * MM
+        self.bottom = bottom
+        self.header = header
+        self.footer_text = footer_text
+        self.page = 0
+        self.y = 0.0
+        self.new_page(first=True)
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    def new_page(self, *, first: bool = False) -> None:
+        if not first:
+            self._footer()
+            self.w.c.showPage()
+        self.page += 1
+        self.y = self.header(self.w, self.page) if self.header else self.w.pagesize[1] - 20 * MM
+
+    def _footer(self) -> None:
+        text = f"{self.footer_text}    第 {self.page} 页" if self.footer_text else f"第 {self.page} 页"
+        self.w.text(self.w.pagesize[0] / 2, 10 * MM, text, 8, align="centre", colour=(0.45, 0.48, 0.52))
+
+    def need(self, height: float) -> None:
+        if self.y - height < self.bottom:
+            self.new_page()
+
+    def space(self, height: float) -> None:
+        self.y -= height
+
+    def heading(self, text: str, size: float = 13, colour: tuple[float, float, float] = (0.12, 0.23, 0.34)) -> None:
+        self.need(size * 3)
+        self.y -= size * 0.6
+        self.w.text(self.left, self.y - size, text, size, bold=True, colour=colour)
+        self.y -= size * 1.9
+
+    def para(self, text: str, size: float = 10, *, leading: float | None = None, indent: float = 0,
+             colour: tuple[float, float, float] | None = None) -> None:
+        leading = leading or size * 1.6
+        for i, line in enumerate(self.w.wrap(text, self.width, size, indent=indent)):
+            self.need(leading)
+            self.w.text(self.left + (indent if i == 0 else 0), self.y - size, line, size, colour=colour)
+            self.y -= leading
+        self.y -= size * 0.4
+
+    def table(self, columns: Sequence[tuple[str, float, str]], rows: Sequence[Sequence[str]], *, size: float = 9,
+              row_h: float = 6 * MM, shade: tuple[float, float, float] = (0.9, 0.93, 0.96),
+              bold_last: bool = False) -> None:
+        """``columns``: (title, share of the width, "l"|"r"); long cells are cut with "…"."""
+        w, c = self.w, self.w.c
+        xs = [self.left]
+        for _t, share, _a in columns:
+            xs.append(xs[-1] + self.width * share)
+
+        def head() -> None:
+            c.setFillColorRGB(*shade)
+            c.rect(self.left, self.y - row_h, self.width, row_h, stroke=0, fill=1)
+            for i, (title, _s, align) in enumerate(columns):
+                self._cell(title, xs[i], xs[i + 1], self.y - row_h * 0.68, size, align)
+            self.y -= row_h
+
+        self.need(row_h * 2)
+        head()
+        c.setLineWidth(0.3)
+        for n, row in enumerate(rows):
+            if self.y - row_h < self.bottom:
+                self.new_page()
+                head()
+            last = bold_last and n == len(rows) - 1
+            if last:
+                c.setFillColorRGB(0.96, 0.96, 0.96)
+                c.rect(self.left, self.y - row_h, self.width, row_h, stroke=0, fill=1)
+            for i, cell in enumerate(row):
+                self._cell(str(cell), xs[i], xs[i + 1], self.y - row_h * 0.68, size, columns[i][2], bold=last)
+            c.setStrokeGray(0.75)
+            c.line(self.left, self.y - row_h, self.right, self.y - row_h)
+            c.setStrokeGray(0)
+            self.y -= row_h
+        self.y -= 3 * MM
+
+    def _cell(self, text: str, x0: float, x1: float, base: float, size: float, align: str, *,
+              bold: bool = False) -> None:
+        w = self.w
+        room = x1 - x0 - 3 * MM
+        while text and w.width(text, size) > room:
+            text = text[:-2] + "…"
+        if align == "r":
+            w.text(x1 - 1.5 * MM, base, text, size, align="right", bold=bold)
+        else:
+            w.text(x0 + 1.5 * MM, base, text, size, bold=bold)
+
+    def finish(self) -> None:
+        self._footer()
+        self.w.c.showPage()

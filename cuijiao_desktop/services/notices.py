@@ -27,6 +27,7 @@ from cuijiao_desktop.db.models import (
     LateFeePolicyRow,
     Notice,
     Person,
+    Room,
     RoomPerson,
     User,
 )
@@ -210,6 +211,23 @@ def resolve_scope(
         if collector_id is None:
             raise NotFound("notice.collector_not_found", name=collector)
     return estate_id, building_ids, collector_id
+
+
+@read_only
+def resolve_room(session: Session, *, code: str, estate: str | None = None) -> int:
+    """A room typed in any shape (``3-2-1502``, ``3栋2单元1502``) -> its id; with several estates name one."""
+    from cuijiao_desktop.domain.rooms import parse_room_code
+
+    canonical = parse_room_code(code).canonical
+    stmt = select(Room.id, Estate.name).join(Estate, Estate.id == Room.estate_id).where(Room.code == canonical)
+    if estate:
+        stmt = stmt.where(or_(Estate.name == estate, Estate.code == estate))
+    found = session.execute(stmt).all()
+    if not found:
+        raise NotFound("room.not_found", room=code)
+    if len(found) > 1:
+        raise ValidationError("notice.room_ambiguous", room=canonical, estates="、".join(sorted(r[1] for r in found)))
+    return found[0][0]
 
 
 def _chosen_rooms(session: Session, selection: NoticeSelection, today: date) -> list[arrears_service.ArrearsRow]:

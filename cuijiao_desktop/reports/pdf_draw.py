@@ -395,7 +395,7 @@ class Flow:
               row_h: float = 6 * MM, shade: tuple[float, float, float] = (0.9, 0.93, 0.96),
               bold_last: bool = False) -> None:
         """``columns``: (title, share of the width, "l"|"r"); long cells are cut with "…"."""
-        w, c = self.w, self.w.c
+        c = self.w.c
         xs = [self.left]
         for _t, share, _a in columns:
             xs.append(xs[-1] + self.width * share)

@@ -447,7 +447,8 @@ def issue_notices(
     docs, skipped = _build(session, selection=selection, today=today, templates=templates, office=office)
     if not docs:
         raise ValidationError("notice.nothing_to_print", skipped=len(skipped))
-    issued_at = datetime.now(UTC)
+    now = datetime.now().astimezone()
+    issued_at = now.replace(year=today.year, month=today.month, day=today.day).astimezone(UTC)  # on the batch's day
     numbered: list[NoticeDocument] = []
     total = len(docs)
     for i, doc in enumerate(docs):

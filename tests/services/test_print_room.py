@@ -172,11 +172,11 @@ def test_delivery_in_person_family_mail_and_screenshot(session_factory, users, t
 
     b = _issue_one(session_factory, users, data, level=7)
     for bad, code in (
-        (dict(method=DeliveryMethod.REGISTERED_MAIL, tracking_no="12"), "delivery.tracking_invalid"),
-        (dict(method=DeliveryMethod.WECHAT), "delivery.proof_required"),
-        (dict(method=DeliveryMethod.DOOR, proof=str(shot)), "delivery.door_no_evidence"),
-        (dict(method=DeliveryMethod.HAND_SIGNED, relation="邻居", received_by="赵六"), "delivery.relation_invalid"),
-        (dict(method=DeliveryMethod.HAND_SIGNED, delivered_on=TODAY + timedelta(days=1)), "delivery.date_out_of_range"),
+        ({"method": DeliveryMethod.REGISTERED_MAIL, "tracking_no": "12"}, "delivery.tracking_invalid"),
+        ({"method": DeliveryMethod.WECHAT}, "delivery.proof_required"),
+        ({"method": DeliveryMethod.DOOR, "proof": str(shot)}, "delivery.door_no_evidence"),
+        ({"method": DeliveryMethod.HAND_SIGNED, "relation": "邻居", "received_by": "赵六"}, "delivery.relation_invalid"),
+        ({"method": DeliveryMethod.HAND_SIGNED, "delivered_on": TODAY + timedelta(days=1)}, "delivery.date_out_of_range"),
     ):
         kw = {"serial": b.serial, "delivered_on": TODAY, **bad}
         with pytest.raises(ValidationError) as err, session_factory.begin() as s:

@@ -125,6 +125,7 @@ class NoticeRule:
     article_zh: str  # the article cited to the user
     reason_zh: str
     phrases: tuple[str, ...]
+    negation_allowed: bool = False  # "不公示姓名" states the rule; "不停水" is still refused (no hints at all)
 
 
 #: The rules every notice text is checked against (templates on save and before every batch).
@@ -132,7 +133,8 @@ NOTICE_RULES: tuple[NoticeRule, ...] = (
     NoticeRule("utilities", "《民法典》第九百四十四条", "不得以停止供水、供电、供热、供燃气等方式催交物业费",
                FORBIDDEN_WORDS),
     NoticeRule("disclosure", "《民法典》第一千零三十二条、《个人信息保护法》第二十五条",
-               "不得向第三方披露业主欠费信息（单位、亲友、邻居、媒体、公开姓名）", DISCLOSURE_WORDS),
+               "不得向第三方披露业主欠费信息（单位、亲友、邻居、媒体、公开姓名）", DISCLOSURE_WORDS,
+               negation_allowed=True),
 )
 
 
@@ -161,7 +163,21 @@ def notice_text_findings(text: str) -> list[NoticeFinding]:
     Spaces and punctuation inside a phrase do not hide it (``停 水``, ``停-电``).
     """
     flat = _flat(text)
-    return [NoticeFinding(w, rule) for rule in NOTICE_RULES for w in rule.phrases if w in flat]
+    return [NoticeFinding(w, rule) for rule in NOTICE_RULES for w in rule.phrases
+            if w in flat and (not rule.negation_allowed or _affirmed(flat, w))]
+
+
+_NEGATIONS = ("不", "勿", "禁止", "严禁", "不得", "不会", "绝不", "不予", "不再")
+
+
+def _affirmed(flat: str, phrase: str) -> bool:
+    """True when some occurrence of ``phrase`` is not directly negated (``不公示姓名`` is a promise, not a threat)."""
+    start = flat.find(phrase)
+    while start >= 0:
+        if not any(flat[:start].endswith(n) for n in _NEGATIONS):
+            return True
+        start = flat.find(phrase, start + 1)
+    return False
 
 
 def check_notice_text(text: str) -> list[str]:

@@ -8,7 +8,12 @@ import pytest
 
 from cuijiao_desktop.domain.enums import DeliveryMethod, NoticeKind
 from cuijiao_desktop.domain.errors import ValidationError
-from cuijiao_desktop.domain.ladder import DISCLOSURE_WORDS, FORBIDDEN_WORDS, check_notice_text, notice_text_findings
+from cuijiao_desktop.domain.ladder import (
+    DISCLOSURE_WORDS,
+    FORBIDDEN_WORDS,
+    check_notice_text,
+    notice_text_findings,
+)
 from cuijiao_desktop.domain.notices import (
     LEVELS,
     TABLE_MARK,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import os
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from pathlib import Path
 
 from .fonts import register_cjk_font
@@ -25,6 +27,23 @@ NO_LINE_END = frozenset("（《「『“‘(")
 
 def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "-.,/:@_%")
+
+
+def _break_at(para: str, start: int, end: int) -> int:
+    """Move a break at ``end`` back so that no number or word is split and no line starts with a
+    closing mark (or ends with an opening one); never back to ``start``."""
+    if _is_word(para[end]) and _is_word(para[end - 1]):
+        i = end - 1
+        while i > start and _is_word(para[i - 1]):
+            i -= 1
+        if i > start:
+            return i
+        return end
+    if para[end] in NO_LINE_START and end - 1 > start:
+        end -= 1
+    if para[end - 1] in NO_LINE_END and end - 1 > start:
+        end -= 1
+    return end
 
 
 class Writer:
@@ -47,6 +66,7 @@ class Writer:
         self._face = pdfmetrics.getFont(self.font)
         self._widths: dict[str, float] = {}
         self._forms: dict[str, tuple[float, float]] = {}
+        self._wrapped: dict[tuple[str, float, float, float], list[str]] = {}
         self.pagesize = pagesize
 
     # text
@@ -61,38 +81,49 @@ class Writer:
             total += w
         return total * size / 1000
 
+    def _char_widths(self, text: str) -> list[float]:
+        widths = self._widths
+        out = [widths.get(ch) for ch in text]
+        if None in out:
+            out = [widths[ch] if ch in widths else widths.setdefault(ch, self._face.stringWidth(ch, 1000))
+                   for ch in text]
+        return out  # type: ignore[return-value]
+
     def wrap(self, text: str, width: float, size: float, *, indent: float = 0) -> list[str]:
-        """Break ``text`` into lines no wider than ``width``; ``indent`` on the first line only."""
+        """Break ``text`` into lines no wider than ``width``; ``indent`` on the first line only.
+
+        Cumulative glyph widths and a binary search find each break (the layout measures a notice
+        and then draws it, so the last results are kept). No line starts with a closing mark or
+        ends with an opening one, and numbers and Latin words are not split.
+        """
+        key = (text, width, size, indent)
+        cached = self._wrapped.get(key)
+        if cached is not None:
+            return cached
+        scale = 1000 / size
         lines: list[str] = []
         for para in text.split("\n"):
-            line = ""
-            used = indent if not lines else 0.0
-            limit = width
-            widths = self._widths
-            for ch in para:
-                w = widths.get(ch)
-                if w is None:
-                    w = widths[ch] = self._face.stringWidth(ch, 1000)
-                w = w * size / 1000
-                if used + w > limit and line:
-                    if _is_word(ch) and _is_word(line[-1]):
-                        start = len(line)
-                        while start > 0 and _is_word(line[start - 1]):
-                            start -= 1
-                        if start > 0:  # keep a number or a Latin word whole: move it to the next line
-                            line, ch = line[:start], line[start:] + ch
-                            w = self.width(ch, size)
-                    elif ch in NO_LINE_START and len(line) > 1:
-                        line, ch = line[:-1], line[-1] + ch  # carry the last character over
-                        w = self.width(ch, size)
-                    elif line[-1] in NO_LINE_END and len(line) > 1:
-                        line, ch = line[:-1], line[-1] + ch
-                        w = self.width(ch, size)
-                    lines.append(line)
-                    line, used = "", 0.0
-                line += ch
-                used += w
-            lines.append(line)
+            if not para:
+                lines.append("")
+                continue
+            cum = list(accumulate(self._char_widths(para)))
+            n = len(para)
+            start, base = 0, 0.0
+            limit = (width - (indent if not lines else 0)) * scale
+            while start < n:
+                end = bisect_right(cum, base + limit + 1e-6, lo=start)
+                if end >= n:
+                    lines.append(para[start:])
+                    break
+                end = max(end, start + 1)
+                end = _break_at(para, start, end)
+                lines.append(para[start:end])
+                base = cum[end - 1]
+                start = end
+                limit = width * scale
+        if len(self._wrapped) > 256:
+            self._wrapped.clear()
+        self._wrapped[key] = lines
         return lines
 
     def text(self, x: float, y: float, text: str, size: float, *, align: str = "left",

@@ -316,7 +316,7 @@ def arrears_lines(
     """Group unpaid bills ``(period, item, item_order, outstanding_fen, basis_note)`` into table lines.
 
     Consecutive months of an item with the same amount and basis make one line (the basis then
-    says ``× N个月``). When that still gives more than ``max_lines`` lines, each item becomes one
+    says ``× N个月``); the lines of an item stay together, in the items' order. When that still gives more than ``max_lines`` lines, each item becomes one
     line over all its months, so a notice always fits its page; the sum never changes.
     """
     by_item: dict[str, list[tuple[int, int, int, str]]] = {}
@@ -342,7 +342,7 @@ def arrears_lines(
             total = sum(r[2] for r in rows)
             runs.append((rows[0][0], rows[0][1], ArrearsLine(
                 item, rows[0][0], rows[-1][0], len(rows), f"共{len(rows)}个月，逐月明细见对账单", total)))
-    runs.sort(key=lambda r: (r[0], r[1], r[2].item))
+    runs.sort(key=lambda r: (r[1], r[2].item, r[0]))  # each fee item together, oldest months first
     return [r[2] for r in runs]
 
 

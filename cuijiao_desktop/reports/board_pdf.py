@@ -61,7 +61,7 @@ def write_board_pdf(board: Board, path: str | os.PathLike[str], *,
     block_w = (right - left - gap * (blocks - 1)) / blocks
     row_h = 6.4 * MM
     top = H - 44 * MM
-    bottom = 30 * MM
+    bottom = 38 * MM
     per_block = max(1, int((top - bottom) // row_h) - 1)
     per_page = per_block * blocks
     office = board.office
@@ -103,12 +103,12 @@ def write_board_pdf(board: Board, path: str | os.PathLike[str], *,
         else:
             note = (f"数据截至{_cn_date(board.data_date)}，已缴请忽略，如有异议请联系{contact}。"
                     "本公示仅在本小区内张贴，不公示业主姓名、电话等个人信息。")
-        w.paragraph(left, 20 * MM, note, right - left - 80 * MM, 9.5, leading=13, colour=_GREY)
+        w.paragraph(left, 27 * MM, note, right - left - 80 * MM, 9.5, leading=13, colour=_GREY)
         cx = right - 32 * MM
-        w.text(cx, 20 * MM, office.name or "物业服务中心", 11, align="centre")
-        w.text(cx, 13 * MM, _cn_date(board.printed_on), 11, align="centre")
+        w.text(cx, 27 * MM, office.name or "物业服务中心", 11, align="centre")
+        w.text(cx, 20 * MM, _cn_date(board.printed_on), 11, align="centre")
         if seal is not None:
-            w.draw_form("seal", cx - seal[0] / 2, 16.5 * MM - seal[1] / 2)
+            w.draw_form("seal", cx - seal[0] / 2, 23.5 * MM - seal[1] / 2)
         c.showPage()
     w.save()
     return publish(part, out)

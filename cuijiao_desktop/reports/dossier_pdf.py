@@ -118,12 +118,13 @@ def write_dossier_pdf(d: Dossier, path: str | os.PathLike[str], *,
         ("合同依据", (f"《物业服务合同》{d.contract_clause or '关于物业服务费用交纳的约定'}；《民法典》第九百四十四条；"
                      "《物业管理条例》第六十四条")),
         ("滞纳金约定", d.late_fee_rule),
-    ], size=9.5)
+    ], size=9.5, wrap=True)
     flow.heading("二、请求金额")
     flow.table((("项目", 0.6, "l"), ("金额（元）", 0.4, "r")), [
         (f"欠缴费用本金（{_p(d.period_from)}至{_p(d.period_to)}，{len(d.periods)}笔）", _m(d.principal_fen)),
         ("滞纳金（按合同约定计算，已扣除减免）", _m(d.late_fee_claim_fen)),
-        ("滞纳金（法院参考估算：一年期LPR × 1.3，按日计算）", _m(d.late_fee_court_fen)),
+        ("滞纳金（法院参考估算：一年期LPR × 1.3，按日计算，不高于合同约定）",
+         _m(min(d.late_fee_court_fen, d.late_fee_claim_fen))),
         ("按合同约定合计", _m(total)),
         ("按法院参考估算合计", _m(d.court_total_fen)),
     ], size=10, bold_last=False)
@@ -162,7 +163,7 @@ def write_dossier_pdf(d: Dossier, path: str | os.PathLike[str], *,
                     ("送达", 0.22, "l"), ("证据", 0.13, "l"), ("中断时效", 0.06, "l")),
                    [(n.serial, f"{n.title}（第{n.level}次）" if n.title != "律师函" else n.title,
                      n.issued_on.isoformat(), _m(n.amount_fen), n.delivery, n.evidence or "—",
-                     "是" if n.counts else "否") for n in d.notices], size=8, row_h=5.4 * MM)
+                     "是" if n.counts else "否") for n in d.notices], size=8, row_h=5.4 * MM, wrap=True)
     else:
         flow.para("没有书面催缴记录。", 10)
 
@@ -175,7 +176,7 @@ def write_dossier_pdf(d: Dossier, path: str | os.PathLike[str], *,
                   + (f"；{i.note}" if i.note else "")) for i in d.instalments]
         prow.sort(key=lambda r: r[0])
         flow.table((("日期", 0.14, "l"), ("类型", 0.14, "l"), ("内容", 0.3, "l"), ("状态", 0.42, "l")), prow,
-                   size=8.5, row_h=5.4 * MM)
+                   size=8.5, row_h=5.4 * MM, wrap=True)
     else:
         flow.para("没有承诺缴费或分期记录。", 10)
 
@@ -183,7 +184,7 @@ def write_dossier_pdf(d: Dossier, path: str | os.PathLike[str], *,
     if d.history:
         flow.table((("时间", 0.15, "l"), ("事项", 0.25, "l"), ("详情", 0.48, "l"), ("经办", 0.12, "l")),
                    [(t.when.strftime("%Y-%m-%d %H:%M"), t.title, t.detail, t.by) for t in d.history],
-                   size=8, row_h=5.2 * MM)
+                   size=8, row_h=5.2 * MM, wrap=True)
     else:
         flow.para("没有催缴记录。", 10)
     flow.space(4 * MM)

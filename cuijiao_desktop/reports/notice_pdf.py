@@ -73,7 +73,7 @@ class _NoticePainter:
     #: (body size, leading, table row height): the first that fits the page is used
     STYLES = ((11, 18.5, 6.6 * MM), (10.5, 17, 6.1 * MM), (10, 16, 5.7 * MM), (9.5, 15, 5.3 * MM),
               (9, 14, 5.0 * MM))
-    BODY_TOP = H - 47 * MM
+    BODY_TOP = H - 52 * MM
     BODY_BOTTOM = 72 * MM + 38 * MM  # the slip, then the legal basis, contact, seal and date
 
     def _style(self, d: NoticeDocument) -> tuple[float, float, float]:

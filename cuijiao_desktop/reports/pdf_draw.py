@@ -424,12 +424,14 @@ class Flow:
 
     def table(self, columns: Sequence[tuple[str, float, str]], rows: Sequence[Sequence[str]], *, size: float = 9,
               row_h: float = 6 * MM, shade: tuple[float, float, float] = (0.9, 0.93, 0.96),
-              bold_last: bool = False) -> None:
-        """``columns``: (title, share of the width, "l"|"r"); long cells are cut with "…"."""
+              bold_last: bool = False, wrap: bool = False) -> None:
+        """``columns``: (title, share of the width, "l"|"r"). Long cells are cut with "…", or with
+        ``wrap`` broken over several lines (the row grows)."""
         c = self.w.c
         xs = [self.left]
         for _t, share, _a in columns:
             xs.append(xs[-1] + self.width * share)
+        line_h = size * 1.3
 
         def head() -> None:
             c.setFillColorRGB(*shade)
@@ -442,19 +444,24 @@ class Flow:
         head()
         c.setLineWidth(0.3)
         for n, row in enumerate(rows):
-            if self.y - row_h < self.bottom:
+            cells = [str(x) for x in row]
+            lines = [self.w.wrap(t, xs[i + 1] - xs[i] - 3 * MM, size) if wrap else [t] for i, t in enumerate(cells)]
+            height = max(row_h, max(len(x) for x in lines) * line_h + (row_h - line_h))
+            if self.y - height < self.bottom:
                 self.new_page()
                 head()
             last = bold_last and n == len(rows) - 1
             if last:
                 c.setFillColorRGB(0.96, 0.96, 0.96)
-                c.rect(self.left, self.y - row_h, self.width, row_h, stroke=0, fill=1)
-            for i, cell in enumerate(row):
-                self._cell(str(cell), xs[i], xs[i + 1], self.y - row_h * 0.68, size, columns[i][2], bold=last)
+                c.rect(self.left, self.y - height, self.width, height, stroke=0, fill=1)
+            for i, cell_lines in enumerate(lines):
+                for k, text in enumerate(cell_lines):
+                    self._cell(text, xs[i], xs[i + 1], self.y - row_h * 0.68 - k * line_h, size, columns[i][2],
+                               bold=last)
             c.setStrokeGray(0.75)
-            c.line(self.left, self.y - row_h, self.right, self.y - row_h)
+            c.line(self.left, self.y - height, self.right, self.y - height)
             c.setStrokeGray(0)
-            self.y -= row_h
+            self.y -= height
         self.y -= 3 * MM
 
     def _cell(self, text: str, x0: float, x1: float, base: float, size: float, align: str, *,

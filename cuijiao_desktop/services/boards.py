@@ -187,8 +187,9 @@ def _lines(session: Session, rows, policy: MaskingPolicy, *, periods: bool) -> t
         masked = board_row(policy, building=building, unit=unit, room_code=number, months=months, amount_fen=fen,
                            owner_name=owners.get(room_id))
         lines.append(BoardLine(room_id, _estate, masked, r[7] if periods else None, r[8] if periods else None))
+    # shorter room numbers (lower floors) first, then the visible digits: the order reveals no hidden digit
     lines.sort(key=lambda x: (x.estate, natural_key(x.row.building), natural_key(x.row.unit),
-                              natural_key(x.row.room_masked)))
+                              len(x.row.room_masked), natural_key(x.row.room_masked)))
     return tuple(lines)
 
 

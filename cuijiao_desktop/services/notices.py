@@ -344,6 +344,16 @@ def contract_clause(policy: LateFeePolicyRow | None) -> str:
     return clause.replace("《物业服务合同》", "").strip()
 
 
+def _room_display(code: str) -> str:
+    """``3-2-1502`` -> ``3栋2单元1502`` for the letter's sentences (the canonical code stays in tables)."""
+    from cuijiao_desktop.domain.rooms import parse_room_code
+
+    try:
+        return parse_room_code(code).display
+    except DomainError:
+        return code
+
+
 def _cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
@@ -392,7 +402,7 @@ def _build(
         person_id, name = recipients.get(row.room_id, (None, ""))
         deadline = today + timedelta(days=template.deadline_days)
         values = {
-            "业主": name or "", "房号": row.room_code, "小区": row.estate, "欠费金额": format_money(principal),
+            "业主": name or "", "房号": _room_display(row.room_code), "小区": row.estate, "欠费金额": format_money(principal),
             "滞纳金": format_money(late), "合计": format_money(principal + late),
             "合计大写": "人民币" + amount_in_words(principal + late), "欠费月数": str(len(periods)),
             "起始月份": _cn_period(periods[0]), "截止月份": _cn_period(periods[-1]), "缴费期限": _cn_date(deadline),

@@ -94,7 +94,7 @@ def test_arrears_lines_merge_runs_and_keep_the_sum():
     bills += [(202607, "物业管理费", 1, 10000, "2.50元/㎡·月 × 89.37㎡"), (202603, "车位费", 2, 30000, "")]
     lines = arrears_lines(bills)
     assert [(x.item, x.periods, x.months) for x in lines] == [
-        ("物业管理费", "2026-01 至 2026-06", 6), ("车位费", "2026-03", 1), ("物业管理费", "2026-07", 1)]
+        ("物业管理费", "2026-01 至 2026-06", 6), ("物业管理费", "2026-07", 1), ("车位费", "2026-03", 1)]
     assert lines[0].basis.endswith("× 6个月")
     assert sum(x.amount_fen for x in lines) == sum(b[3] for b in bills)
     metered = [(202601 + i, "电费", 3, 1000 + i, f"{i}度") for i in range(11)]

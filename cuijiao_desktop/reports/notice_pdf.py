@@ -128,7 +128,7 @@ class _NoticePainter:
         y = self.BODY_TOP
         for para in d.paragraphs:
             if para == TABLE_MARK:
-                y = self._table(d, y + 2 * MM, accent, row_h) - 5 * MM
+                y = self._table(d, y + 2 * MM, accent, row_h) - 7 * MM
                 continue
             salutation = para.endswith("：") and len(para) < 40
             y = w.paragraph(left, y, para, width, size, leading=leading, indent=0 if salutation else 2 * size)

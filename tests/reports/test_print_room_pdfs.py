@@ -166,3 +166,17 @@ def test_statement_and_dossier(session_factory, users, tmp_path):
     assert _embedded(d) and _pages(d) >= 2
     with pytest.raises(DomainError), session_factory.begin() as s:
         write_dossier(s, actor=users[Role.CLERK], room_id=ids["3-2-1502"], today=TODAY, out_path=tmp_path / "x.pdf")
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+                    reason="zbar-tools not installed")
+def test_the_slip_qr_code_reads_back_as_the_serial(session_factory, users, tmp_path):
+    make_arrears(session_factory)
+    with session_factory.begin() as s:
+        printed = issue_and_write(s, actor=users[Role.CLERK], selection=NoticeSelection(), today=TODAY,
+                                  out_path=tmp_path / "n.pdf", data_dir=tmp_path)
+    path = printed.publish()
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "2", "-l", "2", "-singlefile", str(path),
+                    str(tmp_path / "p2")], check=True)
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "p2.png")], capture_output=True, text=True)
+    assert found.stdout.split() == [printed.batch.documents[1].serial]

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressDialog, QToolButton, QVBoxLayout, QWidget
-
-_CTX = "pdf_preview"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 class PdfPreview(QWidget):
@@ -40,13 +34,13 @@ class PdfPreview(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        self.info = QLabel(_tr("No document"))
+        self.info = QLabel(QCoreApplication.translate("pdf_preview", "No document"))
         self.info.setObjectName("pdfInfo")
         self.info.setStyleSheet("color: #5F6B7A;")
         bar.addWidget(self.info, 1)
-        for text, tip, slot in (("−", _tr("Zoom out (Ctrl+-)"), self.zoom_out),
-                                ("＋", _tr("Zoom in (Ctrl++)"), self.zoom_in),
-                                (_tr("Fit width"), _tr("Fit the page width (Ctrl+0)"), self.fit_width)):
+        for text, tip, slot in (("−", QCoreApplication.translate("pdf_preview", "Zoom out (Ctrl+-)"), self.zoom_out),
+                                ("＋", QCoreApplication.translate("pdf_preview", "Zoom in (Ctrl++)"), self.zoom_in),
+                                (QCoreApplication.translate("pdf_preview", "Fit width"), QCoreApplication.translate("pdf_preview", "Fit the page width (Ctrl+0)"), self.fit_width)):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
@@ -69,17 +63,17 @@ class PdfPreview(QWidget):
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
             self.path = None
-            self.info.setText(_tr("The PDF could not be opened."))
+            self.info.setText(QCoreApplication.translate("pdf_preview", "The PDF could not be opened."))
             return False
         self.path = Path(path)
         self.fit_width()
-        self.info.setText(_tr("{name} · {pages} pages").format(name=self.path.name, pages=self.document.pageCount()))
+        self.info.setText(QCoreApplication.translate("pdf_preview", "{name} · {pages} pages").format(name=self.path.name, pages=self.document.pageCount()))
         return True
 
     def clear(self) -> None:
         self.document.close()
         self.path = None
-        self.info.setText(_tr("No document"))
+        self.info.setText(QCoreApplication.translate("pdf_preview", "No document"))
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -115,13 +109,13 @@ def print_pdf(path: str | Path, parent: QWidget | None = None, *, title: str = "
     printer.setFromTo(1, document.pageCount())
     if ask:
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("Print {title}").format(title=title or Path(path).name))
+        dialog.setWindowTitle(QCoreApplication.translate("pdf_preview", "Print {title}").format(title=title or Path(path).name))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
     pages = list(range(document.pageCount()))
     if printer.printRange() == QPrinter.PrintRange.PageRange:
         pages = [p for p in pages if printer.fromPage() - 1 <= p <= printer.toPage() - 1]
-    progress = QProgressDialog(_tr("Printing…"), _tr("Cancel"), 0, len(pages), parent)
+    progress = QProgressDialog(QCoreApplication.translate("pdf_preview", "Printing…"), QCoreApplication.translate("pdf_preview", "Cancel"), 0, len(pages), parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
     painter = QPainter()
@@ -150,4 +144,4 @@ def print_pdf(path: str | Path, parent: QWidget | None = None, *, title: str = "
     return True
 
 
-__all__ = ["PdfPreview", "QPointF", "print_pdf"]
+__all__ = ["PdfPreview", "print_pdf"]

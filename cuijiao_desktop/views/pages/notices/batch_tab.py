@@ -58,7 +58,7 @@ DELIVERY_LABELS: dict[DeliveryMethod, str] = {
 
 
 def delivery_label(method: DeliveryMethod | None) -> str:
-    return QCoreApplication.translate(_CTX, DELIVERY_LABELS[method]) if method else ""
+    return QCoreApplication.translate("notices", DELIVERY_LABELS[method]) if method else ""
 
 
 class NoticeListModel(RowTableModel):
@@ -100,7 +100,7 @@ class NoticeListModel(RowTableModel):
             if c is self.Column.RECIPIENT:
                 return d.recipient_name
             if c is self.Column.LEVEL:
-                return d.level if sort else QCoreApplication.translate(_CTX, "No. {n} · {title}").format(
+                return d.level if sort else QCoreApplication.translate("notices", "No. {n} · {title}").format(
                     n=d.level, title=d.title)
             if c is self.Column.MONTHS:
                 return d.months

@@ -11,7 +11,9 @@ Opens the program on ``URL`` (a demo database) as a demo user (signed in through
 11 the search popup, 12 the room dialog, 13–15 a room's ledger (bills, payments,
 collection history), 16 the payment dialog with its allocation preview, 17 the payment
 recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
-filtered, 20–21 the import wizard (columns, check) on a messy workbook written here.
+filtered, 20–21 the import wizard (columns, check) on a messy workbook written here,
+31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates).
+(30-*.png, the print room's documents, come from ``scripts/print_room_pngs.py``.)
 
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
 notices, visits, promises), chosen through the services. The payment of 17 is really
@@ -279,6 +281,62 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     pay.accept()
 
 
+def _wait_for_pdf(app: QApplication, window, seconds: float = 2.0) -> None:
+    """QPdfView renders pages in the background: give it time before the picture."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.05)
+    _settle(app, window)
+
+
+def print_room_shots(app: QApplication, window, ctx: dict) -> None:
+    """31–34: the print room (通知与公示): a listed batch with its preview, the delivery form with a
+    looked-up notice, an arrears board preview, the template editor. Nothing is recorded."""
+    from cuijiao_desktop.db.models import Notice
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
+
+    out: Path = ctx["out"]
+    page = window.pages[ActionId.NAV_NOTICES]
+    window.show_page(NAV_IDS.index(ActionId.NAV_NOTICES))
+    _settle(app, window)
+    batch = page.batch
+    batch.building_combo.setCurrentIndex(min(1, batch.building_combo.count() - 1))
+    batch.plan()
+    batch.table.selectRow(0)
+    batch.preview()
+    _wait_for_pdf(app, window)
+    _save(window, out / "31-notices-batch.png")
+
+    from sqlalchemy import select
+
+    with ctx["factory"]() as session:
+        serial = session.scalar(select(Notice.serial).where(  # a notice left at the door: no proof yet
+            Notice.signed_receipt.is_(False), Notice.tracking_no == "", Notice.proof_path == "", Notice.level >= 6)
+            .order_by(Notice.issued_at.desc()).limit(1))
+    page.show_tab(page.delivery)
+    if serial:
+        page.delivery.serial_edit.setText(serial)
+        page.delivery.look_up()
+    page.delivery.way_combo.setCurrentIndex(page.delivery.way_combo.findData("family"))
+    page.delivery.receiver_edit.setText("王芳")
+    _settle(app, window)
+    _save(window, out / "32-notices-delivery.png")
+
+    page.show_tab(page.boards)
+    page.boards.activate()
+    page.boards.building_combo.setCurrentIndex(min(1, page.boards.building_combo.count() - 1))
+    page.boards.preview()
+    _wait_for_pdf(app, window)
+    _save(window, out / "33-notices-board.png")
+
+    page.show_tab(page.templates)
+    page.templates.activate()
+    page.templates.levels.setCurrentRow(5)
+    _settle(app, window)
+    _save(window, out / "34-notices-templates.png")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -370,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
             "search_text": args.search or choose_search_text(factory, today),
             "room_id": args.room or choose_ledger_room(factory, today),
         })
+        print_room_shots(app, window, {"out": args.out, "factory": factory})
         window.close()
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)

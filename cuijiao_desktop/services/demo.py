@@ -55,6 +55,7 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
+from cuijiao_desktop.domain.notices import default_intended_delivery
 from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
@@ -1253,10 +1254,12 @@ class _Builder:
         if not issue:
             return
         deadline = d + timedelta(days=15 if kind is NoticeKind.LAWYER_LETTER else 7)
+        # how it was meant to reach the owner (the print room's rule: signed for from the 6th notice on)
+        intended = DeliveryMethod.EXPRESS if kind is NoticeKind.LAWYER_LETTER else default_intended_delivery(level)
         self.notices.append((self.next_id("notice"), serial, r.id, case_id, kind.value, level, r.owner_id, r.owner_name,
                              owe, 0, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
-                             method.value, delivered_at or None, delivered_to, tracking, proof, signed, method.value,
-                             serial, 1))
+                             method.value, delivered_at or None, delivered_to, tracking, proof, signed,
+                             intended.value, serial, 1))
 
     def _visit(self, r: _Room, case_id: int, d: date, collector: int, *, done: bool, owe: int) -> None:
         rng = self.rng

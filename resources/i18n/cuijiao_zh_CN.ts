@@ -271,6 +271,10 @@
         <translation>未发（{n} 户）：{rooms}</translation>
     </message>
     <message>
+        <source>notices-preview-{n}.pdf</source>
+        <translation>催缴通知预览-{n}.pdf</translation>
+    </message>
+    <message>
         <source>Preparing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
@@ -431,6 +435,10 @@
     <message>
         <source>Masking: {names}, no phones, room numbers keep their first {n} digits (e.g. {example}). Changed in Settings → Public boards.</source>
         <translation>遮蔽规则：{names}，不显示电话，房号只保留前 {n} 位（如 {example}）。在“设置 → 公示与隐私”中修改。</translation>
+    </message>
+    <message>
+        <source>board-preview-{n}.pdf</source>
+        <translation>公示预览-{n}.pdf</translation>
     </message>
     <message>
         <source>Preparing the preview…</source>
@@ -3226,8 +3234,8 @@
         <translation>当面签收</translation>
     </message>
     <message>
-        <source>By hand / at the door</source>
-        <translation>送达/张贴</translation>
+        <source>Left at the door</source>
+        <translation>张贴/塞门</translation>
     </message>
     <message>
         <source>Registered letter</source>

@@ -48,7 +48,7 @@ _CTX = "notices"
 
 DELIVERY_LABELS: dict[DeliveryMethod, str] = {
     DeliveryMethod.HAND_SIGNED: QT_TRANSLATE_NOOP("notices", "Signed for by hand"),
-    DeliveryMethod.DOOR: QT_TRANSLATE_NOOP("notices", "By hand / at the door"),
+    DeliveryMethod.DOOR: QT_TRANSLATE_NOOP("notices", "Left at the door"),
     DeliveryMethod.REGISTERED_MAIL: QT_TRANSLATE_NOOP("notices", "Registered letter"),
     DeliveryMethod.EXPRESS: QT_TRANSLATE_NOOP("notices", "Express (EMS)"),
     DeliveryMethod.SMS: QT_TRANSLATE_NOOP("notices", "SMS"),
@@ -136,6 +136,7 @@ class BatchTab(QWidget):
         self._seq = 0
         self._loaded = False
         self._built = False
+        self._previews = 0
         self._build()
         self._built = True
 
@@ -404,7 +405,8 @@ class BatchTab(QWidget):
             return
         from cuijiao_desktop.reports.notice_pdf import write_notices_pdf
 
-        path = self._scratch / f"preview-{datetime.now():%H%M%S%f}.pdf"
+        self._previews += 1  # a new name each time: the viewer may still hold the last file open
+        path = self._scratch / self.tr("notices-preview-{n}.pdf").format(n=self._previews)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the preview…"))
         run_with_progress(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -63,6 +63,7 @@ class BoardsTab(QWidget):
         self._scratch = scratch
         self._options = None
         self._loaded = False
+        self._previews = 0
         self._build()
 
     def _build(self) -> None:
@@ -215,7 +216,8 @@ class BoardsTab(QWidget):
         }
 
     def preview(self) -> None:
-        path = self._scratch / f"board-{datetime.now():%H%M%S%f}.pdf"
+        self._previews += 1
+        path = self._scratch / self.tr("board-preview-{n}.pdf").format(n=self._previews)
         self.status.setText(self.tr("Preparing the preview…"))
         self._runner.submit(preview_board, **self._params(), out_path=path, read_only=True,
                             on_result=self._previewed, on_error=lambda exc: self.status.setText(error_message(exc)))

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from cuijiao_desktop.db.models import ContactEvent, Estate, Notice, Room
 from cuijiao_desktop.domain.enums import CallOutcome, Channel, DeliveryMethod, NoticeKind
@@ -237,7 +238,10 @@ def record_delivery(
         at = datetime.combine(delivery.delivered_on, time(12, 0)).astimezone().astimezone(UTC)
     n.delivery_method, n.delivered_at, n.delivered_to = method, at, received_by[:64]
     n.tracking_no, n.proof_path, n.signed_receipt = tracking, proof, signed
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as exc:  # another desk recorded this notice's delivery a moment ago
+        raise ConflictError("conflict.stale", entity="notice", id=n.id) from exc
     is_evidence = evidenced(at, signed, tracking, proof)
     note = f"{_KIND_ZH.get(n.kind, '通知')}（第{n.level}次）{n.serial} 送达" + ("" if is_evidence else "（张贴，无签收）")
     if delivery.note.strip():

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.enums import DeliveryMethod
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import delivery as delivery_service
 
@@ -145,6 +146,7 @@ class DeliveryTab(QWidget):
         self.save_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 14px; }")
         self.save_button.clicked.connect(self.record)
         self.save_button.setEnabled(False)
+        self.save_button.setVisible(self._user.can(Permission.PRINT_NOTICES))
         self.status = QLabel()
         self.status.setObjectName("deliveryStatus")
         self.status.setWordWrap(True)
@@ -260,7 +262,7 @@ class DeliveryTab(QWidget):
             lines.append("<span style='color:#8A5300'>" + self.tr(
                 "Left at the door on {on}: no proof yet.").format(on=info.delivered_on.isoformat()) + "</span>")
         self.card.setText("<br>".join(lines))
-        self.save_button.setEnabled(not info.is_evidenced)
+        self.save_button.setEnabled(not info.is_evidenced and self._user.can(Permission.PRINT_NOTICES))
         if info.is_evidenced:
             self.status.setText(self.tr("This notice's delivery is already recorded with proof."))
         self.way_combo.setFocus()

@@ -43,7 +43,8 @@ def _count(factory) -> int:
 
 def test_list_preview_and_issue_a_batch_into_a_file(page, session_factory, tmp_path, monkeypatch):
     tab = page.batch
-    tab.plan()
+    assert tab.model.rowCount() == 0
+    page.refresh()  # F5 (the window's 刷新) lists the notices
     assert tab.model.rowCount() == 3 and "3 notices" in tab.summary.text()
     assert tab.print_button.isEnabled() and tab.save_button.isEnabled()
     tab.preview()

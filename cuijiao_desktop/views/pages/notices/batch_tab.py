@@ -180,7 +180,7 @@ class BatchTab(QWidget):
         grid.addWidget(self.months_spin, 1, 0)
         grid.addWidget(self.level_combo, 1, 1)
         grid.addWidget(self.paper_combo, 1, 2)
-        self.list_button = QPushButton(self.tr("List notices (F5)"))
+        self.list_button = QPushButton(self.tr("List notices (F5)"))  # F5: the window's 刷新 action
         self.list_button.setObjectName("noticeList")
         self.list_button.clicked.connect(self.plan)
         grid.addWidget(self.list_button, 1, 3)
@@ -264,10 +264,10 @@ class BatchTab(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 8, 0, 0)
         outer.addWidget(split, 1)
-        for keys, slot in (("F5", self.plan), (QKeySequence.StandardKey.Print, self.issue_and_print)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # F5 is the window's 刷新, which reaches refresh() below; Ctrl+P prints from this tab
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.issue_and_print)
 
     # choices
     def _fill_options(self) -> None:
@@ -350,9 +350,13 @@ class BatchTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """F5: reload the choices and list the notices again."""
+        first = not self._loaded
         self._loaded = True
         self._runner.submit(arrears_service.arrears_filter_options, on_result=self._show_options,
                             on_error=self._show_error)
+        if not first:
+            self.plan()
 
     def _show_options(self, options) -> None:
         self._options = options

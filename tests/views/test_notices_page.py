@@ -157,3 +157,27 @@ def test_statement_from_the_room_ledger(qtbot, runner, users, rooms, ui_settings
     ledger.print_statement()
     assert shown and shown[0].path.exists() and shown[0].preview.page_count() >= 1
     assert not ledger.dossier_button.isVisible()  # a clerk does not export the dossier
+
+
+def test_printing_renders_every_page_onto_the_printer(qtbot, tmp_path, session_factory):
+    """print_pdf through a QPrinter writing a PDF file (no printer on the test machine)."""
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from cuijiao_desktop.reports.notice_pdf import write_notices_pdf
+    from cuijiao_desktop.services.notices import NoticeSelection, plan_notices
+    from cuijiao_desktop.views.widgets.pdf_preview import print_pdf
+
+    make_arrears(session_factory)
+    with session_factory() as s:
+        batch = plan_notices(s, selection=NoticeSelection(), today=TODAY, data_dir=tmp_path)
+    source = write_notices_pdf(batch, tmp_path / "n.pdf").path
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(150)
+    assert print_pdf(source, None, title="test", ask=False, printer=printer)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Pages:           3" in info and "595 x 842" in info  # A4 portrait

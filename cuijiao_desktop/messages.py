@@ -249,6 +249,63 @@ MESSAGES: dict[str, str] = {
     "import.fee_item_not_found": QT_TRANSLATE_NOOP(
         "messages", "The fee item {item} chosen for \"{word}\" does not exist (any more)."
     ),
+    # --- print room (issue 11) ---
+    "notice_template.invalid": QT_TRANSLATE_NOOP("messages", "The notice template cannot be read: {reason}"),
+    "notice_template.not_found": QT_TRANSLATE_NOOP("messages", "There is no notice template for level {level}."),
+    "notice_template.forbidden": QT_TRANSLATE_NOOP(
+        "messages", "The wording of notice level {level} is not allowed: {findings}. Change it and save again."
+    ),
+    "notice_template.unknown_placeholder": QT_TRANSLATE_NOOP(
+        "messages", "Notice level {level} uses unknown placeholders: {names}."
+    ),
+    "notice_template.empty": QT_TRANSLATE_NOOP("messages", "Notice level {level} needs a title and some text."),
+    "notice.estate_not_found": QT_TRANSLATE_NOOP("messages", "There is no estate named \"{name}\"."),
+    "notice.building_not_found": QT_TRANSLATE_NOOP("messages", "There is no building \"{name}\"."),
+    "notice.collector_not_found": QT_TRANSLATE_NOOP("messages", "There is no collector named \"{name}\"."),
+    "notice.level_out_of_range": QT_TRANSLATE_NOOP("messages", "The notice level must be between 1 and 10."),
+    "notice.nothing_to_print": QT_TRANSLATE_NOOP(
+        "messages", "No room of this choice gets a notice now ({skipped} rooms left out): nothing was printed."
+    ),
+    "notice.unknown_paper": QT_TRANSLATE_NOOP("messages", "Unknown paper for notices: {paper}"),
+    "notice.room_ambiguous": QT_TRANSLATE_NOOP(
+        "messages", "Room {room} exists in several estates ({estates}): name the estate."
+    ),
+    "delivery.serial_required": QT_TRANSLATE_NOOP("messages", "Type or scan the notice number."),
+    "delivery.serial_not_found": QT_TRANSLATE_NOOP("messages", "There is no notice numbered {serial}."),
+    "delivery.already_recorded": QT_TRANSLATE_NOOP(
+        "messages", "The delivery of notice {serial} was already recorded with proof on {on}."
+    ),
+    "delivery.date_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "The delivery date must be between the day the notice was issued ({issued}) and today ({today})."
+    ),
+    "delivery.relation_invalid": QT_TRANSLATE_NOOP(
+        "messages", "A family member who signs must be one of: {relations}."
+    ),
+    "delivery.receiver_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the family member who signed."),
+    "delivery.tracking_invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter the tracking number of the registered letter (8 to 32 letters and digits)."
+    ),
+    "delivery.proof_required": QT_TRANSLATE_NOOP(
+        "messages", "A message is proof only with its screenshot: attach the screenshot file."
+    ),
+    "delivery.door_no_evidence": QT_TRANSLATE_NOOP(
+        "messages", "A notice left at the door is no proof of delivery and takes no file or tracking number. "
+        "Record the signed slip or the registered letter instead."
+    ),
+    "delivery.proof_type": QT_TRANSLATE_NOOP(
+        "messages", "A proof file must be a picture or a PDF (not {suffix})."
+    ),
+    "delivery.proof_missing": QT_TRANSLATE_NOOP("messages", "The proof file cannot be found: {path}"),
+    "delivery.proof_too_large": QT_TRANSLATE_NOOP("messages", "The proof file is larger than {mb} MB."),
+    "board.digits_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "A board may show between 0 and 3 digits of a room number."
+    ),
+    "board.loosening_needs_consent": QT_TRANSLATE_NOOP(
+        "messages", "Showing more on public boards needs every owner's separate consent. {article}"
+    ),
+    "board.periods_reversed": QT_TRANSLATE_NOOP("messages", "The first month comes after the last one."),
+    "board.unknown_kind": QT_TRANSLATE_NOOP("messages", "Unknown kind of board: {kind}"),
+    "statement.periods_reversed": QT_TRANSLATE_NOOP("messages", "The first month comes after the last one."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -11,13 +11,12 @@ Opens the program on ``URL`` (a demo database) as a demo user (signed in through
 11 the search popup, 12 the room dialog, 13–15 a room's ledger (bills, payments,
 collection history), 16 the payment dialog with its allocation preview, 17 the payment
 recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
-filtered, 20–21 the import wizard (columns, check) on a messy workbook written here, 40–43 the
-security screens as the demo administrator (users, service centre with a seal drawn here,
-audit log, the idle lock).
-
-
 filtered, 20–21 the import wizard (columns, check) on a messy workbook written here,
-30 设置 → 收费项目 and 31 the wizard's fee-items page for a bills workbook in the office's words.
+22 设置 → 收费项目 and 23 the wizard's fee-items page for a bills workbook in the office's words,
+31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates),
+40–43 the security screens as the demo administrator (users, service centre with a seal drawn
+here, audit log, the idle lock). (30-*.png, the print room's documents, come from
+``scripts/print_room_pngs.py``.)
 
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
 notices, visits, promises), chosen through the services. The payment of 17 is really
@@ -385,7 +384,7 @@ def fee_items_shots(app: QApplication, window, ctx: dict) -> None:
     _settle(app, window)
     section.items_view.selectRow(0)
     _settle(app, window)
-    _save(window, out / "30-settings-fee-items.png")
+    _save(window, out / "22-settings-fee-items.png")
 
     with factory() as session:
         estate, = session.execute(select(m.Estate.id, m.Estate.name).order_by(m.Estate.id).limit(1)).all()
@@ -404,8 +403,64 @@ def fee_items_shots(app: QApplication, window, ctx: dict) -> None:
     _settle(app, wizard)
     if wizard.currentPage() is not wizard.fee_items_page:
         raise SystemExit("the wizard did not show its fee-items page")
-    _save(wizard, out / "31-import-fee-items.png")
+    _save(wizard, out / "23-import-fee-items.png")
     wizard.reject()  # nothing imported
+
+
+def _wait_for_pdf(app: QApplication, window, seconds: float = 2.0) -> None:
+    """QPdfView renders pages in the background: give it time before the picture."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.05)
+    _settle(app, window)
+
+
+def print_room_shots(app: QApplication, window, ctx: dict) -> None:
+    """31–34: the print room (通知与公示): a listed batch with its preview, the delivery form with a
+    looked-up notice, an arrears board preview, the template editor. Nothing is recorded."""
+    from cuijiao_desktop.db.models import Notice
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
+
+    out: Path = ctx["out"]
+    page = window.pages[ActionId.NAV_NOTICES]
+    window.show_page(NAV_IDS.index(ActionId.NAV_NOTICES))
+    _settle(app, window)
+    batch = page.batch
+    batch.building_combo.setCurrentIndex(min(1, batch.building_combo.count() - 1))
+    batch.plan()
+    batch.table.selectRow(0)
+    batch.preview()
+    _wait_for_pdf(app, window)
+    _save(window, out / "31-notices-batch.png")
+
+    from sqlalchemy import select
+
+    with ctx["factory"]() as session:
+        serial = session.scalar(select(Notice.serial).where(  # a notice left at the door: no proof yet
+            Notice.signed_receipt.is_(False), Notice.tracking_no == "", Notice.proof_path == "", Notice.level >= 6)
+            .order_by(Notice.issued_at.desc()).limit(1))
+    page.show_tab(page.delivery)
+    if serial:
+        page.delivery.serial_edit.setText(serial)
+        page.delivery.look_up()
+    page.delivery.way_combo.setCurrentIndex(page.delivery.way_combo.findData("family"))
+    page.delivery.receiver_edit.setText("王芳")
+    _settle(app, window)
+    _save(window, out / "32-notices-delivery.png")
+
+    page.show_tab(page.boards)
+    page.boards.activate()
+    page.boards.building_combo.setCurrentIndex(min(1, page.boards.building_combo.count() - 1))
+    page.boards.preview()
+    _wait_for_pdf(app, window)
+    _save(window, out / "33-notices-board.png")
+
+    page.show_tab(page.templates)
+    page.templates.activate()
+    page.templates.levels.setCurrentRow(5)
+    _settle(app, window)
+    _save(window, out / "34-notices-templates.png")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -503,6 +558,7 @@ def main(argv: list[str] | None = None) -> int:
             "out": args.out, "runner": runner, "factory": factory, "user": user, "today": today,
             "settings": settings, "tmp": Path(tmp),
         })
+        print_room_shots(app, window, {"out": args.out, "factory": factory})
         window.close()
         security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
                              "settings": settings, "db_url": args.db, "db_label": args.db_label,

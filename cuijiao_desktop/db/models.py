@@ -727,8 +727,11 @@ class Notice(Versioned, Base):
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
     proof_path: Mapped[str] = mapped_column(String(255), default="")
     signed_receipt: Mapped[bool] = mapped_column(Boolean, default=False)
+    # how the notice is meant to reach the owner when printed (the print room's batch); None: not said
+    intended_delivery: Mapped[DeliveryMethod | None] = mapped_column(StrEnumType(DeliveryMethod))
+    batch_no: Mapped[str] = mapped_column(String(32), default="")  # first serial of its batch
 
-    __table_args__ = (Index("ix_notice_room", "room_id", "issued_at"),)
+    __table_args__ = (Index("ix_notice_room", "room_id", "issued_at"), Index("ix_notice_batch", "batch_no"))
 
 
 class ServiceIssue(Versioned, Base):

@@ -15,11 +15,16 @@ from .enums import Channel, Stage
 
 __all__ = [
     "DEFAULT_LADDER",
+    "DISCLOSURE_WORDS",
     "FORBIDDEN_WORDS",
+    "NOTICE_RULES",
     "LadderStep",
+    "NoticeFinding",
+    "NoticeRule",
     "check_notice_text",
     "is_step_due",
     "next_step",
+    "notice_text_findings",
 ]
 
 
@@ -101,13 +106,80 @@ FORBIDDEN_WORDS: tuple[str, ...] = (
     "切断水电", "拉闸", "断网", "停梯", "停用电梯", "停用门禁", "限制出入", "停止服务",
 )
 
+#: Phrases that disclose an owner's debt to third parties or threaten to (employer, relatives,
+#: neighbours, the press, a named public list): privacy (Civil Code art. 1032) and PIPL art. 25.
+DISCLOSURE_WORDS: tuple[str, ...] = (
+    "通知您的单位", "通知你的单位", "告知您的单位", "告知你的单位", "通知工作单位", "告知工作单位", "联系您的单位",
+    "联系你的单位", "联系单位领导", "通报单位", "告知您的亲友", "告知你的亲友", "通知您的亲友", "通知你的亲友",
+    "告知亲友", "通知亲友", "联系您的亲友", "告知邻居", "通知邻居", "告知左邻右舍", "公布姓名", "公开姓名",
+    "公示姓名", "张贴姓名", "公布您的姓名", "公开您的姓名", "公示您的姓名", "公布身份证", "公布电话", "曝光",
+    "媒体报道", "登报", "黑名单", "失信名单", "通报批评", "挂牌公示",
+)
+
+
+@dataclass(frozen=True)
+class NoticeRule:
+    """A law that notice wording must respect, with the phrases that break it."""
+
+    code: str  # "utilities" | "disclosure"
+    article_zh: str  # the article cited to the user
+    reason_zh: str
+    phrases: tuple[str, ...]
+    negation_allowed: bool = False  # "不公示姓名" states the rule; "不停水" is still refused (no hints at all)
+
+
+#: The rules every notice text is checked against (templates on save and before every batch).
+NOTICE_RULES: tuple[NoticeRule, ...] = (
+    NoticeRule("utilities", "《民法典》第九百四十四条", "不得以停止供水、供电、供热、供燃气等方式催交物业费",
+               FORBIDDEN_WORDS),
+    NoticeRule("disclosure", "《民法典》第一千零三十二条、《个人信息保护法》第二十五条",
+               "不得向第三方披露业主欠费信息（单位、亲友、邻居、媒体、公开姓名）", DISCLOSURE_WORDS,
+               negation_allowed=True),
+)
+
+
+@dataclass(frozen=True)
+class NoticeFinding:
+    """A forbidden phrase found in a text and the rule it breaks."""
+
+    phrase: str
+    rule: NoticeRule
+
+    def describe_zh(self) -> str:
+        """``“停水”：违反《民法典》第九百四十四条（不得以停止供水…催交物业费）``."""
+        return f"“{self.phrase}”：违反{self.rule.article_zh}（{self.rule.reason_zh}）"
+
+
 _STRIP = re.compile(r"[\s\u200b\u3000·、，,.。\-_*]+")
 
 
-def check_notice_text(text: str) -> list[str]:
-    """Forbidden phrases found in ``text`` (in ``FORBIDDEN_WORDS`` order, each once).
+def _flat(text: str) -> str:
+    return _STRIP.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def notice_text_findings(text: str) -> list[NoticeFinding]:
+    """Every forbidden phrase in ``text`` with its rule, rule by rule, each phrase once.
 
     Spaces and punctuation inside a phrase do not hide it (``停 水``, ``停-电``).
     """
-    flat = _STRIP.sub("", unicodedata.normalize("NFKC", text or ""))
-    return [w for w in FORBIDDEN_WORDS if w in flat]
+    flat = _flat(text)
+    return [NoticeFinding(w, rule) for rule in NOTICE_RULES for w in rule.phrases
+            if w in flat and (not rule.negation_allowed or _affirmed(flat, w))]
+
+
+_NEGATIONS = ("不", "勿", "禁止", "严禁", "不得", "不会", "绝不", "不予", "不再")
+
+
+def _affirmed(flat: str, phrase: str) -> bool:
+    """True when some occurrence of ``phrase`` is not directly negated (``不公示姓名`` is a promise, not a threat)."""
+    start = flat.find(phrase)
+    while start >= 0:
+        if not any(flat[:start].endswith(n) for n in _NEGATIONS):
+            return True
+        start = flat.find(phrase, start + 1)
+    return False
+
+
+def check_notice_text(text: str) -> list[str]:
+    """Forbidden phrases found in ``text`` (threats to cut utilities first, then disclosure), each once."""
+    return [f.phrase for f in notice_text_findings(text)]

@@ -14,6 +14,7 @@ ONE transaction, so a cancelled or failed build leaves the database as it was.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import sqlite3
 import time
@@ -53,11 +54,12 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
+from cuijiao_desktop.domain.notices import default_intended_delivery
 from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
-from . import audit, serials
+from . import audit, delivery, serials
 from . import demo_names as vocab
 from .dto import UserDTO
 from .passwords import hash_password
@@ -244,6 +246,12 @@ def _ds(d: date | None) -> str | None:
     if s is None:
         s = _DS[d] = d.isoformat()
     return s
+
+
+def _demo_proof(serial: str, suffix: str) -> str:
+    """Where a demo notice's proof file would be stored (content-hash name, as ``services.delivery``
+    stores real ones; the demo has no files, the ledger says so when one is opened)."""
+    return delivery.proof_relpath(hashlib.sha256(f"demo-proof:{serial}".encode()).hexdigest(), suffix)
 
 
 def _ts(d: date, hour: int, minute: int = 0) -> str:
@@ -525,7 +533,7 @@ class _Builder:
                                                "recipient_name arrears_fen late_fee_fen period_from period_to "
                                                "deadline template_version issued_at issued_by_id "
                                                "delivery_method delivered_at delivered_to tracking_no proof_path "
-                                               "signed_receipt version")
+                                               "signed_receipt intended_delivery batch_no version")
         self.assessments = sink.register(m.LateFeeAssessment, "id bill_id policy_id as_of days amount_fen "
                                                               "court_estimate_fen paid_fen version")
         self.issues = sink.register(m.ServiceIssue, "id room_id case_id contact_event_id category description "
@@ -1223,24 +1231,27 @@ class _Builder:
         if method is DeliveryMethod.HAND_SIGNED:
             delivered_at = _ts(d, rng.randint(18, 20), rng.randrange(60))
             delivered_to = r.owner_name if not r.spouse or rng.random() < 0.7 else f"{r.spouse}（配偶）"
-            proof, signed = f"evidence/notice/{serial}.jpg", 1
+            proof, signed = _demo_proof(serial, ".jpg"), 1  # the scanned signed slip
         elif method in (DeliveryMethod.REGISTERED_MAIL, DeliveryMethod.EXPRESS):
             delivered_at = _ts(d + timedelta(days=rng.randint(2, 4)), rng.randint(9, 17))
             delivered_to = r.owner_name
             tracking = (f"XA{rng.randrange(10**9):09d}CN" if method is DeliveryMethod.REGISTERED_MAIL
                         else f"1186{rng.randrange(10**9):09d}")
-            proof = f"evidence/notice/{serial}-tracking.png"
+            proof = _demo_proof(serial, ".png")  # the post office's receipt
         elif method in (DeliveryMethod.SMS, DeliveryMethod.WECHAT):
             delivered_at, delivered_to = _ts(d, 10), r.owner_name
-            proof = f"evidence/notice/{serial}-screenshot.png"
+            proof = _demo_proof(serial, ".png")  # the screenshot of the message
         else:
             delivered_at = _ts(d, 10)
         if not issue:
             return
         deadline = d + timedelta(days=15 if kind is NoticeKind.LAWYER_LETTER else 7)
+        # how it was meant to reach the owner (the print room's rule: signed for from the 6th notice on)
+        intended = DeliveryMethod.EXPRESS if kind is NoticeKind.LAWYER_LETTER else default_intended_delivery(level)
         self.notices.append((self.next_id("notice"), serial, r.id, case_id, kind.value, level, r.owner_id, r.owner_name,
                              owe, 0, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
-                             method.value, delivered_at or None, delivered_to, tracking, proof, signed, 1))
+                             method.value, delivered_at or None, delivered_to, tracking, proof, signed,
+                             intended.value, serial, 1))
 
     def _visit(self, r: _Room, case_id: int, d: date, collector: int, *, done: bool, owe: int) -> None:
         rng = self.rng

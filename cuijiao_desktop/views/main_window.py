@@ -31,7 +31,9 @@ from cuijiao_desktop.views.labels import role_label
 from cuijiao_desktop.views.lock_screen import ScreenLock
 from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.board_privacy_section import BoardPrivacySection
 from cuijiao_desktop.views.pages.fee_items_section import FeeItemsSection
+from cuijiao_desktop.views.pages.notices import NoticesPage
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.rooms_page import RoomsPage
@@ -114,9 +116,6 @@ class MainWindow(QMainWindow):
             ActionId.NAV_VISITS: self.tr(
                 "plan home visits by two members of staff and record what was agreed and what comes next."
             ),
-            ActionId.NAV_NOTICES: self.tr(
-                "print written notices with proof of delivery, and public boards with names and room numbers masked."
-            ),
             ActionId.NAV_REPORTS: self.tr(
                 "collection rate, arrears by age and the work of each collector, exported to Excel."
             ),
@@ -132,10 +131,14 @@ class MainWindow(QMainWindow):
             elif action_id is ActionId.NAV_ARREARS:
                 page = ArrearsPage(self._runner, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
+                page.sig_print_notices.connect(self.print_notices_for)
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
                 self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
                 page.add_section(FeeItemsSection(self._runner, self.user), self.tr("Fee items"))
+                page.add_section(BoardPrivacySection(self._runner, self.user), self.tr("Public boards"))
+            elif action_id is ActionId.NAV_NOTICES:
+                page = NoticesPage(self._runner, self.user, today=today, settings=self._settings)
             else:
                 page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
             page.setObjectName(f"page_{action_id.value.split('.')[-1]}")
@@ -243,6 +246,12 @@ class MainWindow(QMainWindow):
         self.ui.pageStack.setCurrentWidget(self.room_ledger_page)
         self.room_ledger_page.load(room_id)
         self.room_ledger_page.setFocus()
+
+    def print_notices_for(self, room_ids: list, description: str = "") -> None:
+        """Rooms chosen in the arrears table: 通知与公示 lists the notices for them."""
+        page = self.pages[ActionId.NAV_NOTICES]
+        self.ui.navList.setCurrentRow(NAV_IDS.index(ActionId.NAV_NOTICES))
+        page.carry_rooms(room_ids, description)
 
     def take_payment(self) -> None:
         """收款 (F9): the payment dialog of the room on screen."""

@@ -44,6 +44,14 @@
         <translation>导出Excel…</translation>
     </message>
     <message>
+        <source>Notices…</source>
+        <translation>打印通知…</translation>
+    </message>
+    <message>
+        <source>List the written notices for the rooms shown, on the notices page</source>
+        <translation>在“通知与公示”页为所列房屋列出书面催缴通知</translation>
+    </message>
+    <message>
         <source>All estates</source>
         <translation>全部小区</translation>
     </message>
@@ -106,6 +114,14 @@
     <message>
         <source>The arrears could not be loaded: {error}</source>
         <translation>欠费数据加载失败：{error}</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>已筛选</translation>
+    </message>
+    <message>
+        <source>all rooms in arrears</source>
+        <translation>全部欠费房屋</translation>
     </message>
     <message>
         <source>Export arrears to Excel</source>
@@ -489,6 +505,319 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>BatchTab</name>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>any arrears</source>
+        <translation>不限月数</translation>
+    </message>
+    <message>
+        <source>Next notice of each room</source>
+        <translation>每户发其下一次通知</translation>
+    </message>
+    <message>
+        <source>Notice no. {n} for every room</source>
+        <translation>每户都发第{n}次通知</translation>
+    </message>
+    <message>
+        <source>A4, one notice a page</source>
+        <translation>A4，每页一份</translation>
+    </message>
+    <message>
+        <source>A5, two notices on an A4 sheet</source>
+        <translation>A5，每张 A4 两份</translation>
+    </message>
+    <message>
+        <source>List notices (F5)</source>
+        <translation>列出通知 (F5)</translation>
+    </message>
+    <message>
+        <source>Use the filters instead</source>
+        <translation>改用筛选条件</translation>
+    </message>
+    <message>
+        <source>Choose the rooms, then list the notices (F5).</source>
+        <translation>选择房屋范围，然后列出通知（F5）。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the notices as they will print (numbers are given when issued)</source>
+        <translation>按打印效果预览通知（发出时才编号）</translation>
+    </message>
+    <message>
+        <source>Issue and print…</source>
+        <translation>发出并打印…</translation>
+    </message>
+    <message>
+        <source>Choose the printer, then record the notices with their numbers and print them (Ctrl+P)</source>
+        <translation>选择打印机后登记通知编号并打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Issue and save PDF…</source>
+        <translation>发出并保存 PDF…</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>Any collector</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>{estate}Building {name}</source>
+        <translation>{estate}{name}栋</translation>
+    </message>
+    <message>
+        <source>The choice changed: list the notices again (F5).</source>
+        <translation>范围已改变：请重新列出通知（F5）。</translation>
+    </message>
+    <message>
+        <source>{n} rooms carried over from the arrears list</source>
+        <translation>已从欠费列表带入 {n} 户</translation>
+    </message>
+    <message>
+        <source>Listing…</source>
+        <translation>正在列出…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{n} × no. {level}</source>
+        <translation>第{level}次 {n} 份</translation>
+    </message>
+    <message>
+        <source>{n} notices ({levels}), total {amount}</source>
+        <translation>共 {n} 份通知（{levels}），合计 {amount}</translation>
+    </message>
+    <message>
+        <source>No room of this choice gets a notice now.</source>
+        <translation>所选范围内目前没有需要发通知的房屋。</translation>
+    </message>
+    <message>
+        <source> … and {n} more</source>
+        <translation>…… 另有 {n} 户</translation>
+    </message>
+    <message>
+        <source>Left out ({n}): {rooms}</source>
+        <translation>未发（{n} 户）：{rooms}</translation>
+    </message>
+    <message>
+        <source>notices-preview-{n}.pdf</source>
+        <translation>催缴通知预览-{n}.pdf</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>已取消预览。</translation>
+    </message>
+    <message>
+        <source>Preview: the notices get their numbers when they are issued.</source>
+        <translation>预览：通知在发出时才取得编号。</translation>
+    </message>
+    <message>
+        <source>Issue notices</source>
+        <translation>发出通知</translation>
+    </message>
+    <message>
+        <source>Record {n} notices with their numbers and the date {date}? Each room&apos;s notice then counts as sent; record its delivery when it has reached the owner.</source>
+        <translation>登记 {n} 份通知（编号并以 {date} 为通知日期）？登记后视为已发出；送达业主后请在“送达登记”中登记送达。</translation>
+    </message>
+    <message>
+        <source>Print notices</source>
+        <translation>打印催缴通知</translation>
+    </message>
+    <message>
+        <source>Save notices</source>
+        <translation>保存催缴通知</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Issuing…</source>
+        <translation>正在发出…</translation>
+    </message>
+    <message>
+        <source>Issued {n} notices, numbers {first} to {last}. PDF: {path}</source>
+        <translation>已发出 {n} 份通知，编号 {first} 至 {last}。PDF：{path}</translation>
+    </message>
+    <message>
+        <source>Printing did not finish: print the saved PDF again from its folder.</source>
+        <translation>打印未完成：请从保存的 PDF 文件重新打印。</translation>
+    </message>
+    <message>
+        <source>Cancelled: no notice was recorded.</source>
+        <translation>已取消：没有登记任何通知。</translation>
+    </message>
+    <message>
+        <source>Issuing notices…</source>
+        <translation>正在发出催缴通知…</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPrivacySection</name>
+    <message>
+        <source>Public boards (arrears and thank-you lists) are posted inside the estate. By law (Personal Information Protection Law art. 25) personal information may not be made public without each person&apos;s separate consent, so by default a board shows only building, unit, a masked room number, the months and the amount.</source>
+        <translation>公示（欠费公示与鸣谢榜）张贴在小区内。依据《个人信息保护法》第二十五条，未经本人单独同意不得公开个人信息，因此公示默认只显示楼栋、单元、遮蔽后的房号、月数和金额。</translation>
+    </message>
+    <message>
+        <source>Show owner names, masked (e.g. {example})</source>
+        <translation>显示遮蔽后的业主姓名（如 {example}）</translation>
+    </message>
+    <message>
+        <source>Room digits shown:</source>
+        <translation>房号显示前几位：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes this policy.</source>
+        <translation>只有管理员可以修改此规则。</translation>
+    </message>
+    <message>
+        <source>Room 3-2-1502 shows as {masked}</source>
+        <translation>房号 3-2-1502 显示为 {masked}</translation>
+    </message>
+    <message>
+        <source>Show more on public boards?</source>
+        <translation>公示中显示更多信息？</translation>
+    </message>
+    <message>
+        <source>Personal Information Protection Law, art. 25: personal information may not be made public without the person&apos;s separate consent. Courts have found that posting an owner&apos;s name with the debt infringes their rights.</source>
+        <translation>《个人信息保护法》第二十五条：个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外。已有法院判决认定公示业主姓名及欠费侵害其权益。</translation>
+    </message>
+    <message>
+        <source>Continue only if every owner on the boards has agreed separately. The change is recorded with your name.</source>
+        <translation>只有在公示涉及的每位业主都已单独同意时才能继续。此次修改将以您的名义记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Every owner agreed: show more</source>
+        <translation>业主均已同意：显示更多</translation>
+    </message>
+    <message>
+        <source>Saved. The next board printed follows this policy.</source>
+        <translation>已保存。之后打印的公示将按此规则遮蔽。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardsTab</name>
+    <message>
+        <source>Arrears board</source>
+        <translation>欠费公示</translation>
+    </message>
+    <message>
+        <source>Thank-you board</source>
+        <translation>鸣谢榜</translation>
+    </message>
+    <message>
+        <source>owing at least </source>
+        <translation>欠费至少 </translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Data as of:</source>
+        <translation>数据截至：</translation>
+    </message>
+    <message>
+        <source>Paid in full for:</source>
+        <translation>缴清月份：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Boards stay inside the estate. Rooms that paid since the data date drop off when the board is printed again. Every print is recorded with who printed which rooms.</source>
+        <translation>公示只在本小区内张贴。数据截至日之后已缴清的房屋，重新打印时自动去掉。每次打印都记录打印人和所列房屋。</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}栋</translation>
+    </message>
+    <message>
+        <source>owner names masked (e.g. 张**)</source>
+        <translation>业主姓名遮蔽显示（如 张**）</translation>
+    </message>
+    <message>
+        <source>no owner names</source>
+        <translation>不显示业主姓名</translation>
+    </message>
+    <message>
+        <source>Masking: {names}, no phones, room numbers keep their first {n} digits (e.g. {example}). Changed in Settings → Public boards.</source>
+        <translation>遮蔽规则：{names}，不显示电话，房号只保留前 {n} 位（如 {example}）。在“设置 → 公示与隐私”中修改。</translation>
+    </message>
+    <message>
+        <source>board-preview-{n}.pdf</source>
+        <translation>公示预览-{n}.pdf</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Preview: {n} rooms. Nothing is recorded until you print or save.</source>
+        <translation>预览：{n} 户。打印或保存时才记录。</translation>
+    </message>
+    <message>
+        <source>Print board</source>
+        <translation>打印公示</translation>
+    </message>
+    <message>
+        <source>Save board</source>
+        <translation>保存公示</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{n} rooms; the print is recorded in the audit log. {where}</source>
+        <translation>共 {n} 户；本次打印已记入审计日志。{where}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -583,6 +912,190 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Saved {rows} rows to {path}</source>
         <translation>已保存 {rows} 行到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTab</name>
+    <message>
+        <source>Type or scan the notice number, then Enter</source>
+        <extracomment>The choices of the form: (key, method, needs a family member).</extracomment>
+        <translation>输入或扫描通知编号，按回车</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Notice number:</source>
+        <translation>通知编号：</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt slip, or type the number printed on it.</source>
+        <translation>扫描回执上的二维码，或输入回执上印的编号。</translation>
+    </message>
+    <message>
+        <source>Signed for in person by the owner</source>
+        <translation>业主本人当面签收</translation>
+    </message>
+    <message>
+        <source>Signed for by an adult family member</source>
+        <translation>同住成年家属代签</translation>
+    </message>
+    <message>
+        <source>Registered letter (tracking number)</source>
+        <translation>挂号信（邮件单号）</translation>
+    </message>
+    <message>
+        <source>Express mail (tracking number)</source>
+        <translation>快递 EMS（快递单号）</translation>
+    </message>
+    <message>
+        <source>SMS (screenshot)</source>
+        <translation>短信（截图）</translation>
+    </message>
+    <message>
+        <source>WeChat (screenshot)</source>
+        <translation>微信（截图）</translation>
+    </message>
+    <message>
+        <source>E-mail (screenshot)</source>
+        <translation>电子邮件（截图）</translation>
+    </message>
+    <message>
+        <source>Left at the door (no proof of delivery)</source>
+        <translation>张贴/塞门（不能证明送达）</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Delivered:</source>
+        <translation>送达方式：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>送达日期：</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>签收人：</translation>
+    </message>
+    <message>
+        <source>Relation to the owner:</source>
+        <translation>与业主关系：</translation>
+    </message>
+    <message>
+        <source>Tracking number:</source>
+        <translation>单号：</translation>
+    </message>
+    <message>
+        <source>Proof file:</source>
+        <translation>证明文件：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Record delivery (Ctrl+Enter)</source>
+        <translation>登记送达 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Recorded in this session:</source>
+        <translation>本次已登记：</translation>
+    </message>
+    <message>
+        <source>Name of the family member who signed</source>
+        <translation>代签家属的姓名</translation>
+    </message>
+    <message>
+        <source>The owner (leave empty)</source>
+        <translation>业主本人（可不填）</translation>
+    </message>
+    <message>
+        <source>Screenshot (required):</source>
+        <translation>截图（必填）：</translation>
+    </message>
+    <message>
+        <source>Proof: the slip signed by the owner. Attach a scan of it if you have one.</source>
+        <translation>证据：业主签字的回执。如有扫描件请一并附上。</translation>
+    </message>
+    <message>
+        <source>Proof: the slip signed by an adult family member living there; write their name.</source>
+        <translation>证据：同住成年家属签字的回执；请填写其姓名。</translation>
+    </message>
+    <message>
+        <source>Proof: the tracking number; attach the post office receipt if you have it.</source>
+        <translation>证据：挂号信单号；如有邮局回执请一并附上。</translation>
+    </message>
+    <message>
+        <source>Proof: the tracking number; attach the delivery record if you have it.</source>
+        <translation>证据：快递单号；如有签收记录请一并附上。</translation>
+    </message>
+    <message>
+        <source>Proof: a screenshot showing the message was sent to the owner&apos;s number.</source>
+        <translation>证据：显示短信已发送到业主号码的截图。</translation>
+    </message>
+    <message>
+        <source>Proof: a screenshot of the chat with the notice.</source>
+        <translation>证据：含通知内容的微信聊天截图。</translation>
+    </message>
+    <message>
+        <source>Proof: a screenshot or PDF of the sent e-mail.</source>
+        <translation>证据：已发送邮件的截图或 PDF。</translation>
+    </message>
+    <message>
+        <source>A notice left at the door does not prove that the owner received it: it will not restart the limitation period. Deliver it in person or by registered letter.</source>
+        <translation>张贴或塞门不能证明业主已收到，不会中断诉讼时效。请当面送达或以挂号信寄送。</translation>
+    </message>
+    <message>
+        <source>Proof file</source>
+        <translation>证明文件</translation>
+    </message>
+    <message>
+        <source>Pictures and PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)</translation>
+    </message>
+    <message>
+        <source>no. {n}</source>
+        <translation>第{n}次</translation>
+    </message>
+    <message>
+        <source>Issued {issued}, deadline {deadline}, meant to be: {way}</source>
+        <translation>发出 {issued}，缴费期限 {deadline}，计划送达方式：{way}</translation>
+    </message>
+    <message>
+        <source>Delivered with proof on {on} ({way}) to {who}.</source>
+        <translation>已于 {on} 送达（{way}），签收人 {who}，有送达证据。</translation>
+    </message>
+    <message>
+        <source>Left at the door on {on}: no proof yet.</source>
+        <translation>已于 {on} 张贴/塞门：尚无送达证据。</translation>
+    </message>
+    <message>
+        <source>This notice&apos;s delivery is already recorded with proof.</source>
+        <translation>这份通知已登记送达并有证据。</translation>
+    </message>
+    <message>
+        <source>with proof</source>
+        <translation>有证据</translation>
+    </message>
+    <message>
+        <source>no proof</source>
+        <translation>无证据</translation>
+    </message>
+    <message>
+        <source>Recorded: {serial} {room}, {way}, {on} ({proof}).</source>
+        <translation>已登记：{serial} {room}，{way}，{on}（{proof}）。</translation>
+    </message>
+    <message>
+        <source>Next notice: scan or type its number.</source>
+        <translation>下一份：扫描或输入编号。</translation>
     </message>
 </context>
 <context>
@@ -1233,16 +1746,16 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>安排两名员工上门催缴，记录约定事项和下一步安排。</translation>
     </message>
     <message>
-        <source>print written notices with proof of delivery, and public boards with names and room numbers masked.</source>
-        <translation>打印书面催缴通知书并记录送达凭证，打印隐去姓名和房号的欠费公示。</translation>
-    </message>
-    <message>
         <source>collection rate, arrears by age and the work of each collector, exported to Excel.</source>
         <translation>收缴率、按账龄统计的欠费和每位催收员的工作量，可导出 Excel。</translation>
     </message>
     <message>
         <source>Fee items</source>
         <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Public boards</source>
+        <translation>公示与隐私</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -1353,6 +1866,29 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Add user</source>
         <translation>新增用户</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Notices and boards</source>
+        <translation>通知与公示</translation>
+    </message>
+    <message>
+        <source>Notice batches</source>
+        <translation>批量通知</translation>
+    </message>
+    <message>
+        <source>Delivery proof</source>
+        <translation>送达登记</translation>
+    </message>
+    <message>
+        <source>Public boards</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>通知模板</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +2119,29 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Reason for the waiver:</source>
         <translation>减免原因：</translation>
+    </message>
+</context>
+<context>
+    <name>PdfDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {error}</source>
+        <translation>文件无法保存：{error}</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2500,22 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Statement (Ctrl+P)</source>
+        <translation>对账单 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Bills, payments and the balance over chosen months, to print for the owner</source>
+        <translation>所选月份的应收、缴费与余额，打印给业主核对</translation>
+    </message>
+    <message>
+        <source>Lawyer dossier…</source>
+        <translation>律师函与证据材料…</translation>
+    </message>
+    <message>
+        <source>A lawyer-letter draft and the evidence of this room, as one PDF</source>
+        <translation>本户的律师函草稿及证据材料（一个 PDF）</translation>
+    </message>
+    <message>
         <source>Paid through</source>
         <translation>已缴至</translation>
     </message>
@@ -2031,6 +2606,14 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source> (pays the fees)</source>
         <translation>（缴费人）</translation>
+    </message>
+    <message>
+        <source>Statement {room}</source>
+        <translation>对账单 {room}</translation>
+    </message>
+    <message>
+        <source>Lawyer dossier {room}</source>
+        <translation>律师函与证据材料 {room}</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2866,108 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Statement of account</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>房号：</translation>
+    </message>
+    <message>
+        <source>From month:</source>
+        <translation>起始月份：</translation>
+    </message>
+    <message>
+        <source>To month:</source>
+        <translation>截止月份：</translation>
+    </message>
+    <message>
+        <source>Show statement</source>
+        <translation>生成对账单</translation>
+    </message>
+    <message>
+        <source>The first month comes after the last one.</source>
+        <translation>起始月份晚于截止月份。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <source> days after the notice date</source>
+        <translation> 天（自通知日起）</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Pay by:</source>
+        <translation>缴费期限：</translation>
+    </message>
+    <message>
+        <source>Paragraphs are separated by an empty line. Placeholders: {list}</source>
+        <translation>段落之间空一行。可用占位符：{list}</translation>
+    </message>
+    <message>
+        <source>Check wording</source>
+        <translation>检查措辞</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Back to the standard wording</source>
+        <translation>恢复标准措辞</translation>
+    </message>
+    <message>
+        <source>Only managers change the wording.</source>
+        <translation>只有主管可以修改通知措辞。</translation>
+    </message>
+    <message>
+        <source> (office)</source>
+        <translation>（本中心修改）</translation>
+    </message>
+    <message>
+        <source>No. {n} · {title}{mark}</source>
+        <translation>第{n}次 · {title}{mark}</translation>
+    </message>
+    <message>
+        <source>The owner signs the receipt slip from the 6th notice on.</source>
+        <translation>自第6次通知起，业主须在回执上签收。</translation>
+    </message>
+    <message>
+        <source>changed by this office</source>
+        <translation>本中心修改</translation>
+    </message>
+    <message>
+        <source>standard wording</source>
+        <translation>标准措辞</translation>
+    </message>
+    <message>
+        <source>Version {v}, {source}</source>
+        <translation>版本 {v}，{source}</translation>
+    </message>
+    <message>
+        <source>The wording is lawful: no threat to cut utilities, no disclosure to third parties, every placeholder known.</source>
+        <translation>措辞合规：没有以停水停电等相威胁，没有向第三方披露，占位符均可识别。</translation>
+    </message>
+    <message>
+        <source>Saved as version {v}. The next batch prints it.</source>
+        <translation>已保存为版本 {v}，下一批通知将使用。</translation>
+    </message>
+    <message>
+        <source>Standard wording</source>
+        <translation>标准措辞</translation>
+    </message>
+    <message>
+        <source>Go back to the standard wording of notice no. {n}? This office&apos;s version is kept in the template history.</source>
+        <translation>恢复第{n}次通知的标准措辞？本中心修改的版本会保留在模板历史中。</translation>
     </message>
 </context>
 <context>
@@ -3796,6 +4481,118 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>为“{word}”选择的收费项目 {item} 不存在（或已删除）。</translation>
     </message>
     <message>
+        <source>The notice template cannot be read: {reason}</source>
+        <translation>无法读取通知模板：{reason}</translation>
+    </message>
+    <message>
+        <source>There is no notice template for level {level}.</source>
+        <translation>没有第{level}次通知的模板。</translation>
+    </message>
+    <message>
+        <source>The wording of notice level {level} is not allowed: {findings}. Change it and save again.</source>
+        <translation>第{level}次通知的措辞不合规：{findings}。请修改后再保存。</translation>
+    </message>
+    <message>
+        <source>Notice level {level} uses unknown placeholders: {names}.</source>
+        <translation>第{level}次通知使用了无法识别的占位符：{names}。</translation>
+    </message>
+    <message>
+        <source>Notice level {level} needs a title and some text.</source>
+        <translation>第{level}次通知需要标题和正文。</translation>
+    </message>
+    <message>
+        <source>There is no estate named &quot;{name}&quot;.</source>
+        <translation>没有名为“{name}”的小区。</translation>
+    </message>
+    <message>
+        <source>There is no building &quot;{name}&quot;.</source>
+        <translation>没有“{name}”栋。</translation>
+    </message>
+    <message>
+        <source>There is no collector named &quot;{name}&quot;.</source>
+        <translation>没有名为“{name}”的催收员。</translation>
+    </message>
+    <message>
+        <source>The notice level must be between 1 and 10.</source>
+        <translation>通知次数必须在 1 到 10 之间。</translation>
+    </message>
+    <message>
+        <source>No room of this choice gets a notice now ({skipped} rooms left out): nothing was printed.</source>
+        <translation>所选范围内目前没有需要发通知的房屋（{skipped} 户未发）：未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Unknown paper for notices: {paper}</source>
+        <translation>未知的通知纸张：{paper}</translation>
+    </message>
+    <message>
+        <source>Room {room} exists in several estates ({estates}): name the estate.</source>
+        <translation>房号 {room} 在多个小区都有（{estates}）：请指定小区。</translation>
+    </message>
+    <message>
+        <source>Type or scan the notice number.</source>
+        <translation>请输入或扫描通知编号。</translation>
+    </message>
+    <message>
+        <source>There is no notice numbered {serial}.</source>
+        <translation>没有编号为 {serial} 的通知。</translation>
+    </message>
+    <message>
+        <source>The delivery of notice {serial} was already recorded with proof on {on}.</source>
+        <translation>通知 {serial} 已于 {on} 登记送达并有证据。</translation>
+    </message>
+    <message>
+        <source>The delivery date must be between the day the notice was issued ({issued}) and today ({today}).</source>
+        <translation>送达日期须在通知发出日（{issued}）与今天（{today}）之间。</translation>
+    </message>
+    <message>
+        <source>A family member who signs must be one of: {relations}.</source>
+        <translation>代签的家属须为：{relations}。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the family member who signed.</source>
+        <translation>请填写代签家属的姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the tracking number of the registered letter (8 to 32 letters and digits).</source>
+        <translation>请填写挂号信或快递单号（8 到 32 位字母和数字）。</translation>
+    </message>
+    <message>
+        <source>A message is proof only with its screenshot: attach the screenshot file.</source>
+        <translation>短信、微信或邮件须附截图才能作为送达证据：请选择截图文件。</translation>
+    </message>
+    <message>
+        <source>A notice left at the door is no proof of delivery and takes no file or tracking number. Record the signed slip or the registered letter instead.</source>
+        <translation>张贴或塞门不能证明送达，不能附文件或单号。请改为登记签收回执或挂号信。</translation>
+    </message>
+    <message>
+        <source>A proof file must be a picture or a PDF (not {suffix}).</source>
+        <translation>证明文件须为图片或 PDF（不能是 {suffix}）。</translation>
+    </message>
+    <message>
+        <source>The proof file cannot be found: {path}</source>
+        <translation>找不到证明文件：{path}</translation>
+    </message>
+    <message>
+        <source>The proof file is larger than {mb} MB.</source>
+        <translation>证明文件超过 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>A board may show between 0 and 3 digits of a room number.</source>
+        <translation>公示中房号只能显示 0 到 3 位数字。</translation>
+    </message>
+    <message>
+        <source>Showing more on public boards needs every owner&apos;s separate consent. {article}</source>
+        <translation>公示显示更多信息须取得每位业主的单独同意。{article}</translation>
+    </message>
+    <message>
+        <source>The first month comes after the last one.</source>
+        <translation>起始月份晚于截止月份。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of board: {kind}</source>
+        <translation>未知的公示类型：{kind}</translation>
+    </message>
+    <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
         <translation>再输错 {remaining} 次，账号将被锁定。</translation>
     </message>
@@ -3814,6 +4611,116 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>A file could not be read or written: {detail}</source>
         <translation>无法读写文件：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>notices</name>
+    <message>
+        <source>Signed for by hand</source>
+        <translation>当面签收</translation>
+    </message>
+    <message>
+        <source>Left at the door</source>
+        <translation>张贴/塞门</translation>
+    </message>
+    <message>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Express (EMS)</source>
+        <translation>快递（EMS）</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>No. {n} · {title}</source>
+        <translation>第{n}次 · {title}</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_preview</name>
+    <message>
+        <source>No document</source>
+        <translation>没有文件</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page width (Ctrl+0)</source>
+        <translation>适合页面宽度 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation>无法打开该 PDF。</translation>
+    </message>
+    <message>
+        <source>{name} · {pages} pages</source>
+        <translation>{name} · 共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印 {title}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,7 @@ class ArrearsPage(Page):
     sig_open_room = Signal(int)
     sig_loaded = Signal(object)  # ArrearsData
     sig_exported = Signal(str)  # path of the written workbook
+    sig_print_notices = Signal(list, str)  # room ids of the rows shown, and what the filter says
 
     def __init__(self, runner, *, today: Callable[[], date] = date.today, settings=None,
                  parent: QWidget | None = None) -> None:
@@ -140,6 +141,11 @@ class ArrearsPage(Page):
         self.export_button.setObjectName("exportExcel")
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_button.setEnabled(False)
+        self.notices_button = QPushButton(icon("notices"), self.tr("Notices…"))
+        self.notices_button.setObjectName("printNotices")
+        self.notices_button.setToolTip(self.tr("List the written notices for the rooms shown, on the notices page"))
+        self.notices_button.clicked.connect(self.print_notices)
+        self.notices_button.setEnabled(False)
         self._fill_option_combos()
 
         amount = QHBoxLayout()
@@ -258,6 +264,7 @@ class ArrearsPage(Page):
         layout.setColumnStretch(3, 1)
         layout.addWidget(self.busy_bar, 0, 3, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.bucket_label, 1, 0, 1, 4)
+        layout.addWidget(self.notices_button, 0, 4, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addWidget(frame)
         self.error_label = QLabel()
         self.error_label.setObjectName("arrearsError")
@@ -353,6 +360,7 @@ class ArrearsPage(Page):
         self.model.set_rows(self.filtered)
         self._show_totals(arrears_service.totals(self.filtered))
         self.export_button.setEnabled(bool(self.filtered) and self.export_handle is None)
+        self.notices_button.setEnabled(bool(self.filtered))
 
     def clear_filters(self) -> None:
         """Back to every room in arrears."""
@@ -429,6 +437,13 @@ class ArrearsPage(Page):
         if self._settings is not None:
             header = self.table.horizontalHeader()
             self._settings.set_column_widths("arrears", [header.sectionSize(i) for i in range(header.count())])
+
+    def print_notices(self) -> None:
+        """Carry the rooms shown (in their order) over to the notice batch."""
+        rows = self.model.rows()
+        if rows:
+            described = self.tr("filtered") if not self.current_filter().is_empty() else self.tr("all rooms in arrears")
+            self.sig_print_notices.emit([r.room_id for r in rows], described)
 
     # export
     def default_export_name(self) -> str:

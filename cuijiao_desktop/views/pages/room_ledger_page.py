@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTemporaryDir, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -167,12 +167,26 @@ class RoomLedgerPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("ledgerRefresh")
         self.refresh_button.clicked.connect(self.refresh)
-        for b in (self.pay_button, self.reverse_button, self.refresh_button):
+        self.statement_button = QPushButton(self.tr("Statement (Ctrl+P)"))
+        self.statement_button.setObjectName("ledgerStatement")
+        self.statement_button.setToolTip(self.tr("Bills, payments and the balance over chosen months, to print for the owner"))
+        self.statement_button.clicked.connect(self.print_statement)
+        self.dossier_button = QPushButton(self.tr("Lawyer dossier…"))
+        self.dossier_button.setObjectName("ledgerDossier")
+        self.dossier_button.setToolTip(self.tr("A lawyer-letter draft and the evidence of this room, as one PDF"))
+        self.dossier_button.clicked.connect(self.write_dossier)
+        self.dossier_button.setVisible(user.can(Permission.EXPORT_PERSONAL_DATA))
+        for b in (self.pay_button, self.reverse_button, self.statement_button, self.dossier_button,
+                  self.refresh_button):
             bar.addWidget(b)
         self.content.addLayout(bar)
         back = QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.sig_back)  # 收款 F9 is the main window's action (ActionId.TAKE_PAYMENT)
+        statement = QShortcut(QKeySequence.StandardKey.Print, self)
+        statement.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        statement.activated.connect(self.print_statement)
+        self._documents = QTemporaryDir()
 
         self.error_label = QLabel()
         self.error_label.setObjectName("ledgerError")
@@ -463,6 +477,55 @@ class RoomLedgerPage(Page):
         dialog.sig_saved.connect(self._after_save)
         self.reversal_dialog = dialog
         dialog.open()
+
+    # documents
+    def _room_text(self) -> str:
+        h = self.ledger.header if self.ledger else None
+        return f"{h.estate_name} {h.room_code}" if h else ""
+
+    def _show_document(self, path: Path, title: str) -> None:
+        from cuijiao_desktop.views.dialogs.pdf_dialog import PdfDialog
+
+        dialog = PdfDialog(path, title, settings=self._settings, parent=self)
+        self.document_dialog = dialog
+        dialog.open()
+
+    def print_statement(self) -> None:
+        """对账单 (Ctrl+P): choose the months, then preview, print or save it."""
+        if self.room_id is None or self.ledger is None or not self.isVisible():
+            return
+        from cuijiao_desktop.reports.statement_pdf import write_statement
+        from cuijiao_desktop.views.dialogs.statement_dialog import StatementDialog
+
+        dialog = StatementDialog(self._room_text(), self._today(), parent=self)
+        if dialog.exec() != StatementDialog.DialogCode.Accepted:
+            return
+        first, last = dialog.periods()
+        path = Path(self._documents.path()) / f"对账单-{self.ledger.header.room_code}-{first}-{last}.pdf"
+        self._runner.submit(
+            write_statement, actor=self._user, room_id=self.room_id, period_from=first, period_to=last,
+            today=self._today(), out_path=path, font_dirs=system_font_dirs(),
+            on_result=lambda p: self._show_document(p, self.tr("Statement {room}").format(room=self._room_text())),
+            on_error=self._on_document_failed,
+        )
+
+    def write_dossier(self) -> None:
+        """律师函草稿及证据材料 of this room (managers)."""
+        if self.room_id is None or self.ledger is None or not self._user.can(Permission.EXPORT_PERSONAL_DATA):
+            return
+        from cuijiao_desktop.reports.dossier_pdf import write_dossier
+
+        path = Path(self._documents.path()) / f"证据材料-{self.ledger.header.room_code}.pdf"
+        self._runner.submit(
+            write_dossier, actor=self._user, room_id=self.room_id, today=self._today(), out_path=path,
+            font_dirs=system_font_dirs(),
+            on_result=lambda p: self._show_document(p, self.tr("Lawyer dossier {room}").format(room=self._room_text())),
+            on_error=self._on_document_failed,
+        )
+
+    def _on_document_failed(self, exc: BaseException) -> None:
+        self.error_label.setText(error_message(exc))
+        self.error_label.show()
 
     def _after_save(self, receipt) -> None:
         self.sig_payment_saved.emit(receipt)

@@ -49,11 +49,12 @@ def _tabs(window) -> list[str]:
 
 
 def test_each_role_sees_its_settings_tabs(zh, make_window, users):
-    # 收费项目 is shown to everyone (read-only unless the role may edit fee items)
-    assert _tabs(make_window(users[Role.ADMIN]))[1:] == ["用户", "服务中心信息", "审计日志", "收费项目"]
-    assert _tabs(make_window(users[Role.MANAGER]))[1:] == ["服务中心信息", "审计日志", "收费项目"]
-    assert _tabs(make_window(users[Role.CLERK]))[1:] == ["收费项目"]
-    assert _tabs(make_window(users[Role.FINANCE]))[1:] == ["收费项目"]
+    # 收费项目 and 公示与隐私 are shown to everyone (read-only unless the role may change them)
+    shared = ["收费项目", "公示与隐私"]
+    assert _tabs(make_window(users[Role.ADMIN]))[1:] == ["用户", "服务中心信息", "审计日志", *shared]
+    assert _tabs(make_window(users[Role.MANAGER]))[1:] == ["服务中心信息", "审计日志", *shared]
+    assert _tabs(make_window(users[Role.CLERK]))[1:] == shared
+    assert _tabs(make_window(users[Role.FINANCE]))[1:] == shared
 
 
 def test_the_admin_adds_resets_disables_and_changes_a_role(zh, qtbot, runner, users, ui_settings, session_factory,

@@ -127,10 +127,13 @@ class ArrearsReason(StrEnum):
 
 
 class PromiseStatus(StrEnum):
-    OPEN = "open"
-    KEPT = "kept"
-    PARTLY_KEPT = "partly_kept"
-    BROKEN = "broken"
+    """Derived from the ledger, never stored: open → due (the day before and on the date) → kept or broken."""
+
+    OPEN = "open"  # 待兑现
+    DUE = "due"  # 到期 (remind the day before, chase on the day)
+    KEPT = "kept"  # 已兑现
+    PARTLY_KEPT = "partly_kept"  # (legacy value; the derived state calls a short payment broken)
+    BROKEN = "broken"  # 未兑现
 
 
 class ApprovalStatus(StrEnum):

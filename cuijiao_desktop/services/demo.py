@@ -1364,7 +1364,14 @@ def _ladder_steps() -> list[tuple]:
 
 
 def _promise_status(amount: int, due: date, paid: int, today: date) -> PromiseStatus:
-    return promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
+    # the stored column goes in revision 0010 (the state is derived, services/promises.py); until then
+    # it keeps its old four values
+    status = promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
+    if status is PromiseStatus.DUE:
+        return PromiseStatus.OPEN
+    if status is PromiseStatus.BROKEN and paid > 0:
+        return PromiseStatus.PARTLY_KEPT
+    return status
 
 
 def _reason_for(profile: int, rng: random.Random, dispute: _Picker) -> ArrearsReason | None:

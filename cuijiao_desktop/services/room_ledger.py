@@ -322,7 +322,7 @@ _ZH: dict[object, str] = {
     DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
     DeliveryMethod.EMAIL: "邮件",
     VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
-    PromiseStatus.OPEN: "待兑现", PromiseStatus.KEPT: "已兑现", PromiseStatus.PARTLY_KEPT: "部分兑现",
+    PromiseStatus.OPEN: "待兑现", PromiseStatus.DUE: "到期", PromiseStatus.KEPT: "已兑现", PromiseStatus.PARTLY_KEPT: "部分兑现",
     PromiseStatus.BROKEN: "未兑现",
     ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
     ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成",

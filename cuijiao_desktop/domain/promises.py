@@ -52,4 +52,4 @@ def promise_status(
 
 def is_settled(status: PromiseStatus) -> bool:
     """Kept or broken: nothing will change the state any more."""
-    return status in (PromiseStatus.KEPT, PromiseStatus.BROKEN, PromiseStatus.PARTLY_KEPT)
+    return status in (PromiseStatus.KEPT, PromiseStatus.BROKEN)

@@ -31,6 +31,7 @@ from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, s
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.enums import (
+    AnsweredBy,
     ApprovalStatus,
     ArrearsReason,
     CallOutcome,
@@ -43,7 +44,6 @@ from cuijiao_desktop.domain.enums import (
     OwnerType,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -54,7 +54,6 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
-from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
 from . import demo_names as vocab
@@ -515,10 +514,9 @@ class _Builder:
                                                      "closed_on hold_until next_action_on note version")
         self.events = sink.register(m.ContactEvent, "id room_id case_id person_id channel occurred_at user_id "
                                                     "number_dialled answered_by outcome reason complaint "
-                                                    "promise_date promise_amount_fen next_follow_up arrears_fen "
-                                                    "note evidence_path")
+                                                    "next_follow_up arrears_fen note evidence_path overridden")
         self.promises = sink.register(m.Promise, "id room_id case_id contact_event_id made_on due_date amount_fen "
-                                                 "signed status resolved_on created_by_id version")
+                                                 "signed created_by_id version")
         self.plan_rows = sink.register(m.InstalmentPlan, "id room_id case_id total_fen status requested_by_id "
                                                          "approved_by_id approved_at signed_on note created_at "
                                                          "version")
@@ -1011,8 +1009,8 @@ class _Builder:
                     ok = r.phone_valid or channel is Channel.WECHAT
                     ev.append((self.next_id("contact_event"), r.id, case_id, person, channel.value, _ts(rem, 9, 30),
                                collector, r.phone if channel is Channel.SMS else "", "",
-                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "", None, None,
-                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", ""))
+                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "",
+                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", "", ""))
             d = _add_months(d, 1)
         # calls
         complaint_raised = False
@@ -1030,7 +1028,8 @@ class _Builder:
             eid = self.next_id("contact_event")
             answered = outcome in (CallOutcome.PROMISED, CallOutcome.CONDITIONAL, CallOutcome.REFUSED,
                                    CallOutcome.OTHER)
-            who = ("配偶" if r.spouse and rng.random() < 0.2 else "本人") if answered else ""
+            who = ((AnsweredBy.FAMILY if r.spouse and rng.random() < 0.2 else AnsweredBy.OWNER).value
+                   if answered else "")
             promise_date = promise_amount = None
             follow = d + timedelta(days=rng.randint(3, 7))
             if outcome is CallOutcome.PROMISED:
@@ -1044,15 +1043,14 @@ class _Builder:
             note = _call_note(outcome, rng)
             ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), rng.randrange(60)),
                        collector, r.phone, who, outcome.value, reason.value if answered and reason else None,
-                       complaint, _ds(promise_date), promise_amount, _ds(follow), owe, note, ""))
+                       complaint, _ds(follow), owe, note, "", ""))
             if complaint and not complaint_raised:
                 complaint_raised = True
                 self._issue(r, case_id, eid, d, r.reason)
             elif answered and rng.random() < 0.04:
                 self._issue(r, case_id, eid, d, ArrearsReason.SERVICE_QUALITY)
             if promise_date is not None:
-                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector,
-                              paid_between(d, promise_date))
+                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector)
                 d = promise_date + timedelta(days=1)  # chased on the promised day
             else:
                 d += timedelta(days=rng.randint(6, 15))
@@ -1067,21 +1065,17 @@ class _Builder:
                 eid = self.next_id("contact_event")
                 amount = arrears if rng.random() < 0.6 else max(10_000, arrears // 2 - arrears // 2 % 100)
                 ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), 5), collector,
-                           r.phone, "本人", CallOutcome.PROMISED.value, reason.value if reason else None, "",
-                           _ds(today), amount, _ds(today), owed(d), "业主承诺今日到前台缴清", ""))
-                self._promise(r, case_id, eid, d, today, amount, collector, paid_between(d, today))
+                           r.phone, AnsweredBy.OWNER.value, CallOutcome.PROMISED.value,
+                           reason.value if reason else None, "", _ds(today), owed(d), "业主承诺今日到前台缴清", "", ""))
+                self._promise(r, case_id, eid, d, today, amount, collector)
             if r.profile == HARDSHIP:
                 self._hardship(r, case_id, arrears, collector, hold)
 
-    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int,
-                 paid: int) -> None:
-        status = _promise_status(amount, due, paid, self.today)
-        resolved = None
-        if status is not PromiseStatus.OPEN:
-            resolved = min(due + timedelta(days=1), self.today)
+    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int) -> None:
+        """A promise row (its state is derived from the payments, never stored)."""
         signed = 1 if self.rng.random() < 0.1 else 0
         self.promises.append((self.next_id("promise"), r.id, case_id, event_id, _ds(made), _ds(due), amount, signed,
-                              status.value, _ds(resolved), user, 1))
+                              user, 1))
 
     def _issue(self, r: _Room, case_id: int, event_id: int, d: date, reason: ArrearsReason | None) -> None:
         rng, today = self.rng, self.today
@@ -1137,8 +1131,8 @@ class _Builder:
                                DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(
                                    method, Channel.NOTICE)
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, channel.value, _ts(d, 10),
-                               collector, "", "", CallOutcome.DELIVERED.value, None, "", None, None,
-                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", ""))
+                               collector, "", "", CallOutcome.DELIVERED.value, None, "",
+                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", "", ""))
                 d += timedelta(days=rng.choice((3, 4)))
             if lawyer:
                 # after the series, once the last notice's 7-day deadline has passed: a day of the
@@ -1158,7 +1152,7 @@ class _Builder:
                     late_notices.append((len(self.notices) - 1, d))
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id,
                                Channel.REGISTERED_LETTER.value, _ts(d, 15), self.manager, "", "",
-                               CallOutcome.DELIVERED.value, None, "", None, None, None, owe, "律师函已寄出（EMS）", ""))
+                               CallOutcome.DELIVERED.value, None, "", None, owe, "律师函已寄出（EMS）", "", ""))
         if late_notices:
             self._late_fees(bills, late_notices)
         # visits: done ones in the past, and some booked for today and the coming week
@@ -1270,9 +1264,9 @@ class _Builder:
                                                                              CallOutcome.NOT_HOME) else 0,
                                 1 if handed else 0, note, collector, 1))
             self.events.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, Channel.VISIT.value,
-                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else "本人",
-                                outcome.value, r.reason.value if r.reason else None, "", None, None, _ds(agreed),
-                                owe, f"上门催缴：{attitude or '无人在家'}", ""))
+                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
+                                outcome.value, r.reason.value if r.reason else None, "", _ds(agreed),
+                                owe, f"上门催缴：{attitude or '无人在家'}", "", ""))
         else:
             self.visits.append((vid, r.id, case_id, planned, VisitStatus.PLANNED.value, 1, None, "", None, None, 0,
                                 0, "已电话预约", collector, 1))
@@ -1361,17 +1355,6 @@ def _ladder_steps() -> list[tuple]:
     """(seq, stage, name, days after due, channel, min amount, note) from the domain's default ladder."""
     return [(s.seq, s.stage, s.name_zh, s.days_after_due, s.channel, s.min_amount_fen or 0, s.note)
             for s in DEFAULT_LADDER]
-
-
-def _promise_status(amount: int, due: date, paid: int, today: date) -> PromiseStatus:
-    # the stored column goes in revision 0010 (the state is derived, services/promises.py); until then
-    # it keeps its old four values
-    status = promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
-    if status is PromiseStatus.DUE:
-        return PromiseStatus.OPEN
-    if status is PromiseStatus.BROKEN and paid > 0:
-        return PromiseStatus.PARTLY_KEPT
-    return status
 
 
 def _reason_for(profile: int, rng: random.Random, dispute: _Picker) -> ArrearsReason | None:

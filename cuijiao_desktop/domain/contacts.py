@@ -36,6 +36,7 @@ __all__ = [
     "FieldError",
     "contact_errors",
     "contact_warnings",
+    "first_error",
     "format_hhmm",
     "in_quiet_hours",
     "parse_hhmm",
@@ -218,7 +219,7 @@ def contact_errors(draft: ContactDraft, *, today: date, owed_fen: int) -> list[F
         outcome = CallOutcome(draft.outcome)
     except ValueError:
         return [*errors, FieldError("outcome", "contact.outcome_invalid")]
-    if channel in NUMBER_CHANNELS and not draft.number_dialled.strip():
+    if channel in NUMBER_CHANNELS and draft.contact_id is None and not draft.number_dialled.strip():
         errors.append(FieldError("number", "contact.number_required"))
     if outcome in ANSWERED_OUTCOMES and channel is not Channel.DESK and draft.answered_by is None:
         errors.append(FieldError("answered_by", "contact.answered_by_required"))

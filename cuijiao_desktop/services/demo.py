@@ -122,6 +122,8 @@ _LATE_FEE_GRACE_DAYS = 30
 _LATE_FEE_FROM_LEVEL = 6  # contract clause 12: late fees accrue from the 6th notice on
 _LATE_FEE_ITEMS = ("WYF", "LJF", "CWF")
 _NOTICE_LATE_FEE = 9  # position of late_fee_fen in a notice row
+_FORGOTTEN_ROOMS = 4  # unreachable owners who never paid since the start: the limitation clock's examples
+_FORGOTTEN_MIN_MONTHS = 34  # only when the bills go back about 3 years
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,7 @@ class _Room:
         "code",
         "direct_debit",
         "estate",
+        "forgotten",
         "freq",
         "id",
         "k0",
@@ -335,8 +338,12 @@ class _Builder:
         self.profile = _Picker(_PROFILE_WEIGHTS)
         self.dispute_reason = _Picker(_DISPUTE_REASONS)
         self.case_count = 0
+        self.forgotten = 0  # rooms never paid since the start (their limitation clock runs out soon)
+        self.forgotten_cases = 0
         self.planned_today = 0  # the workbench always has a visit and a promise to chase today
         self.promised_today = 0
+        self.promised_today_by: dict[int, int] = {}  # per collector
+        self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
         self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0}
 
     # -- plumbing -------------------------------------------------------
@@ -672,6 +679,11 @@ class _Builder:
             r.stop_k = k0 + rng.randint(span // 5, max(span // 5, span - 3))
         elif r.profile == UNREACHABLE:
             r.stop_k = k0 + rng.randint(span // 3, max(span // 3, span - 4))
+        r.forgotten = (r.profile == UNREACHABLE and k0 == 0 and self.months >= _FORGOTTEN_MIN_MONTHS
+                       and usage is Usage.RESIDENTIAL and self.forgotten < _FORGOTTEN_ROOMS)
+        if r.forgotten:  # never paid in the window; notices only on the door, registered mail returned
+            r.stop_k = 0
+            self.forgotten += 1
         elif r.profile == HARDSHIP:
             r.stop_k = max(k0, self.months - rng.randint(4, 18))
         elif r.profile == RECENT:
@@ -970,6 +982,9 @@ class _Builder:
             return (pay_cum[j - 1] if j else 0) - (pay_cum[i - 1] if i else 0)
 
         collector = self.collectors[self.case_count % len(self.collectors)]
+        if r.forgotten:  # one for each collector: everyone's work list has a limitation clock to watch
+            collector = self.collectors[self.forgotten_cases % len(self.collectors)]
+            self.forgotten_cases += 1
         self.case_count += 1
         case_id = self.next_id("collection_case")
         if arrears > 0:
@@ -1014,6 +1029,7 @@ class _Builder:
             d = _add_months(d, 1)
         # calls
         complaint_raised = False
+        last_call = start
         d = start + timedelta(days=2)
         while d <= end:
             owe = owed(d)
@@ -1041,6 +1057,7 @@ class _Builder:
                     promise_amount = owe if rng.random() < 0.7 else max(10_000, owe // 2 - owe // 2 % 100)
                 follow = promise_date
             note = _call_note(outcome, rng)
+            last_call = d
             ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), rng.randrange(60)),
                        collector, r.phone, who, outcome.value, reason.value if answered and reason else None,
                        complaint, _ds(follow), owe, note, "", ""))
@@ -1057,10 +1074,12 @@ class _Builder:
         if closed is None:
             span = (self.periods[open_bills[0][1]], self.periods[open_bills[-1][1]]) if open_bills else (None, None)
             self._notices_and_visits(r, bills, case_id, stage, start, collector, owed, span)
-            # some promises fall due today, so the workbench has something to chase
+            # some promises fall due today, so the workbench has something to chase (every collector one at least)
+            first_for_collector = hold is None and not self.promised_today_by.get(collector)
             if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and (
-                    self.promised_today < 2 or rng.random() < 0.05):
+                    self.promised_today < 2 or first_for_collector or rng.random() < 0.05):
                 self.promised_today += 1
+                self.promised_today_by[collector] = self.promised_today_by.get(collector, 0) + 1
                 d = today - timedelta(days=rng.randint(2, 6))
                 eid = self.next_id("contact_event")
                 amount = arrears if rng.random() < 0.6 else max(10_000, arrears // 2 - arrears // 2 % 100)
@@ -1068,6 +1087,18 @@ class _Builder:
                            r.phone, AnsweredBy.OWNER.value, CallOutcome.PROMISED.value,
                            reason.value if reason else None, "", _ds(today), owed(d), "业主承诺今日到前台缴清", "", ""))
                 self._promise(r, case_id, eid, d, today, amount, collector)
+            elif (r.profile in (CHRONIC, LATE, RECENT) and hold is None and not self.broken_by.get(collector)
+                  and last_call < today - timedelta(days=8)):
+                # and a promise broken the day before yesterday, not chased since: every collector has one
+                made, due = today - timedelta(days=8), today - timedelta(days=2)
+                amount = min(owed(made), max(10_000, arrears // 2 - arrears // 2 % 100))
+                if amount > 0 and paid_between(made, due) < amount:
+                    self.broken_by[collector] = 1
+                    eid = self.next_id("contact_event")
+                    ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(made, 18, 20), collector, r.phone,
+                               AnsweredBy.OWNER.value, CallOutcome.PROMISED.value, reason.value if reason else None,
+                               "", _ds(due), owed(made), "业主承诺发工资后缴纳", "", ""))
+                    self._promise(r, case_id, eid, made, due, amount, collector)
             if r.profile == HARDSHIP:
                 self._hardship(r, case_id, arrears, collector, hold)
 
@@ -1120,6 +1151,8 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
+                if r.forgotten:
+                    method = DeliveryMethod.DOOR  # nobody there to sign
                 final = level == 10 and lawyer  # no final notice: the lawyer letter below is the 10th
                 self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
                              issue=not final)
@@ -1232,6 +1265,8 @@ class _Builder:
             tracking = (f"XA{rng.randrange(10**9):09d}CN" if method is DeliveryMethod.REGISTERED_MAIL
                         else f"1186{rng.randrange(10**9):09d}")
             proof = f"evidence/notice/{serial}-tracking.png"
+            if r.forgotten:  # returned: 查无此人 (no delivery, no proof of a demand)
+                delivered_at = delivered_to = proof = ""
         elif method in (DeliveryMethod.SMS, DeliveryMethod.WECHAT):
             delivered_at, delivered_to = _ts(d, 10), r.owner_name
             proof = f"evidence/notice/{serial}-screenshot.png"

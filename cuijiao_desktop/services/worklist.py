@@ -267,8 +267,10 @@ def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]
 
 
 def _issues(session: Session, today: date) -> list[_Draft]:
+    # the handler's work, and the collector's too (a fixed complaint is what often unlocks the payment)
     return [_Draft(WorkKind.ISSUE, room_id, promised, 0, f"服务问题逾期：{ISSUE_CATEGORY_ZH.get(category, '')}",
-                   f"承诺 {promised:%m-%d} 前处理；{description}", assignee, iid)
+                   f"承诺 {promised:%m-%d} 前处理；{description}", assignee, iid,
+                   (assignee,) if assignee is not None else ())
             for iid, room_id, category, description, promised, assignee in session.execute(
                 select(ServiceIssue.id, ServiceIssue.room_id, ServiceIssue.category, ServiceIssue.description,
                        ServiceIssue.promised_date, ServiceIssue.assignee_id)
@@ -467,8 +469,6 @@ def worklist(
         if d.room_id in held and d.kind not in _KEPT_ON_HOLD:
             continue
         responsible = room.collector_id if room.collector_id is not None else d.creator_id
-        if d.kind is WorkKind.ISSUE and d.creator_id is not None:
-            responsible = d.creator_id  # the issue's handler
         if not _mine(scope, target_id, responsible, room.collector_id, d.staff):
             continue
         detail = d.detail

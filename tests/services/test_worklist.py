@@ -96,8 +96,8 @@ def test_a_collectors_list_has_each_kind(session_factory, users, office):
     assert k[WorkKind.NOTICE] == {rooms["call"].room_id, old.room_id}
     assert rooms["visit"].room_id in k[WorkKind.STEP]
     assert k[WorkKind.LIMITATION] == {old.room_id}  # Jun 2023, due 10 Jun 2023: runs out on 10 Jun 2026
-    # the issue is handled by the clerk it was given to; the held room's issue (nobody assigned) is the collector's
-    assert k[WorkKind.ISSUE] == {rooms["held"].room_id}
+    # an overdue issue is the handler's work and the collector's (the clerk handles one, nobody the other)
+    assert k[WorkKind.ISSUE] == {rooms["issue"].room_id, rooms["held"].room_id}
     held = [i for i in wl.items if i.room_id == rooms["held"].room_id]
     assert [i.kind for i in held] == [WorkKind.ISSUE] and "暂停催缴至" in held[0].detail
     assert wl.held_rooms == 1

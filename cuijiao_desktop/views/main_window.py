@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -286,13 +287,18 @@ class MainWindow(QMainWindow):
         dialog = CallDialog(self._runner, self.user, room_id, now=self._now, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_saved.connect(self._contact_logged)
-        dialog.finished.connect(lambda _result, d=dialog: self._call_dialog_closed(d))
+        before = QApplication.focusWidget()
+        dialog.finished.connect(lambda _result, d=dialog, w=before: self._call_dialog_closed(d, w))
         self.call_dialog = dialog
         dialog.open()
 
-    def _call_dialog_closed(self, dialog) -> None:
+    def _call_dialog_closed(self, dialog, focus) -> None:
+        """Back to the window and the widget that had the keyboard before F6."""
         if self.call_dialog is dialog:
             self.call_dialog = None
+        self.activateWindow()
+        if focus is not None and focus.window() is self and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _contact_logged(self, logged) -> None:
         self.statusBar().showMessage(self.tr("Contact saved."), 5000)

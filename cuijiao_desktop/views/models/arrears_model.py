@@ -363,15 +363,16 @@ class ArrearsTableModel(RowTableModel):
 
 def limitation_tip(lim) -> str:
     """The periods whose limitation ran out or runs out soon, in words."""
-    tr = QCoreApplication.translate
-    lines = [tr("arrears", "Earliest end of the limitation period: {date}").format(date=lim.earliest_expiry.isoformat())]
+    lines = [QCoreApplication.translate("arrears", "Earliest end of the limitation period: {date}").format(
+        date=lim.earliest_expiry.isoformat())]
     if lim.expired_periods:
-        lines.append(tr("arrears", "Run out: {periods}").format(
+        lines.append(QCoreApplication.translate("arrears", "Run out: {periods}").format(
             periods=", ".join(period_text(p) for p in lim.expired_periods)))
     if lim.periods_at_risk:
-        lines.append(tr("arrears", "Ends within 180 days: {periods}").format(
+        lines.append(QCoreApplication.translate("arrears", "Ends within 180 days: {periods}").format(
             periods=", ".join(period_text(p) for p in lim.periods_at_risk)))
     if lim.expired_periods or lim.periods_at_risk:
-        lines.append(tr("arrears", "An evidenced demand (signed, registered, screenshot) or the owner's promise "
-                                   "restarts it; a notice-board posting does not."))
+        lines.append(QCoreApplication.translate(
+            "arrears", "An evidenced demand (signed, registered, screenshot) or the owner's promise restarts it; "
+                       "a notice-board posting does not."))
     return "\n".join(lines)

@@ -77,11 +77,14 @@ MESSAGES: dict[str, str] = {
     "demo.not_empty": QT_TRANSLATE_NOOP(
         "messages", "This database already holds rooms: demo data can only go into an empty database."
     ),
-    "ladder.days_out_of_range": QT_TRANSLATE_NOOP("messages", "The number of days must be between -60 and 3650."),
-    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
-        "messages", "Collection wording may never threaten to cut water, power, gas or heating: remove {words}."
+    "ladder.days_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the wait must be between 0 and 3650 days."
     ),
-    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the step."),
+    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
+        "messages", "Civil Code art. 944: a property service company may not cut water, power, heating or gas "
+        "to make owners pay, and collection wording may not threaten it. Remove {words}."
+    ),
+    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Step {step}: enter the name of the step."),
     "ladder.step_not_found": QT_TRANSLATE_NOOP("messages", "This step of the ladder no longer exists."),
     "late_fee.balances_unsorted": QT_TRANSLATE_NOOP(
         "messages", "Internal error: the payment history of a bill is out of order."
@@ -159,6 +162,13 @@ MESSAGES: dict[str, str] = {
     ),
     "tenant.none": QT_TRANSLATE_NOOP("messages", "This room has no current tenant."),
     "tenant.start_required": QT_TRANSLATE_NOOP("messages", "Enter the date the new tenant moves in."),
+    # --- cases, ladder, instalments, holds, service issues (issue 10) ---
+    "ladder.minimum_negative": QT_TRANSLATE_NOOP("messages", "Step {step}: the minimum amount cannot be negative."),
+    "ladder.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the minimum number of months must be between 0 and 600."
+    ),
+    "ladder.none_active": QT_TRANSLATE_NOOP("messages", "Keep at least one step of the ladder active."),
+    "cases.no_collectors": QT_TRANSLATE_NOOP("messages", "Choose at least one collector."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -2198,16 +2198,16 @@
         <translation>数据库中已有房屋数据，演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <source>The number of days must be between -60 and 3650.</source>
-        <translation>天数必须在 -60 到 3650 之间。</translation>
+        <source>Step {step}: the wait must be between 0 and 3650 days.</source>
+        <translation>第{step}步：等待天数须在0至3650天之间。</translation>
     </message>
     <message>
-        <source>Collection wording may never threaten to cut water, power, gas or heating: remove {words}.</source>
-        <translation>催缴用语不得以停水、停电、停气、停暖相威胁，请删除：{words}。</translation>
+        <source>Civil Code art. 944: a property service company may not cut water, power, heating or gas to make owners pay, and collection wording may not threaten it. Remove {words}.</source>
+        <translation>《民法典》第九百四十四条：物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费，催缴用语也不得以此相威胁。请删除“{words}”。</translation>
     </message>
     <message>
-        <source>Enter the name of the step.</source>
-        <translation>请输入步骤名称。</translation>
+        <source>Step {step}: enter the name of the step.</source>
+        <translation>第{step}步：请填写步骤名称。</translation>
     </message>
     <message>
         <source>This step of the ladder no longer exists.</source>
@@ -2412,6 +2412,22 @@
     <message>
         <source>Enter the date the new tenant moves in.</source>
         <translation>请填写新租户的入住日期。</translation>
+    </message>
+    <message>
+        <source>Step {step}: the minimum amount cannot be negative.</source>
+        <translation>第{step}步：最低金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Step {step}: the minimum number of months must be between 0 and 600.</source>
+        <translation>第{step}步：最少欠费月数须在0至600之间。</translation>
+    </message>
+    <message>
+        <source>Keep at least one step of the ladder active.</source>
+        <translation>催缴流程至少要保留一个启用的步骤。</translation>
+    </message>
+    <message>
+        <source>Choose at least one collector.</source>
+        <translation>请至少选择一名催收专员。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

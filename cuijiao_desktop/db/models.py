@@ -607,6 +607,8 @@ class InstalmentPlan(Versioned, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # the office day it was asked for: payments from this day on count towards it (None: before 0011)
+    starts_on: Mapped[date | None] = mapped_column(Date)
 
     instalments: Mapped[list[Instalment]] = relationship(back_populates="plan", order_by="Instalment.seq")
 

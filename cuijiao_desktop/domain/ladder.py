@@ -18,6 +18,9 @@ Where a case stands is never typed in: :func:`ladder_position` reads it from the
 * **Promises.** The next step waits for a promise made since the last step until the promised
   day has passed; a broken promise makes the next step due on the day it broke, however long the
   wait would have been (a broken promise moves the case on).
+* **Instalment plans** (approved): while the owner keeps to the schedule the next step waits
+  for the day after the next unpaid instalment; a missed instalment moves the case on the day
+  after it was due, like a broken promise.
 * **Holds and extensions** (approved): while one runs the case drops out of the worklists; a
   step that fell due during it is due again the day after it ends.
 * **Nothing owed**: nothing is due (the case closes when the room is cleared).
@@ -43,6 +46,7 @@ __all__ = [
     "FORBIDDEN_WORDS",
     "DueReason",
     "Hold",
+    "InstalmentMark",
     "LadderEvent",
     "LadderPosition",
     "LadderStep",
@@ -199,6 +203,14 @@ class PromiseEvent:
 
 
 @dataclass(frozen=True)
+class InstalmentMark:
+    """An instalment of an approved plan: its due date and whether it is paid (as of today)."""
+
+    due_date: date
+    paid: bool
+
+
+@dataclass(frozen=True)
 class Hold:
     """An approved hold (暂停催缴) or extension (延期): no chasing from ``start`` to ``until``."""
 
@@ -223,6 +235,8 @@ class DueReason(StrEnum):
     WAIT = "wait"  # the step's wait after the previous one
     PROMISE = "promise"  # after a promised day (kept or still open)
     PROMISE_BROKEN = "promise_broken"  # a broken promise moved the case on
+    INSTALMENT = "instalment"  # after the next instalment of a plan kept to
+    INSTALMENT_MISSED = "instalment_missed"  # a missed instalment moved the case on
     HOLD = "hold"  # resumed after a hold or extension
 
 
@@ -237,7 +251,8 @@ class LadderPosition:
     due_on: date | None  # when it is due (None below its minimum)
     reason: DueReason | None
     hold_until: date | None  # the hold or extension running today
-    promise_due: date | None  # the promise the next step waits for, or that broke
+    promise_due: date | None  # the promise (or instalment) the next step waits for, or that broke
+    completed: tuple[tuple[int, date], ...] = ()  # (seq, day) of each step done, in order; the rest skipped
 
     @property
     def stage(self) -> Stage:
@@ -276,6 +291,7 @@ def ladder_position(
     months: int,
     events: Iterable[LadderEvent] = (),
     promises: Iterable[PromiseEvent] = (),
+    instalments: Iterable[InstalmentMark] = (),
     holds: Iterable[Hold] = (),
 ) -> LadderPosition:
     """Where a case opened on ``opened_on`` stands on ``today``, from its history.
@@ -286,19 +302,21 @@ def ladder_position(
     """
     active = sorted((s for s in steps if s.active), key=lambda s: s.seq)
     pos, since, done_on = -1, opened_on, None
+    completed: list[tuple[int, date]] = []
     for event in sorted(events):
         if not opened_on <= event.on <= today:
             continue
         j = _ahead(active, pos, event)
         if j is not None:
             pos, since, done_on = j, event.on, event.on
+            completed.append((active[j].seq, event.on))
     done = active[pos] if pos >= 0 else None
     running = [h.until for h in holds if h.start <= today <= h.until]
     hold_until = max(running) if running else None
 
     def position(state: PositionState, nxt: LadderStep | None = None, due: date | None = None,
                  reason: DueReason | None = None, promise_due: date | None = None) -> LadderPosition:
-        return LadderPosition(state, done, done_on, nxt, due, reason, hold_until, promise_due)
+        return LadderPosition(state, done, done_on, nxt, due, reason, hold_until, promise_due, tuple(completed))
 
     if amount_fen <= 0:
         return position(PositionState.CLEARED)
@@ -318,6 +336,15 @@ def ladder_position(
             due, reason = after, DueReason.PROMISE_BROKEN
         elif after > due:
             due, reason = after, DueReason.PROMISE
+    unpaid = sorted(i.due_date for i in instalments if not i.paid)
+    if unpaid:
+        first = unpaid[0]
+        after = first + timedelta(days=1)
+        if first < today:
+            if after > since:  # missed since the last step: the case moves on at once
+                due, reason, promise_due = after, DueReason.INSTALMENT_MISSED, first
+        elif after > due:
+            due, reason, promise_due = after, DueReason.INSTALMENT, first
     moved = True
     while moved:  # holds may follow one another
         moved = False

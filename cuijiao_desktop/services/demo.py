@@ -521,7 +521,7 @@ class _Builder:
                                                  "signed status resolved_on created_by_id version")
         self.plan_rows = sink.register(m.InstalmentPlan, "id room_id case_id total_fen status requested_by_id "
                                                          "approved_by_id approved_at signed_on note created_at "
-                                                         "version")
+                                                         "starts_on version")
         self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen version")
         self.extensions = sink.register(m.Extension, "id room_id case_id until reason status requested_by_id "
                                                      "requested_at approved_by_id decided_at version")
@@ -1308,7 +1308,7 @@ class _Builder:
                                    collector, self.manager if approved else None,
                                    _ts(signed, 15) if approved else None, _ds(signed) if approved else None,
                                    "经济困难，分6期缴清欠费" if approved else "业主申请分期，待主管审批",
-                                   _ts(signed - timedelta(days=2), 11), 1))
+                                   _ts(signed - timedelta(days=2), 11), _ds(signed - timedelta(days=2)), 1))
             base = arrears // n
             for s in range(1, n + 1):
                 amount = base if s < n else arrears - base * (n - 1)

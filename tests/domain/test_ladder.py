@@ -10,6 +10,7 @@ from cuijiao_desktop.domain.ladder import (
     FORBIDDEN_WORDS,
     DueReason,
     Hold,
+    InstalmentMark,
     LadderEvent,
     LadderStep,
     PositionState,
@@ -28,9 +29,9 @@ OPENED = date(2026, 3, 12)
 D = timedelta(days=1)
 
 
-def pos(today, *, events=(), promises=(), holds=(), amount=100_00, months=1, steps=DEFAULT_LADDER):
+def pos(today, *, events=(), promises=(), holds=(), amount=100_00, months=1, steps=DEFAULT_LADDER, instalments=()):
     return ladder_position(steps, opened_on=OPENED, today=today, amount_fen=amount, months=months,
-                           events=events, promises=promises, holds=holds)
+                           events=events, promises=promises, holds=holds, instalments=instalments)
 
 
 def test_default_ladder_shape():
@@ -156,6 +157,26 @@ def test_an_open_promise_postpones_the_next_step_and_a_broken_one_moves_the_case
     assert pos(OPENED + 6 * D, events=[call], promises=[old]).reason is DueReason.WAIT
 
 
+def test_an_instalment_plan_kept_to_holds_the_ladder_and_a_missed_instalment_moves_it_on():
+    call = LadderEvent(OPENED + 2 * D, Stage.PHONE)
+    first, second = OPENED + 30 * D, OPENED + 60 * D
+    plan = [InstalmentMark(first, False), InstalmentMark(second, False)]
+    p = pos(OPENED + 20 * D, events=[call], instalments=plan)
+    assert (p.state, p.due_on, p.reason, p.promise_due) == (
+        PositionState.WAITING, first + D, DueReason.INSTALMENT, first)
+    paid_first = [InstalmentMark(first, True), InstalmentMark(second, False)]
+    p = pos(first + 5 * D, events=[call], instalments=paid_first)
+    assert (p.due_on, p.reason) == (second + D, DueReason.INSTALMENT)
+    p = pos(first + 5 * D, events=[call], instalments=plan)  # the first one missed
+    assert (p.state, p.due_on, p.reason) == (PositionState.DUE, first + D, DueReason.INSTALMENT_MISSED)
+    # once a step is done after the miss, the ladder takes its own pace again
+    visit = LadderEvent(first + 3 * D, Stage.WRITTEN_NOTICE)
+    p = pos(first + 5 * D, events=[call, visit], instalments=plan)
+    assert (p.due_on, p.reason) == (first + 18 * D, DueReason.WAIT)
+    all_paid = [InstalmentMark(first, True), InstalmentMark(second, True)]
+    assert pos(OPENED + 20 * D, events=[call], instalments=all_paid).reason is DueReason.WAIT
+
+
 def test_holds_take_the_case_out_and_resume_after():
     call = LadderEvent(OPENED + 2 * D, Stage.PHONE)
     hold = Hold(OPENED + 10 * D, OPENED + 40 * D)
@@ -190,14 +211,17 @@ event_lists = st.lists(st.builds(LadderEvent, st.dates(OPENED - 10 * D, OPENED +
 promise_lists = st.lists(st.builds(PromiseEvent, st.dates(OPENED - 5 * D, OPENED + 400 * D),
                                    st.dates(OPENED, OPENED + 420 * D), st.sampled_from(list(PromiseStatus))),
                          max_size=3)
+instalment_lists = st.lists(st.builds(InstalmentMark, st.dates(OPENED, OPENED + 420 * D), st.booleans()),
+                            max_size=4)
 hold_lists = st.lists(st.builds(lambda a, n: Hold(a, a + timedelta(days=n)), st.dates(OPENED, OPENED + 400 * D),
                                 st.integers(0, 60)), max_size=2)
 
 
 @given(events=event_lists, promises=promise_lists, holds=hold_lists, today=st.dates(OPENED, OPENED + 420 * D),
-       amount=st.integers(0, 10**7), months=st.integers(0, 40))
-def test_position_invariants(events, promises, holds, today, amount, months):
-    p = pos(today, events=events, promises=promises, holds=holds, amount=amount, months=months)
+       amount=st.integers(0, 10**7), months=st.integers(0, 40), instalments=instalment_lists)
+def test_position_invariants(events, promises, holds, today, amount, months, instalments):
+    p = pos(today, events=events, promises=promises, holds=holds, amount=amount, months=months,
+            instalments=instalments)
     seen = [e for e in events if OPENED <= e.on <= today]
     # the case never stands on a step nobody did, nor before the case opened
     if p.done is None:
@@ -206,7 +230,7 @@ def test_position_invariants(events, promises, holds, today, amount, months):
         assert any(e.on == p.done_on and e.stage == p.done.stage for e in seen)
     # the order of the history does not matter
     assert pos(today, events=list(reversed(events)), promises=promises, holds=holds, amount=amount,
-               months=months) == p
+               months=months, instalments=list(reversed(instalments))) == p
     if amount <= 0:
         assert p.state is PositionState.CLEARED and p.next is None
     if p.state is PositionState.DUE:
@@ -217,7 +241,7 @@ def test_position_invariants(events, promises, holds, today, amount, months):
     if p.due_on is not None:
         # never before the wait after the last step, except when a broken promise moves the case on
         since = p.done_on or OPENED
-        if p.reason is not DueReason.PROMISE_BROKEN:
+        if p.reason not in (DueReason.PROMISE_BROKEN, DueReason.INSTALMENT_MISSED):
             assert p.due_on >= since + timedelta(days=p.next.wait_days)
         # a step never falls due inside an approved hold
         assert not any(h.start <= today and h.start <= p.due_on <= h.until for h in holds)

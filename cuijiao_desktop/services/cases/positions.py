@@ -29,9 +29,11 @@ from cuijiao_desktop.db.models import (
     Visit,
 )
 from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, Stage, VisitStatus
+from cuijiao_desktop.domain.instalments import InstalmentState, PlanState
 from cuijiao_desktop.domain.ladder import (
     DueReason,
     Hold,
+    InstalmentMark,
     LadderEvent,
     LadderPosition,
     LadderStep,
@@ -179,18 +181,34 @@ def _promise_events(session: Session, cases: Sequence[CaseRef], today: date) -> 
 
 
 def _holds(session: Session, cases: Sequence[CaseRef]) -> dict[int, list[Hold]]:
-    """Per case id: approved holds (暂停催缴) and extensions (延期), from their approval to their end."""
-    ids = {c.case_id for c in cases}
+    """Per case id: approved holds (暂停催缴) and extensions (延期) of the case.
+
+    An approved one is in force until its end; when exactly it was approved does not change
+    what the ladder does (a step due before, during or after the approval is due again the day
+    after the end), so it is taken to run from the case's opening.
+    """
+    opened = {c.case_id: c.opened_on for c in cases}
     holds: dict[int, list[Hold]] = defaultdict(list)
     for table in (CollectionHold, Extension):
-        for case_id, decided_at, requested_at, until in session.execute(
-            select(table.case_id, table.decided_at, table.requested_at, table.until)
-            .where(table.status == ApprovalStatus.APPROVED, _in(table.case_id, ids))
+        for case_id, until in session.execute(
+            select(table.case_id, table.until)
+            .where(table.status == ApprovalStatus.APPROVED, _in(table.case_id, set(opened)))
         ):
-            if case_id in ids:
-                start = local_date(decided_at or requested_at)
-                holds[case_id].append(Hold(min(start, until), until))
+            if case_id in opened:
+                holds[case_id].append(Hold(min(opened[case_id], until), until))
     return holds
+
+
+def _instalment_marks(session: Session, cases: Sequence[CaseRef], today: date) -> dict[int, list[InstalmentMark]]:
+    """Per case id: the instalments of its approved plan that is still running."""
+    from .plans import plan_statuses
+
+    marks: dict[int, list[InstalmentMark]] = defaultdict(list)
+    for plan in plan_statuses(session, today=today, case_ids=[c.case_id for c in cases]):
+        if plan.state in (PlanState.ON_TRACK, PlanState.BEHIND) and plan.case_id is not None:
+            marks[plan.case_id] += [InstalmentMark(i.due_date, i.state is InstalmentState.PAID)
+                                    for i in plan.instalments]
+    return marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,12 +235,14 @@ def case_positions(
     events = _ladder_events(session, cases)
     promises = _promise_events(session, cases, today)
     holds = _holds(session, cases)
+    plans = _instalment_marks(session, cases, today)
     out = {}
     for c in cases:
         debt = debts.get(c.room_id, Debt(0, 0))
         out[c.case_id] = CasePosition(c, debt, ladder_position(
             steps, opened_on=c.opened_on, today=today, amount_fen=debt.amount_fen, months=debt.months,
             events=events.get(c.case_id, ()), promises=promises.get(c.room_id, ()), holds=holds.get(c.case_id, ()),
+            instalments=plans.get(c.case_id, ()),
         ))
     return out
 

@@ -10,7 +10,8 @@ Issue 10 (collection work), items 4–7:
   gets ``min_months`` beside ``min_amount_fen``. An untouched default ladder is replaced by the
   new default; an edited one keeps its steps, each waiting the difference to the step before.
 - ``instalment.paid_fen`` is dropped: nothing kept it in step with the payments. What an
-  instalment has received is derived from the ledger (``services.cases``).
+  instalment has received is derived from the ledger (``services.cases``), counting payments
+  from ``instalment_plan.starts_on`` (new: the office day the plan was asked for).
 - ``collection_hold`` (暂停催缴, approved by a manager) and ``case_event`` (opened, closed,
   assigned, a step marked done by hand).
 - ``service_issue.handler`` (who fixes it; a name, not necessarily a user) and ``created_by_id``.
@@ -82,6 +83,8 @@ def upgrade() -> None:
 
     with op.batch_alter_table('instalment', schema=None) as batch_op:
         batch_op.drop_column('paid_fen')
+    with op.batch_alter_table('instalment_plan', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('starts_on', sa.Date(), nullable=True))
 
     with op.batch_alter_table('service_issue', schema=None) as batch_op:
         batch_op.add_column(sa.Column('handler', sa.String(length=64), nullable=False, server_default=''))
@@ -152,6 +155,8 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f('fk_service_issue_created_by_id_app_user'), type_='foreignkey')
         batch_op.drop_column('created_by_id')
         batch_op.drop_column('handler')
+    with op.batch_alter_table('instalment_plan', schema=None) as batch_op:
+        batch_op.drop_column('starts_on')
     with op.batch_alter_table('instalment', schema=None) as batch_op:
         batch_op.add_column(sa.Column('paid_fen', sa.BigInteger(), nullable=False, server_default='0'))
     with op.batch_alter_table('ladder_step', schema=None) as batch_op:

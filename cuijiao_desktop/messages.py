@@ -232,6 +232,43 @@ MESSAGES: dict[str, str] = {
         "messages", "Say how the problem was solved before marking it done or closed."
     ),
     "issue.not_found": QT_TRANSLATE_NOOP("messages", "This service issue no longer exists."),
+    # --- collection work (issue 10) ---
+    "contact.channel_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the owner was contacted."),
+    "contact.outcome_invalid": QT_TRANSLATE_NOOP("messages", "Choose the outcome of the contact."),
+    "contact.number_required": QT_TRANSLATE_NOOP(
+        "messages", "Choose the number that was used (add it to the room's contacts first if it is missing)."
+    ),
+    "contact.number_not_of_room": QT_TRANSLATE_NOOP(
+        "messages", "This number is not among the contacts of the room: add it to the room first."
+    ),
+    "contact.answered_by_required": QT_TRANSLATE_NOOP("messages", "Choose who answered."),
+    "contact.promise_not_allowed": QT_TRANSLATE_NOOP(
+        "messages", "A promise can only be recorded when the outcome is a promise to pay."
+    ),
+    "contact.promise_date_required": QT_TRANSLATE_NOOP("messages", "Enter the date the owner promised to pay by."),
+    "contact.promise_date_past": QT_TRANSLATE_NOOP("messages", "The promised date cannot be in the past."),
+    "contact.promise_date_too_far": QT_TRANSLATE_NOOP(
+        "messages", "A promise more than a year away is a plan: agree an instalment plan instead."
+    ),
+    "contact.promise_amount_required": QT_TRANSLATE_NOOP("messages", "Enter the amount the owner promised to pay."),
+    "contact.promise_amount_positive": QT_TRANSLATE_NOOP("messages", "The promised amount must be more than zero."),
+    "contact.promise_nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing: there is nothing to promise."),
+    "contact.promise_amount_too_large": QT_TRANSLATE_NOOP(
+        "messages", "The promised amount is more than the room owes ({owed_fen})."
+    ),
+    "contact.complaint_category_required": QT_TRANSLATE_NOOP("messages", "Choose what the complaint is about."),
+    "contact.complaint_text_required": QT_TRANSLATE_NOOP("messages", "Describe the complaint."),
+    "contact.follow_up_past": QT_TRANSLATE_NOOP("messages", "The next follow-up cannot be in the past."),
+    "contact.follow_up_too_far": QT_TRANSLATE_NOOP("messages", "The next follow-up is more than a year away."),
+    "contact.confirm_warnings": QT_TRANSLATE_NOOP(
+        "messages", "This contact breaks an office rule (quiet hours or contacts per week): confirm it to save."
+    ),
+    "settings.time_invalid": QT_TRANSLATE_NOOP("messages", "Enter a time as hours and minutes, e.g. 21:00."),
+    "settings.weekly_max_invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter a number of contacts per week from 0 (no limit) to {maximum}."
+    ),
+    "worklist.not_yours": QT_TRANSLATE_NOOP("messages", "Only managers may look at a colleague's work list."),
+    "worklist.user_not_found": QT_TRANSLATE_NOOP("messages", "There is no such user."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

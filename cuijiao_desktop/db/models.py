@@ -41,7 +41,6 @@ from cuijiao_desktop.domain.enums import (
     PaymentKind,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -553,26 +552,31 @@ class ContactEvent(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     number_dialled: Mapped[str] = mapped_column(String(32), default="")
-    answered_by: Mapped[str] = mapped_column(String(64), default="")
+    answered_by: Mapped[str] = mapped_column(String(64), default="")  # an AnsweredBy code, "" if nobody
     outcome: Mapped[CallOutcome] = mapped_column(StrEnumType(CallOutcome))
     reason: Mapped[ArrearsReason | None] = mapped_column(StrEnumType(ArrearsReason))
     complaint: Mapped[str] = mapped_column(Text, default="")
-    promise_date: Mapped[date | None] = mapped_column(Date)
-    promise_amount_fen: Mapped[int | None] = mapped_column(Fen())
     next_follow_up: Mapped[date | None] = mapped_column(Date)
     arrears_fen: Mapped[int | None] = mapped_column(Fen())  # what was owed at the time
     note: Mapped[str] = mapped_column(Text, default="")
     evidence_path: Mapped[str] = mapped_column(String(255), default="")
+    # warnings the user saw and overrode when saving ("quiet_hours,frequency"); a promise made in the
+    # call is a row of ``promise`` (one truth; revision 0010 moved the old promise_* columns there)
+    overridden: Mapped[str] = mapped_column(String(64), default="")
 
     __table_args__ = (
         Index("ix_contact_event_room", "room_id", "occurred_at"),
         Index("ix_contact_event_user", "user_id", "occurred_at"),
         Index("ix_contact_event_follow_up", "next_follow_up"),
+        Index("ix_contact_event_occurred", "occurred_at"),  # the office's contact log, newest first
     )
 
 
 class Promise(Versioned, Base):
-    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken."""
+    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken.
+
+    The state is not stored: ``services.promises.promise_states`` derives it from the payments.
+    """
 
     __tablename__ = "promise"
 
@@ -583,12 +587,10 @@ class Promise(Versioned, Base):
     made_on: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Fen())
-    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a signed promise restarts limitation
-    status: Mapped[PromiseStatus] = mapped_column(StrEnumType(PromiseStatus), default=PromiseStatus.OPEN)
-    resolved_on: Mapped[date | None] = mapped_column(Date)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a written, signed promise (stronger evidence)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
-    __table_args__ = (Index("ix_promise_due", "status", "due_date"), Index("ix_promise_room", "room_id"))
+    __table_args__ = (Index("ix_promise_due", "due_date"), Index("ix_promise_room", "room_id"))
 
 
 class InstalmentPlan(Versioned, Base):

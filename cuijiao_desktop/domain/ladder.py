@@ -161,6 +161,7 @@ _STAGE_BY_CONTACT = {
     Channel.WECHAT: Stage.REMINDER,
     Channel.EMAIL: Stage.REMINDER,
     Channel.PHONE: Stage.PHONE,
+    Channel.DESK: Stage.PHONE,  # spoken to in person at the desk: as good as the call
     Channel.LETTER: Stage.WRITTEN_NOTICE,
     Channel.REGISTERED_LETTER: Stage.LAWYER_LETTER,
     Channel.VISIT: Stage.VISIT,
@@ -332,7 +333,7 @@ def ladder_position(
         p = max(recent, key=lambda p: (p.made_on, p.due_date))
         after = p.due_date + timedelta(days=1)
         promise_due = p.due_date
-        if p.status in (PromiseStatus.BROKEN, PromiseStatus.PARTLY_KEPT):
+        if p.status is PromiseStatus.BROKEN:
             due, reason = after, DueReason.PROMISE_BROKEN
         elif after > due:
             due, reason = after, DueReason.PROMISE

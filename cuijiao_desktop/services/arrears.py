@@ -45,7 +45,6 @@ from cuijiao_desktop.domain.enums import (
     CallOutcome,
     ContactKind,
     PersonRole,
-    PromiseStatus,
     Role,
     Stage,
 )
@@ -316,7 +315,7 @@ def _arrears_statement(today: date):
     )
     promise_on = (
         select(func.min(Promise.due_date))
-        .where(Promise.room_id == agg.c.room_id, Promise.status == PromiseStatus.OPEN)
+        .where(Promise.room_id == agg.c.room_id, Promise.due_date >= today)  # not yet past (the state is derived)
         .scalar_subquery()
     )
     raw = String  # a type without a result processor on SQLite and PostgreSQL: the driver's value as is

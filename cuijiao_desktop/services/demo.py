@@ -31,6 +31,7 @@ from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, s
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.enums import (
+    AnsweredBy,
     ApprovalStatus,
     ArrearsReason,
     CallOutcome,
@@ -43,7 +44,6 @@ from cuijiao_desktop.domain.enums import (
     OwnerType,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -54,7 +54,6 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
-from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
 from . import demo_names as vocab
@@ -123,6 +122,8 @@ _LATE_FEE_GRACE_DAYS = 30
 _LATE_FEE_FROM_LEVEL = 6  # contract clause 12: late fees accrue from the 6th notice on
 _LATE_FEE_ITEMS = ("WYF", "LJF", "CWF")
 _NOTICE_LATE_FEE = 9  # position of late_fee_fen in a notice row
+_FORGOTTEN_ROOMS = 4  # unreachable owners who never paid since the start: the limitation clock's examples
+_FORGOTTEN_MIN_MONTHS = 34  # only when the bills go back about 3 years
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,7 @@ class _Room:
         "code",
         "direct_debit",
         "estate",
+        "forgotten",
         "freq",
         "id",
         "k0",
@@ -336,8 +338,12 @@ class _Builder:
         self.profile = _Picker(_PROFILE_WEIGHTS)
         self.dispute_reason = _Picker(_DISPUTE_REASONS)
         self.case_count = 0
+        self.forgotten = 0  # rooms never paid since the start (their limitation clock runs out soon)
+        self.forgotten_cases = 0
         self.planned_today = 0  # the workbench always has a visit and a promise to chase today
         self.promised_today = 0
+        self.promised_today_by: dict[int, int] = {}  # per collector
+        self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
         self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0}
 
     # -- plumbing -------------------------------------------------------
@@ -515,10 +521,9 @@ class _Builder:
                                                      "closed_on hold_until next_action_on note version")
         self.events = sink.register(m.ContactEvent, "id room_id case_id person_id channel occurred_at user_id "
                                                     "number_dialled answered_by outcome reason complaint "
-                                                    "promise_date promise_amount_fen next_follow_up arrears_fen "
-                                                    "note evidence_path")
+                                                    "next_follow_up arrears_fen note evidence_path overridden")
         self.promises = sink.register(m.Promise, "id room_id case_id contact_event_id made_on due_date amount_fen "
-                                                 "signed status resolved_on created_by_id version")
+                                                 "signed created_by_id version")
         self.plan_rows = sink.register(m.InstalmentPlan, "id room_id case_id total_fen status requested_by_id "
                                                          "approved_by_id approved_at signed_on note created_at "
                                                          "starts_on version")
@@ -674,6 +679,11 @@ class _Builder:
             r.stop_k = k0 + rng.randint(span // 5, max(span // 5, span - 3))
         elif r.profile == UNREACHABLE:
             r.stop_k = k0 + rng.randint(span // 3, max(span // 3, span - 4))
+        r.forgotten = (r.profile == UNREACHABLE and k0 == 0 and self.months >= _FORGOTTEN_MIN_MONTHS
+                       and usage is Usage.RESIDENTIAL and self.forgotten < _FORGOTTEN_ROOMS)
+        if r.forgotten:  # never paid in the window; notices only on the door, registered mail returned
+            r.stop_k = 0
+            self.forgotten += 1
         elif r.profile == HARDSHIP:
             r.stop_k = max(k0, self.months - rng.randint(4, 18))
         elif r.profile == RECENT:
@@ -972,6 +982,9 @@ class _Builder:
             return (pay_cum[j - 1] if j else 0) - (pay_cum[i - 1] if i else 0)
 
         collector = self.collectors[self.case_count % len(self.collectors)]
+        if r.forgotten:  # one for each collector: everyone's work list has a limitation clock to watch
+            collector = self.collectors[self.forgotten_cases % len(self.collectors)]
+            self.forgotten_cases += 1
         self.case_count += 1
         case_id = self.next_id("collection_case")
         if arrears > 0:
@@ -1011,11 +1024,12 @@ class _Builder:
                     ok = r.phone_valid or channel is Channel.WECHAT
                     ev.append((self.next_id("contact_event"), r.id, case_id, person, channel.value, _ts(rem, 9, 30),
                                collector, r.phone if channel is Channel.SMS else "", "",
-                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "", None, None,
-                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", ""))
+                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "",
+                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", "", ""))
             d = _add_months(d, 1)
         # calls
         complaint_raised = False
+        last_call = start
         d = start + timedelta(days=2)
         while d <= end:
             owe = owed(d)
@@ -1030,7 +1044,8 @@ class _Builder:
             eid = self.next_id("contact_event")
             answered = outcome in (CallOutcome.PROMISED, CallOutcome.CONDITIONAL, CallOutcome.REFUSED,
                                    CallOutcome.OTHER)
-            who = ("配偶" if r.spouse and rng.random() < 0.2 else "本人") if answered else ""
+            who = ((AnsweredBy.FAMILY if r.spouse and rng.random() < 0.2 else AnsweredBy.OWNER).value
+                   if answered else "")
             promise_date = promise_amount = None
             follow = d + timedelta(days=rng.randint(3, 7))
             if outcome is CallOutcome.PROMISED:
@@ -1042,46 +1057,56 @@ class _Builder:
                     promise_amount = owe if rng.random() < 0.7 else max(10_000, owe // 2 - owe // 2 % 100)
                 follow = promise_date
             note = _call_note(outcome, rng)
+            last_call = d
             ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), rng.randrange(60)),
                        collector, r.phone, who, outcome.value, reason.value if answered and reason else None,
-                       complaint, _ds(promise_date), promise_amount, _ds(follow), owe, note, ""))
+                       complaint, _ds(follow), owe, note, "", ""))
             if complaint and not complaint_raised:
                 complaint_raised = True
                 self._issue(r, case_id, eid, d, r.reason)
             elif answered and rng.random() < 0.04:
                 self._issue(r, case_id, eid, d, ArrearsReason.SERVICE_QUALITY)
             if promise_date is not None:
-                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector,
-                              paid_between(d, promise_date))
+                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector)
                 d = promise_date + timedelta(days=1)  # chased on the promised day
             else:
                 d += timedelta(days=rng.randint(6, 15))
         if closed is None:
             span = (self.periods[open_bills[0][1]], self.periods[open_bills[-1][1]]) if open_bills else (None, None)
             self._notices_and_visits(r, bills, case_id, stage, start, collector, owed, span)
-            # some promises fall due today, so the workbench has something to chase
+            # some promises fall due today, so the workbench has something to chase (every collector one at least)
+            first_for_collector = hold is None and not self.promised_today_by.get(collector)
             if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and (
-                    self.promised_today < 2 or rng.random() < 0.05):
+                    self.promised_today < 2 or first_for_collector or rng.random() < 0.05):
                 self.promised_today += 1
+                self.promised_today_by[collector] = self.promised_today_by.get(collector, 0) + 1
                 d = today - timedelta(days=rng.randint(2, 6))
                 eid = self.next_id("contact_event")
                 amount = arrears if rng.random() < 0.6 else max(10_000, arrears // 2 - arrears // 2 % 100)
                 ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), 5), collector,
-                           r.phone, "本人", CallOutcome.PROMISED.value, reason.value if reason else None, "",
-                           _ds(today), amount, _ds(today), owed(d), "业主承诺今日到前台缴清", ""))
-                self._promise(r, case_id, eid, d, today, amount, collector, paid_between(d, today))
+                           r.phone, AnsweredBy.OWNER.value, CallOutcome.PROMISED.value,
+                           reason.value if reason else None, "", _ds(today), owed(d), "业主承诺今日到前台缴清", "", ""))
+                self._promise(r, case_id, eid, d, today, amount, collector)
+            elif (r.profile in (CHRONIC, LATE, RECENT) and hold is None and not self.broken_by.get(collector)
+                  and last_call < today - timedelta(days=8)):
+                # and a promise broken the day before yesterday, not chased since: every collector has one
+                made, due = today - timedelta(days=8), today - timedelta(days=2)
+                amount = min(owed(made), max(10_000, arrears // 2 - arrears // 2 % 100))
+                if amount > 0 and paid_between(made, due) < amount:
+                    self.broken_by[collector] = 1
+                    eid = self.next_id("contact_event")
+                    ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(made, 18, 20), collector, r.phone,
+                               AnsweredBy.OWNER.value, CallOutcome.PROMISED.value, reason.value if reason else None,
+                               "", _ds(due), owed(made), "业主承诺发工资后缴纳", "", ""))
+                    self._promise(r, case_id, eid, made, due, amount, collector)
             if r.profile == HARDSHIP:
                 self._hardship(r, case_id, arrears, collector, hold)
 
-    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int,
-                 paid: int) -> None:
-        status = _promise_status(amount, due, paid, self.today)
-        resolved = None
-        if status is not PromiseStatus.OPEN:
-            resolved = min(due + timedelta(days=1), self.today)
+    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int) -> None:
+        """A promise row (its state is derived from the payments, never stored)."""
         signed = 1 if self.rng.random() < 0.1 else 0
         self.promises.append((self.next_id("promise"), r.id, case_id, event_id, _ds(made), _ds(due), amount, signed,
-                              status.value, _ds(resolved), user, 1))
+                              user, 1))
 
     def _issue(self, r: _Room, case_id: int, event_id: int, d: date, reason: ArrearsReason | None) -> None:
         rng, today = self.rng, self.today
@@ -1130,6 +1155,8 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
+                if r.forgotten:
+                    method = DeliveryMethod.DOOR  # nobody there to sign
                 final = level == 10 and lawyer  # no final notice: the lawyer letter below is the 10th
                 self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
                              issue=not final)
@@ -1141,8 +1168,8 @@ class _Builder:
                                DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(
                                    method, Channel.NOTICE)
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, channel.value, _ts(d, 10),
-                               collector, "", "", CallOutcome.DELIVERED.value, None, "", None, None,
-                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", ""))
+                               collector, "", "", CallOutcome.DELIVERED.value, None, "",
+                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", "", ""))
                 d += timedelta(days=rng.choice((3, 4)))
             if lawyer:
                 # after the series, once the last notice's 7-day deadline has passed: a day of the
@@ -1162,7 +1189,7 @@ class _Builder:
                     late_notices.append((len(self.notices) - 1, d))
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id,
                                Channel.REGISTERED_LETTER.value, _ts(d, 15), self.manager, "", "",
-                               CallOutcome.DELIVERED.value, None, "", None, None, None, owe, "律师函已寄出（EMS）", ""))
+                               CallOutcome.DELIVERED.value, None, "", None, owe, "律师函已寄出（EMS）", "", ""))
         if late_notices:
             self._late_fees(bills, late_notices)
         # visits: done ones in the past, and some booked for today and the coming week
@@ -1242,6 +1269,8 @@ class _Builder:
             tracking = (f"XA{rng.randrange(10**9):09d}CN" if method is DeliveryMethod.REGISTERED_MAIL
                         else f"1186{rng.randrange(10**9):09d}")
             proof = f"evidence/notice/{serial}-tracking.png"
+            if r.forgotten:  # returned: 查无此人 (no delivery, no proof of a demand)
+                delivered_at = delivered_to = proof = ""
         elif method in (DeliveryMethod.SMS, DeliveryMethod.WECHAT):
             delivered_at, delivered_to = _ts(d, 10), r.owner_name
             proof = f"evidence/notice/{serial}-screenshot.png"
@@ -1274,9 +1303,9 @@ class _Builder:
                                                                              CallOutcome.NOT_HOME) else 0,
                                 1 if handed else 0, note, collector, 1))
             self.events.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, Channel.VISIT.value,
-                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else "本人",
-                                outcome.value, r.reason.value if r.reason else None, "", None, None, _ds(agreed),
-                                owe, f"上门催缴：{attitude or '无人在家'}", ""))
+                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
+                                outcome.value, r.reason.value if r.reason else None, "", _ds(agreed),
+                                owe, f"上门催缴：{attitude or '无人在家'}", "", ""))
         else:
             self.visits.append((vid, r.id, case_id, planned, VisitStatus.PLANNED.value, 1, None, "", None, None, 0,
                                 0, "已电话预约", collector, 1))
@@ -1379,10 +1408,6 @@ def _ladder_steps() -> list[tuple]:
     """(seq, stage, name, wait days, channel, min amount, min months, note) from the domain's default ladder."""
     return [(s.seq, s.stage, s.name_zh, s.wait_days, s.channel, s.min_amount_fen, s.min_months, s.note)
             for s in DEFAULT_LADDER]
-
-
-def _promise_status(amount: int, due: date, paid: int, today: date) -> PromiseStatus:
-    return promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
 
 
 def _reason_for(profile: int, rng: random.Random, dispute: _Picker) -> ArrearsReason | None:

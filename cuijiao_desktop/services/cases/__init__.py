@@ -54,7 +54,16 @@ from .plans import (
     request_hold,
     request_plan,
 )
-from .positions import CasePosition, CaseRef, DueStep, case_positions, due_steps, ladder_steps, open_cases
+from .positions import (
+    CasePosition,
+    CaseRef,
+    DueStep,
+    case_positions,
+    due_steps,
+    ladder_steps,
+    next_step_after,
+    open_cases,
+)
 
 __all__ = [
     "CASE_SETTING_KEYS",
@@ -95,6 +104,7 @@ __all__ = [
     "list_cases",
     "list_issues",
     "mark_step_done",
+    "next_step_after",
     "open_case",
     "open_cases",
     "pauses",

@@ -367,7 +367,7 @@ def case_detail(session: Session, *, actor: UserDTO, today: date, case_id: int |
     names = user_names(session)
     start = case.opened_on
     end = case.closed_on
-    history = [t for t in timeline(session, room_id=case.room_id)
+    history = [t for t in timeline(session, room_id=case.room_id, today=today)
                if t.when.date() >= start and (end is None or t.when.date() <= end)]
     history += _case_events(session, case.id, names, {s.id: s.name_zh for s in steps})
     history.sort(key=lambda t: t.when, reverse=True)

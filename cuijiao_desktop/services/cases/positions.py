@@ -24,8 +24,6 @@ from cuijiao_desktop.db.models import (
     Extension,
     LadderStepRow,
     Notice,
-    Payment,
-    Promise,
     Visit,
 )
 from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, Stage, VisitStatus
@@ -45,12 +43,11 @@ from cuijiao_desktop.domain.ladder import (
     notice_stage,
     step_kind,
 )
-from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.services.tx import read_only
 
 from .common import Debt, local_date, room_debts, room_places, user_names
 
-__all__ = ["CaseRef", "DueStep", "case_positions", "due_steps", "ladder_steps", "open_cases"]
+__all__ = ["CaseRef", "DueStep", "case_positions", "due_steps", "ladder_steps", "next_step_after", "open_cases"]
 
 #: Case events that mark a step done by hand.
 STEP_DONE = "step_done"
@@ -141,42 +138,15 @@ def _ladder_events(session: Session, cases: Sequence[CaseRef]) -> dict[int, list
 
 
 def _promise_events(session: Session, cases: Sequence[CaseRef], today: date) -> dict[int, list[PromiseEvent]]:
-    """Per room: promises made since its case opened, in their derived state today.
+    """Per room: promises made since its case opened, in their derived state today
+    (``services.promises.promise_states``: from the room's payments, reversals and credit aside)."""
+    from cuijiao_desktop.services.promises import promise_states
 
-    The seam to the promise service (``services.promises.promise_states`` of the collection
-    work): until it is here, the state is derived the same way, from the room's payments
-    (net of reversals) from the day of the promise up to its date.
-    """
     opened = {c.room_id: c.opened_on for c in cases}
-    rooms = set(opened)
-    found: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
-    for room_id, made_on, due_date, amount in session.execute(
-        select(Promise.room_id, Promise.made_on, Promise.due_date, Promise.amount_fen)
-        .where(_in(Promise.room_id, rooms))
-    ):
-        if room_id in rooms and made_on >= opened[room_id]:
-            found[room_id].append((made_on, due_date, amount))
-    if not found:
-        return {}
-    paid: dict[int, list[tuple[date, int]]] = defaultdict(list)
-    since = min(m for ps in found.values() for m, _, _ in ps)
-    promised_rooms = set(found)
-    for room_id, paid_on, fen in session.execute(
-        select(Payment.room_id, Payment.paid_on, Payment.amount_fen)
-        .where(_in(Payment.room_id, promised_rooms), Payment.paid_on >= since)
-    ):
-        if room_id in promised_rooms:
-            paid[room_id].append((paid_on, fen))
-    out: dict[int, list[PromiseEvent]] = {}
-    for room_id, promises in found.items():
-        pays = paid.get(room_id, ())
-        states = []
-        for made_on, due_date, amount in promises:
-            end = min(due_date, today)
-            paid_since = sum(fen for day, fen in pays if made_on <= day <= end)
-            states.append(PromiseEvent(made_on, due_date, promise_status(
-                amount_fen=amount, due_date=due_date, paid_since_fen=paid_since, as_of=today)))
-        out[room_id] = states
+    out: dict[int, list[PromiseEvent]] = defaultdict(list)
+    for p in promise_states(session, today=today, room_ids=list(opened)):
+        if p.made_on >= opened[p.room_id]:
+            out[p.room_id].append(PromiseEvent(p.made_on, p.due_date, p.status))
     return out
 
 
@@ -222,9 +192,13 @@ class CasePosition:
 
 def case_positions(
     session: Session, *, today: date, cases: Sequence[CaseRef] | None = None,
-    steps: Sequence[LadderStep] | None = None,
+    steps: Sequence[LadderStep] | None = None, extra_events: dict[int, list[LadderEvent]] | None = None,
 ) -> dict[int, CasePosition]:
-    """Every given open case (all open cases by default) with its position today, by case id."""
+    """Every given open case (all open cases by default) with its position today, by case id.
+
+    ``extra_events`` (per case id) are added to the history: "where would the case stand after
+    this contact" (the call form proposes the next follow-up with it).
+    """
     if cases is None:
         cases = open_cases(session)
     if not cases:
@@ -241,10 +215,26 @@ def case_positions(
         debt = debts.get(c.room_id, Debt(0, 0))
         out[c.case_id] = CasePosition(c, debt, ladder_position(
             steps, opened_on=c.opened_on, today=today, amount_fen=debt.amount_fen, months=debt.months,
-            events=events.get(c.case_id, ()), promises=promises.get(c.room_id, ()), holds=holds.get(c.case_id, ()),
+            events=[*events.get(c.case_id, ()), *(extra_events or {}).get(c.case_id, ())],
+            promises=promises.get(c.room_id, ()), holds=holds.get(c.case_id, ()),
             instalments=plans.get(c.case_id, ()),
         ))
     return out
+
+
+def next_step_after(session: Session, *, room_id: int, channel: Channel, today: date) -> tuple[date | None, str]:
+    """The next ladder step of the room's open case once a contact through ``channel`` is logged
+    today, and when it falls due: ``(None, "")`` without an open case, at the end of the ladder,
+    below the next step's minimum or when the room owes nothing."""
+    cases = open_cases(session, room_ids=[room_id])
+    if not cases:
+        return None, ""
+    case = cases[0]
+    extra = {case.case_id: [LadderEvent(today, contact_stage(channel))]}
+    pos = case_positions(session, today=today, cases=cases, extra_events=extra)[case.case_id].position
+    if pos.next is None or pos.due_on is None:
+        return None, ""
+    return max(pos.due_on, today), pos.next.name_zh
 
 
 @dataclass(frozen=True)

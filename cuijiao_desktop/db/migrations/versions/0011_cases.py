@@ -1,7 +1,7 @@
 """cases: the ladder's waits and minimums, holds, case events, service-issue handler; no stored instalment payments
 
 Revision ID: 0011
-Revises: 0004
+Revises: 0010
 Create Date: 2026-12-08 10:00:00
 
 Issue 10 (collection work), items 4–7:
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011'
-down_revision = '0004'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,321 @@
+"""The limitation clock (诉讼时效) per room and bill period, from what the database can prove.
+
+Civil Code art. 188: 3 years from the due date; art. 195: restarted by
+
+* an **evidenced demand** that reached the owner: a notice delivered with proof
+  (:func:`notice_is_evidenced_demand`), or a message/recorded call kept as evidence
+  (:func:`contact_is_evidenced_demand`);
+* the owner's **acknowledgement**: a promise to pay (every ``promise`` row), an approved
+  instalment plan, a part payment (per bill: the day money was allocated to it).
+
+A posting on the notice board and mass reminders never count. Demands and promises restart
+the clock of every period already due on their day (a notice that names its periods: only
+those); a part payment restarts the bills it paid part of. The arithmetic is the domain's
+(``domain.limitation``); this module gathers the events in a few set-based queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session, aliased
+
+from cuijiao_desktop.db.models import (
+    Bill,
+    ContactEvent,
+    InstalmentPlan,
+    Notice,
+    Payment,
+    PaymentAllocation,
+    Promise,
+)
+from cuijiao_desktop.domain.enums import (
+    ApprovalStatus,
+    CallOutcome,
+    Channel,
+    DeliveryMethod,
+    InterruptionKind,
+    PaymentKind,
+)
+from cuijiao_desktop.domain.limitation import (
+    LIMITATION_YEARS,
+    Interruption,
+    LimitationStatus,
+    add_years,
+    counts,
+    limitation_date,
+    limitation_status,
+)
+
+from .tx import read_only
+
+__all__ = [
+    "AT_RISK_DAYS",
+    "WORKLIST_DAYS",
+    "PeriodLimitation",
+    "RoomLimitation",
+    "contact_is_evidenced_demand",
+    "notice_is_evidenced_demand",
+    "room_limitation_periods",
+    "room_limitations",
+]
+
+#: The ledger and the arrears table mark periods whose clock runs out within this many days.
+AT_RISK_DAYS = 180
+#: Today's work lists bills whose clock runs out within this many days.
+WORKLIST_DAYS = 90
+
+_CHUNK = 2000
+
+#: Written or electronic channels whose message, kept as evidence, proves a demand reached the owner.
+_WRITTEN = frozenset({Channel.SMS, Channel.WECHAT, Channel.EMAIL, Channel.LETTER, Channel.REGISTERED_LETTER})
+#: Outcomes that show the message or call reached somebody.
+_REACHED = frozenset({
+    CallOutcome.DELIVERED, CallOutcome.PROMISED, CallOutcome.CONDITIONAL, CallOutcome.REFUSED, CallOutcome.PAID,
+    CallOutcome.DISPUTED, CallOutcome.OTHER,
+})
+
+
+def notice_is_evidenced_demand(
+    *,
+    delivered_at: datetime | None,
+    signed_receipt: bool,
+    tracking_no: str,
+    proof_path: str,
+    delivery_method: DeliveryMethod | str | None = None,
+) -> bool:
+    """THE rule for notices: a notice is an evidenced demand (restarts the clock) when its delivery
+    is recorded (``delivered_at``) with proof: a signed receipt slip, a registered-mail/express
+    tracking number, or a proof file (photo, screenshot). A notice stuck on the door (张贴/塞门)
+    proves no receipt unless the owner signed for it; a posting on the notice board is no notice.
+    """
+    if delivered_at is None:
+        return False
+    if delivery_method is not None and DeliveryMethod(delivery_method) is DeliveryMethod.DOOR:
+        return bool(signed_receipt)
+    return bool(signed_receipt) or bool((tracking_no or "").strip()) or bool((proof_path or "").strip())
+
+
+def contact_is_evidenced_demand(*, channel: Channel | str, outcome: CallOutcome | str, evidence_path: str) -> bool:
+    """A logged contact is an evidenced demand when it reached the owner and its evidence is kept:
+    an SMS, WeChat message, e-mail or letter with its screenshot/scan, or a call answered and
+    recorded. Mass reminders without evidence, and calls nobody answered, do not count."""
+    if not (evidence_path or "").strip():
+        return False
+    channel, outcome = Channel(channel), CallOutcome(outcome)
+    if outcome not in _REACHED:
+        return False
+    return channel in _WRITTEN or channel is Channel.PHONE or channel is Channel.DESK
+
+
+@dataclass(frozen=True)
+class PeriodLimitation:
+    """The clock of one bill period of a room: its earliest expiring bill decides."""
+
+    period: int  # YYYYMM
+    due_date: date
+    outstanding_fen: int
+    expires_on: date
+    status: LimitationStatus
+    restarted_by: InterruptionKind | None  # the last event that restarted the clock (None: from the due date)
+    restarted_on: date | None
+
+
+@dataclass(frozen=True)
+class RoomLimitation:
+    """A room's clock at a glance: the earliest expiry and the periods at risk or run out."""
+
+    room_id: int
+    earliest_expiry: date
+    periods_at_risk: tuple[int, ...]  # within AT_RISK_DAYS, not yet run out
+    expired_periods: tuple[int, ...]  # run out (only an acknowledgement can revive them)
+    at_risk_fen: int
+    expiring_within: tuple[tuple[int, date], ...]  # (period, expiry) within WORKLIST_DAYS, not run out
+
+    @property
+    def status(self) -> LimitationStatus:
+        """EXPIRED when a period ran out, AT_RISK when one is close, else OK."""
+        if self.expired_periods:
+            return LimitationStatus.EXPIRED
+        return LimitationStatus.AT_RISK if self.periods_at_risk else LimitationStatus.OK
+
+
+def _chunks(ids: Collection[int]) -> Iterable[list[int]]:
+    items = sorted(set(ids))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def _day(value: object) -> date:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone().date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass
+class _RoomEvents:
+    """The events of one room that may restart clocks."""
+
+    general: list[Interruption]  # apply to every bill due by their day
+    notices: list[tuple[Interruption, int | None, int | None]]  # with the periods they name
+    by_bill: dict[int, list[Interruption]]  # part payments
+
+
+def _room_events(session: Session, today: date, room_ids: list[int], events: dict[int, _RoomEvents]) -> None:
+    """Evidenced demands, promises and instalment plans of ``room_ids`` up to ``today``."""
+    for room_id, delivered, signed, tracking, proof, method, p_from, p_to in session.execute(
+        select(Notice.room_id, Notice.delivered_at, Notice.signed_receipt, Notice.tracking_no, Notice.proof_path,
+               Notice.delivery_method, Notice.period_from, Notice.period_to)
+        .where(Notice.room_id.in_(room_ids), Notice.delivered_at.is_not(None))
+    ):
+        if notice_is_evidenced_demand(delivered_at=delivered, signed_receipt=signed, tracking_no=tracking,
+                                      proof_path=proof, delivery_method=method):
+            on = _day(delivered)
+            if on <= today:
+                _of(events, room_id).notices.append((Interruption(InterruptionKind.DEMAND, on), p_from, p_to))
+    for room_id, occurred, channel, outcome, evidence in session.execute(
+        select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome,
+               ContactEvent.evidence_path)
+        .where(ContactEvent.room_id.in_(room_ids), ContactEvent.evidence_path != "")
+    ):
+        if contact_is_evidenced_demand(channel=channel, outcome=outcome, evidence_path=evidence):
+            on = _day(occurred)
+            if on <= today:
+                _of(events, room_id).general.append(Interruption(InterruptionKind.DEMAND, on))
+    for room_id, made_on in session.execute(
+        select(Promise.room_id, Promise.made_on).where(Promise.room_id.in_(room_ids), Promise.made_on <= today)
+    ):
+        _of(events, room_id).general.append(Interruption(InterruptionKind.PROMISE, made_on))
+    for room_id, signed_on, approved_at in session.execute(
+        select(InstalmentPlan.room_id, InstalmentPlan.signed_on, InstalmentPlan.approved_at)
+        .where(InstalmentPlan.room_id.in_(room_ids),
+               InstalmentPlan.status.in_([ApprovalStatus.APPROVED, ApprovalStatus.COMPLETED]))
+    ):
+        on = signed_on or (_day(approved_at) if approved_at is not None else None)
+        if on is not None and on <= today:
+            _of(events, room_id).general.append(Interruption(InterruptionKind.INSTALMENT_PLAN, on))
+
+
+def _part_payments(session: Session, today: date, bill_ids: Collection[int], events: dict[int, _RoomEvents]) -> None:
+    """Part payments: the days money (not reversed by ``today``) was allocated to each of ``bill_ids``."""
+    rev = aliased(Payment)
+    reversed_ = exists().where(rev.reverses_id == Payment.id, rev.paid_on <= today)
+    for chunk in _chunks(bill_ids):
+        for room_id, bill_id, paid_on in session.execute(
+            select(Payment.room_id, PaymentAllocation.bill_id, Payment.paid_on)
+            .join(Payment, Payment.id == PaymentAllocation.payment_id)
+            .where(PaymentAllocation.bill_id.in_(chunk), PaymentAllocation.amount_fen > 0,
+                   Payment.kind == PaymentKind.PAYMENT, Payment.paid_on <= today, ~reversed_)
+        ):
+            _of(events, room_id).by_bill[bill_id].append(Interruption(InterruptionKind.PART_PAYMENT, paid_on))
+
+
+def _of(events: dict[int, _RoomEvents], room_id: int) -> _RoomEvents:
+    ev = events.get(room_id)
+    if ev is None:
+        ev = events[room_id] = _RoomEvents([], [], defaultdict(list))
+    return ev
+
+
+def _unpaid_bills(session: Session, today: date, room_ids: list[int] | None):
+    """(room_id, bill_id, period, due_date, outstanding, paid) of overdue unpaid bills (the partial index's predicate)."""
+    unpaid = and_(Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, Bill.due_date < today)
+    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+    stmt = select(Bill.room_id, Bill.id, Bill.period, Bill.due_date, outstanding, Bill.paid_fen).where(unpaid)
+    if room_ids is None:
+        return session.execute(stmt).all()
+    rows = []
+    for chunk in _chunks(room_ids):
+        rows += session.execute(stmt.where(Bill.room_id.in_(chunk))).all()
+    return rows
+
+
+def _periods(bills, ev: _RoomEvents | None, today: date) -> list[PeriodLimitation]:
+    """Per period of one room: the earliest expiring bill's clock."""
+    best: dict[int, PeriodLimitation] = {}
+    owed: dict[int, int] = defaultdict(int)
+    for _room_id, bill_id, period, due, outstanding, _paid in bills:
+        owed[period] += int(outstanding)
+        events: list[Interruption] = []
+        if ev is not None:
+            events += ev.general
+            events += ev.by_bill.get(bill_id, ())
+            events += [i for i, p_from, p_to in ev.notices
+                       if (p_from is None or period >= p_from) and (p_to is None or period <= p_to)]
+        expires = limitation_date(due, events)
+        if period in best and best[period].expires_on <= expires:
+            continue
+        last = _last_restart(due, expires, events)
+        best[period] = PeriodLimitation(
+            period=period, due_date=due, outstanding_fen=0, expires_on=expires,
+            status=limitation_status(expires, today, warn_days=AT_RISK_DAYS),
+            restarted_by=last.kind if last else None, restarted_on=last.on if last else None,
+        )
+    return [PeriodLimitation(p.period, p.due_date, owed[p.period], p.expires_on, p.status, p.restarted_by,
+                             p.restarted_on) for p in sorted(best.values(), key=lambda p: p.period)]
+
+
+def _last_restart(due: date, expires: date, events: list[Interruption]) -> Interruption | None:
+    """The event whose 3 years give ``expires`` (None when the clock still runs from the due date)."""
+    if expires == add_years(due, LIMITATION_YEARS):
+        return None
+    candidates = [i for i in events if counts(i) and i.on >= due and add_years(i.on, LIMITATION_YEARS) == expires]
+    return max(candidates, key=lambda i: i.on) if candidates else None
+
+
+def _summary(room_id: int, periods: list[PeriodLimitation], today: date) -> RoomLimitation:
+    worklist_limit = today.toordinal() + WORKLIST_DAYS
+    return RoomLimitation(
+        room_id=room_id,
+        earliest_expiry=min(p.expires_on for p in periods),
+        periods_at_risk=tuple(p.period for p in periods if p.status is LimitationStatus.AT_RISK),
+        expired_periods=tuple(p.period for p in periods if p.status is LimitationStatus.EXPIRED),
+        at_risk_fen=sum(p.outstanding_fen for p in periods if p.status is not LimitationStatus.OK),
+        expiring_within=tuple((p.period, p.expires_on) for p in periods
+                              if today <= p.expires_on and p.expires_on.toordinal() <= worklist_limit),
+    )
+
+
+@read_only
+def room_limitations(
+    session: Session, *, today: date, room_ids: Collection[int] | None = None,
+) -> dict[int, RoomLimitation]:
+    """Bulk: the clock of every room with overdue unpaid bills (or of ``room_ids``), by room id.
+
+    Rooms without overdue debt are left out. A handful of set-based queries whatever the number
+    of rooms (per 2,000 rooms when ``room_ids`` are given).
+    """
+    if room_ids is not None and not room_ids:
+        return {}
+    bills = _unpaid_bills(session, today, None if room_ids is None else list(room_ids))
+    by_room: dict[int, list] = defaultdict(list)
+    for b in bills:
+        by_room[b[0]].append(b)
+    if not by_room:
+        return {}
+    events: dict[int, _RoomEvents] = {}
+    for chunk in _chunks(by_room):
+        _room_events(session, today, chunk, events)
+    _part_payments(session, today, {b[1] for b in bills if b[5] > 0}, events)
+    return {room_id: _summary(room_id, _periods(rows, events.get(room_id), today), today)
+            for room_id, rows in by_room.items()}
+
+
+@read_only
+def room_limitation_periods(session: Session, *, room_id: int, today: date) -> list[PeriodLimitation]:
+    """The clock of each overdue unpaid bill period of one room, oldest period first (the ledger)."""
+    bills = _unpaid_bills(session, today, [room_id])
+    if not bills:
+        return []
+    events: dict[int, _RoomEvents] = {}
+    _room_events(session, today, [room_id], events)
+    _part_payments(session, today, {b[1] for b in bills if b[5] > 0}, events)
+    return _periods(bills, events.get(room_id), today)

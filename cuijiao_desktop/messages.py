@@ -77,11 +77,14 @@ MESSAGES: dict[str, str] = {
     "demo.not_empty": QT_TRANSLATE_NOOP(
         "messages", "This database already holds rooms: demo data can only go into an empty database."
     ),
-    "ladder.days_out_of_range": QT_TRANSLATE_NOOP("messages", "The number of days must be between -60 and 3650."),
-    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
-        "messages", "Collection wording may never threaten to cut water, power, gas or heating: remove {words}."
+    "ladder.days_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the wait must be between 0 and 3650 days."
     ),
-    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the step."),
+    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
+        "messages", "Civil Code art. 944: a property service company may not cut water, power, heating or gas "
+        "to make owners pay, and collection wording may not threaten it. Remove {words}."
+    ),
+    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Step {step}: enter the name of the step."),
     "ladder.step_not_found": QT_TRANSLATE_NOOP("messages", "This step of the ladder no longer exists."),
     "late_fee.balances_unsorted": QT_TRANSLATE_NOOP(
         "messages", "Internal error: the payment history of a bill is out of order."
@@ -159,6 +162,76 @@ MESSAGES: dict[str, str] = {
     ),
     "tenant.none": QT_TRANSLATE_NOOP("messages", "This room has no current tenant."),
     "tenant.start_required": QT_TRANSLATE_NOOP("messages", "Enter the date the new tenant moves in."),
+    # --- cases, ladder, instalments, holds, service issues (issue 10) ---
+    "ladder.minimum_negative": QT_TRANSLATE_NOOP("messages", "Step {step}: the minimum amount cannot be negative."),
+    "ladder.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the minimum number of months must be between 0 and 600."
+    ),
+    "ladder.none_active": QT_TRANSLATE_NOOP("messages", "Keep at least one step of the ladder active."),
+    "cases.no_collectors": QT_TRANSLATE_NOOP("messages", "Choose at least one collector."),
+    "cases.not_a_collector": QT_TRANSLATE_NOOP(
+        "messages", "{name} is not an active collector or manager and cannot hold cases."
+    ),
+    "cases.changed_since_preview": QT_TRANSLATE_NOOP(
+        "messages", "Some cases changed since the preview (paid, closed or reassigned). Preview again; nothing was changed."
+    ),
+    "cases.threshold_negative": QT_TRANSLATE_NOOP("messages", "The amount that opens a case cannot be negative."),
+    "cases.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "The months that open a case must be between 0 and 120."
+    ),
+    "case.not_found": QT_TRANSLATE_NOOP("messages", "This case no longer exists."),
+    "case.none_for_room": QT_TRANSLATE_NOOP(
+        "messages", "This room has no collection case: its arrears have not reached the office's threshold."
+    ),
+    "case.not_yours": QT_TRANSLATE_NOOP("messages", "This case is held by another collector."),
+    "case.closed": QT_TRANSLATE_NOOP("messages", "This case was closed on {closed_on}: the room has paid."),
+    "case.already_open": QT_TRANSLATE_NOOP("messages", "This room already has an open case."),
+    "case.nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing overdue: there is nothing to chase."),
+    "case.step_date_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The date must be between the opening of the case ({opened_on}) and today."
+    ),
+    "instalment.count_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "A plan has between 1 and {maximum} instalments."
+    ),
+    "instalment.total_too_small": QT_TRANSLATE_NOOP(
+        "messages", "The total is too small for {count} instalments."
+    ),
+    "instalment.interval_invalid": QT_TRANSLATE_NOOP("messages", "Instalments are at least one month apart."),
+    "instalment.total_not_positive": QT_TRANSLATE_NOOP("messages", "The plan's total must be more than zero."),
+    "instalment.amount_not_positive": QT_TRANSLATE_NOOP(
+        "messages", "Instalment {seq}: the amount must be more than zero."
+    ),
+    "instalment.dates_not_increasing": QT_TRANSLATE_NOOP(
+        "messages", "Instalment {seq}: each date must be today or later, and after the instalment before it."
+    ),
+    "instalment.sum_mismatch": QT_TRANSLATE_NOOP(
+        "messages", "The instalments add up to {sum_fen}, not to the plan's total of {total_fen}."
+    ),
+    "instalment.plan_exists": QT_TRANSLATE_NOOP(
+        "messages", "This case already has a plan waiting for approval or running: decide or cancel it first."
+    ),
+    "instalment.not_found": QT_TRANSLATE_NOOP("messages", "This instalment plan no longer exists."),
+    "approval.already_decided": QT_TRANSLATE_NOOP("messages", "This request has already been decided."),
+    "approval.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason, so that the collector knows why."),
+    "approval.not_found": QT_TRANSLATE_NOOP("messages", "This request no longer exists."),
+    "extension.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for the extension."),
+    "extension.length": QT_TRANSLATE_NOOP(
+        "messages", "An extension runs 1 to 2 months: choose a date from {earliest} to {latest}."
+    ),
+    "hold.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for stopping the collection."),
+    "hold.until_past": QT_TRANSLATE_NOOP("messages", "The end date must be after today."),
+    "hold.too_long": QT_TRANSLATE_NOOP(
+        "messages", "A hold lasts at most {days} days; ask again when it ends if it must go on."
+    ),
+    "hold.not_running": QT_TRANSLATE_NOOP("messages", "This hold is not running (not approved, or already over)."),
+    "issue.description_required": QT_TRANSLATE_NOOP("messages", "Describe the problem."),
+    "issue.promised_before_raised": QT_TRANSLATE_NOOP(
+        "messages", "The promised date cannot be before the day the problem was raised ({raised_on})."
+    ),
+    "issue.resolution_required": QT_TRANSLATE_NOOP(
+        "messages", "Say how the problem was solved before marking it done or closed."
+    ),
+    "issue.not_found": QT_TRANSLATE_NOOP("messages", "This service issue no longer exists."),
     # --- collection work (issue 10) ---
     "contact.channel_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the owner was contacted."),
     "contact.outcome_invalid": QT_TRANSLATE_NOOP("messages", "Choose the outcome of the contact."),

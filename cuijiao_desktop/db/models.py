@@ -500,9 +500,10 @@ class LadderStepRow(Versioned, Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     stage: Mapped[Stage] = mapped_column(IntEnumType(Stage))
     name: Mapped[str] = mapped_column(String(64))
-    days_after_due: Mapped[int] = mapped_column(Integer)
+    wait_days: Mapped[int] = mapped_column(Integer)  # after the previous step (the first: after opening)
     channel: Mapped[Channel] = mapped_column(StrEnumType(Channel))
-    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)  # reached at this debt …
+    min_months: Mapped[int] = mapped_column(Integer, default=0)  # … or at this many months (0: not set)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -608,6 +609,8 @@ class InstalmentPlan(Versioned, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # the office day it was asked for: payments from this day on count towards it (None: before 0011)
+    starts_on: Mapped[date | None] = mapped_column(Date)
 
     instalments: Mapped[list[Instalment]] = relationship(back_populates="plan", order_by="Instalment.seq")
 
@@ -622,7 +625,7 @@ class Instalment(Versioned, Base):
     seq: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Fen())
-    paid_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    # what is paid is never stored: services.cases derives it from the ledger's allocations
 
     plan: Mapped[InstalmentPlan] = relationship(back_populates="instalments")
 
@@ -727,12 +730,58 @@ class ServiceIssue(Versioned, Base):
     description: Mapped[str] = mapped_column(Text)
     raised_on: Mapped[date] = mapped_column(Date)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    handler: Mapped[str] = mapped_column(String(64), default="")  # who fixes it (a staff name, e.g. 维修工)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     promised_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[IssueStatus] = mapped_column(StrEnumType(IssueStatus), default=IssueStatus.OPEN)
     resolved_on: Mapped[date | None] = mapped_column(Date)
     resolution: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_service_issue_status", "status", "promised_date"),)
+    __table_args__ = (
+        Index("ix_service_issue_status", "status", "promised_date"),
+        Index("ix_service_issue_room", "room_id"),
+    )
+
+
+class CollectionHold(Versioned, Base):
+    """暂停催缴: the office stops chasing a case until a date (e.g. while a complaint is handled);
+    asked for on the case, in force once a manager approves it."""
+
+    __tablename__ = "collection_hold"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("collection_case.id"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    until: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[ApprovalStatus] = mapped_column(StrEnumType(ApprovalStatus), default=ApprovalStatus.PENDING)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_collection_hold_case", "case_id"),)
+
+
+class CaseEvent(Base):
+    """What happened to a case itself: opened, closed, assigned, a ladder step marked done by hand
+    (steps with no contact, notice or visit to show for them: the owners' committee, the lawsuit).
+    Append-only in spirit."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("collection_case.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # opened, closed, assigned, step_done
+    happened_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("ladder_step.id"))
+    stage: Mapped[Stage | None] = mapped_column(IntEnumType(Stage))
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_case_event_case", "case_id", "happened_on"),)
 
 
 #: Tables whose rows may only ever be inserted (enforced by triggers).

@@ -24,7 +24,6 @@ from cuijiao_desktop.db.models import (
     Contact,
     ContactEvent,
     Estate,
-    LadderStepRow,
     OfficeSetting,
     Person,
     Promise,
@@ -264,25 +263,13 @@ def _owed(session: Session, room_id: int, today: date) -> tuple[int, int]:
 
 
 def _next_step(session: Session, stage: Stage | None, room_id: int, today: date) -> tuple[date | None, str]:
-    """When the ladder's next step after ``stage`` falls due for the room's oldest overdue bill."""
+    """The ladder's next step once this call is logged, and when it falls due
+    (``services.cases.next_step_after``: the case's place read from its history)."""
     if stage is None:
         return None, ""
-    oldest = session.scalar(
-        select(func.min(Bill.due_date))
-        .where(Bill.room_id == room_id, Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen,
-               Bill.due_date < today))
-    if oldest is None:
-        return None, ""
-    if isinstance(oldest, str):  # min() of a DATE column is text on SQLite
-        oldest = date.fromisoformat(oldest[:10])
-    step = session.execute(
-        select(LadderStepRow.name, LadderStepRow.days_after_due)
-        .where(LadderStepRow.active.is_(True), LadderStepRow.stage > int(stage))
-        .order_by(LadderStepRow.seq).limit(1)
-    ).first()
-    if step is None:
-        return None, ""
-    return oldest + timedelta(days=step[1]), step[0]
+    from cuijiao_desktop.services.cases import next_step_after
+
+    return next_step_after(session, room_id=room_id, channel=Channel.PHONE, today=today)
 
 
 @read_only
@@ -404,7 +391,7 @@ def log_contact(
     if draft.complaint:
         issue = ServiceIssue(room_id=draft.room_id, case_id=case.id if case else None, contact_event_id=event.id,
                              category=IssueCategory(draft.complaint_category), description=draft.complaint_text.strip(),
-                             raised_on=today, status=IssueStatus.OPEN)
+                             raised_on=today, status=IssueStatus.OPEN, created_by_id=actor.id)
         session.add(issue)
         session.flush()
         issue_id = issue.id

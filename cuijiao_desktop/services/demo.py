@@ -474,12 +474,12 @@ class _Builder:
         self.finance = self.user_ids["caiwu"]
         self.admin = self.user_ids["admin"]
 
-        ladder = sink.register(m.LadderStepRow, "id seq stage name days_after_due channel min_amount_fen active "
-                                                "note version")
+        ladder = sink.register(m.LadderStepRow, "id seq stage name wait_days channel min_amount_fen min_months "
+                                                "active note version")
         if not conn.scalar(select(func.count()).select_from(m.LadderStepRow)):
             for s in _ladder_steps():
-                ladder.append((self.next_id("ladder_step"), s[0], int(s[1]), s[2], s[3], s[4].value, s[5], 1,
-                               s[6], 1))
+                ladder.append((self.next_id("ladder_step"), s[0], int(s[1]), s[2], s[3], s[4].value, s[5], s[6],
+                               1, s[7], 1))
 
         start = self.first_month.replace(month=1) - timedelta(days=366 * 12)
         policies = sink.register(m.LateFeePolicyRow, "id name daily_rate_ppm grace_days cap_ppm_of_principal "
@@ -526,8 +526,8 @@ class _Builder:
                                                  "signed created_by_id version")
         self.plan_rows = sink.register(m.InstalmentPlan, "id room_id case_id total_fen status requested_by_id "
                                                          "approved_by_id approved_at signed_on note created_at "
-                                                         "version")
-        self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen paid_fen version")
+                                                         "starts_on version")
+        self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen version")
         self.extensions = sink.register(m.Extension, "id room_id case_id until reason status requested_by_id "
                                                      "requested_at approved_by_id decided_at version")
         self.visits = sink.register(m.Visit, "id room_id case_id planned_at status booked_by_phone done_at "
@@ -542,8 +542,8 @@ class _Builder:
         self.assessments = sink.register(m.LateFeeAssessment, "id bill_id policy_id as_of days amount_fen "
                                                               "court_estimate_fen paid_fen version")
         self.issues = sink.register(m.ServiceIssue, "id room_id case_id contact_event_id category description "
-                                                    "raised_on assignee_id promised_date status resolved_on "
-                                                    "resolution version")
+                                                    "raised_on assignee_id handler created_by_id promised_date "
+                                                    "status resolved_on resolution version")
 
     # -- estates, rooms, people -------------------------------------------
 
@@ -1122,8 +1122,12 @@ class _Builder:
             status = IssueStatus.IN_PROGRESS if rng.random() < 0.5 else IssueStatus.OPEN
             resolved, resolution = None, ""
         assignee = self.manager if rng.random() < 0.4 else self.clerks[rng.randrange(len(self.clerks))]
+        # who fixes it: the team of the category, one of its people picked by the event (no random draw)
+        team = _ISSUE_HANDLERS.get(category, _ISSUE_HANDLERS["other"])
+        handler = team[event_id % len(team)]
         self.issues.append((self.next_id("service_issue"), r.id, case_id, event_id, category, text, _ds(d), assignee,
-                            _ds(promised), status.value, _ds(resolved), resolution, 1))
+                            handler, self.collectors[case_id % len(self.collectors)], _ds(promised), status.value,
+                            _ds(resolved), resolution, 1))
 
     def _notices_and_visits(self, r: _Room, bills: list[list], case_id: int, stage: Stage, start: date,
                             collector: int, owed: Callable[[date], int], span: tuple[int | None, int | None]) -> None:
@@ -1333,12 +1337,12 @@ class _Builder:
                                    collector, self.manager if approved else None,
                                    _ts(signed, 15) if approved else None, _ds(signed) if approved else None,
                                    "经济困难，分6期缴清欠费" if approved else "业主申请分期，待主管审批",
-                                   _ts(signed - timedelta(days=2), 11), 1))
+                                   _ts(signed - timedelta(days=2), 11), _ds(signed - timedelta(days=2)), 1))
             base = arrears // n
             for s in range(1, n + 1):
                 amount = base if s < n else arrears - base * (n - 1)
                 due = _add_months(today.replace(day=1), s).replace(day=10)
-                self.instalments.append((self.next_id("instalment"), pid, s, _ds(due), amount, 0, 1))
+                self.instalments.append((self.next_id("instalment"), pid, s, _ds(due), amount, 1))
         elif self.plans["ext_pending"] < quota:
             self.plans["ext_pending"] += 1
             self.extensions.append((self.next_id("extension"), r.id, case_id, _ds(today + timedelta(days=45)),
@@ -1386,9 +1390,23 @@ class _Builder:
 # ---------------------------------------------------------------------------
 
 
+#: Who fixes a service issue of each category (the handler is a name: workers are not users).
+_ISSUE_HANDLERS: dict[str, tuple[str, ...]] = {
+    "leak": ("工程部 王师傅", "工程部 李师傅"),
+    "house_quality": ("工程部 王师傅", "开发商对接人 周经理"),
+    "elevator": ("电梯维保 蒋工",),
+    "cleaning": ("保洁主管 刘姐",),
+    "security": ("秩序维护部 赵队长",),
+    "greenery": ("绿化组 孙师傅",),
+    "parking": ("秩序维护部 赵队长",),
+    "noise": ("客服主管",),
+    "other": ("客服主管",),
+}
+
+
 def _ladder_steps() -> list[tuple]:
-    """(seq, stage, name, days after due, channel, min amount, note) from the domain's default ladder."""
-    return [(s.seq, s.stage, s.name_zh, s.days_after_due, s.channel, s.min_amount_fen or 0, s.note)
+    """(seq, stage, name, wait days, channel, min amount, min months, note) from the domain's default ladder."""
+    return [(s.seq, s.stage, s.name_zh, s.wait_days, s.channel, s.min_amount_fen, s.min_months, s.note)
             for s in DEFAULT_LADDER]
 
 

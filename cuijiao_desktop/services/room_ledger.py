@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db.models import (
     Bill,
     CollectionCase,
+    CollectionHold,
     Contact,
     ContactEvent,
     CreditEntry,
@@ -116,6 +117,8 @@ class TimelineKind(StrEnum):
     INSTALMENT = "instalment"
     EXTENSION = "extension"
     ISSUE = "issue"
+    HOLD = "hold"
+    CASE = "case"  # opened, assigned, step marked done, closed (the case dialog's history)
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ class LedgerHeader:
     collector: str  # its collector's name, "" if none
     case_reason: ArrearsReason | None
     hold_until: date | None
+    open_issues: tuple[str, ...] = ()  # service issues not yet done: "漏水：卫生间顶部渗水（承诺 06-30）"
 
 
 @dataclass(frozen=True)
@@ -630,14 +634,30 @@ def _timeline(session: Session, room_id: int, users: dict[int, str], today: date
             detail=_join(f"延期至 {e.until.isoformat()}", decision, e.reason),
             by=who(e.requested_by_id),
         ))
+    for h in session.execute(
+        select(CollectionHold.requested_at, CollectionHold.until, CollectionHold.reason, CollectionHold.status,
+               CollectionHold.decided_at, CollectionHold.requested_by_id, CollectionHold.approved_by_id)
+        .where(CollectionHold.room_id == room_id)
+    ):
+        decision = _zh(h.status)
+        if h.decided_at:
+            decision += f" {_local(h.decided_at):%Y-%m-%d}"
+        if h.approved_by_id:
+            decision += f"（{who(h.approved_by_id)}）"
+        entries.append(TimelineEntry(
+            when=_local(h.requested_at), kind=TimelineKind.HOLD, title="暂停催缴",
+            detail=_join(f"暂停至 {h.until.isoformat()}", decision, h.reason), by=who(h.requested_by_id),
+        ))
     for s in session.execute(
         select(ServiceIssue.raised_on, ServiceIssue.category, ServiceIssue.description, ServiceIssue.status,
-               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id)
+               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id,
+               ServiceIssue.handler)
         .where(ServiceIssue.room_id == room_id)
     ):
         entries.append(TimelineEntry(
             when=_local(s.raised_on), kind=TimelineKind.ISSUE, title=f"服务问题：{_zh(s.category)}",
             detail=_join(s.description, _zh(s.status), f"承诺 {_d(s.promised_date)} 前处理" if s.promised_date else "",
+                         f"处理人 {s.handler}" if s.handler else "",
                          f"{_d(s.resolved_on)} {s.resolution}".strip() if s.resolved_on else ""),
             by=who(s.assignee_id),
         ))
@@ -674,6 +694,15 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
         collector=users.get(case[1], "") if case and case[1] else "",
         case_reason=case[2] if case else None,
         hold_until=case[3] if case else None,
+        open_issues=tuple(
+            f"{_zh(cat)}：{text}" + (f"（承诺 {promised.isoformat()} 前处理）" if promised else "")
+            for cat, text, promised in session.execute(
+                select(ServiceIssue.category, ServiceIssue.description, ServiceIssue.promised_date)
+                .where(ServiceIssue.room_id == room_id,
+                       ServiceIssue.status.in_([IssueStatus.OPEN, IssueStatus.IN_PROGRESS]))
+                .order_by(ServiceIssue.raised_on)
+            )
+        ),
     )
     return RoomLedger(
         today=today, header=header, fee_items=fee_items, rows=rows,
@@ -772,3 +801,9 @@ def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
         reverses_no=reverses_no or "", reason=p.note if p.kind is PaymentKind.REVERSAL else "",
         reversed_by_no=reversed_by or "",
     )
+
+
+@read_only
+def timeline(session: Session, *, room_id: int, today: date) -> tuple[TimelineEntry, ...]:
+    """The collection history of a room alone as of ``today``, newest first (the case dialog shows it)."""
+    return _timeline(session, room_id, _users(session), today)

@@ -37,7 +37,6 @@ from cuijiao_desktop.db.models import (
     Contact,
     ContactEvent,
     Estate,
-    LadderStepRow,
     Person,
     Room,
     RoomPerson,
@@ -315,45 +314,13 @@ class _Step:
     months: int
 
 
-_KIND_BY_CHANNEL = {Channel.PHONE: "call", Channel.SMS: "message", Channel.WECHAT: "message",
-                    Channel.EMAIL: "message", Channel.LETTER: "notice", Channel.REGISTERED_LETTER: "notice",
-                    Channel.VISIT: "visit", Channel.NOTICE: "board"}
-
-
 def _due_steps(session: Session, *, today: date) -> list[_Step]:
-    """The ladder's due steps (the seam to ``services.cases.due_steps``; until it is merged, the
-    next active step after the case's stage, timed from the oldest overdue bill's due date, for
-    open cases not on hold that did not move since it fell due)."""
-    steps = session.execute(
-        select(LadderStepRow.seq, LadderStepRow.stage, LadderStepRow.name, LadderStepRow.days_after_due,
-               LadderStepRow.channel, LadderStepRow.min_amount_fen)
-        .where(LadderStepRow.active.is_(True)).order_by(LadderStepRow.seq)
-    ).all()
-    if not steps:
-        return []
-    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-    debts = {room_id: (oldest, int(fen), months) for room_id, oldest, fen, months in session.execute(
-        select(Bill.room_id, func.min(Bill.due_date), func.sum(outstanding), func.count(func.distinct(Bill.period)))
-        .where(Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, Bill.due_date < today)
-        .group_by(Bill.room_id))}
-    out = []
-    for case_id, room_id, stage, collector_id, hold in session.execute(
-        select(CollectionCase.id, CollectionCase.room_id, CollectionCase.stage, CollectionCase.collector_id,
-               CollectionCase.hold_until)
-        .where(CollectionCase.closed_on.is_(None))
-    ):
-        debt = debts.get(room_id)
-        if debt is None or (hold is not None and hold >= today):
-            continue
-        oldest = debt[0] if isinstance(debt[0], date) else date.fromisoformat(str(debt[0])[:10])
-        nxt = next((s for s in steps if int(s.stage) > int(stage) and s.days_after_due >= 0), None)
-        if nxt is None or debt[1] < (nxt.min_amount_fen or 0):
-            continue
-        due_on = oldest + timedelta(days=nxt.days_after_due)
-        if due_on <= today:
-            out.append(_Step(case_id, room_id, collector_id, nxt.name, _KIND_BY_CHANNEL.get(Channel(nxt.channel), "other"),
-                             due_on, debt[1], debt[2]))
-    return out
+    """The ladder's due steps (``services.cases.due_steps``: the case's place on the ladder read
+    from its history; cases on hold, cleared or below the next step's minimum are left out)."""
+    from cuijiao_desktop.services.cases import due_steps
+
+    return [_Step(d.case_id, d.room_id, d.collector_id, d.step_name, d.kind.value, d.due_on, d.arrears_fen, d.months)
+            for d in due_steps(session, today=today)]
 
 
 # ---------------------------------------------------------------------------

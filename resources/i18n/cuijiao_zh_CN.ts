@@ -2686,6 +2686,14 @@
         <translation>服务问题</translation>
     </message>
     <message>
+        <source>Collection on hold</source>
+        <translation>暂停催缴</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
         <source>1 month</source>
         <translation>1个月</translation>
     </message>
@@ -2962,16 +2970,16 @@
         <translation>数据库中已有房屋数据，演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <source>The number of days must be between -60 and 3650.</source>
-        <translation>天数必须在 -60 到 3650 之间。</translation>
+        <source>Step {step}: the wait must be between 0 and 3650 days.</source>
+        <translation>第{step}步：等待天数须在0至3650天之间。</translation>
     </message>
     <message>
-        <source>Collection wording may never threaten to cut water, power, gas or heating: remove {words}.</source>
-        <translation>催缴用语不得以停水、停电、停气、停暖相威胁，请删除：{words}。</translation>
+        <source>Civil Code art. 944: a property service company may not cut water, power, heating or gas to make owners pay, and collection wording may not threaten it. Remove {words}.</source>
+        <translation>《民法典》第九百四十四条：物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费，催缴用语也不得以此相威胁。请删除“{words}”。</translation>
     </message>
     <message>
-        <source>Enter the name of the step.</source>
-        <translation>请输入步骤名称。</translation>
+        <source>Step {step}: enter the name of the step.</source>
+        <translation>第{step}步：请填写步骤名称。</translation>
     </message>
     <message>
         <source>This step of the ladder no longer exists.</source>
@@ -3176,6 +3184,154 @@
     <message>
         <source>Enter the date the new tenant moves in.</source>
         <translation>请填写新租户的入住日期。</translation>
+    </message>
+    <message>
+        <source>Step {step}: the minimum amount cannot be negative.</source>
+        <translation>第{step}步：最低金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Step {step}: the minimum number of months must be between 0 and 600.</source>
+        <translation>第{step}步：最少欠费月数须在0至600之间。</translation>
+    </message>
+    <message>
+        <source>Keep at least one step of the ladder active.</source>
+        <translation>催缴流程至少要保留一个启用的步骤。</translation>
+    </message>
+    <message>
+        <source>Choose at least one collector.</source>
+        <translation>请至少选择一名催收专员。</translation>
+    </message>
+    <message>
+        <source>{name} is not an active collector or manager and cannot hold cases.</source>
+        <translation>{name}不是在职的催收专员或主管，不能负责案件。</translation>
+    </message>
+    <message>
+        <source>Some cases changed since the preview (paid, closed or reassigned). Preview again; nothing was changed.</source>
+        <translation>预览之后部分案件已有变化（已缴费、已结案或已转交）。请重新预览；本次未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The amount that opens a case cannot be negative.</source>
+        <translation>立案金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The months that open a case must be between 0 and 120.</source>
+        <translation>立案月数须在0至120之间。</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>该案件已不存在。</translation>
+    </message>
+    <message>
+        <source>This room has no collection case: its arrears have not reached the office&apos;s threshold.</source>
+        <translation>该房间没有催缴案件：欠费尚未达到立案标准。</translation>
+    </message>
+    <message>
+        <source>This case is held by another collector.</source>
+        <translation>该案件由其他催收专员负责。</translation>
+    </message>
+    <message>
+        <source>This case was closed on {closed_on}: the room has paid.</source>
+        <translation>该案件已于{closed_on}结案：欠费已缴清。</translation>
+    </message>
+    <message>
+        <source>This room already has an open case.</source>
+        <translation>该房间已有未结案件。</translation>
+    </message>
+    <message>
+        <source>This room owes nothing overdue: there is nothing to chase.</source>
+        <translation>该房间没有逾期欠费，无需催缴。</translation>
+    </message>
+    <message>
+        <source>The date must be between the opening of the case ({opened_on}) and today.</source>
+        <translation>日期须在立案日（{opened_on}）与今天之间。</translation>
+    </message>
+    <message>
+        <source>A plan has between 1 and {maximum} instalments.</source>
+        <translation>分期计划须为1至{maximum}期。</translation>
+    </message>
+    <message>
+        <source>The total is too small for {count} instalments.</source>
+        <translation>总金额太小，无法分成{count}期。</translation>
+    </message>
+    <message>
+        <source>Instalments are at least one month apart.</source>
+        <translation>每期至少间隔一个月。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s total must be more than zero.</source>
+        <translation>分期总额须大于零。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq}: the amount must be more than zero.</source>
+        <translation>第{seq}期：金额须大于零。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq}: each date must be today or later, and after the instalment before it.</source>
+        <translation>第{seq}期：日期不能早于今天，且须晚于上一期。</translation>
+    </message>
+    <message>
+        <source>The instalments add up to {sum_fen}, not to the plan&apos;s total of {total_fen}.</source>
+        <translation>各期合计{sum_fen}，与分期总额{total_fen}不符。</translation>
+    </message>
+    <message>
+        <source>This case already has a plan waiting for approval or running: decide or cancel it first.</source>
+        <translation>该案件已有待审批或执行中的分期计划：请先审批或取消。</translation>
+    </message>
+    <message>
+        <source>This instalment plan no longer exists.</source>
+        <translation>该分期计划已不存在。</translation>
+    </message>
+    <message>
+        <source>This request has already been decided.</source>
+        <translation>该申请已审批。</translation>
+    </message>
+    <message>
+        <source>Give the reason, so that the collector knows why.</source>
+        <translation>请填写理由，以便催收人员了解原因。</translation>
+    </message>
+    <message>
+        <source>This request no longer exists.</source>
+        <translation>该申请已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the extension.</source>
+        <translation>请填写延期理由。</translation>
+    </message>
+    <message>
+        <source>An extension runs 1 to 2 months: choose a date from {earliest} to {latest}.</source>
+        <translation>延期期限为1至2个月：请选择{earliest}至{latest}之间的日期。</translation>
+    </message>
+    <message>
+        <source>Give the reason for stopping the collection.</source>
+        <translation>请填写暂停催缴的理由。</translation>
+    </message>
+    <message>
+        <source>The end date must be after today.</source>
+        <translation>结束日期须晚于今天。</translation>
+    </message>
+    <message>
+        <source>A hold lasts at most {days} days; ask again when it ends if it must go on.</source>
+        <translation>暂停催缴最长{days}天；到期后如需继续，请重新申请。</translation>
+    </message>
+    <message>
+        <source>This hold is not running (not approved, or already over).</source>
+        <translation>该暂停未在执行中（未批准或已结束）。</translation>
+    </message>
+    <message>
+        <source>Describe the problem.</source>
+        <translation>请描述问题。</translation>
+    </message>
+    <message>
+        <source>The promised date cannot be before the day the problem was raised ({raised_on}).</source>
+        <translation>承诺处理日期不能早于问题登记日（{raised_on}）。</translation>
+    </message>
+    <message>
+        <source>Say how the problem was solved before marking it done or closed.</source>
+        <translation>标记为已处理或已关闭前，请填写处理结果。</translation>
+    </message>
+    <message>
+        <source>This service issue no longer exists.</source>
+        <translation>该服务问题已不存在。</translation>
     </message>
     <message>
         <source>Choose how the owner was contacted.</source>

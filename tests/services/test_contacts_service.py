@@ -224,7 +224,8 @@ def test_call_form_context(session_factory, users, room):
     assert (ctx.overdue_fen, ctx.owed_fen) == (100_000, 150_000)
     assert (ctx.stage, ctx.case_reason) == (Stage.PHONE, ArrearsReason.HARDSHIP)
     assert ctx.last_outcome is CallOutcome.PROMISED and len(ctx.promises) == 1
-    # the next step after phone calls: the written notice, 15 days after the oldest overdue due date (10 Jan)
-    assert (ctx.next_step_on, ctx.next_step_name) == (date(2026, 1, 25), "书面催缴通知书")
+    # the next step after this call (services.cases: the case's place read from its history): the
+    # written notice, 13 days after the call logged yesterday
+    assert (ctx.next_step_on, ctx.next_step_name) == (date(2026, 5, 18), "书面催缴通知书")
     with pytest.raises(PermissionDenied), session_factory() as s:
         call_form_context(s, actor=users[Role.FINANCE], room_id=room.room_id, now=NOW)

@@ -11,13 +11,22 @@ from sqlalchemy import select
 from cuijiao_desktop.db.models import (
     CollectionCase,
     ContactEvent,
+    Notice,
     Promise,
     RoomPerson,
     ServiceIssue,
     Visit,
     VisitStaff,
 )
-from cuijiao_desktop.domain.enums import CallOutcome, Channel, IssueCategory, PaymentMethod, Role, Stage
+from cuijiao_desktop.domain.enums import (
+    CallOutcome,
+    Channel,
+    IssueCategory,
+    NoticeKind,
+    PaymentMethod,
+    Role,
+    Stage,
+)
 from cuijiao_desktop.domain.errors import PermissionDenied
 from cuijiao_desktop.services.ladder import ensure_default_ladder
 from cuijiao_desktop.services.payments import record_payment
@@ -37,7 +46,7 @@ def office(session_factory, users):
     other = make_user(session_factory, Role.COLLECTOR, "other")
     rooms = {name: make_room_with_bills(session_factory, months=5, first_period=202601, code=f"1-1-{100 + i}")
              for i, name in enumerate(("call", "due", "broken", "visit", "issue", "held", "others", "free"))}
-    old = make_room_with_bills(session_factory, months=2, first_period=202306, code="1-1-199")
+    old = make_room_with_bills(session_factory, months=13, first_period=202306, code="1-1-199")
     with session_factory.begin() as s:
         ensure_default_ladder(s)
         for name, r in rooms.items():
@@ -48,6 +57,17 @@ def office(session_factory, users):
                                  else None, collector_id=other.id if name == "others" else collector.id))
         s.add(CollectionCase(room_id=old.room_id, stage=Stage.LAWYER_LETTER, opened_on=date(2023, 7, 1),
                              collector_id=collector.id))
+        # the ladder reads each case's place from its history (services.cases): the call room was
+        # reminded and called; the others got a written notice on 1 March; the old room a lawyer's letter
+        s.add(ContactEvent(room_id=rooms["call"].room_id, channel=Channel.SMS, outcome=CallOutcome.DELIVERED,
+                           occurred_at=_at(date(2026, 1, 15)), user_id=collector.id))
+        s.add(ContactEvent(room_id=rooms["call"].room_id, channel=Channel.PHONE, outcome=CallOutcome.REFUSED,
+                           occurred_at=_at(date(2026, 2, 1)), user_id=collector.id))
+        for i, name in enumerate(("due", "broken", "visit", "issue", "held", "others")):
+            s.add(Notice(serial=f"N{i}", room_id=rooms[name].room_id, kind=NoticeKind.ARREARS_NOTICE,
+                         arrears_fen=75_000, issued_at=_at(date(2026, 3, 1))))
+        s.add(Notice(serial="L1", room_id=old.room_id, kind=NoticeKind.LAWYER_LETTER, arrears_fen=325_000,
+                     issued_at=_at(date(2024, 8, 1))))
         s.add(ContactEvent(room_id=rooms["call"].room_id, channel=Channel.PHONE, outcome=CallOutcome.NO_ANSWER,
                            occurred_at=_at(TODAY - timedelta(days=1)), next_follow_up=TODAY, user_id=collector.id))
         s.add(ContactEvent(room_id=rooms["free"].room_id, channel=Channel.PHONE, outcome=CallOutcome.REFUSED,
@@ -91,8 +111,8 @@ def test_a_collectors_list_has_each_kind(session_factory, users, office):
     assert k[WorkKind.PROMISE_DUE] == {rooms["due"].room_id}  # due tomorrow: reminded today
     assert k[WorkKind.PROMISE_BROKEN] == {rooms["broken"].room_id}
     assert k[WorkKind.VISIT] == {rooms["visit"].room_id}
-    # the ladder: after phone calls the written notice is due 15 days after 10 Jan; after the lawyer's
-    # letter the lawsuit's registered letter; at the written-notice stage the home visit is a step to book
+    # the ladder: the written notice is due 13 days after the call of 1 Feb; after the lawyer's letter
+    # the lawsuit (13 months owed: its minimum is reached); after a written notice the home visit to book
     assert k[WorkKind.NOTICE] == {rooms["call"].room_id, old.room_id}
     assert rooms["visit"].room_id in k[WorkKind.STEP]
     assert k[WorkKind.LIMITATION] == {old.room_id}  # Jun 2023, due 10 Jun 2023: runs out on 10 Jun 2026

@@ -97,6 +97,7 @@ class ContactLogTab(QWidget):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumWidth(110)
         dates = QHBoxLayout()
         from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.from_edit)
@@ -104,6 +105,7 @@ class ContactLogTab(QWidget):
         dates.addWidget(self.from_edit)
         dates.addWidget(QLabel("–"))
         dates.addWidget(self.to_edit)
+        dates.addStretch(1)
         self.user_combo = self._combo("logUser", self.tr("Anyone"))
         self.estate_combo = self._combo("logEstate", self.tr("All estates"))
         self.building_combo = self._combo("logBuilding", self.tr("All buildings"))
@@ -171,7 +173,7 @@ class ContactLogTab(QWidget):
         self.first_button, self.prev_button, self.next_button, self.last_button = (
             QToolButton() for _ in range(4))
         for button, text, name, tip in zip(
-            (self.first_button, self.prev_button, self.next_button, self.last_button), ("⏮", "◀", "▶", "⏭"),
+            (self.first_button, self.prev_button, self.next_button, self.last_button), ("«", "‹", "›", "»"),
             ("logFirst", "logPrev", "logNext", "logLast"),
             (self.tr("First page"), self.tr("Previous page"), self.tr("Next page"), self.tr("Last page")),
             strict=True,

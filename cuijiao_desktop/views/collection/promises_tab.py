@@ -62,16 +62,14 @@ class PromisesTab(QWidget):
         bar.addWidget(self.to_edit)
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("promiseState")
-        self.state_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.state_combo.setMinimumContentsLength(3)
+        self.state_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.state_combo.addItem(self.tr("Any state"), None)
         for status in PromiseStatus:
             self.state_combo.addItem(label(PROMISE_LABELS, status), status)
         bar.addWidget(self.state_combo)
         self.mine_combo = QComboBox()
         self.mine_combo.setObjectName("promiseCollector")
-        self.mine_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.mine_combo.setMinimumContentsLength(3)
+        self.mine_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mine_combo.addItem(self.tr("Every collector"), None)
         if user is not None and user.id is not None:
             self.mine_combo.addItem(self.tr("My cases"), user.id)

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, exists, false, func, or_, select
+from sqlalchemy import and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
@@ -176,7 +176,7 @@ def _conditions(flt: ContactLogFilter) -> list:
 def _base(flt: ContactLogFilter):
     return (select(ContactEvent.id).join(Room, Room.id == ContactEvent.room_id)
             .join(Building, Building.id == Room.building_id).outerjoin(Unit, Unit.id == Room.unit_id)
-            .where(and_(*_conditions(flt))))
+            .where(and_(true(), *_conditions(flt))))
 
 
 def _rows(session: Session, ids: list[int], today: date) -> list[ContactLogRow]:

@@ -264,11 +264,12 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is self.room_ledger_page:
             return self.room_ledger_page.room_id
-        if isinstance(page, ArrearsPage):
-            row = page.selected_row()
-            return row.room_id if row is not None else None
-        getter = getattr(page, "current_room_id", None)
-        return getter() if callable(getter) else None
+        getter = getattr(page, "current_room_id", None)  # today's work, the 催缴记录 tabs
+        if callable(getter):
+            return getter()
+        selected = getattr(page, "selected_row", None)  # the arrears and rooms tables
+        row = selected() if callable(selected) else None
+        return getattr(row, "room_id", None)
 
     def log_contact(self, room_id: int | None = None) -> None:
         """记录联系 (F6): the call form for the room on screen, under the cursor or found in the search."""

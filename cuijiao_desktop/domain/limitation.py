@@ -46,9 +46,13 @@ class Interruption:
     evidenced: bool = True
 
 
+def _kind(i: Interruption) -> InterruptionKind:
+    return i.kind if isinstance(i.kind, InterruptionKind) else InterruptionKind(i.kind)
+
+
 def counts(i: Interruption) -> bool:
     """Whether ``i`` restarts the clock: never board postings or mass messages; demands only with evidence."""
-    kind = InterruptionKind(i.kind)
+    kind = _kind(i)
     if kind in _NEVER:
         return False
     if kind is InterruptionKind.DEMAND:
@@ -89,10 +93,21 @@ class LimitationClock:
     """
 
     def __init__(self, interruptions: Iterable[Interruption] = ()) -> None:
-        self._events = sorted(
-            (i.on, add_years(i.on, LIMITATION_YEARS), InterruptionKind(i.kind) in ACKNOWLEDGEMENTS)
-            for i in interruptions if counts(i)
-        )
+        self._events = self._prepare(interruptions)
+
+    @staticmethod
+    def _prepare(interruptions: Iterable[Interruption]) -> list[tuple[date, date, bool]]:
+        return sorted((i.on, add_years(i.on, LIMITATION_YEARS), _kind(i) in ACKNOWLEDGEMENTS)
+                      for i in interruptions if counts(i))
+
+    def plus(self, interruptions: Iterable[Interruption]) -> LimitationClock:
+        """This clock with more interruptions (e.g. the notices of one period): the prepared ones are reused."""
+        extra = self._prepare(interruptions)
+        if not extra:
+            return self
+        clock = LimitationClock()
+        clock._events = sorted(self._events + extra)  # two sorted runs: merged in linear time
+        return clock
 
     def expiry(self, due_date: date) -> date:
         """The last day the debt due on ``due_date`` can be claimed."""

@@ -344,12 +344,13 @@ def _room_info(session: Session, room_ids: Iterable[int]) -> dict[int, _RoomInfo
     """Code, estate, current owner, the owner's phone (masked) and the open case of each room."""
     ids = sorted(set(room_ids))
     out: dict[int, _RoomInfo] = {}
+    conn = session.connection()  # Core rows: no ORM loading for thousands of rooms
     for i in range(0, len(ids), 2000):
         chunk = ids[i:i + 2000]
-        rooms = {rid: (code, estate) for rid, code, estate in session.execute(
+        rooms = {rid: (code, estate) for rid, code, estate in conn.execute(
             select(Room.id, Room.code, Estate.name).join(Estate, Estate.id == Room.estate_id).where(Room.id.in_(chunk)))}
         owners: dict[int, tuple[int, str]] = {}
-        for rid, pid, name in session.execute(
+        for rid, pid, name in conn.execute(
             select(RoomPerson.room_id, Person.id, Person.name).join(Person, Person.id == RoomPerson.person_id)
             .where(RoomPerson.room_id.in_(chunk), RoomPerson.role == PersonRole.OWNER, RoomPerson.end_date.is_(None))
             .order_by(RoomPerson.id)
@@ -357,14 +358,14 @@ def _room_info(session: Session, room_ids: Iterable[int]) -> dict[int, _RoomInfo
             owners.setdefault(rid, (pid, name))
         phones: dict[int, str] = {}
         if owners:
-            for pid, value in session.execute(
+            for pid, value in conn.execute(
                 select(Contact.person_id, Contact.value)
                 .where(Contact.person_id.in_([p for p, _ in owners.values()]),
                        Contact.kind.in_([ContactKind.MOBILE, ContactKind.LANDLINE]))
                 .order_by(Contact.person_id, Contact.is_primary.desc(), Contact.valid.desc(), Contact.id)
             ):
                 phones.setdefault(pid, mask_phone(value))
-        cases = {rid: (cid, collector, hold) for cid, rid, collector, hold in session.execute(
+        cases = {rid: (cid, collector, hold) for cid, rid, collector, hold in conn.execute(
             select(CollectionCase.id, CollectionCase.room_id, CollectionCase.collector_id, CollectionCase.hold_until)
             .where(CollectionCase.room_id.in_(chunk), CollectionCase.closed_on.is_(None)))}
         for rid, (code, estate) in rooms.items():

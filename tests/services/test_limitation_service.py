@@ -109,7 +109,7 @@ def test_a_promise_and_a_plan_acknowledge_every_period_due(session_factory, old_
     assert {x.expires_on for x in p.values()} == {date(2029, 4, 1)}
     assert {x.restarted_by for x in p.values()} == {InterruptionKind.PROMISE}
     with session_factory() as s:
-        assert room_limitations(s, today=TODAY)[old_room.room_id].periods_at_risk == ()
+        assert room_limitations(s, today=TODAY) == {}  # nothing at risk any more
     # a plan that is only requested does not count; an approved one does
     with session_factory.begin() as s:
         s.add(InstalmentPlan(room_id=old_room.room_id, total_fen=150_000, status=ApprovalStatus.PENDING,
@@ -137,17 +137,24 @@ def test_a_part_payment_restarts_the_bill_it_paid_part_of(session_factory, users
     assert p[202302].expires_on == date(2026, 2, 10) and p[202301].expires_on == date(2026, 1, 10)
 
 
-def test_bulk_and_single_agree_and_skip_rooms_without_debt(session_factory, old_room):
+def test_bulk_lists_the_rooms_at_risk_and_agrees_with_the_ledger(session_factory, old_room):
     fresh = make_room_with_bills(session_factory, months=3, first_period=202605, code="1-1-102")
+    restarted = make_room_with_bills(session_factory, months=2, first_period=202301, code="1-1-103")
     with session_factory.begin() as s:
-        s.add(Promise(room_id=old_room.room_id, made_on=date(2025, 1, 5), due_date=date(2025, 1, 20),
+        s.add(Promise(room_id=restarted.room_id, made_on=date(2025, 1, 5), due_date=date(2025, 1, 20),
                       amount_fen=10_000))
+        s.add(Notice(serial="N1", room_id=old_room.room_id, kind=NoticeKind.ARREARS_NOTICE, arrears_fen=1,
+                     period_from=202306, period_to=202306, delivered_at=datetime(2025, 2, 1, 2, tzinfo=UTC),
+                     delivery_method=DeliveryMethod.REGISTERED_MAIL, tracking_no="XA1"))
     with session_factory() as s:
         bulk = room_limitations(s, today=TODAY)
-        chosen = room_limitations(s, today=TODAY, room_ids=[old_room.room_id])
+        chosen = room_limitations(s, today=TODAY, room_ids=[old_room.room_id, fresh.room_id])
         assert room_limitations(s, today=TODAY, room_ids=[]) == {}
-    assert fresh.room_id in bulk  # May 2026 is overdue on 1 June
-    assert bulk[fresh.room_id].earliest_expiry == date(2029, 5, 10)
-    assert chosen[old_room.room_id] == bulk[old_room.room_id]
+    # May 2026 has 3 years left, the promise gave the other room 3 more: only the old room is at risk
+    assert set(bulk) == {old_room.room_id} and chosen == bulk
+    lim = bulk[old_room.room_id]
     single = _periods(session_factory, old_room.room_id)
-    assert bulk[old_room.room_id].earliest_expiry == min(p.expires_on for p in single.values()) == date(2028, 1, 5)
+    assert lim.earliest_expiry == min(p.expires_on for p in single.values()) == date(2026, 1, 10)
+    assert lim.expired_periods == (202301, 202302, 202303, 202304, 202305) and lim.periods_at_risk == ()
+    assert single[202306].expires_on == date(2028, 2, 1)  # the registered notice restarted June
+    assert lim.at_risk_fen == 5 * 25_000

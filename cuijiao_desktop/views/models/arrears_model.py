@@ -262,6 +262,9 @@ class ArrearsTableModel(RowTableModel):
                 return ALIGN_RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else _LEFT
             if role == Qt.ItemDataRole.ToolTipRole and col in self.BUCKET_COLUMNS:
                 return QCoreApplication.translate("arrears", "Arrears overdue by this long")
+            if role == Qt.ItemDataRole.ToolTipRole and col == self.Column.LIMITATION:
+                return QCoreApplication.translate(
+                    "arrears", "When a period's 3-year limitation ends within 180 days, or has ended: the earliest date")
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -88,8 +88,6 @@ def local_date(value: datetime | date | str) -> date:
         value = datetime.fromisoformat(value)
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            from datetime import UTC
-
             value = value.replace(tzinfo=UTC)
         return value.astimezone().date()
     return value

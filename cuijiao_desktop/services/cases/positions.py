@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 
-from sqlalchemy import select, true
+from sqlalchemy import String, and_, func, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
@@ -26,7 +27,7 @@ from cuijiao_desktop.db.models import (
     Notice,
     Visit,
 )
-from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, Stage, VisitStatus
+from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, NoticeKind, Stage, VisitStatus
 from cuijiao_desktop.domain.instalments import InstalmentState, PlanState
 from cuijiao_desktop.domain.ladder import (
     DueReason,
@@ -97,36 +98,57 @@ def _in(column, ids: set[int]):
     return column.in_(sorted(ids)) if len(ids) <= 500 else true()
 
 
-def _ladder_events(session: Session, cases: Sequence[CaseRef]) -> dict[int, list[LadderEvent]]:
-    """Per case id: contacts, notices, visits done and explicit step marks (any day; the engine
-    keeps those from the case's opening to today)."""
-    by_room: dict[int, list[int]] = defaultdict(list)
-    for c in cases:
-        by_room[c.room_id].append(c.case_id)
-    rooms = set(by_room)
+def _ladder_events(session: Session, cases: Sequence[CaseRef], today: date, *,
+                   first_only: bool) -> dict[int, list[LadderEvent]]:
+    """Per case id: contacts, notices and visits done since the case opened, and explicit step marks.
+
+    ``first_only``: only the first contact of each channel, notice of each kind and visit (one
+    aggregate row per room instead of its whole history). That is all the engine needs when the
+    active ladder's stages strictly rise (each stage once, in escalation order, as in the default
+    ladder): the first event of a stage completes its step or comes after the case passed it, and
+    later ones are repeats. Contacts count from the case's opening day in UTC (a contact logged
+    between midnight and 08:00 local time on that very day is not seen: quiet hours).
+    """
+    case_of = {c.room_id: c.case_id for c in cases}  # open cases: one per room
+    rooms = set(case_of)
     events: dict[int, list[LadderEvent]] = defaultdict(list)
-
-    def add(room_id: int, event: LadderEvent) -> None:
-        for case_id in by_room.get(room_id, ()):
-            events[case_id].append(event)
-
-    for room_id, at, channel in session.execute(
-        select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel)
-        .where(_in(ContactEvent.room_id, rooms))
-    ):
+    end = datetime.combine(today + timedelta(days=1), time.min).astimezone().astimezone(UTC)
+    since_opened = and_(CollectionCase.room_id == ContactEvent.room_id, CollectionCase.closed_on.is_(None),
+                        ContactEvent.occurred_at >= CollectionCase.opened_on)
+    if first_only:
+        contacts = (select(ContactEvent.room_id, func.min(ContactEvent.occurred_at), ContactEvent.channel)
+                    .join(CollectionCase, since_opened)
+                    .where(_in(ContactEvent.room_id, rooms), ContactEvent.occurred_at < end)
+                    .group_by(ContactEvent.room_id, ContactEvent.channel))
+        notices = (select(Notice.room_id, func.min(Notice.issued_at), Notice.kind)
+                   .join(CollectionCase, and_(CollectionCase.room_id == Notice.room_id,
+                                              CollectionCase.closed_on.is_(None),
+                                              Notice.issued_at >= CollectionCase.opened_on))
+                   .where(_in(Notice.room_id, rooms), Notice.issued_at < end)
+                   .group_by(Notice.room_id, Notice.kind))
+    else:
+        contacts = (select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel)
+                    .join(CollectionCase, since_opened).where(_in(ContactEvent.room_id, rooms)))
+        notices = select(Notice.room_id, Notice.issued_at, Notice.kind).where(_in(Notice.room_id, rooms))
+    channels = {c.value: c for c in Channel}
+    kinds = {k.value: k for k in NoticeKind}
+    raw = String  # no per-value type processing: the driver's value (text on SQLite), converted once here
+    for room_id, at, channel in session.execute(contacts.with_only_columns(
+            contacts.selected_columns[0], type_coerce(contacts.selected_columns[1], raw),
+            type_coerce(contacts.selected_columns[2], raw))):
         if room_id in rooms:
-            add(room_id, LadderEvent(local_date(at), contact_stage(channel)))
-    for room_id, at, kind in session.execute(
-        select(Notice.room_id, Notice.issued_at, Notice.kind).where(_in(Notice.room_id, rooms))
-    ):
+            events[case_of[room_id]].append(LadderEvent(local_date(at), contact_stage(channels[channel])))
+    for room_id, at, kind in session.execute(notices.with_only_columns(
+            notices.selected_columns[0], type_coerce(notices.selected_columns[1], raw),
+            type_coerce(notices.selected_columns[2], raw))):
         if room_id in rooms:
-            add(room_id, LadderEvent(local_date(at), notice_stage(kind)))
-    for room_id, done_at, planned_at in session.execute(
-        select(Visit.room_id, Visit.done_at, Visit.planned_at)
-        .where(_in(Visit.room_id, rooms), Visit.status == VisitStatus.DONE)
-    ):
-        if room_id in rooms:
-            add(room_id, LadderEvent(local_date(done_at or planned_at), Stage.VISIT))
+            events[case_of[room_id]].append(LadderEvent(local_date(at), notice_stage(kinds[kind])))
+    when = func.coalesce(Visit.done_at, Visit.planned_at)
+    visits = select(Visit.room_id, type_coerce(func.min(when) if first_only else when, raw)).where(
+        _in(Visit.room_id, rooms), Visit.status == VisitStatus.DONE)
+    for room_id, at in session.execute(visits.group_by(Visit.room_id) if first_only else visits):
+        if room_id in rooms and at is not None:
+            events[case_of[room_id]].append(LadderEvent(local_date(at), Stage.VISIT))
     ids = {c.case_id for c in cases}
     for case_id, on, step_id, stage in session.execute(
         select(CaseEvent.case_id, CaseEvent.happened_on, CaseEvent.step_id, CaseEvent.stage)
@@ -206,7 +228,9 @@ def case_positions(
     if steps is None:
         steps = ladder_steps(session)
     debts = room_debts(session, today=today, room_ids=[c.room_id for c in cases])
-    events = _ladder_events(session, cases)
+    active = [x for x in sorted(steps, key=lambda x: x.seq) if x.active]
+    rising = all(a.stage < b.stage for a, b in pairwise(active))
+    events = _ladder_events(session, cases, today, first_only=rising)
     promises = _promise_events(session, cases, today)
     holds = _holds(session, cases)
     plans = _instalment_marks(session, cases, today)

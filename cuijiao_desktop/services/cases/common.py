@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db.models import Bill, Building, Estate, OfficeSetting, Room, Unit, User
 from cuijiao_desktop.domain.cases import CaseSettings, SplitMode, SplitScope
 from cuijiao_desktop.services.arrears import OUTSTANDING, UNPAID
+from cuijiao_desktop.services.tx import read_only
 
 #: Office settings of the case rules (OfficeSetting keys) and their defaults.
 CASE_SETTING_KEYS: dict[str, str] = {
@@ -29,6 +30,7 @@ def _int(value: str, default: int) -> int:
         return default
 
 
+@read_only
 def case_settings(session: Session) -> CaseSettings:
     """The office's case threshold and default split options (defaults where never set)."""
     values = dict(CASE_SETTING_KEYS)

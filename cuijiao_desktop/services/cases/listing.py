@@ -63,6 +63,7 @@ __all__ = [
     "LineState",
     "case_detail",
     "case_for_room",
+    "cases_tab_data",
     "list_cases",
 ]
 
@@ -213,6 +214,23 @@ def list_cases(session: Session, *, actor: UserDTO, today: date, closed_since: d
             stmt = stmt.where(CollectionCase.collector_id == own)
         closed = [tuple(r) for r in session.execute(stmt)]
     return _rows(session, today, cases, closed)
+
+
+@dataclass(frozen=True)
+class CasesTabData:
+    """What the cases tab loads at once."""
+
+    rows: list[CaseRow]
+    options: CaseFilterOptions
+    settings: object  # domain.cases.CaseSettings
+    today: date
+
+
+@read_only
+def cases_tab_data(session: Session, *, actor: UserDTO, today: date) -> CasesTabData:
+    """The cases the user may see, the filter choices and the office's split defaults."""
+    return CasesTabData(list_cases(session, actor=actor, today=today), case_filter_options(session, actor=actor),
+                        case_settings(session), today)
 
 
 @read_only

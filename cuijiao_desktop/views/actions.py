@@ -35,6 +35,7 @@ class ActionId(StrEnum):
     NAV_SETTINGS = "nav.settings"
     SEARCH = "search"
     TAKE_PAYMENT = "take_payment"
+    OPEN_CASE = "open_case"
     REFRESH = "refresh"
     IMPORT = "import"
     BACKUP = "backup"
@@ -99,6 +100,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Take &payment…"), "payment", "F9",
         QT_TRANSLATE_NOOP("actions", "Take a payment for the room on screen and print the receipt"),
         permission=Permission.TAKE_PAYMENT,
+    ),
+    ActionId.OPEN_CASE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Collection &case…"), "contacts", "F7",
+        QT_TRANSLATE_NOOP("actions", "The collection case of the selected room: its ladder, next step, plans and "
+                                     "holds"),
+        permission=Permission.VIEW,
     ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
@@ -166,7 +173,8 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
             ("language", QT_TRANSLATE_NOOP("actions", "&Language"), (ActionId.LANG_ZH, ActionId.LANG_EN)),
         ),
     ),
-    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, ActionId.TAKE_PAYMENT, None, ActionId.BACKUP)),
+    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, ActionId.TAKE_PAYMENT, ActionId.OPEN_CASE, None,
+                                                       ActionId.BACKUP)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 

@@ -372,7 +372,7 @@ def case_detail(session: Session, *, actor: UserDTO, today: date, case_id: int |
     if case is None:
         raise NotFound("case.not_found", case_id=case_id)
     if own is not None and case.collector_id != own:
-        raise PermissionDenied("case.not_yours")
+        raise PermissionDenied("case.not_yours" if case.collector_id is not None else "case.unassigned")
     steps = ladder_steps(session)
     if case.closed_on is None:
         ref = CaseRef(case.id, case.room_id, case.collector_id, case.opened_on, case.version)

@@ -220,7 +220,7 @@ class ColumnsModel(RowTableModel):
 
 
 def _room_key(r: Any) -> tuple:
-    return (natural_key(r.estate), natural_key(r.building), natural_key(r.room_code))
+    return (natural_key(r.estate), *(natural_key(part) for part in r.room_code.split("-")))
 
 
 class CasesModel(ColumnsModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -228,12 +228,7 @@ class LadderSection(SettingsSection):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.edit_selected)
-        up = QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Up), self.table)
-        up.setContext(Qt.ShortcutContext.WidgetShortcut)
-        up.activated.connect(lambda: self.move(-1))
-        down = QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Down), self.table)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(lambda: self.move(1))
+        self.table.installEventFilter(self)  # Alt+Up / Alt+Down move the selected step
         layout.addWidget(self.table, 1)
 
         row = QHBoxLayout()
@@ -296,6 +291,14 @@ class LadderSection(SettingsSection):
                 w.setEnabled(False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(watched, event)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         b = QPushButton(text)

@@ -270,6 +270,9 @@ MESSAGES: dict[str, str] = {
     "settings.weekly_max_invalid": QT_TRANSLATE_NOOP(
         "messages", "Enter a number of contacts per week from 0 (no limit) to {maximum}."
     ),
+    "date.invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter a date such as 2026-11-20, 11-20, 20 (the coming 20th) or +3 (in 3 days)."
+    ),
     "worklist.not_yours": QT_TRANSLATE_NOOP("messages", "Only managers may look at a colleague's work list."),
     "worklist.user_not_found": QT_TRANSLATE_NOOP("messages", "There is no such user."),
 }

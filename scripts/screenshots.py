@@ -29,7 +29,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dtime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -279,6 +280,46 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     pay.accept()
 
 
+def collection_shots(app: QApplication, window, ctx: dict) -> None:
+    """30–33 (issue 10): the call form with a promise typed, the contact log, the promises, a collector's
+    arrears list (whole numbers, own cases first, the limitation column). Nothing is saved."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from cuijiao_desktop.views.actions import ActionId
+
+    out: Path = ctx["out"]
+    room_id: int = ctx["room_id"]
+
+    # 30: F6 on the ledger room: outcome 1 (promised), the coming 20th (or the 28th late in a month), Tab, amount;
+    # at 10:30 in the morning, so the picture does not depend on the clock (no quiet-hours warning)
+    window._now = lambda: datetime.combine(ctx["today"], dtime(10, 30)).astimezone()
+    window.open_room(room_id)
+    _settle(app, window)
+    window.log_contact(room_id)
+    dialog = window.call_dialog
+    _settle(app, dialog)
+    QTest.keyClick(dialog.outcome.buttons[next(iter(dialog.outcome.buttons))], Qt.Key.Key_1)
+    QTest.keyClicks(dialog.promise_date, "28" if ctx["today"].day > 20 else "20")
+    dialog.note_edit.setText("业主说月底发工资后到前台缴清")
+    dialog.promise_amount.setFocus()
+    dialog.promise_amount.selectAll()
+    _settle(app, dialog)
+    _save(dialog, out / "30-call-form.png")
+    dialog.reject()
+
+    # 31–32: 催缴记录, its two tabs
+    window.show_page(3)
+    page = window.pages[ActionId.NAV_CONTACTS]
+    page.tabs.setCurrentIndex(0)
+    _settle(app, window)
+    _save(window, out / "31-contact-log.png")
+    page.tabs.setCurrentIndex(1)
+    _settle(app, window)
+    _save(window, out / "32-promises.png")
+    page.tabs.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -370,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
             "search_text": args.search or choose_search_text(factory, today),
             "room_id": args.room or choose_ledger_room(factory, today),
         })
+        collection_shots(app, window, {"out": args.out, "today": today,
+                                       "room_id": args.room or choose_ledger_room(factory, today)})
         window.close()
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)

@@ -12,6 +12,7 @@ Pure rules shared by the call form (checks beside each field as the clerk types)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -39,6 +40,7 @@ __all__ = [
     "first_error",
     "format_hhmm",
     "in_quiet_hours",
+    "parse_day",
     "parse_hhmm",
     "propose_follow_up",
     "rules_from_settings",
@@ -271,3 +273,44 @@ def first_error(errors: Iterable[FieldError]) -> None:
     """Raise the first error as a ``ValidationError`` (the service's way of refusing a draft)."""
     for e in errors:
         raise ValidationError(e.code, field=e.field, **e.params)
+
+
+_PLUS_DAYS = re.compile(r"^\+\s*([0-9]{1,3})\s*天?$")
+_DAY = re.compile(r"^([0-9]{1,2})\s*[号日]?$")
+_MONTH_DAY = re.compile(r"^([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*[号日]?$")
+_FULL = re.compile(r"^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*[号日]?$")
+_WORDS = {"今天": 0, "明天": 1, "后天": 2, "大后天": 3}
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """A date typed quickly in the call form; None for an empty field.
+
+    ``2026-11-20``, ``20261120``, ``11-20``/``11月20日``/``1120`` (this year), ``20``/``20号`` (the
+    coming 20th: this month, or next month once it has passed), ``+3`` (in 3 days), ``明天``.
+    Full-width digits are fine. Raises ``ValidationError("date.invalid")`` otherwise.
+    """
+    s = unicodedata.normalize("NFKC", text or "").strip()
+    if not s:
+        return None
+    try:
+        if s in _WORDS:
+            return today + timedelta(days=_WORDS[s])
+        if m := _PLUS_DAYS.match(s):
+            return today + timedelta(days=int(m.group(1)))
+        if s.isascii() and s.isdigit() and len(s) == 8:
+            return date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        if s.isascii() and s.isdigit() and len(s) in (3, 4):
+            return date(today.year, int(s[:-2]), int(s[-2:]))
+        if m := _FULL.match(s):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := _MONTH_DAY.match(s):
+            return date(today.year, int(m.group(1)), int(m.group(2)))
+        if m := _DAY.match(s):
+            day = int(m.group(1))
+            if day >= today.day:
+                return today.replace(day=day)
+            year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+            return date(year, month, day)
+    except ValueError:
+        pass
+    raise ValidationError("date.invalid", value=text)

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import Integer, String, and_, exists, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from cuijiao_desktop.db.models import (
@@ -44,10 +44,10 @@ from cuijiao_desktop.domain.enums import (
 from cuijiao_desktop.domain.limitation import (
     LIMITATION_YEARS,
     Interruption,
+    LimitationClock,
     LimitationStatus,
     add_years,
     counts,
-    limitation_date,
     limitation_status,
 )
 
@@ -171,9 +171,10 @@ class _RoomEvents:
 
 def _room_events(session: Session, today: date, room_ids: list[int], events: dict[int, _RoomEvents]) -> None:
     """Evidenced demands, promises and instalment plans of ``room_ids`` up to ``today``."""
-    for room_id, delivered, signed, tracking, proof, method, p_from, p_to in session.execute(
+    conn = session.connection()  # Core rows: no ORM loading for thousands of events
+    for room_id, delivered, signed, tracking, proof, method, p_from, p_to in conn.execute(
         select(Notice.room_id, Notice.delivered_at, Notice.signed_receipt, Notice.tracking_no, Notice.proof_path,
-               Notice.delivery_method, Notice.period_from, Notice.period_to)
+               type_coerce(Notice.delivery_method, String), Notice.period_from, Notice.period_to)
         .where(Notice.room_id.in_(room_ids), Notice.delivered_at.is_not(None))
     ):
         if notice_is_evidenced_demand(delivered_at=delivered, signed_receipt=signed, tracking_no=tracking,
@@ -181,20 +182,21 @@ def _room_events(session: Session, today: date, room_ids: list[int], events: dic
             on = _day(delivered)
             if on <= today:
                 _of(events, room_id).notices.append((Interruption(InterruptionKind.DEMAND, on), p_from, p_to))
-    for room_id, occurred, channel, outcome, evidence in session.execute(
-        select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome,
-               ContactEvent.evidence_path)
+    for room_id, occurred, channel, outcome, evidence in conn.execute(
+        select(ContactEvent.room_id, ContactEvent.occurred_at, type_coerce(ContactEvent.channel, String),
+               type_coerce(ContactEvent.outcome, String), ContactEvent.evidence_path)
         .where(ContactEvent.room_id.in_(room_ids), ContactEvent.evidence_path != "")
     ):
         if contact_is_evidenced_demand(channel=channel, outcome=outcome, evidence_path=evidence):
             on = _day(occurred)
             if on <= today:
                 _of(events, room_id).general.append(Interruption(InterruptionKind.DEMAND, on))
-    for room_id, made_on in session.execute(
-        select(Promise.room_id, Promise.made_on).where(Promise.room_id.in_(room_ids), Promise.made_on <= today)
+    for room_id, made_on in conn.execute(
+        select(Promise.room_id, type_coerce(Promise.made_on, String))
+        .where(Promise.room_id.in_(room_ids), Promise.made_on <= today)
     ):
-        _of(events, room_id).general.append(Interruption(InterruptionKind.PROMISE, made_on))
-    for room_id, signed_on, approved_at in session.execute(
+        _of(events, room_id).general.append(Interruption(InterruptionKind.PROMISE, _as_date(made_on)))
+    for room_id, signed_on, approved_at in conn.execute(
         select(InstalmentPlan.room_id, InstalmentPlan.signed_on, InstalmentPlan.approved_at)
         .where(InstalmentPlan.room_id.in_(room_ids),
                InstalmentPlan.status.in_([ApprovalStatus.APPROVED, ApprovalStatus.COMPLETED]))
@@ -209,13 +211,13 @@ def _part_payments(session: Session, today: date, bill_ids: Collection[int], eve
     rev = aliased(Payment)
     reversed_ = exists().where(rev.reverses_id == Payment.id, rev.paid_on <= today)
     for chunk in _chunks(bill_ids):
-        for room_id, bill_id, paid_on in session.execute(
-            select(Payment.room_id, PaymentAllocation.bill_id, Payment.paid_on)
+        for room_id, bill_id, paid_on in session.connection().execute(
+            select(Payment.room_id, PaymentAllocation.bill_id, type_coerce(Payment.paid_on, String))
             .join(Payment, Payment.id == PaymentAllocation.payment_id)
             .where(PaymentAllocation.bill_id.in_(chunk), PaymentAllocation.amount_fen > 0,
                    Payment.kind == PaymentKind.PAYMENT, Payment.paid_on <= today, ~reversed_)
         ):
-            _of(events, room_id).by_bill[bill_id].append(Interruption(InterruptionKind.PART_PAYMENT, paid_on))
+            _of(events, room_id).by_bill[bill_id].append(Interruption(InterruptionKind.PART_PAYMENT, _as_date(paid_on)))
 
 
 def _of(events: dict[int, _RoomEvents], room_id: int) -> _RoomEvents:
@@ -229,38 +231,96 @@ def _unpaid_bills(session: Session, today: date, room_ids: list[int] | None):
     """(room_id, bill_id, period, due_date, outstanding, paid) of overdue unpaid bills (the partial index's predicate)."""
     unpaid = and_(Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, Bill.due_date < today)
     outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-    stmt = select(Bill.room_id, Bill.id, Bill.period, Bill.due_date, outstanding, Bill.paid_fen).where(unpaid)
-    if room_ids is None:
-        return session.execute(stmt).all()
-    rows = []
-    for chunk in _chunks(room_ids):
-        rows += session.execute(stmt.where(Bill.room_id.in_(chunk))).all()
-    return rows
+    # dates and sums come back as the driver gives them (no per-value type processing: 5x faster on SQLite)
+    stmt = select(Bill.room_id, Bill.id, Bill.period, type_coerce(Bill.due_date, String),
+                  type_coerce(outstanding, Integer), type_coerce(Bill.paid_fen, Integer)).where(unpaid)
+    conn = session.connection()
+    chunks = [conn.execute(stmt).all()] if room_ids is None else [
+        conn.execute(stmt.where(Bill.room_id.in_(chunk))).all() for chunk in _chunks(room_ids)]
+    return [(r, b, p, _as_date(d), int(o), int(paid)) for rows in chunks for r, b, p, d, o, paid in rows]
+
+
+def _as_date(value: object) -> date:
+    """A DATE as the driver gives it: text on SQLite, ``date`` on PostgreSQL."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _groups(bills, ev: _RoomEvents | None) -> tuple[dict[tuple, list[tuple[int, date]]], dict[int, int]]:
+    """The room's bills grouped by the events that apply to them (the room's demands, promises and
+    plans; the notices that name their period; their own part payments), and what each period owes."""
+    owed: dict[int, int] = defaultdict(int)
+    named: dict[int, tuple[int, ...]] = {}  # period -> the notices that name it
+    groups: dict[tuple, list[tuple[int, date]]] = defaultdict(list)  # events key -> (period, due) of its bills
+    for _room_id, bill_id, period, due, outstanding, _paid in bills:
+        owed[period] += int(outstanding)
+        notices: tuple[int, ...] = ()
+        part: tuple[Interruption, ...] = ()
+        if ev is not None:
+            if period not in named:
+                named[period] = tuple(k for k, (_i, p_from, p_to) in enumerate(ev.notices)
+                                      if (p_from is None or period >= p_from) and (p_to is None or period <= p_to))
+            notices = named[period]
+            part = tuple(ev.by_bill.get(bill_id, ()))
+        groups[(notices, part)].append((period, due))
+    return groups, owed
+
+
+def _events_of(ev: _RoomEvents | None, key: tuple) -> list[Interruption]:
+    notices, part = key
+    return [*ev.general, *(ev.notices[k][0] for k in notices), *part] if ev is not None else []
 
 
 def _periods(bills, ev: _RoomEvents | None, today: date) -> list[PeriodLimitation]:
-    """Per period of one room: the earliest expiring bill's clock."""
-    best: dict[int, PeriodLimitation] = {}
-    owed: dict[int, int] = defaultdict(int)
-    for _room_id, bill_id, period, due, outstanding, _paid in bills:
-        owed[period] += int(outstanding)
-        events: list[Interruption] = []
-        if ev is not None:
-            events += ev.general
-            events += ev.by_bill.get(bill_id, ())
-            events += [i for i, p_from, p_to in ev.notices
-                       if (p_from is None or period >= p_from) and (p_to is None or period <= p_to)]
-        expires = limitation_date(due, events)
-        if period in best and best[period].expires_on <= expires:
-            continue
+    """Per period of one room: the earliest expiring bill's clock, and the event that restarted it."""
+    groups, owed = _groups(bills, ev)
+    best: dict[int, tuple[date, date, list[Interruption]]] = {}  # period -> (expiry, due, events)
+    for key, members in groups.items():
+        events = _events_of(ev, key)
+        clock = LimitationClock(events)
+        for period, due in members:
+            expires = clock.expiry(due)
+            if period not in best or expires < best[period][0]:
+                best[period] = (expires, due, events)
+    out = []
+    for period in sorted(best):
+        expires, due, events = best[period]
         last = _last_restart(due, expires, events)
-        best[period] = PeriodLimitation(
-            period=period, due_date=due, outstanding_fen=0, expires_on=expires,
+        out.append(PeriodLimitation(
+            period=period, due_date=due, outstanding_fen=owed[period], expires_on=expires,
             status=limitation_status(expires, today, warn_days=AT_RISK_DAYS),
             restarted_by=last.kind if last else None, restarted_on=last.on if last else None,
-        )
-    return [PeriodLimitation(p.period, p.due_date, owed[p.period], p.expires_on, p.status, p.restarted_by,
-                             p.restarted_on) for p in sorted(best.values(), key=lambda p: p.period)]
+        ))
+    return out
+
+
+def _room_summary(room_id: int, bills, ev: _RoomEvents | None, today: date) -> RoomLimitation:
+    """The room's clock at a glance without judging every period: within a group of bills under the
+    same events a later due date never runs out earlier (``LimitationClock``), so each group is
+    followed, oldest first, only until its first period beyond the warning horizon."""
+    groups, owed = _groups(bills, ev)
+    horizon = today + timedelta(days=AT_RISK_DAYS)
+    expiry: dict[int, date] = {}  # period -> its earliest expiry (within the horizon, or the group's first)
+    earliest: date | None = None
+    for key, members in groups.items():
+        clock = LimitationClock(_events_of(ev, key))
+        for period, due in sorted(members, key=lambda m: m[1]):
+            expires = clock.expiry(due)
+            if earliest is None or expires < earliest:
+                earliest = expires
+            if expires > horizon:
+                break
+            if period not in expiry or expires < expiry[period]:
+                expiry[period] = expires
+    status = {p: limitation_status(e, today, warn_days=AT_RISK_DAYS) for p, e in expiry.items()}
+    worklist_limit = today + timedelta(days=WORKLIST_DAYS)
+    return RoomLimitation(
+        room_id=room_id,
+        earliest_expiry=earliest,  # type: ignore[arg-type]  (a room here has bills)
+        periods_at_risk=tuple(sorted(p for p, s in status.items() if s is LimitationStatus.AT_RISK)),
+        expired_periods=tuple(sorted(p for p, s in status.items() if s is LimitationStatus.EXPIRED)),
+        at_risk_fen=sum(owed[p] for p in status),
+        expiring_within=tuple(sorted((p, e) for p, e in expiry.items() if today <= e <= worklist_limit)),
+    )
 
 
 def _last_restart(due: date, expires: date, events: list[Interruption]) -> Interruption | None:
@@ -269,19 +329,6 @@ def _last_restart(due: date, expires: date, events: list[Interruption]) -> Inter
         return None
     candidates = [i for i in events if counts(i) and i.on >= due and add_years(i.on, LIMITATION_YEARS) == expires]
     return max(candidates, key=lambda i: i.on) if candidates else None
-
-
-def _summary(room_id: int, periods: list[PeriodLimitation], today: date) -> RoomLimitation:
-    worklist_limit = today.toordinal() + WORKLIST_DAYS
-    return RoomLimitation(
-        room_id=room_id,
-        earliest_expiry=min(p.expires_on for p in periods),
-        periods_at_risk=tuple(p.period for p in periods if p.status is LimitationStatus.AT_RISK),
-        expired_periods=tuple(p.period for p in periods if p.status is LimitationStatus.EXPIRED),
-        at_risk_fen=sum(p.outstanding_fen for p in periods if p.status is not LimitationStatus.OK),
-        expiring_within=tuple((p.period, p.expires_on) for p in periods
-                              if today <= p.expires_on and p.expires_on.toordinal() <= worklist_limit),
-    )
 
 
 @read_only
@@ -305,8 +352,7 @@ def room_limitations(
     for chunk in _chunks(by_room):
         _room_events(session, today, chunk, events)
     _part_payments(session, today, {b[1] for b in bills if b[5] > 0}, events)
-    return {room_id: _summary(room_id, _periods(rows, events.get(room_id), today), today)
-            for room_id, rows in by_room.items()}
+    return {room_id: _room_summary(room_id, rows, events.get(room_id), today) for room_id, rows in by_room.items()}
 
 
 @read_only

@@ -63,7 +63,7 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import NotFound
-from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH
+from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH
 from cuijiao_desktop.domain.ledger import paid_through
 from cuijiao_desktop.domain.money import format_money
 
@@ -332,8 +332,6 @@ _ZH: dict[object, str] = {
     DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
     DeliveryMethod.EMAIL: "邮件",
     VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
-    PromiseStatus.OPEN: "待兑现", PromiseStatus.DUE: "到期", PromiseStatus.KEPT: "已兑现",
-    PromiseStatus.BROKEN: "未兑现",
     ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
     ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成",
     IssueStatus.OPEN: "待处理", IssueStatus.IN_PROGRESS: "处理中", IssueStatus.DONE: "已处理",
@@ -606,7 +604,7 @@ def _timeline(session: Session, room_id: int, users: dict[int, str], today: date
         entries.append(TimelineEntry(
             when=_local(p.made_on), kind=TimelineKind.PROMISE,
             title=f"承诺 {p.due_date.isoformat()} 前缴 {format_money(p.amount_fen)}",
-            detail=_join(_zh(p.status), paid, "书面签字" if p.signed else ""),
+            detail=_join(PROMISE_STATUS_ZH[p.status], paid, "书面签字" if p.signed else ""),
             by=who(p.created_by_id),
         ))
     for i in session.execute(

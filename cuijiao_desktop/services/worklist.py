@@ -260,7 +260,8 @@ def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]
         ):
             staff[visit_id].append(user_id)
     return [_Draft(WorkKind.VISIT, room_id, today, owed.get(room_id, 0),
-                   f"上门 {planned.astimezone():%H:%M}", ("已电话预约" if booked else "未预约") + (f"；{note}" if note else ""),
+                   f"上门 {planned.astimezone():%H:%M}",
+                   "；".join(dict.fromkeys(x for x in ("已电话预约" if booked else "未预约", note) if x)),
                    by, vid, tuple(staff.get(vid, ())))
             for vid, room_id, planned, by, booked, note in rows]
 

@@ -108,6 +108,10 @@
         <translation>欠费数据加载失败：{error}</translation>
     </message>
     <message>
+        <source>Copied {number} ({room})</source>
+        <translation>已复制 {number}（{room}）</translation>
+    </message>
+    <message>
         <source>Export arrears to Excel</source>
         <translation>导出欠费明细到Excel</translation>
     </message>
@@ -134,6 +138,157 @@
     <message>
         <source>Exporting to Excel…</source>
         <translation>正在导出到Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Who answered</source>
+        <translation>接听人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>— not asked —</source>
+        <translation>— 未询问 —</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for arrears</source>
+        <translation>欠费原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date</source>
+        <translation>承诺日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in writing</source>
+        <translation>书面签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount ¥</source>
+        <translation>承诺金额 ¥(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Com&amp;plaint raised (opens a service issue)</source>
+        <translation>提出投诉（登记服务问题）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>— what about —</source>
+        <translation>— 问题类别 —</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>What the owner complains about</source>
+        <translation>业主反映的问题</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;text</source>
+        <translation>投诉内容(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Not&amp;e</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Next &amp;follow-up</source>
+        <translation>下次跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>{estate} {room}  {owner}</source>
+        <translation>{estate} {room}  {owner}</translation>
+    </message>
+    <message>
+        <source>(no owner on file)</source>
+        <translation>（未登记业主）</translation>
+    </message>
+    <message>
+        <source>Overdue {amount}</source>
+        <translation>逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} in all</source>
+        <translation>共欠 {amount}</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}</source>
+        <translation>阶段：{stage}</translation>
+    </message>
+    <message>
+        <source> ({collector})</source>
+        <translation>（{collector}）</translation>
+    </message>
+    <message>
+        <source>On hold until {date}</source>
+        <translation>暂停催缴至 {date}</translation>
+    </message>
+    <message>
+        <source>Last contact {date}: {outcome}</source>
+        <translation>最近联系 {date}：{outcome}</translation>
+    </message>
+    <message>
+        <source>{n} contacts in the last 7 days</source>
+        <translation>近7天联系 {n} 次</translation>
+    </message>
+    <message>
+        <source>Promise {date} {amount} ({state})</source>
+        <translation>承诺 {date} {amount}（{state}）</translation>
+    </message>
+    <message>
+        <source>  (marked wrong)</source>
+        <translation>  （已标记错误）</translation>
+    </message>
+    <message>
+        <source>The room could not be loaded</source>
+        <translation>无法加载该房屋</translation>
+    </message>
+    <message>
+        <source>It is {now}: the office does not contact owners between {start} and {end}.</source>
+        <translation>现在是 {now}：本处规定 {start} 至 {end} 不联系业主。</translation>
+    </message>
+    <message>
+        <source>This room was contacted {count} times in the last 7 days; the office&apos;s maximum is {maximum} a week.</source>
+        <translation>该房屋近7天已联系 {count} 次，本处规定每周最多 {maximum} 次。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save anyway? The override is recorded with the contact.</source>
+        <translation>仍要保存吗？此次例外将随联系记录一并登记。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
     </message>
 </context>
 <context>
@@ -204,6 +359,174 @@
     <message>
         <source>Saved {rows} rows to {path}</source>
         <translation>已保存 {rows} 行到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionPage</name>
+    <message>
+        <source>Collection log</source>
+        <translation>催缴记录</translation>
+    </message>
+    <message>
+        <source>Log a contact (F6)</source>
+        <translation>记录联系（F6）</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Promises to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogTab</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Any reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Room or owner</source>
+        <translation>房号或业主</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}栋</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Page {page}/{pages}, {total} contacts</source>
+        <translation>第 {page}/{pages} 页，共 {total} 条</translation>
+    </message>
+    <message>
+        <source>The log could not be loaded: {error}</source>
+        <translation>无法加载联系记录：{error}</translation>
+    </message>
+    <message>
+        <source>Export the contact log to Excel</source>
+        <translation>导出联系记录到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported {n} contacts to {path}</source>
+        <translation>已导出 {n} 条联系记录到 {path}</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出：未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRulesSection</name>
+    <message>
+        <source>Contacting owners</source>
+        <translation>联系业主</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>休息时段(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts per room per week at most</source>
+        <translation>每户每周最多联系次数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Calls, messages and visits in the quiet hours, or beyond the weekly maximum, ask for a confirmation before they are saved, and the confirmation is recorded with the contact. An owner who comes to the desk is never counted.</source>
+        <translation>在休息时段内、或超过每周次数的电话、短信、微信和上门，保存前须确认，确认会随联系记录一并登记。业主到前台来访不计入次数。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DayEdit</name>
+    <message>
+        <source>20, 11-20 or +3</source>
+        <translation>20、11-20 或 +3</translation>
+    </message>
+    <message>
+        <source>20 = the coming 20th, 11-20 = 20 November, +3 = in 3 days, or 2026-11-20</source>
+        <translation>20 = 最近的20号，11-20 = 11月20日，+3 = 3天后，或 2026-11-20</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>？</translation>
     </message>
 </context>
 <context>
@@ -329,6 +652,10 @@
         <translation>收缴率、按账龄统计的欠费和每位催收员的工作量，可导出 Excel。</translation>
     </message>
     <message>
+        <source>Contact rules</source>
+        <translation>联系规则</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -351,6 +678,14 @@
     <message>
         <source>Open a room first: search for it with Ctrl+F.</source>
         <translation>请先打开一个房屋：按 Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>Choose a room first: search for it with Ctrl+F, or select it in a list.</source>
+        <translation>请先选择房屋：按 Ctrl+F 搜索，或在列表中选中。</translation>
+    </message>
+    <message>
+        <source>Contact saved.</source>
+        <translation>联系记录已保存。</translation>
     </message>
     <message>
         <source>SQLite database (*.sqlite3)</source>
@@ -398,6 +733,13 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeSelector</name>
+    <message>
+        <source>Press {key}</source>
+        <translation>按 {key}</translation>
     </message>
 </context>
 <context>
@@ -647,6 +989,41 @@
     <message>
         <source>This feature will come in a later version:</source>
         <translation>此功能将在后续版本提供：</translation>
+    </message>
+</context>
+<context>
+    <name>PromisesTab</name>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>承诺日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every collector</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The promises could not be loaded: {error}</source>
+        <translation>无法加载承诺：{error}</translation>
+    </message>
+    <message>
+        <source>{n} promises: {open} open, {due} due, {kept} kept ({kept_amount}), {broken} broken</source>
+        <translation>共 {n} 条承诺：待兑现 {open}，到期 {due}，已兑现 {kept}（{kept_amount}），未兑现 {broken}</translation>
+    </message>
+    <message>
+        <source>The state follows the payments: kept when the room paid the amount between the promise and its date, broken the day after.</source>
+        <translation>状态按实收自动判定：承诺之日至承诺日期内缴足即为已兑现，逾期次日未缴足即为未兑现。</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1309,10 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Limitation</source>
+        <translation>诉讼时效</translation>
+    </message>
+    <message>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
@@ -978,6 +1359,30 @@
     <message>
         <source> (pays the fees)</source>
         <translation>（缴费人）</translation>
+    </message>
+    <message>
+        <source>3 years per bill period (Civil Code art. 188), restarted by an evidenced demand, a promise, an instalment plan or a part payment (art. 195); a notice-board posting does not restart it.</source>
+        <translation>按账期计算3年（《民法典》第188条）；有据催告、承诺、分期协议或部分缴费使时效重新计算（第195条）；公告栏张贴不中断时效。</translation>
+    </message>
+    <message>
+        <source>nothing overdue</source>
+        <translation>无逾期欠费</translation>
+    </message>
+    <message>
+        <source>earliest end {date}</source>
+        <translation>最早 {date} 届满</translation>
+    </message>
+    <message>
+        <source>run out: {periods}</source>
+        <translation>已届满：{periods}</translation>
+    </message>
+    <message>
+        <source>ends within 180 days: {periods}</source>
+        <translation>180天内届满：{periods}</translation>
+    </message>
+    <message>
+        <source>no period at risk</source>
+        <translation>无风险账期</translation>
     </message>
 </context>
 <context>
@@ -1225,70 +1630,66 @@
     </message>
 </context>
 <context>
+    <name>WorkCard</name>
+    <message>
+        <source>Show the list behind this count</source>
+        <extracomment>Kinds handled in the call form (the rest open the room ledger).</extracomment>
+        <translation>显示此项的清单</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchPage</name>
     <message>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <source>Rooms</source>
-        <translation>房屋总数</translation>
+        <source>&amp;Work of</source>
+        <translation>查看(&amp;W)</translation>
     </message>
     <message>
-        <source>Rooms managed by the office</source>
-        <translation>本服务中心管理的房屋</translation>
+        <source>My work</source>
+        <translation>我的工作</translation>
     </message>
     <message>
-        <source>Rooms in arrears</source>
-        <translation>欠费户数</translation>
+        <source>The whole office</source>
+        <translation>全处</translation>
     </message>
     <message>
-        <source>Rooms with fees overdue after the due date</source>
-        <translation>过了缴费期仍有欠费的房屋</translation>
+        <source>&amp;Handle (Enter)</source>
+        <translation>处理（Enter）(&amp;H)</translation>
     </message>
     <message>
-        <source>Total arrears</source>
-        <translation>欠费总额</translation>
-    </message>
-    <message>
-        <source>Overdue fees of all rooms</source>
-        <translation>所有房屋的逾期欠费</translation>
-    </message>
-    <message>
-        <source>Promises due today</source>
-        <translation>今日到期承诺</translation>
-    </message>
-    <message>
-        <source>Owners who promised to pay by today</source>
-        <translation>承诺今天前缴费的业主</translation>
-    </message>
-    <message>
-        <source>Visits today</source>
-        <translation>今日上门</translation>
-    </message>
-    <message>
-        <source>Home visits planned for today</source>
-        <translation>今天计划的上门催缴</translation>
-    </message>
-    <message>
-        <source>Open service issues</source>
-        <translation>未解决服务问题</translation>
-    </message>
-    <message>
-        <source>Complaints raised while collecting, not yet solved</source>
-        <translation>催缴中业主反映、尚未解决的问题</translation>
+        <source>Open the &amp;room</source>
+        <translation>打开房屋台账(&amp;R)</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>{rooms} rooms · {arrears} in arrears · overdue {amount}</source>
+        <translation>{rooms} 户 · 欠费 {arrears} 户 · 逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source> {n} rooms on hold are left out (except their limitation and service issues).</source>
+        <translation> 暂停催缴的 {n} 户未列入（诉讼时效与服务问题除外）。</translation>
+    </message>
+    <message>
         <source>Updated at {time}. Press F5 to refresh.</source>
         <translation>更新于 {time}。按 F5 刷新。</translation>
     </message>
     <message>
-        <source>The figures could not be loaded: {error}</source>
-        <translation>无法加载数据：{error}</translation>
+        <source>Today&apos;s work could not be loaded: {error}</source>
+        <translation>无法加载今日工作：{error}</translation>
+    </message>
+    <message>
+        <source>All of today&apos;s work</source>
+        <translation>今日全部工作</translation>
+    </message>
+    <message>
+        <source>{what}: {n}</source>
+        <translation>{what}：{n}</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1792,14 @@
     <message>
         <source>Take a payment for the room on screen and print the receipt</source>
         <translation>为当前房屋收款并打印收据</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a call, message or visit to the desk for the room on screen or found</source>
+        <translation>为当前或搜索到的房屋记录电话、短信或前台来访</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1571,6 +1980,10 @@
         <translation>已缴</translation>
     </message>
     <message>
+        <source>Disputes the bill</source>
+        <translation>对账单有异议</translation>
+    </message>
+    <message>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
@@ -1720,12 +2133,363 @@
         <translation>承诺日期</translation>
     </message>
     <message>
+        <source>Limitation ends</source>
+        <translation>时效届满</translation>
+    </message>
+    <message>
         <source>Arrears overdue by this long</source>
         <translation>按欠费时长分列的金额</translation>
     </message>
     <message>
+        <source>Click to copy the number</source>
+        <translation>单击复制号码</translation>
+    </message>
+    <message>
         <source>No case</source>
         <translation>未立案</translation>
+    </message>
+    <message>
+        <source>Earliest end of the limitation period: {date}</source>
+        <translation>诉讼时效最早届满：{date}</translation>
+    </message>
+    <message>
+        <source>Run out: {periods}</source>
+        <translation>已届满：{periods}</translation>
+    </message>
+    <message>
+        <source>Ends within 180 days: {periods}</source>
+        <translation>180天内届满：{periods}</translation>
+    </message>
+    <message>
+        <source>An evidenced demand (signed, registered, screenshot) or the owner&apos;s promise restarts it; a notice-board posting does not.</source>
+        <translation>有据催告（签收、挂号、截图）或业主承诺可使时效重新计算；公告栏张贴不能。</translation>
+    </message>
+</context>
+<context>
+    <name>collection</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>前台面谈</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Promised to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <source>Pays on a condition</source>
+        <translation>有条件缴费</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝缴费</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Phone off</source>
+        <translation>关机/停机</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Says already paid</source>
+        <translation>称已缴费</translation>
+    </message>
+    <message>
+        <source>Disputes the bill</source>
+        <translation>对账单有异议</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Nobody at home</source>
+        <translation>上门无人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>Spouse or family</source>
+        <translation>配偶/家人</translation>
+    </message>
+    <message>
+        <source>The tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>Leak</source>
+        <translation>漏水</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>Greenery</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪音</translation>
+    </message>
+    <message>
+        <source>Building quality</source>
+        <translation>房屋质量</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待兑现</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已兑现</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>未兑现</translation>
+    </message>
+    <message>
+        <source>Calls due</source>
+        <translation>待跟进电话</translation>
+    </message>
+    <message>
+        <source>Promises due</source>
+        <translation>承诺到期</translation>
+    </message>
+    <message>
+        <source>Broken promises</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <source>Notices due</source>
+        <translation>待发催缴通知</translation>
+    </message>
+    <message>
+        <source>Visits today</source>
+        <translation>今日上门</translation>
+    </message>
+    <message>
+        <source>Next ladder steps</source>
+        <translation>进入下一催缴步骤</translation>
+    </message>
+    <message>
+        <source>Limitation at risk</source>
+        <translation>诉讼时效将届满</translation>
+    </message>
+    <message>
+        <source>Overdue service issues</source>
+        <translation>服务问题逾期</translation>
+    </message>
+    <message>
+        <source>Follow-up dates reached and ladder calls</source>
+        <translation>已到跟进日期及催缴流程要求的电话</translation>
+    </message>
+    <message>
+        <source>Remind the day before, chase on the day</source>
+        <translation>前一天提醒，当天跟进</translation>
+    </message>
+    <message>
+        <source>Unpaid after the promised date</source>
+        <translation>承诺日期已过仍未缴足</translation>
+    </message>
+    <message>
+        <source>Written notices the ladder asks for</source>
+        <translation>催缴流程要求发出的书面通知</translation>
+    </message>
+    <message>
+        <source>Home visits planned for today</source>
+        <translation>今天计划的上门催缴</translation>
+    </message>
+    <message>
+        <source>Cases reaching their next step</source>
+        <translation>案件进入下一催缴步骤</translation>
+    </message>
+    <message>
+        <source>Periods whose 3 years end within 90 days</source>
+        <translation>3年时效将在90天内届满的账期</translation>
+    </message>
+    <message>
+        <source>Complaints past their promised date</source>
+        <translation>超过承诺处理日期的投诉</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>欠费原因</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Promise state</source>
+        <translation>承诺状态</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Complaint: {text}</source>
+        <translation>投诉：{text}</translation>
+    </message>
+    <message>
+        <source>Promised date</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺金额</translation>
+    </message>
+    <message>
+        <source>Paid towards it</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>承诺于</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收员</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +3332,94 @@
     <message>
         <source>This service issue no longer exists.</source>
         <translation>该服务问题已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose how the owner was contacted.</source>
+        <translation>请选择联系方式。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome of the contact.</source>
+        <translation>请选择联系结果。</translation>
+    </message>
+    <message>
+        <source>Choose the number that was used (add it to the room&apos;s contacts first if it is missing).</source>
+        <translation>请选择拨打的号码（如无此号码，请先在房屋资料中添加）。</translation>
+    </message>
+    <message>
+        <source>This number is not among the contacts of the room: add it to the room first.</source>
+        <translation>此号码不在该房屋的联系方式中，请先在房屋资料中添加。</translation>
+    </message>
+    <message>
+        <source>Choose who answered.</source>
+        <translation>请选择接听人。</translation>
+    </message>
+    <message>
+        <source>A promise can only be recorded when the outcome is a promise to pay.</source>
+        <translation>只有结果为承诺缴费时才能登记承诺。</translation>
+    </message>
+    <message>
+        <source>Enter the date the owner promised to pay by.</source>
+        <translation>请输入业主承诺的缴费日期。</translation>
+    </message>
+    <message>
+        <source>The promised date cannot be in the past.</source>
+        <translation>承诺日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>A promise more than a year away is a plan: agree an instalment plan instead.</source>
+        <translation>承诺日期超过一年，请改为签订分期缴费协议。</translation>
+    </message>
+    <message>
+        <source>Enter the amount the owner promised to pay.</source>
+        <translation>请输入承诺缴费金额。</translation>
+    </message>
+    <message>
+        <source>The promised amount must be more than zero.</source>
+        <translation>承诺金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>This room owes nothing: there is nothing to promise.</source>
+        <translation>该房屋没有欠费，无需承诺。</translation>
+    </message>
+    <message>
+        <source>The promised amount is more than the room owes ({owed_fen}).</source>
+        <translation>承诺金额超过该房屋的欠费（{owed_fen}）。</translation>
+    </message>
+    <message>
+        <source>Choose what the complaint is about.</source>
+        <translation>请选择投诉的问题类别。</translation>
+    </message>
+    <message>
+        <source>Describe the complaint.</source>
+        <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+        <source>The next follow-up cannot be in the past.</source>
+        <translation>下次跟进日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>The next follow-up is more than a year away.</source>
+        <translation>下次跟进日期超过一年。</translation>
+    </message>
+    <message>
+        <source>This contact breaks an office rule (quiet hours or contacts per week): confirm it to save.</source>
+        <translation>此次联系违反本处规定（休息时段或每周联系次数），确认后才能保存。</translation>
+    </message>
+    <message>
+        <source>Enter a time as hours and minutes, e.g. 21:00.</source>
+        <translation>请按“时:分”输入时间，例如 21:00。</translation>
+    </message>
+    <message>
+        <source>Enter a number of contacts per week from 0 (no limit) to {maximum}.</source>
+        <translation>每周联系次数请填 0（不限）至 {maximum}。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-11-20, 11-20, 20 (the coming 20th) or +3 (in 3 days).</source>
+        <translation>请输入日期，例如 2026-11-20、11-20、20（最近的20号）或 +3（3天后）。</translation>
+    </message>
+    <message>
+        <source>Only managers may look at a colleague&apos;s work list.</source>
+        <translation>只有主管可以查看同事的工作清单。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

@@ -162,3 +162,32 @@ def test_other_checks():
     assert _codes(_draft(complaint=True, complaint_category=IssueCategory.LEAK, complaint_text="漏水")) == []
     assert _codes(_draft(next_follow_up=TODAY - timedelta(days=1))) == [("follow_up", "contact.follow_up_past")]
     assert _codes(_draft(note="字" * 2001)) == [("note", "validation.too_long")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", None), ("  ", None),
+        ("2026-11-20", date(2026, 11, 20)), ("20261120", date(2026, 11, 20)), ("2026年11月20日", date(2026, 11, 20)),
+        ("11-20", date(2026, 11, 20)), ("11/20", date(2026, 11, 20)), ("1120", date(2026, 11, 20)),
+        ("11月20号", date(2026, 11, 20)), ("1201", date(2026, 12, 1)),
+        ("20", date(2026, 11, 20)), ("20号", date(2026, 11, 20)), ("16", TODAY),
+        ("5", date(2026, 12, 5)),  # the 5th has passed this month: the coming one
+        ("+3", date(2026, 11, 19)), ("+10天", date(2026, 11, 26)), ("明天", date(2026, 11, 17)),
+        ("２０", date(2026, 11, 20)),  # full-width
+    ],
+)
+def test_parse_day(text, expected):
+    from cuijiao_desktop.domain.contacts import parse_day
+
+    assert parse_day(text, TODAY) == expected
+
+
+def test_parse_day_at_the_end_of_the_year_and_errors():
+    from cuijiao_desktop.domain.contacts import parse_day
+
+    assert parse_day("5", date(2026, 12, 20)) == date(2027, 1, 5)
+    for bad in ("31", "2-30", "13-01", "下周", "abc", "+"):
+        with pytest.raises(ValidationError) as err:
+            parse_day(bad, TODAY)  # 31 November does not exist
+        assert err.value.code == "date.invalid"

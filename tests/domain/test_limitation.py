@@ -145,3 +145,29 @@ def test_an_acknowledgement_always_gives_three_years_from_its_day(due, on):
             assert limit == max(add_years(due, LIMITATION_YEARS), add_years(on, LIMITATION_YEARS))
         else:
             assert limit == add_years(due, LIMITATION_YEARS)
+
+
+def _reference(due, events):
+    """The rule as the law reads, one event at a time (the original implementation)."""
+    limit = add_years(due, LIMITATION_YEARS)
+    for i in sorted((i for i in events if counts(i) and i.on >= due), key=lambda i: i.on):
+        if i.on <= limit or K(i.kind) in (K.PROMISE, K.INSTALMENT_PLAN, K.PART_PAYMENT):
+            limit = max(limit, add_years(i.on, LIMITATION_YEARS))
+    return limit
+
+
+@given(dues=st.lists(_days, min_size=1, max_size=8), events=_interruptions)
+def test_many_due_dates_at_once_agree_with_the_rule(dues, events):
+    from cuijiao_desktop.domain.limitation import limitation_dates
+
+    assert limitation_dates(dues, events) == [_reference(d, events) for d in dues]
+
+
+@given(d1=_days, d2=_days, events=_interruptions)
+def test_a_later_due_date_never_runs_out_earlier(d1, d2, events):
+    """What lets the bulk summary stop at the first period beyond its horizon."""
+    from cuijiao_desktop.domain.limitation import LimitationClock
+
+    clock = LimitationClock(events)
+    early, late = sorted((d1, d2))
+    assert clock.expiry(early) <= clock.expiry(late)

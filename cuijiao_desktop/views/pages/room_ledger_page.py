@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import ContactKind, PersonRole
+from cuijiao_desktop.domain.limitation import LimitationStatus
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
@@ -228,9 +229,11 @@ class RoomLedgerPage(Page):
         self.info_room = QLabel()
         self.info_people = QLabel()
         self.info_contacts = QLabel()
+        self.info_limitation = QLabel()
+        self.info_limitation.setObjectName("ledgerLimitation")
         for i, (caption, widget) in enumerate((
             (self.tr("Room"), self.info_room), (self.tr("People"), self.info_people),
-            (self.tr("Phones"), self.info_contacts),
+            (self.tr("Phones"), self.info_contacts), (self.tr("Limitation"), self.info_limitation),
         )):
             cap = QLabel(caption)
             cap.setStyleSheet("color: #5F6B7A;")
@@ -393,6 +396,29 @@ class RoomLedgerPage(Page):
                 text = f"<b>{text}</b>"
             phones.append(text)
         self.info_contacts.setText("    ".join(phones) or "—")
+        self.info_limitation.setText(self._limitation_text(ledger))
+        self.info_limitation.setToolTip(self.tr(
+            "3 years per bill period (Civil Code art. 188), restarted by an evidenced demand, a promise, an "
+            "instalment plan or a part payment (art. 195); a notice-board posting does not restart it."))
+
+    def _limitation_text(self, ledger: RoomLedger) -> str:
+        """The earliest end of the limitation period and the periods at risk (rich text)."""
+        periods = ledger.limitation
+        if not periods:
+            return self.tr("nothing overdue")
+        first = min(periods, key=lambda p: p.expires_on)
+        expired = [p for p in periods if p.status is LimitationStatus.EXPIRED]
+        at_risk = [p for p in periods if p.status is LimitationStatus.AT_RISK]
+        parts = [self.tr("earliest end {date}").format(date=first.expires_on.isoformat())]
+        if expired:
+            parts.append("<span style='color:#B3261E'>" + self.tr("run out: {periods}").format(
+                periods="、".join(period_text(p.period) for p in expired)) + "</span>")
+        if at_risk:
+            parts.append("<span style='color:#8A5A00'>" + self.tr("ends within 180 days: {periods}").format(
+                periods="、".join(f"{period_text(p.period)}（{p.expires_on:%Y-%m-%d}）" for p in at_risk)) + "</span>")
+        if not expired and not at_risk:
+            parts.append(self.tr("no period at risk"))
+        return " · ".join(parts)
 
     # the case
     def _open_case(self) -> None:

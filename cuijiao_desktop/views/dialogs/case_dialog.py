@@ -278,6 +278,7 @@ class CaseDialog(QDialog):
         self.issues_model = IssuesModel(self)
         self.issues_view = _table(self.issues_model, "caseIssues")
         self.issues_view.setColumnHidden(0, True)
+        self.issues_view.setColumnHidden(1, True)
         self.issues_view.doubleClicked.connect(lambda _i: self.edit_issue())
         layout.addWidget(self.issues_view, 1)
         self.new_issue_button = self._button(self.tr("New &service issue…"), "newIssue", self.new_issue,
@@ -318,7 +319,8 @@ class CaseDialog(QDialog):
         self.fig_debt.detail.setText(self.tr("{n} months overdue · opened {date}").format(
             n=r.months, date=r.opened_on.isoformat()))
         self.fig_stage.value.setText(stage_label(r.stage))
-        self.fig_stage.detail.setText(label(STATE_LABELS, r.state))
+        self.fig_stage.detail.setText(self.tr("done {date}").format(date=pos.done_on.isoformat())
+                                      if pos is not None and pos.done_on else "")
         if pos is not None and pos.next is not None:
             self.fig_next.value.setText(f"{pos.next.name_zh}（{label(KIND_LABELS, r.next_kind)}）")
             if pos.state is PositionState.BELOW_MINIMUM:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -38,6 +38,12 @@ from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
 from cuijiao_desktop.views.models.case_models import Col, ColumnsModel, money
 
 
+def _buildings(names) -> str:
+    """``3 buildings: 1、2、5`` (the first six, the rest in the tooltip)."""
+    shown = "、".join(names[:6]) + ("…" if len(names) > 6 else "")
+    return QCoreApplication.translate("cases", "{n} buildings: {names}").format(n=len(names), names=shown)
+
+
 class LoadsModel(ColumnsModel):
     """Per chosen collector: cases and money before and after, and their buildings."""
 
@@ -48,7 +54,7 @@ class LoadsModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Cases after"), lambda x: str(x.cases_after), lambda x: x.cases_after, True),
         Col(QT_TRANSLATE_NOOP("cases", "Arrears after"), lambda x: money(x.amount_after_fen),
             lambda x: x.amount_after_fen, True),
-        Col(QT_TRANSLATE_NOOP("cases", "Buildings"), lambda x: "、".join(x.buildings)),
+        Col(QT_TRANSLATE_NOOP("cases", "Buildings"), lambda x: _buildings(x.buildings)),
     )
 
     def tooltip(self, row, column: int) -> str | None:
@@ -179,6 +185,7 @@ class SplitDialog(QDialog):
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)
+        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

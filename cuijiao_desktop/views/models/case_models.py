@@ -43,12 +43,12 @@ KIND_LABELS = {
     StepKind.OTHER: QT_TRANSLATE_NOOP("cases", "Other"),
 }
 REASON_LABELS = {
-    DueReason.WAIT: QT_TRANSLATE_NOOP("cases", "the wait after the previous step has passed"),
-    DueReason.PROMISE: QT_TRANSLATE_NOOP("cases", "after the promised date"),
+    DueReason.WAIT: QT_TRANSLATE_NOOP("cases", "the wait after the previous step"),
+    DueReason.PROMISE: QT_TRANSLATE_NOOP("cases", "the day after the promised date"),
     DueReason.PROMISE_BROKEN: QT_TRANSLATE_NOOP("cases", "a promise was broken"),
-    DueReason.INSTALMENT: QT_TRANSLATE_NOOP("cases", "after the next instalment"),
+    DueReason.INSTALMENT: QT_TRANSLATE_NOOP("cases", "the day after the next instalment"),
     DueReason.INSTALMENT_MISSED: QT_TRANSLATE_NOOP("cases", "an instalment was missed"),
-    DueReason.HOLD: QT_TRANSLATE_NOOP("cases", "the hold or extension has ended"),
+    DueReason.HOLD: QT_TRANSLATE_NOOP("cases", "the end of a hold or extension"),
 }
 CHANNEL_LABELS = {
     Channel.PHONE: QT_TRANSLATE_NOOP("cases", "Phone"),
@@ -227,6 +227,7 @@ class CasesModel(ColumnsModel):
     """The cases list: room, owner, debt, stage, next step and its date, collector, flags."""
 
     COLUMNS = (
+        Col(QT_TRANSLATE_NOOP("cases", "Estate"), lambda r: r.estate, _room_key),
         Col(QT_TRANSLATE_NOOP("cases", "Room"), lambda r: r.room_code, _room_key),
         Col(QT_TRANSLATE_NOOP("cases", "Owner"), lambda r: r.owner),
         Col(QT_TRANSLATE_NOOP("cases", "Arrears"), lambda r: money(r.arrears_fen), lambda r: r.arrears_fen, True),
@@ -234,7 +235,7 @@ class CasesModel(ColumnsModel):
             True),
         Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: stage_label(r.stage), lambda r: int(r.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Next step"), lambda r: r.next_step),
-        Col(QT_TRANSLATE_NOOP("cases", "Due"), lambda r: day(r.due_on), lambda r: _late(r.due_on)),
+        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda r: day(r.due_on), lambda r: _late(r.due_on)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda r: _state_text(r), lambda r: r.state.value),
         Col(QT_TRANSLATE_NOOP("cases", "Collector"), lambda r: r.collector or QCoreApplication.translate("cases", "(nobody)"), lambda r: r.collector),
         Col(QT_TRANSLATE_NOOP("cases", "Issues"), lambda r: str(r.open_issues) if r.open_issues else "",
@@ -243,8 +244,9 @@ class CasesModel(ColumnsModel):
             lambda r: r.plan_state.value if r.plan_state else ""),
         Col(QT_TRANSLATE_NOOP("cases", "Opened"), lambda r: day(r.opened_on), lambda r: r.opened_on),
     )
-    STATE_COLUMN = 7
-    DUE_COLUMN = 6
+    STATE_COLUMN = 8
+    DUE_COLUMN = 7
+    PLAN_COLUMN = 11
 
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:
         if column in (self.STATE_COLUMN, self.DUE_COLUMN):
@@ -252,7 +254,7 @@ class CasesModel(ColumnsModel):
                 return ALERT if row.overdue_days > 0 else WARN
             if row.state is PositionState.ON_HOLD:
                 return GOOD
-        if column == 10 and row.plan_state is PlanState.BEHIND:
+        if column == self.PLAN_COLUMN and row.plan_state is PlanState.BEHIND:
             return ALERT
         return None
 
@@ -275,6 +277,18 @@ def _state_text(r: Any) -> str:
     return text
 
 
+def minimum_text(min_amount_fen: int, min_months: int) -> str:
+    """``¥5,000.00 or 12 months``; "—" when the step has no minimum."""
+    if min_amount_fen and min_months:
+        return QCoreApplication.translate("cases", "{amount} or {months} months").format(
+            amount=format_money(min_amount_fen), months=min_months)
+    if min_amount_fen:
+        return format_money(min_amount_fen)
+    if min_months:
+        return QCoreApplication.translate("cases", "{months} months").format(months=min_months)
+    return "—"
+
+
 class LadderLinesModel(ColumnsModel):
     """A case's ladder: each step and how it stands."""
 
@@ -282,6 +296,8 @@ class LadderLinesModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: f"{s.seq}. {s.name}", lambda s: s.seq),
         Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: stage_label(s.stage), lambda s: int(s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, s.channel)),
+        Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), lambda s: s.wait_days, True),
+        Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda s: label(LINE_LABELS, s.state)),
         Col(QT_TRANSLATE_NOOP("cases", "Date"), lambda s: day(s.done_on or s.due_on),
             lambda s: _late(s.done_on or s.due_on)),
@@ -324,7 +340,7 @@ class PlansModel(ColumnsModel):
 class InstalmentsModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "No."), lambda i: str(i.seq), lambda i: i.seq, True),
-        Col(QT_TRANSLATE_NOOP("cases", "Due"), lambda i: day(i.due_date), lambda i: i.due_date),
+        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda i: day(i.due_date), lambda i: i.due_date),
         Col(QT_TRANSLATE_NOOP("cases", "Amount"), lambda i: money(i.amount_fen), lambda i: i.amount_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Paid"), lambda i: money(i.paid_fen), lambda i: i.paid_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda i: _instalment_text(i)),
@@ -362,6 +378,7 @@ class PausesModel(ColumnsModel):
 
 class IssuesModel(ColumnsModel):
     COLUMNS = (
+        Col(QT_TRANSLATE_NOOP("cases", "Estate"), lambda i: i.estate, _room_key),
         Col(QT_TRANSLATE_NOOP("cases", "Room"), lambda i: i.room_code, _room_key),
         Col(QT_TRANSLATE_NOOP("cases", "Category"), lambda i: label(CATEGORY_LABELS, i.category)),
         Col(QT_TRANSLATE_NOOP("cases", "Problem"), lambda i: i.description.replace("\n", " ")),
@@ -376,11 +393,11 @@ class IssuesModel(ColumnsModel):
     )
 
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:
-        if column in (4, 5) and row.overdue:
+        if column in (5, 6) and row.overdue:
             return ALERT
-        if column == 5 and not row.is_open:
+        if column == 6 and not row.is_open:
             return GOOD
         return None
 
     def tooltip(self, row: Any, column: int) -> str | None:
-        return row.description if column == 2 else None
+        return row.description if column == 3 else None

@@ -85,6 +85,7 @@ class CasesTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("casesTable")
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -96,7 +97,7 @@ class CasesTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((96, 70, 96, 48, 110, 130, 86, 130, 76, 44, 80, 86)):
+        for col, width in enumerate((90, 86, 70, 96, 48, 110, 130, 86, 130, 76, 44, 80, 86)):
             header.resizeSection(col, width)
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -51,30 +51,22 @@ from cuijiao_desktop.views.models.case_models import (
     Col,
     ColumnsModel,
     label,
+    minimum_text,
     stage_label,
 )
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
-
-
-def _minimum(s: LadderStepDTO) -> str:
-    parts = []
-    if s.min_amount_fen:
-        parts.append(format_money(s.min_amount_fen))
-    if s.min_months:
-        parts.append(f"{s.min_months}")
-    return " / ".join(parts) if parts else "—"
 
 
 class StepsModel(ColumnsModel):
     """The ladder being edited (drafts: ``id`` None for a step not saved yet)."""
 
     COLUMNS = (
-        Col(QT_TRANSLATE_NOOP("cases", "No."), lambda s: str(s.seq)),
+        Col(QT_TRANSLATE_NOOP("cases", "Order"), lambda s: str(s.seq)),
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: s.name),
         Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: stage_label(s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, Channel(s.channel))),
         Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), None, True),
-        Col(QT_TRANSLATE_NOOP("cases", "Minimum (¥ / months)"), _minimum, None, True),
+        Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),
         Col(QT_TRANSLATE_NOOP("cases", "In use"), lambda s: "✓" if s.active else "—"),
         Col(QT_TRANSLATE_NOOP("cases", "Note"), lambda s: s.note),
     )
@@ -252,8 +244,9 @@ class LadderSection(SettingsSection):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
-        rules = QGroupBox(self.tr("Cases"))
+        rules = QGroupBox(self.tr("Opening and splitting cases"))
         rf = QFormLayout(rules)
+        rf.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.open_amount = QLineEdit()
         self.open_amount.setObjectName("openMinAmount")
         self.open_amount.setMaximumWidth(140)

@@ -75,6 +75,7 @@ class ServiceIssuesTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("issuesTable")
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,7 +87,7 @@ class ServiceIssuesTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((96, 70, 260, 86, 86, 70, 120, 80)):
+        for col, width in enumerate((90, 86, 70, 260, 86, 86, 70, 120, 80)):
             header.resizeSection(col, width)
         self.table.doubleClicked.connect(self._edit_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

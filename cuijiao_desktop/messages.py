@@ -184,6 +184,9 @@ MESSAGES: dict[str, str] = {
         "messages", "This room has no collection case: its arrears have not reached the office's threshold."
     ),
     "case.not_yours": QT_TRANSLATE_NOOP("messages", "This case is held by another collector."),
+    "case.unassigned": QT_TRANSLATE_NOOP(
+        "messages", "This case is not given to any collector yet: your manager assigns it."
+    ),
     "case.closed": QT_TRANSLATE_NOOP("messages", "This case was closed on {closed_on}: the room has paid."),
     "case.already_open": QT_TRANSLATE_NOOP("messages", "This room already has an open case."),
     "case.nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing overdue: there is nothing to chase."),

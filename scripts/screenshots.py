@@ -320,6 +320,66 @@ def collection_shots(app: QApplication, window, ctx: dict) -> None:
     page.tabs.setCurrentIndex(0)
 
 
+def cases_shots(app: QApplication, window, ctx: dict) -> None:
+    """40–45 (issue 10, cases): the cases list, a case with its ladder, an instalment plan, the split
+    preview, the ladder settings, the service issues. Nothing is saved."""
+    from cuijiao_desktop.domain.enums import Stage
+    from cuijiao_desktop.domain.instalments import PlanState
+    from cuijiao_desktop.services import cases
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs.case_dialog import CaseDialog
+
+    out: Path = ctx["out"]
+    factory, user, today = ctx["factory"], ctx["user"], ctx["today"]
+    with factory() as s:
+        rows = cases.list_cases(s, actor=user, today=today)
+        plans = [p for p in cases.plan_statuses(s, today=today) if p.state is PlanState.ON_TRACK and p.case_id]
+    # the case with the longest ladder walked and a step due: the committee done, the lawyer's letter next
+    ladder_case = max(rows, key=lambda r: (r.state.value == "due", int(r.stage) if r.stage < Stage.LITIGATION else 0,
+                                           r.open_issues, r.arrears_fen))
+
+    window.show_page(3)
+    page = window.pages[ActionId.NAV_CONTACTS]
+    page.tabs.setCurrentWidget(window.cases_tab)
+    _settle(app, window)
+    _save(window, out / "40-cases.png")
+
+    def case_shot(case_id: int, tab: int, name: str) -> None:
+        dialog = CaseDialog(ctx["runner"], user, today=today, case_id=case_id, parent=window)
+        dialog.resize(1100, 720)
+        dialog.show()
+        dialog.tabs.setCurrentIndex(tab)
+        _settle(app, dialog)
+        _save(dialog, out / name)
+        dialog.close()
+
+    case_shot(ladder_case.case_id, 0, "41-case-ladder.png")
+    if plans:
+        case_shot(plans[0].case_id, 2, "42-instalment-plan.png")
+
+    # the split: all cases again, balanced by amount, previewed (not applied)
+    window.cases_tab.open_split()
+    split = window.cases_tab.split_dialog
+    split.all_again.setChecked(True)
+    split.by_amount.setChecked(True)
+    split.resize(1000, 680)
+    split.run_preview()
+    _settle(app, split)
+    _save(split, out / "43-split-preview.png")
+    split.reject()
+
+    page.tabs.setCurrentWidget(window.issues_tab)
+    _settle(app, window)
+    _save(window, out / "44-service-issues.png")
+
+    window.show_page(7)
+    settings_page = window.pages[ActionId.NAV_SETTINGS]
+    settings_page.tabs.setCurrentIndex(settings_page.tabs.count() - 1)
+    _settle(app, window)
+    _save(window, out / "45-ladder-settings.png")
+    settings_page.tabs.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -413,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         })
         collection_shots(app, window, {"out": args.out, "today": today,
                                        "room_id": args.room or choose_ledger_room(factory, today)})
+        cases_shots(app, window, {"out": args.out, "today": today, "factory": factory, "user": user,
+                                  "runner": runner})
         window.close()
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)

@@ -162,15 +162,19 @@ _STAGE_BY_CONTACT = {
     Channel.EMAIL: Stage.REMINDER,
     Channel.PHONE: Stage.PHONE,
     Channel.DESK: Stage.PHONE,  # spoken to in person at the desk: as good as the call
-    Channel.LETTER: Stage.WRITTEN_NOTICE,
-    Channel.REGISTERED_LETTER: Stage.LAWYER_LETTER,
     Channel.VISIT: Stage.VISIT,
-    Channel.NOTICE: Stage.PUBLIC_BOARD,
+    # a letter, registered or not, or a notice on the door is a written demand; which one (a
+    # lawyer's letter …) only the notice itself tells (notice_stage)
+    Channel.LETTER: Stage.WRITTEN_NOTICE,
+    Channel.REGISTERED_LETTER: Stage.WRITTEN_NOTICE,
+    Channel.NOTICE: Stage.WRITTEN_NOTICE,
 }
 
 
 def contact_stage(channel: Channel | str) -> Stage:
-    """The stage a logged contact through ``channel`` evidences (an SMS: the reminder …)."""
+    """The stage a logged contact through ``channel`` evidences (an SMS: the reminder, a call: the
+    phone step, a letter: a written notice). The public board, the owners' committee, the lawsuit
+    and the write-off leave no contact of their own: they are marked done on the case."""
     return _STAGE_BY_CONTACT[Channel(channel)]
 
 

@@ -30,6 +30,15 @@ from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, s
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.types import UTCDateTime
+from cuijiao_desktop.domain.ageing import add_months
+from cuijiao_desktop.domain.cases import (
+    CaseSettings,
+    SplitItem,
+    SplitMode,
+    SplitScope,
+    plan_split,
+    should_open,
+)
 from cuijiao_desktop.domain.enums import (
     AnsweredBy,
     ApprovalStatus,
@@ -51,6 +60,7 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.instalments import make_schedule
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
@@ -59,6 +69,7 @@ from cuijiao_desktop.domain.rooms import room_code_from_parts
 from . import demo_names as vocab
 from . import serials
 from .auth import hash_password
+from .cases.lifecycle import refresh_case_positions
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "DemoSummary", "build_demo"]
 
@@ -273,6 +284,7 @@ class _Picker:
 class _Room:
     __slots__ = (
         "area",
+        "building",
         "channel",
         "code",
         "direct_debit",
@@ -338,13 +350,16 @@ class _Builder:
         self.profile = _Picker(_PROFILE_WEIGHTS)
         self.dispute_reason = _Picker(_DISPUTE_REASONS)
         self.case_count = 0
+        self.case_rule = CaseSettings()  # the default threshold (services.cases.common.CASE_SETTING_KEYS)
         self.forgotten = 0  # rooms never paid since the start (their limitation clock runs out soon)
         self.forgotten_cases = 0
-        self.planned_today = 0  # the workbench always has a visit and a promise to chase today
+        self.planned_today: dict[int, int] = {}  # per collector: each workbench has a visit today
         self.promised_today = 0
         self.promised_today_by: dict[int, int] = {}  # per collector
         self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
-        self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0}
+        self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0, "holds": 0,
+                      "holds_pending": 0}
+        self.case_open = False
 
     # -- plumbing -------------------------------------------------------
 
@@ -476,10 +491,17 @@ class _Builder:
 
         ladder = sink.register(m.LadderStepRow, "id seq stage name wait_days channel min_amount_fen min_months "
                                                 "active note version")
+        self.step_ids: dict[Stage, int] = {}  # the first active step of each stage (marks on cases)
         if not conn.scalar(select(func.count()).select_from(m.LadderStepRow)):
             for s in _ladder_steps():
-                ladder.append((self.next_id("ladder_step"), s[0], int(s[1]), s[2], s[3], s[4].value, s[5], s[6],
-                               1, s[7], 1))
+                step_id = self.next_id("ladder_step")
+                ladder.append((step_id, s[0], int(s[1]), s[2], s[3], s[4].value, s[5], s[6], 1, s[7], 1))
+                self.step_ids.setdefault(Stage(s[1]), step_id)
+        else:
+            for step_id, stage in conn.execute(select(m.LadderStepRow.id, m.LadderStepRow.stage)
+                                               .where(m.LadderStepRow.active.is_(True))
+                                               .order_by(m.LadderStepRow.seq)):
+                self.step_ids.setdefault(Stage(stage), step_id)
 
         start = self.first_month.replace(month=1) - timedelta(days=366 * 12)
         policies = sink.register(m.LateFeePolicyRow, "id name daily_rate_ppm grace_days cap_ppm_of_principal "
@@ -544,6 +566,10 @@ class _Builder:
         self.issues = sink.register(m.ServiceIssue, "id room_id case_id contact_event_id category description "
                                                     "raised_on assignee_id handler created_by_id promised_date "
                                                     "status resolved_on resolution version")
+        self.case_events = sink.register(m.CaseEvent, "id case_id kind happened_on created_at user_id step_id stage "
+                                                       "collector_id note")
+        self.holds = sink.register(m.CollectionHold, "id case_id room_id until reason status requested_by_id "
+                                                     "requested_at approved_by_id decided_at version")
 
     # -- estates, rooms, people -------------------------------------------
 
@@ -557,7 +583,20 @@ class _Builder:
             self.price_change = self.first_month.replace(month=1)
         for e_index, (spec, quota) in enumerate(zip(vocab.ESTATES, quotas, strict=True)):
             self._estate(e_index, spec, quota)
+        self._split_buildings()
         self.step(0, "生成小区、房间与业主…")
+
+    def _split_buildings(self) -> None:
+        """责任到人 as a manager would start the office: the split (``domain.cases.plan_split``) by
+        building of the rooms likely to fall behind; with fewer buildings than collectors, by room."""
+        items = [SplitItem(r.id, r.building, 0, None) for r in self.room_list if r.profile != ONTIME]
+        items = items or [SplitItem(r.id, r.building, 0, None) for r in self.room_list]
+        buildings = {i.building for i in items}
+        mode = SplitMode.BY_BUILDING if len(buildings) >= len(self.collectors) else SplitMode.BY_AMOUNT
+        plan = plan_split(items, self.collectors, mode=mode, scope=SplitScope.ALL)
+        self.room_collector = plan
+        self.building_collector = {i.building: plan[i.case_id] for i in items} if mode is SplitMode.BY_BUILDING \
+            else {}
 
     def _estate(self, e_index: int, spec: tuple, quota: int) -> None:
         rng, today = self.rng, self.today
@@ -654,6 +693,7 @@ class _Builder:
         r = _Room()
         r.id = self.next_id("room")
         r.estate = eid
+        r.building = bid
         code = room_code_from_parts(building, unit, number)  # canonical, as an import would match it
         r.code, number = code.canonical, code.room
         r.usage, r.area, r.occupancy, r.k0 = usage, area, occupancy, k0
@@ -966,6 +1006,9 @@ class _Builder:
         late_recent = [p for p in pays if p[0] >= window and p[0].day > 10]
         if arrears <= 0 and not (late_recent and (r.profile != ONTIME or rng.random() < 0.5)):
             return
+        if arrears > 0 and not should_open(amount_fen=arrears, months=len({b[1] for b in open_bills}),
+                                           settings=self.case_rule):
+            return  # below the office's threshold: no case (the same rule as services.cases.sync_cases)
         # owed over time: bills due before a date minus payments before it
         due_dates = [dues[b[1]] for b in bills]
         due_cum = list(accumulate(b[2] for b in bills))
@@ -981,7 +1024,8 @@ class _Builder:
             i, j = bisect_left(pay_dates, a), bisect_right(pay_dates, b)
             return (pay_cum[j - 1] if j else 0) - (pay_cum[i - 1] if i else 0)
 
-        collector = self.collectors[self.case_count % len(self.collectors)]
+        collector = self.building_collector.get(r.building) or self.room_collector.get(r.id) \
+            or self.collectors[self.case_count % len(self.collectors)]
         if r.forgotten:  # one for each collector: everyone's work list has a limitation clock to watch
             collector = self.collectors[self.forgotten_cases % len(self.collectors)]
             self.forgotten_cases += 1
@@ -1000,15 +1044,19 @@ class _Builder:
             closed = late_recent[-1][0]
             age = 0
         reason = r.reason if arrears > 0 else ArrearsReason.LOW_AWARENESS
+        self.case_open = closed is None
         hold = None
-        if arrears > 0 and r.profile == HARDSHIP and self.plans["ext_approved"] < 1 + self.n_rooms // 5000:
-            hold = today + timedelta(days=rng.randint(20, 50))
+        if arrears > 0 and r.profile == HARDSHIP and self.plans["ext_approved"] < 1 + self.n_rooms // 1000:
+            # an extension runs 1 or 2 months from the day it was asked for (domain.instalments)
+            asked = today - timedelta(days=3) - timedelta(days=1 + case_id % 5)
+            hold = add_months(asked, 1 if rng.randint(20, 50) < 35 else 2)
         next_action = None if closed else (hold or today + timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7))))
         abnormal = reason in (ArrearsReason.LEGACY_DISPUTE, ArrearsReason.RECTIFICATION, ArrearsReason.BURGLARY,
                               ArrearsReason.MALICIOUS, ArrearsReason.UNREACHABLE)
         case_note = "" if not abnormal else "非正常欠费，半年复核"
         self.cases.append((case_id, r.id, int(stage), collector, reason.value if reason else None, int(abnormal),
                            _ds(opened), _ds(closed), _ds(hold), _ds(next_action), case_note, 1))
+        self._case_events(r, case_id, stage, opened, closed, collector)
 
         start = max(opened, window)
         end = closed or today - timedelta(days=1)
@@ -1102,6 +1150,31 @@ class _Builder:
             if r.profile == HARDSHIP:
                 self._hardship(r, case_id, arrears, collector, hold)
 
+    def _case_events(self, r: _Room, case_id: int, stage: Stage, opened: date, closed: date | None,
+                     collector: int) -> None:
+        """The case's own history: opened, given to its collector by the manager's split, the steps
+        that leave no contact behind (the public board, the owners' committee) marked done, closed.
+        Dates from the case id (no random draw)."""
+        today = self.today
+        rows = self.case_events
+        rows.append((self.next_id("case_event"), case_id, "opened", _ds(opened), _ts(opened, 8, 30), self.admin,
+                     None, None, None, "欠费达到立案标准，自动立案"))
+        rows.append((self.next_id("case_event"), case_id, "assigned", _ds(opened), _ts(opened, 9), self.manager, None,
+                     None, collector, "分配：按楼栋"))
+        if closed is None and stage >= Stage.PUBLIC_BOARD and Stage.PUBLIC_BOARD in self.step_ids:
+            posted = max(opened + timedelta(days=75), today - timedelta(days=20 + case_id % 60))
+            if posted < today:
+                rows.append((self.next_id("case_event"), case_id, "step_done", _ds(posted), _ts(posted, 17),
+                             collector, self.step_ids[Stage.PUBLIC_BOARD], int(Stage.PUBLIC_BOARD), None,
+                             "楼栋公告栏欠费公示（遮蔽房号，不含姓名电话）"))
+            met = posted + timedelta(days=12 + case_id % 15)
+            if stage >= Stage.COMMITTEE and Stage.COMMITTEE in self.step_ids and met < today:
+                rows.append((self.next_id("case_event"), case_id, "step_done", _ds(met), _ts(met, 19), self.manager,
+                             self.step_ids[Stage.COMMITTEE], int(Stage.COMMITTEE), None, "业委会委员陪同上门督促"))
+        if closed is not None:
+            rows.append((self.next_id("case_event"), case_id, "closed", _ds(closed), _ts(closed, 18), self.admin, None,
+                         None, None, "欠费已结清，自动结案"))
+
     def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int) -> None:
         """A promise row (its state is derived from the payments, never stored)."""
         signed = 1 if self.rng.random() < 0.1 else 0
@@ -1128,6 +1201,27 @@ class _Builder:
         self.issues.append((self.next_id("service_issue"), r.id, case_id, event_id, category, text, _ds(d), assignee,
                             handler, self.collectors[case_id % len(self.collectors)], _ds(promised), status.value,
                             _ds(resolved), resolution, 1))
+        if self.case_open and status in (IssueStatus.OPEN, IssueStatus.IN_PROGRESS) and promised >= today:
+            self._hold(r, case_id, promised, text)
+
+    def _hold(self, r: _Room, case_id: int, promised: date, complaint: str) -> None:
+        """暂停催缴 while a complaint is being fixed: approved for some, one waiting for the manager.
+        Dates come from the case id (no random draw, so nothing else moves)."""
+        quota = 1 + self.n_rooms // 250
+        collector = self.collectors[case_id % len(self.collectors)]
+        asked = self.today - timedelta(days=1 + case_id % 6)
+        until = promised + timedelta(days=7)
+        reason = f"业主投诉“{complaint[:24]}”处理中，修好前暂停催缴"
+        if self.plans["holds"] < quota:
+            self.plans["holds"] += 1
+            self.holds.append((self.next_id("collection_hold"), case_id, r.id, _ds(until), reason,
+                               ApprovalStatus.APPROVED.value, collector, _ts(asked, 11), self.manager,
+                               _ts(asked + timedelta(days=1), 9, 30), 1))
+        elif self.plans["holds_pending"] < 1 + self.n_rooms // 2000:
+            self.plans["holds_pending"] += 1
+            self.holds.append((self.next_id("collection_hold"), case_id, r.id, _ds(until), reason,
+                               ApprovalStatus.PENDING.value, collector, _ts(self.today - timedelta(days=1), 16),
+                               None, None, 1))
 
     def _notices_and_visits(self, r: _Room, bills: list[list], case_id: int, stage: Stage, start: date,
                             collector: int, owed: Callable[[date], int], span: tuple[int | None, int | None]) -> None:
@@ -1199,9 +1293,10 @@ class _Builder:
                 if d >= today:
                     continue
                 self._visit(r, case_id, d, collector, done=True, owe=owed(d))
-        if stage >= Stage.PHONE and (self.planned_today < 2 or rng.random() < 0.06):
-            d = today if self.planned_today < 2 or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
-            self.planned_today += d == today
+        first = not self.planned_today.get(collector)
+        if stage >= Stage.PHONE and (first or rng.random() < 0.06):
+            d = today if first or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
+            self.planned_today[collector] = self.planned_today.get(collector, 0) + (d == today)
             self._visit(r, case_id, d, collector, done=False, owe=0)
 
     def _late_fees(self, bills: list[list], late_notices: list[tuple[int, date]]) -> None:
@@ -1315,7 +1410,8 @@ class _Builder:
 
     def _hardship(self, r: _Room, case_id: int, arrears: int, collector: int, hold: date | None) -> None:
         rng, today = self.rng, self.today
-        quota = 1 + self.n_rooms // 5000
+        quota = 1 + self.n_rooms // 1000  # some 1-2% of the open cases pay by instalments
+        few = 1 + self.n_rooms // 5000  # requests waiting for the manager
         # an extension is asked for 1-5 days before the manager decides (or before today while it
         # waits); the spread comes from the case id, not the random stream, so nothing else moves
         wait = timedelta(days=1 + case_id % 5)
@@ -1326,7 +1422,7 @@ class _Builder:
                                     ApprovalStatus.APPROVED.value, collector, _ts(decided - wait, 10, 30),
                                     self.manager, _ts(decided, 16), 1))
             return
-        if self.plans["approved"] < quota * 2 or self.plans["pending"] < quota:
+        if self.plans["approved"] < quota * 2 or self.plans["pending"] < few:
             approved = self.plans["approved"] < quota * 2
             self.plans["approved" if approved else "pending"] += 1
             pid = self.next_id("instalment_plan")
@@ -1338,12 +1434,11 @@ class _Builder:
                                    _ts(signed, 15) if approved else None, _ds(signed) if approved else None,
                                    "经济困难，分6期缴清欠费" if approved else "业主申请分期，待主管审批",
                                    _ts(signed - timedelta(days=2), 11), _ds(signed - timedelta(days=2)), 1))
-            base = arrears // n
-            for s in range(1, n + 1):
-                amount = base if s < n else arrears - base * (n - 1)
-                due = _add_months(today.replace(day=1), s).replace(day=10)
-                self.instalments.append((self.next_id("instalment"), pid, s, _ds(due), amount, 1))
-        elif self.plans["ext_pending"] < quota:
+            first_due = _add_months(today.replace(day=1), 1).replace(day=10)
+            for item in make_schedule(arrears, n, first_due):  # the same rule as the plan dialog
+                self.instalments.append((self.next_id("instalment"), pid, item.seq, _ds(item.due_date),
+                                         item.amount_fen, 1))
+        elif self.plans["ext_pending"] < few:
             self.plans["ext_pending"] += 1
             self.extensions.append((self.next_id("extension"), r.id, case_id, _ds(today + timedelta(days=45)),
                                     "家中有病人住院，申请延期缴费", ApprovalStatus.PENDING.value, collector,
@@ -1562,6 +1657,8 @@ def build_demo(
                 for model in _BIG_TABLES:
                     for index in model.__table__.indexes:
                         index.create(conn)
+                b.step(0, "案件进度…")
+                refresh_case_positions(conn, today=today)
                 b.step(1, "统计分析…")
                 conn.exec_driver_sql("ANALYZE")
                 b.step(2, "完成")

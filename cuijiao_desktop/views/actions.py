@@ -36,6 +36,7 @@ class ActionId(StrEnum):
     SEARCH = "search"
     TAKE_PAYMENT = "take_payment"
     LOG_CONTACT = "log_contact"
+    OPEN_CASE = "open_case"
     REFRESH = "refresh"
     IMPORT = "import"
     BACKUP = "backup"
@@ -106,6 +107,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Log a call, message or visit to the desk for the room on screen or found"),
         permission=Permission.LOG_CONTACT,
     ),
+    ActionId.OPEN_CASE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Collection &case…"), "contacts", "F7",
+        QT_TRANSLATE_NOOP("actions", "The collection case of the selected room: its ladder, next step, plans and "
+                                     "holds"),
+        permission=Permission.VIEW,
+    ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
         QT_TRANSLATE_NOOP("actions", "Reload the current page from the database"),
@@ -173,7 +180,7 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
         ),
     ),
     ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"),
-     (ActionId.SEARCH, ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, None, ActionId.BACKUP)),
+     (ActionId.SEARCH, ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, ActionId.OPEN_CASE, None, ActionId.BACKUP)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 

@@ -31,10 +31,13 @@ from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import role_label
 from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.cases_tab import CasesTab
 from cuijiao_desktop.views.pages.collection_page import CollectionPage
+from cuijiao_desktop.views.pages.ladder_settings import LadderSection
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.rooms_page import RoomsPage
+from cuijiao_desktop.views.pages.service_issues_tab import ServiceIssuesTab
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
 from cuijiao_desktop.views.widgets.search_popup import SearchController
@@ -133,15 +136,23 @@ class MainWindow(QMainWindow):
                 page = CollectionPage(self._runner, self.user, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
                 page.sig_log_contact.connect(self.log_contact)
+                self.cases_tab = CasesTab(self._runner, self.user, today=today)
+                self.issues_tab = ServiceIssuesTab(self._runner, self.user, today=today)
+                for tab, title in ((self.cases_tab, self.tr("Cases")), (self.issues_tab, self.tr("Service issues"))):
+                    tab.sig_open_room.connect(self.open_room)
+                    page.add_tab(tab, title)
+                self.cases_tab.sig_changed.connect(self.pages_stale)
             elif action_id is ActionId.NAV_OWNERS:
                 page = RoomsPage(self._runner, self.user, today=today)
                 page.sig_open_room.connect(self.open_room)
             elif action_id is ActionId.NAV_ARREARS:
                 page = ArrearsPage(self._runner, today=today, settings=self._settings, user=self.user)
                 page.sig_open_room.connect(self.open_room)
+                page.sig_open_case.connect(self.open_case)
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
                 page.add_section(ContactRulesSection(self._runner, self.user), self.tr("Contact rules"))
+                page.add_section(LadderSection(self._runner, self.user), self.tr("Collection ladder"))
             else:
                 page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
             page.setObjectName(f"page_{action_id.value.split('.')[-1]}")
@@ -159,7 +170,8 @@ class MainWindow(QMainWindow):
         self.room_ledger_page = RoomLedgerPage(self._runner, self.user, today=today, settings=self._settings)
         self.room_ledger_page.setObjectName("page_room_ledger")
         self.room_ledger_page.sig_back.connect(self.go_back)
-        self.room_ledger_page.sig_payment_saved.connect(lambda _receipt: self.pages_stale())
+        self.room_ledger_page.sig_payment_saved.connect(self._after_payment)
+        self.room_ledger_page.sig_open_case.connect(self.open_case)
         self.ui.pageStack.addWidget(self.room_ledger_page)
         self._back_row = 0
 
@@ -213,6 +225,7 @@ class MainWindow(QMainWindow):
         self.actions.connect(ActionId.IMPORT, self.import_data)
         self.actions.connect(ActionId.TAKE_PAYMENT, self.take_payment)
         self.actions.connect(ActionId.LOG_CONTACT, self.log_contact)
+        self.actions.connect(ActionId.OPEN_CASE, self.open_case_of_selection)
         group = QActionGroup(self)
         group.setExclusive(True)
         current = self._settings.language
@@ -317,6 +330,59 @@ class MainWindow(QMainWindow):
             self.log_contact(item.room_id)
         else:
             self.open_room(item.room_id)
+
+    def open_case_of_selection(self) -> None:
+        """案件 (F7): the case of the room on screen or selected (ledger, arrears table, cases list)."""
+        page = self.current_page()
+        if page is self.room_ledger_page and self.room_ledger_page.room_id is not None:
+            self.open_case(self.room_ledger_page.room_id)
+            return
+        if isinstance(page, ArrearsPage):
+            row = page.selected_row()
+            if row is not None:
+                self.open_case(row.room_id)
+                return
+        if isinstance(page, CollectionPage) and page.tabs.currentWidget() is self.cases_tab:
+            self.cases_tab.open_selected()
+            return
+        self.statusBar().showMessage(self.tr("Select a room first (in the arrears list, or open its ledger)."), 6000)
+
+    def open_case(self, room_id: int) -> None:
+        """The case dialog of a room (its open case, or the latest closed one)."""
+        from cuijiao_desktop.views.dialogs.case_dialog import CaseDialog
+
+        today = self._today() if callable(self._today) else self._today
+        dialog = CaseDialog(self._runner, self.user, today=today, room_id=room_id, parent=self)
+        dialog.sig_open_room.connect(self.open_room)
+        dialog.sig_changed.connect(self.pages_stale)
+        self.case_dialog = dialog
+        dialog.open()
+
+    def _after_payment(self, receipt) -> None:
+        """A payment or reversal: the room's case may close (or reopen) now; pages reload when shown."""
+        from cuijiao_desktop.services.cases import sync_cases
+
+        today = self._today() if callable(self._today) else self._today
+        self._runner.submit(sync_cases, actor=self.user, today=today, room_ids=[receipt.room_id],
+                            on_result=lambda _r: self.pages_stale(), on_error=self._background_failed)
+        self.pages_stale()
+
+    def sync_cases_daily(self) -> None:
+        """Once per office day: open cases that reached the threshold, close those that paid."""
+        from cuijiao_desktop.services.cases import sync_cases_daily
+
+        today = self._today() if callable(self._today) else self._today
+        self._runner.submit(sync_cases_daily, actor=self.user, today=today,
+                            on_result=self._daily_synced, on_error=self._background_failed)
+
+    def _daily_synced(self, result) -> None:
+        if result is not None and (result.opened or result.closed):
+            self.statusBar().showMessage(self.tr("Cases updated: {opened} opened, {closed} closed.").format(
+                opened=result.opened, closed=result.closed), 8000)
+            self.pages_stale()
+
+    def _background_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(error_message(exc), 10000)
 
     def go_back(self) -> None:
         """Leave the room ledger for the navigation page it was opened from."""

@@ -108,6 +108,14 @@
         <translation>欠费数据加载失败：{error}</translation>
     </message>
     <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Collection case (F7)</source>
+        <translation>催缴案件(F7)</translation>
+    </message>
+    <message>
         <source>Copied {number} ({room})</source>
         <translation>已复制 {number}（{room}）</translation>
     </message>
@@ -289,6 +297,308 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Collection case</source>
+        <translation>催缴案件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>已到阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>Room &amp;ledger</source>
+        <translation>分户账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Mark a step done…</source>
+        <translation>标记步骤已完成(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>For steps that leave no call, notice or visit behind: the public board, the owners&apos; committee, the lawsuit</source>
+        <translation>用于没有通话、通知书或上门记录的步骤：欠费公示、业委会督促、起诉</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>催缴流程</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>催缴历史</translation>
+    </message>
+    <message>
+        <source>Instalment plans</source>
+        <translation>分期计划</translation>
+    </message>
+    <message>
+        <source>New &amp;instalment plan…</source>
+        <translation>新建分期计划(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve plan</source>
+        <translation>批准分期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject plan…</source>
+        <translation>驳回分期(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Cancel plan…</source>
+        <translation>取消分期…</translation>
+    </message>
+    <message>
+        <source>Extensions and holds</source>
+        <translation>延期与暂停催缴</translation>
+    </message>
+    <message>
+        <source>Ask for an e&amp;xtension…</source>
+        <translation>申请延期(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Stop c&amp;ollection…</source>
+        <translation>暂停催缴(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>批准(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>End &amp;now</source>
+        <translation>立即结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Instalments and holds</source>
+        <translation>分期与暂停</translation>
+    </message>
+    <message>
+        <source>New &amp;service issue…</source>
+        <translation>新建服务问题(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit issue…</source>
+        <translation>编辑问题(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Service issues</source>
+        <translation>问题跟进</translation>
+    </message>
+    <message>
+        <source>No case</source>
+        <translation>无案件</translation>
+    </message>
+    <message>
+        <source>closed on {date}</source>
+        <translation>已于{date}结案</translation>
+    </message>
+    <message>
+        <source>Collection case {room}</source>
+        <translation>催缴案件 {room}</translation>
+    </message>
+    <message>
+        <source>{n} months overdue · opened {date}</source>
+        <translation>欠费{n}个月 · {date}立案</translation>
+    </message>
+    <message>
+        <source>done {date}</source>
+        <translation>完成于{date}</translation>
+    </message>
+    <message>
+        <source>waits until the debt reaches {amount} or {months} months</source>
+        <translation>欠费达到{amount}或{months}个月后进行</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>{date}到期</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>On hold until {date}: the case is out of every work list.</source>
+        <translation>暂停催缴至{date}：期间不进入任何工作清单。</translation>
+    </message>
+    <message>
+        <source>Open service issues: {list}</source>
+        <translation>未结服务问题：{list}</translation>
+    </message>
+    <message>
+        <source>{n} request(s) wait for a manager&apos;s decision.</source>
+        <translation>{n}项申请待主管审批。</translation>
+    </message>
+    <message>
+        <source>Approve plan</source>
+        <translation>批准分期</translation>
+    </message>
+    <message>
+        <source>Approve {n} instalments of together {total}? The owner signs the plan today.</source>
+        <translation>批准分{n}期、合计{total}的分期计划？业主今日签署。</translation>
+    </message>
+    <message>
+        <source>Reject plan</source>
+        <translation>驳回分期</translation>
+    </message>
+    <message>
+        <source>Why is the plan rejected?</source>
+        <translation>驳回理由：</translation>
+    </message>
+    <message>
+        <source>Cancel plan</source>
+        <translation>取消分期</translation>
+    </message>
+    <message>
+        <source>Why is the plan ended?</source>
+        <translation>取消理由：</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Why is the request rejected?</source>
+        <translation>驳回理由：</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>立即结束</translation>
+    </message>
+    <message>
+        <source>Why does it end today (e.g. the leak is fixed)?</source>
+        <translation>今日结束的原因（如：漏水已修好）：</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>Filter by collector</source>
+        <translation>按催收专员筛选</translation>
+    </message>
+    <message>
+        <source>Filter by building</source>
+        <translation>按楼栋筛选</translation>
+    </message>
+    <message>
+        <source>Filter by the stage reached</source>
+        <translation>按已到阶段筛选</translation>
+    </message>
+    <message>
+        <source>Due, waiting, on hold …</source>
+        <translation>到期、等待、暂停……</translation>
+    </message>
+    <message>
+        <source>Room or owner</source>
+        <translation>房号或业主</translation>
+    </message>
+    <message>
+        <source>Your cases (责任到人): only the cases you hold are listed.</source>
+        <translation>我的案件（责任到人）：只列出由您负责的案件。</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Update cases</source>
+        <translation>更新案件(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open cases for rooms that reached the threshold and close those that paid (also done every morning)</source>
+        <translation>为达到立案标准的房间立案，已缴清的结案（每天早上也会自动进行）</translation>
+    </message>
+    <message>
+        <source>&amp;Split among collectors…</source>
+        <translation>分配案件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>转交(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>Any collector</source>
+        <translation>全部催收专员</translation>
+    </message>
+    <message>
+        <source>Nobody assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>{n} cases · {amount} · {due} steps due ({late} late) · {held} on hold</source>
+        <translation>{n}个案件 · {amount} · {due}个步骤到期（{late}个逾期）· {held}个暂停</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>{opened} cases opened, {closed} closed.</source>
+        <translation>立案{opened}个，结案{closed}个。</translation>
     </message>
 </context>
 <context>
@@ -595,6 +905,180 @@
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Service issue</source>
+        <translation>服务问题</translation>
+    </message>
+    <message>
+        <source>New service issue</source>
+        <translation>新建服务问题</translation>
+    </message>
+    <message>
+        <source>Room number, e.g. 3-2-1502</source>
+        <translation>房号，如 3-2-1502</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>房号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised by</source>
+        <translation>承诺处理日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Who fixes it, e.g. 工程部 王师傅</source>
+        <translation>由谁处理，如 工程部 王师傅</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>问题描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Handler</source>
+        <translation>处理人(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsible</source>
+        <translation>负责人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution</source>
+        <translation>处理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No such room.</source>
+        <translation>没有这个房间。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this issue meanwhile. Close and open it again.</source>
+        <translation>此问题已被他人修改，请关闭后重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>LadderSection</name>
+    <message>
+        <source>Each case climbs these steps in order; a step falls due its number of days after the previous one was done. Civil Code art. 944: collection may never cut or threaten to cut water, power, heating or gas, so such steps are refused.</source>
+        <translation>每个案件按顺序逐步升级；上一步完成后经过设定天数，下一步到期。《民法典》第九百四十四条：催缴不得采取也不得威胁采取停止供水、供电、供热、供燃气等方式，此类步骤一律拒绝。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+↑</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+↓</translation>
+    </message>
+    <message>
+        <source>&amp;Add step…</source>
+        <translation>新增步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Switch &amp;on/off</source>
+        <translation>启用/停用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save ladder</source>
+        <translation>保存流程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Opening and splitting cases</source>
+        <translation>立案与分配</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <source>Balanced by amount</source>
+        <translation>按金额均衡</translation>
+    </message>
+    <message>
+        <source>Only cases nobody holds</source>
+        <translation>仅分配无人负责的案件</translation>
+    </message>
+    <message>
+        <source>All cases again</source>
+        <translation>全部重新分配</translation>
+    </message>
+    <message>
+        <source>A case opens at (¥)</source>
+        <translation>立案金额（元）</translation>
+    </message>
+    <message>
+        <source>… owed for at least</source>
+        <translation>…且欠费至少</translation>
+    </message>
+    <message>
+        <source>Split by default</source>
+        <translation>默认分配方式</translation>
+    </message>
+    <message>
+        <source>Split which cases</source>
+        <translation>默认分配范围</translation>
+    </message>
+    <message>
+        <source>Save case &amp;rules</source>
+        <translation>保存立案规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the ladder and the case rules.</source>
+        <translation>只有主管可以修改催缴流程和立案规则。</translation>
+    </message>
+    <message>
+        <source>Changed: save the ladder to use it (or revert).</source>
+        <translation>已修改：保存后生效（或还原）。</translation>
+    </message>
+    <message>
+        <source>Edit step {n}</source>
+        <translation>编辑第{n}步</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>新增步骤</translation>
+    </message>
+    <message>
+        <source>The ladder is saved: every case follows it from now on.</source>
+        <translation>催缴流程已保存：所有案件即日起按此流程进行。</translation>
+    </message>
+    <message>
+        <source>Saved. Cases open and close by these rules at the next update.</source>
+        <translation>已保存。下次更新案件时按此规则立案、结案。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in</source>
@@ -652,8 +1136,20 @@
         <translation>收缴率、按账龄统计的欠费和每位催收员的工作量，可导出 Excel。</translation>
     </message>
     <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Service issues</source>
+        <translation>问题跟进</translation>
+    </message>
+    <message>
         <source>Contact rules</source>
         <translation>联系规则</translation>
+    </message>
+    <message>
+        <source>Collection ladder</source>
+        <translation>催缴流程</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -686,6 +1182,14 @@
     <message>
         <source>Contact saved.</source>
         <translation>联系记录已保存。</translation>
+    </message>
+    <message>
+        <source>Select a room first (in the arrears list, or open its ledger).</source>
+        <translation>请先选择房间（在欠费列表中选中，或打开其分户账）。</translation>
+    </message>
+    <message>
+        <source>Cases updated: {opened} opened, {closed} closed.</source>
+        <translation>案件已更新：立案{opened}个，结案{closed}个。</translation>
     </message>
     <message>
         <source>SQLite database (*.sqlite3)</source>
@@ -740,6 +1244,57 @@
     <message>
         <source>Press {key}</source>
         <translation>按 {key}</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Extension for {room}</source>
+        <translation>{room} 延期申请</translation>
+    </message>
+    <message>
+        <source>Stop collection of {room}</source>
+        <translation>{room} 暂停催缴</translation>
+    </message>
+    <message>
+        <source>An extension gives a hardship case 1 to 2 months; a manager approves it.</source>
+        <translation>延期适用于经济困难的业主，期限1至2个月，须主管批准。</translation>
+    </message>
+    <message>
+        <source>While the hold runs the case leaves every work list; a manager approves it.</source>
+        <translation>暂停期间案件不进入任何工作清单，须主管批准。</translation>
+    </message>
+    <message>
+        <source>&amp;1 month</source>
+        <translation>1个月(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;2 months</source>
+        <translation>2个月(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>截止日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>e.g. the owner lost his job; the leak complaint is being fixed</source>
+        <translation>如：业主失业；漏水投诉正在处理</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>The case changed meanwhile. Close and open it again.</source>
+        <translation>案件已有变化，请关闭后重新打开。</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1547,61 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Instalment plan for {room}</source>
+        <translation>{room} 分期缴费计划</translation>
+    </message>
+    <message>
+        <source>What the owner will pay by instalments (the arrears today by default)</source>
+        <translation>业主分期缴纳的金额（默认为今日欠费）</translation>
+    </message>
+    <message>
+        <source> instalments</source>
+        <translation> 期</translation>
+    </message>
+    <message>
+        <source> month(s) apart</source>
+        <translation> 个月一期</translation>
+    </message>
+    <message>
+        <source>Why: e.g. lost his job, pays from his pension on the 5th</source>
+        <translation>原因：如失业，每月5日领退休金后缴纳</translation>
+    </message>
+    <message>
+        <source>&amp;Total (¥)</source>
+        <translation>总额（元）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Instalments</source>
+        <translation>期数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;First due on</source>
+        <translation>首期日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>间隔(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>{n} instalments, {first} to {last}, together {total}</source>
+        <translation>共{n}期，{first}至{last}，合计{total}</translation>
+    </message>
+    <message>
+        <source>The case changed meanwhile. Close and open it again.</source>
+        <translation>案件已有变化，请关闭后重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>PromisesTab</name>
     <message>
         <source>&amp;Dates</source>
@@ -1024,6 +1634,25 @@
     <message>
         <source>The state follows the payments: kept when the room paid the amount between the promise and its date, broken the day after.</source>
         <translation>状态按实收自动判定：承诺之日至承诺日期内缴足即为已兑现，逾期次日未缴足即为未兑现。</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign cases</source>
+        <translation>转交案件</translation>
+    </message>
+    <message>
+        <source>Give the {n} selected case(s) to:</source>
+        <translation>将选中的{n}个案件转交给：</translation>
+    </message>
+    <message>
+        <source>(nobody: back to the manager&apos;s split)</source>
+        <translation>（不指定：由主管重新分配）</translation>
+    </message>
+    <message>
+        <source>Why (optional), e.g. on leave, knows the owner</source>
+        <translation>原因（可选），如：休假、与业主熟悉</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1902,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Case (F7)</source>
+        <translation>案件(F7)</translation>
+    </message>
+    <message>
+        <source>The collection case: ladder, next step, plans, holds, service issues</source>
+        <translation>催缴案件：流程、下一步、分期、暂停、服务问题</translation>
+    </message>
+    <message>
         <source>Paid through</source>
         <translation>已缴至</translation>
     </message>
@@ -1341,6 +1978,10 @@
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>Open service issues: {list}</source>
+        <translation>未结服务问题：{list}</translation>
+    </message>
+    <message>
         <source>nothing paid</source>
         <translation>从未缴费</translation>
     </message>
@@ -1383,6 +2024,10 @@
     <message>
         <source>no period at risk</source>
         <translation>无风险账期</translation>
+    </message>
+    <message>
+        <source>Collection case (F7)</source>
+        <translation>催缴案件(F7)</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +2130,57 @@
     <message>
         <source>Search failed: {error}</source>
         <translation>搜索失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceIssuesTab</name>
+    <message>
+        <source>Open issues</source>
+        <translation>未结问题</translation>
+    </message>
+    <message>
+        <source>Past the promised date</source>
+        <translation>超过承诺日期</translation>
+    </message>
+    <message>
+        <source>All issues</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Room, problem or handler</source>
+        <translation>房号、问题或处理人</translation>
+    </message>
+    <message>
+        <source>&amp;New issue…</source>
+        <translation>新建问题(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Room &amp;ledger</source>
+        <translation>分户账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{n} issues listed · {open} open · {late} past the promised date</source>
+        <translation>列出{n}个问题 · 未结{open}个 · 超过承诺日期{late}个</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +2323,139 @@
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split cases among collectors</source>
+        <translation>分配案件（责任到人）</translation>
+    </message>
+    <message>
+        <source>&amp;Collectors</source>
+        <translation>催收专员(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{name} (manager)</source>
+        <translation>{name}（主管）</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>分配方式</translation>
+    </message>
+    <message>
+        <source>By &amp;building: whole buildings, fewest cases first</source>
+        <translation>按楼栋(&amp;B)：整栋分配，案件最少者优先</translation>
+    </message>
+    <message>
+        <source>Balanced by &amp;amount: the largest debts first</source>
+        <translation>按金额均衡(&amp;A)：金额大的案件先分</translation>
+    </message>
+    <message>
+        <source>Only cases &amp;nobody of them holds (keep the others)</source>
+        <translation>只分配无人负责的案件(&amp;N)（其余保持不变）</translation>
+    </message>
+    <message>
+        <source>Split &amp;all cases again</source>
+        <translation>全部重新分配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only the cases &amp;listed by the filter ({n})</source>
+        <translation>仅分配当前列表中的案件(&amp;L)（{n}个）</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose the collectors and how, then preview: nothing changes until you apply.</source>
+        <translation>选择催收专员和分配方式后预览：点击应用前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y this split</source>
+        <translation>应用此分配(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>The options changed: preview again.</source>
+        <translation>选项已改变，请重新预览。</translation>
+    </message>
+    <message>
+        <source>{total} open cases ({amount}): {moves} change hands, {kept} stay where they are.</source>
+        <translation>共{total}个未结案件（{amount}）：{moves}个变更负责人，{kept}个保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>What kind of step it is: it decides which history completes it (a call, a notice, a visit …)</source>
+        <translation>步骤的类型：决定哪类记录算作完成（电话、通知书、上门……）</translation>
+    </message>
+    <message>
+        <source> days after the previous step</source>
+        <translation> 天（上一步完成后）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>In &amp;use</source>
+        <translation>启用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Wait</source>
+        <translation>等待(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;amount (¥)</source>
+        <translation>最低金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;months</source>
+        <translation>最少月数(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Either minimum suffices; below both the case stays on the step before.</source>
+        <translation>满足任一条件即可；两者均未达到时，案件停留在上一步。</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>StepDoneDialog</name>
+    <message>
+        <source>Mark a step done</source>
+        <translation>标记步骤已完成</translation>
+    </message>
+    <message>
+        <source>What was done, e.g. posted on the board of building 3</source>
+        <translation>完成情况，如：已在3栋公告栏公示</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Done on</source>
+        <translation>完成日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +2629,14 @@
     <message>
         <source>Log a call, message or visit to the desk for the room on screen or found</source>
         <translation>为当前或搜索到的房屋记录电话、短信或前台来访</translation>
+    </message>
+    <message>
+        <source>Collection &amp;case…</source>
+        <translation>催缴案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The collection case of the selected room: its ladder, next step, plans and holds</source>
+        <translation>选中房间的催缴案件：流程、下一步、分期与暂停</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -2163,6 +3000,466 @@
     <message>
         <source>An evidenced demand (signed, registered, screenshot) or the owner&apos;s promise restarts it; a notice-board posting does not.</source>
         <translation>有据催告（签收、挂号、截图）或业主承诺可使时效重新计算；公告栏张贴不能。</translation>
+    </message>
+</context>
+<context>
+    <name>cases</name>
+    <message>
+        <source>{n} buildings: {names}</source>
+        <translation>{n}栋：{names}</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>Cases before</source>
+        <translation>原有案件</translation>
+    </message>
+    <message>
+        <source>Cases after</source>
+        <translation>分配后案件</translation>
+    </message>
+    <message>
+        <source>Arrears after</source>
+        <translation>分配后欠费</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原负责人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停中</translation>
+    </message>
+    <message>
+        <source>Below the next step&apos;s minimum</source>
+        <translation>未达下一步条件</translation>
+    </message>
+    <message>
+        <source>Ladder done</source>
+        <translation>流程已完成</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信/微信</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>a promise was broken</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <source>an instalment was missed</source>
+        <translation>分期未按时缴纳</translation>
+    </message>
+    <message>
+        <source>the wait after the previous step</source>
+        <translation>上一步完成后的等待期</translation>
+    </message>
+    <message>
+        <source>the day after the promised date</source>
+        <translation>承诺日期次日</translation>
+    </message>
+    <message>
+        <source>the day after the next instalment</source>
+        <translation>下一期分期日次日</translation>
+    </message>
+    <message>
+        <source>the end of a hold or extension</source>
+        <translation>暂停或延期结束</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Notice board</source>
+        <translation>公告栏</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>前台面谈</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Leak</source>
+        <translation>漏水</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>Greenery</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪音</translation>
+    </message>
+    <message>
+        <source>Building quality</source>
+        <translation>房屋质量</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>履约中</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>有逾期</translation>
+    </message>
+    <message>
+        <source>Paid off</source>
+        <translation>已缴清</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Part paid</source>
+        <translation>部分缴纳</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未缴</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Ahead</source>
+        <translation>待进行</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Collection on hold</source>
+        <translation>暂停催缴</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <extracomment>Colours (background, text) of states that need attention.</extracomment>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Due because {reason}</source>
+        <translation>到期原因：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} request(s) waiting for a manager</source>
+        <translation>{n}项申请待主管审批</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>On hold until {date}</source>
+        <translation>暂停至{date}</translation>
+    </message>
+    <message>
+        <source>{n} to approve</source>
+        <translation>{n}项待批</translation>
+    </message>
+    <message>
+        <source>{amount} or {months} months</source>
+        <translation>{amount}或{months}个月</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months}个月</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期缴纳</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Wait (days)</source>
+        <translation>等待（天）</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The step is reached when the debt is at least this amount or this many months old (either one suffices; none set: every debt)</source>
+        <translation>欠费金额达到此数或欠费月数达到此数时进入该步骤（满足其一即可；均未设置则任何欠费都适用）</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +4525,10 @@
     <message>
         <source>This case is held by another collector.</source>
         <translation>该案件由其他催收专员负责。</translation>
+    </message>
+    <message>
+        <source>This case is not given to any collector yet: your manager assigns it.</source>
+        <translation>该案件尚未分配给催收专员，请由主管分配。</translation>
     </message>
     <message>
         <source>This case was closed on {closed_on}: the room has paid.</source>

@@ -196,7 +196,10 @@ def test_holds_take_the_case_out_and_resume_after():
 
 def test_history_evidence():
     assert contact_stage(Channel.SMS) is Stage.REMINDER and contact_stage("phone") is Stage.PHONE
-    assert contact_stage(Channel.VISIT) is Stage.VISIT
+    assert contact_stage(Channel.VISIT) is Stage.VISIT and contact_stage(Channel.DESK) is Stage.PHONE
+    # a registered letter or a notice on the door is a written notice; a lawyer's letter is told by the notice
+    assert contact_stage(Channel.REGISTERED_LETTER) is Stage.WRITTEN_NOTICE
+    assert contact_stage(Channel.NOTICE) is Stage.WRITTEN_NOTICE
     assert notice_stage(NoticeKind.ARREARS_NOTICE) is Stage.WRITTEN_NOTICE
     assert notice_stage(NoticeKind.LAWYER_LETTER) is Stage.LAWYER_LETTER
     assert step_kind(Channel.PHONE) is StepKind.CALL and step_kind("registered_letter") is StepKind.NOTICE

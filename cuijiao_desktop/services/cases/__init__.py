@@ -24,17 +24,19 @@ from .assignment import (
     split_preview,
 )
 from .common import CASE_SETTING_KEYS, Debt, case_settings, room_debts
-from .issues import IssueDTO, create_issue, list_issues, update_issue
+from .issues import IssueDTO, StaffOption, create_issue, list_issues, staff_options, update_issue
 from .lifecycle import SyncResult, open_case, sync_cases, sync_cases_daily, update_case_settings
 from .listing import (
     CaseDetail,
     CaseFilterOptions,
     CaseRow,
+    CasesTabData,
     LadderLine,
     LineState,
     case_detail,
     case_filter_options,
     case_for_room,
+    cases_tab_data,
     list_cases,
 )
 from .plans import (
@@ -74,6 +76,7 @@ __all__ = [
     "CasePosition",
     "CaseRef",
     "CaseRow",
+    "CasesTabData",
     "CollectorLoad",
     "CollectorOption",
     "Debt",
@@ -86,6 +89,7 @@ __all__ = [
     "PlanDTO",
     "SplitMove",
     "SplitPreview",
+    "StaffOption",
     "SyncResult",
     "apply_split",
     "cancel_plan",
@@ -94,6 +98,7 @@ __all__ = [
     "case_for_room",
     "case_positions",
     "case_settings",
+    "cases_tab_data",
     "collector_options",
     "create_issue",
     "decide_pause",
@@ -115,6 +120,7 @@ __all__ = [
     "request_plan",
     "room_debts",
     "split_preview",
+    "staff_options",
     "sync_cases",
     "sync_cases_daily",
     "update_case_settings",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db.models import Bill, Building, Estate, OfficeSetting, Room, Unit, User
 from cuijiao_desktop.domain.cases import CaseSettings, SplitMode, SplitScope
 from cuijiao_desktop.services.arrears import OUTSTANDING, UNPAID
+from cuijiao_desktop.services.tx import read_only
 
 #: Office settings of the case rules (OfficeSetting keys) and their defaults.
 CASE_SETTING_KEYS: dict[str, str] = {
@@ -29,6 +30,7 @@ def _int(value: str, default: int) -> int:
         return default
 
 
+@read_only
 def case_settings(session: Session) -> CaseSettings:
     """The office's case threshold and default split options (defaults where never set)."""
     values = dict(CASE_SETTING_KEYS)
@@ -88,8 +90,6 @@ def local_date(value: datetime | date | str) -> date:
         value = datetime.fromisoformat(value)
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            from datetime import UTC
-
             value = value.replace(tzinfo=UTC)
         return value.astimezone().date()
     return value

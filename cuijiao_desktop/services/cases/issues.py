@@ -24,7 +24,7 @@ from cuijiao_desktop.services.tx import read_only
 
 from .common import room_places, user_names
 
-__all__ = ["OPEN_STATUSES", "IssueDTO", "create_issue", "list_issues", "update_issue"]
+__all__ = ["OPEN_STATUSES", "IssueDTO", "StaffOption", "create_issue", "list_issues", "staff_options", "update_issue"]
 
 OPEN_STATUSES = (IssueStatus.OPEN, IssueStatus.IN_PROGRESS)
 MAX_TEXT = 2000
@@ -86,6 +86,19 @@ def list_issues(
     out.sort(key=lambda i: (not i.is_open, i.promised_date or date.max, natural_key(i.estate),
                             natural_key(i.room_code), i.id))
     return out
+
+
+@dataclass(frozen=True)
+class StaffOption:
+    id: int
+    name: str
+
+
+@read_only
+def staff_options(session: Session) -> list[StaffOption]:
+    """Active staff by name (who can be responsible for a service issue)."""
+    return [StaffOption(i, n) for i, n in session.execute(
+        select(User.id, User.display_name).where(User.active.is_(True)).order_by(User.display_name, User.id))]
 
 
 def _check(session: Session, *, description: str, handler: str, assignee_id: int | None,

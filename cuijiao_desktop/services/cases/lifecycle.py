@@ -2,8 +2,8 @@
 
 :func:`sync_cases` is idempotent: it opens a case for every room whose overdue arrears reach the
 threshold (amount and months) and has none, closes the open case of every room that owes
-nothing overdue any more, and refreshes ``collection_case.stage`` and ``next_action_on`` from
-the ladder engine (the arrears table reads those two columns). It runs once per office day when
+nothing overdue any more, and refreshes ``collection_case.stage``, ``next_action_on`` and
+``hold_until`` from the ladder engine (the arrears table and the room ledger read those columns). It runs once per office day when
 the program starts (:func:`sync_cases_daily`), for one room right after a payment or reversal
 in the GUI, before a split, on the cases tab's 更新案件 and from ``cuijiao cases sync``. Between
 runs the read paths (:mod:`.positions`) are right on their own: a room that paid shows as
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import CaseEvent, CollectionCase, OfficeSetting, User
@@ -32,7 +32,14 @@ from cuijiao_desktop.services.dto import UserDTO
 from .common import CASE_SETTING_KEYS, case_settings, room_debts
 from .positions import case_positions, open_cases
 
-__all__ = ["SyncResult", "open_case", "sync_cases", "sync_cases_daily", "update_case_settings"]
+__all__ = [
+    "SyncResult",
+    "open_case",
+    "refresh_case_positions",
+    "sync_cases",
+    "sync_cases_daily",
+    "update_case_settings",
+]
 
 SYNCED_ON_KEY = "cases.synced_on"
 OPENED, CLOSED = "opened", "closed"
@@ -75,23 +82,32 @@ def _refresh(session: Session, *, today: date, room_ids: Iterable[int] | None) -
     """Store each open case's stage and next date as the engine sees them; returns (changed, open)."""
     cases = open_cases(session, room_ids=room_ids)
     positions = case_positions(session, today=today, cases=cases)
-    stored = {cid: (stage, nxt) for cid, stage, nxt in session.execute(
-        select(CollectionCase.id, CollectionCase.stage, CollectionCase.next_action_on)
+    stored = {cid: (stage, nxt, hold) for cid, stage, nxt, hold in session.execute(
+        select(CollectionCase.id, CollectionCase.stage, CollectionCase.next_action_on, CollectionCase.hold_until)
         .where(CollectionCase.closed_on.is_(None)))}
     changes = []
     for case_id, p in positions.items():
-        value = (p.position.stage, p.position.due_on)
+        value = (p.position.stage, p.position.due_on, p.position.hold_until)
         if stored.get(case_id) != value:
-            changes.append({"cid": case_id, "stage": int(value[0]), "nxt": value[1]})
+            changes.append({"cid": case_id, "stage": int(value[0]), "nxt": value[1], "hold": value[2]})
     if changes:
         # the cached columns only: the case's version (a collector's edit) does not move
         table = CollectionCase.__table__
         session.execute(
             update(table).where(table.c.id == bindparam("cid"))
-            .values(stage=bindparam("stage"), next_action_on=bindparam("nxt")),
+            .values(stage=bindparam("stage"), next_action_on=bindparam("nxt"), hold_until=bindparam("hold")),
             changes,
         )
     return len(changes), len(positions)
+
+
+def refresh_case_positions(conn: Connection, *, today: date) -> int:
+    """Store every open case's stage and next date from its history, on a bare connection inside
+    the caller's transaction (the demo's bulk load: it writes history, the engine reads the place)."""
+    with Session(bind=conn) as session:
+        changed, _ = _refresh(session, today=today, room_ids=None)
+        session.flush()
+    return changed
 
 
 def sync_cases(session: Session, *, actor: UserDTO, today: date, room_ids: Iterable[int] | None = None) -> SyncResult:

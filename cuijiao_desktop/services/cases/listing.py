@@ -63,6 +63,7 @@ __all__ = [
     "LineState",
     "case_detail",
     "case_for_room",
+    "cases_tab_data",
     "list_cases",
 ]
 
@@ -215,6 +216,23 @@ def list_cases(session: Session, *, actor: UserDTO, today: date, closed_since: d
     return _rows(session, today, cases, closed)
 
 
+@dataclass(frozen=True)
+class CasesTabData:
+    """What the cases tab loads at once."""
+
+    rows: list[CaseRow]
+    options: CaseFilterOptions
+    settings: object  # domain.cases.CaseSettings
+    today: date
+
+
+@read_only
+def cases_tab_data(session: Session, *, actor: UserDTO, today: date) -> CasesTabData:
+    """The cases the user may see, the filter choices and the office's split defaults."""
+    return CasesTabData(list_cases(session, actor=actor, today=today), case_filter_options(session, actor=actor),
+                        case_settings(session), today)
+
+
 @read_only
 def case_filter_options(session: Session, *, actor: UserDTO) -> CaseFilterOptions:
     """Collectors who hold open cases or collect, the buildings, and whether the list is the user's own."""
@@ -354,7 +372,7 @@ def case_detail(session: Session, *, actor: UserDTO, today: date, case_id: int |
     if case is None:
         raise NotFound("case.not_found", case_id=case_id)
     if own is not None and case.collector_id != own:
-        raise PermissionDenied("case.not_yours")
+        raise PermissionDenied("case.not_yours" if case.collector_id is not None else "case.unassigned")
     steps = ladder_steps(session)
     if case.closed_on is None:
         ref = CaseRef(case.id, case.room_id, case.collector_id, case.opened_on, case.version)

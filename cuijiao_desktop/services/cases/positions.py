@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from itertools import pairwise
 
-from sqlalchemy import select, true
+from sqlalchemy import Date, String, and_, case, cast, func, literal_column, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
@@ -26,7 +28,7 @@ from cuijiao_desktop.db.models import (
     Notice,
     Visit,
 )
-from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, Stage, VisitStatus
+from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, NoticeKind, Stage, VisitStatus
 from cuijiao_desktop.domain.instalments import InstalmentState, PlanState
 from cuijiao_desktop.domain.ladder import (
     DueReason,
@@ -45,7 +47,7 @@ from cuijiao_desktop.domain.ladder import (
 )
 from cuijiao_desktop.services.tx import read_only
 
-from .common import Debt, local_date, room_debts, room_places, user_names
+from .common import Debt, room_debts, room_places, user_names
 
 __all__ = ["CaseRef", "DueStep", "case_positions", "due_steps", "ladder_steps", "next_step_after", "open_cases"]
 
@@ -97,36 +99,77 @@ def _in(column, ids: set[int]):
     return column.in_(sorted(ids)) if len(ids) <= 500 else true()
 
 
-def _ladder_events(session: Session, cases: Sequence[CaseRef]) -> dict[int, list[LadderEvent]]:
-    """Per case id: contacts, notices, visits done and explicit step marks (any day; the engine
-    keeps those from the case's opening to today)."""
-    by_room: dict[int, list[int]] = defaultdict(list)
-    for c in cases:
-        by_room[c.room_id].append(c.case_id)
-    rooms = set(by_room)
+def _local_day(session: Session, column):
+    """The local calendar day of a UTC timestamp column, computed by the database (one fixed offset:
+    China keeps no summer time): ``'YYYY-MM-DD'`` text on SQLite, a date on PostgreSQL."""
+    offset = datetime.now().astimezone().utcoffset()
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(column, f"{seconds:+d} seconds")
+    return cast(func.timezone("UTC", column) + literal_column(f"interval '{seconds} seconds'"), Date)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _as_day(value: date | str) -> date:
+    return value if isinstance(value, date) else _day(value)
+
+
+#: The stage each contact channel and notice kind evidences, as SQL CASE mappings (the domain's rule).
+_CONTACT_STAGE = {c.value: int(contact_stage(c)) for c in Channel}
+_NOTICE_STAGE = {k.value: int(notice_stage(k)) for k in NoticeKind}
+
+
+def _ladder_events(session: Session, cases: Sequence[CaseRef], today: date, *,
+                   first_only: bool) -> dict[int, list[LadderEvent]]:
+    """Per case id: contacts, notices and visits done since the case opened, and explicit step marks.
+
+    ``first_only``: only the first event of each stage per room (one aggregate row instead of the
+    whole history). That is all the engine needs when the active ladder's stages strictly rise
+    (each stage once, in escalation order, as in the default ladder): the first event of a stage
+    completes its step or comes after the case passed it, and later ones are repeats. Contacts and
+    notices count from the case's opening day in UTC (one logged between midnight and 08:00 local
+    time on that very day is not seen: quiet hours).
+    """
+    case_of = {c.room_id: c.case_id for c in cases}  # open cases: one per room
+    rooms = set(case_of)
     events: dict[int, list[LadderEvent]] = defaultdict(list)
+    holders = {c.collector_id for c in cases}
+    # one collector's cases (a work list): let the database keep to them
+    mine = CollectionCase.collector_id == next(iter(holders)) if len(holders) == 1 and None not in holders \
+        else true()
+    end = datetime.combine(today + timedelta(days=1), time.min).astimezone().astimezone(UTC)
+    raw = String  # no per-value type processing: the driver's value, converted (and cached) here
 
-    def add(room_id: int, event: LadderEvent) -> None:
-        for case_id in by_room.get(room_id, ()):
-            events[case_id].append(event)
+    def history(column, when, stages: dict[str, int], opened_join):
+        stage = case(stages, value=type_coerce(column.table.c[column.key], raw), else_=-1)
+        moment = func.min(when) if first_only else when
+        stmt = (select(column.table.c.room_id, type_coerce(_local_day(session, moment), raw), stage)
+                .join(CollectionCase, opened_join)
+                .where(_in(column.table.c.room_id, rooms), when < end))
+        return stmt.group_by(column.table.c.room_id, stage) if first_only else stmt
 
-    for room_id, at, channel in session.execute(
-        select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel)
-        .where(_in(ContactEvent.room_id, rooms))
-    ):
-        if room_id in rooms:
-            add(room_id, LadderEvent(local_date(at), contact_stage(channel)))
-    for room_id, at, kind in session.execute(
-        select(Notice.room_id, Notice.issued_at, Notice.kind).where(_in(Notice.room_id, rooms))
-    ):
-        if room_id in rooms:
-            add(room_id, LadderEvent(local_date(at), notice_stage(kind)))
-    for room_id, done_at, planned_at in session.execute(
-        select(Visit.room_id, Visit.done_at, Visit.planned_at)
-        .where(_in(Visit.room_id, rooms), Visit.status == VisitStatus.DONE)
-    ):
-        if room_id in rooms:
-            add(room_id, LadderEvent(local_date(done_at or planned_at), Stage.VISIT))
+    contacts = history(ContactEvent.channel, ContactEvent.occurred_at, _CONTACT_STAGE, and_(
+        CollectionCase.room_id == ContactEvent.room_id, CollectionCase.closed_on.is_(None), mine,
+        ContactEvent.occurred_at >= CollectionCase.opened_on))
+    notices = history(Notice.kind, Notice.issued_at, _NOTICE_STAGE, and_(
+        CollectionCase.room_id == Notice.room_id, CollectionCase.closed_on.is_(None), mine,
+        Notice.issued_at >= CollectionCase.opened_on))
+    stages = {int(s): s for s in Stage}
+    conn = session.connection()  # Core rows: no ORM processing of some 100,000 small rows
+    for stmt in (contacts, notices):
+        for room_id, day, stage in conn.execute(stmt):
+            if room_id in rooms and stage in stages and day is not None:
+                events[case_of[room_id]].append(LadderEvent(_as_day(day), stages[stage]))
+    when = func.coalesce(Visit.done_at, Visit.planned_at)
+    visits = select(Visit.room_id, type_coerce(_local_day(session, func.min(when) if first_only else when), raw)
+                    ).where(_in(Visit.room_id, rooms), Visit.status == VisitStatus.DONE)
+    for room_id, day in conn.execute(visits.group_by(Visit.room_id) if first_only else visits):
+        if room_id in rooms and day is not None:
+            events[case_of[room_id]].append(LadderEvent(_as_day(day), Stage.VISIT))
     ids = {c.case_id for c in cases}
     for case_id, on, step_id, stage in session.execute(
         select(CaseEvent.case_id, CaseEvent.happened_on, CaseEvent.step_id, CaseEvent.stage)
@@ -144,8 +187,9 @@ def _promise_events(session: Session, cases: Sequence[CaseRef], today: date) -> 
 
     opened = {c.room_id: c.opened_on for c in cases}
     out: dict[int, list[PromiseEvent]] = defaultdict(list)
-    for p in promise_states(session, today=today, room_ids=list(opened)):
-        if p.made_on >= opened[p.room_id]:
+    # many rooms: one query over all promises beats a query per 2,000 rooms
+    for p in promise_states(session, today=today, room_ids=list(opened) if len(opened) <= 2000 else None):
+        if p.room_id in opened and p.made_on >= opened[p.room_id]:
             out[p.room_id].append(PromiseEvent(p.made_on, p.due_date, p.status))
     return out
 
@@ -206,7 +250,9 @@ def case_positions(
     if steps is None:
         steps = ladder_steps(session)
     debts = room_debts(session, today=today, room_ids=[c.room_id for c in cases])
-    events = _ladder_events(session, cases)
+    active = [x for x in sorted(steps, key=lambda x: x.seq) if x.active]
+    rising = all(a.stage < b.stage for a, b in pairwise(active))
+    events = _ladder_events(session, cases, today, first_only=rising)
     promises = _promise_events(session, cases, today)
     holds = _holds(session, cases)
     plans = _instalment_marks(session, cases, today)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -93,6 +94,7 @@ class ArrearsPage(Page):
     """Rooms in arrears. Emits ``sig_open_room(room_id)`` on double-click or Enter."""
 
     sig_open_room = Signal(int)
+    sig_open_case = Signal(int)  # room_id: its collection case (context menu; F7 is the main window's)
     sig_loaded = Signal(object)  # ArrearsData
     sig_exported = Signal(str)  # path of the written workbook
 
@@ -235,6 +237,8 @@ class ArrearsPage(Page):
             header.resizeSection(col, saved[col] if len(saved) == len(c) and saved[col] > 10 else fit)
         header.sectionResized.connect(lambda *_: self._save_widths())
         self.table.doubleClicked.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.clicked.connect(self._copy_phone)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)
@@ -452,6 +456,17 @@ class ArrearsPage(Page):
         row = self.model.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self.sig_open_room.emit(row.room_id)
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open room ledger"), lambda: self.sig_open_room.emit(row.room_id))
+        menu.addAction(self.tr("Collection case (F7)"), lambda: self.sig_open_case.emit(row.room_id))
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _copy_phone(self, index: QModelIndex) -> None:
         """A click on a whole number copies it (nothing is dialled); masked numbers are not copied."""

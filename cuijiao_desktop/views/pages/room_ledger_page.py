@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -113,6 +114,7 @@ class RoomLedgerPage(Page):
     sig_back = Signal()
     sig_loaded = Signal(object)  # RoomLedger
     sig_payment_saved = Signal(object)  # ReceiptDTO of a payment or reversal
+    sig_open_case = Signal(int)  # room_id: its collection case (button, context menu; F7 is the window's)
 
     def __init__(
         self,
@@ -167,12 +169,25 @@ class RoomLedgerPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("ledgerRefresh")
         self.refresh_button.clicked.connect(self.refresh)
-        for b in (self.pay_button, self.reverse_button, self.refresh_button):
+        self.case_button = QPushButton(self.tr("Case (F7)"))
+        self.case_button.setObjectName("ledgerCase")
+        self.case_button.setToolTip(self.tr("The collection case: ladder, next step, plans, holds, service issues"))
+        self.case_button.clicked.connect(self._open_case)
+        for b in (self.case_button, self.pay_button, self.reverse_button, self.refresh_button):
             bar.addWidget(b)
         self.content.addLayout(bar)
         back = QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.sig_back)  # 收款 F9 is the main window's action (ActionId.TAKE_PAYMENT)
+
+        self.issues_label = QLabel()  # open service issues: fixing them often unlocks the payment
+        self.issues_label.setObjectName("ledgerOpenIssues")
+        self.issues_label.setStyleSheet("background: #FFF4E0; color: #7A4A00; border-radius: 4px; padding: 6px;")
+        self.issues_label.setWordWrap(True)
+        self.issues_label.hide()
+        self.content.addWidget(self.issues_label)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("ledgerError")
@@ -329,6 +344,9 @@ class RoomLedgerPage(Page):
         if ledger.payments:
             self.payments_view.selectRow(0)
         self.timeline_model.set_rows(ledger.timeline)
+        issues = getattr(ledger.header, "open_issues", ())
+        self.issues_label.setText(self.tr("Open service issues: {list}").format(list="；".join(issues)))
+        self.issues_label.setVisible(bool(issues))
         self.sig_loaded.emit(ledger)
 
     def _on_failed(self, request: int, exc: BaseException) -> None:
@@ -401,6 +419,19 @@ class RoomLedgerPage(Page):
         if not expired and not at_risk:
             parts.append(self.tr("no period at risk"))
         return " · ".join(parts)
+
+    # the case
+    def _open_case(self) -> None:
+        if self.room_id is not None:
+            self.sig_open_case.emit(self.room_id)
+
+    def _context_menu(self, pos) -> None:
+        if self.room_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Collection case (F7)"), self._open_case)
+        self.context_menu = menu
+        menu.popup(self.mapToGlobal(pos))
 
     # payments
     def selected_payment(self) -> LedgerPayment | None:

@@ -2978,6 +2978,10 @@
         <translation>按欠费时长分列的金额</translation>
     </message>
     <message>
+        <source>When a period&apos;s 3-year limitation ends within 180 days, or has ended: the earliest date</source>
+        <translation>当某账期的3年诉讼时效将在180天内届满或已届满时，显示最早的日期</translation>
+    </message>
+    <message>
         <source>Click to copy the number</source>
         <translation>单击复制号码</translation>
     </message>

@@ -97,7 +97,7 @@ class ContactLogTab(QWidget):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumWidth(110)
+            edit.setMinimumWidth(96)
         dates = QHBoxLayout()
         from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.from_edit)

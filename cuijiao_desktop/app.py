@@ -268,6 +268,7 @@ class Controller(QObject):
         window.sig_language_changed.connect(self._on_language_changed)
         self.window = window
         window.show()
+        window.sync_cases_daily()  # once per office day: cases open and close by the office's rule
 
     def _on_logout(self) -> None:
         self.app.setQuitOnLastWindowClosed(False)

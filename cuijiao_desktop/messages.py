@@ -77,11 +77,14 @@ MESSAGES: dict[str, str] = {
     "demo.not_empty": QT_TRANSLATE_NOOP(
         "messages", "This database already holds rooms: demo data can only go into an empty database."
     ),
-    "ladder.days_out_of_range": QT_TRANSLATE_NOOP("messages", "The number of days must be between -60 and 3650."),
-    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
-        "messages", "Collection wording may never threaten to cut water, power, gas or heating: remove {words}."
+    "ladder.days_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the wait must be between 0 and 3650 days."
     ),
-    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the step."),
+    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
+        "messages", "Civil Code art. 944: a property service company may not cut water, power, heating or gas "
+        "to make owners pay, and collection wording may not threaten it. Remove {words}."
+    ),
+    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Step {step}: enter the name of the step."),
     "ladder.step_not_found": QT_TRANSLATE_NOOP("messages", "This step of the ladder no longer exists."),
     "late_fee.balances_unsorted": QT_TRANSLATE_NOOP(
         "messages", "Internal error: the payment history of a bill is out of order."
@@ -306,6 +309,119 @@ MESSAGES: dict[str, str] = {
     "board.periods_reversed": QT_TRANSLATE_NOOP("messages", "The first month comes after the last one."),
     "board.unknown_kind": QT_TRANSLATE_NOOP("messages", "Unknown kind of board: {kind}"),
     "statement.periods_reversed": QT_TRANSLATE_NOOP("messages", "The first month comes after the last one."),
+    # --- cases, ladder, instalments, holds, service issues (issue 10) ---
+    "ladder.minimum_negative": QT_TRANSLATE_NOOP("messages", "Step {step}: the minimum amount cannot be negative."),
+    "ladder.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the minimum number of months must be between 0 and 600."
+    ),
+    "ladder.none_active": QT_TRANSLATE_NOOP("messages", "Keep at least one step of the ladder active."),
+    "cases.no_collectors": QT_TRANSLATE_NOOP("messages", "Choose at least one collector."),
+    "cases.not_a_collector": QT_TRANSLATE_NOOP(
+        "messages", "{name} is not an active collector or manager and cannot hold cases."
+    ),
+    "cases.changed_since_preview": QT_TRANSLATE_NOOP(
+        "messages", "Some cases changed since the preview (paid, closed or reassigned). Preview again; nothing was changed."
+    ),
+    "cases.threshold_negative": QT_TRANSLATE_NOOP("messages", "The amount that opens a case cannot be negative."),
+    "cases.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "The months that open a case must be between 0 and 120."
+    ),
+    "case.not_found": QT_TRANSLATE_NOOP("messages", "This case no longer exists."),
+    "case.none_for_room": QT_TRANSLATE_NOOP(
+        "messages", "This room has no collection case: its arrears have not reached the office's threshold."
+    ),
+    "case.not_yours": QT_TRANSLATE_NOOP("messages", "This case is held by another collector."),
+    "case.unassigned": QT_TRANSLATE_NOOP(
+        "messages", "This case is not given to any collector yet: your manager assigns it."
+    ),
+    "case.closed": QT_TRANSLATE_NOOP("messages", "This case was closed on {closed_on}: the room has paid."),
+    "case.already_open": QT_TRANSLATE_NOOP("messages", "This room already has an open case."),
+    "case.nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing overdue: there is nothing to chase."),
+    "case.step_date_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The date must be between the opening of the case ({opened_on}) and today."
+    ),
+    "instalment.count_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "A plan has between 1 and {maximum} instalments."
+    ),
+    "instalment.total_too_small": QT_TRANSLATE_NOOP(
+        "messages", "The total is too small for {count} instalments."
+    ),
+    "instalment.interval_invalid": QT_TRANSLATE_NOOP("messages", "Instalments are at least one month apart."),
+    "instalment.total_not_positive": QT_TRANSLATE_NOOP("messages", "The plan's total must be more than zero."),
+    "instalment.amount_not_positive": QT_TRANSLATE_NOOP(
+        "messages", "Instalment {seq}: the amount must be more than zero."
+    ),
+    "instalment.dates_not_increasing": QT_TRANSLATE_NOOP(
+        "messages", "Instalment {seq}: each date must be today or later, and after the instalment before it."
+    ),
+    "instalment.sum_mismatch": QT_TRANSLATE_NOOP(
+        "messages", "The instalments add up to {sum_fen}, not to the plan's total of {total_fen}."
+    ),
+    "instalment.plan_exists": QT_TRANSLATE_NOOP(
+        "messages", "This case already has a plan waiting for approval or running: decide or cancel it first."
+    ),
+    "instalment.not_found": QT_TRANSLATE_NOOP("messages", "This instalment plan no longer exists."),
+    "approval.already_decided": QT_TRANSLATE_NOOP("messages", "This request has already been decided."),
+    "approval.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason, so that the collector knows why."),
+    "approval.not_found": QT_TRANSLATE_NOOP("messages", "This request no longer exists."),
+    "extension.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for the extension."),
+    "extension.length": QT_TRANSLATE_NOOP(
+        "messages", "An extension runs 1 to 2 months: choose a date from {earliest} to {latest}."
+    ),
+    "hold.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for stopping the collection."),
+    "hold.until_past": QT_TRANSLATE_NOOP("messages", "The end date must be after today."),
+    "hold.too_long": QT_TRANSLATE_NOOP(
+        "messages", "A hold lasts at most {days} days; ask again when it ends if it must go on."
+    ),
+    "hold.not_running": QT_TRANSLATE_NOOP("messages", "This hold is not running (not approved, or already over)."),
+    "issue.description_required": QT_TRANSLATE_NOOP("messages", "Describe the problem."),
+    "issue.promised_before_raised": QT_TRANSLATE_NOOP(
+        "messages", "The promised date cannot be before the day the problem was raised ({raised_on})."
+    ),
+    "issue.resolution_required": QT_TRANSLATE_NOOP(
+        "messages", "Say how the problem was solved before marking it done or closed."
+    ),
+    "issue.not_found": QT_TRANSLATE_NOOP("messages", "This service issue no longer exists."),
+    # --- collection work (issue 10) ---
+    "contact.channel_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the owner was contacted."),
+    "contact.outcome_invalid": QT_TRANSLATE_NOOP("messages", "Choose the outcome of the contact."),
+    "contact.number_required": QT_TRANSLATE_NOOP(
+        "messages", "Choose the number that was used (add it to the room's contacts first if it is missing)."
+    ),
+    "contact.number_not_of_room": QT_TRANSLATE_NOOP(
+        "messages", "This number is not among the contacts of the room: add it to the room first."
+    ),
+    "contact.answered_by_required": QT_TRANSLATE_NOOP("messages", "Choose who answered."),
+    "contact.promise_not_allowed": QT_TRANSLATE_NOOP(
+        "messages", "A promise can only be recorded when the outcome is a promise to pay."
+    ),
+    "contact.promise_date_required": QT_TRANSLATE_NOOP("messages", "Enter the date the owner promised to pay by."),
+    "contact.promise_date_past": QT_TRANSLATE_NOOP("messages", "The promised date cannot be in the past."),
+    "contact.promise_date_too_far": QT_TRANSLATE_NOOP(
+        "messages", "A promise more than a year away is a plan: agree an instalment plan instead."
+    ),
+    "contact.promise_amount_required": QT_TRANSLATE_NOOP("messages", "Enter the amount the owner promised to pay."),
+    "contact.promise_amount_positive": QT_TRANSLATE_NOOP("messages", "The promised amount must be more than zero."),
+    "contact.promise_nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing: there is nothing to promise."),
+    "contact.promise_amount_too_large": QT_TRANSLATE_NOOP(
+        "messages", "The promised amount is more than the room owes ({owed_fen})."
+    ),
+    "contact.complaint_category_required": QT_TRANSLATE_NOOP("messages", "Choose what the complaint is about."),
+    "contact.complaint_text_required": QT_TRANSLATE_NOOP("messages", "Describe the complaint."),
+    "contact.follow_up_past": QT_TRANSLATE_NOOP("messages", "The next follow-up cannot be in the past."),
+    "contact.follow_up_too_far": QT_TRANSLATE_NOOP("messages", "The next follow-up is more than a year away."),
+    "contact.confirm_warnings": QT_TRANSLATE_NOOP(
+        "messages", "This contact breaks an office rule (quiet hours or contacts per week): confirm it to save."
+    ),
+    "settings.time_invalid": QT_TRANSLATE_NOOP("messages", "Enter a time as hours and minutes, e.g. 21:00."),
+    "settings.weekly_max_invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter a number of contacts per week from 0 (no limit) to {maximum}."
+    ),
+    "date.invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter a date such as 2026-11-20, 11-20, 20 (the coming 20th) or +3 (in 3 days)."
+    ),
+    "worklist.not_yours": QT_TRANSLATE_NOOP("messages", "Only managers may look at a colleague's work list."),
+    "worklist.user_not_found": QT_TRANSLATE_NOOP("messages", "There is no such user."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -34,7 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dtime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -463,6 +464,106 @@ def print_room_shots(app: QApplication, window, ctx: dict) -> None:
     _save(window, out / "34-notices-templates.png")
 
 
+def collection_shots(app: QApplication, window, ctx: dict) -> None:
+    """50–52 (issue 10): the call form with a promise typed, the contact log, the promises (the arrears
+    page, 04, shows a collector's call list: whole numbers, own cases first, the limitation column)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from cuijiao_desktop.views.actions import ActionId
+
+    out: Path = ctx["out"]
+    room_id: int = ctx["room_id"]
+
+    # 50: F6 on the ledger room: outcome 1 (promised), the coming 20th (or the 28th late in a month), Tab, amount;
+    # at 10:30 in the morning, so the picture does not depend on the clock (no quiet-hours warning)
+    window._now = lambda: datetime.combine(ctx["today"], dtime(10, 30)).astimezone()
+    window.open_room(room_id)
+    _settle(app, window)
+    window.log_contact(room_id)
+    dialog = window.call_dialog
+    _settle(app, dialog)
+    QTest.keyClick(dialog.outcome.buttons[next(iter(dialog.outcome.buttons))], Qt.Key.Key_1)
+    QTest.keyClicks(dialog.promise_date, "28" if ctx["today"].day > 20 else "20")
+    dialog.note_edit.setText("业主说月底发工资后到前台缴清")
+    dialog.promise_amount.setFocus()
+    dialog.promise_amount.selectAll()
+    _settle(app, dialog)
+    _save(dialog, out / "50-call-form.png")
+    dialog.reject()
+
+    # 51–52: 催缴记录, its two tabs
+    window.show_page(3)
+    page = window.pages[ActionId.NAV_CONTACTS]
+    page.tabs.setCurrentIndex(0)
+    _settle(app, window)
+    _save(window, out / "51-contact-log.png")
+    page.tabs.setCurrentIndex(1)
+    _settle(app, window)
+    _save(window, out / "52-promises.png")
+    page.tabs.setCurrentIndex(0)
+
+
+def cases_shots(app: QApplication, window, ctx: dict) -> None:
+    """55–60 (issue 10, cases): the cases list, a case with its ladder, an instalment plan, the split
+    preview, the ladder settings, the service issues. Nothing is saved."""
+    from cuijiao_desktop.domain.enums import Stage
+    from cuijiao_desktop.domain.instalments import PlanState
+    from cuijiao_desktop.services import cases
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs.case_dialog import CaseDialog
+
+    out: Path = ctx["out"]
+    factory, user, today = ctx["factory"], ctx["user"], ctx["today"]
+    with factory() as s:
+        rows = cases.list_cases(s, actor=user, today=today)
+        plans = [p for p in cases.plan_statuses(s, today=today) if p.state is PlanState.ON_TRACK and p.case_id]
+    # the case with the longest ladder walked and a step due: the committee done, the lawyer's letter next
+    ladder_case = max(rows, key=lambda r: (r.state.value == "due", int(r.stage) if r.stage < Stage.LITIGATION else 0,
+                                           r.open_issues, r.arrears_fen))
+
+    window.show_page(3)
+    page = window.pages[ActionId.NAV_CONTACTS]
+    page.tabs.setCurrentWidget(window.cases_tab)
+    _settle(app, window)
+    _save(window, out / "55-cases.png")
+
+    def case_shot(case_id: int, tab: int, name: str) -> None:
+        dialog = CaseDialog(ctx["runner"], user, today=today, case_id=case_id, parent=window)
+        dialog.resize(1100, 720)
+        dialog.show()
+        dialog.tabs.setCurrentIndex(tab)
+        _settle(app, dialog)
+        _save(dialog, out / name)
+        dialog.close()
+
+    case_shot(ladder_case.case_id, 0, "56-case-ladder.png")
+    if plans:
+        case_shot(plans[0].case_id, 2, "57-instalment-plan.png")
+
+    # the split: all cases again, balanced by amount, previewed (not applied)
+    window.cases_tab.open_split()
+    split = window.cases_tab.split_dialog
+    split.all_again.setChecked(True)
+    split.by_amount.setChecked(True)
+    split.resize(1000, 680)
+    split.run_preview()
+    _settle(app, split)
+    _save(split, out / "58-split-preview.png")
+    split.reject()
+
+    page.tabs.setCurrentWidget(window.issues_tab)
+    _settle(app, window)
+    _save(window, out / "59-service-issues.png")
+
+    window.show_page(7)
+    settings_page = window.pages[ActionId.NAV_SETTINGS]
+    settings_page.tabs.setCurrentIndex(settings_page.tabs.count() - 1)
+    _settle(app, window)
+    _save(window, out / "60-ladder-settings.png")
+    settings_page.tabs.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -559,6 +660,10 @@ def main(argv: list[str] | None = None) -> int:
             "settings": settings, "tmp": Path(tmp),
         })
         print_room_shots(app, window, {"out": args.out, "factory": factory})
+        collection_shots(app, window, {"out": args.out, "today": today,
+                                       "room_id": args.room or choose_ledger_room(factory, today)})
+        cases_shots(app, window, {"out": args.out, "today": today, "factory": factory, "user": user,
+                                  "runner": runner})
         window.close()
         security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
                              "settings": settings, "db_url": args.db, "db_label": args.db_label,

@@ -43,7 +43,6 @@ from cuijiao_desktop.domain.enums import (
     PaymentKind,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -520,9 +519,10 @@ class LadderStepRow(Versioned, Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     stage: Mapped[Stage] = mapped_column(IntEnumType(Stage))
     name: Mapped[str] = mapped_column(String(64))
-    days_after_due: Mapped[int] = mapped_column(Integer)
+    wait_days: Mapped[int] = mapped_column(Integer)  # after the previous step (the first: after opening)
     channel: Mapped[Channel] = mapped_column(StrEnumType(Channel))
-    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)  # reached at this debt …
+    min_months: Mapped[int] = mapped_column(Integer, default=0)  # … or at this many months (0: not set)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -571,26 +571,31 @@ class ContactEvent(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     number_dialled: Mapped[str] = mapped_column(String(32), default="")
-    answered_by: Mapped[str] = mapped_column(String(64), default="")
+    answered_by: Mapped[str] = mapped_column(String(64), default="")  # an AnsweredBy code, "" if nobody
     outcome: Mapped[CallOutcome] = mapped_column(StrEnumType(CallOutcome))
     reason: Mapped[ArrearsReason | None] = mapped_column(StrEnumType(ArrearsReason))
     complaint: Mapped[str] = mapped_column(Text, default="")
-    promise_date: Mapped[date | None] = mapped_column(Date)
-    promise_amount_fen: Mapped[int | None] = mapped_column(Fen())
     next_follow_up: Mapped[date | None] = mapped_column(Date)
     arrears_fen: Mapped[int | None] = mapped_column(Fen())  # what was owed at the time
     note: Mapped[str] = mapped_column(Text, default="")
     evidence_path: Mapped[str] = mapped_column(String(255), default="")
+    # warnings the user saw and overrode when saving ("quiet_hours,frequency"); a promise made in the
+    # call is a row of ``promise`` (one truth; revision 0010 moved the old promise_* columns there)
+    overridden: Mapped[str] = mapped_column(String(64), default="")
 
     __table_args__ = (
         Index("ix_contact_event_room", "room_id", "occurred_at"),
         Index("ix_contact_event_user", "user_id", "occurred_at"),
         Index("ix_contact_event_follow_up", "next_follow_up"),
+        Index("ix_contact_event_occurred", "occurred_at"),  # the office's contact log, newest first
     )
 
 
 class Promise(Versioned, Base):
-    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken."""
+    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken.
+
+    The state is not stored: ``services.promises.promise_states`` derives it from the payments.
+    """
 
     __tablename__ = "promise"
 
@@ -601,12 +606,10 @@ class Promise(Versioned, Base):
     made_on: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Fen())
-    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a signed promise restarts limitation
-    status: Mapped[PromiseStatus] = mapped_column(StrEnumType(PromiseStatus), default=PromiseStatus.OPEN)
-    resolved_on: Mapped[date | None] = mapped_column(Date)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a written, signed promise (stronger evidence)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
-    __table_args__ = (Index("ix_promise_due", "status", "due_date"), Index("ix_promise_room", "room_id"))
+    __table_args__ = (Index("ix_promise_due", "due_date"), Index("ix_promise_room", "room_id"))
 
 
 class InstalmentPlan(Versioned, Base):
@@ -625,6 +628,8 @@ class InstalmentPlan(Versioned, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # the office day it was asked for: payments from this day on count towards it (None: before 0011)
+    starts_on: Mapped[date | None] = mapped_column(Date)
 
     instalments: Mapped[list[Instalment]] = relationship(back_populates="plan", order_by="Instalment.seq")
 
@@ -639,7 +644,7 @@ class Instalment(Versioned, Base):
     seq: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Fen())
-    paid_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    # what is paid is never stored: services.cases derives it from the ledger's allocations
 
     plan: Mapped[InstalmentPlan] = relationship(back_populates="instalments")
 
@@ -747,12 +752,58 @@ class ServiceIssue(Versioned, Base):
     description: Mapped[str] = mapped_column(Text)
     raised_on: Mapped[date] = mapped_column(Date)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    handler: Mapped[str] = mapped_column(String(64), default="")  # who fixes it (a staff name, e.g. 维修工)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     promised_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[IssueStatus] = mapped_column(StrEnumType(IssueStatus), default=IssueStatus.OPEN)
     resolved_on: Mapped[date | None] = mapped_column(Date)
     resolution: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_service_issue_status", "status", "promised_date"),)
+    __table_args__ = (
+        Index("ix_service_issue_status", "status", "promised_date"),
+        Index("ix_service_issue_room", "room_id"),
+    )
+
+
+class CollectionHold(Versioned, Base):
+    """暂停催缴: the office stops chasing a case until a date (e.g. while a complaint is handled);
+    asked for on the case, in force once a manager approves it."""
+
+    __tablename__ = "collection_hold"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("collection_case.id"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    until: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[ApprovalStatus] = mapped_column(StrEnumType(ApprovalStatus), default=ApprovalStatus.PENDING)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_collection_hold_case", "case_id"),)
+
+
+class CaseEvent(Base):
+    """What happened to a case itself: opened, closed, assigned, a ladder step marked done by hand
+    (steps with no contact, notice or visit to show for them: the owners' committee, the lawsuit).
+    Append-only in spirit."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("collection_case.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # opened, closed, assigned, step_done
+    happened_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("ladder_step.id"))
+    stage: Mapped[Stage | None] = mapped_column(IntEnumType(Stage))
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_case_event_case", "case_id", "happened_on"),)
 
 
 #: Tables whose rows may only ever be inserted (enforced by triggers).

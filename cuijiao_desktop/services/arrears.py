@@ -45,7 +45,6 @@ from cuijiao_desktop.domain.enums import (
     CallOutcome,
     ContactKind,
     PersonRole,
-    PromiseStatus,
     Role,
     Stage,
 )
@@ -316,7 +315,7 @@ def _arrears_statement(today: date):
     )
     promise_on = (
         select(func.min(Promise.due_date))
-        .where(Promise.room_id == agg.c.room_id, Promise.status == PromiseStatus.OPEN)
+        .where(Promise.room_id == agg.c.room_id, Promise.due_date >= today)  # not yet past (the state is derived)
         .scalar_subquery()
     )
     raw = String  # a type without a result processor on SQLite and PostgreSQL: the driver's value as is
@@ -394,7 +393,8 @@ def _to_rows(result: Iterable[Sequence[Any]], names: _Names, fees: dict[int, int
     for (room_id, estate_id, building_id, unit_id, number, code, owner, initials, phone, last4,
          total, months, oldest, *rest) in result:
         stage, collector_id, reason, next_on, occurred, outcome, follow_up, promise = rest[n_cut:]
-        amounts, age = _bucket_amounts(total, rest[:n_cut])
+        total = int(total)  # PostgreSQL hands SUM() of BIGINT back as Decimal
+        amounts, age = _bucket_amounts(total, [int(v) if v is not None else None for v in rest[:n_cut]])
         next_on = next_on or follow_up
         append(ArrearsRow(
             room_id, estate_id, estates[estate_id], building_id, buildings[building_id],

@@ -30,7 +30,17 @@ from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, s
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.types import UTCDateTime
+from cuijiao_desktop.domain.ageing import add_months
+from cuijiao_desktop.domain.cases import (
+    CaseSettings,
+    SplitItem,
+    SplitMode,
+    SplitScope,
+    plan_split,
+    should_open,
+)
 from cuijiao_desktop.domain.enums import (
+    AnsweredBy,
     ApprovalStatus,
     ArrearsReason,
     CallOutcome,
@@ -43,7 +53,6 @@ from cuijiao_desktop.domain.enums import (
     OwnerType,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -51,16 +60,17 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.instalments import make_schedule
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
 from cuijiao_desktop.domain.notices import default_intended_delivery
 from cuijiao_desktop.domain.pinyin import name_initials
-from cuijiao_desktop.domain.promises import promise_status
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
 from . import audit, delivery, serials
 from . import demo_names as vocab
+from .cases.lifecycle import refresh_case_positions
 from .dto import UserDTO
 from .passwords import hash_password
 
@@ -130,6 +140,8 @@ _LATE_FEE_GRACE_DAYS = 30
 _LATE_FEE_FROM_LEVEL = 6  # contract clause 12: late fees accrue from the 6th notice on
 _LATE_FEE_ITEMS = ("WYF", "LJF", "CWF")
 _NOTICE_LATE_FEE = 9  # position of late_fee_fen in a notice row
+_FORGOTTEN_ROOMS = 4  # unreachable owners who never paid since the start: the limitation clock's examples
+_FORGOTTEN_MIN_MONTHS = 34  # only when the bills go back about 3 years
 
 
 @dataclass(frozen=True)
@@ -285,10 +297,12 @@ class _Picker:
 class _Room:
     __slots__ = (
         "area",
+        "building",
         "channel",
         "code",
         "direct_debit",
         "estate",
+        "forgotten",
         "freq",
         "id",
         "k0",
@@ -348,9 +362,16 @@ class _Builder:
         self.profile = _Picker(_PROFILE_WEIGHTS)
         self.dispute_reason = _Picker(_DISPUTE_REASONS)
         self.case_count = 0
-        self.planned_today = 0  # the workbench always has a visit and a promise to chase today
+        self.case_rule = CaseSettings()  # the default threshold (services.cases.common.CASE_SETTING_KEYS)
+        self.forgotten = 0  # rooms never paid since the start (their limitation clock runs out soon)
+        self.forgotten_cases = 0
+        self.planned_today: dict[int, int] = {}  # per collector: each workbench has a visit today
         self.promised_today = 0
-        self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0}
+        self.promised_today_by: dict[int, int] = {}  # per collector
+        self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
+        self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0, "holds": 0,
+                      "holds_pending": 0}
+        self.case_open = False
 
     # -- plumbing -------------------------------------------------------
 
@@ -468,12 +489,19 @@ class _Builder:
         self.finance = self.user_ids["caiwu"]
         self.admin = self.user_ids["admin"]
 
-        ladder = sink.register(m.LadderStepRow, "id seq stage name days_after_due channel min_amount_fen active "
-                                                "note version")
+        ladder = sink.register(m.LadderStepRow, "id seq stage name wait_days channel min_amount_fen min_months "
+                                                "active note version")
+        self.step_ids: dict[Stage, int] = {}  # the first active step of each stage (marks on cases)
         if not conn.scalar(select(func.count()).select_from(m.LadderStepRow)):
             for s in _ladder_steps():
-                ladder.append((self.next_id("ladder_step"), s[0], int(s[1]), s[2], s[3], s[4].value, s[5], 1,
-                               s[6], 1))
+                step_id = self.next_id("ladder_step")
+                ladder.append((step_id, s[0], int(s[1]), s[2], s[3], s[4].value, s[5], s[6], 1, s[7], 1))
+                self.step_ids.setdefault(Stage(s[1]), step_id)
+        else:
+            for step_id, stage in conn.execute(select(m.LadderStepRow.id, m.LadderStepRow.stage)
+                                               .where(m.LadderStepRow.active.is_(True))
+                                               .order_by(m.LadderStepRow.seq)):
+                self.step_ids.setdefault(Stage(stage), step_id)
 
         start = self.first_month.replace(month=1) - timedelta(days=366 * 12)
         policies = sink.register(m.LateFeePolicyRow, "id name daily_rate_ppm grace_days cap_ppm_of_principal "
@@ -515,14 +543,13 @@ class _Builder:
                                                      "closed_on hold_until next_action_on note version")
         self.events = sink.register(m.ContactEvent, "id room_id case_id person_id channel occurred_at user_id "
                                                     "number_dialled answered_by outcome reason complaint "
-                                                    "promise_date promise_amount_fen next_follow_up arrears_fen "
-                                                    "note evidence_path")
+                                                    "next_follow_up arrears_fen note evidence_path overridden")
         self.promises = sink.register(m.Promise, "id room_id case_id contact_event_id made_on due_date amount_fen "
-                                                 "signed status resolved_on created_by_id version")
+                                                 "signed created_by_id version")
         self.plan_rows = sink.register(m.InstalmentPlan, "id room_id case_id total_fen status requested_by_id "
                                                          "approved_by_id approved_at signed_on note created_at "
-                                                         "version")
-        self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen paid_fen version")
+                                                         "starts_on version")
+        self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen version")
         self.extensions = sink.register(m.Extension, "id room_id case_id until reason status requested_by_id "
                                                      "requested_at approved_by_id decided_at version")
         self.visits = sink.register(m.Visit, "id room_id case_id planned_at status booked_by_phone done_at "
@@ -537,8 +564,12 @@ class _Builder:
         self.assessments = sink.register(m.LateFeeAssessment, "id bill_id policy_id as_of days amount_fen "
                                                               "court_estimate_fen paid_fen version")
         self.issues = sink.register(m.ServiceIssue, "id room_id case_id contact_event_id category description "
-                                                    "raised_on assignee_id promised_date status resolved_on "
-                                                    "resolution version")
+                                                    "raised_on assignee_id handler created_by_id promised_date "
+                                                    "status resolved_on resolution version")
+        self.case_events = sink.register(m.CaseEvent, "id case_id kind happened_on created_at user_id step_id stage "
+                                                       "collector_id note")
+        self.holds = sink.register(m.CollectionHold, "id case_id room_id until reason status requested_by_id "
+                                                     "requested_at approved_by_id decided_at version")
 
     # -- estates, rooms, people -------------------------------------------
 
@@ -552,7 +583,20 @@ class _Builder:
             self.price_change = self.first_month.replace(month=1)
         for e_index, (spec, quota) in enumerate(zip(vocab.ESTATES, quotas, strict=True)):
             self._estate(e_index, spec, quota)
+        self._split_buildings()
         self.step(0, "生成小区、房间与业主…")
+
+    def _split_buildings(self) -> None:
+        """责任到人 as a manager would start the office: the split (``domain.cases.plan_split``) by
+        building of the rooms likely to fall behind; with fewer buildings than collectors, by room."""
+        items = [SplitItem(r.id, r.building, 0, None) for r in self.room_list if r.profile != ONTIME]
+        items = items or [SplitItem(r.id, r.building, 0, None) for r in self.room_list]
+        buildings = {i.building for i in items}
+        mode = SplitMode.BY_BUILDING if len(buildings) >= len(self.collectors) else SplitMode.BY_AMOUNT
+        plan = plan_split(items, self.collectors, mode=mode, scope=SplitScope.ALL)
+        self.room_collector = plan
+        self.building_collector = {i.building: plan[i.case_id] for i in items} if mode is SplitMode.BY_BUILDING \
+            else {}
 
     def _estate(self, e_index: int, spec: tuple, quota: int) -> None:
         rng, today = self.rng, self.today
@@ -649,6 +693,7 @@ class _Builder:
         r = _Room()
         r.id = self.next_id("room")
         r.estate = eid
+        r.building = bid
         code = room_code_from_parts(building, unit, number)  # canonical, as an import would match it
         r.code, number = code.canonical, code.room
         r.usage, r.area, r.occupancy, r.k0 = usage, area, occupancy, k0
@@ -674,6 +719,11 @@ class _Builder:
             r.stop_k = k0 + rng.randint(span // 5, max(span // 5, span - 3))
         elif r.profile == UNREACHABLE:
             r.stop_k = k0 + rng.randint(span // 3, max(span // 3, span - 4))
+        r.forgotten = (r.profile == UNREACHABLE and k0 == 0 and self.months >= _FORGOTTEN_MIN_MONTHS
+                       and usage is Usage.RESIDENTIAL and self.forgotten < _FORGOTTEN_ROOMS)
+        if r.forgotten:  # never paid in the window; notices only on the door, registered mail returned
+            r.stop_k = 0
+            self.forgotten += 1
         elif r.profile == HARDSHIP:
             r.stop_k = max(k0, self.months - rng.randint(4, 18))
         elif r.profile == RECENT:
@@ -956,6 +1006,9 @@ class _Builder:
         late_recent = [p for p in pays if p[0] >= window and p[0].day > 10]
         if arrears <= 0 and not (late_recent and (r.profile != ONTIME or rng.random() < 0.5)):
             return
+        if arrears > 0 and not should_open(amount_fen=arrears, months=len({b[1] for b in open_bills}),
+                                           settings=self.case_rule):
+            return  # below the office's threshold: no case (the same rule as services.cases.sync_cases)
         # owed over time: bills due before a date minus payments before it
         due_dates = [dues[b[1]] for b in bills]
         due_cum = list(accumulate(b[2] for b in bills))
@@ -971,7 +1024,11 @@ class _Builder:
             i, j = bisect_left(pay_dates, a), bisect_right(pay_dates, b)
             return (pay_cum[j - 1] if j else 0) - (pay_cum[i - 1] if i else 0)
 
-        collector = self.collectors[self.case_count % len(self.collectors)]
+        collector = self.building_collector.get(r.building) or self.room_collector.get(r.id) \
+            or self.collectors[self.case_count % len(self.collectors)]
+        if r.forgotten:  # one for each collector: everyone's work list has a limitation clock to watch
+            collector = self.collectors[self.forgotten_cases % len(self.collectors)]
+            self.forgotten_cases += 1
         self.case_count += 1
         case_id = self.next_id("collection_case")
         if arrears > 0:
@@ -987,15 +1044,19 @@ class _Builder:
             closed = late_recent[-1][0]
             age = 0
         reason = r.reason if arrears > 0 else ArrearsReason.LOW_AWARENESS
+        self.case_open = closed is None
         hold = None
-        if arrears > 0 and r.profile == HARDSHIP and self.plans["ext_approved"] < 1 + self.n_rooms // 5000:
-            hold = today + timedelta(days=rng.randint(20, 50))
+        if arrears > 0 and r.profile == HARDSHIP and self.plans["ext_approved"] < 1 + self.n_rooms // 1000:
+            # an extension runs 1 or 2 months from the day it was asked for (domain.instalments)
+            asked = today - timedelta(days=3) - timedelta(days=1 + case_id % 5)
+            hold = add_months(asked, 1 if rng.randint(20, 50) < 35 else 2)
         next_action = None if closed else (hold or today + timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7))))
         abnormal = reason in (ArrearsReason.LEGACY_DISPUTE, ArrearsReason.RECTIFICATION, ArrearsReason.BURGLARY,
                               ArrearsReason.MALICIOUS, ArrearsReason.UNREACHABLE)
         case_note = "" if not abnormal else "非正常欠费，半年复核"
         self.cases.append((case_id, r.id, int(stage), collector, reason.value if reason else None, int(abnormal),
                            _ds(opened), _ds(closed), _ds(hold), _ds(next_action), case_note, 1))
+        self._case_events(r, case_id, stage, opened, closed, collector)
 
         start = max(opened, window)
         end = closed or today - timedelta(days=1)
@@ -1011,11 +1072,12 @@ class _Builder:
                     ok = r.phone_valid or channel is Channel.WECHAT
                     ev.append((self.next_id("contact_event"), r.id, case_id, person, channel.value, _ts(rem, 9, 30),
                                collector, r.phone if channel is Channel.SMS else "", "",
-                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "", None, None,
-                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", ""))
+                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "",
+                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", "", ""))
             d = _add_months(d, 1)
         # calls
         complaint_raised = False
+        last_call = start
         d = start + timedelta(days=2)
         while d <= end:
             owe = owed(d)
@@ -1030,7 +1092,8 @@ class _Builder:
             eid = self.next_id("contact_event")
             answered = outcome in (CallOutcome.PROMISED, CallOutcome.CONDITIONAL, CallOutcome.REFUSED,
                                    CallOutcome.OTHER)
-            who = ("配偶" if r.spouse and rng.random() < 0.2 else "本人") if answered else ""
+            who = ((AnsweredBy.FAMILY if r.spouse and rng.random() < 0.2 else AnsweredBy.OWNER).value
+                   if answered else "")
             promise_date = promise_amount = None
             follow = d + timedelta(days=rng.randint(3, 7))
             if outcome is CallOutcome.PROMISED:
@@ -1042,46 +1105,81 @@ class _Builder:
                     promise_amount = owe if rng.random() < 0.7 else max(10_000, owe // 2 - owe // 2 % 100)
                 follow = promise_date
             note = _call_note(outcome, rng)
+            last_call = d
             ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), rng.randrange(60)),
                        collector, r.phone, who, outcome.value, reason.value if answered and reason else None,
-                       complaint, _ds(promise_date), promise_amount, _ds(follow), owe, note, ""))
+                       complaint, _ds(follow), owe, note, "", ""))
             if complaint and not complaint_raised:
                 complaint_raised = True
                 self._issue(r, case_id, eid, d, r.reason)
             elif answered and rng.random() < 0.04:
                 self._issue(r, case_id, eid, d, ArrearsReason.SERVICE_QUALITY)
             if promise_date is not None:
-                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector,
-                              paid_between(d, promise_date))
+                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector)
                 d = promise_date + timedelta(days=1)  # chased on the promised day
             else:
                 d += timedelta(days=rng.randint(6, 15))
         if closed is None:
             span = (self.periods[open_bills[0][1]], self.periods[open_bills[-1][1]]) if open_bills else (None, None)
             self._notices_and_visits(r, bills, case_id, stage, start, collector, owed, span)
-            # some promises fall due today, so the workbench has something to chase
+            # some promises fall due today, so the workbench has something to chase (every collector one at least)
+            first_for_collector = hold is None and not self.promised_today_by.get(collector)
             if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and (
-                    self.promised_today < 2 or rng.random() < 0.05):
+                    self.promised_today < 2 or first_for_collector or rng.random() < 0.05):
                 self.promised_today += 1
+                self.promised_today_by[collector] = self.promised_today_by.get(collector, 0) + 1
                 d = today - timedelta(days=rng.randint(2, 6))
                 eid = self.next_id("contact_event")
                 amount = arrears if rng.random() < 0.6 else max(10_000, arrears // 2 - arrears // 2 % 100)
                 ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), 5), collector,
-                           r.phone, "本人", CallOutcome.PROMISED.value, reason.value if reason else None, "",
-                           _ds(today), amount, _ds(today), owed(d), "业主承诺今日到前台缴清", ""))
-                self._promise(r, case_id, eid, d, today, amount, collector, paid_between(d, today))
+                           r.phone, AnsweredBy.OWNER.value, CallOutcome.PROMISED.value,
+                           reason.value if reason else None, "", _ds(today), owed(d), "业主承诺今日到前台缴清", "", ""))
+                self._promise(r, case_id, eid, d, today, amount, collector)
+            elif (r.profile in (CHRONIC, LATE, RECENT) and hold is None and not self.broken_by.get(collector)
+                  and last_call < today - timedelta(days=8)):
+                # and a promise broken the day before yesterday, not chased since: every collector has one
+                made, due = today - timedelta(days=8), today - timedelta(days=2)
+                amount = min(owed(made), max(10_000, arrears // 2 - arrears // 2 % 100))
+                if amount > 0 and paid_between(made, due) < amount:
+                    self.broken_by[collector] = 1
+                    eid = self.next_id("contact_event")
+                    ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(made, 18, 20), collector, r.phone,
+                               AnsweredBy.OWNER.value, CallOutcome.PROMISED.value, reason.value if reason else None,
+                               "", _ds(due), owed(made), "业主承诺发工资后缴纳", "", ""))
+                    self._promise(r, case_id, eid, made, due, amount, collector)
             if r.profile == HARDSHIP:
                 self._hardship(r, case_id, arrears, collector, hold)
 
-    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int,
-                 paid: int) -> None:
-        status = _promise_status(amount, due, paid, self.today)
-        resolved = None
-        if status is not PromiseStatus.OPEN:
-            resolved = min(due + timedelta(days=1), self.today)
+    def _case_events(self, r: _Room, case_id: int, stage: Stage, opened: date, closed: date | None,
+                     collector: int) -> None:
+        """The case's own history: opened, given to its collector by the manager's split, the steps
+        that leave no contact behind (the public board, the owners' committee) marked done, closed.
+        Dates from the case id (no random draw)."""
+        today = self.today
+        rows = self.case_events
+        rows.append((self.next_id("case_event"), case_id, "opened", _ds(opened), _ts(opened, 8, 30), self.admin,
+                     None, None, None, "欠费达到立案标准，自动立案"))
+        rows.append((self.next_id("case_event"), case_id, "assigned", _ds(opened), _ts(opened, 9), self.manager, None,
+                     None, collector, "分配：按楼栋"))
+        if closed is None and stage >= Stage.PUBLIC_BOARD and Stage.PUBLIC_BOARD in self.step_ids:
+            posted = max(opened + timedelta(days=75), today - timedelta(days=20 + case_id % 60))
+            if posted < today:
+                rows.append((self.next_id("case_event"), case_id, "step_done", _ds(posted), _ts(posted, 17),
+                             collector, self.step_ids[Stage.PUBLIC_BOARD], int(Stage.PUBLIC_BOARD), None,
+                             "楼栋公告栏欠费公示（遮蔽房号，不含姓名电话）"))
+            met = posted + timedelta(days=12 + case_id % 15)
+            if stage >= Stage.COMMITTEE and Stage.COMMITTEE in self.step_ids and met < today:
+                rows.append((self.next_id("case_event"), case_id, "step_done", _ds(met), _ts(met, 19), self.manager,
+                             self.step_ids[Stage.COMMITTEE], int(Stage.COMMITTEE), None, "业委会委员陪同上门督促"))
+        if closed is not None:
+            rows.append((self.next_id("case_event"), case_id, "closed", _ds(closed), _ts(closed, 18), self.admin, None,
+                         None, None, "欠费已结清，自动结案"))
+
+    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int) -> None:
+        """A promise row (its state is derived from the payments, never stored)."""
         signed = 1 if self.rng.random() < 0.1 else 0
         self.promises.append((self.next_id("promise"), r.id, case_id, event_id, _ds(made), _ds(due), amount, signed,
-                              status.value, _ds(resolved), user, 1))
+                              user, 1))
 
     def _issue(self, r: _Room, case_id: int, event_id: int, d: date, reason: ArrearsReason | None) -> None:
         rng, today = self.rng, self.today
@@ -1097,8 +1195,33 @@ class _Builder:
             status = IssueStatus.IN_PROGRESS if rng.random() < 0.5 else IssueStatus.OPEN
             resolved, resolution = None, ""
         assignee = self.manager if rng.random() < 0.4 else self.clerks[rng.randrange(len(self.clerks))]
+        # who fixes it: the team of the category, one of its people picked by the event (no random draw)
+        team = _ISSUE_HANDLERS.get(category, _ISSUE_HANDLERS["other"])
+        handler = team[event_id % len(team)]
         self.issues.append((self.next_id("service_issue"), r.id, case_id, event_id, category, text, _ds(d), assignee,
-                            _ds(promised), status.value, _ds(resolved), resolution, 1))
+                            handler, self.collectors[case_id % len(self.collectors)], _ds(promised), status.value,
+                            _ds(resolved), resolution, 1))
+        if self.case_open and status in (IssueStatus.OPEN, IssueStatus.IN_PROGRESS) and promised >= today:
+            self._hold(r, case_id, promised, text)
+
+    def _hold(self, r: _Room, case_id: int, promised: date, complaint: str) -> None:
+        """暂停催缴 while a complaint is being fixed: approved for some, one waiting for the manager.
+        Dates come from the case id (no random draw, so nothing else moves)."""
+        quota = 1 + self.n_rooms // 250
+        collector = self.collectors[case_id % len(self.collectors)]
+        asked = self.today - timedelta(days=1 + case_id % 6)
+        until = promised + timedelta(days=7)
+        reason = f"业主投诉“{complaint[:24]}”处理中，修好前暂停催缴"
+        if self.plans["holds"] < quota:
+            self.plans["holds"] += 1
+            self.holds.append((self.next_id("collection_hold"), case_id, r.id, _ds(until), reason,
+                               ApprovalStatus.APPROVED.value, collector, _ts(asked, 11), self.manager,
+                               _ts(asked + timedelta(days=1), 9, 30), 1))
+        elif self.plans["holds_pending"] < 1 + self.n_rooms // 2000:
+            self.plans["holds_pending"] += 1
+            self.holds.append((self.next_id("collection_hold"), case_id, r.id, _ds(until), reason,
+                               ApprovalStatus.PENDING.value, collector, _ts(self.today - timedelta(days=1), 16),
+                               None, None, 1))
 
     def _notices_and_visits(self, r: _Room, bills: list[list], case_id: int, stage: Stage, start: date,
                             collector: int, owed: Callable[[date], int], span: tuple[int | None, int | None]) -> None:
@@ -1126,6 +1249,8 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
+                if r.forgotten:
+                    method = DeliveryMethod.DOOR  # nobody there to sign
                 final = level == 10 and lawyer  # no final notice: the lawyer letter below is the 10th
                 self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
                              issue=not final)
@@ -1137,8 +1262,8 @@ class _Builder:
                                DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(
                                    method, Channel.NOTICE)
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, channel.value, _ts(d, 10),
-                               collector, "", "", CallOutcome.DELIVERED.value, None, "", None, None,
-                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", ""))
+                               collector, "", "", CallOutcome.DELIVERED.value, None, "",
+                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", "", ""))
                 d += timedelta(days=rng.choice((3, 4)))
             if lawyer:
                 # after the series, once the last notice's 7-day deadline has passed: a day of the
@@ -1158,7 +1283,7 @@ class _Builder:
                     late_notices.append((len(self.notices) - 1, d))
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id,
                                Channel.REGISTERED_LETTER.value, _ts(d, 15), self.manager, "", "",
-                               CallOutcome.DELIVERED.value, None, "", None, None, None, owe, "律师函已寄出（EMS）", ""))
+                               CallOutcome.DELIVERED.value, None, "", None, owe, "律师函已寄出（EMS）", "", ""))
         if late_notices:
             self._late_fees(bills, late_notices)
         # visits: done ones in the past, and some booked for today and the coming week
@@ -1168,9 +1293,10 @@ class _Builder:
                 if d >= today:
                     continue
                 self._visit(r, case_id, d, collector, done=True, owe=owed(d))
-        if stage >= Stage.PHONE and (self.planned_today < 2 or rng.random() < 0.06):
-            d = today if self.planned_today < 2 or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
-            self.planned_today += d == today
+        first = not self.planned_today.get(collector)
+        if stage >= Stage.PHONE and (first or rng.random() < 0.06):
+            d = today if first or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
+            self.planned_today[collector] = self.planned_today.get(collector, 0) + (d == today)
             self._visit(r, case_id, d, collector, done=False, owe=0)
 
     def _late_fees(self, bills: list[list], late_notices: list[tuple[int, date]]) -> None:
@@ -1238,6 +1364,8 @@ class _Builder:
             tracking = (f"XA{rng.randrange(10**9):09d}CN" if method is DeliveryMethod.REGISTERED_MAIL
                         else f"1186{rng.randrange(10**9):09d}")
             proof = _demo_proof(serial, ".png")  # the post office's receipt
+            if r.forgotten:  # returned: 查无此人 (no delivery, no proof of a demand)
+                delivered_at = delivered_to = proof = ""
         elif method in (DeliveryMethod.SMS, DeliveryMethod.WECHAT):
             delivered_at, delivered_to = _ts(d, 10), r.owner_name
             proof = _demo_proof(serial, ".png")  # the screenshot of the message
@@ -1273,9 +1401,9 @@ class _Builder:
                                                                              CallOutcome.NOT_HOME) else 0,
                                 1 if handed else 0, note, collector, 1))
             self.events.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, Channel.VISIT.value,
-                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else "本人",
-                                outcome.value, r.reason.value if r.reason else None, "", None, None, _ds(agreed),
-                                owe, f"上门催缴：{attitude or '无人在家'}", ""))
+                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
+                                outcome.value, r.reason.value if r.reason else None, "", _ds(agreed),
+                                owe, f"上门催缴：{attitude or '无人在家'}", "", ""))
         else:
             self.visits.append((vid, r.id, case_id, planned, VisitStatus.PLANNED.value, 1, None, "", None, None, 0,
                                 0, "已电话预约", collector, 1))
@@ -1285,7 +1413,8 @@ class _Builder:
 
     def _hardship(self, r: _Room, case_id: int, arrears: int, collector: int, hold: date | None) -> None:
         rng, today = self.rng, self.today
-        quota = 1 + self.n_rooms // 5000
+        quota = 1 + self.n_rooms // 1000  # some 1-2% of the open cases pay by instalments
+        few = 1 + self.n_rooms // 5000  # requests waiting for the manager
         # an extension is asked for 1-5 days before the manager decides (or before today while it
         # waits); the spread comes from the case id, not the random stream, so nothing else moves
         wait = timedelta(days=1 + case_id % 5)
@@ -1296,7 +1425,7 @@ class _Builder:
                                     ApprovalStatus.APPROVED.value, collector, _ts(decided - wait, 10, 30),
                                     self.manager, _ts(decided, 16), 1))
             return
-        if self.plans["approved"] < quota * 2 or self.plans["pending"] < quota:
+        if self.plans["approved"] < quota * 2 or self.plans["pending"] < few:
             approved = self.plans["approved"] < quota * 2
             self.plans["approved" if approved else "pending"] += 1
             pid = self.next_id("instalment_plan")
@@ -1307,13 +1436,12 @@ class _Builder:
                                    collector, self.manager if approved else None,
                                    _ts(signed, 15) if approved else None, _ds(signed) if approved else None,
                                    "经济困难，分6期缴清欠费" if approved else "业主申请分期，待主管审批",
-                                   _ts(signed - timedelta(days=2), 11), 1))
-            base = arrears // n
-            for s in range(1, n + 1):
-                amount = base if s < n else arrears - base * (n - 1)
-                due = _add_months(today.replace(day=1), s).replace(day=10)
-                self.instalments.append((self.next_id("instalment"), pid, s, _ds(due), amount, 0, 1))
-        elif self.plans["ext_pending"] < quota:
+                                   _ts(signed - timedelta(days=2), 11), _ds(signed - timedelta(days=2)), 1))
+            first_due = _add_months(today.replace(day=1), 1).replace(day=10)
+            for item in make_schedule(arrears, n, first_due):  # the same rule as the plan dialog
+                self.instalments.append((self.next_id("instalment"), pid, item.seq, _ds(item.due_date),
+                                         item.amount_fen, 1))
+        elif self.plans["ext_pending"] < few:
             self.plans["ext_pending"] += 1
             self.extensions.append((self.next_id("extension"), r.id, case_id, _ds(today + timedelta(days=45)),
                                     "家中有病人住院，申请延期缴费", ApprovalStatus.PENDING.value, collector,
@@ -1363,14 +1491,24 @@ class _Builder:
 # ---------------------------------------------------------------------------
 
 
+#: Who fixes a service issue of each category (the handler is a name: workers are not users).
+_ISSUE_HANDLERS: dict[str, tuple[str, ...]] = {
+    "leak": ("工程部 王师傅", "工程部 李师傅"),
+    "house_quality": ("工程部 王师傅", "开发商对接人 周经理"),
+    "elevator": ("电梯维保 蒋工",),
+    "cleaning": ("保洁主管 刘姐",),
+    "security": ("秩序维护部 赵队长",),
+    "greenery": ("绿化组 孙师傅",),
+    "parking": ("秩序维护部 赵队长",),
+    "noise": ("客服主管",),
+    "other": ("客服主管",),
+}
+
+
 def _ladder_steps() -> list[tuple]:
-    """(seq, stage, name, days after due, channel, min amount, note) from the domain's default ladder."""
-    return [(s.seq, s.stage, s.name_zh, s.days_after_due, s.channel, s.min_amount_fen or 0, s.note)
+    """(seq, stage, name, wait days, channel, min amount, min months, note) from the domain's default ladder."""
+    return [(s.seq, s.stage, s.name_zh, s.wait_days, s.channel, s.min_amount_fen, s.min_months, s.note)
             for s in DEFAULT_LADDER]
-
-
-def _promise_status(amount: int, due: date, paid: int, today: date) -> PromiseStatus:
-    return promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
 
 
 def _reason_for(profile: int, rng: random.Random, dispute: _Picker) -> ArrearsReason | None:
@@ -1528,6 +1666,8 @@ def build_demo(
                 for model in _BIG_TABLES:
                     for index in model.__table__.indexes:
                         index.create(conn)
+                b.step(0, "案件进度…")
+                refresh_case_positions(conn, today=today)
                 b.step(1, "统计分析…")
                 conn.exec_driver_sql("ANALYZE")
                 b.step(2, "完成")

@@ -109,12 +109,16 @@ class RoomBalance:
 
 @dataclass(frozen=True)
 class LadderStepDTO:
-    id: int
+    """A configured ladder step (also the draft the settings tab saves: ``id`` None for a new one)."""
+
+    id: int | None
     seq: int
     stage: Stage
     name: str
-    days_after_due: int
+    wait_days: int
     channel: str
     min_amount_fen: int
+    min_months: int
     active: bool
-    version: int
+    note: str = ""
+    version: int = 0

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db.models import (
     Bill,
     CollectionCase,
+    CollectionHold,
     Contact,
     ContactEvent,
     CreditEntry,
@@ -62,12 +63,16 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import NotFound
+from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH
 from cuijiao_desktop.domain.ledger import paid_through
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
 
+from .contacts import overridden_text
+from .limitation import PeriodLimitation, room_limitation_periods
 from .office import get_office
 from .payments import receipt_lines
+from .promises import promise_states
 from .tx import read_only
 
 __all__ = [
@@ -113,6 +118,8 @@ class TimelineKind(StrEnum):
     INSTALMENT = "instalment"
     EXTENSION = "extension"
     ISSUE = "issue"
+    HOLD = "hold"
+    CASE = "case"  # opened, assigned, step marked done, closed (the case dialog's history)
 
 
 @dataclass(frozen=True)
@@ -166,6 +173,7 @@ class LedgerHeader:
     collector: str  # its collector's name, "" if none
     case_reason: ArrearsReason | None
     hold_until: date | None
+    open_issues: tuple[str, ...] = ()  # service issues not yet done: "漏水：卫生间顶部渗水（承诺 06-30）"
 
 
 @dataclass(frozen=True)
@@ -261,6 +269,7 @@ class RoomLedger:
     rows: tuple[LedgerRow, ...]  # newest period first
     payments: tuple[LedgerPayment, ...]  # newest first
     timeline: tuple[TimelineEntry, ...]  # newest first
+    limitation: tuple[PeriodLimitation, ...] = ()  # the clock of each overdue period, oldest first
 
     @property
     def cells(self) -> list[LedgerCell]:
@@ -311,6 +320,7 @@ class PaymentContext:
 _ZH: dict[object, str] = {
     Channel.PHONE: "电话", Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.EMAIL: "邮件",
     Channel.LETTER: "信函", Channel.REGISTERED_LETTER: "挂号信", Channel.VISIT: "上门", Channel.NOTICE: "通知",
+    Channel.DESK: "前台面谈", CallOutcome.DISPUTED: "对账单有异议",
     CallOutcome.PROMISED: "承诺缴费", CallOutcome.CONDITIONAL: "有条件缴费", CallOutcome.REFUSED: "拒绝",
     CallOutcome.NO_ANSWER: "无人接听", CallOutcome.PHONE_OFF: "关机/停机", CallOutcome.WRONG_NUMBER: "号码错误",
     CallOutcome.PAID: "已缴", CallOutcome.DELIVERED: "已送达", CallOutcome.NOT_HOME: "上门无人",
@@ -325,8 +335,6 @@ _ZH: dict[object, str] = {
     DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
     DeliveryMethod.EMAIL: "邮件",
     VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
-    PromiseStatus.OPEN: "待兑现", PromiseStatus.KEPT: "已兑现", PromiseStatus.PARTLY_KEPT: "部分兑现",
-    PromiseStatus.BROKEN: "未兑现",
     ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
     ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成",
     IssueStatus.OPEN: "待处理", IssueStatus.IN_PROGRESS: "处理中", IssueStatus.DONE: "已处理",
@@ -515,7 +523,7 @@ def _payments(session: Session, room_id: int, users: dict[int, str]) -> tuple[Le
     return tuple(out)
 
 
-def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[TimelineEntry, ...]:
+def _timeline(session: Session, room_id: int, users: dict[int, str], today: date) -> tuple[TimelineEntry, ...]:
     def who(user_id: int | None) -> str:
         return users.get(user_id, "") if user_id else ""
 
@@ -523,23 +531,23 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
     for ev in session.execute(
         select(ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome, ContactEvent.user_id,
                ContactEvent.number_dialled, ContactEvent.answered_by, ContactEvent.reason, ContactEvent.complaint,
-               ContactEvent.promise_date, ContactEvent.promise_amount_fen, ContactEvent.next_follow_up,
-               ContactEvent.note)
+               Promise.due_date, Promise.amount_fen, ContactEvent.next_follow_up, ContactEvent.note,
+               ContactEvent.overridden)
+        .outerjoin(Promise, Promise.contact_event_id == ContactEvent.id)
         .where(ContactEvent.room_id == room_id)
     ):
-        promise = ""
-        if ev.promise_date:
-            amount = f" {format_money(ev.promise_amount_fen)}" if ev.promise_amount_fen else ""
-            promise = f"承诺{ev.promise_date.isoformat()}前缴{amount}"
+        promise = f"承诺{ev.due_date.isoformat()}前缴 {format_money(ev.amount_fen)}" if ev.due_date else ""
+        answered = ANSWERED_ZH.get(ev.answered_by, ev.answered_by) if ev.answered_by else ""
         entries.append(TimelineEntry(
             when=_local(ev.occurred_at), kind=TimelineKind.CONTACT,
             title=f"{_zh(ev.channel)}：{_zh(ev.outcome)}",
             detail=_join(
                 f"号码 {ev.number_dialled}" if ev.number_dialled else "",
-                f"接听人 {ev.answered_by}" if ev.answered_by else "",
+                f"接听人 {answered}" if answered else "",
                 f"原因 {_zh(ev.reason)}" if ev.reason else "", promise,
                 f"投诉 {ev.complaint}" if ev.complaint else "",
                 f"下次跟进 {_d(ev.next_follow_up)}" if ev.next_follow_up else "", ev.note,
+                overridden_text(ev.overridden),
             ),
             by=who(ev.user_id),
         ))
@@ -591,16 +599,16 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
             ),
             by="、".join(staff.get(v.id, ())) or who(v.created_by_id),
         ))
-    for p in session.execute(
-        select(Promise.made_on, Promise.due_date, Promise.amount_fen, Promise.signed, Promise.status,
-               Promise.resolved_on, Promise.created_by_id)
-        .where(Promise.room_id == room_id)
-    ):
+    for p in promise_states(session, today=today, room_ids=[room_id]):
+        paid = ""
+        if p.status is PromiseStatus.KEPT and p.last_paid_on:
+            paid = f"{_d(p.last_paid_on)} 已付足"
+        elif p.paid_fen:
+            paid = f"已付 {format_money(p.paid_fen)}"
         entries.append(TimelineEntry(
             when=_local(p.made_on), kind=TimelineKind.PROMISE,
             title=f"承诺 {p.due_date.isoformat()} 前缴 {format_money(p.amount_fen)}",
-            detail=_join(_zh(p.status), "书面签字" if p.signed else "",
-                         f"结清 {_d(p.resolved_on)}" if p.resolved_on else ""),
+            detail=_join(PROMISE_STATUS_ZH[p.status], paid, "书面签字" if p.signed else ""),
             by=who(p.created_by_id),
         ))
     for i in session.execute(
@@ -630,14 +638,30 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
             detail=_join(f"延期至 {e.until.isoformat()}", decision, e.reason),
             by=who(e.requested_by_id),
         ))
+    for h in session.execute(
+        select(CollectionHold.requested_at, CollectionHold.until, CollectionHold.reason, CollectionHold.status,
+               CollectionHold.decided_at, CollectionHold.requested_by_id, CollectionHold.approved_by_id)
+        .where(CollectionHold.room_id == room_id)
+    ):
+        decision = _zh(h.status)
+        if h.decided_at:
+            decision += f" {_local(h.decided_at):%Y-%m-%d}"
+        if h.approved_by_id:
+            decision += f"（{who(h.approved_by_id)}）"
+        entries.append(TimelineEntry(
+            when=_local(h.requested_at), kind=TimelineKind.HOLD, title="暂停催缴",
+            detail=_join(f"暂停至 {h.until.isoformat()}", decision, h.reason), by=who(h.requested_by_id),
+        ))
     for s in session.execute(
         select(ServiceIssue.raised_on, ServiceIssue.category, ServiceIssue.description, ServiceIssue.status,
-               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id)
+               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id,
+               ServiceIssue.handler)
         .where(ServiceIssue.room_id == room_id)
     ):
         entries.append(TimelineEntry(
             when=_local(s.raised_on), kind=TimelineKind.ISSUE, title=f"服务问题：{_zh(s.category)}",
             detail=_join(s.description, _zh(s.status), f"承诺 {_d(s.promised_date)} 前处理" if s.promised_date else "",
+                         f"处理人 {s.handler}" if s.handler else "",
                          f"{_d(s.resolved_on)} {s.resolution}".strip() if s.resolved_on else ""),
             by=who(s.assignee_id),
         ))
@@ -674,10 +698,20 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
         collector=users.get(case[1], "") if case and case[1] else "",
         case_reason=case[2] if case else None,
         hold_until=case[3] if case else None,
+        open_issues=tuple(
+            f"{_zh(cat)}：{text}" + (f"（承诺 {promised.isoformat()} 前处理）" if promised else "")
+            for cat, text, promised in session.execute(
+                select(ServiceIssue.category, ServiceIssue.description, ServiceIssue.promised_date)
+                .where(ServiceIssue.room_id == room_id,
+                       ServiceIssue.status.in_([IssueStatus.OPEN, IssueStatus.IN_PROGRESS]))
+                .order_by(ServiceIssue.raised_on)
+            )
+        ),
     )
     return RoomLedger(
         today=today, header=header, fee_items=fee_items, rows=rows,
-        payments=_payments(session, room_id, users), timeline=_timeline(session, room_id, users),
+        payments=_payments(session, room_id, users), timeline=_timeline(session, room_id, users, today),
+        limitation=tuple(room_limitation_periods(session, room_id=room_id, today=today)),
     )
 
 
@@ -771,3 +805,9 @@ def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
         reverses_no=reverses_no or "", reason=p.note if p.kind is PaymentKind.REVERSAL else "",
         reversed_by_no=reversed_by or "",
     )
+
+
+@read_only
+def timeline(session: Session, *, room_id: int, today: date) -> tuple[TimelineEntry, ...]:
+    """The collection history of a room alone as of ``today``, newest first (the case dialog shows it)."""
+    return _timeline(session, room_id, _users(session), today)

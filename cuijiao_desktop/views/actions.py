@@ -35,6 +35,8 @@ class ActionId(StrEnum):
     NAV_SETTINGS = "nav.settings"
     SEARCH = "search"
     TAKE_PAYMENT = "take_payment"
+    LOG_CONTACT = "log_contact"
+    OPEN_CASE = "open_case"
     REFRESH = "refresh"
     IMPORT = "import"
     BACKUP = "backup"
@@ -101,6 +103,17 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Take &payment…"), "payment", "F9",
         QT_TRANSLATE_NOOP("actions", "Take a payment for the room on screen and print the receipt"),
         permission=Permission.TAKE_PAYMENT,
+    ),
+    ActionId.LOG_CONTACT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Log a contact…"), "call", "F6",
+        QT_TRANSLATE_NOOP("actions", "Log a call, message or visit to the desk for the room on screen or found"),
+        permission=Permission.LOG_CONTACT,
+    ),
+    ActionId.OPEN_CASE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Collection &case…"), "contacts", "F7",
+        QT_TRANSLATE_NOOP("actions", "The collection case of the selected room: its ladder, next step, plans and "
+                                     "holds"),
+        permission=Permission.VIEW,
     ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
@@ -178,12 +191,13 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
             ("language", QT_TRANSLATE_NOOP("actions", "&Language"), (ActionId.LANG_ZH, ActionId.LANG_EN)),
         ),
     ),
-    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, ActionId.TAKE_PAYMENT, None, ActionId.BACKUP)),
+    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"),
+     (ActionId.SEARCH, ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, ActionId.OPEN_CASE, None, ActionId.BACKUP)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 
 TOOLBAR: tuple[ActionId | None, ...] = (
-    ActionId.TAKE_PAYMENT, None, ActionId.REFRESH, None, ActionId.IMPORT, ActionId.BACKUP,
+    ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, None, ActionId.REFRESH, None, ActionId.IMPORT, ActionId.BACKUP,
 )
 
 

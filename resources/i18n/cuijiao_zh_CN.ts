@@ -116,6 +116,18 @@
         <translation>欠费数据加载失败：{error}</translation>
     </message>
     <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Collection case (F7)</source>
+        <translation>催缴案件(F7)</translation>
+    </message>
+    <message>
+        <source>Copied {number} ({room})</source>
+        <translation>已复制 {number}（{room}）</translation>
+    </message>
+    <message>
         <source>filtered</source>
         <translation>已筛选</translation>
     </message>
@@ -818,6 +830,459 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Who answered</source>
+        <translation>接听人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>— not asked —</source>
+        <translation>— 未询问 —</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for arrears</source>
+        <translation>欠费原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date</source>
+        <translation>承诺日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in writing</source>
+        <translation>书面签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount ¥</source>
+        <translation>承诺金额 ¥(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Com&amp;plaint raised (opens a service issue)</source>
+        <translation>提出投诉（登记服务问题）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>— what about —</source>
+        <translation>— 问题类别 —</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>What the owner complains about</source>
+        <translation>业主反映的问题</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;text</source>
+        <translation>投诉内容(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Not&amp;e</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Next &amp;follow-up</source>
+        <translation>下次跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>{estate} {room}  {owner}</source>
+        <translation>{estate} {room}  {owner}</translation>
+    </message>
+    <message>
+        <source>(no owner on file)</source>
+        <translation>（未登记业主）</translation>
+    </message>
+    <message>
+        <source>Overdue {amount}</source>
+        <translation>逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} in all</source>
+        <translation>共欠 {amount}</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}</source>
+        <translation>阶段：{stage}</translation>
+    </message>
+    <message>
+        <source> ({collector})</source>
+        <translation>（{collector}）</translation>
+    </message>
+    <message>
+        <source>On hold until {date}</source>
+        <translation>暂停催缴至 {date}</translation>
+    </message>
+    <message>
+        <source>Last contact {date}: {outcome}</source>
+        <translation>最近联系 {date}：{outcome}</translation>
+    </message>
+    <message>
+        <source>{n} contacts in the last 7 days</source>
+        <translation>近7天联系 {n} 次</translation>
+    </message>
+    <message>
+        <source>Promise {date} {amount} ({state})</source>
+        <translation>承诺 {date} {amount}（{state}）</translation>
+    </message>
+    <message>
+        <source>  (marked wrong)</source>
+        <translation>  （已标记错误）</translation>
+    </message>
+    <message>
+        <source>The room could not be loaded</source>
+        <translation>无法加载该房屋</translation>
+    </message>
+    <message>
+        <source>It is {now}: the office does not contact owners between {start} and {end}.</source>
+        <translation>现在是 {now}：本处规定 {start} 至 {end} 不联系业主。</translation>
+    </message>
+    <message>
+        <source>This room was contacted {count} times in the last 7 days; the office&apos;s maximum is {maximum} a week.</source>
+        <translation>该房屋近7天已联系 {count} 次，本处规定每周最多 {maximum} 次。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save anyway? The override is recorded with the contact.</source>
+        <translation>仍要保存吗？此次例外将随联系记录一并登记。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Collection case</source>
+        <translation>催缴案件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>已到阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>Room &amp;ledger</source>
+        <translation>分户账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Mark a step done…</source>
+        <translation>标记步骤已完成(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>For steps that leave no call, notice or visit behind: the public board, the owners&apos; committee, the lawsuit</source>
+        <translation>用于没有通话、通知书或上门记录的步骤：欠费公示、业委会督促、起诉</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>催缴流程</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>催缴历史</translation>
+    </message>
+    <message>
+        <source>Instalment plans</source>
+        <translation>分期计划</translation>
+    </message>
+    <message>
+        <source>New &amp;instalment plan…</source>
+        <translation>新建分期计划(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve plan</source>
+        <translation>批准分期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject plan…</source>
+        <translation>驳回分期(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Cancel plan…</source>
+        <translation>取消分期…</translation>
+    </message>
+    <message>
+        <source>Extensions and holds</source>
+        <translation>延期与暂停催缴</translation>
+    </message>
+    <message>
+        <source>Ask for an e&amp;xtension…</source>
+        <translation>申请延期(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Stop c&amp;ollection…</source>
+        <translation>暂停催缴(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>批准(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>End &amp;now</source>
+        <translation>立即结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Instalments and holds</source>
+        <translation>分期与暂停</translation>
+    </message>
+    <message>
+        <source>New &amp;service issue…</source>
+        <translation>新建服务问题(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit issue…</source>
+        <translation>编辑问题(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Service issues</source>
+        <translation>问题跟进</translation>
+    </message>
+    <message>
+        <source>No case</source>
+        <translation>无案件</translation>
+    </message>
+    <message>
+        <source>closed on {date}</source>
+        <translation>已于{date}结案</translation>
+    </message>
+    <message>
+        <source>Collection case {room}</source>
+        <translation>催缴案件 {room}</translation>
+    </message>
+    <message>
+        <source>{n} months overdue · opened {date}</source>
+        <translation>欠费{n}个月 · {date}立案</translation>
+    </message>
+    <message>
+        <source>done {date}</source>
+        <translation>完成于{date}</translation>
+    </message>
+    <message>
+        <source>waits until the debt reaches {amount} or {months} months</source>
+        <translation>欠费达到{amount}或{months}个月后进行</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>{date}到期</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>On hold until {date}: the case is out of every work list.</source>
+        <translation>暂停催缴至{date}：期间不进入任何工作清单。</translation>
+    </message>
+    <message>
+        <source>Open service issues: {list}</source>
+        <translation>未结服务问题：{list}</translation>
+    </message>
+    <message>
+        <source>{n} request(s) wait for a manager&apos;s decision.</source>
+        <translation>{n}项申请待主管审批。</translation>
+    </message>
+    <message>
+        <source>Approve plan</source>
+        <translation>批准分期</translation>
+    </message>
+    <message>
+        <source>Approve {n} instalments of together {total}? The owner signs the plan today.</source>
+        <translation>批准分{n}期、合计{total}的分期计划？业主今日签署。</translation>
+    </message>
+    <message>
+        <source>Reject plan</source>
+        <translation>驳回分期</translation>
+    </message>
+    <message>
+        <source>Why is the plan rejected?</source>
+        <translation>驳回理由：</translation>
+    </message>
+    <message>
+        <source>Cancel plan</source>
+        <translation>取消分期</translation>
+    </message>
+    <message>
+        <source>Why is the plan ended?</source>
+        <translation>取消理由：</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Why is the request rejected?</source>
+        <translation>驳回理由：</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>立即结束</translation>
+    </message>
+    <message>
+        <source>Why does it end today (e.g. the leak is fixed)?</source>
+        <translation>今日结束的原因（如：漏水已修好）：</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>Filter by collector</source>
+        <translation>按催收专员筛选</translation>
+    </message>
+    <message>
+        <source>Filter by building</source>
+        <translation>按楼栋筛选</translation>
+    </message>
+    <message>
+        <source>Filter by the stage reached</source>
+        <translation>按已到阶段筛选</translation>
+    </message>
+    <message>
+        <source>Due, waiting, on hold …</source>
+        <translation>到期、等待、暂停……</translation>
+    </message>
+    <message>
+        <source>Room or owner</source>
+        <translation>房号或业主</translation>
+    </message>
+    <message>
+        <source>Your cases (责任到人): only the cases you hold are listed.</source>
+        <translation>我的案件（责任到人）：只列出由您负责的案件。</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Update cases</source>
+        <translation>更新案件(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open cases for rooms that reached the threshold and close those that paid (also done every morning)</source>
+        <translation>为达到立案标准的房间立案，已缴清的结案（每天早上也会自动进行）</translation>
+    </message>
+    <message>
+        <source>&amp;Split among collectors…</source>
+        <translation>分配案件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>转交(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>Any collector</source>
+        <translation>全部催收专员</translation>
+    </message>
+    <message>
+        <source>Nobody assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>{n} cases · {amount} · {due} steps due ({late} late) · {held} on hold</source>
+        <translation>{n}个案件 · {amount} · {due}个步骤到期（{late}个逾期）· {held}个暂停</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>{opened} cases opened, {closed} closed.</source>
+        <translation>立案{opened}个，结案{closed}个。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -912,6 +1377,174 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Saved {rows} rows to {path}</source>
         <translation>已保存 {rows} 行到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionPage</name>
+    <message>
+        <source>Collection log</source>
+        <translation>催缴记录</translation>
+    </message>
+    <message>
+        <source>Log a contact (F6)</source>
+        <translation>记录联系（F6）</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Promises to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogTab</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Any reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Room or owner</source>
+        <translation>房号或业主</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}栋</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Page {page}/{pages}, {total} contacts</source>
+        <translation>第 {page}/{pages} 页，共 {total} 条</translation>
+    </message>
+    <message>
+        <source>The log could not be loaded: {error}</source>
+        <translation>无法加载联系记录：{error}</translation>
+    </message>
+    <message>
+        <source>Export the contact log to Excel</source>
+        <translation>导出联系记录到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported {n} contacts to {path}</source>
+        <translation>已导出 {n} 条联系记录到 {path}</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出：未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRulesSection</name>
+    <message>
+        <source>Contacting owners</source>
+        <translation>联系业主</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>休息时段(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts per room per week at most</source>
+        <translation>每户每周最多联系次数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Calls, messages and visits in the quiet hours, or beyond the weekly maximum, ask for a confirmation before they are saved, and the confirmation is recorded with the contact. An owner who comes to the desk is never counted.</source>
+        <translation>在休息时段内、或超过每周次数的电话、短信、微信和上门，保存前须确认，确认会随联系记录一并登记。业主到前台来访不计入次数。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DayEdit</name>
+    <message>
+        <source>20, 11-20 or +3</source>
+        <translation>20、11-20 或 +3</translation>
+    </message>
+    <message>
+        <source>20 = the coming 20th, 11-20 = 20 November, +3 = in 3 days, or 2026-11-20</source>
+        <translation>20 = 最近的20号，11-20 = 11月20日，+3 = 3天后，或 2026-11-20</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>？</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +2236,180 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Service issue</source>
+        <translation>服务问题</translation>
+    </message>
+    <message>
+        <source>New service issue</source>
+        <translation>新建服务问题</translation>
+    </message>
+    <message>
+        <source>Room number, e.g. 3-2-1502</source>
+        <translation>房号，如 3-2-1502</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>房号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised by</source>
+        <translation>承诺处理日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Who fixes it, e.g. 工程部 王师傅</source>
+        <translation>由谁处理，如 工程部 王师傅</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>问题描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Handler</source>
+        <translation>处理人(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsible</source>
+        <translation>负责人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution</source>
+        <translation>处理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No such room.</source>
+        <translation>没有这个房间。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this issue meanwhile. Close and open it again.</source>
+        <translation>此问题已被他人修改，请关闭后重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>LadderSection</name>
+    <message>
+        <source>Each case climbs these steps in order; a step falls due its number of days after the previous one was done. Civil Code art. 944: collection may never cut or threaten to cut water, power, heating or gas, so such steps are refused.</source>
+        <translation>每个案件按顺序逐步升级；上一步完成后经过设定天数，下一步到期。《民法典》第九百四十四条：催缴不得采取也不得威胁采取停止供水、供电、供热、供燃气等方式，此类步骤一律拒绝。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+↑</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+↓</translation>
+    </message>
+    <message>
+        <source>&amp;Add step…</source>
+        <translation>新增步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Switch &amp;on/off</source>
+        <translation>启用/停用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save ladder</source>
+        <translation>保存流程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Opening and splitting cases</source>
+        <translation>立案与分配</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <source>Balanced by amount</source>
+        <translation>按金额均衡</translation>
+    </message>
+    <message>
+        <source>Only cases nobody holds</source>
+        <translation>仅分配无人负责的案件</translation>
+    </message>
+    <message>
+        <source>All cases again</source>
+        <translation>全部重新分配</translation>
+    </message>
+    <message>
+        <source>A case opens at (¥)</source>
+        <translation>立案金额（元）</translation>
+    </message>
+    <message>
+        <source>… owed for at least</source>
+        <translation>…且欠费至少</translation>
+    </message>
+    <message>
+        <source>Split by default</source>
+        <translation>默认分配方式</translation>
+    </message>
+    <message>
+        <source>Split which cases</source>
+        <translation>默认分配范围</translation>
+    </message>
+    <message>
+        <source>Save case &amp;rules</source>
+        <translation>保存立案规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the ladder and the case rules.</source>
+        <translation>只有主管可以修改催缴流程和立案规则。</translation>
+    </message>
+    <message>
+        <source>Changed: save the ladder to use it (or revert).</source>
+        <translation>已修改：保存后生效（或还原）。</translation>
+    </message>
+    <message>
+        <source>Edit step {n}</source>
+        <translation>编辑第{n}步</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>新增步骤</translation>
+    </message>
+    <message>
+        <source>The ladder is saved: every case follows it from now on.</source>
+        <translation>催缴流程已保存：所有案件即日起按此流程进行。</translation>
+    </message>
+    <message>
+        <source>Saved. Cases open and close by these rules at the next update.</source>
+        <translation>已保存。下次更新案件时按此规则立案、结案。</translation>
+    </message>
+</context>
+<context>
     <name>LateFeePolicyDialog</name>
     <message>
         <source>Late-fee terms of {item}</source>
@@ -1750,12 +2557,28 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>收缴率、按账龄统计的欠费和每位催收员的工作量，可导出 Excel。</translation>
     </message>
     <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Service issues</source>
+        <translation>问题跟进</translation>
+    </message>
+    <message>
         <source>Fee items</source>
         <translation>收费项目</translation>
     </message>
     <message>
         <source>Public boards</source>
         <translation>公示与隐私</translation>
+    </message>
+    <message>
+        <source>Contact rules</source>
+        <translation>联系规则</translation>
+    </message>
+    <message>
+        <source>Collection ladder</source>
+        <translation>催缴流程</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -1780,6 +2603,22 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Open a room first: search for it with Ctrl+F.</source>
         <translation>请先打开一个房屋：按 Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>Choose a room first: search for it with Ctrl+F, or select it in a list.</source>
+        <translation>请先选择房屋：按 Ctrl+F 搜索，或在列表中选中。</translation>
+    </message>
+    <message>
+        <source>Contact saved.</source>
+        <translation>联系记录已保存。</translation>
+    </message>
+    <message>
+        <source>Select a room first (in the arrears list, or open its ledger).</source>
+        <translation>请先选择房间（在欠费列表中选中，或打开其分户账）。</translation>
+    </message>
+    <message>
+        <source>Cases updated: {opened} opened, {closed} closed.</source>
+        <translation>案件已更新：立案{opened}个，结案{closed}个。</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
@@ -1956,6 +2795,64 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Picture removed.</source>
         <translation>图片已移除。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeSelector</name>
+    <message>
+        <source>Press {key}</source>
+        <translation>按 {key}</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Extension for {room}</source>
+        <translation>{room} 延期申请</translation>
+    </message>
+    <message>
+        <source>Stop collection of {room}</source>
+        <translation>{room} 暂停催缴</translation>
+    </message>
+    <message>
+        <source>An extension gives a hardship case 1 to 2 months; a manager approves it.</source>
+        <translation>延期适用于经济困难的业主，期限1至2个月，须主管批准。</translation>
+    </message>
+    <message>
+        <source>While the hold runs the case leaves every work list; a manager approves it.</source>
+        <translation>暂停期间案件不进入任何工作清单，须主管批准。</translation>
+    </message>
+    <message>
+        <source>&amp;1 month</source>
+        <translation>1个月(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;2 months</source>
+        <translation>2个月(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>截止日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>e.g. the owner lost his job; the leak complaint is being fixed</source>
+        <translation>如：业主失业；漏水投诉正在处理</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>The case changed meanwhile. Close and open it again.</source>
+        <translation>案件已有变化，请关闭后重新打开。</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +3128,115 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Instalment plan for {room}</source>
+        <translation>{room} 分期缴费计划</translation>
+    </message>
+    <message>
+        <source>What the owner will pay by instalments (the arrears today by default)</source>
+        <translation>业主分期缴纳的金额（默认为今日欠费）</translation>
+    </message>
+    <message>
+        <source> instalments</source>
+        <translation> 期</translation>
+    </message>
+    <message>
+        <source> month(s) apart</source>
+        <translation> 个月一期</translation>
+    </message>
+    <message>
+        <source>Why: e.g. lost his job, pays from his pension on the 5th</source>
+        <translation>原因：如失业，每月5日领退休金后缴纳</translation>
+    </message>
+    <message>
+        <source>&amp;Total (¥)</source>
+        <translation>总额（元）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Instalments</source>
+        <translation>期数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;First due on</source>
+        <translation>首期日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>间隔(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>{n} instalments, {first} to {last}, together {total}</source>
+        <translation>共{n}期，{first}至{last}，合计{total}</translation>
+    </message>
+    <message>
+        <source>The case changed meanwhile. Close and open it again.</source>
+        <translation>案件已有变化，请关闭后重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>PromisesTab</name>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>承诺日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every collector</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The promises could not be loaded: {error}</source>
+        <translation>无法加载承诺：{error}</translation>
+    </message>
+    <message>
+        <source>{n} promises: {open} open, {due} due, {kept} kept ({kept_amount}), {broken} broken</source>
+        <translation>共 {n} 条承诺：待兑现 {open}，到期 {due}，已兑现 {kept}（{kept_amount}），未兑现 {broken}</translation>
+    </message>
+    <message>
+        <source>The state follows the payments: kept when the room paid the amount between the promise and its date, broken the day after.</source>
+        <translation>状态按实收自动判定：承诺之日至承诺日期内缴足即为已兑现，逾期次日未缴足即为未兑现。</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign cases</source>
+        <translation>转交案件</translation>
+    </message>
+    <message>
+        <source>Give the {n} selected case(s) to:</source>
+        <translation>将选中的{n}个案件转交给：</translation>
+    </message>
+    <message>
+        <source>(nobody: back to the manager&apos;s split)</source>
+        <translation>（不指定：由主管重新分配）</translation>
+    </message>
+    <message>
+        <source>Why (optional), e.g. on leave, knows the owner</source>
+        <translation>原因（可选），如：休假、与业主熟悉</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDone</name>
     <message>
         <source>Open / print receipt</source>
@@ -2500,6 +3506,14 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Case (F7)</source>
+        <translation>案件(F7)</translation>
+    </message>
+    <message>
+        <source>The collection case: ladder, next step, plans, holds, service issues</source>
+        <translation>催缴案件：流程、下一步、分期、暂停、服务问题</translation>
+    </message>
+    <message>
         <source>Statement (Ctrl+P)</source>
         <translation>对账单 (Ctrl+P)</translation>
     </message>
@@ -2552,6 +3566,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>电话</translation>
     </message>
     <message>
+        <source>Limitation</source>
+        <translation>诉讼时效</translation>
+    </message>
+    <message>
         <source>Show numbers</source>
         <translation>显示号码</translation>
     </message>
@@ -2588,6 +3606,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>Open service issues: {list}</source>
+        <translation>未结服务问题：{list}</translation>
+    </message>
+    <message>
         <source>nothing paid</source>
         <translation>从未缴费</translation>
     </message>
@@ -2606,6 +3628,34 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source> (pays the fees)</source>
         <translation>（缴费人）</translation>
+    </message>
+    <message>
+        <source>3 years per bill period (Civil Code art. 188), restarted by an evidenced demand, a promise, an instalment plan or a part payment (art. 195); a notice-board posting does not restart it.</source>
+        <translation>按账期计算3年（《民法典》第188条）；有据催告、承诺、分期协议或部分缴费使时效重新计算（第195条）；公告栏张贴不中断时效。</translation>
+    </message>
+    <message>
+        <source>nothing overdue</source>
+        <translation>无逾期欠费</translation>
+    </message>
+    <message>
+        <source>earliest end {date}</source>
+        <translation>最早 {date} 届满</translation>
+    </message>
+    <message>
+        <source>run out: {periods}</source>
+        <translation>已届满：{periods}</translation>
+    </message>
+    <message>
+        <source>ends within 180 days: {periods}</source>
+        <translation>180天内届满：{periods}</translation>
+    </message>
+    <message>
+        <source>no period at risk</source>
+        <translation>无风险账期</translation>
+    </message>
+    <message>
+        <source>Collection case (F7)</source>
+        <translation>催缴案件(F7)</translation>
     </message>
     <message>
         <source>Statement {room}</source>
@@ -2716,6 +3766,57 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Search failed: {error}</source>
         <translation>搜索失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceIssuesTab</name>
+    <message>
+        <source>Open issues</source>
+        <translation>未结问题</translation>
+    </message>
+    <message>
+        <source>Past the promised date</source>
+        <translation>超过承诺日期</translation>
+    </message>
+    <message>
+        <source>All issues</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Room, problem or handler</source>
+        <translation>房号、问题或处理人</translation>
+    </message>
+    <message>
+        <source>&amp;New issue…</source>
+        <translation>新建问题(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Room &amp;ledger</source>
+        <translation>分户账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{n} issues listed · {open} open · {late} past the promised date</source>
+        <translation>列出{n}个问题 · 未结{open}个 · 超过承诺日期{late}个</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3970,65 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split cases among collectors</source>
+        <translation>分配案件（责任到人）</translation>
+    </message>
+    <message>
+        <source>&amp;Collectors</source>
+        <translation>催收专员(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{name} (manager)</source>
+        <translation>{name}（主管）</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>分配方式</translation>
+    </message>
+    <message>
+        <source>By &amp;building: whole buildings, fewest cases first</source>
+        <translation>按楼栋(&amp;B)：整栋分配，案件最少者优先</translation>
+    </message>
+    <message>
+        <source>Balanced by &amp;amount: the largest debts first</source>
+        <translation>按金额均衡(&amp;A)：金额大的案件先分</translation>
+    </message>
+    <message>
+        <source>Only cases &amp;nobody of them holds (keep the others)</source>
+        <translation>只分配无人负责的案件(&amp;N)（其余保持不变）</translation>
+    </message>
+    <message>
+        <source>Split &amp;all cases again</source>
+        <translation>全部重新分配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only the cases &amp;listed by the filter ({n})</source>
+        <translation>仅分配当前列表中的案件(&amp;L)（{n}个）</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose the collectors and how, then preview: nothing changes until you apply.</source>
+        <translation>选择催收专员和分配方式后预览：点击应用前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y this split</source>
+        <translation>应用此分配(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>The options changed: preview again.</source>
+        <translation>选项已改变，请重新预览。</translation>
+    </message>
+    <message>
+        <source>{total} open cases ({amount}): {moves} change hands, {kept} stay where they are.</source>
+        <translation>共{total}个未结案件（{amount}）：{moves}个变更负责人，{kept}个保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <source>Statement of account</source>
@@ -2893,6 +4053,80 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>The first month comes after the last one.</source>
         <translation>起始月份晚于截止月份。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>What kind of step it is: it decides which history completes it (a call, a notice, a visit …)</source>
+        <translation>步骤的类型：决定哪类记录算作完成（电话、通知书、上门……）</translation>
+    </message>
+    <message>
+        <source> days after the previous step</source>
+        <translation> 天（上一步完成后）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>In &amp;use</source>
+        <translation>启用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Wait</source>
+        <translation>等待(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;amount (¥)</source>
+        <translation>最低金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;months</source>
+        <translation>最少月数(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Either minimum suffices; below both the case stays on the step before.</source>
+        <translation>满足任一条件即可；两者均未达到时，案件停留在上一步。</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>StepDoneDialog</name>
+    <message>
+        <source>Mark a step done</source>
+        <translation>标记步骤已完成</translation>
+    </message>
+    <message>
+        <source>What was done, e.g. posted on the board of building 3</source>
+        <translation>完成情况，如：已在3栋公告栏公示</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Done on</source>
+        <translation>完成日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -3085,70 +4319,66 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>WorkCard</name>
+    <message>
+        <source>Show the list behind this count</source>
+        <extracomment>Kinds handled in the call form (the rest open the room ledger).</extracomment>
+        <translation>显示此项的清单</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchPage</name>
     <message>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <source>Rooms</source>
-        <translation>房屋总数</translation>
+        <source>&amp;Work of</source>
+        <translation>查看(&amp;W)</translation>
     </message>
     <message>
-        <source>Rooms managed by the office</source>
-        <translation>本服务中心管理的房屋</translation>
+        <source>My work</source>
+        <translation>我的工作</translation>
     </message>
     <message>
-        <source>Rooms in arrears</source>
-        <translation>欠费户数</translation>
+        <source>The whole office</source>
+        <translation>全处</translation>
     </message>
     <message>
-        <source>Rooms with fees overdue after the due date</source>
-        <translation>过了缴费期仍有欠费的房屋</translation>
+        <source>&amp;Handle (Enter)</source>
+        <translation>处理（Enter）(&amp;H)</translation>
     </message>
     <message>
-        <source>Total arrears</source>
-        <translation>欠费总额</translation>
-    </message>
-    <message>
-        <source>Overdue fees of all rooms</source>
-        <translation>所有房屋的逾期欠费</translation>
-    </message>
-    <message>
-        <source>Promises due today</source>
-        <translation>今日到期承诺</translation>
-    </message>
-    <message>
-        <source>Owners who promised to pay by today</source>
-        <translation>承诺今天前缴费的业主</translation>
-    </message>
-    <message>
-        <source>Visits today</source>
-        <translation>今日上门</translation>
-    </message>
-    <message>
-        <source>Home visits planned for today</source>
-        <translation>今天计划的上门催缴</translation>
-    </message>
-    <message>
-        <source>Open service issues</source>
-        <translation>未解决服务问题</translation>
-    </message>
-    <message>
-        <source>Complaints raised while collecting, not yet solved</source>
-        <translation>催缴中业主反映、尚未解决的问题</translation>
+        <source>Open the &amp;room</source>
+        <translation>打开房屋台账(&amp;R)</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>{rooms} rooms · {arrears} in arrears · overdue {amount}</source>
+        <translation>{rooms} 户 · 欠费 {arrears} 户 · 逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source> {n} rooms on hold are left out (except their limitation and service issues).</source>
+        <translation> 暂停催缴的 {n} 户未列入（诉讼时效与服务问题除外）。</translation>
+    </message>
+    <message>
         <source>Updated at {time}. Press F5 to refresh.</source>
         <translation>更新于 {time}。按 F5 刷新。</translation>
     </message>
     <message>
-        <source>The figures could not be loaded: {error}</source>
-        <translation>无法加载数据：{error}</translation>
+        <source>Today&apos;s work could not be loaded: {error}</source>
+        <translation>无法加载今日工作：{error}</translation>
+    </message>
+    <message>
+        <source>All of today&apos;s work</source>
+        <translation>今日全部工作</translation>
+    </message>
+    <message>
+        <source>{what}: {n}</source>
+        <translation>{what}：{n}</translation>
     </message>
 </context>
 <context>
@@ -3258,6 +4488,22 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Take a payment for the room on screen and print the receipt</source>
         <translation>为当前房屋收款并打印收据</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a call, message or visit to the desk for the room on screen or found</source>
+        <translation>为当前或搜索到的房屋记录电话、短信或前台来访</translation>
+    </message>
+    <message>
+        <source>Collection &amp;case…</source>
+        <translation>催缴案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The collection case of the selected room: its ladder, next step, plans and holds</source>
+        <translation>选中房间的催缴案件：流程、下一步、分期与暂停</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3454,6 +4700,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>已缴</translation>
     </message>
     <message>
+        <source>Disputes the bill</source>
+        <translation>对账单有异议</translation>
+    </message>
+    <message>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
@@ -3603,12 +4853,827 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>承诺日期</translation>
     </message>
     <message>
+        <source>Limitation ends</source>
+        <translation>时效届满</translation>
+    </message>
+    <message>
         <source>Arrears overdue by this long</source>
         <translation>按欠费时长分列的金额</translation>
     </message>
     <message>
+        <source>When a period&apos;s 3-year limitation ends within 180 days, or has ended: the earliest date</source>
+        <translation>当某账期的3年诉讼时效将在180天内届满或已届满时，显示最早的日期</translation>
+    </message>
+    <message>
+        <source>Click to copy the number</source>
+        <translation>单击复制号码</translation>
+    </message>
+    <message>
         <source>No case</source>
         <translation>未立案</translation>
+    </message>
+    <message>
+        <source>Earliest end of the limitation period: {date}</source>
+        <translation>诉讼时效最早届满：{date}</translation>
+    </message>
+    <message>
+        <source>Run out: {periods}</source>
+        <translation>已届满：{periods}</translation>
+    </message>
+    <message>
+        <source>Ends within 180 days: {periods}</source>
+        <translation>180天内届满：{periods}</translation>
+    </message>
+    <message>
+        <source>An evidenced demand (signed, registered, screenshot) or the owner&apos;s promise restarts it; a notice-board posting does not.</source>
+        <translation>有据催告（签收、挂号、截图）或业主承诺可使时效重新计算；公告栏张贴不能。</translation>
+    </message>
+</context>
+<context>
+    <name>cases</name>
+    <message>
+        <source>{n} buildings: {names}</source>
+        <translation>{n}栋：{names}</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>Cases before</source>
+        <translation>原有案件</translation>
+    </message>
+    <message>
+        <source>Cases after</source>
+        <translation>分配后案件</translation>
+    </message>
+    <message>
+        <source>Arrears after</source>
+        <translation>分配后欠费</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原负责人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停中</translation>
+    </message>
+    <message>
+        <source>Below the next step&apos;s minimum</source>
+        <translation>未达下一步条件</translation>
+    </message>
+    <message>
+        <source>Ladder done</source>
+        <translation>流程已完成</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信/微信</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the wait after the previous step</source>
+        <translation>上一步完成后的等待期</translation>
+    </message>
+    <message>
+        <source>the day after the promised date</source>
+        <translation>承诺日期次日</translation>
+    </message>
+    <message>
+        <source>a promise was broken</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <source>the day after the next instalment</source>
+        <translation>下一期分期日次日</translation>
+    </message>
+    <message>
+        <source>an instalment was missed</source>
+        <translation>分期未按时缴纳</translation>
+    </message>
+    <message>
+        <source>the end of a hold or extension</source>
+        <translation>暂停或延期结束</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Notice board</source>
+        <translation>公告栏</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>前台面谈</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Leak</source>
+        <translation>漏水</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>Greenery</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪音</translation>
+    </message>
+    <message>
+        <source>Building quality</source>
+        <translation>房屋质量</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>履约中</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>有逾期</translation>
+    </message>
+    <message>
+        <source>Paid off</source>
+        <translation>已缴清</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Part paid</source>
+        <translation>部分缴纳</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未缴</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Ahead</source>
+        <translation>待进行</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Collection on hold</source>
+        <translation>暂停催缴</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <extracomment>Colours (background, text) of states that need attention.</extracomment>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Due because {reason}</source>
+        <translation>到期原因：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} request(s) waiting for a manager</source>
+        <translation>{n}项申请待主管审批</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>On hold until {date}</source>
+        <translation>暂停至{date}</translation>
+    </message>
+    <message>
+        <source>{n} to approve</source>
+        <translation>{n}项待批</translation>
+    </message>
+    <message>
+        <source>{amount} or {months} months</source>
+        <translation>{amount}或{months}个月</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months}个月</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Wait (days)</source>
+        <translation>等待（天）</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期缴纳</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The step is reached when the debt is at least this amount or this many months old (either one suffices; none set: every debt)</source>
+        <translation>欠费金额达到此数或欠费月数达到此数时进入该步骤（满足其一即可；均未设置则任何欠费都适用）</translation>
+    </message>
+</context>
+<context>
+    <name>collection</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>前台面谈</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Promised to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <source>Pays on a condition</source>
+        <translation>有条件缴费</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝缴费</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Phone off</source>
+        <translation>关机/停机</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Says already paid</source>
+        <translation>称已缴费</translation>
+    </message>
+    <message>
+        <source>Disputes the bill</source>
+        <translation>对账单有异议</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Nobody at home</source>
+        <translation>上门无人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>Spouse or family</source>
+        <translation>配偶/家人</translation>
+    </message>
+    <message>
+        <source>The tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>Leak</source>
+        <translation>漏水</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>Greenery</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪音</translation>
+    </message>
+    <message>
+        <source>Building quality</source>
+        <translation>房屋质量</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待兑现</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已兑现</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>未兑现</translation>
+    </message>
+    <message>
+        <source>Calls due</source>
+        <translation>待跟进电话</translation>
+    </message>
+    <message>
+        <source>Promises due</source>
+        <translation>承诺到期</translation>
+    </message>
+    <message>
+        <source>Broken promises</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <source>Notices due</source>
+        <translation>待发催缴通知</translation>
+    </message>
+    <message>
+        <source>Visits today</source>
+        <translation>今日上门</translation>
+    </message>
+    <message>
+        <source>Next ladder steps</source>
+        <translation>进入下一催缴步骤</translation>
+    </message>
+    <message>
+        <source>Limitation at risk</source>
+        <translation>诉讼时效将届满</translation>
+    </message>
+    <message>
+        <source>Overdue service issues</source>
+        <translation>服务问题逾期</translation>
+    </message>
+    <message>
+        <source>Follow-up dates reached and ladder calls</source>
+        <translation>已到跟进日期及催缴流程要求的电话</translation>
+    </message>
+    <message>
+        <source>Remind the day before, chase on the day</source>
+        <translation>前一天提醒，当天跟进</translation>
+    </message>
+    <message>
+        <source>Unpaid after the promised date</source>
+        <translation>承诺日期已过仍未缴足</translation>
+    </message>
+    <message>
+        <source>Written notices the ladder asks for</source>
+        <translation>催缴流程要求发出的书面通知</translation>
+    </message>
+    <message>
+        <source>Home visits planned for today</source>
+        <translation>今天计划的上门催缴</translation>
+    </message>
+    <message>
+        <source>Cases reaching their next step</source>
+        <translation>案件进入下一催缴步骤</translation>
+    </message>
+    <message>
+        <source>Periods whose 3 years end within 90 days</source>
+        <translation>3年时效将在90天内届满的账期</translation>
+    </message>
+    <message>
+        <source>Complaints past their promised date</source>
+        <translation>超过承诺处理日期的投诉</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>欠费原因</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Promise state</source>
+        <translation>承诺状态</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Complaint: {text}</source>
+        <translation>投诉：{text}</translation>
+    </message>
+    <message>
+        <source>Promised date</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺金额</translation>
+    </message>
+    <message>
+        <source>Paid towards it</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>承诺于</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收员</translation>
     </message>
 </context>
 <context>
@@ -3815,6 +5880,14 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Service issue</source>
         <translation>服务问题</translation>
+    </message>
+    <message>
+        <source>Collection on hold</source>
+        <translation>暂停催缴</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
     </message>
     <message>
         <source>1 month</source>
@@ -4093,16 +6166,16 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>数据库中已有房屋数据，演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <source>The number of days must be between -60 and 3650.</source>
-        <translation>天数必须在 -60 到 3650 之间。</translation>
+        <source>Step {step}: the wait must be between 0 and 3650 days.</source>
+        <translation>第{step}步：等待天数须在0至3650天之间。</translation>
     </message>
     <message>
-        <source>Collection wording may never threaten to cut water, power, gas or heating: remove {words}.</source>
-        <translation>催缴用语不得以停水、停电、停气、停暖相威胁，请删除：{words}。</translation>
+        <source>Civil Code art. 944: a property service company may not cut water, power, heating or gas to make owners pay, and collection wording may not threaten it. Remove {words}.</source>
+        <translation>《民法典》第九百四十四条：物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费，催缴用语也不得以此相威胁。请删除“{words}”。</translation>
     </message>
     <message>
-        <source>Enter the name of the step.</source>
-        <translation>请输入步骤名称。</translation>
+        <source>Step {step}: enter the name of the step.</source>
+        <translation>第{step}步：请填写步骤名称。</translation>
     </message>
     <message>
         <source>This step of the ladder no longer exists.</source>
@@ -4591,6 +6664,246 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Unknown kind of board: {kind}</source>
         <translation>未知的公示类型：{kind}</translation>
+    </message>
+    <message>
+        <source>Step {step}: the minimum amount cannot be negative.</source>
+        <translation>第{step}步：最低金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Step {step}: the minimum number of months must be between 0 and 600.</source>
+        <translation>第{step}步：最少欠费月数须在0至600之间。</translation>
+    </message>
+    <message>
+        <source>Keep at least one step of the ladder active.</source>
+        <translation>催缴流程至少要保留一个启用的步骤。</translation>
+    </message>
+    <message>
+        <source>Choose at least one collector.</source>
+        <translation>请至少选择一名催收专员。</translation>
+    </message>
+    <message>
+        <source>{name} is not an active collector or manager and cannot hold cases.</source>
+        <translation>{name}不是在职的催收专员或主管，不能负责案件。</translation>
+    </message>
+    <message>
+        <source>Some cases changed since the preview (paid, closed or reassigned). Preview again; nothing was changed.</source>
+        <translation>预览之后部分案件已有变化（已缴费、已结案或已转交）。请重新预览；本次未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The amount that opens a case cannot be negative.</source>
+        <translation>立案金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The months that open a case must be between 0 and 120.</source>
+        <translation>立案月数须在0至120之间。</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>该案件已不存在。</translation>
+    </message>
+    <message>
+        <source>This room has no collection case: its arrears have not reached the office&apos;s threshold.</source>
+        <translation>该房间没有催缴案件：欠费尚未达到立案标准。</translation>
+    </message>
+    <message>
+        <source>This case is held by another collector.</source>
+        <translation>该案件由其他催收专员负责。</translation>
+    </message>
+    <message>
+        <source>This case is not given to any collector yet: your manager assigns it.</source>
+        <translation>该案件尚未分配给催收专员，请由主管分配。</translation>
+    </message>
+    <message>
+        <source>This case was closed on {closed_on}: the room has paid.</source>
+        <translation>该案件已于{closed_on}结案：欠费已缴清。</translation>
+    </message>
+    <message>
+        <source>This room already has an open case.</source>
+        <translation>该房间已有未结案件。</translation>
+    </message>
+    <message>
+        <source>This room owes nothing overdue: there is nothing to chase.</source>
+        <translation>该房间没有逾期欠费，无需催缴。</translation>
+    </message>
+    <message>
+        <source>The date must be between the opening of the case ({opened_on}) and today.</source>
+        <translation>日期须在立案日（{opened_on}）与今天之间。</translation>
+    </message>
+    <message>
+        <source>A plan has between 1 and {maximum} instalments.</source>
+        <translation>分期计划须为1至{maximum}期。</translation>
+    </message>
+    <message>
+        <source>The total is too small for {count} instalments.</source>
+        <translation>总金额太小，无法分成{count}期。</translation>
+    </message>
+    <message>
+        <source>Instalments are at least one month apart.</source>
+        <translation>每期至少间隔一个月。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s total must be more than zero.</source>
+        <translation>分期总额须大于零。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq}: the amount must be more than zero.</source>
+        <translation>第{seq}期：金额须大于零。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq}: each date must be today or later, and after the instalment before it.</source>
+        <translation>第{seq}期：日期不能早于今天，且须晚于上一期。</translation>
+    </message>
+    <message>
+        <source>The instalments add up to {sum_fen}, not to the plan&apos;s total of {total_fen}.</source>
+        <translation>各期合计{sum_fen}，与分期总额{total_fen}不符。</translation>
+    </message>
+    <message>
+        <source>This case already has a plan waiting for approval or running: decide or cancel it first.</source>
+        <translation>该案件已有待审批或执行中的分期计划：请先审批或取消。</translation>
+    </message>
+    <message>
+        <source>This instalment plan no longer exists.</source>
+        <translation>该分期计划已不存在。</translation>
+    </message>
+    <message>
+        <source>This request has already been decided.</source>
+        <translation>该申请已审批。</translation>
+    </message>
+    <message>
+        <source>Give the reason, so that the collector knows why.</source>
+        <translation>请填写理由，以便催收人员了解原因。</translation>
+    </message>
+    <message>
+        <source>This request no longer exists.</source>
+        <translation>该申请已不存在。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the extension.</source>
+        <translation>请填写延期理由。</translation>
+    </message>
+    <message>
+        <source>An extension runs 1 to 2 months: choose a date from {earliest} to {latest}.</source>
+        <translation>延期期限为1至2个月：请选择{earliest}至{latest}之间的日期。</translation>
+    </message>
+    <message>
+        <source>Give the reason for stopping the collection.</source>
+        <translation>请填写暂停催缴的理由。</translation>
+    </message>
+    <message>
+        <source>The end date must be after today.</source>
+        <translation>结束日期须晚于今天。</translation>
+    </message>
+    <message>
+        <source>A hold lasts at most {days} days; ask again when it ends if it must go on.</source>
+        <translation>暂停催缴最长{days}天；到期后如需继续，请重新申请。</translation>
+    </message>
+    <message>
+        <source>This hold is not running (not approved, or already over).</source>
+        <translation>该暂停未在执行中（未批准或已结束）。</translation>
+    </message>
+    <message>
+        <source>Describe the problem.</source>
+        <translation>请描述问题。</translation>
+    </message>
+    <message>
+        <source>The promised date cannot be before the day the problem was raised ({raised_on}).</source>
+        <translation>承诺处理日期不能早于问题登记日（{raised_on}）。</translation>
+    </message>
+    <message>
+        <source>Say how the problem was solved before marking it done or closed.</source>
+        <translation>标记为已处理或已关闭前，请填写处理结果。</translation>
+    </message>
+    <message>
+        <source>This service issue no longer exists.</source>
+        <translation>该服务问题已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose how the owner was contacted.</source>
+        <translation>请选择联系方式。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome of the contact.</source>
+        <translation>请选择联系结果。</translation>
+    </message>
+    <message>
+        <source>Choose the number that was used (add it to the room&apos;s contacts first if it is missing).</source>
+        <translation>请选择拨打的号码（如无此号码，请先在房屋资料中添加）。</translation>
+    </message>
+    <message>
+        <source>This number is not among the contacts of the room: add it to the room first.</source>
+        <translation>此号码不在该房屋的联系方式中，请先在房屋资料中添加。</translation>
+    </message>
+    <message>
+        <source>Choose who answered.</source>
+        <translation>请选择接听人。</translation>
+    </message>
+    <message>
+        <source>A promise can only be recorded when the outcome is a promise to pay.</source>
+        <translation>只有结果为承诺缴费时才能登记承诺。</translation>
+    </message>
+    <message>
+        <source>Enter the date the owner promised to pay by.</source>
+        <translation>请输入业主承诺的缴费日期。</translation>
+    </message>
+    <message>
+        <source>The promised date cannot be in the past.</source>
+        <translation>承诺日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>A promise more than a year away is a plan: agree an instalment plan instead.</source>
+        <translation>承诺日期超过一年，请改为签订分期缴费协议。</translation>
+    </message>
+    <message>
+        <source>Enter the amount the owner promised to pay.</source>
+        <translation>请输入承诺缴费金额。</translation>
+    </message>
+    <message>
+        <source>The promised amount must be more than zero.</source>
+        <translation>承诺金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>This room owes nothing: there is nothing to promise.</source>
+        <translation>该房屋没有欠费，无需承诺。</translation>
+    </message>
+    <message>
+        <source>The promised amount is more than the room owes ({owed_fen}).</source>
+        <translation>承诺金额超过该房屋的欠费（{owed_fen}）。</translation>
+    </message>
+    <message>
+        <source>Choose what the complaint is about.</source>
+        <translation>请选择投诉的问题类别。</translation>
+    </message>
+    <message>
+        <source>Describe the complaint.</source>
+        <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+        <source>The next follow-up cannot be in the past.</source>
+        <translation>下次跟进日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>The next follow-up is more than a year away.</source>
+        <translation>下次跟进日期超过一年。</translation>
+    </message>
+    <message>
+        <source>This contact breaks an office rule (quiet hours or contacts per week): confirm it to save.</source>
+        <translation>此次联系违反本处规定（休息时段或每周联系次数），确认后才能保存。</translation>
+    </message>
+    <message>
+        <source>Enter a time as hours and minutes, e.g. 21:00.</source>
+        <translation>请按“时:分”输入时间，例如 21:00。</translation>
+    </message>
+    <message>
+        <source>Enter a number of contacts per week from 0 (no limit) to {maximum}.</source>
+        <translation>每周联系次数请填 0（不限）至 {maximum}。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-11-20, 11-20, 20 (the coming 20th) or +3 (in 3 days).</source>
+        <translation>请输入日期，例如 2026-11-20、11-20、20（最近的20号）或 +3（3天后）。</translation>
+    </message>
+    <message>
+        <source>Only managers may look at a colleague&apos;s work list.</source>
+        <translation>只有主管可以查看同事的工作清单。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

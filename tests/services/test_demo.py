@@ -16,6 +16,7 @@ from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_
 from cuijiao_desktop.db.migrate import prepare_database
 from cuijiao_desktop.db.models import Bill, LateFeeAssessment, Notice, Payment, PaymentAllocation
 from cuijiao_desktop.domain.ageing import bucket_for_dates
+from cuijiao_desktop.domain.enums import PromiseStatus
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import demo
 from cuijiao_desktop.services.auth import login
@@ -23,6 +24,7 @@ from cuijiao_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
 from cuijiao_desktop.services.late_fees import recompute_late_fees
 from cuijiao_desktop.services.office import get_office
 from cuijiao_desktop.services.payments import ledger_discrepancies
+from cuijiao_desktop.services.promises import promise_states
 
 TODAY = date(2026, 3, 14)
 ROOMS, MONTHS = 120, 14
@@ -153,10 +155,14 @@ def test_arrears_spread_over_ageing_buckets(db: sqlite3.Connection) -> None:
     assert open_cases == len(rows)
 
 
-def test_promises_in_every_status_and_some_due_today(db: sqlite3.Connection) -> None:
-    statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM promise")}
-    assert statuses == {"open", "kept", "partly_kept", "broken"}
-    assert _scalar(db, f"SELECT count(*) FROM promise WHERE status = 'open' AND due_date = '{TODAY}'") > 0
+def test_promises_in_every_state_and_some_due_today(built: tuple[Path, Engine, demo.DemoSummary]) -> None:
+    with Session(built[1]) as s:
+        states = promise_states(s, today=TODAY)
+    assert {p.status for p in states} == set(PromiseStatus)
+    assert any(p.status is PromiseStatus.BROKEN and 0 < p.paid_fen for p in states)  # paid short: broken
+    assert any(p.status is PromiseStatus.DUE and p.due_date == TODAY for p in states)
+    # one truth: every promise made in a call is a row of ``promise`` linked to it
+    assert all(p.contact_event_id is not None for p in states)
 
 
 def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:

@@ -182,9 +182,11 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
     rid = room.room_id
     clerk = users[Role.CLERK].id
     with session_factory.begin() as s:
-        s.add(ContactEvent(room_id=rid, channel=Channel.PHONE, outcome=CallOutcome.PROMISED, user_id=clerk,
-                           occurred_at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC), number_dialled="13800138000",
-                           promise_date=date(2026, 3, 15), promise_amount_fen=50_000))
+        call = ContactEvent(room_id=rid, channel=Channel.PHONE, outcome=CallOutcome.PROMISED, user_id=clerk,
+                            occurred_at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC), number_dialled="13800138000",
+                            answered_by="owner")
+        s.add(call)
+        s.flush()
         s.add(Notice(serial="TZ202604000001", room_id=rid, kind=NoticeKind.ARREARS_NOTICE, level=2,
                      arrears_fen=75_000, issued_at=datetime(2026, 4, 1, 1, 0, tzinfo=UTC), issued_by_id=clerk))
         visit = Visit(room_id=rid, planned_at=datetime(2026, 5, 3, 11, 0, tzinfo=UTC), status=VisitStatus.DONE,
@@ -192,7 +194,8 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
         s.add(visit)
         s.flush()
         s.add(VisitStaff(visit_id=visit.id, user_id=users[Role.MANAGER].id))
-        s.add(Promise(room_id=rid, made_on=date(2026, 3, 2), due_date=date(2026, 3, 15), amount_fen=50_000))
+        s.add(Promise(room_id=rid, made_on=date(2026, 3, 2), due_date=date(2026, 3, 15), amount_fen=50_000,
+                      contact_event_id=call.id))
         s.add(InstalmentPlan(room_id=rid, total_fen=150_000, created_at=datetime(2026, 5, 20, 2, tzinfo=UTC)))
         s.add(Extension(room_id=rid, until=date(2026, 7, 31), reason="经济困难", status=ApprovalStatus.APPROVED,
                         requested_at=datetime(2026, 5, 28, 2, tzinfo=UTC), decided_at=datetime(2026, 6, 1, 4, tzinfo=UTC),
@@ -211,6 +214,7 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
     assert times == sorted(times, reverse=True)
     contact = timeline[4]
     assert contact.title == "电话：承诺缴费" and "13800138000" in contact.detail and "¥500.00" in contact.detail
+    assert "接听人 业主本人" in contact.detail
     assert contact.by == users[Role.CLERK].display_name
     assert timeline[2].by == users[Role.MANAGER].display_name
     assert timeline[3].title == "催缴通知书（第2次）TZ202604000001"
@@ -251,7 +255,7 @@ def test_query_count_does_not_grow_with_history(session_factory, users, engine):
             event.remove(engine, "before_cursor_execute", count)
         counts.append(len(statements))
     assert counts[1] <= counts[0] + 3  # payments/allocation/credit queries appear once there are payments
-    assert counts[1] <= 20
+    assert counts[1] <= 22  # a constant handful (holds and open service issues are read too)
 
 
 def test_payment_context_lists_open_bills_oldest_first(session_factory, users, room):

@@ -125,7 +125,7 @@ def test_ladder_defaults_permissions_conflicts_and_forbidden_words(session_facto
         steps = ladder.list_ladder(s)
     assert len(steps) >= 8 and [x.seq for x in steps] == sorted(x.seq for x in steps)
     step = steps[2]
-    kwargs = {"step_id": step.id, "version": step.version, "name": "电话催缴（首月加密）", "days_after_due": 3,
+    kwargs = {"step_id": step.id, "version": step.version, "name": "电话催缴（首月加密）", "wait_days": 3,
                   "channel": Channel.PHONE, "active": True}
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         ladder.update_step(s, actor=users[Role.CLERK], **kwargs)
@@ -136,7 +136,7 @@ def test_ladder_defaults_permissions_conflicts_and_forbidden_words(session_facto
         saved = ladder.update_step(s, actor=users[Role.MANAGER], **kwargs)
     assert saved.version == step.version + 1
     with pytest.raises(ConflictError), session_factory.begin() as s:  # a second desk with the old version
-        ladder.update_step(s, actor=users[Role.ADMIN], **{**kwargs, "days_after_due": 5})
+        ladder.update_step(s, actor=users[Role.ADMIN], **{**kwargs, "wait_days": 5})
 
 
 def test_overview_counts_overdue_money(session_factory, users):

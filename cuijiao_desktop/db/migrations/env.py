@@ -25,16 +25,31 @@ def run_migrations_online() -> None:
     if engine is None:
         raise RuntimeError("pass an engine in config.attributes['engine']")
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            render_item=render_item,
-            compare_type=True,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        # SQLite: a batch migration recreates a table (copy, drop, rename); with foreign keys on, dropping
+        # a table that other rows reference fails. Alembic's documented way: switch them off for the
+        # migration (outside any transaction, so on the driver's connection), check every reference
+        # before committing, and switch them on again for the pooled connection.
+        raw = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=target_metadata,
+                render_as_batch=True,
+                render_item=render_item,
+                compare_type=True,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+                if raw is not None:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration left broken references: {broken[:5]}")
+            connection.commit()
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 if context.is_offline_mode():

@@ -91,6 +91,8 @@ LABELS: dict[object, str] = {
     TimelineKind.INSTALMENT: QT_TRANSLATE_NOOP("ledger", "Instalments"),
     TimelineKind.EXTENSION: QT_TRANSLATE_NOOP("ledger", "Extension"),
     TimelineKind.ISSUE: QT_TRANSLATE_NOOP("ledger", "Service issue"),
+    TimelineKind.HOLD: QT_TRANSLATE_NOOP("ledger", "Collection on hold"),
+    TimelineKind.CASE: QT_TRANSLATE_NOOP("ledger", "Case"),
 }
 
 BUCKET_LABELS: dict[AgeBucket, str] = {

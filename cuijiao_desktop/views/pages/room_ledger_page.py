@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import ContactKind, PersonRole
+from cuijiao_desktop.domain.limitation import LimitationStatus
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
@@ -113,6 +115,7 @@ class RoomLedgerPage(Page):
     sig_back = Signal()
     sig_loaded = Signal(object)  # RoomLedger
     sig_payment_saved = Signal(object)  # ReceiptDTO of a payment or reversal
+    sig_open_case = Signal(int)  # room_id: its collection case (button, context menu; F7 is the window's)
 
     def __init__(
         self,
@@ -167,6 +170,10 @@ class RoomLedgerPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("ledgerRefresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.case_button = QPushButton(self.tr("Case (F7)"))
+        self.case_button.setObjectName("ledgerCase")
+        self.case_button.setToolTip(self.tr("The collection case: ladder, next step, plans, holds, service issues"))
+        self.case_button.clicked.connect(self._open_case)
         self.statement_button = QPushButton(self.tr("Statement (Ctrl+P)"))
         self.statement_button.setObjectName("ledgerStatement")
         self.statement_button.setToolTip(self.tr("Bills, payments and the balance over chosen months, to print for the owner"))
@@ -176,7 +183,7 @@ class RoomLedgerPage(Page):
         self.dossier_button.setToolTip(self.tr("A lawyer-letter draft and the evidence of this room, as one PDF"))
         self.dossier_button.clicked.connect(self.write_dossier)
         self.dossier_button.setVisible(user.can(Permission.EXPORT_PERSONAL_DATA))
-        for b in (self.pay_button, self.reverse_button, self.statement_button, self.dossier_button,
+        for b in (self.case_button, self.pay_button, self.reverse_button, self.statement_button, self.dossier_button,
                   self.refresh_button):
             bar.addWidget(b)
         self.content.addLayout(bar)
@@ -187,6 +194,15 @@ class RoomLedgerPage(Page):
         statement.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         statement.activated.connect(self.print_statement)
         self._documents = QTemporaryDir()
+
+        self.issues_label = QLabel()  # open service issues: fixing them often unlocks the payment
+        self.issues_label.setObjectName("ledgerOpenIssues")
+        self.issues_label.setStyleSheet("background: #FFF4E0; color: #7A4A00; border-radius: 4px; padding: 6px;")
+        self.issues_label.setWordWrap(True)
+        self.issues_label.hide()
+        self.content.addWidget(self.issues_label)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("ledgerError")
@@ -228,9 +244,11 @@ class RoomLedgerPage(Page):
         self.info_room = QLabel()
         self.info_people = QLabel()
         self.info_contacts = QLabel()
+        self.info_limitation = QLabel()
+        self.info_limitation.setObjectName("ledgerLimitation")
         for i, (caption, widget) in enumerate((
             (self.tr("Room"), self.info_room), (self.tr("People"), self.info_people),
-            (self.tr("Phones"), self.info_contacts),
+            (self.tr("Phones"), self.info_contacts), (self.tr("Limitation"), self.info_limitation),
         )):
             cap = QLabel(caption)
             cap.setStyleSheet("color: #5F6B7A;")
@@ -353,6 +371,9 @@ class RoomLedgerPage(Page):
         if ledger.payments:
             self.payments_view.selectRow(0)
         self.timeline_model.set_rows(ledger.timeline)
+        issues = getattr(ledger.header, "open_issues", ())
+        self.issues_label.setText(self.tr("Open service issues: {list}").format(list="；".join(issues)))
+        self.issues_label.setVisible(bool(issues))
         self.sig_loaded.emit(ledger)
 
     def _on_failed(self, request: int, exc: BaseException) -> None:
@@ -392,6 +413,10 @@ class RoomLedgerPage(Page):
             people.append(f"{label(PersonRole.OCCUPANT)}：{'、'.join(p.name for p in h.occupants)}")
         self.info_people.setText("    ".join(people))
         self.show_phones()
+        self.info_limitation.setText(self._limitation_text(ledger))
+        self.info_limitation.setToolTip(self.tr(
+            "3 years per bill period (Civil Code art. 188), restarted by an evidenced demand, a promise, an "
+            "instalment plan or a part payment (art. 195); a notice-board posting does not restart it."))
 
     def show_phones(self) -> None:
         """The phones line: masked numbers, or the full ones once revealed for this room."""
@@ -411,6 +436,38 @@ class RoomLedgerPage(Page):
                 text = f"<b>{text}</b>"
             phones.append(text)
         self.info_contacts.setText("    ".join(phones) or "—")
+
+    def _limitation_text(self, ledger: RoomLedger) -> str:
+        """The earliest end of the limitation period and the periods at risk (rich text)."""
+        periods = ledger.limitation
+        if not periods:
+            return self.tr("nothing overdue")
+        first = min(periods, key=lambda p: p.expires_on)
+        expired = [p for p in periods if p.status is LimitationStatus.EXPIRED]
+        at_risk = [p for p in periods if p.status is LimitationStatus.AT_RISK]
+        parts = [self.tr("earliest end {date}").format(date=first.expires_on.isoformat())]
+        if expired:
+            parts.append("<span style='color:#B3261E'>" + self.tr("run out: {periods}").format(
+                periods="、".join(period_text(p.period) for p in expired)) + "</span>")
+        if at_risk:
+            parts.append("<span style='color:#8A5A00'>" + self.tr("ends within 180 days: {periods}").format(
+                periods="、".join(f"{period_text(p.period)}（{p.expires_on:%Y-%m-%d}）" for p in at_risk)) + "</span>")
+        if not expired and not at_risk:
+            parts.append(self.tr("no period at risk"))
+        return " · ".join(parts)
+
+    # the case
+    def _open_case(self) -> None:
+        if self.room_id is not None:
+            self.sig_open_case.emit(self.room_id)
+
+    def _context_menu(self, pos) -> None:
+        if self.room_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Collection case (F7)"), self._open_case)
+        self.context_menu = menu
+        menu.popup(self.mapToGlobal(pos))
 
     def reveal_phones(self) -> None:
         """显示号码: ask the service for the room's full numbers (audited) and show them."""

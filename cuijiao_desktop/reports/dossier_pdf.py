@@ -27,7 +27,7 @@ __all__ = ["write_dossier", "write_dossier_pdf"]
 _GREY = (0.4, 0.44, 0.5)
 _RED = (0.62, 0.07, 0.09)
 _STATUS = {LimitationStatus.OK: "未届满", LimitationStatus.AT_RISK: "即将届满", LimitationStatus.EXPIRED: "已届满"}
-_PROMISE = {PromiseStatus.OPEN: "待兑现", PromiseStatus.KEPT: "已兑现", PromiseStatus.PARTLY_KEPT: "部分兑现",
+_PROMISE = {PromiseStatus.OPEN: "待兑现", PromiseStatus.DUE: "到期", PromiseStatus.KEPT: "已兑现",
             PromiseStatus.BROKEN: "未兑现"}
 _PLAN = {ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
          ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成"}

@@ -34,6 +34,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from . import audit
 from .actor import authorize
 from .dto import UserDTO
+from .limitation import notice_is_evidenced_demand
 from .tx import read_only
 
 __all__ = [
@@ -56,9 +57,11 @@ _KIND_ZH = {NoticeKind.REMINDER: "温馨提示", NoticeKind.ARREARS_NOTICE: "催
             NoticeKind.FINAL_NOTICE: "最后催告函", NoticeKind.LAWYER_LETTER: "律师函"}
 
 
-def evidenced(delivered_at: datetime | None, signed_receipt: bool, tracking_no: str, proof_path: str) -> bool:
-    """Whether a notice's delivery is evidenced (the limitation service's reading of the columns)."""
-    return delivered_at is not None and bool(signed_receipt or tracking_no or proof_path)
+def evidenced(n: Notice) -> bool:
+    """Whether a notice's recorded delivery is an evidenced demand (the limitation service's one rule)."""
+    return notice_is_evidenced_demand(delivered_at=n.delivered_at, signed_receipt=n.signed_receipt,
+                                      tracking_no=n.tracking_no, proof_path=n.proof_path,
+                                      delivery_method=n.delivery_method)
 
 
 def normalize_serial(text: str) -> str:
@@ -198,7 +201,7 @@ def record_delivery(
     n, estate, code = _load(session, delivery.serial)
     method = DeliveryMethod(delivery.method)
     issued_on = n.issued_at.astimezone().date()
-    if evidenced(n.delivered_at, n.signed_receipt, n.tracking_no, n.proof_path):
+    if evidenced(n):
         raise ConflictError("delivery.already_recorded", serial=n.serial,
                             on=n.delivered_at.astimezone().date().isoformat())
     if not issued_on <= delivery.delivered_on <= today:
@@ -242,7 +245,7 @@ def record_delivery(
         session.flush()
     except StaleDataError as exc:  # another desk recorded this notice's delivery a moment ago
         raise ConflictError("conflict.stale", entity="notice", id=n.id) from exc
-    is_evidence = evidenced(at, signed, tracking, proof)
+    is_evidence = evidenced(n)
     note = f"{_KIND_ZH.get(n.kind, '通知')}（第{n.level}次）{n.serial} 送达" + ("" if is_evidence else "（张贴，无签收）")
     if delivery.note.strip():
         note += f"；{delivery.note.strip()}"

@@ -26,7 +26,6 @@ from cuijiao_desktop.db.models import (
     Notice,
     Payment,
     PaymentAllocation,
-    Promise,
     Room,
 )
 from cuijiao_desktop.domain.enums import (
@@ -38,7 +37,6 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.late_fees import court_estimate
 from cuijiao_desktop.domain.limitation import (
-    Interruption,
     LimitationStatus,
     limitation_date,
     limitation_status,
@@ -48,11 +46,12 @@ from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
 from .actor import authorize
-from .delivery import evidenced
 from .dto import OfficeDTO, UserDTO
 from .late_fees import room_late_fees
+from .limitation import notice_is_evidenced_demand, room_limitation_periods
 from .notices import contract_clause
 from .office import get_office
+from .promises import promise_states
 from .room_ledger import LedgerPayment, TimelineEntry, room_ledger
 from .tx import read_only
 
@@ -65,6 +64,11 @@ _DELIVERY_ZH = {
     DeliveryMethod.HAND_SIGNED: "当面签收", DeliveryMethod.DOOR: "张贴/塞门", DeliveryMethod.REGISTERED_MAIL: "挂号信",
     DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信", DeliveryMethod.EMAIL: "邮件",
 }
+#: What last restarted a period's clock (services.limitation decides; the dossier says it in words).
+_RESTART_ZH = {InterruptionKind.DEMAND: "催缴送达", InterruptionKind.PROMISE: "承诺缴费",
+               InterruptionKind.INSTALMENT_PLAN: "分期协议", InterruptionKind.PART_PAYMENT: "部分付款",
+               InterruptionKind.LAWSUIT: "起诉"}
+
 _KIND_ZH = {NoticeKind.REMINDER: "温馨提示", NoticeKind.ARREARS_NOTICE: "催缴通知书",
             NoticeKind.FINAL_NOTICE: "最后催告函", NoticeKind.LAWYER_LETTER: "律师函"}
 
@@ -152,10 +156,11 @@ class Dossier:
 # ---------------------------------------------------------------------------
 
 
-def promises_of(session: Session, room_id: int) -> list[DossierPromise]:
-    """The room's promises to pay, oldest first."""
-    return [DossierPromise(p.made_on, p.due_date, p.amount_fen, bool(p.signed), p.status)
-            for p in session.scalars(select(Promise).where(Promise.room_id == room_id).order_by(Promise.made_on))]
+def promises_of(session: Session, room_id: int, today: date) -> list[DossierPromise]:
+    """The room's promises to pay with their state derived from the ledger, oldest first."""
+    states = promise_states(session, today=today, room_ids=[room_id])
+    return [DossierPromise(p.made_on, p.due_date, p.amount_fen, p.signed, p.status)
+            for p in sorted(states, key=lambda p: (p.made_on, p.promise_id))]
 
 
 def instalments_of(session: Session, room_id: int) -> list[DossierInstalment]:
@@ -182,7 +187,9 @@ def _part_payments(session: Session, room_id: int) -> dict[int, list[date]]:
 
 
 def _notice_row(n: Notice) -> DossierNotice:
-    ok = evidenced(n.delivered_at, n.signed_receipt, n.tracking_no, n.proof_path)
+    ok = notice_is_evidenced_demand(delivered_at=n.delivered_at, signed_receipt=n.signed_receipt,
+                                    tracking_no=n.tracking_no, proof_path=n.proof_path,
+                                    delivery_method=n.delivery_method)
     if n.delivery_method is None or n.delivered_at is None:
         delivery = "未登记送达"
     else:
@@ -210,36 +217,20 @@ def build_dossier(session: Session, *, room_id: int, today: date) -> Dossier:
                                policy.cap_ppm_of_principal) if policy else "合同未约定滞纳金")
     fees = room_late_fees(session, room_id)
     notices = demands_of(session, room_id)
-    promises = promises_of(session, room_id)
+    promises = promises_of(session, room_id, today)
     plans = instalments_of(session, room_id)
-    part = _part_payments(session, room_id)
-    common: list[tuple[Interruption, str]] = []
-    for n in notices:
-        if n.delivered_at is not None:
-            ok = evidenced(n.delivered_at, n.signed_receipt, n.tracking_no, n.proof_path)
-            common.append((Interruption(InterruptionKind.DEMAND, n.delivered_at.astimezone().date(), ok),
-                           f"{n.serial} 送达"))
-    for p in promises:
-        if p.signed:
-            common.append((Interruption(InterruptionKind.PROMISE, p.made_on), "书面承诺"))
-    for plan in plans:
-        if plan.signed_on and plan.status in (ApprovalStatus.APPROVED, ApprovalStatus.COMPLETED):
-            common.append((Interruption(InterruptionKind.INSTALMENT_PLAN, plan.signed_on), "分期协议"))
-    bill_ids = {(c.period, c.fee_item): c.bill_id for c in ledger.cells}
+    limits = {p.period: p for p in room_limitation_periods(session, room_id=room_id, today=today)}
     periods = []
     unpaid = sorted((c for c in ledger.cells if c.outstanding_fen > 0 and c.due_date < today),
                     key=lambda c: (c.period, c.fee_item))
     for c in unpaid:
-        events = list(common) + [(Interruption(InterruptionKind.PART_PAYMENT, d), "部分付款")
-                                 for d in part.get(bill_ids[(c.period, c.fee_item)], ())]
-        limit = limitation_date(c.due_date, [e for e, _ in events])
+        lim = limits.get(c.period)
+        limit = lim.expires_on if lim else limitation_date(c.due_date)
         last = ""
-        counted = [(e, label) for e, label in events if e.on >= c.due_date and e.evidenced and e.on <= limit]
-        if counted:
-            e, label = max(counted, key=lambda x: x[0].on)
-            last = f"{e.on.isoformat()} {label}"
+        if lim is not None and lim.restarted_by is not None and lim.restarted_on is not None:
+            last = f"{lim.restarted_on.isoformat()} {_RESTART_ZH.get(lim.restarted_by, '')}".strip()
         periods.append(DossierPeriod(c.period, c.fee_item, c.outstanding_fen, c.due_date, limit,
-                                     limitation_status(limit, today), last))
+                                     lim.status if lim else limitation_status(limit, today), last))
     principal = sum(c.outstanding_fen for c in unpaid)
     court = sum(court_estimate(principal_fen=c.outstanding_fen, due_date=c.due_date, as_of=today) for c in unpaid)
     return Dossier(

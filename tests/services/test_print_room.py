@@ -196,7 +196,7 @@ def test_delivery_in_person_family_mail_and_screenshot(session_factory, users, t
     assert mail.is_evidenced and mail.tracking_no == "XA123456789CN" and mail.proof_path == ""
     with session_factory() as s:
         n = s.scalars(select(Notice).where(Notice.serial == b.serial)).one()
-        assert delivery.evidenced(n.delivered_at, n.signed_receipt, n.tracking_no, n.proof_path)
+        assert delivery.evidenced(n)
 
 
 def test_masking_policy_loosening_needs_the_pipl_acknowledgement_and_is_audited(session_factory, users):

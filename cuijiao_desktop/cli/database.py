@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="备份后升级到最新结构").set_defaults(run=_upgrade)
     db_sub.add_parser("status", help="显示数据库位置与结构版本").set_defaults(run=_status)
-    db_sub.add_parser("check", help="核对账目：缓存的已缴金额与收款分配是否一致").set_defaults(run=_check)
+    db_sub.add_parser("check", help="核对账目：外键、分配行、账单金额与开具记录、已缴缓存、收款合计、预存款余额"
+                      ).set_defaults(run=_check)
 
     backup = sub.add_parser("backup", help="备份数据库")
     backup.add_argument("--out", type=Path, help="备份文件（默认：数据目录 backups/ 下带时间的文件）")
@@ -43,15 +44,21 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
-    from cuijiao_desktop.services.payments import ledger_discrepancies
+    from cuijiao_desktop.services.ledger_check import CHECKS, check_ledger
 
     ctx.actor  # noqa: B018 (signs in: refused without --user where the system identity is not allowed)
     with ctx.read_factory.begin() as s:
-        problems = ledger_discrepancies(s)
-    for line in problems:
-        print(line)
-    print("账目一致" if not problems else f"发现 {len(problems)} 处不一致")
-    return 0 if not problems else EXIT_RULE
+        problems = check_ledger(s)
+    for p in problems:
+        print(p)
+    if not problems:
+        print(f"账目一致（已核对：{'、'.join(CHECKS.values())}）")
+        return 0
+    counts: dict[str, int] = {}
+    for p in problems:
+        counts[CHECKS[p.check]] = counts.get(CHECKS[p.check], 0) + 1
+    print(f"发现 {len(problems)} 处不一致：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+    return EXIT_RULE
 
 
 def _backup(args: argparse.Namespace, ctx: Context) -> int:

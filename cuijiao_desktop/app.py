@@ -268,6 +268,7 @@ class Controller(QObject):
         window.sig_language_changed.connect(self._on_language_changed)
         self.window = window
         window.show()
+        window.assess_late_fees()  # the day's first start works out the late fees (in the background)
 
     def _on_logout(self) -> None:
         self.app.setQuitOnLastWindowClosed(False)

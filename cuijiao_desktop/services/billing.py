@@ -62,8 +62,10 @@ __all__ = [
     "BillingNote",
     "BillingPreview",
     "BillingResult",
+    "BillingSetup",
     "NoteKind",
     "billing_due_day",
+    "billing_setup",
     "find_estate",
     "preview_billing",
     "run_billing",
@@ -178,6 +180,21 @@ class BillingResult:
     credit_rooms: int
     credit_spent_fen: int
     spendings: int  # DK… payments booked
+
+
+@dataclass(frozen=True)
+class BillingSetup:
+    """What the billing dialog offers: the estates and the office's due day."""
+
+    estates: tuple[tuple[int, str], ...]
+    due_day: int
+
+
+@read_only
+def billing_setup(session: Session) -> BillingSetup:
+    """The estates (by code) and the office's due day."""
+    estates = tuple(session.execute(select(Estate.id, Estate.name).order_by(Estate.code)).tuples().all())
+    return BillingSetup(estates, billing_due_day(session))
 
 
 @read_only

@@ -225,7 +225,7 @@ def record_payment(
         raise ValidationError("payment.backdate_reason_required", field="backdate_reason",
                               days=days_back(paid_on, today))
     room_code = _lock_room(session, room_id)
-    if collect_late_fees:
+    if collect_late_fees:  # bills settled before are offered too, for their late fee
         bills, fees = payable_bills(session, room_id)
     else:
         bills, fees = open_bills(session, room_id), None

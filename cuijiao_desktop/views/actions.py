@@ -35,6 +35,8 @@ class ActionId(StrEnum):
     NAV_SETTINGS = "nav.settings"
     SEARCH = "search"
     TAKE_PAYMENT = "take_payment"
+    GENERATE_BILLS = "billing.generate"
+    ASSESS_LATE_FEES = "billing.assess_late_fees"
     REFRESH = "refresh"
     IMPORT = "import"
     BACKUP = "backup"
@@ -99,6 +101,17 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Take &payment…"), "payment", "F9",
         QT_TRANSLATE_NOOP("actions", "Take a payment for the room on screen and print the receipt"),
         permission=Permission.TAKE_PAYMENT,
+    ),
+    ActionId.GENERATE_BILLS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Generate bills…"), "billing", None,
+        QT_TRANSLATE_NOOP("actions", "Issue a month's bills from the fee standards, with a preview first"),
+        permission=Permission.EDIT_BILLING,
+    ),
+    ActionId.ASSESS_LATE_FEES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Update late fees now"), "late_fee", None,
+        QT_TRANSLATE_NOOP("actions", "Work out every overdue bill's late fee up to today (also done on the day's "
+                                     "first start)"),
+        permission=Permission.ASSESS_LATE_FEES,
     ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
@@ -167,6 +180,8 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
         ),
     ),
     ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, ActionId.TAKE_PAYMENT, None, ActionId.BACKUP)),
+    ("billing", QT_TRANSLATE_NOOP("actions", "&Billing"),
+     (ActionId.TAKE_PAYMENT, None, ActionId.GENERATE_BILLS, ActionId.ASSESS_LATE_FEES)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 

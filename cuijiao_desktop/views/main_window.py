@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         self.actions.connect(ActionId.BACKUP, self.back_up)
         self.actions.connect(ActionId.IMPORT, self.import_data)
         self.actions.connect(ActionId.TAKE_PAYMENT, self.take_payment)
+        self.actions.connect(ActionId.GENERATE_BILLS, self.generate_bills)
+        self.actions.connect(ActionId.ASSESS_LATE_FEES, lambda: self.assess_late_fees(daily=False))
         group = QActionGroup(self)
         group.setExclusive(True)
         current = self._settings.language
@@ -290,6 +292,44 @@ class MainWindow(QMainWindow):
         wizard.sig_imported.connect(lambda _result: self.data_changed())
         wizard.exec()
         wizard.deleteLater()
+
+    def generate_bills(self) -> None:
+        """收费 → 生成账单…: the billing run with its preview (finance and administrators)."""
+        if not self.actions.is_allowed(ActionId.GENERATE_BILLS):
+            return
+        from cuijiao_desktop.views.dialogs.billing_dialog import BillingDialog  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        dialog = BillingDialog(self._runner, self.user, today=today, parent=self)
+        dialog.sig_billed.connect(lambda _result: self.data_changed())
+        self.billing_dialog = dialog
+        dialog.open()
+
+    def assess_late_fees(self, *, daily: bool = True) -> None:
+        """Work out the late fees up to the office's today in the background: on the day's first start
+        (``daily``: skipped when another desk already did it today) or on request (收费 → 立即更新滞纳金)."""
+        if not self.actions.is_allowed(ActionId.ASSESS_LATE_FEES):
+            return
+        from cuijiao_desktop.services import late_fees  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        self.statusBar().showMessage(self.tr("Updating late fees…"))
+        self._runner.submit(
+            late_fees.assess_if_due if daily else late_fees.assess_late_fees, actor=self.user,
+            **({"today": today} if daily else {"as_of": today}),
+            on_result=self._on_late_fees_assessed,
+            on_error=lambda exc: self.statusBar().showMessage(
+                self.tr("Late fees could not be updated: {reason}").format(reason=error_message(exc)), 15000),
+        )
+
+    def _on_late_fees_assessed(self, result) -> None:
+        if result.skipped:
+            self.statusBar().showMessage(self.tr("Late fees are up to date (updated today)."), 6000)
+            return
+        self.statusBar().showMessage(self.tr("Late fees updated to {date}: {count} overdue bills.").format(
+            date=result.as_of.isoformat(), count=f"{result.bills:,}"), 10000)
+        if result.changed:
+            self.data_changed()
 
     def back_up(self) -> None:
         """Save a copy of the database to a file chosen by the user."""

@@ -11,7 +11,8 @@ Opens the program on ``URL`` (a demo database) as a demo user (signed in through
 11 the search popup, 12 the room dialog, 13–15 a room's ledger (bills, payments,
 collection history), 16 the payment dialog with its allocation preview, 17 the payment
 recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
-filtered, 20–21 the import wizard (columns, check) on a messy workbook written here.
+filtered, 20–21 the import wizard (columns, check) on a messy workbook written here, 22 the
+billing run's preview of next month, 23 a room ledger whose prepaid credit paid that month's bills.
 
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
 notices, visits, promises), chosen through the services. The payment of 17 is really
@@ -279,6 +280,56 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     pay.accept()
 
 
+def billing_shots(app: QApplication, window, ctx: dict) -> None:
+    """22–23 (issue 9): 收费 → 生成账单 with its preview of next month, then that month issued as the demo
+    finance user and the ledger of a room whose prepaid credit paid its new bills."""
+    from cuijiao_desktop.services import auth, billing
+    from cuijiao_desktop.services.demo import DEMO_PASSWORD
+    from cuijiao_desktop.services.room_ledger import CreditKind, room_ledger
+    from cuijiao_desktop.views.dialogs.billing_dialog import BillingDialog, default_month
+
+    out: Path = ctx["out"]
+    runner, factory, user, today = ctx["runner"], ctx["factory"], ctx["user"], ctx["today"]
+    window.show_page(0)
+    dialog = BillingDialog(runner, user, today=today, parent=window)
+    dialog.resize(1000, 660)
+    dialog.show()
+    _settle(app, dialog)
+    dialog.run_preview()
+    _settle(app, dialog)
+    _save(dialog, out / "22-billing-preview.png")
+    dialog.reject()
+
+    first = default_month(today)
+    period = first.year * 100 + first.month
+    with factory.begin() as session:
+        finance = auth.login(session, username="caiwu", password=DEMO_PASSWORD)
+        billing.run_billing(session, actor=finance, period=period, today=today)
+    best: tuple[int, int] | None = None
+    with factory() as session:
+        from sqlalchemy import select
+
+        from cuijiao_desktop.db.models import Payment
+        from cuijiao_desktop.domain.enums import PaymentMethod
+
+        rooms = session.scalars(select(Payment.room_id).where(
+            Payment.method == PaymentMethod.CREDIT, Payment.paid_on == today).order_by(Payment.room_id)).all()
+        for room_id in rooms[:60]:
+            ledger = room_ledger(session, room_id=room_id, today=today)
+            score = len(ledger.credits) * 3 + min(len(ledger.payments), 10)
+            if any(c.kind is CreditKind.SPENT for c in ledger.credits) and (best is None or score > best[0]):
+                best = (score, room_id)
+    if best is None:
+        print("no room had prepaid credit to spend: 23-ledger-credit.png not written", file=sys.stderr)
+        return
+    window.open_room(best[1])
+    page = window.room_ledger_page
+    page.tabs.setCurrentIndex(page.credit_tab)
+    _settle(app, window)
+    _save(window, out / "23-ledger-credit.png")
+    page.tabs.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -370,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
             "search_text": args.search or choose_search_text(factory, today),
             "room_id": args.room or choose_ledger_room(factory, today),
         })
+        billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
+                                    "today": today})
         window.close()
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -32,8 +33,9 @@ from cuijiao_desktop.db.models import (
     OfficeSetting,
     Payment,
     PaymentAllocation,
+    Room,
 )
-from cuijiao_desktop.domain.errors import NotFound, ValidationError
+from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
 from cuijiao_desktop.domain.office_time import local_date, office_midnight_utc, office_today
 from cuijiao_desktop.domain.permissions import Permission
@@ -45,7 +47,9 @@ from .tx import read_only
 
 __all__ = [
     "ASSESSED_ON_KEY",
+    "ROOMS_PER_STEP",
     "AssessmentResult",
+    "LateFeeRun",
     "LateFeeSummary",
     "assess_if_due",
     "assess_late_fees",
@@ -54,6 +58,7 @@ __all__ = [
     "late_fees_due_by_room",
     "room_late_fees",
     "room_late_fees_due",
+    "start_late_fee_run",
     "waive_late_fee",
     "waived_fen",
 ]
@@ -174,33 +179,61 @@ def _set_assessed_on(session: Session, day: date, actor: UserDTO) -> None:
     session.flush()
 
 
-def _candidates(session: Session, policy_ids: list[int], as_of: date, room_id: int | None,
-                since: date | None) -> list[tuple]:
+#: Rooms per step of a run split into short transactions (the daily run, ``cuijiao late-fees assess``).
+ROOMS_PER_STEP = 5_000
+
+RoomRange = tuple[int, int]  # room ids from, to (inclusive)
+
+_FROM_MARKER: Any = object()  # ``since`` not given: the day of the last full run
+
+
+@dataclass(frozen=True)
+class LateFeeRun:
+    """A run split into steps: the day it assesses, the day of the run before it (payments entered since
+    then are looked at), and the room ranges, one short transaction each."""
+
+    as_of: date
+    since: date | None
+    ranges: tuple[RoomRange, ...]
+
+
+def _room_filter(room_id: int | None, rooms: RoomRange | None, column=Bill.room_id) -> list:
+    if room_id is not None:
+        return [column == room_id]
+    if rooms is not None:
+        return [column.between(rooms[0], rooms[1])]
+    return []
+
+
+def _candidates(session: Session, policy_ids: list[int], as_of: date, scope: list, room_scope: list,
+                since: date | None) -> tuple[list[tuple], set[int]]:
     """Bills whose late fee may have changed: unpaid overdue bills under a policy, and assessed bills
     that payments (or reversals) entered since the last run touched (their fee stops where they were
-    settled)."""
+    settled). Returns them, and the ids of the settled ones."""
     cols = (Bill.id, Bill.room_id, Bill.due_date, Bill.amount_fen - Bill.discount_fen - Bill.waived_fen,
             FeeItem.late_fee_policy_id)
-    unpaid = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
     stmt = (select(*cols).join(FeeItem, FeeItem.id == Bill.fee_item_id)
-            .where(unpaid, Bill.due_date < as_of, FeeItem.late_fee_policy_id.in_(policy_ids)))
-    if room_id is not None:
-        stmt = stmt.where(Bill.room_id == room_id)
+            .where(_UNPAID, Bill.due_date < as_of, FeeItem.late_fee_policy_id.in_(policy_ids), *scope))
     rows = {r[0]: tuple(r) for r in session.execute(stmt)}
     touched = (
         select(PaymentAllocation.bill_id)
         .join(Payment, Payment.id == PaymentAllocation.payment_id)
         .join(LateFeeAssessment, LateFeeAssessment.bill_id == PaymentAllocation.bill_id)
+        .where(*room_scope)
     )
     if since is not None:
         touched = touched.where(Payment.created_at >= office_midnight_utc(since))
-    if room_id is not None:
-        touched = touched.where(Payment.room_id == room_id)
     settled = (select(*cols).join(FeeItem, FeeItem.id == Bill.fee_item_id)
                .where(Bill.id.in_(touched), FeeItem.late_fee_policy_id.in_(policy_ids), Bill.due_date < as_of))
+    extra: set[int] = set()
     for r in session.execute(settled):
-        rows.setdefault(r[0], tuple(r))
-    return list(rows.values())
+        if r[0] not in rows:
+            rows[r[0]] = tuple(r)
+            extra.add(r[0])
+    return list(rows.values()), extra
+
+
+_UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
 
 
 def assess_late_fees(
@@ -209,65 +242,72 @@ def assess_late_fees(
     actor: UserDTO,
     as_of: date | None = None,
     room_id: int | None = None,
+    rooms: RoomRange | None = None,
+    since: Any = _FROM_MARKER,
     trigger: str = "manual",
     progress: Callable[[int, int, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> AssessmentResult:
-    """Assess the late fee of every overdue bill under a late-fee policy (of one room, or all) as of
-    ``as_of`` (default: the office's today).
+    """Assess the late fee of every overdue bill under a late-fee policy as of ``as_of`` (default: the
+    office's today): of one room, of a range of rooms (one step of a :class:`LateFeeRun`), or of all.
 
     Idempotent: the assessment of a bill is overwritten, never added to, and running twice for the
     same day changes nothing. An assessment never drops below what was already collected plus
-    waived. A full run (every room) records its day, so the daily run on start-up does not repeat it.
+    waived. A run over every room in one call records its day (a stepped run records it when it
+    starts, :func:`start_late_fee_run`). Every call is in the audit log.
     """
     actor = authorize(session, actor, Permission.ASSESS_LATE_FEES)
     as_of = as_of or office_today()
-    since = last_assessed_on(session)
+    if since is _FROM_MARKER:
+        since = last_assessed_on(session)
+    scope = _room_filter(room_id, rooms)
     policies = {p.id: p for p in session.scalars(select(LateFeePolicyRow).where(LateFeePolicyRow.active.is_(True)))}
-    bills = _candidates(session, list(policies), as_of, room_id, since) if policies else []
+    bills, settled_ids = (_candidates(session, list(policies), as_of, scope,
+                                      _room_filter(room_id, rooms, Payment.room_id), since)
+                          if policies else ([], set()))
     if progress is not None:
         progress(0, max(1, len(bills)), "计算滞纳金")
-    bill_ids = sorted(b[0] for b in bills)
+    wanted = {b[0] for b in bills}
     paid_steps: dict[int, list[tuple[date, int]]] = defaultdict(list)
-    existing: dict[int, tuple] = {}
-    waived: dict[int, int] = defaultdict(int)
-    for chunk in _chunks(bill_ids):
+    lines = (select(PaymentAllocation.bill_id, Payment.paid_on, PaymentAllocation.amount_fen)
+             .join(Payment, Payment.id == PaymentAllocation.payment_id)
+             .join(Bill, Bill.id == PaymentAllocation.bill_id))
+    for bill_id, paid_on, fen in session.execute(
+        lines.where(_UNPAID, Bill.due_date < as_of, *scope).order_by(Payment.paid_on, Payment.id)
+    ):
+        if bill_id in wanted:
+            paid_steps[bill_id].append((paid_on, fen))
+    for chunk in _chunks(sorted(settled_ids)):  # bills settled since the last run (few): their own lines
         for bill_id, paid_on, fen in session.execute(
-            select(PaymentAllocation.bill_id, Payment.paid_on, PaymentAllocation.amount_fen)
-            .join(Payment, Payment.id == PaymentAllocation.payment_id)
-            .where(PaymentAllocation.bill_id.in_(chunk))
-            .order_by(Payment.paid_on, Payment.id)
+            lines.where(PaymentAllocation.bill_id.in_(chunk)).order_by(Payment.paid_on, Payment.id)
         ):
             paid_steps[bill_id].append((paid_on, fen))
-        for row in session.execute(
-            select(LateFeeAssessment.bill_id, LateFeeAssessment.id, LateFeeAssessment.policy_id,
-                   LateFeeAssessment.days, LateFeeAssessment.amount_fen, LateFeeAssessment.court_estimate_fen,
-                   LateFeeAssessment.paid_fen)
-            .where(LateFeeAssessment.bill_id.in_(chunk))
-        ):
-            existing[row[0]] = tuple(row)
-        for bill_id, fen in session.execute(
-            select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
-            .where(LateFeeWaiver.bill_id.in_(chunk)).group_by(LateFeeWaiver.bill_id)
-        ):
-            waived[bill_id] = int(fen)
-        if cancel is not None and cancel():
-            return AssessmentResult(as_of, 0, 0, 0, 0)
+    existing = {row[0]: tuple(row) for row in session.execute(
+        select(LateFeeAssessment.bill_id, LateFeeAssessment.id, LateFeeAssessment.policy_id,
+               LateFeeAssessment.days, LateFeeAssessment.amount_fen, LateFeeAssessment.court_estimate_fen,
+               LateFeeAssessment.paid_fen)
+        .join(Bill, Bill.id == LateFeeAssessment.bill_id).where(*scope)
+    )}
+    waived = {bill_id: int(fen) for bill_id, fen in session.execute(
+        select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
+        .join(Bill, Bill.id == LateFeeWaiver.bill_id).where(*scope).group_by(LateFeeWaiver.bill_id)
+    )}
+    if cancel is not None and cancel():
+        raise DomainError("task.cancelled")
 
     # Policies that start "from the Nth notice": the office day the room was first served such a notice.
     notice_dates: dict[tuple[int, int], date] = {}
-    room_ids = sorted({b[1] for b in bills})
     for level in {p.from_notice_level for p in policies.values() if p.from_notice_level}:
-        for chunk in _chunks(room_ids):
-            for rid, first in session.execute(
-                select(Notice.room_id, func.min(Notice.issued_at))
-                .where(Notice.level >= level, Notice.room_id.in_(chunk)).group_by(Notice.room_id)
-            ):
-                notice_dates[(rid, level)] = local_date(first)
+        for rid, first in session.execute(
+            select(Notice.room_id, func.min(Notice.issued_at))
+            .where(Notice.level >= level, *_room_filter(room_id, rooms, Notice.room_id)).group_by(Notice.room_id)
+        ):
+            notice_dates[(rid, level)] = local_date(first)
 
     inserts: list[dict] = []
     updates: list[dict] = []
     assessed = total = delta = 0
+    terms: dict[tuple[int, date | None], LateFeePolicy] = {}
     for n, (bill_id, rid, due, principal, policy_id) in enumerate(bills, 1):
         row = policies[policy_id]
         accrue_from = None
@@ -275,8 +315,11 @@ def assess_late_fees(
             accrue_from = notice_dates.get((rid, row.from_notice_level))
             if accrue_from is None:
                 continue  # the notice series has not reached the level that starts late fees
+        policy = terms.get((policy_id, accrue_from))
+        if policy is None:
+            policy = terms[(policy_id, accrue_from)] = _policy(row, accrue_from)
         result = assess_bill(due_date=due, as_of=as_of, principal_fen=principal,
-                             payments=paid_steps.get(bill_id, ()), policy=_policy(row, accrue_from))
+                             payments=paid_steps.get(bill_id, ()), policy=policy)
         old = existing.get(bill_id)
         floor = (old[6] if old else 0) + waived.get(bill_id, 0)
         amount = max(result.amount_fen, floor)
@@ -294,13 +337,15 @@ def assess_late_fees(
         if progress is not None and n % 2_000 == 0:
             progress(n, len(bills), "计算滞纳金")
             if cancel is not None and cancel():
-                return AssessmentResult(as_of, 0, 0, 0, 0)
+                raise DomainError("task.cancelled")
     _write_assessments(session, inserts, updates)
-    if room_id is None:
+    if room_id is None and rooms is None:
         _set_assessed_on(session, as_of, actor)
+    detail: dict[str, Any] = {"rooms": f"{rooms[0]}-{rooms[1]}"} if rooms is not None else {}
     audit.record(
         session, actor, "late_fee.assess", "room" if room_id else "late_fee", room_id, as_of=as_of.isoformat(),
         trigger=trigger, bills=assessed, changed=len(inserts) + len(updates), total_fen=total, delta_fen=delta,
+        **detail,
     )
     if progress is not None:
         progress(max(1, len(bills)), max(1, len(bills)), "完成")
@@ -325,25 +370,44 @@ def _write_assessments(session: Session, inserts: list[dict], updates: list[dict
 
 def _lock_assessed_on(session: Session) -> None:
     """Make sure the day marker exists and hold it (PostgreSQL: a row lock; SQLite transactions that
-    write already hold the database's write lock), so two desks starting at once assess once."""
+    write already hold the database's write lock), so two desks starting at once run once."""
     dialect = session.get_bind().dialect.name
     ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(OfficeSetting)
     session.execute(ins.values(key=ASSESSED_ON_KEY, value="", version=1).on_conflict_do_nothing())
     session.execute(select(OfficeSetting.key).where(OfficeSetting.key == ASSESSED_ON_KEY).with_for_update())
 
 
-def assess_if_due(session: Session, *, actor: UserDTO, today: date | None = None,
-                  progress: Callable[[int, int, str], None] | None = None,
-                  cancel: Callable[[], bool] | None = None) -> AssessmentResult:
-    """The daily run: assess every room as of the office's today unless that day was already assessed
-    (by this desk or another). Returns a ``skipped`` result then."""
+def start_late_fee_run(session: Session, *, actor: UserDTO, today: date | None = None, daily: bool = True,
+                       rooms_per_step: int = ROOMS_PER_STEP) -> LateFeeRun | None:
+    """Begin a run over every room, to be done in steps (one short transaction per room range with
+    :func:`assess_late_fees`, so other desks' payments never wait long).
+
+    ``daily``: the run on the day's first start; None when the office's today was already claimed by
+    this or another desk. The day is claimed here, in this short transaction: a second desk starting a
+    moment later finds it taken. A stopped run is finished by the next day's run (or 立即更新滞纳金).
+    """
     actor = authorize(session, actor, Permission.ASSESS_LATE_FEES)
     today = today or office_today()
     _lock_assessed_on(session)
-    done = last_assessed_on(session)
-    if done is not None and done >= today:
-        return AssessmentResult(today, 0, 0, 0, 0, skipped=True)
-    return assess_late_fees(session, actor=actor, as_of=today, trigger="daily", progress=progress, cancel=cancel)
+    since = last_assessed_on(session)
+    if daily and since is not None and since >= today:
+        return None
+    _set_assessed_on(session, today, actor)
+    ids = list(session.scalars(select(Room.id).order_by(Room.id)))
+    ranges = tuple((ids[i], ids[min(i + rooms_per_step, len(ids)) - 1]) for i in range(0, len(ids), rooms_per_step))
+    return LateFeeRun(today, since, ranges)
+
+
+def assess_if_due(session: Session, *, actor: UserDTO, today: date | None = None,
+                  progress: Callable[[int, int, str], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> AssessmentResult:
+    """The daily run in one transaction (small offices, tests): every room as of the office's today
+    unless that day was already assessed. Returns a ``skipped`` result then."""
+    run = start_late_fee_run(session, actor=actor, today=today, daily=True, rooms_per_step=10**9)
+    if run is None:
+        return AssessmentResult(today or office_today(), 0, 0, 0, 0, skipped=True)
+    return assess_late_fees(session, actor=actor, as_of=run.as_of, since=run.since, trigger="daily",
+                            progress=progress, cancel=cancel)
 
 
 # ---------------------------------------------------------------------------

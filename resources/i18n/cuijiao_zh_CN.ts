@@ -516,6 +516,10 @@
         <translation>正在更新滞纳金…</translation>
     </message>
     <message>
+        <source>Updating late fees… ({step}/{steps})</source>
+        <translation>正在更新滞纳金…（{step}/{steps}）</translation>
+    </message>
+    <message>
         <source>Late fees could not be updated: {reason}</source>
         <translation>滞纳金未能更新：{reason}</translation>
     </message>

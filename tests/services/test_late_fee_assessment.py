@@ -167,3 +167,36 @@ def test_a_bill_settled_since_the_last_run_gets_its_fee_up_to_the_payment(sessio
         amount = s.scalar(select(LateFeeAssessment.amount_fen).where(LateFeeAssessment.bill_id == room.bill_ids[0]))
         assert amount == 14 * 30  # 01-11 .. 01-24: the fee stops the day the bill was paid
         assert s.scalar(select(func.count()).select_from(LateFeeAssessment)) == 1
+
+
+def test_a_run_in_steps_of_room_ranges_gives_what_one_run_gives(session_factory, users):
+    rooms = [make_room_with_bills(session_factory, months=3, monthly_fen=100_00 + i, code=f"3-2-{1501 + i}")
+             for i in range(3)]
+    with session_factory.begin() as s:
+        policy = LateFeePolicyRow(name="合同第12条", daily_rate_ppm=RATE, valid_from=date(2020, 1, 1))
+        s.add(policy)
+        s.flush()
+        s.execute(update(FeeItem).values(late_fee_policy_id=policy.id))
+    with session_factory.begin() as s:
+        run = late_fees.start_late_fee_run(s, actor=users[Role.CLERK], today=date(2026, 4, 1), rooms_per_step=2)
+    assert run.since is None and run.ranges == ((rooms[0].room_id, rooms[1].room_id),
+                                                (rooms[2].room_id, rooms[2].room_id))
+    with session_factory.begin() as s:  # another desk starting the same day finds the day taken
+        assert late_fees.start_late_fee_run(s, actor=users[Role.COLLECTOR], today=date(2026, 4, 1)) is None
+    stepped = []
+    for rooms_range in run.ranges:
+        with session_factory.begin() as s:
+            stepped.append(late_fees.assess_late_fees(s, actor=users[Role.CLERK], as_of=run.as_of,
+                                                      rooms=rooms_range, since=run.since, trigger="daily"))
+    assert sum(r.bills for r in stepped) == 9
+    with session_factory() as s:
+        by_steps = s.execute(select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen)
+                             .order_by(LateFeeAssessment.bill_id)).all()
+    with session_factory.begin() as s:
+        again = late_fees.assess_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 4, 1))
+    assert again.changed == 0 and again.total_fen == sum(r.total_fen for r in stepped)
+    with session_factory() as s:
+        assert s.execute(select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen)
+                         .order_by(LateFeeAssessment.bill_id)).all() == by_steps
+        steps = s.scalars(select(AuditLog.detail).where(AuditLog.action == "late_fee.assess")).all()
+        assert sum('"rooms": ' in d for d in steps) == 2

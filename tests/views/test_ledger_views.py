@@ -252,3 +252,26 @@ def test_clerks_see_no_adjust_button(qtbot, runner, session_factory, users):
     qtbot.addWidget(page)
     page.load(room.room_id)
     assert not page.adjust_button.isVisibleTo(page)
+
+
+def test_the_first_start_of_the_day_updates_the_late_fees_in_steps(qtbot, runner, ui_settings, db_url, users,
+                                                                     session_factory):
+    make_room_with_bills(session_factory, months=3, monthly_fen=10_000)
+    with session_factory.begin() as s:
+        policy = LateFeePolicyRow(name="合同第12条", daily_rate_ppm=300, valid_from=date(2020, 1, 1))
+        s.add(policy)
+        s.flush()
+        from sqlalchemy import update
+
+        from cuijiao_desktop.db.models import FeeItem
+
+        s.execute(update(FeeItem).values(late_fee_policy_id=policy.id))
+    w = MainWindow(runner, users[Role.COLLECTOR], ui_settings, db_url=db_url, db_description=describe_url(db_url),
+                   today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.assess_late_fees()
+    assert "3" in w.statusBar().currentMessage() and "2026-07-03" in w.statusBar().currentMessage()
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(LateFeeAssessment)) == 3
+    w.assess_late_fees()  # the same office day: already done
+    assert w.statusBar().currentMessage() == "Late fees are up to date (updated today)."

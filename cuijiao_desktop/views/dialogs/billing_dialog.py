@@ -131,6 +131,7 @@ class BillingDialog(QDialog):
         self.groups_model = BillingGroupsModel(self)
         self.groups_view = _table(self.groups_model)
         self.groups_view.setObjectName("billingGroups")
+        self.groups_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         split.addWidget(self.groups_view)
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)

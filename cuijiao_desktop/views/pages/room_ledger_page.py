@@ -269,14 +269,6 @@ class RoomLedgerPage(Page):
         self.payments_view.selectionModel().currentRowChanged.connect(self._on_payment_selected)
         self.tabs.addTab(pay_tab, self.tr("Payments"))
 
-        self.credit_model = CreditModel(self)
-        self.credit_view = _table(self.credit_model)
-        self.credit_view.setObjectName("ledgerCredit")
-        self.credit_view.setWordWrap(False)  # one line per movement; the tooltip holds the bills it paid
-        header = self.credit_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CreditModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(self.credit_view, self.tr("Prepaid credit"))
 
         self.timeline_model = TimelineModel(self)
         self.timeline_view = _table(self.timeline_model)
@@ -286,6 +278,15 @@ class RoomLedgerPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TimelineModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.timeline_view, self.tr("Collection history"))
+
+        self.credit_model = CreditModel(self)
+        self.credit_view = _table(self.credit_model)
+        self.credit_view.setObjectName("ledgerCredit")
+        self.credit_view.setWordWrap(False)  # one line per movement; the tooltip holds the bills it paid
+        header = self.credit_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CreditModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.credit_tab = self.tabs.addTab(self.credit_view, self.tr("Prepaid credit"))
         self.content.addWidget(self.tabs, 1)
 
     def _legend(self) -> QWidget:

@@ -839,6 +839,8 @@ def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
     operator = session.scalar(select(User.display_name).where(User.id == p.operator_id)) if p.operator_id else ""
     credit = session.scalar(
         select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.payment_id == payment_id))
+    if p.method is PaymentMethod.CREDIT:
+        credit = 0  # a spending of prepaid credit (预存抵扣): its lines are the bills; the method says where from
     reverses_no = session.scalar(select(Payment.receipt_no).where(Payment.id == p.reverses_id)) \
         if p.reverses_id else ""
     reversed_by = session.scalar(select(Payment.receipt_no).where(Payment.reverses_id == payment_id))

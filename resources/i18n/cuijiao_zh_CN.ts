@@ -949,6 +949,10 @@ Take exactly this amount?</source>
         <translation>预存 {amount}</translation>
     </message>
     <message>
+        <source>paid from prepaid credit {amount}; the reversal gives it back</source>
+        <translation>由预存款抵扣 {amount}；冲正后退回预存</translation>
+    </message>
+    <message>
         <source>Allocation</source>
         <translation>分配</translation>
     </message>

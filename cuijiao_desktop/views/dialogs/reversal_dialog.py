@@ -70,8 +70,11 @@ class ReversalDialog(ReceiptDialog):
         lines = "\n".join(
             f"{period_text(x.period)} {x.fee_item} {format_money(x.amount_fen)}"
             + (f" + {format_money(x.late_fee_fen)}" if x.late_fee_fen else "") for x in payment.lines)
-        if payment.credit_fen:
+        if payment.credit_fen > 0:
             lines += "\n" + self.tr("prepaid credit {amount}").format(amount=format_money(payment.credit_fen))
+        elif payment.credit_fen < 0:  # a spending of prepaid credit: the reversal gives it back to the deposit
+            lines += "\n" + self.tr("paid from prepaid credit {amount}; the reversal gives it back").format(
+                amount=format_money(-payment.credit_fen))
         lines_label = QLabel(lines or "—")
         lines_label.setWordWrap(True)
         form.addRow(self.tr("Allocation"), lines_label)

@@ -44,10 +44,10 @@ def _drop_credit_triggers(conn) -> None:
 
 def upgrade() -> None:
     conn = op.get_bind()
-    # -- bills keep the amount they were issued with
-    with op.batch_alter_table('bill', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('issued_amount_fen', sa.BigInteger(), server_default=sa.text('0'),
-                                      nullable=False))
+    # -- bills keep the amount they were issued with (a plain ADD COLUMN: rebuilding the bill table on
+    # SQLite would fail on the rows that reference it, and would take long on millions of bills)
+    op.add_column('bill', sa.Column('issued_amount_fen', sa.BigInteger(), server_default=sa.text('0'),
+                                    nullable=False))
     conn.exec_driver_sql("UPDATE bill SET issued_amount_fen = amount_fen")
 
     op.create_table(
@@ -96,5 +96,4 @@ def downgrade() -> None:
         batch_op.drop_index('ix_bill_adjustment_bill')
     op.drop_table('bill_adjustment')
 
-    with op.batch_alter_table('bill', schema=None) as batch_op:
-        batch_op.drop_column('issued_amount_fen')
+    op.drop_column('bill', 'issued_amount_fen')  # SQLite 3.35+ drops a column in place

@@ -14,7 +14,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -257,11 +256,12 @@ class Controller(QObject):
 
     def show_main_window(self) -> None:
         """Create and show the main window for the signed-in user."""
+        from cuijiao_desktop.domain.office_time import office_today
         from cuijiao_desktop.views.main_window import MainWindow
 
         window = MainWindow(
             self.runner, self.user, self.settings, db_url=self.url, db_description=self.db_description,
-            today=date.today,
+            today=office_today,  # business dates are the office's (Asia/Shanghai), whatever the PC's zone
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_logout_requested.connect(self._on_logout)
@@ -269,6 +269,7 @@ class Controller(QObject):
         self.window = window
         window.show()
         window.sync_cases_daily()  # once per office day: cases open and close by the office's rule
+        window.assess_late_fees()  # the day's first start works out the late fees (in the background)
 
     def _on_logout(self) -> None:
         self.app.setQuitOnLastWindowClosed(False)

@@ -422,6 +422,35 @@ MESSAGES: dict[str, str] = {
     ),
     "worklist.not_yours": QT_TRANSLATE_NOOP("messages", "Only managers may look at a colleague's work list."),
     "worklist.user_not_found": QT_TRANSLATE_NOOP("messages", "There is no such user."),
+    # --- ledger: billing, credit, late fees, adjustments, front-desk checks (issue 9) ---
+    "billing.invalid_month": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a billing month: write it as 2026-12 (year and month)."
+    ),
+    "billing.invalid_due_day": QT_TRANSLATE_NOOP("messages", "The due day must be a day of the month from 1 to 31."),
+    "billing.negative_quantity": QT_TRANSLATE_NOOP(
+        "messages", "A price, area or meter quantity cannot be negative ({field})."
+    ),
+    "billing.invalid_discount": QT_TRANSLATE_NOOP("messages", "A vacancy discount is at most 100 %."),
+    "billing.unknown_estate": QT_TRANSLATE_NOOP("messages", "There is no estate named {name}. Estates: {names}."),
+    "billing.conflict": QT_TRANSLATE_NOOP(
+        "messages", "Another desk issued bills of {period} at the same moment: nothing was written. Run it again."
+    ),
+    "payment.date_in_future": QT_TRANSLATE_NOOP("messages", "A payment cannot be dated in the future ({paid_on})."),
+    "payment.backdate_reason_required": QT_TRANSLATE_NOOP(
+        "messages", "This payment is dated {days} days back: give the reason for entering it late."
+    ),
+    "payment.confirm_large": QT_TRANSLATE_NOOP(
+        "messages", "{amount_fen} is far more than this room owes plus a year of its bills ({limit_fen}): "
+        "confirm the amount first."
+    ),
+    "bill.not_found": QT_TRANSLATE_NOOP("messages", "This bill no longer exists."),
+    "bill.adjust_invalid_amount": QT_TRANSLATE_NOOP("messages", "The new amount of the bill is not valid."),
+    "bill.adjust_unchanged": QT_TRANSLATE_NOOP("messages", "The new amount is the same as the current one."),
+    "bill.adjust_below_paid": QT_TRANSLATE_NOOP(
+        "messages", "The bill cannot be less than what was already paid, discounted or waived on it "
+        "({minimum_fen}): reverse the payment first."
+    ),
+    "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -13,7 +13,10 @@ collection history), 16 the payment dialog with its allocation preview, 17 the p
 recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
 filtered, 20–21 the import wizard (columns, check) on a messy workbook written here,
 22 设置 → 收费项目 and 23 the wizard's fee-items page for a bills workbook in the office's words,
+24 the billing run's preview of next month, 25 a room ledger whose prepaid credit paid that month's bills,
 31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates),
+50–52 the call form, the contact log and the promises, 55–60 the cases list, a case with its ladder,
+an instalment plan, the split preview, service issues and the ladder settings,
 40–43 the security screens as the demo administrator (users, service centre with a seal drawn
 here, audit log, the idle lock). (30-*.png, the print room's documents, come from
 ``scripts/print_room_pngs.py``.)
@@ -564,6 +567,56 @@ def cases_shots(app: QApplication, window, ctx: dict) -> None:
     settings_page.tabs.setCurrentIndex(0)
 
 
+def billing_shots(app: QApplication, window, ctx: dict) -> None:
+    """24–25 (issue 9): 收费 → 生成账单 with its preview of next month, then that month issued as the demo
+    finance user and the ledger of a room whose prepaid credit paid its new bills."""
+    from cuijiao_desktop.services import auth, billing
+    from cuijiao_desktop.services.demo import DEMO_PASSWORD
+    from cuijiao_desktop.services.room_ledger import CreditKind, room_ledger
+    from cuijiao_desktop.views.dialogs.billing_dialog import BillingDialog, default_month
+
+    out: Path = ctx["out"]
+    runner, factory, user, today = ctx["runner"], ctx["factory"], ctx["user"], ctx["today"]
+    window.show_page(0)
+    dialog = BillingDialog(runner, user, today=today, parent=window)
+    dialog.resize(1000, 660)
+    dialog.show()
+    _settle(app, dialog)
+    dialog.run_preview()
+    _settle(app, dialog)
+    _save(dialog, out / "24-billing-preview.png")
+    dialog.reject()
+
+    first = default_month(today)
+    period = first.year * 100 + first.month
+    with factory.begin() as session:
+        finance = auth.login(session, username="caiwu", password=DEMO_PASSWORD)
+        billing.run_billing(session, actor=finance, period=period, today=today)
+    best: tuple[int, int] | None = None
+    with factory() as session:
+        from sqlalchemy import select
+
+        from cuijiao_desktop.db.models import Payment
+        from cuijiao_desktop.domain.enums import PaymentMethod
+
+        rooms = session.scalars(select(Payment.room_id).where(
+            Payment.method == PaymentMethod.CREDIT, Payment.paid_on == today).order_by(Payment.room_id)).all()
+        for room_id in rooms[:60]:
+            ledger = room_ledger(session, room_id=room_id, today=today)
+            score = len(ledger.credits) * 3 + min(len(ledger.payments), 10)
+            if any(c.kind is CreditKind.SPENT for c in ledger.credits) and (best is None or score > best[0]):
+                best = (score, room_id)
+    if best is None:
+        print("no room had prepaid credit to spend: 25-ledger-credit.png not written", file=sys.stderr)
+        return
+    window.open_room(best[1])
+    page = window.room_ledger_page
+    page.tabs.setCurrentIndex(page.credit_tab)
+    _settle(app, window)
+    _save(window, out / "25-ledger-credit.png")
+    page.tabs.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -664,6 +717,8 @@ def main(argv: list[str] | None = None) -> int:
                                        "room_id": args.room or choose_ledger_room(factory, today)})
         cases_shots(app, window, {"out": args.out, "today": today, "factory": factory, "user": user,
                                   "runner": runner})
+        billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
+                                    "today": today})
         window.close()
         security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
                              "settings": settings, "db_url": args.db, "db_label": args.db_label,

@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     db_sub.add_parser("upgrade", help="备份后升级到最新结构（管理员）").set_defaults(
         run=_upgrade, permission=Permission.MAINTAIN_DATABASE)
     db_sub.add_parser("status", help="显示数据库位置与结构版本").set_defaults(run=_status)
-    db_sub.add_parser("check", help="核对账目：缓存的已缴金额与收款分配是否一致").set_defaults(run=_check)
+    db_sub.add_parser("check", help="核对账目：外键、分配行、账单金额与开具记录、已缴缓存、收款合计、预存款余额"
+                      ).set_defaults(run=_check)
     roles = db_sub.add_parser(
         "init-roles", help="PostgreSQL：建立迁移角色（拥有表结构）与程序角色（账目表只能查询和新增），打印或执行 SQL",
         description="以超级用户连接（--db）。不加 --apply 只打印将执行的 SQL。角色密码取自 "
@@ -64,15 +65,21 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
-    from cuijiao_desktop.services.payments import ledger_discrepancies
+    from cuijiao_desktop.services.ledger_check import CHECKS, check_ledger
 
     ctx.actor  # noqa: B018 (signs in: refused without --user where the system identity is not allowed)
     with ctx.read_factory.begin() as s:
-        problems = ledger_discrepancies(s)
-    for line in problems:
-        print(line)
-    print("账目一致" if not problems else f"发现 {len(problems)} 处不一致")
-    return 0 if not problems else EXIT_RULE
+        problems = check_ledger(s)
+    for p in problems:
+        print(p)
+    if not problems:
+        print(f"账目一致（已核对：{'、'.join(CHECKS.values())}）")
+        return 0
+    counts: dict[str, int] = {}
+    for p in problems:
+        counts[CHECKS[p.check]] = counts.get(CHECKS[p.check], 0) + 1
+    print(f"发现 {len(problems)} 处不一致：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+    return EXIT_RULE
 
 
 def _backup(args: argparse.Namespace, ctx: Context) -> int:

@@ -359,6 +359,11 @@ class MeterReading(Versioned, Base):
     __table_args__ = (UniqueConstraint("room_id", "fee_item_id", "period"),)
 
 
+def _issued_amount(context) -> int:
+    """A new bill is issued at its amount (inserts that name ``issued_amount_fen`` keep theirs)."""
+    return context.get_current_parameters()["amount_fen"]
+
+
 class Bill(Versioned, Base):
     """应收: one per room × fee item × period. ``paid_fen`` and ``waived_fen`` are caches of the
     ledger, moved only by ``UPDATE … SET paid_fen = paid_fen + :d`` in the services."""
@@ -376,6 +381,9 @@ class Bill(Versioned, Base):
     due_date: Mapped[date] = mapped_column(Date)
     basis_note: Mapped[str] = mapped_column(String(128), default="")  # "2.50元/㎡ × 89.37㎡"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The amount as issued (billing run, import, demo). ``amount_fen`` changes only through a
+    # BillAdjustment, so amount_fen = issued_amount_fen + Σ(new − old) of its adjustments (db check).
+    issued_amount_fen: Mapped[int] = mapped_column(Fen(), default=_issued_amount, server_default=text("0"))
 
     __table_args__ = (
         UniqueConstraint("room_id", "fee_item_id", "period"),
@@ -391,6 +399,22 @@ class Bill(Versioned, Base):
         ),
         Index("ix_bill_period", "period"),
     )
+
+
+class BillAdjustment(Base):
+    """An audited change of a bill's amount after it was issued, keeping the old value. Append-only."""
+
+    __tablename__ = "bill_adjustment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    old_amount_fen: Mapped[int] = mapped_column(Fen())
+    new_amount_fen: Mapped[int] = mapped_column(Fen())
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_bill_adjustment_bill", "bill_id"),)
 
 
 class LateFeeAssessment(Versioned, Base):
@@ -477,7 +501,14 @@ class PaymentAllocation(Base):
 
 
 class CreditEntry(Base):
-    """Prepaid credit (预存款) ledger of a room: + from overpayments, − when applied. Append-only."""
+    """Prepaid credit (预存款) ledger of a room: + from overpayments, − when applied. Append-only.
+
+    A deposit (the excess of a payment, or an imported balance) has no ``source_id``. Every later
+    movement of that money names its deposit in ``source_id``: spent on bills (−, its payment is a
+    ``credit`` payment whose allocation lines are the bills paid), given back when such a spending
+    is reversed (+), taken away when the deposit's own payment is reversed (−). A deposit's
+    remainder is its amount plus its movements and is never negative (db check).
+    """
 
     __tablename__ = "credit_entry"
 
@@ -485,10 +516,11 @@ class CreditEntry(Base):
     room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     amount_fen: Mapped[int] = mapped_column(Fen())
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("credit_entry.id"))
     note: Mapped[str] = mapped_column(String(255), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    __table_args__ = (Index("ix_credit_entry_room", "room_id"),)
+    __table_args__ = (Index("ix_credit_entry_room", "room_id"), Index("ix_credit_entry_source", "source_id"))
 
 
 class WriteOff(Base):
@@ -814,4 +846,5 @@ APPEND_ONLY_TABLES = (
     "late_fee_waiver",
     "write_off",
     "audit_log",
+    "bill_adjustment",
 )

@@ -34,16 +34,18 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     REVEAL_PHONE = "reveal_phone"  # see a full phone number (each time audited)
     EDIT_FEE_ITEMS = "edit_fee_items"  # fee items, standards and late-fee terms (设置 → 收费项目)
+    ASSESS_LATE_FEES = "assess_late_fees"  # the daily late-fee run: any desk may be the first to start
 
 
 _P = Permission
 _CLERK = {
     _P.VIEW, _P.EDIT_ROOMS, _P.TAKE_PAYMENT, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES, _P.REVEAL_PHONE,
+    _P.ASSESS_LATE_FEES,
 }
-_COLLECTOR = {_P.VIEW, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES, _P.REVEAL_PHONE}
+_COLLECTOR = {_P.VIEW, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES, _P.REVEAL_PHONE, _P.ASSESS_LATE_FEES}
 _FINANCE = {
     _P.VIEW, _P.TAKE_PAYMENT, _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_BILLING,
-    _P.IMPORT_DATA,
+    _P.IMPORT_DATA, _P.ASSESS_LATE_FEES,
 }
 # Backups hold every owner's data: administrators only (issue 14), like upgrades and restores.
 _MANAGER = _CLERK | _COLLECTOR | {

@@ -31,6 +31,8 @@ from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, s
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.ageing import add_months
+from cuijiao_desktop.domain.allocation import OpenBill
+from cuijiao_desktop.domain.billing import DEFAULT_DUE_DAY, Charge, compute_charge, due_date_for, is_vacant
 from cuijiao_desktop.domain.cases import (
     CaseSettings,
     SplitItem,
@@ -39,6 +41,7 @@ from cuijiao_desktop.domain.cases import (
     plan_split,
     should_open,
 )
+from cuijiao_desktop.domain.credit import CreditSource, plan_credit
 from cuijiao_desktop.domain.enums import (
     AnsweredBy,
     ApprovalStatus,
@@ -63,7 +66,7 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.instalments import make_schedule
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
-from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
+from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.notices import default_intended_delivery
 from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.rooms import room_code_from_parts
@@ -348,13 +351,14 @@ class _Builder:
         self.first_month = _add_months(today.replace(day=1), -(months - 1))
         self.month_starts = [_add_months(self.first_month, k) for k in range(months)]
         self.periods = [d.year * 100 + d.month for d in self.month_starts]
-        self.dues = [d.replace(day=10) for d in self.month_starts]
+        self.dues = [due_date_for(p, DEFAULT_DUE_DAY) for p in self.periods]
         self.month_days = [[d + timedelta(days=i) for i in range(28)] for d in self.month_starts]
         self.due_s = [_ds(d) for d in self.dues]
         self.created_s = [_ts(d, 8, 30) for d in self.month_starts]
         self.ids: dict[str, int] = {}
         self.receipt_counter: dict[int, int] = {}
         self.reversal_counter: dict[int, int] = {}
+        self.credit_counter: dict[int, int] = {}
         self.notice_counter: dict[int, int] = {}
         self.phones: set[str] = set()
         self.surname = _Picker(vocab.SURNAMES)
@@ -517,7 +521,7 @@ class _Builder:
             iid = self.next_id("fee_item")
             self.item_ids.append(iid)
             policy = self.policy_id if code in _LATE_FEE_ITEMS else None
-            items.append((iid, code, name, basis.value, unit, order, 10, policy, 1, 1))
+            items.append((iid, code, name, basis.value, unit, order, DEFAULT_DUE_DAY, policy, 1, 1))
 
         self.estates = sink.register(m.Estate, "id code name address phone version")
         self.buildings = sink.register(m.Building, "id estate_id name floors sort_order version")
@@ -534,11 +538,11 @@ class _Builder:
         self.meters = sink.register(m.MeterReading, "id room_id fee_item_id period previous_reading "
                                                     "current_reading read_on version")
         self.bills = sink.register(m.Bill, "id room_id fee_item_id period amount_fen discount_fen paid_fen "
-                                           "waived_fen due_date basis_note created_at version")
+                                           "waived_fen due_date basis_note created_at version issued_amount_fen")
         self.payments = sink.register(m.Payment, "id receipt_no room_id payer_person_id kind amount_fen paid_on "
                                                  "method reverses_id reference note operator_id created_at")
         self.allocs = sink.register(m.PaymentAllocation, "id payment_id bill_id amount_fen late_fee_fen")
-        self.credits = sink.register(m.CreditEntry, "id room_id amount_fen payment_id note created_at")
+        self.credits = sink.register(m.CreditEntry, "id room_id amount_fen payment_id source_id note created_at")
         self.cases = sink.register(m.CollectionCase, "id room_id stage collector_id reason abnormal opened_on "
                                                      "closed_on hold_until next_action_on note version")
         self.events = sink.register(m.ContactEvent, "id room_id case_id person_id channel occurred_at user_id "
@@ -793,28 +797,30 @@ class _Builder:
         next_bill = self.ids["bill"]
         self.room_lines: list[tuple[date, list[tuple[int, int]]]] = []  # (day, allocation lines) per payment
         prices = r.prices
-        notes: dict[int, tuple[int, int, str]] = {}
-        vacant = r.occupancy is Occupancy.VACANT and r.usage is Usage.RESIDENTIAL
+        notes: dict[int, Charge] = {}
+        vacant = is_vacant(r.occupancy)
+        garbage = compute_charge(ChargeBasis.FIXED, unit_price_fen=_SHOP_GARBAGE_FEN, unit_label=_ITEMS[LJF][3])
         water_prev = rng.randint(10_000, 200_000)
         power_prev = rng.randint(100_000, 2_000_000)
         meter_from = months - _METERED_MONTHS
         for k in range(r.k0, months):
             p = prices[k]
             if r.usage is Usage.PARKING:
-                bills.append([next_bill, k, p, 0, p, 0, CWF, "80.00元/个·月"])
+                c = compute_charge(ChargeBasis.FIXED, unit_price_fen=p, unit_label=_ITEMS[CWF][3])
+                bills.append([next_bill, k, c.net_fen, 0, c.amount_fen, c.discount_fen, CWF, c.basis_note])
                 next_bill += 1
                 continue
             cached = notes.get(p)
-            if cached is None:
-                amount = per_area_charge(p, r.area)
-                disc = mul_div_half_up(amount, _VACANCY_PCT, 100) if vacant else 0
-                note = f"{_yuan(p)}元/㎡×{_yuan(r.area)}㎡" + ("（空置七折）" if vacant else "")
-                cached = notes[p] = (amount, disc, note)
-            amount, disc, note = cached
-            bills.append([next_bill, k, amount - disc, 0, amount, disc, WYF, note])
+            if cached is None:  # the same rule as the billing run (services.billing)
+                cached = notes[p] = compute_charge(
+                    ChargeBasis.PER_AREA, unit_price_fen=p, area_centi_m2=r.area, vacant=vacant,
+                    vacancy_pct=_VACANCY_PCT if r.usage is Usage.RESIDENTIAL else 0)
+            bills.append([next_bill, k, cached.net_fen, 0, cached.amount_fen, cached.discount_fen, WYF,
+                          cached.basis_note])
             next_bill += 1
             if r.usage is Usage.SHOP:
-                bills.append([next_bill, k, _SHOP_GARBAGE_FEN, 0, _SHOP_GARBAGE_FEN, 0, LJF, "100.00元/月"])
+                c = garbage
+                bills.append([next_bill, k, c.net_fen, 0, c.amount_fen, c.discount_fen, LJF, c.basis_note])
                 next_bill += 1
             if k >= meter_from and (r.water or r.power):
                 if r.water:
@@ -825,12 +831,11 @@ class _Builder:
                     used = rng.randint(30_000, 150_000)
                     item, price, prev = DF, _POWER_FEN, power_prev
                     power_prev += used
-                amount = mul_div_half_up(price, used, 100)  # used is in 0.01 units
                 self.meters.append((self.next_id("meter_reading"), r.id, item_ids[item], self.periods[k], prev,
                                     prev + used, _ds(self.month_starts[k] - timedelta(days=6)), 1))
-                unit = "吨" if item == SF else "度"
-                bills.append([next_bill, k, amount, 0, amount, 0, item,
-                              f"{_yuan(used)}{unit}×{_yuan(price)}元/{unit}"])
+                c = compute_charge(ChargeBasis.METERED, unit_price_fen=price, used_centi=used,
+                                   unit_label=_ITEMS[item][3])
+                bills.append([next_bill, k, c.net_fen, 0, c.amount_fen, c.discount_fen, item, c.basis_note])
                 next_bill += 1
         self.ids["bill"] = next_bill
 
@@ -839,7 +844,8 @@ class _Builder:
         room_id = r.id
         periods, due_s, created_s = self.periods, self.due_s, self.created_s
         self.bills.extend(
-            (b[0], room_id, item_ids[b[6]], periods[b[1]], b[4], b[5], b[3], 0, due_s[b[1]], b[7], created_s[b[1]], 1)
+            (b[0], room_id, item_ids[b[6]], periods[b[1]], b[4], b[5], b[3], 0, due_s[b[1]], b[7], created_s[b[1]], 1,
+             b[4])
             for b in bills
         )
         self._collection(r, bills, pays)
@@ -850,6 +856,10 @@ class _Builder:
         state = [0]  # index of the first bill not fully paid
         pays: list[tuple[date, int]] = []
         n = len(bills)
+        deposits: list[list] = []  # [credit entry id, fen left, receipt no] of the room's prepaid credit
+        bills_of: dict[int, list[list]] = {}
+        for b in bills:
+            bills_of.setdefault(b[1], []).append(b)
 
         def pay(day: date, through: int, frac: int | None = None) -> None:
             if day > today:
@@ -890,7 +900,9 @@ class _Builder:
                 else:
                     break
             state[0] = i
-            self._payment(r, day, method, amount + extra, lines, extra)
+            _, entry, receipt = self._payment(r, day, method, amount + extra, lines, extra)
+            if entry is not None:
+                deposits.append([entry, extra, receipt])
             pays.append((day, amount))
             if 0.004 <= roll < 0.006:
                 self._mistake(r, day, method, bills, i, amount, duplicate=True)
@@ -900,6 +912,8 @@ class _Builder:
         month_days = self.month_days
         for k in range(r.k0, months):
             days = month_days[k]
+            if deposits:  # the month's billing run spends the room's prepaid credit on its new bills
+                self._spend_credit(r, k, bills_of.get(k, ()), deposits, pays)
             active = k < r.stop_k
             if profile in (ONTIME, DISPUTE, RECENT) or (profile == HARDSHIP and active):
                 if not active:
@@ -935,7 +949,8 @@ class _Builder:
         return serials.format_serial(prefix, key, n)
 
     def _payment(self, r: _Room, day: date, method: str, amount: int, lines: list[tuple[int, int]],
-                 credit: int, note: str = "") -> int:
+                 credit: int, note: str = "") -> tuple[int, int | None, str]:
+        """Book a payment; returns its id, its prepaid-credit entry (if any) and its receipt number."""
         rand = self.rng.random
         pid = self.ids["payment"]
         self.ids["payment"] = pid + 1
@@ -952,15 +967,47 @@ class _Builder:
             ref = ""
         operator = self.finance if method in ("direct_debit", "bank_transfer") else \
             self.clerks[int(rand() * len(self.clerks))]
-        self.payments.append((pid, self._receipt(day, self.receipt_counter, serials.RECEIPT[1]), r.id, r.payer_id, "payment",
-                              amount, _ds(day), method, None, ref, note, operator, created))
+        receipt = self._receipt(day, self.receipt_counter, serials.RECEIPT[1])
+        self.payments.append((pid, receipt, r.id, r.payer_id, "payment", amount, _ds(day), method, None, ref, note,
+                              operator, created))
         self.room_lines.append((day, lines))
         next_alloc = self.ids["payment_allocation"]
         self.allocs.extend([(next_alloc + x, pid, bid, fen, 0) for x, (bid, fen) in enumerate(lines)])
         self.ids["payment_allocation"] = next_alloc + len(lines)
+        entry = None
         if credit:
-            self.credits.append((self.next_id("credit_entry"), r.id, credit, pid, "预存（找零转预存）", created))
-        return pid
+            entry = self.next_id("credit_entry")
+            self.credits.append((entry, r.id, credit, pid, None, "预存（找零转预存）", created))
+        return pid, entry, receipt
+
+    def _spend_credit(self, r: _Room, k: int, new_bills: Any, deposits: list[list],
+                      pays: list[tuple[date, int]]) -> None:
+        """The billing run of month ``k`` spends the room's prepaid credit on that month's bills, deposit
+        by deposit (``domain.credit.plan_credit``, as ``services.billing`` does), booked like a payment."""
+        owed = [OpenBill(b[0], k, _ITEMS[b[6]][4], b[2] - b[3]) for b in new_bills if b[2] > b[3]]
+        if not owed:
+            return
+        sources = [CreditSource(d[0], d[1]) for d in deposits]
+        by_id = {b[0]: b for b in new_bills}
+        day = self.month_starts[k]
+        created = _ts(day, 8, 31)
+        for use in plan_credit(sources, owed):
+            deposit = next(d for d in deposits if d[0] == use.entry_id)
+            pid = self.next_id("payment")
+            receipt = self._receipt(day, self.credit_counter, serials.CREDIT[1])
+            self.payments.append((pid, receipt, r.id, None, "payment", use.amount_fen, _ds(day), "credit", None,
+                                  deposit[2], "预存款抵扣", self.finance, created))
+            next_alloc = self.ids["payment_allocation"]
+            self.allocs.extend((next_alloc + x, pid, bid, fen, 0) for x, (bid, fen) in enumerate(use.lines))
+            self.ids["payment_allocation"] = next_alloc + len(use.lines)
+            self.credits.append((self.next_id("credit_entry"), r.id, -use.amount_fen, pid, deposit[0], "预存款抵扣",
+                                 created))
+            for bid, fen in use.lines:
+                by_id[bid][3] += fen
+            self.room_lines.append((day, list(use.lines)))
+            pays.append((day, use.amount_fen))
+            deposit[1] -= use.amount_fen
+        deposits[:] = [d for d in deposits if d[1] > 0]
 
     def _mistake(self, r: _Room, day: date, method: str, bills: list[list], i: int, amount: int,
                  *, duplicate: bool) -> None:
@@ -982,7 +1029,7 @@ class _Builder:
             credit = left + rng.choice((1_000, 9_000, 10_000, 90_000))
             note = vocab.PAYMENT_ERROR_NOTES[0]
         total = sum(f for _, f in lines) + credit
-        pid = self._payment(r, day, method, total, lines, credit)
+        pid, deposit, _ = self._payment(r, day, method, total, lines, credit)
         rid = self.next_id("payment")
         created = _ts(day, 18, rng.randrange(60))
         receipt = self.payments[-1][1]
@@ -993,7 +1040,7 @@ class _Builder:
         self.allocs.extend((next_alloc + x, rid, bid, -fen, 0) for x, (bid, fen) in enumerate(lines))
         self.ids["payment_allocation"] = next_alloc + len(lines)
         if credit:
-            self.credits.append((self.next_id("credit_entry"), r.id, -credit, rid, "冲正", created))
+            self.credits.append((self.next_id("credit_entry"), r.id, -credit, rid, deposit, "冲正", created))
 
     # -- collection history ---------------------------------------------
 
@@ -1302,7 +1349,7 @@ class _Builder:
     def _late_fees(self, bills: list[list], late_notices: list[tuple[int, date]]) -> None:
         """Assess the room's late fees as of today, and quote in each notice the fee as of its own day.
 
-        The same rule as ``services.late_fees.recompute_late_fees``: unpaid overdue bills of the fee
+        The same rule as ``services.late_fees.assess_late_fees``: unpaid overdue bills of the fee
         items under the policy, accruing from the first notice at the policy's level, part payments
         lowering the balance from their day.
         """
@@ -1462,7 +1509,7 @@ class _Builder:
         # Per-month gap-free counters, continued by services.serials for new receipts.
         used: dict[str, tuple[str, int]] = {}
         for kind, counter in ((serials.RECEIPT, self.receipt_counter), (serials.REVERSAL, self.reversal_counter),
-                              (serials.NOTICE, self.notice_counter)):
+                              (serials.NOTICE, self.notice_counter), (serials.CREDIT, self.credit_counter)):
             for yyyymm, n in counter.items():
                 used[serials.sequence_name(kind[0], yyyymm)] = (kind[1], n)
         for name, (prefix, n) in used.items():

@@ -26,8 +26,6 @@ from cuijiao_desktop.db.models import (
     Extension,
     FeeItem,
     InstalmentPlan,
-    LateFeeAssessment,
-    LateFeeWaiver,
     Notice,
     Payment,
     PaymentAllocation,
@@ -67,18 +65,23 @@ from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH
 from cuijiao_desktop.domain.ledger import paid_through
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.payment_checks import large_payment_limit
 
 from .contacts import overridden_text
+from .credit import credit_balance
+from .late_fees import room_late_fees_due
 from .limitation import PeriodLimitation, room_limitation_periods
 from .office import get_office
-from .payments import receipt_lines
+from .payments import receipt_lines, year_of_bills_fen
 from .promises import promise_states
 from .tx import read_only
 
 __all__ = [
     "CellStatus",
+    "CreditKind",
     "LedgerCell",
     "LedgerContact",
+    "LedgerCredit",
     "LedgerHeader",
     "LedgerPayment",
     "LedgerPaymentLine",
@@ -106,6 +109,15 @@ class CellStatus(StrEnum):
     PART_PAID = "part_paid"  # something paid, something still owed
     NOT_DUE = "not_due"  # nothing paid, due date not passed
     OVERDUE = "overdue"  # nothing paid, past the due date
+
+
+class CreditKind(StrEnum):
+    """What a prepaid-credit entry records."""
+
+    DEPOSIT = "deposit"  # the excess of a payment (or an imported balance)
+    SPENT = "spent"  # spent on bills (a DK… spending)
+    GIVEN_BACK = "given_back"  # a spending reversed: the money is credit again
+    REVERSED = "reversed"  # the deposit's own payment was reversed
 
 
 class TimelineKind(StrEnum):
@@ -241,11 +253,33 @@ class LedgerPayment:
     reversed_by_no: str  # reversal number of a reversed payment
     credit_fen: int  # what went to prepaid credit
     lines: tuple[LedgerPaymentLine, ...]
+    credit_spent_fen: int = 0  # of this payment's prepaid credit, what spendings (not reversed) used
+    spent_by: tuple[str, ...] = ()  # their numbers (DK…): a reversal undoes them too
 
     @property
     def reversible(self) -> bool:
         """A payment not yet reversed."""
         return self.kind is PaymentKind.PAYMENT and self.reversed_by_id is None
+
+
+@dataclass(frozen=True)
+class LedgerCredit:
+    """One movement of the room's prepaid credit, with the balance after it.
+
+    ``receipt_no`` is the payment that moved it (the deposit's payment, a DK… spending, a reversal);
+    ``deposit_no`` the payment whose deposit a movement belongs to; ``lines`` the bills a spending paid.
+    """
+
+    entry_id: int
+    created_at: datetime
+    kind: CreditKind
+    amount_fen: int
+    balance_fen: int
+    receipt_no: str
+    deposit_no: str
+    note: str
+    lines: tuple[LedgerPaymentLine, ...] = ()
+    left_fen: int | None = None  # for a deposit: what is left of it
 
 
 @dataclass(frozen=True)
@@ -270,6 +304,7 @@ class RoomLedger:
     payments: tuple[LedgerPayment, ...]  # newest first
     timeline: tuple[TimelineEntry, ...]  # newest first
     limitation: tuple[PeriodLimitation, ...] = ()  # the clock of each overdue period, oldest first
+    credits: tuple[LedgerCredit, ...] = ()  # prepaid credit movements, newest first
 
     @property
     def cells(self) -> list[LedgerCell]:
@@ -279,7 +314,8 @@ class RoomLedger:
 
 @dataclass(frozen=True)
 class PaymentBill:
-    """An open bill offered in the payment dialog."""
+    """A bill offered in the payment dialog: one still owed, or one settled whose late fee is still due
+    (``outstanding_fen`` 0: a payment can pay that late fee)."""
 
     bill_id: int
     period: int
@@ -304,6 +340,8 @@ class PaymentContext:
     payers: tuple[LedgerPerson, ...]
     bills: tuple[PaymentBill, ...]  # oldest first
     credit_fen: int
+    year_of_bills_fen: int = 0  # the room's bills of its latest twelve billed periods
+    large_limit_fen: int = 0  # above this a payment must be confirmed (domain.payment_checks)
 
     @property
     def outstanding_fen(self) -> int:
@@ -312,8 +350,13 @@ class PaymentContext:
 
     @property
     def late_fee_due_fen(self) -> int:
-        """Late fees due on the open bills."""
+        """Late fees due on the bills offered (owed ones and settled ones)."""
         return sum(b.late_fee_due_fen for b in self.bills)
+
+    @property
+    def settled_late_fee_fen(self) -> int:
+        """Late fees due on bills whose principal is already paid."""
+        return sum(b.late_fee_due_fen for b in self.bills if b.outstanding_fen <= 0)
 
 
 # Chinese labels of the vocabularies that appear in timeline texts (data, not UI).
@@ -425,30 +468,6 @@ def _people(session: Session, room_id: int, today: date) -> tuple[list[LedgerPer
     return list(people.values()), contacts
 
 
-def _late_fees_due(session: Session, room_id: int) -> dict[int, int]:
-    """Late fee still due per bill: assessed − waived − collected (two queries)."""
-    due: dict[int, int] = {}
-    for bill_id, amount, paid in session.execute(
-        select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen, LateFeeAssessment.paid_fen)
-        .join(Bill, Bill.id == LateFeeAssessment.bill_id).where(Bill.room_id == room_id)
-    ):
-        due[bill_id] = amount - paid
-    if due:
-        for bill_id, waived in session.execute(
-            select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
-            .join(Bill, Bill.id == LateFeeWaiver.bill_id).where(Bill.room_id == room_id)
-            .group_by(LateFeeWaiver.bill_id)
-        ):
-            if bill_id in due:
-                due[bill_id] -= int(waived)
-    return {k: max(0, v) for k, v in due.items()}
-
-
-def _credit(session: Session, room_id: int) -> int:
-    return int(session.scalar(
-        select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.room_id == room_id)))
-
-
 def _grid(
     session: Session, room_id: int, today: date, late_fees: dict[int, int]
 ) -> tuple[tuple[tuple[int, str], ...], tuple[LedgerRow, ...]]:
@@ -479,7 +498,65 @@ def _grid(
     return tuple((i, items[i][1]) for i in columns), rows
 
 
-def _payments(session: Session, room_id: int, users: dict[int, str]) -> tuple[LedgerPayment, ...]:
+def _credits(session: Session, room_id: int) -> tuple[tuple[LedgerCredit, ...], dict[int, tuple[int, tuple[str, ...]]]]:
+    """The room's prepaid-credit movements (newest first), and per payment that left a deposit, what
+    spendings not reversed took from it and their numbers."""
+    rows = session.execute(
+        select(CreditEntry.id, CreditEntry.created_at, CreditEntry.amount_fen, CreditEntry.source_id, CreditEntry.note,
+               CreditEntry.payment_id, Payment.receipt_no, Payment.kind, Payment.method)
+        .outerjoin(Payment, Payment.id == CreditEntry.payment_id)
+        .where(CreditEntry.room_id == room_id).order_by(CreditEntry.id)
+    ).all()
+    if not rows:
+        return (), {}
+    reversed_ids = set(session.scalars(
+        select(Payment.reverses_id).where(Payment.room_id == room_id, Payment.reverses_id.is_not(None))))
+    spending_ids = [r.payment_id for r in rows if r.method is PaymentMethod.CREDIT and r.kind is PaymentKind.PAYMENT]
+    lines: dict[int, list[LedgerPaymentLine]] = defaultdict(list)
+    if spending_ids:
+        for pid, bill_id, period, item, fen, late in session.execute(
+            select(PaymentAllocation.payment_id, PaymentAllocation.bill_id, Bill.period, FeeItem.name,
+                   PaymentAllocation.amount_fen, PaymentAllocation.late_fee_fen)
+            .join(Bill, Bill.id == PaymentAllocation.bill_id).join(FeeItem, FeeItem.id == Bill.fee_item_id)
+            .where(PaymentAllocation.payment_id.in_(spending_ids))
+            .order_by(Bill.period, FeeItem.sort_order, Bill.id)
+        ):
+            lines[pid].append(LedgerPaymentLine(bill_id, period, item, fen, late))
+    by_id = {r.id: r for r in rows}
+    left = {r.id: r.amount_fen for r in rows if r.source_id is None and r.amount_fen > 0}
+    spent: dict[int, tuple[int, list[str]]] = {}
+    for r in rows:
+        if r.source_id in left:
+            left[r.source_id] += r.amount_fen
+    out: list[LedgerCredit] = []
+    balance = 0
+    for r in rows:
+        balance += r.amount_fen
+        deposit = by_id.get(r.source_id) if r.source_id is not None else None
+        if r.source_id is None and r.amount_fen > 0:
+            kind = CreditKind.DEPOSIT
+        elif r.amount_fen > 0:
+            kind = CreditKind.GIVEN_BACK
+        elif r.method is PaymentMethod.CREDIT and r.kind is PaymentKind.PAYMENT:
+            kind = CreditKind.SPENT
+            if deposit is not None and deposit.payment_id is not None and r.payment_id not in reversed_ids:
+                fen, numbers = spent.setdefault(deposit.payment_id, (0, []))
+                numbers.append(r.receipt_no)
+                spent[deposit.payment_id] = (fen - r.amount_fen, numbers)
+        else:
+            kind = CreditKind.REVERSED
+        out.append(LedgerCredit(
+            entry_id=r.id, created_at=r.created_at, kind=kind, amount_fen=r.amount_fen, balance_fen=balance,
+            receipt_no=r.receipt_no or "", deposit_no=(deposit.receipt_no or "") if deposit is not None else "",
+            note=r.note, lines=tuple(lines.get(r.payment_id, ())) if kind is CreditKind.SPENT else (),
+            left_fen=left.get(r.id),
+        ))
+    out.reverse()
+    return tuple(out), {pid: (fen, tuple(numbers)) for pid, (fen, numbers) in spent.items()}
+
+
+def _payments(session: Session, room_id: int, users: dict[int, str],
+              spent: dict[int, tuple[int, tuple[str, ...]]] | None = None) -> tuple[LedgerPayment, ...]:
     pays = session.execute(
         select(
             Payment.id, Payment.receipt_no, Payment.kind, Payment.amount_fen, Payment.paid_on, Payment.method,
@@ -519,6 +596,7 @@ def _payments(session: Session, room_id: int, users: dict[int, str]) -> tuple[Le
             note=note, created_at=created, reverses_id=reverses, reverses_no=numbers.get(reverses, ref) if reverses else "",
             reversed_by_id=by, reversed_by_no=numbers.get(by, "") if by else "",
             credit_fen=int(credit.get(pid, 0)), lines=tuple(lines.get(pid, ())),
+            credit_spent_fen=(spent or {}).get(pid, (0, ()))[0], spent_by=(spent or {}).get(pid, (0, ()))[1],
         ))
     return tuple(out)
 
@@ -671,11 +749,11 @@ def _timeline(session: Session, room_id: int, users: dict[int, str], today: date
 
 @read_only
 def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
-    """Read the ledger of ``room_id`` as of ``today`` (about 15 queries whatever the history)."""
+    """Read the ledger of ``room_id`` as of ``today`` (about 20 queries whatever the history)."""
     room = _room_row(session, room_id)
     users = _users(session)
     people, contacts = _people(session, room_id, today)
-    late_fees = _late_fees_due(session, room_id)
+    late_fees = room_late_fees_due(session, room_id)
     fee_items, rows = _grid(session, room_id, today, late_fees)
     cells = [c for row in rows for c in row.cells if c is not None]
     case = session.execute(
@@ -692,7 +770,7 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
         paid_through=paid_through((c.period, c.outstanding_fen <= 0) for c in cells),
         arrears_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date < today),
         not_due_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date >= today),
-        credit_fen=_credit(session, room_id),
+        credit_fen=credit_balance(session, room_id),
         late_fee_due_fen=sum(late_fees.values()),
         stage=case[0] if case else None,
         collector=users.get(case[1], "") if case and case[1] else "",
@@ -708,34 +786,41 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
             )
         ),
     )
+    credits, spent = _credits(session, room_id)
     return RoomLedger(
         today=today, header=header, fee_items=fee_items, rows=rows,
-        payments=_payments(session, room_id, users), timeline=_timeline(session, room_id, users, today),
+        payments=_payments(session, room_id, users, spent), timeline=_timeline(session, room_id, users, today),
         limitation=tuple(room_limitation_periods(session, room_id=room_id, today=today)),
+        credits=credits,
     )
 
 
 @read_only
 def payment_context(session: Session, *, room_id: int, today: date) -> PaymentContext:
-    """The room's open bills (oldest first) with late fees due, its possible payers and its credit."""
+    """The room's open bills (oldest first) and its settled bills whose late fee is still due, with the
+    late fees due, its possible payers, its credit and the amount above which a payment is confirmed."""
     room = _room_row(session, room_id)
     people, _ = _people(session, room_id, today)
-    late_fees = _late_fees_due(session, room_id)
+    late_fees = room_late_fees_due(session, room_id)
     rows = session.execute(
         select(Bill.id, Bill.period, FeeItem.name, FeeItem.sort_order, OUTSTANDING, Bill.due_date)
         .join(FeeItem, FeeItem.id == Bill.fee_item_id)
-        .where(Bill.room_id == room_id, Bill.paid_fen + Bill.discount_fen + Bill.waived_fen < Bill.amount_fen)
+        .where(Bill.room_id == room_id,
+               or_(Bill.paid_fen + Bill.discount_fen + Bill.waived_fen < Bill.amount_fen, Bill.id.in_(list(late_fees))))
         .order_by(Bill.period, FeeItem.sort_order, Bill.id)
     ).all()
     bills = tuple(
-        PaymentBill(bill_id=r[0], period=r[1], fee_item=r[2], fee_item_order=r[3], outstanding_fen=r[4],
+        PaymentBill(bill_id=r[0], period=r[1], fee_item=r[2], fee_item_order=r[3], outstanding_fen=max(0, r[4]),
                     due_date=r[5], late_fee_due_fen=late_fees.get(r[0], 0))
         for r in rows
     )
     payers = [p for p in people if p.role is not PersonRole.OCCUPANT or p.pays_fees]
+    year = year_of_bills_fen(session, room_id)
+    limit = large_payment_limit(outstanding_fen=sum(b.outstanding_fen for b in bills),
+                                late_fee_due_fen=sum(late_fees.values()), year_of_bills_fen=year)
     return PaymentContext(
         room_id=room[0], room_code=room[2], estate_name=room[1], payers=tuple(payers), bills=bills,
-        credit_fen=_credit(session, room_id),
+        credit_fen=credit_balance(session, room_id), year_of_bills_fen=year, large_limit_fen=limit,
     )
 
 
@@ -792,6 +877,8 @@ def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
     operator = session.scalar(select(User.display_name).where(User.id == p.operator_id)) if p.operator_id else ""
     credit = session.scalar(
         select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.payment_id == payment_id))
+    if p.method is PaymentMethod.CREDIT:
+        credit = 0  # a spending of prepaid credit (预存抵扣): its lines are the bills; the method says where from
     reverses_no = session.scalar(select(Payment.receipt_no).where(Payment.id == p.reverses_id)) \
         if p.reverses_id else ""
     reversed_by = session.scalar(select(Payment.receipt_no).where(Payment.reverses_id == payment_id))

@@ -37,6 +37,8 @@ class ActionId(StrEnum):
     TAKE_PAYMENT = "take_payment"
     LOG_CONTACT = "log_contact"
     OPEN_CASE = "open_case"
+    GENERATE_BILLS = "billing.generate"
+    ASSESS_LATE_FEES = "billing.assess_late_fees"
     REFRESH = "refresh"
     IMPORT = "import"
     BACKUP = "backup"
@@ -114,6 +116,17 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "The collection case of the selected room: its ladder, next step, plans and "
                                      "holds"),
         permission=Permission.VIEW,
+    ),
+    ActionId.GENERATE_BILLS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Generate bills…"), "billing", None,
+        QT_TRANSLATE_NOOP("actions", "Issue a month's bills from the fee standards, with a preview first"),
+        permission=Permission.EDIT_BILLING,
+    ),
+    ActionId.ASSESS_LATE_FEES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Update late fees now"), "late_fee", None,
+        QT_TRANSLATE_NOOP("actions", "Work out every overdue bill's late fee up to today (also done on the day's "
+                                     "first start)"),
+        permission=Permission.ASSESS_LATE_FEES,
     ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
@@ -193,6 +206,8 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
     ),
     ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"),
      (ActionId.SEARCH, ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, ActionId.OPEN_CASE, None, ActionId.BACKUP)),
+    ("billing", QT_TRANSLATE_NOOP("actions", "&Billing"),
+     (ActionId.TAKE_PAYMENT, None, ActionId.GENERATE_BILLS, ActionId.ASSESS_LATE_FEES)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 

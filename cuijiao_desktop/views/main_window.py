@@ -239,6 +239,8 @@ class MainWindow(QMainWindow):
         self.actions.connect(ActionId.TAKE_PAYMENT, self.take_payment)
         self.actions.connect(ActionId.LOG_CONTACT, self.log_contact)
         self.actions.connect(ActionId.OPEN_CASE, self.open_case_of_selection)
+        self.actions.connect(ActionId.GENERATE_BILLS, self.generate_bills)
+        self.actions.connect(ActionId.ASSESS_LATE_FEES, lambda: self.assess_late_fees(daily=False))
         group = QActionGroup(self)
         group.setExclusive(True)
         current = self._settings.language
@@ -462,6 +464,71 @@ class MainWindow(QMainWindow):
         wizard.sig_imported.connect(lambda _result: self.data_changed())
         wizard.exec()
         wizard.deleteLater()
+
+    def generate_bills(self) -> None:
+        """收费 → 生成账单…: the billing run with its preview (finance and administrators)."""
+        if not self.actions.is_allowed(ActionId.GENERATE_BILLS):
+            return
+        from cuijiao_desktop.views.dialogs.billing_dialog import BillingDialog  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        dialog = BillingDialog(self._runner, self.user, today=today, parent=self)
+        dialog.sig_billed.connect(lambda _result: self.data_changed())
+        self.billing_dialog = dialog
+        dialog.open()
+
+    def assess_late_fees(self, *, daily: bool = True) -> None:
+        """Work out the late fees up to the office's today in the background, room range by room range
+        (one short transaction each, so other desks' payments never wait long, and this desk's own pages
+        load between the steps): on the day's first start (``daily``: nothing when another desk already
+        started today's run) or on request (收费 → 立即更新滞纳金)."""
+        if not self.actions.is_allowed(ActionId.ASSESS_LATE_FEES) or getattr(self, "_late_fee_run", None):
+            return
+        from cuijiao_desktop.services import late_fees  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        self._late_fee_run = (None, 0, [0, 0], "daily" if daily else "manual")
+        self.statusBar().showMessage(self.tr("Updating late fees…"))
+        self._runner.submit(late_fees.start_late_fee_run, actor=self.user, today=today, daily=daily,
+                            on_result=self._on_late_fee_run_started, on_error=self._on_late_fees_failed)
+
+    def _on_late_fee_run_started(self, run) -> None:
+        if run is None:
+            self._late_fee_run = None
+            self.statusBar().showMessage(self.tr("Late fees are up to date (updated today)."), 6000)
+            return
+        _none, _index, totals, trigger = self._late_fee_run
+        self._late_fee_run = (run, 0, totals, trigger)
+        self._late_fee_step()
+
+    def _late_fee_step(self) -> None:
+        from cuijiao_desktop.services import late_fees
+
+        run, index, totals, trigger = self._late_fee_run
+        if index >= len(run.ranges):
+            self._late_fee_run = None
+            self.statusBar().showMessage(self.tr("Late fees updated to {date}: {count} overdue bills.").format(
+                date=run.as_of.isoformat(), count=f"{totals[0]:,}"), 10000)
+            if totals[1]:
+                self.data_changed()
+            return
+        self.statusBar().showMessage(self.tr("Updating late fees… ({step}/{steps})").format(
+            step=index + 1, steps=len(run.ranges)))
+        self._runner.submit(late_fees.assess_late_fees, actor=self.user, as_of=run.as_of, rooms=run.ranges[index],
+                            since=run.since, trigger=trigger, on_result=self._on_late_fee_step_done,
+                            on_error=self._on_late_fees_failed)
+
+    def _on_late_fee_step_done(self, result) -> None:
+        run, index, totals, trigger = self._late_fee_run
+        totals[0] += result.bills
+        totals[1] += result.changed
+        self._late_fee_run = (run, index + 1, totals, trigger)
+        self._late_fee_step()
+
+    def _on_late_fees_failed(self, exc: BaseException) -> None:
+        self._late_fee_run = None
+        self.statusBar().showMessage(
+            self.tr("Late fees could not be updated: {reason}").format(reason=error_message(exc)), 15000)
 
     def back_up(self) -> None:
         """Save a copy of the database to a file chosen by the user."""

@@ -692,6 +692,165 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>BillAdjustDialog</name>
+    <message>
+        <source>Change bill amount</source>
+        <extracomment>A reason must say something: at least this many characters.</extracomment>
+        <translation>调整账单金额</translation>
+    </message>
+    <message>
+        <source>The bill keeps its history: the old amount, the new one, the reason and who changed it are recorded. The amount cannot go below what was already paid, discounted or waived on the bill.</source>
+        <translation>账单保留历史：原金额、新金额、原因和调整人都会记录。金额不能低于该账单已缴、已优惠或已减免的部分。</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Amount now</source>
+        <translation>现金额</translation>
+    </message>
+    <message>
+        <source>paid {paid}, discount {discount}, waived {waived}</source>
+        <translation>已缴 {paid}，优惠 {discount}，减免 {waived}</translation>
+    </message>
+    <message>
+        <source>On the bill</source>
+        <translation>账单上已有</translation>
+    </message>
+    <message>
+        <source>New &amp;amount (yuan)</source>
+        <translation>新金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Why does the amount change? (required, e.g. area corrected)</source>
+        <translation>为什么调整金额？（必填，如：面积更正）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Give the reason in at least {n} characters.</source>
+        <translation>请至少用 {n} 个字说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>BillingDialog</name>
+    <message>
+        <source>Generate bills</source>
+        <translation>生成账单</translation>
+    </message>
+    <message>
+        <source>Bills of a month for every room, from the fee standards in force on the month&apos;s first day. A room gets one bill per fee item and month: running a month again issues only what is missing. Prepaid credit pays the new bills right after.</source>
+        <translation>按当月第一天有效的收费标准为每个房间生成一个月的账单。同一房间、收费项目和月份只生成一张：再次生成同一月份只会补上缺少的账单。生成后立即用预存款抵扣新账单。</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>账期(&amp;M)</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>&amp;Estate</source>
+        <translation>小区(&amp;E)</translation>
+    </message>
+    <message>
+        <source>day </source>
+        <translation>每月 </translation>
+    </message>
+    <message>
+        <source> of each month</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>&amp;Due by</source>
+        <translation>缴费截止(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Press Preview to see what the run issues. Nothing is written yet.</source>
+        <translation>按“预览”查看将生成的账单，此时不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Count and total the bills of the month without writing anything (Enter)</source>
+        <translation>统计本月将生成的账单数量和金额，不写入数据（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Generate bills</source>
+        <translation>生成账单(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Write the previewed bills and spend prepaid credit on them</source>
+        <translation>写入预览中的账单，并用预存款抵扣</translation>
+    </message>
+    <message>
+        <source>bills due {date}</source>
+        <translation>应缴日期 {date}</translation>
+    </message>
+    <message>
+        <source> (saved as the office&apos;s due day when the bills are generated)</source>
+        <translation>（生成账单时保存为本单位的缴费截止日）</translation>
+    </message>
+    <message>
+        <source>Working out the bills…</source>
+        <translation>正在计算账单…</translation>
+    </message>
+    <message>
+        <source>all estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>Issued {count} bills of {month} for {scope}: {net} to pay (billed {amount}, discounts {discount}), due {due}.</source>
+        <translation>已为{scope}生成 {month} 账单 {count} 张：应缴 {net}（应收 {amount}，优惠减免 {discount}），应缴日期 {due}。</translation>
+    </message>
+    <message>
+        <source>The run issues {count} bills of {month} for {scope}: {net} to pay (billed {amount}, discounts {discount}), due {due}.</source>
+        <translation>将为{scope}生成 {month} 账单 {count} 张：应缴 {net}（应收 {amount}，优惠减免 {discount}），应缴日期 {due}。</translation>
+    </message>
+    <message>
+        <source>Every bill of {month} for {scope} is already issued: there is nothing to generate.</source>
+        <translation>{scope}的 {month} 账单已全部生成，无需再生成。</translation>
+    </message>
+    <message>
+        <source>{count} bills of the month were issued before and stay as they are.</source>
+        <translation>本月已有 {count} 张账单，保持不变。</translation>
+    </message>
+    <message>
+        <source>Prepaid credit paid {amount} of them for {rooms} rooms.</source>
+        <translation>其中 {amount} 已由 {rooms} 户的预存款抵扣。</translation>
+    </message>
+    <message>
+        <source>Prepaid credit of {rooms} rooms will pay {amount} of them.</source>
+        <translation>其中 {amount} 将由 {rooms} 户的预存款抵扣。</translation>
+    </message>
+    <message>
+        <source>{count} × {why}</source>
+        <translation>{count} 处{why}</translation>
+    </message>
+    <message>
+        <source> (the first {n} are listed)</source>
+        <translation>（下表列出前 {n} 处）</translation>
+    </message>
+    <message>
+        <source>Not billed:</source>
+        <translation>未计费：</translation>
+    </message>
+    <message>
+        <source>Generating the bills of {month}…</source>
+        <translation>正在生成 {month} 账单…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>BoardPrivacySection</name>
     <message>
         <source>Public boards (arrears and thank-you lists) are posted inside the estate. By law (Personal Information Protection Law art. 25) personal information may not be made public without each person&apos;s separate consent, so by default a board shows only building, unit, a masked room number, the months and the amount.</source>
@@ -2625,6 +2784,26 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
+        <source>Updating late fees…</source>
+        <translation>正在更新滞纳金…</translation>
+    </message>
+    <message>
+        <source>Late fees are up to date (updated today).</source>
+        <translation>滞纳金已是最新（今天已更新）。</translation>
+    </message>
+    <message>
+        <source>Late fees updated to {date}: {count} overdue bills.</source>
+        <translation>滞纳金已计算到 {date}：逾期账单 {count} 张。</translation>
+    </message>
+    <message>
+        <source>Updating late fees… ({step}/{steps})</source>
+        <translation>正在更新滞纳金…（{step}/{steps}）</translation>
+    </message>
+    <message>
+        <source>Late fees could not be updated: {reason}</source>
+        <translation>滞纳金未能更新：{reason}</translation>
+    </message>
+    <message>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite 数据库 (*.sqlite3)</translation>
     </message>
@@ -2898,6 +3077,14 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>缴费日期</translation>
     </message>
     <message>
+        <source>e.g. cash receipt found at month end, bank statement came late</source>
+        <translation>如：月底清点发现的现金收据、银行回单迟到</translation>
+    </message>
+    <message>
+        <source>Reason for the late entry</source>
+        <translation>补录原因</translation>
+    </message>
+    <message>
         <source>Payer</source>
         <translation>缴款人</translation>
     </message>
@@ -2910,8 +3097,8 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <source>Collect late fees of the bills this payment settles</source>
-        <translation>同时收取本次结清账单的滞纳金</translation>
+        <source>Collect late fees of the bills this payment settles and of bills already settled</source>
+        <translation>收取本次结清账单及已结清账单的滞纳金</translation>
     </message>
     <message>
         <source>The principal is always paid first; late fees only from what is left, never while the bill is owed.</source>
@@ -2938,6 +3125,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>应缴滞纳金：{amount}</translation>
     </message>
     <message>
+        <source> (of them {amount} on bills already paid)</source>
+        <translation>（其中已结清账单的 {amount}）</translation>
+    </message>
+    <message>
         <source>Prepaid credit: {amount}</source>
         <translation>预存余额：{amount}</translation>
     </message>
@@ -2962,6 +3153,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>滞纳金 {amount}</translation>
     </message>
     <message>
+        <source>{amount} of them on bills already paid</source>
+        <translation>其中已结清账单的滞纳金 {amount}</translation>
+    </message>
+    <message>
         <source>{amount} becomes prepaid credit</source>
         <translation>{amount} 转为预存</translation>
     </message>
@@ -2976,6 +3171,34 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Enter the amount received.</source>
         <translation>请输入收到的金额。</translation>
+    </message>
+    <message>
+        <source>Dated {days} days back: give the reason for the late entry.</source>
+        <translation>缴费日期在 {days} 天前：请填写补录原因。</translation>
+    </message>
+    <message>
+        <source>More than {n} days back: the reason is kept in the audit log.</source>
+        <translation>超过 {n} 天的补录：原因记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Check the amount</source>
+        <translation>请核对金额</translation>
+    </message>
+    <message>
+        <source>{amount} ({words}) is far more than this room owes now plus a year of its bills ({limit}).
+
+Take exactly this amount?</source>
+        <translation>收款金额 {amount}（人民币{words}）远超本房应缴合计加一年账单（{limit}）。
+
+确定收取这笔金额吗？</translation>
+    </message>
+    <message>
+        <source>Yes, take {amount}</source>
+        <translation>确定收取 {amount}</translation>
+    </message>
+    <message>
+        <source>No, correct the amount</source>
+        <translation>不，返回修改金额</translation>
     </message>
     <message>
         <source>{amount} by {method} for {room}</source>
@@ -3336,8 +3559,20 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>预存 {amount}</translation>
     </message>
     <message>
+        <source>paid from prepaid credit {amount}; the reversal gives it back</source>
+        <translation>由预存款抵扣 {amount}；冲正后退回预存</translation>
+    </message>
+    <message>
         <source>Allocation</source>
         <translation>分配</translation>
+    </message>
+    <message>
+        <source>{amount} of the prepaid credit this payment left has since paid bills ({numbers}). The reversal undoes those spendings first: the bills they paid are owed again, unless other prepaid credit of the room pays them.</source>
+        <translation>此笔收款转入的预存款中已有 {amount} 抵扣了账单（{numbers}）。冲正会先撤销这些抵扣：相关账单恢复为未缴，本房如有其他预存款会重新抵扣。</translation>
+    </message>
+    <message>
+        <source>Credit spent</source>
+        <translation>预存已抵扣</translation>
     </message>
     <message>
         <source>Why is this payment reversed? (required)</source>
@@ -3500,6 +3735,14 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Cancel the selected payment by a reversal entry (manager)</source>
         <translation>以冲正记录撤销所选收款（主管）</translation>
+    </message>
+    <message>
+        <source>Change bill amount…</source>
+        <translation>调整账单金额…</translation>
+    </message>
+    <message>
+        <source>Change the amount of the bill selected in the grid, with a reason (finance)</source>
+        <translation>调整账单表中所选账单的金额，需填写原因（财务）</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -4506,6 +4749,22 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>选中房间的催缴案件：流程、下一步、分期与暂停</translation>
     </message>
     <message>
+        <source>&amp;Generate bills…</source>
+        <translation>生成账单(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Issue a month&apos;s bills from the fee standards, with a preview first</source>
+        <translation>按收费标准生成一个月的账单，写入前先预览</translation>
+    </message>
+    <message>
+        <source>&amp;Update late fees now</source>
+        <translation>立即更新滞纳金(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Work out every overdue bill&apos;s late fee up to today (also done on the day&apos;s first start)</source>
+        <translation>计算所有逾期账单截至今天的滞纳金（每天首次启动时也会自动计算）</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -4592,6 +4851,10 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation>收费(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4887,6 +5150,117 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>An evidenced demand (signed, registered, screenshot) or the owner&apos;s promise restarts it; a notice-board posting does not.</source>
         <translation>有据催告（签收、挂号、截图）或业主承诺可使时效重新计算；公告栏张贴不能。</translation>
+    </message>
+</context>
+<context>
+    <name>billing</name>
+    <message>
+        <source>No meter reading for this month: not billed</source>
+        <translation>缺少本期抄表读数，未计费</translation>
+    </message>
+    <message>
+        <source>Reading below the previous one: not billed</source>
+        <translation>本期读数小于上期，未计费</translation>
+    </message>
+    <message>
+        <source>Handed over after this month: not billed</source>
+        <translation>本期尚未交房，未计费</translation>
+    </message>
+    <message>
+        <source>No fee standard applies: nothing billed</source>
+        <translation>没有适用的收费标准，未计费</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>存入预存</translation>
+    </message>
+    <message>
+        <source>Spent on bills</source>
+        <translation>抵扣账单</translation>
+    </message>
+    <message>
+        <source>Spending reversed</source>
+        <translation>撤销抵扣</translation>
+    </message>
+    <message>
+        <source>Deposit reversed</source>
+        <translation>预存冲正</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Fee item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>New bills</source>
+        <translation>新账单</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠减免</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <source>Already issued</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Voucher no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>paid {bills}</source>
+        <translation>抵扣 {bills}</translation>
+    </message>
+    <message>
+        <source>from the deposit of {no}</source>
+        <translation>来自 {no} 的预存</translation>
+    </message>
+    <message>
+        <source>{amount} of it left</source>
+        <translation>尚余 {amount}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -6038,6 +6412,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <source>Late fee paid</source>
         <translation>已缴滞纳金</translation>
     </message>
+    <message>
+        <source>settled</source>
+        <translation>已结清</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -6904,6 +7282,62 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Only managers may look at a colleague&apos;s work list.</source>
         <translation>只有主管可以查看同事的工作清单。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a billing month: write it as 2026-12 (year and month).</source>
+        <translation>“{text}”不是账期：请写成 2026-12（年和月）。</translation>
+    </message>
+    <message>
+        <source>The due day must be a day of the month from 1 to 31.</source>
+        <translation>缴费截止日须为每月的 1 至 31 日。</translation>
+    </message>
+    <message>
+        <source>A price, area or meter quantity cannot be negative ({field}).</source>
+        <translation>单价、面积或计量数不能为负数（{field}）。</translation>
+    </message>
+    <message>
+        <source>A vacancy discount is at most 100 %.</source>
+        <translation>空置减免最多为 100%。</translation>
+    </message>
+    <message>
+        <source>There is no estate named {name}. Estates: {names}.</source>
+        <translation>没有名为 {name} 的小区。现有小区：{names}。</translation>
+    </message>
+    <message>
+        <source>Another desk issued bills of {period} at the same moment: nothing was written. Run it again.</source>
+        <translation>另一台电脑同时在生成 {period} 的账单，本次没有写入任何数据，请重新生成。</translation>
+    </message>
+    <message>
+        <source>A payment cannot be dated in the future ({paid_on}).</source>
+        <translation>缴费日期不能晚于今天（{paid_on}）。</translation>
+    </message>
+    <message>
+        <source>This payment is dated {days} days back: give the reason for entering it late.</source>
+        <translation>这笔缴费的日期在 {days} 天前：请填写补录原因。</translation>
+    </message>
+    <message>
+        <source>{amount_fen} is far more than this room owes plus a year of its bills ({limit_fen}): confirm the amount first.</source>
+        <translation>{amount_fen} 远超本房应缴合计加一年账单（{limit_fen}）：请先确认金额。</translation>
+    </message>
+    <message>
+        <source>This bill no longer exists.</source>
+        <translation>此账单已不存在。</translation>
+    </message>
+    <message>
+        <source>The new amount of the bill is not valid.</source>
+        <translation>账单的新金额无效。</translation>
+    </message>
+    <message>
+        <source>The new amount is the same as the current one.</source>
+        <translation>新金额与现金额相同。</translation>
+    </message>
+    <message>
+        <source>The bill cannot be less than what was already paid, discounted or waived on it ({minimum_fen}): reverse the payment first.</source>
+        <translation>账单金额不能低于该账单已缴、已优惠或已减免的部分（{minimum_fen}）：请先冲正相关收款。</translation>
+    </message>
+    <message>
+        <source>Give the reason for changing the bill.</source>
+        <translation>请填写调整账单的原因。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

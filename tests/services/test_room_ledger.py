@@ -75,7 +75,7 @@ def test_grid_statuses_and_buckets(session_factory, users, room):
     with session_factory.begin() as s:
         # Jan paid in full, Feb part paid (100.00), the rest unpaid
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=35_000,
-                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH, today=date(2026, 2, 1))
     with session_factory() as s:
         ledger = room_ledger(s, room_id=room.room_id, today=TODAY)
     assert [r.period for r in ledger.rows] == [202606, 202605, 202604, 202603, 202602, 202601]
@@ -98,7 +98,7 @@ def test_grid_statuses_and_buckets(session_factory, users, room):
 def test_not_yet_due_and_header_sums(session_factory, users, room):
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=35_000,
-                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH, today=date(2026, 2, 1))
     with session_factory() as s:
         ledger = room_ledger(s, room_id=room.room_id, today=date(2026, 6, 5))
     jun = _bill_of(ledger, 202606)
@@ -114,12 +114,12 @@ def test_paid_through_needs_every_fee_item(session_factory, users, room):
     with session_factory.begin() as s:
         # pay Jan-Mar property fees by choosing them: the March water bill stays open
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=75_000,
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, chosen_bill_ids=list(room.bill_ids[:3]))
+                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, chosen_bill_ids=list(room.bill_ids[:3]), today=date(2026, 4, 1))
     with session_factory() as s:
         assert room_ledger(s, room_id=room.room_id, today=TODAY).header.paid_through == 202602
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=3_000,
-                       paid_on=date(2026, 4, 2), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 4, 2), method=PaymentMethod.CASH, today=date(2026, 4, 2))
     with session_factory() as s:
         assert room_ledger(s, room_id=room.room_id, today=TODAY).header.paid_through == 202603
 
@@ -159,9 +159,9 @@ def test_header_people_contacts_case_and_late_fees(session_factory, users, room)
 def test_payments_newest_first_with_lines_and_reversal_links(session_factory, users, room):
     with session_factory.begin() as s:
         first = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=30_000,
-                               paid_on=date(2026, 3, 1), method=PaymentMethod.WECHAT)
+                               paid_on=date(2026, 3, 1), method=PaymentMethod.WECHAT, today=date(2026, 3, 1))
         second = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=200_000,
-                                paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                                paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
         reversal = reverse_payment(s, actor=users[Role.MANAGER], payment_id=second.payment_id, reason="金额录错",
                                    on=date(2026, 4, 2))
     with session_factory() as s:
@@ -237,7 +237,7 @@ def test_query_count_does_not_grow_with_history(session_factory, users, engine):
     with session_factory.begin() as s:
         for i in range(10):
             record_payment(s, actor=users[Role.CLERK], room_id=big.room_id, amount_fen=30_000,
-                           paid_on=date(2026, 1, 1 + i), method=PaymentMethod.CASH)
+                           paid_on=date(2026, 1, 1 + i), method=PaymentMethod.CASH, today=date(2026, 1, 1 + i))
             s.add(ContactEvent(room_id=big.room_id, channel=Channel.SMS, outcome=CallOutcome.OTHER,
                                occurred_at=datetime(2026, 1, 1 + i, tzinfo=UTC)))
     counts = []
@@ -261,7 +261,7 @@ def test_query_count_does_not_grow_with_history(session_factory, users, engine):
 def test_payment_context_lists_open_bills_oldest_first(session_factory, users, room):
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=35_000,
-                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH, today=date(2026, 2, 1))
     with session_factory() as s:
         ctx = payment_context(s, room_id=room.room_id, today=TODAY)
     assert [(b.period, b.fee_item, b.outstanding_fen) for b in ctx.bills] == [

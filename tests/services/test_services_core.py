@@ -81,16 +81,16 @@ def test_late_fees_are_idempotent_follow_payments_and_need_a_manager_to_waive(se
     as_of = date(2026, 2, 9)  # Jan bill due 01-10: 30 days late; Feb bill not yet due
     for _ in range(2):
         with session_factory.begin() as s:
-            assert late_fees.recompute_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id) == 1
+            assert late_fees.assess_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id).bills == 1
     with session_factory() as s:
         rows = s.scalars(select(LateFeeAssessment)).all()
         assert len(rows) == 1 and rows[0].days == 30 and rows[0].amount_fen == 9_00  # 100元 × 3‰ × 30
         assert late_fees.room_late_fees(s, room.room_id).contract_fen == 9_00
     with session_factory.begin() as s:  # half paid on 01-20: the second half accrues only on 50元
         record_payment(s, actor=clerk, room_id=room.room_id, amount_fen=50_00, paid_on=date(2026, 1, 20),
-                       method=PaymentMethod.CASH)
+                       method=PaymentMethod.CASH, today=date(2026, 1, 20))
     with session_factory.begin() as s:
-        late_fees.recompute_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id)
+        late_fees.assess_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id)
     with session_factory() as s:
         assert s.scalar(select(LateFeeAssessment.amount_fen)) == 9 * 30 + 21 * 15  # 01-11..01-19 on 100元, 01-20..02-09 on 50元
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
@@ -108,11 +108,11 @@ def test_late_fees_are_idempotent_follow_payments_and_need_a_manager_to_waive(se
 def test_late_fees_wait_for_the_sixth_notice(session_factory, users):
     room = _policy_room(session_factory, from_notice_level=6)
     with session_factory.begin() as s:
-        assert late_fees.recompute_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)) == 0
+        assert late_fees.assess_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)).bills == 0
         s.add(Notice(serial="N6", room_id=room.room_id, kind=NoticeKind.ARREARS_NOTICE, level=6, arrears_fen=100_00,
                      issued_at=datetime(2026, 2, 20, 2, 0, tzinfo=UTC)))
     with session_factory.begin() as s:
-        assert late_fees.recompute_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)) == 2
+        assert late_fees.assess_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)).bills == 2
     with session_factory() as s:
         days = sorted(s.scalars(select(LateFeeAssessment.days)))
     assert days == [10, 10]  # 02-20 .. 03-01 for both bills
@@ -144,7 +144,7 @@ def test_overview_counts_overdue_money(session_factory, users):
     with session_factory.begin() as s:
         assert not overview.database_is_empty(s)
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=30_00,
-                       paid_on=date(2026, 10, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 10, 1), method=PaymentMethod.CASH, today=date(2026, 10, 1))
     with session_factory() as s:
         ov = overview.office_overview(s, today=date(2026, 11, 5))  # Nov bill not yet due
     assert (ov.rooms, ov.rooms_in_arrears, ov.arrears_fen) == (1, 1, 170_00)

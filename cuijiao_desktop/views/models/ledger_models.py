@@ -468,8 +468,9 @@ class OpenBillsModel(_Model):
                 return period_text(b.period)
             if col == C.ITEM:
                 return b.fee_item
-            if col == C.OUTSTANDING:
-                return format_money(b.outstanding_fen)
+            if col == C.OUTSTANDING:  # a settled bill is listed for its late fee
+                return format_money(b.outstanding_fen) if b.outstanding_fen > 0 else _tr(
+                    QT_TRANSLATE_NOOP("ledger", "settled"))
             if col == C.LATE_FEE:
                 return format_money(b.late_fee_due_fen) if b.late_fee_due_fen else ""
             if col == C.PAYS:

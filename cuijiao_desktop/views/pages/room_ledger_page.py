@@ -2,7 +2,8 @@
 
 A header with who lives there and where the money stands (已缴至 and 欠费合计 large),
 then tabs: the month × fee-item grid with its colour legend, the payments with their
-allocation lines, and the collection timeline. 收款 (F9), 冲正 and 刷新 act on the room.
+allocation lines, the prepaid credit (each deposit and what spent it), and the collection
+timeline. 收款 (F9), 冲正, 调整账单金额 and 刷新 act on the room.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import LedgerPayment, RoomLedger
 from cuijiao_desktop.settings import Keys
+from cuijiao_desktop.views.models.billing_models import CreditModel
 from cuijiao_desktop.views.models.ledger_models import (
     BUCKET_COLOURS,
     NOT_DUE_COLOURS,
@@ -167,6 +169,13 @@ class RoomLedgerPage(Page):
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.reverse_button.setVisible(user.can(Permission.REVERSE_PAYMENT))
         self.reverse_button.setEnabled(False)
+        self.adjust_button = QPushButton(self.tr("Change bill amount…"))
+        self.adjust_button.setObjectName("ledgerAdjust")
+        self.adjust_button.setToolTip(self.tr("Change the amount of the bill selected in the grid, with a reason "
+                                              "(finance)"))
+        self.adjust_button.clicked.connect(self.adjust_selected)
+        self.adjust_button.setVisible(user.can(Permission.EDIT_BILLING))
+        self.adjust_button.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("ledgerRefresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -183,8 +192,8 @@ class RoomLedgerPage(Page):
         self.dossier_button.setToolTip(self.tr("A lawyer-letter draft and the evidence of this room, as one PDF"))
         self.dossier_button.clicked.connect(self.write_dossier)
         self.dossier_button.setVisible(user.can(Permission.EXPORT_PERSONAL_DATA))
-        for b in (self.case_button, self.pay_button, self.reverse_button, self.statement_button, self.dossier_button,
-                  self.refresh_button):
+        for b in (self.case_button, self.pay_button, self.reverse_button, self.adjust_button, self.statement_button,
+                  self.dossier_button, self.refresh_button):
             bar.addWidget(b)
         self.content.addLayout(bar)
         back = QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self)
@@ -284,6 +293,8 @@ class RoomLedgerPage(Page):
         self.grid_view.horizontalHeader().setMinimumSectionSize(120)
         grid_layout.addWidget(self.grid_view, 1)
         grid_layout.addWidget(self._legend())
+        self.grid_view.selectionModel().currentChanged.connect(self._on_cell_selected)
+        self.grid_view.doubleClicked.connect(lambda _index: self.adjust_selected())
         self.tabs.addTab(grid_tab, self.tr("Bills"))
 
         pay_tab = QSplitter(Qt.Orientation.Vertical)
@@ -302,6 +313,7 @@ class RoomLedgerPage(Page):
         self.payments_view.selectionModel().currentRowChanged.connect(self._on_payment_selected)
         self.tabs.addTab(pay_tab, self.tr("Payments"))
 
+
         self.timeline_model = TimelineModel(self)
         self.timeline_view = _table(self.timeline_model)
         self.timeline_view.setObjectName("ledgerTimeline")
@@ -310,6 +322,15 @@ class RoomLedgerPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TimelineModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.timeline_view, self.tr("Collection history"))
+
+        self.credit_model = CreditModel(self)
+        self.credit_view = _table(self.credit_model)
+        self.credit_view.setObjectName("ledgerCredit")
+        self.credit_view.setWordWrap(False)  # one line per movement; the tooltip holds the bills it paid
+        header = self.credit_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CreditModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.credit_tab = self.tabs.addTab(self.credit_view, self.tr("Prepaid credit"))
         self.content.addWidget(self.tabs, 1)
 
     def _legend(self) -> QWidget:
@@ -374,6 +395,8 @@ class RoomLedgerPage(Page):
         issues = getattr(ledger.header, "open_issues", ())
         self.issues_label.setText(self.tr("Open service issues: {list}").format(list="；".join(issues)))
         self.issues_label.setVisible(bool(issues))
+        self.credit_model.set_rows(ledger.credits)
+        self.adjust_button.setEnabled(self.selected_cell() is not None)
         self.sig_loaded.emit(ledger)
 
     def _on_failed(self, request: int, exc: BaseException) -> None:
@@ -583,6 +606,27 @@ class RoomLedgerPage(Page):
     def _on_document_failed(self, exc: BaseException) -> None:
         self.error_label.setText(error_message(exc))
         self.error_label.show()
+
+    # bills
+    def selected_cell(self):
+        """The bill selected in the grid (a LedgerCell), or None."""
+        return self.grid_model.cell(self.grid_view.currentIndex())
+
+    def _on_cell_selected(self, current, _previous) -> None:
+        self.adjust_button.setEnabled(self.grid_model.cell(current) is not None)
+
+    def adjust_selected(self) -> None:
+        """调整账单金额 of the selected bill (finance): a dialog with the new amount and the reason."""
+        cell = self.selected_cell()
+        if cell is None or not self._user.can(Permission.EDIT_BILLING):
+            return
+        from cuijiao_desktop.views.dialogs.bill_adjust_dialog import BillAdjustDialog
+
+        dialog = BillAdjustDialog(self._runner, self._user, cell,
+                                  room_code=self.ledger.header.room_code if self.ledger else "", parent=self)
+        dialog.sig_saved.connect(self._after_save)
+        self.adjust_dialog = dialog
+        dialog.open()
 
     def _after_save(self, receipt) -> None:
         self.sig_payment_saved.emit(receipt)

@@ -52,7 +52,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import natural_key
 
 from . import arrears as arrears_service
-from . import audit, payments, serials
+from . import audit, late_fees, serials
 from .actor import authorize
 from .dto import OfficeDTO, UserDTO
 from .notice_templates import check_all, load_templates
@@ -261,7 +261,7 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 
 def late_fee_due(session: Session, bill_ids: Sequence[int]) -> dict[int, int]:
     """Late fee still due per bill: the ONE call of the ledger's "late fee still due" rule here."""
-    return payments.late_fees_due(session, bill_ids)
+    return late_fees.late_fees_due(session, bill_ids)
 
 
 def _bills(session: Session, room_ids: Sequence[int], today: date) -> dict[int, list[tuple]]:

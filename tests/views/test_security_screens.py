@@ -49,8 +49,8 @@ def _tabs(window) -> list[str]:
 
 
 def test_each_role_sees_its_settings_tabs(zh, make_window, users):
-    # 收费项目 and 公示与隐私 are shown to everyone (read-only unless the role may change them)
-    shared = ["收费项目", "公示与隐私"]
+    # these are shown to everyone (read-only unless the role may change them)
+    shared = ["收费项目", "公示与隐私", "联系规则", "催缴流程"]
     assert _tabs(make_window(users[Role.ADMIN]))[1:] == ["用户", "服务中心信息", "审计日志", *shared]
     assert _tabs(make_window(users[Role.MANAGER]))[1:] == ["服务中心信息", "审计日志", *shared]
     assert _tabs(make_window(users[Role.CLERK]))[1:] == shared

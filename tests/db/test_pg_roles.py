@@ -76,8 +76,9 @@ def test_printing_shows_the_sql_without_running_it(pg_url, capsys):
     assert main(["--db", pg_url, "db", "init-roles", "--owner-role", OWNER, "--app-role", APP]) == 0
     out = capsys.readouterr().out
     assert f"CREATE ROLE {OWNER} LOGIN;" in out and f"ALTER TABLE public.payment OWNER TO {OWNER};" in out
-    assert f"REVOKE UPDATE, DELETE, TRUNCATE ON payment, payment_allocation, credit_entry, late_fee_waiver, " \
-           f"write_off, audit_log FROM {APP}, PUBLIC;" in out
+    from cuijiao_desktop.db.models import APPEND_ONLY_TABLES
+
+    assert f"REVOKE UPDATE, DELETE, TRUNCATE ON {', '.join(APPEND_ONLY_TABLES)} FROM {APP}, PUBLIC;" in out
     assert f"ALTER DEFAULT PRIVILEGES FOR ROLE {OWNER} IN SCHEMA public GRANT" in out
     eng = make_engine(pg_url)
     with eng.connect() as conn:

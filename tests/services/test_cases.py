@@ -62,11 +62,11 @@ def test_cases_open_at_the_threshold_and_close_when_cleared(session_factory, use
     # a part payment does not close it; paying everything overdue does
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=rooms["2-1-101"].room_id, amount_fen=25_000,
-                       paid_on=TODAY, method=PaymentMethod.CASH)
+                       paid_on=TODAY, method=PaymentMethod.CASH, today=TODAY)
     assert _sync(session_factory, users[Role.CLERK]).closed == 0
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=rooms["2-1-101"].room_id, amount_fen=25_000,
-                       paid_on=TODAY, method=PaymentMethod.CASH)
+                       paid_on=TODAY, method=PaymentMethod.CASH, today=TODAY)
     result = _sync(session_factory, users[Role.CLERK], room_ids=[rooms["2-1-101"].room_id])
     assert (result.opened, result.closed) == (0, 1)
     with session_factory() as s:
@@ -84,7 +84,7 @@ def test_a_relapsing_room_goes_back_to_its_collector(session_factory, users, db_
         cases.reassign_cases(s, actor=users[Role.MANAGER], cases=[(row.case_id, row.version)],
                              collector_id=collector.id, today=TODAY)
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=125_000, paid_on=TODAY,
-                       method=PaymentMethod.CASH)
+                       method=PaymentMethod.CASH, today=TODAY)
     assert _sync(session_factory, users[Role.CLERK]).closed == 1
     later = date(2026, 6, 11)  # the June bill is now overdue
     result = _sync(session_factory, users[Role.CLERK], today=later)
@@ -187,7 +187,8 @@ def test_instalment_plan_follows_the_ledger(session_factory, users, db_kind):
     assert (case_row.state, case_row.due_on) == (PositionState.WAITING, date(2026, 6, 11))
     with session_factory.begin() as s:
         receipt = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=70_000,
-                                 paid_on=date(2026, 6, 9), method=PaymentMethod.WECHAT)
+                                 paid_on=date(2026, 6, 9), method=PaymentMethod.WECHAT,
+                       today=date(2026, 6, 9))
     with session_factory() as s:
         (plan,) = cases.plan_statuses(s, today=date(2026, 6, 12), case_ids=[row.case_id])
     assert [(i.state, i.paid_fen) for i in plan.instalments] == [

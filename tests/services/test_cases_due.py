@@ -90,7 +90,8 @@ def test_a_broken_promise_moves_the_case_on_and_a_hold_takes_it_out(session_fact
     # kept: paid in time, so the notice waits its normal 13 days after the call
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=25_000,
-                       paid_on=date(2026, 2, 19), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 19), method=PaymentMethod.CASH,
+                       today=date(2026, 2, 19))
     with session_factory() as s:
         assert due_steps(s, today=date(2026, 2, 21)) == []
         assert due_steps(s, today=date(2026, 3, 20))[0].reason is DueReason.WAIT  # Feb still owed
@@ -119,6 +120,7 @@ def test_explicit_step_marks_and_cleared_rooms(session_factory, users, db_kind):
         Stage.LAWYER_LETTER, "律师函", date(2026, 7, 1), 12)
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=12 * 25_000,
-                       paid_on=date(2027, 1, 10), method=PaymentMethod.CASH)
+                       paid_on=date(2027, 1, 10), method=PaymentMethod.CASH,
+                       today=date(2027, 1, 10))
     with session_factory() as s:
         assert due_steps(s, today=date(2027, 1, 11)) == []  # nothing owed: nothing due

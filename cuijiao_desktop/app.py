@@ -14,7 +14,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -358,11 +357,12 @@ class Controller(QObject):
 
     def show_main_window(self) -> None:
         """Create and show the main window for the signed-in user."""
+        from cuijiao_desktop.domain.office_time import office_today
         from cuijiao_desktop.views.main_window import MainWindow
 
         window = MainWindow(
             self.runner, self.user, self.settings, db_url=self.url, db_description=self.db_description,
-            today=date.today,
+            today=office_today,  # business dates are the office's (Asia/Shanghai), whatever the PC's zone
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_logout_requested.connect(self._on_logout)
@@ -370,6 +370,8 @@ class Controller(QObject):
         window.sig_reconnect_requested.connect(self._on_reconnect)
         self.window = window
         window.show()
+        window.sync_cases_daily()  # once per office day: cases open and close by the office's rule
+        window.assess_late_fees()  # the day's first start works out the late fees (in the background)
 
     def _on_logout(self) -> None:
         self.app.setQuitOnLastWindowClosed(False)
@@ -425,7 +427,7 @@ class Controller(QObject):
     def _fatal(self, text: str, exc: BaseException) -> None:
         from cuijiao_desktop.messages import error_message
 
-        log.error("%s", text, exc_info=exc)
+        log.error("%s", text, exc_info=exc)  # goes to the log file that error_message names
         QMessageBox.critical(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
 
     def _warn(self, text: str, exc: BaseException) -> None:
@@ -434,10 +436,36 @@ class Controller(QObject):
         QMessageBox.warning(None, QCoreApplication.translate("app", "Property fee collection"), f"{text}\n\n{error_message(exc)}")
 
     def shutdown(self) -> None:
-        """Stop the worker thread and close the database."""
+        """End the sign-in, stop the worker thread and close the database."""
+        if self.user is not None and self.engine is not None:
+            from cuijiao_desktop.services import auth
+
+            _run_and_wait(self.runner, auth.logout, actor=self.user)
+            self.user = None
         self.runner.shutdown(wait=True)
         if self.engine is not None:
             self.engine.dispose()
+
+
+def install_excepthook() -> None:
+    """Unexpected errors on the GUI thread: into the log file, and a dialog that names the file."""
+
+    def hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        logging.getLogger("cuijiao_desktop").critical("unexpected error", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None:
+            return
+        from cuijiao_desktop.messages import error_message
+
+        try:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Property fee collection"),
+                                 error_message(exc))
+        except Exception:
+            logging.getLogger("cuijiao_desktop").exception("the error dialog failed")
+
+    sys.excepthook = hook
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -446,6 +474,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("cuijiao_desktop").setLevel(logging.INFO)
     args = parse_args(argv)
     app = create_application(argv)
+    from cuijiao_desktop import logfile
+
+    logfile.install()
+    install_excepthook()
     settings = UiSettings()
     lang = args.lang or settings.language
     install_translators(app, lang)

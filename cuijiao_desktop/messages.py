@@ -77,11 +77,14 @@ MESSAGES: dict[str, str] = {
     "demo.not_empty": QT_TRANSLATE_NOOP(
         "messages", "This database already holds rooms: demo data can only go into an empty database."
     ),
-    "ladder.days_out_of_range": QT_TRANSLATE_NOOP("messages", "The number of days must be between -60 and 3650."),
-    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
-        "messages", "Collection wording may never threaten to cut water, power, gas or heating: remove {words}."
+    "ladder.days_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the wait must be between 0 and 3650 days."
     ),
-    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the step."),
+    "ladder.forbidden_words": QT_TRANSLATE_NOOP(
+        "messages", "Civil Code art. 944: a property service company may not cut water, power, heating or gas "
+        "to make owners pay, and collection wording may not threaten it. Remove {words}."
+    ),
+    "ladder.name_required": QT_TRANSLATE_NOOP("messages", "Step {step}: enter the name of the step."),
     "ladder.step_not_found": QT_TRANSLATE_NOOP("messages", "This step of the ladder no longer exists."),
     "late_fee.balances_unsorted": QT_TRANSLATE_NOOP(
         "messages", "Internal error: the payment history of a bill is out of order."
@@ -227,11 +230,301 @@ MESSAGES: dict[str, str] = {
         "While this was being written, someone else changed the same records ({detail}). Nothing was "
         "written: please run it again.",
     ),
+    # --- security (issue 14) ---
+    "auth.password_change_required": QT_TRANSLATE_NOOP(
+        "messages", "Your password was reset: choose a new one first (sign in to the program, or run "
+        "cuijiao --user NAME user passwd)."
+    ),
+    "auth.password_unchanged": QT_TRANSLATE_NOOP("messages", "Choose a password different from the current one."),
+    "auth.first_user_admin": QT_TRANSLATE_NOOP(
+        "messages", "The first account of a new database must be an administrator (--role admin)."
+    ),
+    "users.last_admin": QT_TRANSLATE_NOOP(
+        "messages", "This is the last active administrator: make someone else an administrator first."
+    ),
+    "users.cannot_disable_self": QT_TRANSLATE_NOOP("messages", "You cannot disable your own account."),
+    "users.reset_own": QT_TRANSLATE_NOOP(
+        "messages", "To change your own password use “Change password…” (it asks for the current one)."
+    ),
+    "office.too_long": QT_TRANSLATE_NOOP("messages", "This text is too long: at most {maximum} characters."),
+    "office.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the service centre."),
+    "office.bank_account_invalid": QT_TRANSLATE_NOOP(
+        "messages", "A bank account number has only digits (spaces and dashes are allowed)."
+    ),
+    "office.image_too_large": QT_TRANSLATE_NOOP("messages", "The picture is too large: at most {maximum_mb} MB."),
+    "office.image_format": QT_TRANSLATE_NOOP("messages", "Choose a PNG or JPEG picture."),
+    "phone.not_found": QT_TRANSLATE_NOOP("messages", "This phone number no longer exists."),
+    "audit.room_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a room number (for example 3-2-1502 or 3栋2单元1502)."
+    ),
+    "audit.export_too_large": QT_TRANSLATE_NOOP(
+        "messages", "{rows} rows match: narrow the filter to at most {limit} rows to export."
+    ),
+    "cli.passwd_needs_user": QT_TRANSLATE_NOOP(
+        "messages", "Name yourself with --user NAME: the current password is the one you sign in with."
+    ),
+    # --- fee items and imports (issue 9) ---
+    "fee_item.code_required": QT_TRANSLATE_NOOP("messages", "Enter the code of the fee item (e.g. WYF)."),
+    "fee_item.code_invalid": QT_TRANSLATE_NOOP(
+        "messages", "A code has at most 32 letters, digits, - or _ (e.g. WYF), not \"{text}\"."
+    ),
+    "fee_item.code_taken": QT_TRANSLATE_NOOP("messages", "Another fee item already has the code {code}."),
+    "fee_item.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the fee item."),
+    "fee_item.name_taken": QT_TRANSLATE_NOOP("messages", "A fee item named {name} already exists."),
+    "fee_item.basis_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the item is charged."),
+    "fee_item.sort_order_invalid": QT_TRANSLATE_NOOP("messages", "The order is a whole number from 0 to 999."),
+    "fee_item.due_day_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The due day is a day of the month from 1 to {maximum}."
+    ),
+    "fee_item.not_found": QT_TRANSLATE_NOOP("messages", "This fee item no longer exists."),
+    "fee_item.in_use": QT_TRANSLATE_NOOP(
+        "messages", "{name} has bills or meter readings and cannot be deleted: untick \"In use\" instead."
+    ),
+    "fee_standard.item_required": QT_TRANSLATE_NOOP("messages", "Choose the fee item."),
+    "fee_standard.price_required": QT_TRANSLATE_NOOP("messages", "Enter the price, e.g. 2.50."),
+    "fee_standard.price_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a price: enter yuan, e.g. 2.50 (0 means free of charge)."
+    ),
+    "fee_standard.price_too_precise": QT_TRANSLATE_NOOP("messages", "Prices have at most two decimal places: {text}"),
+    "fee_standard.usage_invalid": QT_TRANSLATE_NOOP("messages", "Choose the usage of the rooms."),
+    "fee_standard.vacancy_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The vacancy discount is a whole percentage from 0 to 100."
+    ),
+    "fee_standard.valid_from_required": QT_TRANSLATE_NOOP("messages", "Enter the day the standard applies from."),
+    "fee_standard.valid_to_before_from": QT_TRANSLATE_NOOP(
+        "messages", "The standard cannot end before it starts."
+    ),
+    "fee_standard.estate_not_found": QT_TRANSLATE_NOOP("messages", "This estate no longer exists."),
+    "fee_standard.duplicate": QT_TRANSLATE_NOOP(
+        "messages", "This item already has a standard for these rooms from {date}: edit that one instead."
+    ),
+    "fee_standard.not_found": QT_TRANSLATE_NOOP("messages", "This fee standard no longer exists."),
+    "late_fee_policy.rate_required": QT_TRANSLATE_NOOP("messages", "Enter the daily rate, e.g. 0.3‰ or 万分之三."),
+    "late_fee_policy.rate_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a daily rate: write e.g. 0.3‰, 0.03% or 万分之三."
+    ),
+    "late_fee_policy.rate_too_high": QT_TRANSLATE_NOOP(
+        "messages", "{text} a day is more than 1% a day: check the rate in the contract."
+    ),
+    "late_fee_policy.grace_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The days of grace are a whole number from 0 to 365."
+    ),
+    "late_fee_policy.cap_invalid": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a cap: enter a percentage of the principal above 0 and at most 100, "
+        "or leave it empty."
+    ),
+    "late_fee_policy.notice_level_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The notice is numbered from 1 to {maximum}."
+    ),
+    "late_fee_policy.valid_from_required": QT_TRANSLATE_NOOP("messages", "Enter the day the terms apply from."),
+    "import.fee_item_not_found": QT_TRANSLATE_NOOP(
+        "messages", "The fee item {item} chosen for \"{word}\" does not exist (any more)."
+    ),
+    # --- print room (issue 11) ---
+    "notice_template.invalid": QT_TRANSLATE_NOOP("messages", "The notice template cannot be read: {reason}"),
+    "notice_template.not_found": QT_TRANSLATE_NOOP("messages", "There is no notice template for level {level}."),
+    "notice_template.forbidden": QT_TRANSLATE_NOOP(
+        "messages", "The wording of notice level {level} is not allowed: {findings}. Change it and save again."
+    ),
+    "notice_template.unknown_placeholder": QT_TRANSLATE_NOOP(
+        "messages", "Notice level {level} uses unknown placeholders: {names}."
+    ),
+    "notice_template.empty": QT_TRANSLATE_NOOP("messages", "Notice level {level} needs a title and some text."),
+    "notice.estate_not_found": QT_TRANSLATE_NOOP("messages", "There is no estate named \"{name}\"."),
+    "notice.building_not_found": QT_TRANSLATE_NOOP("messages", "There is no building \"{name}\"."),
+    "notice.collector_not_found": QT_TRANSLATE_NOOP("messages", "There is no collector named \"{name}\"."),
+    "notice.level_out_of_range": QT_TRANSLATE_NOOP("messages", "The notice level must be between 1 and 10."),
+    "notice.nothing_to_print": QT_TRANSLATE_NOOP(
+        "messages", "No room of this choice gets a notice now ({skipped} rooms left out): nothing was printed."
+    ),
+    "notice.unknown_paper": QT_TRANSLATE_NOOP("messages", "Unknown paper for notices: {paper}"),
+    "notice.room_ambiguous": QT_TRANSLATE_NOOP(
+        "messages", "Room {room} exists in several estates ({estates}): name the estate."
+    ),
+    "delivery.serial_required": QT_TRANSLATE_NOOP("messages", "Type or scan the notice number."),
+    "delivery.serial_not_found": QT_TRANSLATE_NOOP("messages", "There is no notice numbered {serial}."),
+    "delivery.already_recorded": QT_TRANSLATE_NOOP(
+        "messages", "The delivery of notice {serial} was already recorded with proof on {on}."
+    ),
+    "delivery.date_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "The delivery date must be between the day the notice was issued ({issued}) and today ({today})."
+    ),
+    "delivery.relation_invalid": QT_TRANSLATE_NOOP(
+        "messages", "A family member who signs must be one of: {relations}."
+    ),
+    "delivery.receiver_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the family member who signed."),
+    "delivery.tracking_invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter the tracking number of the registered letter (8 to 32 letters and digits)."
+    ),
+    "delivery.proof_required": QT_TRANSLATE_NOOP(
+        "messages", "A message is proof only with its screenshot: attach the screenshot file."
+    ),
+    "delivery.door_no_evidence": QT_TRANSLATE_NOOP(
+        "messages", "A notice left at the door is no proof of delivery and takes no file or tracking number. "
+        "Record the signed slip or the registered letter instead."
+    ),
+    "delivery.proof_type": QT_TRANSLATE_NOOP(
+        "messages", "A proof file must be a picture or a PDF (not {suffix})."
+    ),
+    "delivery.proof_missing": QT_TRANSLATE_NOOP("messages", "The proof file cannot be found: {path}"),
+    "delivery.proof_too_large": QT_TRANSLATE_NOOP("messages", "The proof file is larger than {mb} MB."),
+    "board.digits_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "A board may show between 0 and 3 digits of a room number."
+    ),
+    "board.loosening_needs_consent": QT_TRANSLATE_NOOP(
+        "messages", "Showing more on public boards needs every owner's separate consent. {article}"
+    ),
+    "board.periods_reversed": QT_TRANSLATE_NOOP("messages", "The first month comes after the last one."),
+    "board.unknown_kind": QT_TRANSLATE_NOOP("messages", "Unknown kind of board: {kind}"),
+    "statement.periods_reversed": QT_TRANSLATE_NOOP("messages", "The first month comes after the last one."),
+    # --- cases, ladder, instalments, holds, service issues (issue 10) ---
+    "ladder.minimum_negative": QT_TRANSLATE_NOOP("messages", "Step {step}: the minimum amount cannot be negative."),
+    "ladder.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "Step {step}: the minimum number of months must be between 0 and 600."
+    ),
+    "ladder.none_active": QT_TRANSLATE_NOOP("messages", "Keep at least one step of the ladder active."),
+    "cases.no_collectors": QT_TRANSLATE_NOOP("messages", "Choose at least one collector."),
+    "cases.not_a_collector": QT_TRANSLATE_NOOP(
+        "messages", "{name} is not an active collector or manager and cannot hold cases."
+    ),
+    "cases.changed_since_preview": QT_TRANSLATE_NOOP(
+        "messages", "Some cases changed since the preview (paid, closed or reassigned). Preview again; nothing was changed."
+    ),
+    "cases.threshold_negative": QT_TRANSLATE_NOOP("messages", "The amount that opens a case cannot be negative."),
+    "cases.months_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "The months that open a case must be between 0 and 120."
+    ),
+    "case.not_found": QT_TRANSLATE_NOOP("messages", "This case no longer exists."),
+    "case.none_for_room": QT_TRANSLATE_NOOP(
+        "messages", "This room has no collection case: its arrears have not reached the office's threshold."
+    ),
+    "case.not_yours": QT_TRANSLATE_NOOP("messages", "This case is held by another collector."),
+    "case.unassigned": QT_TRANSLATE_NOOP(
+        "messages", "This case is not given to any collector yet: your manager assigns it."
+    ),
+    "case.closed": QT_TRANSLATE_NOOP("messages", "This case was closed on {closed_on}: the room has paid."),
+    "case.already_open": QT_TRANSLATE_NOOP("messages", "This room already has an open case."),
+    "case.nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing overdue: there is nothing to chase."),
+    "case.step_date_invalid": QT_TRANSLATE_NOOP(
+        "messages", "The date must be between the opening of the case ({opened_on}) and today."
+    ),
+    "instalment.count_out_of_range": QT_TRANSLATE_NOOP(
+        "messages", "A plan has between 1 and {maximum} instalments."
+    ),
+    "instalment.total_too_small": QT_TRANSLATE_NOOP(
+        "messages", "The total is too small for {count} instalments."
+    ),
+    "instalment.interval_invalid": QT_TRANSLATE_NOOP("messages", "Instalments are at least one month apart."),
+    "instalment.total_not_positive": QT_TRANSLATE_NOOP("messages", "The plan's total must be more than zero."),
+    "instalment.amount_not_positive": QT_TRANSLATE_NOOP(
+        "messages", "Instalment {seq}: the amount must be more than zero."
+    ),
+    "instalment.dates_not_increasing": QT_TRANSLATE_NOOP(
+        "messages", "Instalment {seq}: each date must be today or later, and after the instalment before it."
+    ),
+    "instalment.sum_mismatch": QT_TRANSLATE_NOOP(
+        "messages", "The instalments add up to {sum_fen}, not to the plan's total of {total_fen}."
+    ),
+    "instalment.plan_exists": QT_TRANSLATE_NOOP(
+        "messages", "This case already has a plan waiting for approval or running: decide or cancel it first."
+    ),
+    "instalment.not_found": QT_TRANSLATE_NOOP("messages", "This instalment plan no longer exists."),
+    "approval.already_decided": QT_TRANSLATE_NOOP("messages", "This request has already been decided."),
+    "approval.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason, so that the collector knows why."),
+    "approval.not_found": QT_TRANSLATE_NOOP("messages", "This request no longer exists."),
+    "extension.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for the extension."),
+    "extension.length": QT_TRANSLATE_NOOP(
+        "messages", "An extension runs 1 to 2 months: choose a date from {earliest} to {latest}."
+    ),
+    "hold.reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for stopping the collection."),
+    "hold.until_past": QT_TRANSLATE_NOOP("messages", "The end date must be after today."),
+    "hold.too_long": QT_TRANSLATE_NOOP(
+        "messages", "A hold lasts at most {days} days; ask again when it ends if it must go on."
+    ),
+    "hold.not_running": QT_TRANSLATE_NOOP("messages", "This hold is not running (not approved, or already over)."),
+    "issue.description_required": QT_TRANSLATE_NOOP("messages", "Describe the problem."),
+    "issue.promised_before_raised": QT_TRANSLATE_NOOP(
+        "messages", "The promised date cannot be before the day the problem was raised ({raised_on})."
+    ),
+    "issue.resolution_required": QT_TRANSLATE_NOOP(
+        "messages", "Say how the problem was solved before marking it done or closed."
+    ),
+    "issue.not_found": QT_TRANSLATE_NOOP("messages", "This service issue no longer exists."),
+    # --- collection work (issue 10) ---
+    "contact.channel_invalid": QT_TRANSLATE_NOOP("messages", "Choose how the owner was contacted."),
+    "contact.outcome_invalid": QT_TRANSLATE_NOOP("messages", "Choose the outcome of the contact."),
+    "contact.number_required": QT_TRANSLATE_NOOP(
+        "messages", "Choose the number that was used (add it to the room's contacts first if it is missing)."
+    ),
+    "contact.number_not_of_room": QT_TRANSLATE_NOOP(
+        "messages", "This number is not among the contacts of the room: add it to the room first."
+    ),
+    "contact.answered_by_required": QT_TRANSLATE_NOOP("messages", "Choose who answered."),
+    "contact.promise_not_allowed": QT_TRANSLATE_NOOP(
+        "messages", "A promise can only be recorded when the outcome is a promise to pay."
+    ),
+    "contact.promise_date_required": QT_TRANSLATE_NOOP("messages", "Enter the date the owner promised to pay by."),
+    "contact.promise_date_past": QT_TRANSLATE_NOOP("messages", "The promised date cannot be in the past."),
+    "contact.promise_date_too_far": QT_TRANSLATE_NOOP(
+        "messages", "A promise more than a year away is a plan: agree an instalment plan instead."
+    ),
+    "contact.promise_amount_required": QT_TRANSLATE_NOOP("messages", "Enter the amount the owner promised to pay."),
+    "contact.promise_amount_positive": QT_TRANSLATE_NOOP("messages", "The promised amount must be more than zero."),
+    "contact.promise_nothing_owed": QT_TRANSLATE_NOOP("messages", "This room owes nothing: there is nothing to promise."),
+    "contact.promise_amount_too_large": QT_TRANSLATE_NOOP(
+        "messages", "The promised amount is more than the room owes ({owed_fen})."
+    ),
+    "contact.complaint_category_required": QT_TRANSLATE_NOOP("messages", "Choose what the complaint is about."),
+    "contact.complaint_text_required": QT_TRANSLATE_NOOP("messages", "Describe the complaint."),
+    "contact.follow_up_past": QT_TRANSLATE_NOOP("messages", "The next follow-up cannot be in the past."),
+    "contact.follow_up_too_far": QT_TRANSLATE_NOOP("messages", "The next follow-up is more than a year away."),
+    "contact.confirm_warnings": QT_TRANSLATE_NOOP(
+        "messages", "This contact breaks an office rule (quiet hours or contacts per week): confirm it to save."
+    ),
+    "settings.time_invalid": QT_TRANSLATE_NOOP("messages", "Enter a time as hours and minutes, e.g. 21:00."),
+    "settings.weekly_max_invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter a number of contacts per week from 0 (no limit) to {maximum}."
+    ),
+    "date.invalid": QT_TRANSLATE_NOOP(
+        "messages", "Enter a date such as 2026-11-20, 11-20, 20 (the coming 20th) or +3 (in 3 days)."
+    ),
+    "worklist.not_yours": QT_TRANSLATE_NOOP("messages", "Only managers may look at a colleague's work list."),
+    "worklist.user_not_found": QT_TRANSLATE_NOOP("messages", "There is no such user."),
+    # --- ledger: billing, credit, late fees, adjustments, front-desk checks (issue 9) ---
+    "billing.invalid_month": QT_TRANSLATE_NOOP(
+        "messages", "\"{text}\" is not a billing month: write it as 2026-12 (year and month)."
+    ),
+    "billing.invalid_due_day": QT_TRANSLATE_NOOP("messages", "The due day must be a day of the month from 1 to 31."),
+    "billing.negative_quantity": QT_TRANSLATE_NOOP(
+        "messages", "A price, area or meter quantity cannot be negative ({field})."
+    ),
+    "billing.invalid_discount": QT_TRANSLATE_NOOP("messages", "A vacancy discount is at most 100 %."),
+    "billing.unknown_estate": QT_TRANSLATE_NOOP("messages", "There is no estate named {name}. Estates: {names}."),
+    "billing.conflict": QT_TRANSLATE_NOOP(
+        "messages", "Another desk issued bills of {period} at the same moment: nothing was written. Run it again."
+    ),
+    "payment.date_in_future": QT_TRANSLATE_NOOP("messages", "A payment cannot be dated in the future ({paid_on})."),
+    "payment.backdate_reason_required": QT_TRANSLATE_NOOP(
+        "messages", "This payment is dated {days} days back: give the reason for entering it late."
+    ),
+    "payment.confirm_large": QT_TRANSLATE_NOOP(
+        "messages", "{amount_fen} is far more than this room owes plus a year of its bills ({limit_fen}): "
+        "confirm the amount first."
+    ),
+    "bill.not_found": QT_TRANSLATE_NOOP("messages", "This bill no longer exists."),
+    "bill.adjust_invalid_amount": QT_TRANSLATE_NOOP("messages", "The new amount of the bill is not valid."),
+    "bill.adjust_unchanged": QT_TRANSLATE_NOOP("messages", "The new amount is the same as the current one."),
+    "bill.adjust_below_paid": QT_TRANSLATE_NOOP(
+        "messages", "The bill cannot be less than what was already paid, discounted or waived on it "
+        "({minimum_fen}): reverse the payment first."
+    ),
+    "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")
 _FALLBACK = QT_TRANSLATE_NOOP("messages", "The operation could not be completed ({code}).")
 _UNEXPECTED = QT_TRANSLATE_NOOP("messages", "An unexpected error occurred: {detail}")
+_SEE_LOG = QT_TRANSLATE_NOOP("messages", "The details are in the log file {path}.")
 _OS_ERROR = QT_TRANSLATE_NOOP("messages", "A file could not be read or written: {detail}")
 
 
@@ -314,4 +607,8 @@ def error_message(exc: BaseException) -> str:
         return message_for_code(exc.code, exc.params)
     if isinstance(exc, OSError):
         return _fill(tr(_OS_ERROR), {"detail": exc.strerror or str(exc)})
-    return _fill(tr(_UNEXPECTED), {"detail": f"{type(exc).__name__}: {exc}"})
+    text = _fill(tr(_UNEXPECTED), {"detail": f"{type(exc).__name__}: {exc}"})
+    from cuijiao_desktop.logfile import current_path
+
+    path = current_path()
+    return f"{text}\n{_fill(tr(_SEE_LOG), {'path': str(path)})}" if path is not None else text

@@ -43,6 +43,8 @@ class Keys:
     DB_NAME = Key("database/name", str, "cuijiao")
     DB_USER = Key("database/user", str, "")
     BACKUP_KEEP_DAYS = Key("backup/keep_days", int, 30)  # automatic backups older than this are deleted
+    # Shared desks: after this many idle minutes the window locks and the sign-in ends (0: never).
+    IDLE_LOCK_MINUTES = Key("security/idle_lock_minutes", int, 10)
 
 
 class UiSettings:

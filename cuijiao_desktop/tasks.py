@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.services.tx import Transactions, is_long_write, is_read_only
 
 log = logging.getLogger(__name__)
@@ -279,7 +280,10 @@ class TaskRunner(_BaseRunner):
             except TaskCancelled:
                 emit(task_id, "cancelled", None)
             except Exception as exc:
-                log.debug("task %s failed", handle.name, exc_info=True)
+                if isinstance(exc, DomainError):  # a rule said no: the user is told, nothing to log
+                    log.debug("task %s failed", handle.name, exc_info=True)
+                else:  # a bug or a broken database: the traceback goes to the log file
+                    log.exception("task %s failed", handle.name)
                 emit(task_id, "error", exc)
             else:
                 emit(task_id, "result", result)

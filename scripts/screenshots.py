@@ -11,7 +11,15 @@ Opens the program on ``URL`` (a demo database) as a demo user (signed in through
 11 the search popup, 12 the room dialog, 13–15 a room's ledger (bills, payments,
 collection history), 16 the payment dialog with its allocation preview, 17 the payment
 recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arrears list
-filtered, 20–21 the import wizard (columns, check) on a messy workbook written here.
+filtered, 20–21 the import wizard (columns, check) on a messy workbook written here,
+22 设置 → 收费项目 and 23 the wizard's fee-items page for a bills workbook in the office's words,
+24 the billing run's preview of next month, 25 a room ledger whose prepaid credit paid that month's bills,
+31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates),
+50–52 the call form, the contact log and the promises, 55–60 the cases list, a case with its ladder,
+an instalment plan, the split preview, service issues and the ladder settings,
+40–43 the security screens as the demo administrator (users, service centre with a seal drawn
+here, audit log, the idle lock). (30-*.png, the print room's documents, come from
+``scripts/print_room_pngs.py``.)
 
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
 notices, visits, promises), chosen through the services. The payment of 17 is really
@@ -29,7 +37,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dtime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -279,6 +288,335 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     pay.accept()
 
 
+def seal_picture() -> bytes:
+    """A red round seal drawn here (PNG bytes), for the office tab's picture."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPen
+
+    image = QImage(240, 240, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    red = QColor("#C8161D")
+    p.setPen(QPen(red, 9))
+    p.drawEllipse(QRectF(10, 10, 220, 220))
+    p.setPen(red)
+    font = QFont(QApplication.font())
+    font.setPixelSize(52)
+    p.setFont(font)
+    p.drawText(QRectF(0, 80, 240, 70), Qt.AlignmentFlag.AlignCenter, "★")
+    font.setPixelSize(26)
+    font.setBold(True)
+    p.setFont(font)
+    p.drawText(QRectF(0, 150, 240, 40), Qt.AlignmentFlag.AlignCenter, "财务专用章")
+    p.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def security_shots(app: QApplication, ctx: dict) -> None:
+    """40 设置 → 用户, 41 服务中心信息 (with a seal), 42 审计日志, 43 the idle lock, as the demo administrator."""
+    from cuijiao_desktop.db.engine import describe_url
+    from cuijiao_desktop.services import auth, office
+    from cuijiao_desktop.services.demo import DEMO_PASSWORD
+    from cuijiao_desktop.views.main_window import MainWindow
+
+    out, factory, runner = ctx["out"], ctx["factory"], ctx["runner"]
+    with factory.begin() as session:
+        admin = auth.login(session, username="admin", password=DEMO_PASSWORD)
+    with factory.begin() as session:
+        office.set_office_image(session, actor=admin, key="office.seal_image", data=seal_picture())
+    window = MainWindow(runner, admin, ctx["settings"], db_url=ctx["db_url"],
+                        db_description=ctx["db_label"] or describe_url(ctx["db_url"]), today=lambda: ctx["today"])
+    window.resize(*ctx["size"])
+    window.show()
+    window.show_page(len(PAGE_NAMES) - 1)
+    page = window.current_page()
+    for offset, name in enumerate(("users", "office", "audit-log")):
+        page.tabs.setCurrentIndex(offset + 1)
+        _settle(app, window)
+        _save(window, out / f"{40 + offset:02d}-{name}.png")
+    window.screen_lock.lock()
+    _settle(app, window)
+    _save(window, out / "43-lock.png")
+    window.screen_lock.form.password.setText(DEMO_PASSWORD)
+    window.screen_lock.unlock()
+    window.close()
+
+
+def write_bills_in_own_words(path: Path, rooms: list[str], today: date) -> Path:
+    """An opening bills list naming the fee items in the office's own words (物业费, 停车费, 公摊 …)."""
+    import openpyxl  # only when the wizard shots are taken
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "期初欠费"
+    ws.append(["锦绣花园期初欠费明细"])
+    ws.append(["房号", "收费科目", "计费月份", "本期应收", "实收金额", "收款时间"])
+    period = f"{today.year}-{today.month:02d}"
+    for n, code in enumerate(rooms):
+        ws.append([code, "物业费", period, 196.61, 196.61 if n % 2 else None, today.isoformat() if n % 2 else None])
+        ws.append([code, "垃圾费", period, 15, None, None])
+        ws.append([code, "停车费" if n % 2 else "车位费", period, 80, None, None])
+        ws.append([code, "水费", period, 32.8, None, None])
+        ws.append([code, "公摊", period, 12.37, None, None])
+    wb.save(path)
+    return path
+
+
+def fee_items_shots(app: QApplication, window, ctx: dict) -> None:
+    """30: 设置 → 收费项目 with the property fee selected; 31: the import wizard's fee-items page."""
+    from sqlalchemy import select
+
+    from cuijiao_desktop.db import models as m
+    from cuijiao_desktop.importing.headers import ImportKind
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard
+    from cuijiao_desktop.views.pages.fee_items_section import FeeItemsSection
+
+    out: Path = ctx["out"]
+    runner, factory, user, today = ctx["runner"], ctx["factory"], ctx["user"], ctx["today"]
+
+    window.show_page(PAGE_NAMES.index("settings"))
+    settings_page = window.pages[ActionId.NAV_SETTINGS]
+    tabs = settings_page.tabs
+    section = next(tabs.widget(i) for i in range(tabs.count()) if isinstance(tabs.widget(i), FeeItemsSection))
+    tabs.setCurrentWidget(section)
+    _settle(app, window)
+    section.items_view.selectRow(0)
+    _settle(app, window)
+    _save(window, out / "22-settings-fee-items.png")
+
+    with factory() as session:
+        estate, = session.execute(select(m.Estate.id, m.Estate.name).order_by(m.Estate.id).limit(1)).all()
+        rooms = list(session.scalars(select(m.Room.code).where(m.Room.estate_id == estate.id)
+                                     .order_by(m.Room.id).limit(6)))
+    book = write_bills_in_own_words(ctx["tmp"] / f"{estate.name}期初欠费.xlsx", rooms, today)
+    wizard = ImportWizard(runner, user, today=today, settings=ctx["settings"], parent=window)
+    wizard.show()
+    source = wizard.source_page
+    source.kind_box.setCurrentIndex(source.kind_box.findData(ImportKind.BILLS))
+    source.file_edit.setText(str(book))
+    source.load_sheet_names()
+    source.estate_box.setEditText(estate.name)
+    wizard.next()
+    wizard.next()
+    _settle(app, wizard)
+    if wizard.currentPage() is not wizard.fee_items_page:
+        raise SystemExit("the wizard did not show its fee-items page")
+    _save(wizard, out / "23-import-fee-items.png")
+    wizard.reject()  # nothing imported
+
+
+def _wait_for_pdf(app: QApplication, window, seconds: float = 2.0) -> None:
+    """QPdfView renders pages in the background: give it time before the picture."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.05)
+    _settle(app, window)
+
+
+def print_room_shots(app: QApplication, window, ctx: dict) -> None:
+    """31–34: the print room (通知与公示): a listed batch with its preview, the delivery form with a
+    looked-up notice, an arrears board preview, the template editor. Nothing is recorded."""
+    from cuijiao_desktop.db.models import Notice
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
+
+    out: Path = ctx["out"]
+    page = window.pages[ActionId.NAV_NOTICES]
+    window.show_page(NAV_IDS.index(ActionId.NAV_NOTICES))
+    _settle(app, window)
+    batch = page.batch
+    batch.building_combo.setCurrentIndex(min(1, batch.building_combo.count() - 1))
+    batch.plan()
+    batch.table.selectRow(0)
+    batch.preview()
+    _wait_for_pdf(app, window)
+    _save(window, out / "31-notices-batch.png")
+
+    from sqlalchemy import select
+
+    with ctx["factory"]() as session:
+        serial = session.scalar(select(Notice.serial).where(  # a notice left at the door: no proof yet
+            Notice.signed_receipt.is_(False), Notice.tracking_no == "", Notice.proof_path == "", Notice.level >= 6)
+            .order_by(Notice.issued_at.desc()).limit(1))
+    page.show_tab(page.delivery)
+    if serial:
+        page.delivery.serial_edit.setText(serial)
+        page.delivery.look_up()
+    page.delivery.way_combo.setCurrentIndex(page.delivery.way_combo.findData("family"))
+    page.delivery.receiver_edit.setText("王芳")
+    _settle(app, window)
+    _save(window, out / "32-notices-delivery.png")
+
+    page.show_tab(page.boards)
+    page.boards.activate()
+    page.boards.building_combo.setCurrentIndex(min(1, page.boards.building_combo.count() - 1))
+    page.boards.preview()
+    _wait_for_pdf(app, window)
+    _save(window, out / "33-notices-board.png")
+
+    page.show_tab(page.templates)
+    page.templates.activate()
+    page.templates.levels.setCurrentRow(5)
+    _settle(app, window)
+    _save(window, out / "34-notices-templates.png")
+
+
+def collection_shots(app: QApplication, window, ctx: dict) -> None:
+    """50–52 (issue 10): the call form with a promise typed, the contact log, the promises (the arrears
+    page, 04, shows a collector's call list: whole numbers, own cases first, the limitation column)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from cuijiao_desktop.views.actions import ActionId
+
+    out: Path = ctx["out"]
+    room_id: int = ctx["room_id"]
+
+    # 50: F6 on the ledger room: outcome 1 (promised), the coming 20th (or the 28th late in a month), Tab, amount;
+    # at 10:30 in the morning, so the picture does not depend on the clock (no quiet-hours warning)
+    window._now = lambda: datetime.combine(ctx["today"], dtime(10, 30)).astimezone()
+    window.open_room(room_id)
+    _settle(app, window)
+    window.log_contact(room_id)
+    dialog = window.call_dialog
+    _settle(app, dialog)
+    QTest.keyClick(dialog.outcome.buttons[next(iter(dialog.outcome.buttons))], Qt.Key.Key_1)
+    QTest.keyClicks(dialog.promise_date, "28" if ctx["today"].day > 20 else "20")
+    dialog.note_edit.setText("业主说月底发工资后到前台缴清")
+    dialog.promise_amount.setFocus()
+    dialog.promise_amount.selectAll()
+    _settle(app, dialog)
+    _save(dialog, out / "50-call-form.png")
+    dialog.reject()
+
+    # 51–52: 催缴记录, its two tabs
+    window.show_page(3)
+    page = window.pages[ActionId.NAV_CONTACTS]
+    page.tabs.setCurrentIndex(0)
+    _settle(app, window)
+    _save(window, out / "51-contact-log.png")
+    page.tabs.setCurrentIndex(1)
+    _settle(app, window)
+    _save(window, out / "52-promises.png")
+    page.tabs.setCurrentIndex(0)
+
+
+def cases_shots(app: QApplication, window, ctx: dict) -> None:
+    """55–60 (issue 10, cases): the cases list, a case with its ladder, an instalment plan, the split
+    preview, the ladder settings, the service issues. Nothing is saved."""
+    from cuijiao_desktop.domain.enums import Stage
+    from cuijiao_desktop.domain.instalments import PlanState
+    from cuijiao_desktop.services import cases
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs.case_dialog import CaseDialog
+
+    out: Path = ctx["out"]
+    factory, user, today = ctx["factory"], ctx["user"], ctx["today"]
+    with factory() as s:
+        rows = cases.list_cases(s, actor=user, today=today)
+        plans = [p for p in cases.plan_statuses(s, today=today) if p.state is PlanState.ON_TRACK and p.case_id]
+    # the case with the longest ladder walked and a step due: the committee done, the lawyer's letter next
+    ladder_case = max(rows, key=lambda r: (r.state.value == "due", int(r.stage) if r.stage < Stage.LITIGATION else 0,
+                                           r.open_issues, r.arrears_fen))
+
+    window.show_page(3)
+    page = window.pages[ActionId.NAV_CONTACTS]
+    page.tabs.setCurrentWidget(window.cases_tab)
+    _settle(app, window)
+    _save(window, out / "55-cases.png")
+
+    def case_shot(case_id: int, tab: int, name: str) -> None:
+        dialog = CaseDialog(ctx["runner"], user, today=today, case_id=case_id, parent=window)
+        dialog.resize(1100, 720)
+        dialog.show()
+        dialog.tabs.setCurrentIndex(tab)
+        _settle(app, dialog)
+        _save(dialog, out / name)
+        dialog.close()
+
+    case_shot(ladder_case.case_id, 0, "56-case-ladder.png")
+    if plans:
+        case_shot(plans[0].case_id, 2, "57-instalment-plan.png")
+
+    # the split: all cases again, balanced by amount, previewed (not applied)
+    window.cases_tab.open_split()
+    split = window.cases_tab.split_dialog
+    split.all_again.setChecked(True)
+    split.by_amount.setChecked(True)
+    split.resize(1000, 680)
+    split.run_preview()
+    _settle(app, split)
+    _save(split, out / "58-split-preview.png")
+    split.reject()
+
+    page.tabs.setCurrentWidget(window.issues_tab)
+    _settle(app, window)
+    _save(window, out / "59-service-issues.png")
+
+    window.show_page(7)
+    settings_page = window.pages[ActionId.NAV_SETTINGS]
+    settings_page.tabs.setCurrentIndex(settings_page.tabs.count() - 1)
+    _settle(app, window)
+    _save(window, out / "60-ladder-settings.png")
+    settings_page.tabs.setCurrentIndex(0)
+
+
+def billing_shots(app: QApplication, window, ctx: dict) -> None:
+    """24–25 (issue 9): 收费 → 生成账单 with its preview of next month, then that month issued as the demo
+    finance user and the ledger of a room whose prepaid credit paid its new bills."""
+    from cuijiao_desktop.services import auth, billing
+    from cuijiao_desktop.services.demo import DEMO_PASSWORD
+    from cuijiao_desktop.services.room_ledger import CreditKind, room_ledger
+    from cuijiao_desktop.views.dialogs.billing_dialog import BillingDialog, default_month
+
+    out: Path = ctx["out"]
+    runner, factory, user, today = ctx["runner"], ctx["factory"], ctx["user"], ctx["today"]
+    window.show_page(0)
+    dialog = BillingDialog(runner, user, today=today, parent=window)
+    dialog.resize(1000, 660)
+    dialog.show()
+    _settle(app, dialog)
+    dialog.run_preview()
+    _settle(app, dialog)
+    _save(dialog, out / "24-billing-preview.png")
+    dialog.reject()
+
+    first = default_month(today)
+    period = first.year * 100 + first.month
+    with factory.begin() as session:
+        finance = auth.login(session, username="caiwu", password=DEMO_PASSWORD)
+        billing.run_billing(session, actor=finance, period=period, today=today)
+    best: tuple[int, int] | None = None
+    with factory() as session:
+        from sqlalchemy import select
+
+        from cuijiao_desktop.db.models import Payment
+        from cuijiao_desktop.domain.enums import PaymentMethod
+
+        rooms = session.scalars(select(Payment.room_id).where(
+            Payment.method == PaymentMethod.CREDIT, Payment.paid_on == today).order_by(Payment.room_id)).all()
+        for room_id in rooms[:60]:
+            ledger = room_ledger(session, room_id=room_id, today=today)
+            score = len(ledger.credits) * 3 + min(len(ledger.payments), 10)
+            if any(c.kind is CreditKind.SPENT for c in ledger.credits) and (best is None or score > best[0]):
+                best = (score, room_id)
+    if best is None:
+        print("no room had prepaid credit to spend: 25-ledger-credit.png not written", file=sys.stderr)
+        return
+    window.open_room(best[1])
+    page = window.room_ledger_page
+    page.tabs.setCurrentIndex(page.credit_tab)
+    _settle(app, window)
+    _save(window, out / "25-ledger-credit.png")
+    page.tabs.setCurrentIndex(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -370,7 +708,21 @@ def main(argv: list[str] | None = None) -> int:
             "search_text": args.search or choose_search_text(factory, today),
             "room_id": args.room or choose_ledger_room(factory, today),
         })
+        fee_items_shots(app, window, {
+            "out": args.out, "runner": runner, "factory": factory, "user": user, "today": today,
+            "settings": settings, "tmp": Path(tmp),
+        })
+        print_room_shots(app, window, {"out": args.out, "factory": factory})
+        collection_shots(app, window, {"out": args.out, "today": today,
+                                       "room_id": args.room or choose_ledger_room(factory, today)})
+        cases_shots(app, window, {"out": args.out, "today": today, "factory": factory, "user": user,
+                                  "runner": runner})
+        billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
+                                    "today": today})
         window.close()
+        security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
+                             "settings": settings, "db_url": args.db, "db_label": args.db_label,
+                             "size": (width, height)})
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)
     engine.dispose()

@@ -18,6 +18,7 @@ os.environ.pop("CUIJIAO_DB_URL", None)
 import pytest
 from factories import make_user
 from hypothesis import settings as hypothesis_settings
+from pgdb import STATE as PG_STATE
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -92,7 +93,7 @@ def db_kind() -> str:
     return "sqlite"
 
 
-_PG_STATE = {"migrated": False}
+_PG_STATE = PG_STATE
 
 
 def _pg_test_database() -> str:

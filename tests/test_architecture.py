@@ -83,6 +83,13 @@ def test_core_layers_are_qt_free():
     assert _hits(core, ("PySide6", "cuijiao_desktop.views", "cuijiao_desktop.tasks")) == []
 
 
+def test_importing_reads_and_never_writes_reports():
+    """The rejected-rows workbook is a report (reports/rejected_rows.py), called by the CLI and the wizard."""
+    modules = _modules(PACKAGE / "importing")
+    assert modules
+    assert _hits(modules, ("cuijiao_desktop.reports", "cuijiao_desktop.services")) == []
+
+
 def test_report_libraries_are_imported_only_where_needed():
     allowed = (PACKAGE / "reports", PACKAGE / "importing")
     others = [p for p in _modules(PACKAGE) if not any(a in p.parents for a in allowed)]

@@ -34,21 +34,33 @@ def test_upgrade_status_and_backup(tmp_path, capsys):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.sqlite_only  # on PostgreSQL the system identity acts only while there are no users (test_cli_security)
 def test_users_are_added_as_the_cli_system_user_and_audited(db_url, monkeypatch, capsys):
     monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-pass")
+    assert main(["--db", db_url, "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"]) == 1
+    assert "第一个账号必须是管理员" in capsys.readouterr().err
+    assert main(["--db", db_url, "user", "add", "admin", "--name", "管理员", "--role", "admin"]) == 0
     assert main(["--db", db_url, "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"]) == 0
     assert main(["--db", db_url, "user", "list"]) == 0
     assert "qiantai1\t小王\tclerk" in capsys.readouterr().out
     engine = make_engine(db_url)
     with make_session_factory(engine)() as s:
-        row = s.scalars(select(AuditLog).where(AuditLog.action == "user.create")).one()
+        rows = s.scalars(select(AuditLog).where(AuditLog.action == "user.create")).all()
     engine.dispose()
-    assert row.username == "cli"
+    assert [r.username for r in rows] == ["cli", "cli"]
 
 
 def test_user_flag_needs_the_right_password(db_url, monkeypatch, capsys):
     monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-pass")
-    main(["--db", db_url, "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"])
+    assert main(["--db", db_url, "user", "add", "admin", "--name", "管理员", "--role", "admin"]) == 0
+    monkeypatch.setenv("CUIJIAO_PASSWORD", "qiantai-pass")  # the administrator's (on PostgreSQL --user is required)
+    assert main(["--db", db_url, "--user", "admin", "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"]) == 0
+    monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-own1")  # set by the admin: changed at the first log-in
+    assert main(["--db", db_url, "--user", "qiantai1", "user", "passwd"]) == 0
+    monkeypatch.setenv("CUIJIAO_PASSWORD", "qiantai-own1")
+    monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-pass")
+    assert main(["--db", db_url, "--user", "qiantai1", "user", "passwd"]) == 0
+    capsys.readouterr()
     monkeypatch.setenv("CUIJIAO_PASSWORD", "wrong-pass")
     assert main(["--db", db_url, "--user", "qiantai1", "user", "list"]) == 1
     assert capsys.readouterr().err.strip() == "错误：用户名或密码错误。"

@@ -8,6 +8,8 @@ import time
 from dataclasses import asdict
 from datetime import date
 
+from cuijiao_desktop.domain.permissions import Permission
+
 from .common import Context, progress
 
 
@@ -18,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--months", type=int, default=36, help="账单月数（默认 36）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据")
     demo.add_argument("--today", type=date.fromisoformat, help="以此日期为“今天”（YYYY-MM-DD）")
-    demo.set_defaults(run=_demo)
+    demo.set_defaults(run=_demo, permission=Permission.MAINTAIN_DATABASE)
 
 
 def _demo(args: argparse.Namespace, ctx: Context) -> int:

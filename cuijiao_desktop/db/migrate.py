@@ -99,8 +99,17 @@ def migration_lock(engine: Engine) -> Iterator[Connection]:
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
                 conn.commit()
         else:
-            conn.begin()  # BEGIN IMMEDIATE (db/engine.py): the write lock until Alembic commits
-            yield conn
+            # foreign keys off for the migration (a batch migration recreates tables; see env.py):
+            # only possible outside a transaction, so before the write lock is taken
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                conn.begin()  # BEGIN IMMEDIATE (db/engine.py): the write lock until Alembic commits
+                yield conn
+            finally:
+                if conn.in_transaction():
+                    conn.rollback()
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def upgrade(engine: Engine) -> None:

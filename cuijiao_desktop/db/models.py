@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -42,7 +43,6 @@ from cuijiao_desktop.domain.enums import (
     PaymentKind,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -74,6 +74,8 @@ class User(Versioned, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set when an administrator resets the password: the next log-in must choose a new one.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
 
 class LoginSession(Base):
@@ -99,12 +101,18 @@ class OfficeSetting(Versioned, Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # images (seal, payment QR): shared by every desk
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 class AuditLog(Base):
-    """Append-only record of every write: who, when, what, on which record."""
+    """Append-only record of every write: who, when, what, on which record.
+
+    A hash chain makes it tamper-evident (``domain/audit_chain.py``): ``chain_seq`` numbers the rows
+    without gaps, ``prev_hash`` is the hash of the row before, ``row_hash`` the hash of this row's
+    content. Rows are chained at commit, one writer at a time (``services/audit.py``).
+    """
 
     __tablename__ = "audit_log"
 
@@ -116,8 +124,17 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    room_id: Mapped[int | None] = mapped_column(Integer)  # the room concerned, for the viewer's filter
+    chain_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), Index("ix_audit_log_at", "at"))
+    __table_args__ = (
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_user", "user_id", "at"),
+        Index("ix_audit_log_room", "room_id", "at"),
+    )
 
 
 class BackupRecord(Base):
@@ -358,6 +375,11 @@ class MeterReading(Versioned, Base):
     __table_args__ = (UniqueConstraint("room_id", "fee_item_id", "period"),)
 
 
+def _issued_amount(context) -> int:
+    """A new bill is issued at its amount (inserts that name ``issued_amount_fen`` keep theirs)."""
+    return context.get_current_parameters()["amount_fen"]
+
+
 class Bill(Versioned, Base):
     """应收: one per room × fee item × period. ``paid_fen`` and ``waived_fen`` are caches of the
     ledger, moved only by ``UPDATE … SET paid_fen = paid_fen + :d`` in the services."""
@@ -375,6 +397,9 @@ class Bill(Versioned, Base):
     due_date: Mapped[date] = mapped_column(Date)
     basis_note: Mapped[str] = mapped_column(String(128), default="")  # "2.50元/㎡ × 89.37㎡"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The amount as issued (billing run, import, demo). ``amount_fen`` changes only through a
+    # BillAdjustment, so amount_fen = issued_amount_fen + Σ(new − old) of its adjustments (db check).
+    issued_amount_fen: Mapped[int] = mapped_column(Fen(), default=_issued_amount, server_default=text("0"))
 
     __table_args__ = (
         UniqueConstraint("room_id", "fee_item_id", "period"),
@@ -390,6 +415,22 @@ class Bill(Versioned, Base):
         ),
         Index("ix_bill_period", "period"),
     )
+
+
+class BillAdjustment(Base):
+    """An audited change of a bill's amount after it was issued, keeping the old value. Append-only."""
+
+    __tablename__ = "bill_adjustment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bill.id"))
+    old_amount_fen: Mapped[int] = mapped_column(Fen())
+    new_amount_fen: Mapped[int] = mapped_column(Fen())
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_bill_adjustment_bill", "bill_id"),)
 
 
 class LateFeeAssessment(Versioned, Base):
@@ -476,7 +517,14 @@ class PaymentAllocation(Base):
 
 
 class CreditEntry(Base):
-    """Prepaid credit (预存款) ledger of a room: + from overpayments, − when applied. Append-only."""
+    """Prepaid credit (预存款) ledger of a room: + from overpayments, − when applied. Append-only.
+
+    A deposit (the excess of a payment, or an imported balance) has no ``source_id``. Every later
+    movement of that money names its deposit in ``source_id``: spent on bills (−, its payment is a
+    ``credit`` payment whose allocation lines are the bills paid), given back when such a spending
+    is reversed (+), taken away when the deposit's own payment is reversed (−). A deposit's
+    remainder is its amount plus its movements and is never negative (db check).
+    """
 
     __tablename__ = "credit_entry"
 
@@ -484,10 +532,11 @@ class CreditEntry(Base):
     room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
     amount_fen: Mapped[int] = mapped_column(Fen())
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("credit_entry.id"))
     note: Mapped[str] = mapped_column(String(255), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    __table_args__ = (Index("ix_credit_entry_room", "room_id"),)
+    __table_args__ = (Index("ix_credit_entry_room", "room_id"), Index("ix_credit_entry_source", "source_id"))
 
 
 class WriteOff(Base):
@@ -518,9 +567,10 @@ class LadderStepRow(Versioned, Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     stage: Mapped[Stage] = mapped_column(IntEnumType(Stage))
     name: Mapped[str] = mapped_column(String(64))
-    days_after_due: Mapped[int] = mapped_column(Integer)
+    wait_days: Mapped[int] = mapped_column(Integer)  # after the previous step (the first: after opening)
     channel: Mapped[Channel] = mapped_column(StrEnumType(Channel))
-    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    min_amount_fen: Mapped[int] = mapped_column(Fen(), default=0)  # reached at this debt …
+    min_months: Mapped[int] = mapped_column(Integer, default=0)  # … or at this many months (0: not set)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -569,26 +619,31 @@ class ContactEvent(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     number_dialled: Mapped[str] = mapped_column(String(32), default="")
-    answered_by: Mapped[str] = mapped_column(String(64), default="")
+    answered_by: Mapped[str] = mapped_column(String(64), default="")  # an AnsweredBy code, "" if nobody
     outcome: Mapped[CallOutcome] = mapped_column(StrEnumType(CallOutcome))
     reason: Mapped[ArrearsReason | None] = mapped_column(StrEnumType(ArrearsReason))
     complaint: Mapped[str] = mapped_column(Text, default="")
-    promise_date: Mapped[date | None] = mapped_column(Date)
-    promise_amount_fen: Mapped[int | None] = mapped_column(Fen())
     next_follow_up: Mapped[date | None] = mapped_column(Date)
     arrears_fen: Mapped[int | None] = mapped_column(Fen())  # what was owed at the time
     note: Mapped[str] = mapped_column(Text, default="")
     evidence_path: Mapped[str] = mapped_column(String(255), default="")
+    # warnings the user saw and overrode when saving ("quiet_hours,frequency"); a promise made in the
+    # call is a row of ``promise`` (one truth; revision 0010 moved the old promise_* columns there)
+    overridden: Mapped[str] = mapped_column(String(64), default="")
 
     __table_args__ = (
         Index("ix_contact_event_room", "room_id", "occurred_at"),
         Index("ix_contact_event_user", "user_id", "occurred_at"),
         Index("ix_contact_event_follow_up", "next_follow_up"),
+        Index("ix_contact_event_occurred", "occurred_at"),  # the office's contact log, newest first
     )
 
 
 class Promise(Versioned, Base):
-    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken."""
+    """承诺缴费: a promised date and amount; chased on the day, judged kept or broken.
+
+    The state is not stored: ``services.promises.promise_states`` derives it from the payments.
+    """
 
     __tablename__ = "promise"
 
@@ -599,12 +654,10 @@ class Promise(Versioned, Base):
     made_on: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Fen())
-    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a signed promise restarts limitation
-    status: Mapped[PromiseStatus] = mapped_column(StrEnumType(PromiseStatus), default=PromiseStatus.OPEN)
-    resolved_on: Mapped[date | None] = mapped_column(Date)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)  # a written, signed promise (stronger evidence)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
-    __table_args__ = (Index("ix_promise_due", "status", "due_date"), Index("ix_promise_room", "room_id"))
+    __table_args__ = (Index("ix_promise_due", "due_date"), Index("ix_promise_room", "room_id"))
 
 
 class InstalmentPlan(Versioned, Base):
@@ -623,6 +676,8 @@ class InstalmentPlan(Versioned, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # the office day it was asked for: payments from this day on count towards it (None: before 0011)
+    starts_on: Mapped[date | None] = mapped_column(Date)
 
     instalments: Mapped[list[Instalment]] = relationship(back_populates="plan", order_by="Instalment.seq")
 
@@ -637,7 +692,7 @@ class Instalment(Versioned, Base):
     seq: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Fen())
-    paid_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    # what is paid is never stored: services.cases derives it from the ledger's allocations
 
     plan: Mapped[InstalmentPlan] = relationship(back_populates="instalments")
 
@@ -725,8 +780,11 @@ class Notice(Versioned, Base):
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
     proof_path: Mapped[str] = mapped_column(String(255), default="")
     signed_receipt: Mapped[bool] = mapped_column(Boolean, default=False)
+    # how the notice is meant to reach the owner when printed (the print room's batch); None: not said
+    intended_delivery: Mapped[DeliveryMethod | None] = mapped_column(StrEnumType(DeliveryMethod))
+    batch_no: Mapped[str] = mapped_column(String(32), default="")  # first serial of its batch
 
-    __table_args__ = (Index("ix_notice_room", "room_id", "issued_at"),)
+    __table_args__ = (Index("ix_notice_room", "room_id", "issued_at"), Index("ix_notice_batch", "batch_no"))
 
 
 class ServiceIssue(Versioned, Base):
@@ -742,12 +800,58 @@ class ServiceIssue(Versioned, Base):
     description: Mapped[str] = mapped_column(Text)
     raised_on: Mapped[date] = mapped_column(Date)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    handler: Mapped[str] = mapped_column(String(64), default="")  # who fixes it (a staff name, e.g. 维修工)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     promised_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[IssueStatus] = mapped_column(StrEnumType(IssueStatus), default=IssueStatus.OPEN)
     resolved_on: Mapped[date | None] = mapped_column(Date)
     resolution: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_service_issue_status", "status", "promised_date"),)
+    __table_args__ = (
+        Index("ix_service_issue_status", "status", "promised_date"),
+        Index("ix_service_issue_room", "room_id"),
+    )
+
+
+class CollectionHold(Versioned, Base):
+    """暂停催缴: the office stops chasing a case until a date (e.g. while a complaint is handled);
+    asked for on the case, in force once a manager approves it."""
+
+    __tablename__ = "collection_hold"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("collection_case.id"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    until: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[ApprovalStatus] = mapped_column(StrEnumType(ApprovalStatus), default=ApprovalStatus.PENDING)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_collection_hold_case", "case_id"),)
+
+
+class CaseEvent(Base):
+    """What happened to a case itself: opened, closed, assigned, a ladder step marked done by hand
+    (steps with no contact, notice or visit to show for them: the owners' committee, the lawsuit).
+    Append-only in spirit."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("collection_case.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # opened, closed, assigned, step_done
+    happened_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("ladder_step.id"))
+    stage: Mapped[Stage | None] = mapped_column(IntEnumType(Stage))
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_case_event_case", "case_id", "happened_on"),)
 
 
 #: Tables whose rows may only ever be inserted (enforced by triggers).
@@ -758,4 +862,5 @@ APPEND_ONLY_TABLES = (
     "late_fee_waiver",
     "write_off",
     "audit_log",
+    "bill_adjustment",
 )

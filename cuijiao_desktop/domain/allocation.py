@@ -92,22 +92,31 @@ class LateFeeCollection:
 
 
 def collect_late_fees(
-    allocation: Allocation, bills: Sequence[OpenBill], late_fees_due: Mapping[int, int]
+    allocation: Allocation,
+    bills: Sequence[OpenBill],
+    late_fees_due: Mapping[int, int],
+    *,
+    chosen: Sequence[int] | None = None,
 ) -> LateFeeCollection:
     """Principal first, then late fees: what ``allocation`` left as credit pays the late fees
-    (``late_fees_due`` by bill id) of the bills it settled in full, oldest first; the rest stays credit.
+    (``late_fees_due`` by bill id) of the settled bills, oldest first; the rest stays credit.
+
+    Settled means settled in full by this allocation, or already settled before it (a bill in
+    ``bills`` with nothing outstanding: its late fee stays collectable after the principal was
+    paid). With ``chosen``, only those bills' late fees are taken.
 
     A late fee is never taken while the bill's own principal is still owed: paying the
     principal stops the fee growing, and the fee is the part courts most often reduce.
     """
     outstanding = {b.bill_id: b.outstanding_fen for b in bills}
     order = {b.bill_id: (b.period, b.fee_item_order, b.bill_id) for b in bills}
-    settled = sorted(
-        (bill_id for bill_id, fen in allocation.lines if fen == outstanding.get(bill_id)), key=order.__getitem__
-    )
+    settled = {bill_id for bill_id, fen in allocation.lines if fen == outstanding.get(bill_id)}
+    settled |= {b.bill_id for b in bills if b.outstanding_fen <= 0}
+    if chosen is not None:
+        settled &= set(chosen)
     remaining = allocation.credit_fen
     lines: list[tuple[int, int]] = []
-    for bill_id in settled:
+    for bill_id in sorted(settled, key=order.__getitem__):
         due = late_fees_due.get(bill_id, 0)
         if remaining == 0:
             break

@@ -61,6 +61,7 @@ class Channel(StrEnum):
     REGISTERED_LETTER = "registered_letter"
     VISIT = "visit"
     NOTICE = "notice"
+    DESK = "desk"  # in person at the service-centre desk (前台面谈)
 
 
 class ChargeBasis(StrEnum):
@@ -108,6 +109,7 @@ class CallOutcome(StrEnum):
     PHONE_OFF = "phone_off"  # 关机/停机
     WRONG_NUMBER = "wrong_number"  # 号码错误
     PAID = "paid"  # 已缴
+    DISPUTED = "disputed"  # 对账单有异议
     DELIVERED = "delivered"  # 已送达 (notices, letters)
     NOT_HOME = "not_home"  # 上门无人
     OTHER = "other"
@@ -126,11 +128,22 @@ class ArrearsReason(StrEnum):
     OTHER = "other"
 
 
+class AnsweredBy(StrEnum):
+    """Who answered a collection call (stored in ``contact_event.answered_by``; "" when nobody did)."""
+
+    OWNER = "owner"  # 本人
+    FAMILY = "family"  # 配偶/家人
+    TENANT = "tenant"  # 租户
+    OTHER = "other"  # 其他人
+
+
 class PromiseStatus(StrEnum):
-    OPEN = "open"
-    KEPT = "kept"
-    PARTLY_KEPT = "partly_kept"
-    BROKEN = "broken"
+    """Derived from the ledger, never stored: open → due (the day before and on the date) → kept or broken."""
+
+    OPEN = "open"  # 待兑现
+    DUE = "due"  # 到期 (remind the day before, chase on the day)
+    KEPT = "kept"  # 已兑现
+    BROKEN = "broken"  # 未兑现
 
 
 class ApprovalStatus(StrEnum):

@@ -5,9 +5,27 @@ Excel exports, PDFs and the command line print these; the GUI goes through Qt tr
 
 from __future__ import annotations
 
-from .enums import ArrearsReason, CallOutcome, PaymentMethod, Stage
+from .enums import (
+    AnsweredBy,
+    ArrearsReason,
+    CallOutcome,
+    Channel,
+    IssueCategory,
+    PaymentMethod,
+    PromiseStatus,
+    Stage,
+)
 
-__all__ = ["METHOD_ZH", "OUTCOME_ZH", "REASON_ZH", "STAGE_ZH"]
+__all__ = [
+    "ANSWERED_ZH",
+    "CHANNEL_ZH",
+    "ISSUE_CATEGORY_ZH",
+    "METHOD_ZH",
+    "OUTCOME_ZH",
+    "PROMISE_STATUS_ZH",
+    "REASON_ZH",
+    "STAGE_ZH",
+]
 
 STAGE_ZH: dict[Stage, str] = {
     Stage.PREPARATION: "前期准备",
@@ -30,6 +48,7 @@ OUTCOME_ZH: dict[CallOutcome, str] = {
     CallOutcome.PHONE_OFF: "关机/停机",
     CallOutcome.WRONG_NUMBER: "号码错误",
     CallOutcome.PAID: "已缴",
+    CallOutcome.DISPUTED: "对账单有异议",
     CallOutcome.DELIVERED: "已送达",
     CallOutcome.NOT_HOME: "上门无人",
     CallOutcome.OTHER: "其他",
@@ -58,4 +77,42 @@ METHOD_ZH: dict[PaymentMethod, str] = {
     PaymentMethod.DIRECT_DEBIT: "托收",
     PaymentMethod.CREDIT: "预存抵扣",
     PaymentMethod.HISTORIC: "历史导入",
+}
+
+CHANNEL_ZH: dict[Channel, str] = {
+    Channel.PHONE: "电话",
+    Channel.SMS: "短信",
+    Channel.WECHAT: "微信",
+    Channel.EMAIL: "邮件",
+    Channel.LETTER: "信函",
+    Channel.REGISTERED_LETTER: "挂号信",
+    Channel.VISIT: "上门",
+    Channel.NOTICE: "通知",
+    Channel.DESK: "前台面谈",
+}
+
+ANSWERED_ZH: dict[AnsweredBy, str] = {
+    AnsweredBy.OWNER: "业主本人",
+    AnsweredBy.FAMILY: "配偶/家人",
+    AnsweredBy.TENANT: "租户",
+    AnsweredBy.OTHER: "其他人",
+}
+
+PROMISE_STATUS_ZH: dict[PromiseStatus, str] = {
+    PromiseStatus.OPEN: "待兑现",
+    PromiseStatus.DUE: "到期",
+    PromiseStatus.KEPT: "已兑现",
+    PromiseStatus.BROKEN: "未兑现",
+}
+
+ISSUE_CATEGORY_ZH: dict[IssueCategory, str] = {
+    IssueCategory.LEAK: "漏水",
+    IssueCategory.CLEANING: "保洁",
+    IssueCategory.SECURITY: "安保",
+    IssueCategory.GREENERY: "绿化",
+    IssueCategory.PARKING: "停车",
+    IssueCategory.ELEVATOR: "电梯",
+    IssueCategory.NOISE: "噪音",
+    IssueCategory.HOUSE_QUALITY: "房屋质量",
+    IssueCategory.OTHER: "其他",
 }

@@ -8,7 +8,7 @@ counts only with evidence of delivery.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -19,10 +19,12 @@ __all__ = [
     "ACKNOWLEDGEMENTS",
     "LIMITATION_YEARS",
     "Interruption",
+    "LimitationClock",
     "LimitationStatus",
     "add_years",
     "counts",
     "limitation_date",
+    "limitation_dates",
     "limitation_status",
 ]
 
@@ -44,9 +46,13 @@ class Interruption:
     evidenced: bool = True
 
 
+def _kind(i: Interruption) -> InterruptionKind:
+    return i.kind if isinstance(i.kind, InterruptionKind) else InterruptionKind(i.kind)
+
+
 def counts(i: Interruption) -> bool:
     """Whether ``i`` restarts the clock: never board postings or mass messages; demands only with evidence."""
-    kind = InterruptionKind(i.kind)
+    kind = _kind(i)
     if kind in _NEVER:
         return False
     if kind is InterruptionKind.DEMAND:
@@ -69,11 +75,47 @@ def limitation_date(due_date: date, interruptions: Iterable[Interruption] = ()) 
     the due date. A demand or lawsuit after the period has run out cannot restart it;
     the debtor's own acknowledgement (promise, instalment plan, part payment) can.
     """
-    limit = add_years(due_date, LIMITATION_YEARS)
-    for i in sorted((i for i in interruptions if counts(i) and i.on >= due_date), key=lambda i: i.on):
-        if i.on <= limit or InterruptionKind(i.kind) in ACKNOWLEDGEMENTS:
-            limit = max(limit, add_years(i.on, LIMITATION_YEARS))
-    return limit
+    return limitation_dates([due_date], interruptions)[0]
+
+
+def limitation_dates(due_dates: Sequence[date], interruptions: Iterable[Interruption] = ()) -> list[date]:
+    """:func:`limitation_date` of each of ``due_dates`` under the same interruptions (a room's bills):
+    the interruptions are sorted and judged once."""
+    clock = LimitationClock(interruptions)
+    return [clock.expiry(due) for due in due_dates]
+
+
+class LimitationClock:
+    """The interruptions of one debtor, sorted and judged once; :meth:`expiry` applies them to a due date.
+
+    Under the same interruptions a later due date never runs out earlier (the expiry does not
+    decrease with the due date), so a caller may stop at the first period beyond a horizon.
+    """
+
+    def __init__(self, interruptions: Iterable[Interruption] = ()) -> None:
+        self._events = self._prepare(interruptions)
+
+    @staticmethod
+    def _prepare(interruptions: Iterable[Interruption]) -> list[tuple[date, date, bool]]:
+        return sorted((i.on, add_years(i.on, LIMITATION_YEARS), _kind(i) in ACKNOWLEDGEMENTS)
+                      for i in interruptions if counts(i))
+
+    def plus(self, interruptions: Iterable[Interruption]) -> LimitationClock:
+        """This clock with more interruptions (e.g. the notices of one period): the prepared ones are reused."""
+        extra = self._prepare(interruptions)
+        if not extra:
+            return self
+        clock = LimitationClock()
+        clock._events = sorted(self._events + extra)  # two sorted runs: merged in linear time
+        return clock
+
+    def expiry(self, due_date: date) -> date:
+        """The last day the debt due on ``due_date`` can be claimed."""
+        limit = add_years(due_date, LIMITATION_YEARS)
+        for on, restarted, acknowledged in self._events:
+            if on >= due_date and (on <= limit or acknowledged) and restarted > limit:
+                limit = restarted
+        return limit
 
 
 class LimitationStatus(StrEnum):

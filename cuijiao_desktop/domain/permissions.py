@@ -29,19 +29,29 @@ class Permission(StrEnum):
     IMPORT_DATA = "import_data"
     WRITE_OFF = "write_off"
     BACKUP = "backup"
-    RESTORE = "restore"  # replace the whole database with a backup: administrators only
+    EDIT_OFFICE = "edit_office"  # the office's name, address, bank account, seal and QR images
+    MAINTAIN_DATABASE = "maintain_database"  # upgrade, restore, database roles
+    VIEW_AUDIT = "view_audit"
+    REVEAL_PHONE = "reveal_phone"  # see a full phone number (each time audited)
+    EDIT_FEE_ITEMS = "edit_fee_items"  # fee items, standards and late-fee terms (设置 → 收费项目)
+    ASSESS_LATE_FEES = "assess_late_fees"  # the daily late-fee run: any desk may be the first to start
 
 
 _P = Permission
-_CLERK = {_P.VIEW, _P.EDIT_ROOMS, _P.TAKE_PAYMENT, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES}
-_COLLECTOR = {_P.VIEW, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES}
+_CLERK = {
+    _P.VIEW, _P.EDIT_ROOMS, _P.TAKE_PAYMENT, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES, _P.REVEAL_PHONE,
+    _P.ASSESS_LATE_FEES,
+}
+_COLLECTOR = {_P.VIEW, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES, _P.REVEAL_PHONE, _P.ASSESS_LATE_FEES}
 _FINANCE = {
     _P.VIEW, _P.TAKE_PAYMENT, _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_BILLING,
-    _P.IMPORT_DATA, _P.BACKUP,
+    _P.IMPORT_DATA, _P.ASSESS_LATE_FEES,
 }
+# Backups hold every owner's data: administrators only (issue 14), like upgrades and restores.
 _MANAGER = _CLERK | _COLLECTOR | {
     _P.REVERSE_PAYMENT, _P.WAIVE_LATE_FEE, _P.ASSIGN_CASES, _P.APPROVE_PLANS, _P.PRINT_BOARDS,
-    _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_LADDER, _P.IMPORT_DATA, _P.WRITE_OFF, _P.BACKUP,
+    _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_LADDER, _P.IMPORT_DATA, _P.WRITE_OFF,
+    _P.EDIT_OFFICE, _P.VIEW_AUDIT, _P.EDIT_FEE_ITEMS,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -298,19 +298,24 @@ def norm_phones(value: Any) -> tuple[PhoneNumber, ...] | Bad | None:
 # ---------------------------------------------------------------- names and text
 
 _CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_NAME_OK = re.compile(rf"[{_CJK}A-Za-z·.\-() ]+")
+_NAME_OK = re.compile(rf"[{_CJK}A-Za-z0-9·.'\-() ]+")
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _NAME_SEPARATORS = re.compile(r"[/、,;&+]")
-_DIGIT = re.compile(r"[0-9]", re.ASCII)
 _NAME_LETTER = re.compile(rf"[{_CJK}A-Za-z]")
-MAX_NAME = 32
+MAX_NAME = 64  # person.name; company names are long (杭州某某科技有限公司第二分公司)
 
 
 def norm_name(value: Any) -> str | Bad | None:
-    """A person's or company's name: spaces between Chinese characters removed (``张 三`` -> ``张三``)."""
+    """A person's or company's name: spaces between Chinese characters removed (``张 三`` -> ``张三``).
+
+    Digits and Latin letters are part of real names (``2000号商贸有限公司``, ``ABC科技``, ``张三2``);
+    a name needs at least one letter or Chinese character, and one cell holds one name.
+    """
     text = cell_text(value)
     if text is None:
         return None
+    if not isinstance(value, str):  # a number or a date typed into the name column
+        return Bad(f"姓名无效：“{_show(text)}”")
     return _name(text)
 
 
@@ -320,8 +325,6 @@ def _name(text: str) -> str | Bad:
     text = _CJK_SPACE.sub("", text)
     if _NAME_SEPARATORS.search(text):
         return Bad(f"一个单元格中有多个姓名：“{_show(text)}”")
-    if _DIGIT.search(text):
-        return Bad(f"姓名不能含数字：“{_show(text)}”")
     if not _NAME_OK.fullmatch(text):
         bad = next((c for c in text if not _NAME_OK.fullmatch(c)), "?")
         return Bad(f"姓名含无效字符“{bad}”：“{_show(text)}”")

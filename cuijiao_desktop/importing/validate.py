@@ -151,9 +151,10 @@ def _skip_reason(row: Sequence[Any], header_keys: Sequence[str], room_cols: Sequ
         return "空行"
     if any(_TOTAL_RE.match(t) for t in first):
         return "合计行"
-    room_blank = all(row[c] is None for c in room_cols if c < len(row))
-    if room_blank and _NOTE_RE.match(first[0]):
-        return "说明行"
+    if _NOTE_RE.match(first[0]):
+        room_blank = all(row[c] is None for c in room_cols if c < len(row))
+        if room_blank or (re.search("[:：]", first[0]) and sum(1 for v in row if cell_text(v)) <= 3):
+            return "说明行"  # 制表人：… below the table, even in the building column
     if room_cols and header_keys and all(
         isinstance(row[c], str) and header_key(row[c]) == header_keys[c] for c in room_cols if c < len(row)
     ) and [header_key(v) for v in row][: len(header_keys)] == list(header_keys):

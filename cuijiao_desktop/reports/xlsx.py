@@ -10,6 +10,12 @@ landscape fit-to-width page.
 Files are written to a temporary file beside the target and renamed into place,
 so a cancelled or failed export leaves nothing behind. ``openpyxl`` is imported
 inside the function (never at application start-up).
+
+Text is always stored as text: a cell that starts with ``=``, ``+``, ``-`` or ``@`` (a name,
+a note or a rejected row from someone's file, such as ``=cmd|' /C calc'!A0``) would otherwise
+be a formula, or become one when a person edits it in Excel. :func:`guard_text` stores it as a
+string with Excel's quote prefix; every cell this module writes goes through it, and any other
+writer of .xlsx files in the project must call it on the cells it fills.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ __all__ = [
     "XlsxColumn",
     "cell_text",
     "display_width",
+    "guard_text",
     "write_table",
     "write_table_csv",
     "write_table_xlsx",
@@ -120,6 +127,21 @@ def _xlsx_value(kind: str, value: Any) -> Any:
     if isinstance(value, float):
         raise TypeError("float values are not written; pass int fen / Decimal")
     return value
+
+
+#: First characters that make Excel read a cell as a formula (OWASP "CSV/formula injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_text(cell: Any) -> Any:
+    """Store ``cell``'s text as text, never as a formula: a string starting with ``=``, ``+``, ``-``,
+    ``@`` (or a tab or carriage return) gets the string type and Excel's quote prefix. Works on
+    normal and write-only openpyxl cells; returns the cell."""
+    value = cell.value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def _check_cancel(cancel: CancelFn | None) -> None:
@@ -221,7 +243,7 @@ def write_table_xlsx(
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
     def line(text: str, *, size: int, bold: bool) -> list[Any]:
-        cell = WriteOnlyCell(ws, value=text)
+        cell = guard_text(WriteOnlyCell(ws, value=text))
         cell.font = Font(size=size, bold=bold)
         cell.alignment = Alignment(horizontal="left", vertical="center")
         return [cell]
@@ -240,7 +262,7 @@ def write_table_xlsx(
 
     header = []
     for col in columns:
-        cell = WriteOnlyCell(ws, value=col.title)
+        cell = guard_text(WriteOnlyCell(ws, value=col.title))
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = header_align
@@ -258,7 +280,7 @@ def write_table_xlsx(
         out = []
         for i, kind in enumerate(kinds):
             raw = values[i] if i < len(values) else None
-            cell = WriteOnlyCell(ws, value=_xlsx_value(kind, raw))
+            cell = guard_text(WriteOnlyCell(ws, value=_xlsx_value(kind, raw)))
             cell.number_format = formats[i]
             out.append(cell)
         return out

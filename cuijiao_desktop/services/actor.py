@@ -37,16 +37,21 @@ def start_session(session: Session, user_id: int, *, client: str = "") -> str:
     return token
 
 
-def end_session(session: Session, actor: UserDTO) -> None:
-    """Close the actor's sign-in (log-out, screen lock); its token is refused from then on."""
-    if actor.token is None:
-        return
-    session.execute(
+def end_session(session: Session, actor: UserDTO) -> bool:
+    """Close the actor's sign-in (log-out, screen lock); its token is refused from then on.
+
+    Returns True when an open sign-in of that user was ended.
+    """
+    if actor.token is None or actor.id is None:
+        return False
+    result = session.execute(
         update(LoginSession)
-        .where(LoginSession.token_hash == token_hash(actor.token), LoginSession.ended_at.is_(None))
+        .where(LoginSession.token_hash == token_hash(actor.token), LoginSession.user_id == actor.id,
+               LoginSession.ended_at.is_(None))
         .values(ended_at=utcnow())
     )
     session.info.get(_CACHE, {}).pop((actor.id, actor.token), None)
+    return bool(result.rowcount)
 
 
 def system_identity_allowed(session: Session) -> bool:
@@ -57,8 +62,12 @@ def system_identity_allowed(session: Session) -> bool:
     return not session.scalar(select(func.count()).select_from(User))
 
 
-def resolve(session: Session, actor: UserDTO) -> UserDTO:
-    """The acting user as the database knows it now; raises ``AuthenticationFailed`` otherwise."""
+def resolve(session: Session, actor: UserDTO, *, allow_password_change: bool = False) -> UserDTO:
+    """The acting user as the database knows it now; raises ``AuthenticationFailed`` otherwise.
+
+    A user whose password was reset is refused (``auth.password_change_required``) until they chose
+    a new one; ``allow_password_change`` lets exactly that through.
+    """
     cache: dict = session.info.setdefault(_CACHE, {})
     key = (actor.id, actor.token)
     if key in cache:
@@ -71,7 +80,7 @@ def resolve(session: Session, actor: UserDTO) -> UserDTO:
         if not actor.token:
             raise AuthenticationFailed("auth.session_invalid")
         row = session.execute(
-            select(User.id, User.username, User.display_name, User.role, User.active)
+            select(User.id, User.username, User.display_name, User.role, User.active, User.must_change_password)
             .join(LoginSession, LoginSession.user_id == User.id)
             .where(LoginSession.token_hash == token_hash(actor.token), LoginSession.ended_at.is_(None),
                    User.id == actor.id)
@@ -80,17 +89,23 @@ def resolve(session: Session, actor: UserDTO) -> UserDTO:
             raise AuthenticationFailed("auth.session_invalid")
         if not row.active:
             raise AuthenticationFailed("auth.inactive")
+        if row.must_change_password:
+            if not allow_password_change:
+                raise AuthenticationFailed("auth.password_change_required")
+            return UserDTO.of(row.id, row.username, row.display_name, row.role, token=actor.token,
+                              must_change_password=True)  # not cached: the change lifts it
         resolved = UserDTO.of(row.id, row.username, row.display_name, row.role, token=actor.token)
     cache[key] = resolved
     return resolved
 
 
-def authorize(session: Session, actor: UserDTO, permission: Permission | None = None) -> UserDTO:
+def authorize(session: Session, actor: UserDTO, permission: Permission | None = None, *,
+              allow_password_change: bool = False) -> UserDTO:
     """Resolve ``actor`` from the database and require ``permission`` of its real role.
 
     Services call this first and use what it returns (for the audit log too).
     """
-    resolved = resolve(session, actor)
+    resolved = resolve(session, actor, allow_password_change=allow_password_change)
     if permission is not None:
         require(resolved.role, permission)
     return resolved

@@ -30,8 +30,6 @@ from cuijiao_desktop.db.models import (
     Contact,
     ContactEvent,
     Estate,
-    LateFeeAssessment,
-    LateFeeWaiver,
     Person,
     Promise,
     Room,
@@ -45,12 +43,12 @@ from cuijiao_desktop.domain.enums import (
     CallOutcome,
     ContactKind,
     PersonRole,
-    PromiseStatus,
     Role,
     Stage,
 )
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.rooms import natural_key, parse_room_query
+from cuijiao_desktop.services.late_fees import late_fees_due_by_room
 from cuijiao_desktop.services.tx import read_only
 
 __all__ = [
@@ -260,28 +258,6 @@ def _bucket_amounts(total: int, cumulative: Sequence[int | None]) -> tuple[tuple
     return tuple(amounts), BUCKETS[oldest]
 
 
-def _late_fees(session: Session) -> dict[int, int]:
-    """Late fee still due per room: assessed − already collected − waived (as ``payments.late_fees_due``).
-
-    The assessments are read directly (one per bill, joined to their bill by key); waivers are few.
-    """
-    fees: dict[int, int] = {}
-    due = LateFeeAssessment.amount_fen - LateFeeAssessment.paid_fen
-    waivers = (
-        select(LateFeeWaiver.bill_id.label("bill_id"), func.sum(LateFeeWaiver.amount_fen).label("fen"))
-        .group_by(LateFeeWaiver.bill_id).subquery()
-    )
-    for stmt, sign in (
-        (select(Bill.room_id, func.sum(due)).join_from(LateFeeAssessment, Bill, Bill.id == LateFeeAssessment.bill_id)
-         .where(LateFeeAssessment.amount_fen > LateFeeAssessment.paid_fen).group_by(Bill.room_id), 1),
-        (select(Bill.room_id, func.sum(waivers.c.fen)).join_from(waivers, Bill, Bill.id == waivers.c.bill_id)
-         .group_by(Bill.room_id), -1),
-    ):
-        for room_id, fen in session.execute(stmt):
-            fees[room_id] = fees.get(room_id, 0) + sign * int(fen or 0)
-    return {k: v for k, v in fees.items() if v > 0}
-
-
 def _arrears_statement(today: date):
     """The arrears statement: one row per room in arrears, ordered by room code.
 
@@ -316,7 +292,7 @@ def _arrears_statement(today: date):
     )
     promise_on = (
         select(func.min(Promise.due_date))
-        .where(Promise.room_id == agg.c.room_id, Promise.status == PromiseStatus.OPEN)
+        .where(Promise.room_id == agg.c.room_id, Promise.due_date >= today)  # not yet past (the state is derived)
         .scalar_subquery()
     )
     raw = String  # a type without a result processor on SQLite and PostgreSQL: the driver's value as is
@@ -394,7 +370,8 @@ def _to_rows(result: Iterable[Sequence[Any]], names: _Names, fees: dict[int, int
     for (room_id, estate_id, building_id, unit_id, number, code, owner, initials, phone, last4,
          total, months, oldest, *rest) in result:
         stage, collector_id, reason, next_on, occurred, outcome, follow_up, promise = rest[n_cut:]
-        amounts, age = _bucket_amounts(total, rest[:n_cut])
+        total = int(total)  # PostgreSQL hands SUM() of BIGINT back as Decimal
+        amounts, age = _bucket_amounts(total, [int(v) if v is not None else None for v in rest[:n_cut]])
         next_on = next_on or follow_up
         append(ArrearsRow(
             room_id, estate_id, estates[estate_id], building_id, buildings[building_id],
@@ -435,7 +412,7 @@ def query_arrears(session: Session, *, today: date) -> list[ArrearsRow]:
     promise; one grouped query for late fees; the names of estates, buildings, units and
     collectors from one small query each.
     """
-    fees = _late_fees(session)
+    fees = late_fees_due_by_room(session)
     names = _Names.load(session)
     conn = session.connection()
     with _no_gc_pauses():

@@ -1,63 +1,41 @@
 """Users, passwords, log-in and lock-out.
 
-Passwords are hashed with scrypt (memory-hard, in the standard library). After
-``MAX_FAILURES`` wrong passwords in a row the account is locked for ``LOCK_MINUTES``.
+Passwords are hashed with argon2id (``services/passwords.py``); an older scrypt hash is replaced
+at the next successful log-in. After ``MAX_FAILURES`` wrong passwords in a row the account is
+locked for ``LOCK_MINUTES``. An administrator's reset makes the user choose a new password at the
+next log-in: until then every service refuses the sign-in (``auth.password_change_required``).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import User
+from cuijiao_desktop.db.models import LoginSession, User
 from cuijiao_desktop.db.types import utcnow
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.domain.errors import AuthenticationFailed, ConflictError, NotFound, ValidationError
 from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
-from .actor import authorize, end_session, start_session
+from .actor import authorize, end_session, start_session, token_hash
 from .dto import UserDTO
+from .passwords import dummy_hash, hash_password, needs_rehash, verify_password
 from .tx import read_only
+
+__all__ = [
+    "LOCK_MINUTES", "MAX_FAILURES", "MIN_PASSWORD_LENGTH", "LoginAttempt", "attempt_login", "attempt_unlock",
+    "change_password",
+    "create_first_admin", "create_user", "find_user", "has_users", "hash_password", "list_users", "login", "logout",
+    "unlock", "validate_new_user", "verify_password",
+]
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
-# scrypt: n=2**14, r=8 → 16 MiB per hash; ~50 ms here.
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
-
-
-def hash_password(password: str) -> str:
-    """A salted scrypt hash in the form ``scrypt$n$r$p$salt$hash`` (base64)."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, maxmem=64 * 1024 * 1024
-    )
-    b64 = base64.b64encode
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_password(password: str, stored: str) -> bool:
-    """True when ``password`` matches ``stored`` (constant-time compare)."""
-    try:
-        scheme, n, r, p, salt_b64, hash_b64 = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(hash_b64)
-        digest = hashlib.scrypt(
-            password.encode("utf-8"), salt=base64.b64decode(salt_b64), n=int(n), r=int(r), p=int(p),
-            maxmem=64 * 1024 * 1024, dklen=len(expected),
-        )
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(digest, expected)
 
 
 def _dto(user: User) -> UserDTO:
@@ -108,9 +86,16 @@ def create_first_admin(session: Session, *, username: str, display_name: str, pa
 def create_user(
     session: Session, *, actor: UserDTO, username: str, display_name: str, role: Role, password: str
 ) -> UserDTO:
-    """Add a member of staff (administrators only)."""
+    """Add a member of staff (administrators). A password chosen by an administrator must be changed
+    by its user at the first log-in; the first account of a new database (made by the command
+    line's system identity) must be an administrator's and keeps its password."""
     actor = authorize(session, actor, Permission.MANAGE_USERS)
+    first = not session.scalar(select(func.count()).select_from(User))
+    if first and Role(role) is not Role.ADMIN:
+        raise ValidationError("auth.first_user_admin", field="role")
     user = _add_user(session, username=username, display_name=display_name, role=Role(role), password=password)
+    user.must_change_password = not first
+    session.flush()
     audit.record(session, actor, "user.create", "app_user", user.id, username=user.username, role=str(role))
     return _dto(user)
 
@@ -152,12 +137,29 @@ def attempt_login(
     so failed attempts are counted; :func:`login` raises instead.
     """
     now = now or utcnow()
+    user, error, rehashed = _check_password(session, username, password, now)
+    if error is not None:
+        return LoginAttempt(None, error)
+    assert user is not None
+    token = start_session(session, user.id, client=client)
+    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=token,
+                     must_change_password=user.must_change_password)
+    audit.record(session, dto, "user.login", "app_user", user.id, client=client,
+                 **({"rehashed": True} if rehashed else {}))
+    return LoginAttempt(dto, None)
+
+
+def _check_password(
+    session: Session, username: str, password: str, now: datetime
+) -> tuple[User | None, AuthenticationFailed | None, bool]:
+    """(user, None, re-hashed) for the right password; (None, error, False) otherwise, with the failure
+    counted (and the account locked after ``MAX_FAILURES``) and audited."""
     user = session.scalar(select(User).where(User.username == username.strip()))
     if user is None or not user.active:
-        verify_password(password, hash_password("timing-equaliser"))  # same cost as a real check
-        return LoginAttempt(None, AuthenticationFailed("auth.failed"))
+        verify_password(password, dummy_hash())  # same cost as a real check
+        return None, AuthenticationFailed("auth.failed"), False
     if user.locked_until is not None and user.locked_until > now:
-        return LoginAttempt(None, AuthenticationFailed("auth.locked", until=user.locked_until))
+        return None, AuthenticationFailed("auth.locked", until=user.locked_until), False
     if not verify_password(password, user.password_hash):
         failures = user.failed_logins + 1
         locked = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
@@ -168,16 +170,37 @@ def attempt_login(
         )
         audit.record(session, _dto(user), "user.login_failed", "app_user", user.id, failures=failures)
         if locked is not None:
-            return LoginAttempt(None, AuthenticationFailed("auth.locked", until=locked))
-        return LoginAttempt(None, AuthenticationFailed("auth.failed", remaining=MAX_FAILURES - failures))
-    session.execute(
-        update(User).where(User.id == user.id)
-        .values(failed_logins=0, locked_until=None, last_login_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    token = start_session(session, user.id, client=client)
-    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=token)
-    audit.record(session, dto, "user.login", "app_user", user.id, client=client)
+            return None, AuthenticationFailed("auth.locked", until=locked), False
+        return None, AuthenticationFailed("auth.failed", remaining=MAX_FAILURES - failures), False
+    values: dict = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+    rehashed = needs_rehash(user.password_hash)
+    if rehashed:  # an older scheme (scrypt) or weaker parameters: replace it while we know the password
+        values["password_hash"] = hash_password(password)
+    session.execute(update(User).where(User.id == user.id).values(**values).execution_options(synchronize_session=False))
+    return user, None, rehashed
+
+
+def attempt_unlock(session: Session, *, actor: UserDTO, password: str, now: datetime | None = None) -> LoginAttempt:
+    """Unlock a screen the idle lock closed: the same user's password re-opens the sign-in the lock
+    ended (its token again), so the open window and its dialogs carry on. Counted like a log-in."""
+    now = now or utcnow()
+    if actor.id is None or actor.token is None:
+        return LoginAttempt(None, AuthenticationFailed("auth.session_invalid"))
+    user, error, _rehashed = _check_password(session, actor.username, password, now)
+    if error is not None:
+        return LoginAttempt(None, error)
+    assert user is not None
+    if user.id != actor.id:
+        return LoginAttempt(None, AuthenticationFailed("auth.session_invalid"))
+    reopened = session.execute(
+        update(LoginSession).where(LoginSession.user_id == user.id, LoginSession.token_hash == token_hash(actor.token))
+        .values(ended_at=None)
+    ).rowcount
+    if not reopened:
+        return LoginAttempt(None, AuthenticationFailed("auth.session_invalid"))
+    dto = UserDTO.of(user.id, user.username, user.display_name, user.role, token=actor.token,
+                     must_change_password=user.must_change_password)
+    audit.record(session, dto, "user.unlock", "app_user", user.id)
     return LoginAttempt(dto, None)
 
 
@@ -197,22 +220,27 @@ def login(
 
 
 def change_password(session: Session, *, actor: UserDTO, user_id: int, old_password: str | None, new_password: str) -> None:
-    """Change a password: users their own (old password needed), administrators anyone's."""
+    """Change a password: users their own (old password needed), administrators anyone's; a password
+    an administrator sets must be changed by its user at the next log-in."""
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("auth.unknown_user", user_id=user_id)
-    actor = authorize(session, actor)
-    if actor.id != user_id:
+    actor = authorize(session, actor, allow_password_change=True)
+    own = actor.id == user_id
+    if not own:
         actor = authorize(session, actor, Permission.MANAGE_USERS)
     elif not verify_password(old_password or "", user.password_hash):
         raise ValidationError("auth.old_password_wrong", field="old_password")
     if len(new_password) < MIN_PASSWORD_LENGTH:
         raise ValidationError("auth.password_too_short", field="password", minimum=MIN_PASSWORD_LENGTH)
+    if own and old_password == new_password:
+        raise ValidationError("auth.password_unchanged", field="password")
     user.password_hash = hash_password(new_password)
     user.failed_logins = 0
     user.locked_until = None
+    user.must_change_password = not own  # a password set by someone else is changed at the next log-in
     session.flush()
-    audit.record(session, actor, "user.change_password", "app_user", user_id)
+    audit.record(session, actor, "user.change_password" if own else "user.reset_password", "app_user", user_id)
 
 
 def unlock(session: Session, *, actor: UserDTO, user_id: int) -> None:
@@ -222,9 +250,10 @@ def unlock(session: Session, *, actor: UserDTO, user_id: int) -> None:
     audit.record(session, actor, "user.unlock", "app_user", user_id)
 
 
-def logout(session: Session, *, actor: UserDTO) -> None:
-    """End the actor's sign-in: its token is refused from now on."""
+def logout(session: Session, *, actor: UserDTO, reason: str = "") -> None:
+    """End the actor's sign-in: its token is refused from now on (``reason``: e.g. "idle_lock")."""
     if actor.id is None:
         return
-    end_session(session, actor)
-    audit.record(session, actor, "user.logout", "app_user", actor.id)
+    user = session.get(User, actor.id)
+    if end_session(session, actor) and user is not None:
+        audit.record(session, _dto(user), "user.logout", "app_user", actor.id, **({"reason": reason} if reason else {}))

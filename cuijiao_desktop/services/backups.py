@@ -238,7 +238,7 @@ def _authorize_restore(url: str, actor: UserDTO) -> None:
     engine = make_engine(url)
     try:
         with make_read_session_factory(engine).begin() as s:
-            authorize(s, actor, Permission.RESTORE)
+            authorize(s, actor, Permission.MAINTAIN_DATABASE)
     finally:
         engine.dispose()
 

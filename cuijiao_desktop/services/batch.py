@@ -49,6 +49,7 @@ from sqlalchemy.sql.dml import Update
 from cuijiao_desktop.db.engine import TEMP_ONLY_OPTION
 from cuijiao_desktop.domain.errors import DomainError
 
+from . import audit
 from .tx import Transactions
 
 ProgressFn = Callable[[int, int, str], None]
@@ -296,6 +297,7 @@ class StagedWrite:
                     try:
                         result = finish(session, IdMap(conn, self._maps, self._bases))
                         session.flush()
+                        audit.write_pending(session)  # chained last (the session never commits itself)
                     finally:
                         session.close()
         except IntegrityError as exc:
@@ -307,6 +309,10 @@ class StagedWrite:
         if self.progress is not None:
             self.progress(1, 1, "完成")
         return result
+
+
+#: Where a writing helper sends its rows: at once into a session, or staged for one publish.
+Writer = DirectWriter | StagedWrite
 
 
 def writer_for(target: Session | StagedWrite) -> DirectWriter | StagedWrite:

@@ -14,24 +14,37 @@ ONE transaction, so a cancelled or failed build leaves the database as it was.
 
 from __future__ import annotations
 
-import json
+import hashlib
 import random
 import sqlite3
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import accumulate
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, select, update
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.sequences import advance_sequences
 from cuijiao_desktop.db.types import UTCDateTime
+from cuijiao_desktop.domain.ageing import add_months
+from cuijiao_desktop.domain.allocation import OpenBill
+from cuijiao_desktop.domain.billing import DEFAULT_DUE_DAY, Charge, compute_charge, due_date_for, is_vacant
+from cuijiao_desktop.domain.cases import (
+    CaseSettings,
+    SplitItem,
+    SplitMode,
+    SplitScope,
+    plan_split,
+    should_open,
+)
+from cuijiao_desktop.domain.credit import CreditSource, plan_credit
 from cuijiao_desktop.domain.enums import (
+    AnsweredBy,
     ApprovalStatus,
     ArrearsReason,
     CallOutcome,
@@ -44,7 +57,6 @@ from cuijiao_desktop.domain.enums import (
     OwnerType,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Relation,
     Role,
     Stage,
@@ -52,19 +64,27 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.instalments import make_schedule
 from cuijiao_desktop.domain.ladder import DEFAULT_LADDER
 from cuijiao_desktop.domain.late_fees import LateFeePolicy, assess_bill
-from cuijiao_desktop.domain.money import format_money, mul_div_half_up, per_area_charge
-from cuijiao_desktop.domain.promises import promise_status
+from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.notices import default_intended_delivery
+from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.rooms import room_code_from_parts
 
+from . import audit, delivery, serials
 from . import demo_names as vocab
-from . import serials
-from .auth import hash_password
+from .cases.lifecycle import refresh_case_positions
+from .dto import UserDTO
+from .passwords import hash_password
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "DemoSummary", "build_demo"]
 
 DEMO_PASSWORD = "demo1234"
+#: Stands in for the demo users' hashes while the data is built (never a valid hash); each user's own
+#: argon2id hash, with its own salt, is computed meanwhile on another thread and written at the end
+#: (at OWASP's minimum cost, ~35 ms each; the first log-in re-hashes at the full cost).
+_NO_PASSWORD = "!"
 
 #: (username, display name, role) of the demo staff.
 DEMO_USERS: list[tuple[str, str, Role]] = [
@@ -124,6 +144,8 @@ _LATE_FEE_GRACE_DAYS = 30
 _LATE_FEE_FROM_LEVEL = 6  # contract clause 12: late fees accrue from the 6th notice on
 _LATE_FEE_ITEMS = ("WYF", "LJF", "CWF")
 _NOTICE_LATE_FEE = 9  # position of late_fee_fen in a notice row
+_FORGOTTEN_ROOMS = 4  # unreachable owners who never paid since the start: the limitation clock's examples
+_FORGOTTEN_MIN_MONTHS = 34  # only when the bills go back about 3 years
 
 
 @dataclass(frozen=True)
@@ -242,6 +264,12 @@ def _ds(d: date | None) -> str | None:
     return s
 
 
+def _demo_proof(serial: str, suffix: str) -> str:
+    """Where a demo notice's proof file would be stored (content-hash name, as ``services.delivery``
+    stores real ones; the demo has no files, the ledger says so when one is opened)."""
+    return delivery.proof_relpath(hashlib.sha256(f"demo-proof:{serial}".encode()).hexdigest(), suffix)
+
+
 def _ts(d: date, hour: int, minute: int = 0) -> str:
     """Beijing local time ``d hour:minute`` as a stored UTC timestamp."""
     if hour >= 8:
@@ -273,10 +301,12 @@ class _Picker:
 class _Room:
     __slots__ = (
         "area",
+        "building",
         "channel",
         "code",
         "direct_debit",
         "estate",
+        "forgotten",
         "freq",
         "id",
         "k0",
@@ -322,24 +352,31 @@ class _Builder:
         self.first_month = _add_months(today.replace(day=1), -(months - 1))
         self.month_starts = [_add_months(self.first_month, k) for k in range(months)]
         self.periods = [d.year * 100 + d.month for d in self.month_starts]
-        self.dues = [d.replace(day=10) for d in self.month_starts]
+        self.dues = [due_date_for(p, DEFAULT_DUE_DAY) for p in self.periods]
         self.month_days = [[d + timedelta(days=i) for i in range(28)] for d in self.month_starts]
         self.due_s = [_ds(d) for d in self.dues]
         self.created_s = [_ts(d, 8, 30) for d in self.month_starts]
         self.ids: dict[str, int] = {}
         self.receipt_counter: dict[int, int] = {}
         self.reversal_counter: dict[int, int] = {}
+        self.credit_counter: dict[int, int] = {}
         self.notice_counter: dict[int, int] = {}
         self.phones: set[str] = set()
-        self.pinyin: dict[str, str] = {}
         self.surname = _Picker(vocab.SURNAMES)
         self.method = _Picker(_METHODS)
         self.profile = _Picker(_PROFILE_WEIGHTS)
         self.dispute_reason = _Picker(_DISPUTE_REASONS)
         self.case_count = 0
-        self.planned_today = 0  # the workbench always has a visit and a promise to chase today
+        self.case_rule = CaseSettings()  # the default threshold (services.cases.common.CASE_SETTING_KEYS)
+        self.forgotten = 0  # rooms never paid since the start (their limitation clock runs out soon)
+        self.forgotten_cases = 0
+        self.planned_today: dict[int, int] = {}  # per collector: each workbench has a visit today
         self.promised_today = 0
-        self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0}
+        self.promised_today_by: dict[int, int] = {}  # per collector
+        self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
+        self.plans = {"approved": 0, "pending": 0, "ext_approved": 0, "ext_pending": 0, "holds": 0,
+                      "holds_pending": 0}
+        self.case_open = False
 
     # -- plumbing -------------------------------------------------------
 
@@ -362,18 +399,6 @@ class _Builder:
                 self.ids[table.name] = (top or 0) + 1
 
     # -- people ---------------------------------------------------------
-
-    def initials(self, surname: str, given: str) -> str:
-        out = vocab.SURNAME_INITIALS.get(surname)
-        if out is None:
-            out = "".join(self._char_initial(c) for c in surname)
-        return out + "".join(self._char_initial(c) for c in given)
-
-    def _char_initial(self, c: str) -> str:
-        s = self.pinyin.get(c)
-        if s is None:
-            s = self.pinyin[c] = (lazy_pinyin(c, style=Style.FIRST_LETTER)[0][:1] or "x").lower()
-        return s
 
     def name(self, male: bool | None = None, surname: str | None = None) -> tuple[str, str, bool]:
         rng = self.rng
@@ -417,7 +442,7 @@ class _Builder:
         owner_type = (OwnerType.INVESTOR if investor else OwnerType.SELF_OCCUPIED) if owner else None
         idn = self.id_number(male, local=not investor or rng.random() < 0.5) if rng.random() < 0.7 else None
         note = "" if rng.random() < 0.93 else rng.choice(("老人独居，请耐心沟通", "常年在外地工作", "晚上7点后方便接听"))
-        self.persons.append((pid, full, self.initials(surname, given), idn, owner_type and owner_type.value,
+        self.persons.append((pid, full, name_initials(full), idn, owner_type and owner_type.value,
                              channel and channel.value, note, 1))
         phone = self.phone()
         self.contacts.append((self.next_id("contact"), pid, "mobile", phone, phone[-4:], "self", "", 1,
@@ -447,11 +472,11 @@ class _Builder:
 
     # -- setup ------------------------------------------------------------
 
-    def setup(self, password_hash: str) -> None:
+    def setup(self, password_hash: str = _NO_PASSWORD) -> None:
         conn, today = self.conn, self.today
         sink = self.sink
         users = sink.register(m.User, "id username display_name role password_hash phone active failed_logins "
-                                      "locked_until last_login_at created_at version")
+                                      "locked_until last_login_at created_at version must_change_password")
         existing = dict(conn.execute(select(m.User.username, m.User.id)).all())
         self.user_ids: dict[str, int] = {}
         created = _ts(today - timedelta(days=400), 9)
@@ -461,7 +486,7 @@ class _Builder:
                 continue
             uid = self.user_ids[username] = self.next_id("app_user")
             users.append((uid, username, display, role.value, password_hash, self.phone(), 1, 0, None, None,
-                          created, 1))
+                          created, 1, 0))
         self.users_added = len(users)
         self.collectors = [self.user_ids[u] for u, _, r in DEMO_USERS if r is Role.COLLECTOR]
         self.clerks = [self.user_ids[u] for u, _, r in DEMO_USERS if r is Role.CLERK]
@@ -469,12 +494,19 @@ class _Builder:
         self.finance = self.user_ids["caiwu"]
         self.admin = self.user_ids["admin"]
 
-        ladder = sink.register(m.LadderStepRow, "id seq stage name days_after_due channel min_amount_fen active "
-                                                "note version")
+        ladder = sink.register(m.LadderStepRow, "id seq stage name wait_days channel min_amount_fen min_months "
+                                                "active note version")
+        self.step_ids: dict[Stage, int] = {}  # the first active step of each stage (marks on cases)
         if not conn.scalar(select(func.count()).select_from(m.LadderStepRow)):
             for s in _ladder_steps():
-                ladder.append((self.next_id("ladder_step"), s[0], int(s[1]), s[2], s[3], s[4].value, s[5], 1,
-                               s[6], 1))
+                step_id = self.next_id("ladder_step")
+                ladder.append((step_id, s[0], int(s[1]), s[2], s[3], s[4].value, s[5], s[6], 1, s[7], 1))
+                self.step_ids.setdefault(Stage(s[1]), step_id)
+        else:
+            for step_id, stage in conn.execute(select(m.LadderStepRow.id, m.LadderStepRow.stage)
+                                               .where(m.LadderStepRow.active.is_(True))
+                                               .order_by(m.LadderStepRow.seq)):
+                self.step_ids.setdefault(Stage(stage), step_id)
 
         start = self.first_month.replace(month=1) - timedelta(days=366 * 12)
         policies = sink.register(m.LateFeePolicyRow, "id name daily_rate_ppm grace_days cap_ppm_of_principal "
@@ -490,7 +522,7 @@ class _Builder:
             iid = self.next_id("fee_item")
             self.item_ids.append(iid)
             policy = self.policy_id if code in _LATE_FEE_ITEMS else None
-            items.append((iid, code, name, basis.value, unit, order, 10, policy, 1, 1))
+            items.append((iid, code, name, basis.value, unit, order, DEFAULT_DUE_DAY, policy, 1, 1))
 
         self.estates = sink.register(m.Estate, "id code name address phone version")
         self.buildings = sink.register(m.Building, "id estate_id name floors sort_order version")
@@ -507,23 +539,22 @@ class _Builder:
         self.meters = sink.register(m.MeterReading, "id room_id fee_item_id period previous_reading "
                                                     "current_reading read_on version")
         self.bills = sink.register(m.Bill, "id room_id fee_item_id period amount_fen discount_fen paid_fen "
-                                           "waived_fen due_date basis_note created_at version")
+                                           "waived_fen due_date basis_note created_at version issued_amount_fen")
         self.payments = sink.register(m.Payment, "id receipt_no room_id payer_person_id kind amount_fen paid_on "
                                                  "method reverses_id reference note operator_id created_at")
         self.allocs = sink.register(m.PaymentAllocation, "id payment_id bill_id amount_fen late_fee_fen")
-        self.credits = sink.register(m.CreditEntry, "id room_id amount_fen payment_id note created_at")
+        self.credits = sink.register(m.CreditEntry, "id room_id amount_fen payment_id source_id note created_at")
         self.cases = sink.register(m.CollectionCase, "id room_id stage collector_id reason abnormal opened_on "
                                                      "closed_on hold_until next_action_on note version")
         self.events = sink.register(m.ContactEvent, "id room_id case_id person_id channel occurred_at user_id "
                                                     "number_dialled answered_by outcome reason complaint "
-                                                    "promise_date promise_amount_fen next_follow_up arrears_fen "
-                                                    "note evidence_path")
+                                                    "next_follow_up arrears_fen note evidence_path overridden")
         self.promises = sink.register(m.Promise, "id room_id case_id contact_event_id made_on due_date amount_fen "
-                                                 "signed status resolved_on created_by_id version")
+                                                 "signed created_by_id version")
         self.plan_rows = sink.register(m.InstalmentPlan, "id room_id case_id total_fen status requested_by_id "
                                                          "approved_by_id approved_at signed_on note created_at "
-                                                         "version")
-        self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen paid_fen version")
+                                                         "starts_on version")
+        self.instalments = sink.register(m.Instalment, "id plan_id seq due_date amount_fen version")
         self.extensions = sink.register(m.Extension, "id room_id case_id until reason status requested_by_id "
                                                      "requested_at approved_by_id decided_at version")
         self.visits = sink.register(m.Visit, "id room_id case_id planned_at status booked_by_phone done_at "
@@ -534,12 +565,16 @@ class _Builder:
                                                "recipient_name arrears_fen late_fee_fen period_from period_to "
                                                "deadline template_version issued_at issued_by_id "
                                                "delivery_method delivered_at delivered_to tracking_no proof_path "
-                                               "signed_receipt version")
+                                               "signed_receipt intended_delivery batch_no version")
         self.assessments = sink.register(m.LateFeeAssessment, "id bill_id policy_id as_of days amount_fen "
                                                               "court_estimate_fen paid_fen version")
         self.issues = sink.register(m.ServiceIssue, "id room_id case_id contact_event_id category description "
-                                                    "raised_on assignee_id promised_date status resolved_on "
-                                                    "resolution version")
+                                                    "raised_on assignee_id handler created_by_id promised_date "
+                                                    "status resolved_on resolution version")
+        self.case_events = sink.register(m.CaseEvent, "id case_id kind happened_on created_at user_id step_id stage "
+                                                       "collector_id note")
+        self.holds = sink.register(m.CollectionHold, "id case_id room_id until reason status requested_by_id "
+                                                     "requested_at approved_by_id decided_at version")
 
     # -- estates, rooms, people -------------------------------------------
 
@@ -553,7 +588,20 @@ class _Builder:
             self.price_change = self.first_month.replace(month=1)
         for e_index, (spec, quota) in enumerate(zip(vocab.ESTATES, quotas, strict=True)):
             self._estate(e_index, spec, quota)
+        self._split_buildings()
         self.step(0, "生成小区、房间与业主…")
+
+    def _split_buildings(self) -> None:
+        """责任到人 as a manager would start the office: the split (``domain.cases.plan_split``) by
+        building of the rooms likely to fall behind; with fewer buildings than collectors, by room."""
+        items = [SplitItem(r.id, r.building, 0, None) for r in self.room_list if r.profile != ONTIME]
+        items = items or [SplitItem(r.id, r.building, 0, None) for r in self.room_list]
+        buildings = {i.building for i in items}
+        mode = SplitMode.BY_BUILDING if len(buildings) >= len(self.collectors) else SplitMode.BY_AMOUNT
+        plan = plan_split(items, self.collectors, mode=mode, scope=SplitScope.ALL)
+        self.room_collector = plan
+        self.building_collector = {i.building: plan[i.case_id] for i in items} if mode is SplitMode.BY_BUILDING \
+            else {}
 
     def _estate(self, e_index: int, spec: tuple, quota: int) -> None:
         rng, today = self.rng, self.today
@@ -650,6 +698,7 @@ class _Builder:
         r = _Room()
         r.id = self.next_id("room")
         r.estate = eid
+        r.building = bid
         code = room_code_from_parts(building, unit, number)  # canonical, as an import would match it
         r.code, number = code.canonical, code.room
         r.usage, r.area, r.occupancy, r.k0 = usage, area, occupancy, k0
@@ -675,6 +724,11 @@ class _Builder:
             r.stop_k = k0 + rng.randint(span // 5, max(span // 5, span - 3))
         elif r.profile == UNREACHABLE:
             r.stop_k = k0 + rng.randint(span // 3, max(span // 3, span - 4))
+        r.forgotten = (r.profile == UNREACHABLE and k0 == 0 and self.months >= _FORGOTTEN_MIN_MONTHS
+                       and usage is Usage.RESIDENTIAL and self.forgotten < _FORGOTTEN_ROOMS)
+        if r.forgotten:  # never paid in the window; notices only on the door, registered mail returned
+            r.stop_k = 0
+            self.forgotten += 1
         elif r.profile == HARDSHIP:
             r.stop_k = max(k0, self.months - rng.randint(4, 18))
         elif r.profile == RECENT:
@@ -744,28 +798,30 @@ class _Builder:
         next_bill = self.ids["bill"]
         self.room_lines: list[tuple[date, list[tuple[int, int]]]] = []  # (day, allocation lines) per payment
         prices = r.prices
-        notes: dict[int, tuple[int, int, str]] = {}
-        vacant = r.occupancy is Occupancy.VACANT and r.usage is Usage.RESIDENTIAL
+        notes: dict[int, Charge] = {}
+        vacant = is_vacant(r.occupancy)
+        garbage = compute_charge(ChargeBasis.FIXED, unit_price_fen=_SHOP_GARBAGE_FEN, unit_label=_ITEMS[LJF][3])
         water_prev = rng.randint(10_000, 200_000)
         power_prev = rng.randint(100_000, 2_000_000)
         meter_from = months - _METERED_MONTHS
         for k in range(r.k0, months):
             p = prices[k]
             if r.usage is Usage.PARKING:
-                bills.append([next_bill, k, p, 0, p, 0, CWF, "80.00元/个·月"])
+                c = compute_charge(ChargeBasis.FIXED, unit_price_fen=p, unit_label=_ITEMS[CWF][3])
+                bills.append([next_bill, k, c.net_fen, 0, c.amount_fen, c.discount_fen, CWF, c.basis_note])
                 next_bill += 1
                 continue
             cached = notes.get(p)
-            if cached is None:
-                amount = per_area_charge(p, r.area)
-                disc = mul_div_half_up(amount, _VACANCY_PCT, 100) if vacant else 0
-                note = f"{_yuan(p)}元/㎡×{_yuan(r.area)}㎡" + ("（空置七折）" if vacant else "")
-                cached = notes[p] = (amount, disc, note)
-            amount, disc, note = cached
-            bills.append([next_bill, k, amount - disc, 0, amount, disc, WYF, note])
+            if cached is None:  # the same rule as the billing run (services.billing)
+                cached = notes[p] = compute_charge(
+                    ChargeBasis.PER_AREA, unit_price_fen=p, area_centi_m2=r.area, vacant=vacant,
+                    vacancy_pct=_VACANCY_PCT if r.usage is Usage.RESIDENTIAL else 0)
+            bills.append([next_bill, k, cached.net_fen, 0, cached.amount_fen, cached.discount_fen, WYF,
+                          cached.basis_note])
             next_bill += 1
             if r.usage is Usage.SHOP:
-                bills.append([next_bill, k, _SHOP_GARBAGE_FEN, 0, _SHOP_GARBAGE_FEN, 0, LJF, "100.00元/月"])
+                c = garbage
+                bills.append([next_bill, k, c.net_fen, 0, c.amount_fen, c.discount_fen, LJF, c.basis_note])
                 next_bill += 1
             if k >= meter_from and (r.water or r.power):
                 if r.water:
@@ -776,12 +832,11 @@ class _Builder:
                     used = rng.randint(30_000, 150_000)
                     item, price, prev = DF, _POWER_FEN, power_prev
                     power_prev += used
-                amount = mul_div_half_up(price, used, 100)  # used is in 0.01 units
                 self.meters.append((self.next_id("meter_reading"), r.id, item_ids[item], self.periods[k], prev,
                                     prev + used, _ds(self.month_starts[k] - timedelta(days=6)), 1))
-                unit = "吨" if item == SF else "度"
-                bills.append([next_bill, k, amount, 0, amount, 0, item,
-                              f"{_yuan(used)}{unit}×{_yuan(price)}元/{unit}"])
+                c = compute_charge(ChargeBasis.METERED, unit_price_fen=price, used_centi=used,
+                                   unit_label=_ITEMS[item][3])
+                bills.append([next_bill, k, c.net_fen, 0, c.amount_fen, c.discount_fen, item, c.basis_note])
                 next_bill += 1
         self.ids["bill"] = next_bill
 
@@ -790,7 +845,8 @@ class _Builder:
         room_id = r.id
         periods, due_s, created_s = self.periods, self.due_s, self.created_s
         self.bills.extend(
-            (b[0], room_id, item_ids[b[6]], periods[b[1]], b[4], b[5], b[3], 0, due_s[b[1]], b[7], created_s[b[1]], 1)
+            (b[0], room_id, item_ids[b[6]], periods[b[1]], b[4], b[5], b[3], 0, due_s[b[1]], b[7], created_s[b[1]], 1,
+             b[4])
             for b in bills
         )
         self._collection(r, bills, pays)
@@ -801,6 +857,10 @@ class _Builder:
         state = [0]  # index of the first bill not fully paid
         pays: list[tuple[date, int]] = []
         n = len(bills)
+        deposits: list[list] = []  # [credit entry id, fen left, receipt no] of the room's prepaid credit
+        bills_of: dict[int, list[list]] = {}
+        for b in bills:
+            bills_of.setdefault(b[1], []).append(b)
 
         def pay(day: date, through: int, frac: int | None = None) -> None:
             if day > today:
@@ -841,7 +901,9 @@ class _Builder:
                 else:
                     break
             state[0] = i
-            self._payment(r, day, method, amount + extra, lines, extra)
+            _, entry, receipt = self._payment(r, day, method, amount + extra, lines, extra)
+            if entry is not None:
+                deposits.append([entry, extra, receipt])
             pays.append((day, amount))
             if 0.004 <= roll < 0.006:
                 self._mistake(r, day, method, bills, i, amount, duplicate=True)
@@ -851,6 +913,8 @@ class _Builder:
         month_days = self.month_days
         for k in range(r.k0, months):
             days = month_days[k]
+            if deposits:  # the month's billing run spends the room's prepaid credit on its new bills
+                self._spend_credit(r, k, bills_of.get(k, ()), deposits, pays)
             active = k < r.stop_k
             if profile in (ONTIME, DISPUTE, RECENT) or (profile == HARDSHIP and active):
                 if not active:
@@ -886,7 +950,8 @@ class _Builder:
         return serials.format_serial(prefix, key, n)
 
     def _payment(self, r: _Room, day: date, method: str, amount: int, lines: list[tuple[int, int]],
-                 credit: int, note: str = "") -> int:
+                 credit: int, note: str = "") -> tuple[int, int | None, str]:
+        """Book a payment; returns its id, its prepaid-credit entry (if any) and its receipt number."""
         rand = self.rng.random
         pid = self.ids["payment"]
         self.ids["payment"] = pid + 1
@@ -903,15 +968,47 @@ class _Builder:
             ref = ""
         operator = self.finance if method in ("direct_debit", "bank_transfer") else \
             self.clerks[int(rand() * len(self.clerks))]
-        self.payments.append((pid, self._receipt(day, self.receipt_counter, serials.RECEIPT[1]), r.id, r.payer_id, "payment",
-                              amount, _ds(day), method, None, ref, note, operator, created))
+        receipt = self._receipt(day, self.receipt_counter, serials.RECEIPT[1])
+        self.payments.append((pid, receipt, r.id, r.payer_id, "payment", amount, _ds(day), method, None, ref, note,
+                              operator, created))
         self.room_lines.append((day, lines))
         next_alloc = self.ids["payment_allocation"]
         self.allocs.extend([(next_alloc + x, pid, bid, fen, 0) for x, (bid, fen) in enumerate(lines)])
         self.ids["payment_allocation"] = next_alloc + len(lines)
+        entry = None
         if credit:
-            self.credits.append((self.next_id("credit_entry"), r.id, credit, pid, "预存（找零转预存）", created))
-        return pid
+            entry = self.next_id("credit_entry")
+            self.credits.append((entry, r.id, credit, pid, None, "预存（找零转预存）", created))
+        return pid, entry, receipt
+
+    def _spend_credit(self, r: _Room, k: int, new_bills: Any, deposits: list[list],
+                      pays: list[tuple[date, int]]) -> None:
+        """The billing run of month ``k`` spends the room's prepaid credit on that month's bills, deposit
+        by deposit (``domain.credit.plan_credit``, as ``services.billing`` does), booked like a payment."""
+        owed = [OpenBill(b[0], k, _ITEMS[b[6]][4], b[2] - b[3]) for b in new_bills if b[2] > b[3]]
+        if not owed:
+            return
+        sources = [CreditSource(d[0], d[1]) for d in deposits]
+        by_id = {b[0]: b for b in new_bills}
+        day = self.month_starts[k]
+        created = _ts(day, 8, 31)
+        for use in plan_credit(sources, owed):
+            deposit = next(d for d in deposits if d[0] == use.entry_id)
+            pid = self.next_id("payment")
+            receipt = self._receipt(day, self.credit_counter, serials.CREDIT[1])
+            self.payments.append((pid, receipt, r.id, None, "payment", use.amount_fen, _ds(day), "credit", None,
+                                  deposit[2], "预存款抵扣", self.finance, created))
+            next_alloc = self.ids["payment_allocation"]
+            self.allocs.extend((next_alloc + x, pid, bid, fen, 0) for x, (bid, fen) in enumerate(use.lines))
+            self.ids["payment_allocation"] = next_alloc + len(use.lines)
+            self.credits.append((self.next_id("credit_entry"), r.id, -use.amount_fen, pid, deposit[0], "预存款抵扣",
+                                 created))
+            for bid, fen in use.lines:
+                by_id[bid][3] += fen
+            self.room_lines.append((day, list(use.lines)))
+            pays.append((day, use.amount_fen))
+            deposit[1] -= use.amount_fen
+        deposits[:] = [d for d in deposits if d[1] > 0]
 
     def _mistake(self, r: _Room, day: date, method: str, bills: list[list], i: int, amount: int,
                  *, duplicate: bool) -> None:
@@ -933,7 +1030,7 @@ class _Builder:
             credit = left + rng.choice((1_000, 9_000, 10_000, 90_000))
             note = vocab.PAYMENT_ERROR_NOTES[0]
         total = sum(f for _, f in lines) + credit
-        pid = self._payment(r, day, method, total, lines, credit)
+        pid, deposit, _ = self._payment(r, day, method, total, lines, credit)
         rid = self.next_id("payment")
         created = _ts(day, 18, rng.randrange(60))
         receipt = self.payments[-1][1]
@@ -944,7 +1041,7 @@ class _Builder:
         self.allocs.extend((next_alloc + x, rid, bid, -fen, 0) for x, (bid, fen) in enumerate(lines))
         self.ids["payment_allocation"] = next_alloc + len(lines)
         if credit:
-            self.credits.append((self.next_id("credit_entry"), r.id, -credit, rid, "冲正", created))
+            self.credits.append((self.next_id("credit_entry"), r.id, -credit, rid, deposit, "冲正", created))
 
     # -- collection history ---------------------------------------------
 
@@ -957,6 +1054,9 @@ class _Builder:
         late_recent = [p for p in pays if p[0] >= window and p[0].day > 10]
         if arrears <= 0 and not (late_recent and (r.profile != ONTIME or rng.random() < 0.5)):
             return
+        if arrears > 0 and not should_open(amount_fen=arrears, months=len({b[1] for b in open_bills}),
+                                           settings=self.case_rule):
+            return  # below the office's threshold: no case (the same rule as services.cases.sync_cases)
         # owed over time: bills due before a date minus payments before it
         due_dates = [dues[b[1]] for b in bills]
         due_cum = list(accumulate(b[2] for b in bills))
@@ -972,7 +1072,11 @@ class _Builder:
             i, j = bisect_left(pay_dates, a), bisect_right(pay_dates, b)
             return (pay_cum[j - 1] if j else 0) - (pay_cum[i - 1] if i else 0)
 
-        collector = self.collectors[self.case_count % len(self.collectors)]
+        collector = self.building_collector.get(r.building) or self.room_collector.get(r.id) \
+            or self.collectors[self.case_count % len(self.collectors)]
+        if r.forgotten:  # one for each collector: everyone's work list has a limitation clock to watch
+            collector = self.collectors[self.forgotten_cases % len(self.collectors)]
+            self.forgotten_cases += 1
         self.case_count += 1
         case_id = self.next_id("collection_case")
         if arrears > 0:
@@ -988,15 +1092,19 @@ class _Builder:
             closed = late_recent[-1][0]
             age = 0
         reason = r.reason if arrears > 0 else ArrearsReason.LOW_AWARENESS
+        self.case_open = closed is None
         hold = None
-        if arrears > 0 and r.profile == HARDSHIP and self.plans["ext_approved"] < 1 + self.n_rooms // 5000:
-            hold = today + timedelta(days=rng.randint(20, 50))
+        if arrears > 0 and r.profile == HARDSHIP and self.plans["ext_approved"] < 1 + self.n_rooms // 1000:
+            # an extension runs 1 or 2 months from the day it was asked for (domain.instalments)
+            asked = today - timedelta(days=3) - timedelta(days=1 + case_id % 5)
+            hold = add_months(asked, 1 if rng.randint(20, 50) < 35 else 2)
         next_action = None if closed else (hold or today + timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7))))
         abnormal = reason in (ArrearsReason.LEGACY_DISPUTE, ArrearsReason.RECTIFICATION, ArrearsReason.BURGLARY,
                               ArrearsReason.MALICIOUS, ArrearsReason.UNREACHABLE)
         case_note = "" if not abnormal else "非正常欠费，半年复核"
         self.cases.append((case_id, r.id, int(stage), collector, reason.value if reason else None, int(abnormal),
                            _ds(opened), _ds(closed), _ds(hold), _ds(next_action), case_note, 1))
+        self._case_events(r, case_id, stage, opened, closed, collector)
 
         start = max(opened, window)
         end = closed or today - timedelta(days=1)
@@ -1012,11 +1120,12 @@ class _Builder:
                     ok = r.phone_valid or channel is Channel.WECHAT
                     ev.append((self.next_id("contact_event"), r.id, case_id, person, channel.value, _ts(rem, 9, 30),
                                collector, r.phone if channel is Channel.SMS else "", "",
-                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "", None, None,
-                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", ""))
+                               CallOutcome.DELIVERED.value if ok else CallOutcome.OTHER.value, None, "",
+                               None, owed(rem), "缴费提醒已发送" if ok else "短信发送失败：空号", "", ""))
             d = _add_months(d, 1)
         # calls
         complaint_raised = False
+        last_call = start
         d = start + timedelta(days=2)
         while d <= end:
             owe = owed(d)
@@ -1031,7 +1140,8 @@ class _Builder:
             eid = self.next_id("contact_event")
             answered = outcome in (CallOutcome.PROMISED, CallOutcome.CONDITIONAL, CallOutcome.REFUSED,
                                    CallOutcome.OTHER)
-            who = ("配偶" if r.spouse and rng.random() < 0.2 else "本人") if answered else ""
+            who = ((AnsweredBy.FAMILY if r.spouse and rng.random() < 0.2 else AnsweredBy.OWNER).value
+                   if answered else "")
             promise_date = promise_amount = None
             follow = d + timedelta(days=rng.randint(3, 7))
             if outcome is CallOutcome.PROMISED:
@@ -1043,46 +1153,81 @@ class _Builder:
                     promise_amount = owe if rng.random() < 0.7 else max(10_000, owe // 2 - owe // 2 % 100)
                 follow = promise_date
             note = _call_note(outcome, rng)
+            last_call = d
             ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), rng.randrange(60)),
                        collector, r.phone, who, outcome.value, reason.value if answered and reason else None,
-                       complaint, _ds(promise_date), promise_amount, _ds(follow), owe, note, ""))
+                       complaint, _ds(follow), owe, note, "", ""))
             if complaint and not complaint_raised:
                 complaint_raised = True
                 self._issue(r, case_id, eid, d, r.reason)
             elif answered and rng.random() < 0.04:
                 self._issue(r, case_id, eid, d, ArrearsReason.SERVICE_QUALITY)
             if promise_date is not None:
-                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector,
-                              paid_between(d, promise_date))
+                self._promise(r, case_id, eid, d, promise_date, promise_amount, collector)
                 d = promise_date + timedelta(days=1)  # chased on the promised day
             else:
                 d += timedelta(days=rng.randint(6, 15))
         if closed is None:
             span = (self.periods[open_bills[0][1]], self.periods[open_bills[-1][1]]) if open_bills else (None, None)
             self._notices_and_visits(r, bills, case_id, stage, start, collector, owed, span)
-            # some promises fall due today, so the workbench has something to chase
+            # some promises fall due today, so the workbench has something to chase (every collector one at least)
+            first_for_collector = hold is None and not self.promised_today_by.get(collector)
             if r.profile in (CHRONIC, HARDSHIP, RECENT, LATE, VACANT_LUMP) and (
-                    self.promised_today < 2 or rng.random() < 0.05):
+                    self.promised_today < 2 or first_for_collector or rng.random() < 0.05):
                 self.promised_today += 1
+                self.promised_today_by[collector] = self.promised_today_by.get(collector, 0) + 1
                 d = today - timedelta(days=rng.randint(2, 6))
                 eid = self.next_id("contact_event")
                 amount = arrears if rng.random() < 0.6 else max(10_000, arrears // 2 - arrears // 2 % 100)
                 ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(d, rng.randint(9, 19), 5), collector,
-                           r.phone, "本人", CallOutcome.PROMISED.value, reason.value if reason else None, "",
-                           _ds(today), amount, _ds(today), owed(d), "业主承诺今日到前台缴清", ""))
-                self._promise(r, case_id, eid, d, today, amount, collector, paid_between(d, today))
+                           r.phone, AnsweredBy.OWNER.value, CallOutcome.PROMISED.value,
+                           reason.value if reason else None, "", _ds(today), owed(d), "业主承诺今日到前台缴清", "", ""))
+                self._promise(r, case_id, eid, d, today, amount, collector)
+            elif (r.profile in (CHRONIC, LATE, RECENT) and hold is None and not self.broken_by.get(collector)
+                  and last_call < today - timedelta(days=8)):
+                # and a promise broken the day before yesterday, not chased since: every collector has one
+                made, due = today - timedelta(days=8), today - timedelta(days=2)
+                amount = min(owed(made), max(10_000, arrears // 2 - arrears // 2 % 100))
+                if amount > 0 and paid_between(made, due) < amount:
+                    self.broken_by[collector] = 1
+                    eid = self.next_id("contact_event")
+                    ev.append((eid, r.id, case_id, person, Channel.PHONE.value, _ts(made, 18, 20), collector, r.phone,
+                               AnsweredBy.OWNER.value, CallOutcome.PROMISED.value, reason.value if reason else None,
+                               "", _ds(due), owed(made), "业主承诺发工资后缴纳", "", ""))
+                    self._promise(r, case_id, eid, made, due, amount, collector)
             if r.profile == HARDSHIP:
                 self._hardship(r, case_id, arrears, collector, hold)
 
-    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int,
-                 paid: int) -> None:
-        status = _promise_status(amount, due, paid, self.today)
-        resolved = None
-        if status is not PromiseStatus.OPEN:
-            resolved = min(due + timedelta(days=1), self.today)
+    def _case_events(self, r: _Room, case_id: int, stage: Stage, opened: date, closed: date | None,
+                     collector: int) -> None:
+        """The case's own history: opened, given to its collector by the manager's split, the steps
+        that leave no contact behind (the public board, the owners' committee) marked done, closed.
+        Dates from the case id (no random draw)."""
+        today = self.today
+        rows = self.case_events
+        rows.append((self.next_id("case_event"), case_id, "opened", _ds(opened), _ts(opened, 8, 30), self.admin,
+                     None, None, None, "欠费达到立案标准，自动立案"))
+        rows.append((self.next_id("case_event"), case_id, "assigned", _ds(opened), _ts(opened, 9), self.manager, None,
+                     None, collector, "分配：按楼栋"))
+        if closed is None and stage >= Stage.PUBLIC_BOARD and Stage.PUBLIC_BOARD in self.step_ids:
+            posted = max(opened + timedelta(days=75), today - timedelta(days=20 + case_id % 60))
+            if posted < today:
+                rows.append((self.next_id("case_event"), case_id, "step_done", _ds(posted), _ts(posted, 17),
+                             collector, self.step_ids[Stage.PUBLIC_BOARD], int(Stage.PUBLIC_BOARD), None,
+                             "楼栋公告栏欠费公示（遮蔽房号，不含姓名电话）"))
+            met = posted + timedelta(days=12 + case_id % 15)
+            if stage >= Stage.COMMITTEE and Stage.COMMITTEE in self.step_ids and met < today:
+                rows.append((self.next_id("case_event"), case_id, "step_done", _ds(met), _ts(met, 19), self.manager,
+                             self.step_ids[Stage.COMMITTEE], int(Stage.COMMITTEE), None, "业委会委员陪同上门督促"))
+        if closed is not None:
+            rows.append((self.next_id("case_event"), case_id, "closed", _ds(closed), _ts(closed, 18), self.admin, None,
+                         None, None, "欠费已结清，自动结案"))
+
+    def _promise(self, r: _Room, case_id: int, event_id: int, made: date, due: date, amount: int, user: int) -> None:
+        """A promise row (its state is derived from the payments, never stored)."""
         signed = 1 if self.rng.random() < 0.1 else 0
         self.promises.append((self.next_id("promise"), r.id, case_id, event_id, _ds(made), _ds(due), amount, signed,
-                              status.value, _ds(resolved), user, 1))
+                              user, 1))
 
     def _issue(self, r: _Room, case_id: int, event_id: int, d: date, reason: ArrearsReason | None) -> None:
         rng, today = self.rng, self.today
@@ -1098,8 +1243,33 @@ class _Builder:
             status = IssueStatus.IN_PROGRESS if rng.random() < 0.5 else IssueStatus.OPEN
             resolved, resolution = None, ""
         assignee = self.manager if rng.random() < 0.4 else self.clerks[rng.randrange(len(self.clerks))]
+        # who fixes it: the team of the category, one of its people picked by the event (no random draw)
+        team = _ISSUE_HANDLERS.get(category, _ISSUE_HANDLERS["other"])
+        handler = team[event_id % len(team)]
         self.issues.append((self.next_id("service_issue"), r.id, case_id, event_id, category, text, _ds(d), assignee,
-                            _ds(promised), status.value, _ds(resolved), resolution, 1))
+                            handler, self.collectors[case_id % len(self.collectors)], _ds(promised), status.value,
+                            _ds(resolved), resolution, 1))
+        if self.case_open and status in (IssueStatus.OPEN, IssueStatus.IN_PROGRESS) and promised >= today:
+            self._hold(r, case_id, promised, text)
+
+    def _hold(self, r: _Room, case_id: int, promised: date, complaint: str) -> None:
+        """暂停催缴 while a complaint is being fixed: approved for some, one waiting for the manager.
+        Dates come from the case id (no random draw, so nothing else moves)."""
+        quota = 1 + self.n_rooms // 250
+        collector = self.collectors[case_id % len(self.collectors)]
+        asked = self.today - timedelta(days=1 + case_id % 6)
+        until = promised + timedelta(days=7)
+        reason = f"业主投诉“{complaint[:24]}”处理中，修好前暂停催缴"
+        if self.plans["holds"] < quota:
+            self.plans["holds"] += 1
+            self.holds.append((self.next_id("collection_hold"), case_id, r.id, _ds(until), reason,
+                               ApprovalStatus.APPROVED.value, collector, _ts(asked, 11), self.manager,
+                               _ts(asked + timedelta(days=1), 9, 30), 1))
+        elif self.plans["holds_pending"] < 1 + self.n_rooms // 2000:
+            self.plans["holds_pending"] += 1
+            self.holds.append((self.next_id("collection_hold"), case_id, r.id, _ds(until), reason,
+                               ApprovalStatus.PENDING.value, collector, _ts(self.today - timedelta(days=1), 16),
+                               None, None, 1))
 
     def _notices_and_visits(self, r: _Room, bills: list[list], case_id: int, stage: Stage, start: date,
                             collector: int, owed: Callable[[date], int], span: tuple[int | None, int | None]) -> None:
@@ -1127,6 +1297,8 @@ class _Builder:
                 else:
                     method = rng.choice((DeliveryMethod.DOOR, DeliveryMethod.DOOR, DeliveryMethod.WECHAT,
                                          DeliveryMethod.SMS, DeliveryMethod.HAND_SIGNED))
+                if r.forgotten:
+                    method = DeliveryMethod.DOOR  # nobody there to sign
                 final = level == 10 and lawyer  # no final notice: the lawyer letter below is the 10th
                 self._notice(r, case_id, d, level, owe, method, collector, first_period, last_period,
                              issue=not final)
@@ -1138,8 +1310,8 @@ class _Builder:
                                DeliveryMethod.WECHAT: Channel.WECHAT, DeliveryMethod.SMS: Channel.SMS}.get(
                                    method, Channel.NOTICE)
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, channel.value, _ts(d, 10),
-                               collector, "", "", CallOutcome.DELIVERED.value, None, "", None, None,
-                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", ""))
+                               collector, "", "", CallOutcome.DELIVERED.value, None, "",
+                               _ds(d + timedelta(days=3)), owe, f"第{level}次催缴通知书", "", ""))
                 d += timedelta(days=rng.choice((3, 4)))
             if lawyer:
                 # after the series, once the last notice's 7-day deadline has passed: a day of the
@@ -1159,7 +1331,7 @@ class _Builder:
                     late_notices.append((len(self.notices) - 1, d))
                     ev.append((self.next_id("contact_event"), r.id, case_id, r.owner_id,
                                Channel.REGISTERED_LETTER.value, _ts(d, 15), self.manager, "", "",
-                               CallOutcome.DELIVERED.value, None, "", None, None, None, owe, "律师函已寄出（EMS）", ""))
+                               CallOutcome.DELIVERED.value, None, "", None, owe, "律师函已寄出（EMS）", "", ""))
         if late_notices:
             self._late_fees(bills, late_notices)
         # visits: done ones in the past, and some booked for today and the coming week
@@ -1169,15 +1341,16 @@ class _Builder:
                 if d >= today:
                     continue
                 self._visit(r, case_id, d, collector, done=True, owe=owed(d))
-        if stage >= Stage.PHONE and (self.planned_today < 2 or rng.random() < 0.06):
-            d = today if self.planned_today < 2 or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
-            self.planned_today += d == today
+        first = not self.planned_today.get(collector)
+        if stage >= Stage.PHONE and (first or rng.random() < 0.06):
+            d = today if first or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
+            self.planned_today[collector] = self.planned_today.get(collector, 0) + (d == today)
             self._visit(r, case_id, d, collector, done=False, owe=0)
 
     def _late_fees(self, bills: list[list], late_notices: list[tuple[int, date]]) -> None:
         """Assess the room's late fees as of today, and quote in each notice the fee as of its own day.
 
-        The same rule as ``services.late_fees.recompute_late_fees``: unpaid overdue bills of the fee
+        The same rule as ``services.late_fees.assess_late_fees``: unpaid overdue bills of the fee
         items under the policy, accruing from the first notice at the policy's level, part payments
         lowering the balance from their day.
         """
@@ -1232,24 +1405,29 @@ class _Builder:
         if method is DeliveryMethod.HAND_SIGNED:
             delivered_at = _ts(d, rng.randint(18, 20), rng.randrange(60))
             delivered_to = r.owner_name if not r.spouse or rng.random() < 0.7 else f"{r.spouse}（配偶）"
-            proof, signed = f"evidence/notice/{serial}.jpg", 1
+            proof, signed = _demo_proof(serial, ".jpg"), 1  # the scanned signed slip
         elif method in (DeliveryMethod.REGISTERED_MAIL, DeliveryMethod.EXPRESS):
             delivered_at = _ts(d + timedelta(days=rng.randint(2, 4)), rng.randint(9, 17))
             delivered_to = r.owner_name
             tracking = (f"XA{rng.randrange(10**9):09d}CN" if method is DeliveryMethod.REGISTERED_MAIL
                         else f"1186{rng.randrange(10**9):09d}")
-            proof = f"evidence/notice/{serial}-tracking.png"
+            proof = _demo_proof(serial, ".png")  # the post office's receipt
+            if r.forgotten:  # returned: 查无此人 (no delivery, no proof of a demand)
+                delivered_at = delivered_to = proof = ""
         elif method in (DeliveryMethod.SMS, DeliveryMethod.WECHAT):
             delivered_at, delivered_to = _ts(d, 10), r.owner_name
-            proof = f"evidence/notice/{serial}-screenshot.png"
+            proof = _demo_proof(serial, ".png")  # the screenshot of the message
         else:
             delivered_at = _ts(d, 10)
         if not issue:
             return
         deadline = d + timedelta(days=15 if kind is NoticeKind.LAWYER_LETTER else 7)
+        # how it was meant to reach the owner (the print room's rule: signed for from the 6th notice on)
+        intended = DeliveryMethod.EXPRESS if kind is NoticeKind.LAWYER_LETTER else default_intended_delivery(level)
         self.notices.append((self.next_id("notice"), serial, r.id, case_id, kind.value, level, r.owner_id, r.owner_name,
                              owe, 0, first_period, last_period, _ds(deadline), "v1", _ts(d, 9, 30), user,
-                             method.value, delivered_at or None, delivered_to, tracking, proof, signed, 1))
+                             method.value, delivered_at or None, delivered_to, tracking, proof, signed,
+                             intended.value, serial, 1))
 
     def _visit(self, r: _Room, case_id: int, d: date, collector: int, *, done: bool, owe: int) -> None:
         rng = self.rng
@@ -1271,9 +1449,9 @@ class _Builder:
                                                                              CallOutcome.NOT_HOME) else 0,
                                 1 if handed else 0, note, collector, 1))
             self.events.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, Channel.VISIT.value,
-                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else "本人",
-                                outcome.value, r.reason.value if r.reason else None, "", None, None, _ds(agreed),
-                                owe, f"上门催缴：{attitude or '无人在家'}", ""))
+                                planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
+                                outcome.value, r.reason.value if r.reason else None, "", _ds(agreed),
+                                owe, f"上门催缴：{attitude or '无人在家'}", "", ""))
         else:
             self.visits.append((vid, r.id, case_id, planned, VisitStatus.PLANNED.value, 1, None, "", None, None, 0,
                                 0, "已电话预约", collector, 1))
@@ -1283,7 +1461,8 @@ class _Builder:
 
     def _hardship(self, r: _Room, case_id: int, arrears: int, collector: int, hold: date | None) -> None:
         rng, today = self.rng, self.today
-        quota = 1 + self.n_rooms // 5000
+        quota = 1 + self.n_rooms // 1000  # some 1-2% of the open cases pay by instalments
+        few = 1 + self.n_rooms // 5000  # requests waiting for the manager
         # an extension is asked for 1-5 days before the manager decides (or before today while it
         # waits); the spread comes from the case id, not the random stream, so nothing else moves
         wait = timedelta(days=1 + case_id % 5)
@@ -1294,7 +1473,7 @@ class _Builder:
                                     ApprovalStatus.APPROVED.value, collector, _ts(decided - wait, 10, 30),
                                     self.manager, _ts(decided, 16), 1))
             return
-        if self.plans["approved"] < quota * 2 or self.plans["pending"] < quota:
+        if self.plans["approved"] < quota * 2 or self.plans["pending"] < few:
             approved = self.plans["approved"] < quota * 2
             self.plans["approved" if approved else "pending"] += 1
             pid = self.next_id("instalment_plan")
@@ -1305,19 +1484,24 @@ class _Builder:
                                    collector, self.manager if approved else None,
                                    _ts(signed, 15) if approved else None, _ds(signed) if approved else None,
                                    "经济困难，分6期缴清欠费" if approved else "业主申请分期，待主管审批",
-                                   _ts(signed - timedelta(days=2), 11), 1))
-            base = arrears // n
-            for s in range(1, n + 1):
-                amount = base if s < n else arrears - base * (n - 1)
-                due = _add_months(today.replace(day=1), s).replace(day=10)
-                self.instalments.append((self.next_id("instalment"), pid, s, _ds(due), amount, 0, 1))
-        elif self.plans["ext_pending"] < quota:
+                                   _ts(signed - timedelta(days=2), 11), _ds(signed - timedelta(days=2)), 1))
+            first_due = _add_months(today.replace(day=1), 1).replace(day=10)
+            for item in make_schedule(arrears, n, first_due):  # the same rule as the plan dialog
+                self.instalments.append((self.next_id("instalment"), pid, item.seq, _ds(item.due_date),
+                                         item.amount_fen, 1))
+        elif self.plans["ext_pending"] < few:
             self.plans["ext_pending"] += 1
             self.extensions.append((self.next_id("extension"), r.id, case_id, _ds(today + timedelta(days=45)),
                                     "家中有病人住院，申请延期缴费", ApprovalStatus.PENDING.value, collector,
                                     _ts(today - wait, 10, 30), None, None, 1))
 
     # -- finishing --------------------------------------------------------
+
+    def set_passwords(self, hashes: list[str]) -> None:
+        """Give each demo user it created its own hash of the demo password."""
+        for (username, _display, _role), password_hash in zip(DEMO_USERS, hashes, strict=True):
+            self.conn.execute(update(m.User).where(m.User.username == username, m.User.password_hash == _NO_PASSWORD)
+                              .values(password_hash=password_hash))
 
     def finish(self, params: dict[str, Any]) -> None:
         conn = self.conn
@@ -1326,7 +1510,7 @@ class _Builder:
         # Per-month gap-free counters, continued by services.serials for new receipts.
         used: dict[str, tuple[str, int]] = {}
         for kind, counter in ((serials.RECEIPT, self.receipt_counter), (serials.REVERSAL, self.reversal_counter),
-                              (serials.NOTICE, self.notice_counter)):
+                              (serials.NOTICE, self.notice_counter), (serials.CREDIT, self.credit_counter)):
             for yyyymm, n in counter.items():
                 used[serials.sequence_name(kind[0], yyyymm)] = (kind[1], n)
         for name, (prefix, n) in used.items():
@@ -1346,11 +1530,8 @@ class _Builder:
                              .values(value=value, updated_at=now, updated_by_id=self.admin,
                                      version=m.OfficeSetting.version + 1))
         detail = dict(params, **{k: v for k, v in counts.items() if v})
-        conn.execute(insert(m.AuditLog), [{
-            "id": self.next_id("audit_log"), "at": now, "user_id": self.admin, "username": "admin",
-            "action": "demo.build", "entity": "database", "entity_id": None,
-            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
-        }])
+        admin = UserDTO.of(self.admin, "admin", "系统管理员", Role.ADMIN)
+        audit.append_entries(conn, [audit.entry(admin, "demo.build", "database", None, at=now, detail=detail)])
 
 
 # ---------------------------------------------------------------------------
@@ -1358,14 +1539,24 @@ class _Builder:
 # ---------------------------------------------------------------------------
 
 
+#: Who fixes a service issue of each category (the handler is a name: workers are not users).
+_ISSUE_HANDLERS: dict[str, tuple[str, ...]] = {
+    "leak": ("工程部 王师傅", "工程部 李师傅"),
+    "house_quality": ("工程部 王师傅", "开发商对接人 周经理"),
+    "elevator": ("电梯维保 蒋工",),
+    "cleaning": ("保洁主管 刘姐",),
+    "security": ("秩序维护部 赵队长",),
+    "greenery": ("绿化组 孙师傅",),
+    "parking": ("秩序维护部 赵队长",),
+    "noise": ("客服主管",),
+    "other": ("客服主管",),
+}
+
+
 def _ladder_steps() -> list[tuple]:
-    """(seq, stage, name, days after due, channel, min amount, note) from the domain's default ladder."""
-    return [(s.seq, s.stage, s.name_zh, s.days_after_due, s.channel, s.min_amount_fen or 0, s.note)
+    """(seq, stage, name, wait days, channel, min amount, min months, note) from the domain's default ladder."""
+    return [(s.seq, s.stage, s.name_zh, s.wait_days, s.channel, s.min_amount_fen, s.min_months, s.note)
             for s in DEFAULT_LADDER]
-
-
-def _promise_status(amount: int, due: date, paid: int, today: date) -> PromiseStatus:
-    return promise_status(amount_fen=amount, due_date=due, paid_since_fen=paid, as_of=today)
 
 
 def _reason_for(profile: int, rng: random.Random, dispute: _Picker) -> ArrearsReason | None:
@@ -1497,7 +1688,9 @@ def build_demo(
         raise ValidationError("demo.invalid_size", rooms=rooms, months=months)
     today = today or date.today()
     started = time.perf_counter()
-    password_hash = hash_password(DEMO_PASSWORD)
+    # argon2 leaves the GIL: the ten hashes are made beside the build instead of before it.
+    hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-passwords")
+    hashes = hasher.submit(lambda: [hash_password(DEMO_PASSWORD, light=True) for _ in DEMO_USERS])
     params = {"rooms": rooms, "months": months, "seed": seed, "today": today.isoformat()}
     with engine.connect() as conn:
         undo = _tune_sqlite(conn) if conn.dialect.name == "sqlite" else None
@@ -1512,20 +1705,24 @@ def build_demo(
                 for model in _BIG_TABLES:  # faster to build them once after loading
                     for index in model.__table__.indexes:
                         index.drop(conn)
-                b.setup(password_hash)
+                b.setup()
                 b.structure()
                 b.money()
                 b.finish(params)
+                b.set_passwords(hashes.result())
                 b.step(1, "重建索引…")
                 for model in _BIG_TABLES:
                     for index in model.__table__.indexes:
                         index.create(conn)
                 advance_sequences(conn)  # the rows were written with their ids: next inserts must not collide
+                b.step(0, "案件进度…")
+                refresh_case_positions(conn, today=today)
                 b.step(1, "统计分析…")
                 conn.exec_driver_sql("ANALYZE")
                 b.step(2, "完成")
                 c = b.sink.counts
         finally:
+            hasher.shutdown(wait=False, cancel_futures=True)
             if undo is not None:
                 undo()
     return DemoSummary(

@@ -21,9 +21,6 @@ SURNAMES: tuple[tuple[str, int], ...] = (
     ("孔", 1), ("向", 1), ("汤", 1), ("单", 1), ("欧阳", 1), ("司马", 1), ("上官", 1), ("诸葛", 1),
 )
 
-#: First letters where a surname reads differently from the common reading of its character.
-SURNAME_INITIALS: dict[str, str] = {"单": "s", "曾": "z", "欧阳": "oy", "司马": "sm", "上官": "sg", "诸葛": "zg"}
-
 MALE_CHARS = (
     "伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清"
     "飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善"

@@ -23,11 +23,14 @@ class UserDTO:
     role: Role
     permissions: frozenset[Permission] = field(default=frozenset())
     token: str | None = field(default=None, repr=False, compare=False)
+    #: Set at log-in after an administrator's reset: the user must choose a new password first.
+    must_change_password: bool = field(default=False, compare=False)
 
     @classmethod
-    def of(cls, id: int | None, username: str, display_name: str, role: Role, *, token: str | None = None) -> UserDTO:
+    def of(cls, id: int | None, username: str, display_name: str, role: Role, *, token: str | None = None,
+           must_change_password: bool = False) -> UserDTO:
         """Build with the role's permissions."""
-        return cls(id, username, display_name, Role(role), ROLE_PERMISSIONS[Role(role)], token)
+        return cls(id, username, display_name, Role(role), ROLE_PERMISSIONS[Role(role)], token, must_change_password)
 
     def can(self, permission: Permission) -> bool:
         """True when this user's role grants ``permission``."""
@@ -48,8 +51,9 @@ class OfficeDTO:
     phone: str
     bank_name: str
     bank_account: str
-    seal_image_path: str
-    is_demo: bool
+    seal_image: bytes | None = field(default=None, repr=False)  # PNG or JPEG, from 设置 → 服务中心信息
+    payment_qr_image: bytes | None = field(default=None, repr=False)
+    is_demo: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,16 @@ class RoomBalance:
 
 @dataclass(frozen=True)
 class LadderStepDTO:
-    id: int
+    """A configured ladder step (also the draft the settings tab saves: ``id`` None for a new one)."""
+
+    id: int | None
     seq: int
     stage: Stage
     name: str
-    days_after_due: int
+    wait_days: int
     channel: str
     min_amount_fen: int
+    min_months: int
     active: bool
-    version: int
+    note: str = ""
+    version: int = 0

@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import Bill, Promise, Room, ServiceIssue, User, Visit
+from cuijiao_desktop.db.models import Bill, Room, ServiceIssue, User, Visit
 from cuijiao_desktop.domain.enums import IssueStatus, PromiseStatus, VisitStatus
 
 from .dto import Overview
 from .payments import OUTSTANDING, UNPAID
+from .promises import promise_states
 from .tx import read_only
 
 
@@ -35,9 +36,8 @@ def office_overview(session: Session, *, today: date) -> Overview:
         select(func.count(func.distinct(Bill.room_id)), func.coalesce(func.sum(OUTSTANDING), 0))
         .where(UNPAID, Bill.due_date < today)
     ).one()
-    promises = session.scalar(
-        select(func.count()).select_from(Promise)
-        .where(Promise.status == PromiseStatus.OPEN, Promise.due_date == today))
+    promises = sum(1 for p in promise_states(session, today=today, due_from=today, due_to=today)
+                   if p.status is PromiseStatus.DUE)
     start, end = _local_day_utc(today)
     visits = session.scalar(
         select(func.count()).select_from(Visit)

@@ -20,19 +20,27 @@ from cuijiao_desktop.db.models import (
     CreditEntry,
     FeeItem,
     LateFeeAssessment,
-    LateFeeWaiver,
     Payment,
     PaymentAllocation,
     Room,
 )
 from cuijiao_desktop.domain.allocation import OpenBill, allocate, collect_late_fees
+from cuijiao_desktop.domain.billing import period_add
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
 from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
+from cuijiao_desktop.domain.office_time import office_today
+from cuijiao_desktop.domain.payment_checks import (
+    days_back,
+    is_large_payment,
+    large_payment_limit,
+    needs_backdate_reason,
+)
 from cuijiao_desktop.domain.permissions import Permission
 
-from . import audit, serials
+from . import audit, credit, serials
 from .actor import authorize
 from .dto import AllocationLineDTO, ReceiptDTO, RoomBalance, UserDTO
+from .late_fees import room_late_fees_due
 from .tx import read_only
 
 MAX_PAYMENT_FEN = 10_000_000_00  # ¥10 million: anything above is a typing error
@@ -59,6 +67,39 @@ def open_bills(session: Session, room_id: int) -> list[OpenBill]:
     return [OpenBill(bill_id=r[0], period=r[1], fee_item_order=r[2], outstanding_fen=r[3]) for r in rows]
 
 
+def payable_bills(session: Session, room_id: int) -> tuple[list[OpenBill], dict[int, int]]:
+    """What a payment of the room can pay: its open bills, plus the settled bills whose late fee is
+    still due (outstanding 0), and the late fees due per bill."""
+    bills = open_bills(session, room_id)
+    fees = room_late_fees_due(session, room_id)
+    settled = sorted(set(fees) - {b.bill_id for b in bills})
+    if settled:
+        bills += [OpenBill(bill_id=r[0], period=r[1], fee_item_order=r[2], outstanding_fen=0)
+                  for r in session.execute(
+                      select(Bill.id, Bill.period, FeeItem.sort_order)
+                      .join(FeeItem, FeeItem.id == Bill.fee_item_id).where(Bill.id.in_(settled)))]
+    return bills, fees
+
+
+def year_of_bills_fen(session: Session, room_id: int) -> int:
+    """What the room's bills of its latest twelve billed periods come to (net of discounts)."""
+    latest = session.scalar(select(func.max(Bill.period)).where(Bill.room_id == room_id))
+    if latest is None:
+        return 0
+    return int(session.scalar(
+        select(func.coalesce(func.sum(Bill.amount_fen - Bill.discount_fen), 0))
+        .where(Bill.room_id == room_id, Bill.period > period_add(latest, -12))))
+
+
+def large_limit_fen(session: Session, room_id: int) -> int:
+    """Above this a payment must be confirmed: all the room owes now (bills due or not, late fees)
+    plus a year of its bills (``domain.payment_checks``)."""
+    owed = sum(b.outstanding_fen for b in open_bills(session, room_id))
+    fees = sum(room_late_fees_due(session, room_id).values())
+    return large_payment_limit(outstanding_fen=owed, late_fee_due_fen=fees,
+                               year_of_bills_fen=year_of_bills_fen(session, room_id))
+
+
 LATE_FEE_SUFFIX = "滞纳金"  # receipt line of a late fee: "物业管理费滞纳金"
 
 
@@ -79,26 +120,6 @@ def receipt_lines(session: Session, payment_id: int) -> tuple[AllocationLineDTO,
         if late:
             lines.append(AllocationLineDTO(bill_id, period, item + LATE_FEE_SUFFIX, late))
     return tuple(lines)
-
-
-def late_fees_due(session: Session, bill_ids: Sequence[int]) -> dict[int, int]:
-    """Late fee still due per bill (assessed − waived − already collected); bills without one are left out."""
-    if not bill_ids:
-        return {}
-    due = {
-        bill_id: amount - paid
-        for bill_id, amount, paid in session.execute(
-            select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen, LateFeeAssessment.paid_fen)
-            .where(LateFeeAssessment.bill_id.in_(bill_ids))
-        )
-    }
-    if due:
-        for bill_id, waived in session.execute(
-            select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
-            .where(LateFeeWaiver.bill_id.in_(list(due))).group_by(LateFeeWaiver.bill_id)
-        ):
-            due[bill_id] -= int(waived)
-    return {k: v for k, v in due.items() if v > 0}
 
 
 @dataclass(frozen=True)
@@ -123,13 +144,14 @@ def plan_payment(
     late_fees: Mapping[int, int] | None = None,
 ) -> PaymentPlan:
     """Principal oldest first (or the chosen bills), then, when ``late_fees`` are given, the late
-    fees of the bills this payment settles; what is left is prepaid credit. Pure: the payment
+    fees of the bills this payment settles or that were settled before (their late fee stays
+    collectable); what is left is prepaid credit. Pure: the payment
     dialog's preview and :func:`record_payment` use the same rule.
     """
     allocation = allocate(amount_fen, bills, chosen=chosen_bill_ids)
     if not late_fees:
         return PaymentPlan(allocation.lines, (), allocation.credit_fen)
-    collected = collect_late_fees(allocation, bills, late_fees)
+    collected = collect_late_fees(allocation, bills, late_fees, chosen=chosen_bill_ids)
     return PaymentPlan(allocation.lines, collected.lines, collected.credit_fen)
 
 
@@ -143,9 +165,10 @@ def preview_payment(
     collect_late_fees: bool = False,
 ) -> PaymentPlan:
     """What :func:`record_payment` would do with these inputs now; reads only, writes nothing."""
-    bills = open_bills(session, room_id)
-    fees = late_fees_due(session, [b.bill_id for b in bills]) if collect_late_fees else None
-    return plan_payment(amount_fen, bills, chosen_bill_ids=chosen_bill_ids, late_fees=fees)
+    if collect_late_fees:
+        bills, fees = payable_bills(session, room_id)
+        return plan_payment(amount_fen, bills, chosen_bill_ids=chosen_bill_ids, late_fees=fees)
+    return plan_payment(amount_fen, open_bills(session, room_id), chosen_bill_ids=chosen_bill_ids)
 
 
 def _receipt(session: Session, payment: Payment, room_code: str, credit_fen: int, operator: str) -> ReceiptDTO:
@@ -171,14 +194,20 @@ def record_payment(
     note: str = "",
     today: date | None = None,
     collect_late_fees: bool = False,
+    backdate_reason: str = "",
+    confirmed_large: bool = False,
 ) -> ReceiptDTO:
     """Record a payment, allocate it (oldest bill first, or the chosen bills) and return the receipt.
 
-    With ``collect_late_fees`` the money left after the principal pays the assessed late fees
-    (not waived, not yet collected) of the bills this payment settles, oldest first: the principal
-    always comes first, so a late fee is never taken while its bill is still owed.
-    What is not needed becomes prepaid credit of the room. The receipt number runs per month of
-    issue (``today``, default the computer's date), gap-free.
+    With ``collect_late_fees`` the money left after the principal pays the late fees still due of
+    the bills this payment settles and of bills settled before, oldest first: the principal always
+    comes first, so a late fee is never taken while its bill is still owed. What is not needed
+    becomes prepaid credit of the room. The receipt number runs per month of issue (``today``,
+    default the office's date), gap-free.
+
+    Front-desk checks (``domain.payment_checks``): a date in the future is refused; a date more than
+    7 days back needs ``backdate_reason`` (audited); an amount above all the room owes plus a year
+    of its bills needs ``confirmed_large`` (the dialog asks, showing the amount in capitals).
     """
     actor = authorize(session, actor, Permission.TAKE_PAYMENT)
     if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
@@ -186,15 +215,28 @@ def record_payment(
     if amount_fen > MAX_PAYMENT_FEN:
         raise ValidationError("payment.amount_too_large", field="amount", amount_fen=amount_fen)
     method = PaymentMethod(method)
-    if method is PaymentMethod.CREDIT:
+    if method in (PaymentMethod.CREDIT, PaymentMethod.HISTORIC):
         raise ValidationError("payment.method_invalid", field="method")
+    today = today or office_today()
+    if paid_on > today:
+        raise ValidationError("payment.date_in_future", field="paid_on", paid_on=paid_on.isoformat())
+    backdate_reason = backdate_reason.strip()
+    if needs_backdate_reason(paid_on, today) and not backdate_reason:
+        raise ValidationError("payment.backdate_reason_required", field="backdate_reason",
+                              days=days_back(paid_on, today))
     room_code = _lock_room(session, room_id)
-    bills = open_bills(session, room_id)
-    fees = late_fees_due(session, [b.bill_id for b in bills]) if collect_late_fees else None
+    if collect_late_fees:  # bills settled before are offered too, for their late fee
+        bills, fees = payable_bills(session, room_id)
+    else:
+        bills, fees = open_bills(session, room_id), None
     plan = plan_payment(amount_fen, bills, chosen_bill_ids=chosen_bill_ids, late_fees=fees)
+    if not confirmed_large:
+        limit = large_limit_fen(session, room_id)
+        if is_large_payment(amount_fen, limit):
+            raise ValidationError("payment.confirm_large", field="amount", amount_fen=amount_fen, limit_fen=limit)
     late_by_bill = dict(plan.late_fee_lines)
 
-    receipt_no = serials.next_serial(session, serials.RECEIPT, today or date.today())
+    receipt_no = serials.next_serial(session, serials.RECEIPT, today)
     payment = Payment(
         receipt_no=receipt_no, room_id=room_id, payer_person_id=payer_person_id,
         kind=PaymentKind.PAYMENT, amount_fen=amount_fen, paid_on=paid_on, method=method,
@@ -202,10 +244,12 @@ def record_payment(
     )
     session.add(payment)
     session.flush()
-    for bill_id, fen in plan.lines:
-        late = late_by_bill.get(bill_id, 0)
+    principal = dict(plan.lines)
+    for bill_id in [b for b, _ in plan.lines] + [b for b in late_by_bill if b not in principal]:
+        fen, late = principal.get(bill_id, 0), late_by_bill.get(bill_id, 0)
         session.add(PaymentAllocation(payment_id=payment.id, bill_id=bill_id, amount_fen=fen, late_fee_fen=late))
-        session.execute(update(Bill).where(Bill.id == bill_id).values(paid_fen=Bill.paid_fen + fen))
+        if fen:
+            session.execute(update(Bill).where(Bill.id == bill_id).values(paid_fen=Bill.paid_fen + fen))
         if late:
             session.execute(update(LateFeeAssessment).where(LateFeeAssessment.bill_id == bill_id)
                             .values(paid_fen=LateFeeAssessment.paid_fen + late,
@@ -213,21 +257,72 @@ def record_payment(
     if plan.credit_fen:
         session.add(CreditEntry(room_id=room_id, amount_fen=plan.credit_fen, payment_id=payment.id, note="预存"))
     session.flush()
-    detail = {"late_fee_lines": [list(x) for x in plan.late_fee_lines]} if plan.late_fee_lines else {}
+    detail: dict = {"late_fee_lines": [list(x) for x in plan.late_fee_lines]} if plan.late_fee_lines else {}
+    if backdate_reason and needs_backdate_reason(paid_on, today):
+        detail.update(backdated_days=days_back(paid_on, today), backdate_reason=backdate_reason)
+    if confirmed_large:
+        detail["confirmed_large"] = True
     audit.record(
         session, actor, "payment.record", "payment", payment.id, receipt_no=payment.receipt_no, room_id=room_id,
-        amount_fen=amount_fen, method=method.value, lines=[list(x) for x in plan.lines],
-        credit_fen=plan.credit_fen, **detail,
+        amount_fen=amount_fen, method=method.value, paid_on=paid_on.isoformat(),
+        lines=[list(x) for x in plan.lines], credit_fen=plan.credit_fen, **detail,
     )
     return _receipt(session, payment, room_code, plan.credit_fen, actor.display_name)
+
+
+def _reverse(session: Session, original: Payment, *, actor: UserDTO, reason: str, on: date) -> tuple[Payment, int, list[int]]:
+    """Book the reversal of ``original`` line by line; returns it, its credit movement and the bills it reopened."""
+    reversal = Payment(
+        receipt_no=serials.next_serial(session, serials.REVERSAL, on), room_id=original.room_id,
+        payer_person_id=original.payer_person_id, kind=PaymentKind.REVERSAL, amount_fen=-original.amount_fen,
+        paid_on=on, method=original.method, reverses_id=original.id,
+        reference=original.receipt_no, note=reason, operator_id=actor.id,
+    )
+    session.add(reversal)
+    try:
+        session.flush()
+    except IntegrityError as exc:  # another desk reversed it a moment ago
+        raise ConflictError("payment.already_reversed", payment_id=original.id) from exc
+    allocations = session.execute(
+        select(PaymentAllocation.bill_id, PaymentAllocation.amount_fen, PaymentAllocation.late_fee_fen)
+        .where(PaymentAllocation.payment_id == original.id)
+    ).all()
+    reopened: list[int] = []
+    for bill_id, fen, late in allocations:
+        session.add(PaymentAllocation(payment_id=reversal.id, bill_id=bill_id, amount_fen=-fen, late_fee_fen=-late))
+        if fen:
+            session.execute(update(Bill).where(Bill.id == bill_id).values(paid_fen=Bill.paid_fen - fen))
+            reopened.append(bill_id)
+        if late:
+            session.execute(update(LateFeeAssessment).where(LateFeeAssessment.bill_id == bill_id)
+                            .values(paid_fen=LateFeeAssessment.paid_fen - late,
+                                    version=LateFeeAssessment.version + 1))
+    moved = 0
+    for entry_id, fen, source_id in session.execute(
+        select(CreditEntry.id, CreditEntry.amount_fen, CreditEntry.source_id)
+        .where(CreditEntry.payment_id == original.id).order_by(CreditEntry.id)
+    ).all():
+        note = "冲正" if fen > 0 else credit.NOTE_GIVEN_BACK
+        session.add(CreditEntry(room_id=original.room_id, amount_fen=-fen, payment_id=reversal.id,
+                                source_id=source_id or entry_id, note=note))
+        moved -= fen
+    session.flush()
+    return reversal, moved, reopened
 
 
 def reverse_payment(
     session: Session, *, actor: UserDTO, payment_id: int, reason: str, on: date | None = None
 ) -> ReceiptDTO:
-    """冲正: add a negative payment that undoes ``payment_id`` bill by bill; never edits or deletes."""
+    """冲正: add a negative payment that undoes ``payment_id`` bill by bill; never edits or deletes.
+
+    Credit stays whole: when the payment left prepaid credit that was since spent on bills, those
+    spendings are reversed first (the bills they paid become unpaid again), then the credit is
+    taken away; what other credit the room still holds then pays the reopened bills. Reversing a
+    spending of credit (``DK…``) gives its money back to the deposit it came from.
+    """
     actor = authorize(session, actor, Permission.REVERSE_PAYMENT)
-    if not reason.strip():
+    reason = reason.strip()
+    if not reason:
         raise ValidationError("payment.reversal_reason_required", field="reason")
     original = session.get(Payment, payment_id)
     if original is None:
@@ -235,43 +330,35 @@ def reverse_payment(
     if original.kind is not PaymentKind.PAYMENT:
         raise ValidationError("payment.cannot_reverse_reversal", payment_id=payment_id)
     room_code = _lock_room(session, original.room_id)
-    on = on or date.today()
+    on = on or office_today()
     if session.scalar(select(Payment.id).where(Payment.reverses_id == payment_id)) is not None:
         raise ConflictError("payment.already_reversed", payment_id=payment_id, receipt_no=original.receipt_no)
 
-    reversal = Payment(
-        receipt_no=serials.next_serial(session, serials.REVERSAL, on), room_id=original.room_id,
-        payer_person_id=original.payer_person_id, kind=PaymentKind.REVERSAL, amount_fen=-original.amount_fen,
-        paid_on=on, method=original.method, reverses_id=original.id,
-        reference=original.receipt_no, note=reason.strip(), operator_id=actor.id,
-    )
-    session.add(reversal)
-    try:
-        session.flush()
-    except IntegrityError as exc:  # another desk reversed it a moment ago
-        raise ConflictError("payment.already_reversed", payment_id=payment_id) from exc
-    allocations = session.execute(
-        select(PaymentAllocation.bill_id, PaymentAllocation.amount_fen, PaymentAllocation.late_fee_fen)
-        .where(PaymentAllocation.payment_id == payment_id)
-    ).all()
-    for bill_id, fen, late in allocations:
-        session.add(PaymentAllocation(payment_id=reversal.id, bill_id=bill_id, amount_fen=-fen, late_fee_fen=-late))
-        session.execute(update(Bill).where(Bill.id == bill_id).values(paid_fen=Bill.paid_fen - fen))
-        if late:
-            session.execute(update(LateFeeAssessment).where(LateFeeAssessment.bill_id == bill_id)
-                            .values(paid_fen=LateFeeAssessment.paid_fen - late,
-                                    version=LateFeeAssessment.version + 1))
-    credit = session.scalar(
-        select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.payment_id == payment_id)
-    )
-    if credit:
-        session.add(CreditEntry(room_id=original.room_id, amount_fen=-credit, payment_id=reversal.id, note="冲正"))
-    session.flush()
+    undone: list[str] = []
+    reopened: list[int] = []
+    deposit = session.scalar(select(CreditEntry.id).where(
+        CreditEntry.payment_id == payment_id, CreditEntry.source_id.is_(None), CreditEntry.amount_fen > 0))
+    if deposit is not None:
+        for spending_id in credit.spendings_of_deposit(session, deposit):
+            spending = session.get(Payment, spending_id)
+            _, _, bills = _reverse(session, spending, actor=actor, on=on,
+                                   reason=f"随 {original.receipt_no} 冲正撤销抵扣：{reason}")
+            undone.append(spending.receipt_no)
+            reopened += bills
+    reversal, moved, _ = _reverse(session, original, actor=actor, reason=reason, on=on)
+    respent = []
+    if reopened:
+        still_open = credit.open_bills_of(session, reopened)
+        respent = credit.spend_credit(session, actor=actor, bills_by_room=still_open, on=on,
+                                      reason=f"冲正 {original.receipt_no} 后重新抵扣")
+    detail: dict = {"undone_spendings": undone} if undone else {}
+    if respent:
+        detail["respent"] = [x.receipt_no for x in respent]
     audit.record(
         session, actor, "payment.reverse", "payment", reversal.id, reverses=original.receipt_no,
-        amount_fen=original.amount_fen, reason=reason.strip(),
+        amount_fen=original.amount_fen, reason=reason, **detail,
     )
-    return _receipt(session, reversal, room_code, -credit, actor.display_name)
+    return _receipt(session, reversal, room_code, moved, actor.display_name)
 
 
 @read_only
@@ -295,38 +382,8 @@ def room_balance(session: Session, room_id: int) -> RoomBalance:
 
 @read_only
 def ledger_discrepancies(session: Session) -> list[str]:
-    """Checks that the cached ``paid_fen`` and the ledger agree; empty when the books balance."""
-    problems: list[str] = []
-    alloc = (
-        select(PaymentAllocation.bill_id, func.sum(PaymentAllocation.amount_fen).label("s"))
-        .group_by(PaymentAllocation.bill_id).subquery()
-    )
-    bad = session.execute(
-        select(Bill.id, Bill.paid_fen, func.coalesce(alloc.c.s, 0))
-        .outerjoin(alloc, alloc.c.bill_id == Bill.id)
-        .where(Bill.paid_fen != func.coalesce(alloc.c.s, 0))
-        .limit(20)
-    ).all()
-    problems += [f"bill {b}: paid_fen {p} != allocations {s}" for b, p, s in bad]
-    over = session.execute(
-        select(Bill.id).where(Bill.paid_fen + Bill.discount_fen + Bill.waived_fen > Bill.amount_fen).limit(20)
-    ).scalars().all()
-    problems += [f"bill {b}: paid more than due" for b in over]
-    pay_alloc = (  # a payment = principal + late fees of its lines + credit
-        select(PaymentAllocation.payment_id,
-               func.sum(PaymentAllocation.amount_fen + PaymentAllocation.late_fee_fen).label("a"))
-        .group_by(PaymentAllocation.payment_id).subquery()
-    )
-    pay_credit = (
-        select(CreditEntry.payment_id, func.sum(CreditEntry.amount_fen).label("c"))
-        .where(CreditEntry.payment_id.is_not(None)).group_by(CreditEntry.payment_id).subquery()
-    )
-    unbalanced = session.execute(
-        select(Payment.receipt_no)
-        .outerjoin(pay_alloc, pay_alloc.c.payment_id == Payment.id)
-        .outerjoin(pay_credit, pay_credit.c.payment_id == Payment.id)
-        .where(Payment.amount_fen != func.coalesce(pay_alloc.c.a, 0) + func.coalesce(pay_credit.c.c, 0))
-        .limit(20)
-    ).scalars().all()
-    problems += [f"payment {r}: amount != allocations + credit" for r in unbalanced]
-    return problems
+    """Every problem ``cuijiao db check`` finds (``services.ledger_check``), as sentences; empty when the
+    books balance."""
+    from .ledger_check import check_ledger
+
+    return [str(p) for p in check_ledger(session)]

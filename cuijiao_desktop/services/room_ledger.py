@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db.models import (
     Bill,
     CollectionCase,
+    CollectionHold,
     Contact,
     ContactEvent,
     CreditEntry,
@@ -25,8 +26,6 @@ from cuijiao_desktop.db.models import (
     Extension,
     FeeItem,
     InstalmentPlan,
-    LateFeeAssessment,
-    LateFeeWaiver,
     Notice,
     Payment,
     PaymentAllocation,
@@ -62,17 +61,27 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import NotFound
+from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH
 from cuijiao_desktop.domain.ledger import paid_through
+from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.payment_checks import large_payment_limit
 
+from .contacts import overridden_text
+from .credit import credit_balance
+from .late_fees import room_late_fees_due
+from .limitation import PeriodLimitation, room_limitation_periods
 from .office import get_office
-from .payments import receipt_lines
+from .payments import receipt_lines, year_of_bills_fen
+from .promises import promise_states
 from .tx import read_only
 
 __all__ = [
     "CellStatus",
+    "CreditKind",
     "LedgerCell",
     "LedgerContact",
+    "LedgerCredit",
     "LedgerHeader",
     "LedgerPayment",
     "LedgerPaymentLine",
@@ -102,6 +111,15 @@ class CellStatus(StrEnum):
     OVERDUE = "overdue"  # nothing paid, past the due date
 
 
+class CreditKind(StrEnum):
+    """What a prepaid-credit entry records."""
+
+    DEPOSIT = "deposit"  # the excess of a payment (or an imported balance)
+    SPENT = "spent"  # spent on bills (a DK… spending)
+    GIVEN_BACK = "given_back"  # a spending reversed: the money is credit again
+    REVERSED = "reversed"  # the deposit's own payment was reversed
+
+
 class TimelineKind(StrEnum):
     """What a timeline entry records."""
 
@@ -112,6 +130,8 @@ class TimelineKind(StrEnum):
     INSTALMENT = "instalment"
     EXTENSION = "extension"
     ISSUE = "issue"
+    HOLD = "hold"
+    CASE = "case"  # opened, assigned, step marked done, closed (the case dialog's history)
 
 
 @dataclass(frozen=True)
@@ -127,7 +147,8 @@ class LedgerPerson:
 
 @dataclass(frozen=True)
 class LedgerContact:
-    """A contact of a linked person; the full number (the front desk sees it here)."""
+    """A contact of a linked person. Phone numbers come masked (``138****8000``): the full number
+    is shown on demand through ``services.phones.reveal_phones(contact_ids=[contact_id])``, audited."""
 
     person_name: str
     role: PersonRole
@@ -137,6 +158,7 @@ class LedgerContact:
     contact_name: str
     is_primary: bool
     valid: bool
+    contact_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -163,6 +185,7 @@ class LedgerHeader:
     collector: str  # its collector's name, "" if none
     case_reason: ArrearsReason | None
     hold_until: date | None
+    open_issues: tuple[str, ...] = ()  # service issues not yet done: "漏水：卫生间顶部渗水（承诺 06-30）"
 
 
 @dataclass(frozen=True)
@@ -230,11 +253,33 @@ class LedgerPayment:
     reversed_by_no: str  # reversal number of a reversed payment
     credit_fen: int  # what went to prepaid credit
     lines: tuple[LedgerPaymentLine, ...]
+    credit_spent_fen: int = 0  # of this payment's prepaid credit, what spendings (not reversed) used
+    spent_by: tuple[str, ...] = ()  # their numbers (DK…): a reversal undoes them too
 
     @property
     def reversible(self) -> bool:
         """A payment not yet reversed."""
         return self.kind is PaymentKind.PAYMENT and self.reversed_by_id is None
+
+
+@dataclass(frozen=True)
+class LedgerCredit:
+    """One movement of the room's prepaid credit, with the balance after it.
+
+    ``receipt_no`` is the payment that moved it (the deposit's payment, a DK… spending, a reversal);
+    ``deposit_no`` the payment whose deposit a movement belongs to; ``lines`` the bills a spending paid.
+    """
+
+    entry_id: int
+    created_at: datetime
+    kind: CreditKind
+    amount_fen: int
+    balance_fen: int
+    receipt_no: str
+    deposit_no: str
+    note: str
+    lines: tuple[LedgerPaymentLine, ...] = ()
+    left_fen: int | None = None  # for a deposit: what is left of it
 
 
 @dataclass(frozen=True)
@@ -258,6 +303,8 @@ class RoomLedger:
     rows: tuple[LedgerRow, ...]  # newest period first
     payments: tuple[LedgerPayment, ...]  # newest first
     timeline: tuple[TimelineEntry, ...]  # newest first
+    limitation: tuple[PeriodLimitation, ...] = ()  # the clock of each overdue period, oldest first
+    credits: tuple[LedgerCredit, ...] = ()  # prepaid credit movements, newest first
 
     @property
     def cells(self) -> list[LedgerCell]:
@@ -267,7 +314,8 @@ class RoomLedger:
 
 @dataclass(frozen=True)
 class PaymentBill:
-    """An open bill offered in the payment dialog."""
+    """A bill offered in the payment dialog: one still owed, or one settled whose late fee is still due
+    (``outstanding_fen`` 0: a payment can pay that late fee)."""
 
     bill_id: int
     period: int
@@ -292,6 +340,8 @@ class PaymentContext:
     payers: tuple[LedgerPerson, ...]
     bills: tuple[PaymentBill, ...]  # oldest first
     credit_fen: int
+    year_of_bills_fen: int = 0  # the room's bills of its latest twelve billed periods
+    large_limit_fen: int = 0  # above this a payment must be confirmed (domain.payment_checks)
 
     @property
     def outstanding_fen(self) -> int:
@@ -300,14 +350,20 @@ class PaymentContext:
 
     @property
     def late_fee_due_fen(self) -> int:
-        """Late fees due on the open bills."""
+        """Late fees due on the bills offered (owed ones and settled ones)."""
         return sum(b.late_fee_due_fen for b in self.bills)
+
+    @property
+    def settled_late_fee_fen(self) -> int:
+        """Late fees due on bills whose principal is already paid."""
+        return sum(b.late_fee_due_fen for b in self.bills if b.outstanding_fen <= 0)
 
 
 # Chinese labels of the vocabularies that appear in timeline texts (data, not UI).
 _ZH: dict[object, str] = {
     Channel.PHONE: "电话", Channel.SMS: "短信", Channel.WECHAT: "微信", Channel.EMAIL: "邮件",
     Channel.LETTER: "信函", Channel.REGISTERED_LETTER: "挂号信", Channel.VISIT: "上门", Channel.NOTICE: "通知",
+    Channel.DESK: "前台面谈", CallOutcome.DISPUTED: "对账单有异议",
     CallOutcome.PROMISED: "承诺缴费", CallOutcome.CONDITIONAL: "有条件缴费", CallOutcome.REFUSED: "拒绝",
     CallOutcome.NO_ANSWER: "无人接听", CallOutcome.PHONE_OFF: "关机/停机", CallOutcome.WRONG_NUMBER: "号码错误",
     CallOutcome.PAID: "已缴", CallOutcome.DELIVERED: "已送达", CallOutcome.NOT_HOME: "上门无人",
@@ -322,8 +378,6 @@ _ZH: dict[object, str] = {
     DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
     DeliveryMethod.EMAIL: "邮件",
     VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
-    PromiseStatus.OPEN: "待兑现", PromiseStatus.KEPT: "已兑现", PromiseStatus.PARTLY_KEPT: "部分兑现",
-    PromiseStatus.BROKEN: "未兑现",
     ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
     ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成",
     IssueStatus.OPEN: "待处理", IssueStatus.IN_PROGRESS: "处理中", IssueStatus.DONE: "已处理",
@@ -404,37 +458,14 @@ def _people(session: Session, room_id: int, today: date) -> tuple[list[LedgerPer
         if key not in people:
             people[key] = LedgerPerson(person_id=r[0], name=r[1], role=r[2], pays_fees=bool(r[3]), since=r[4])
         if r[5] is not None:
+            value = mask_phone(r[7]) if r[6] in (ContactKind.MOBILE, ContactKind.LANDLINE) else r[7]
             contacts.append(LedgerContact(
-                person_name=r[1], role=r[2], kind=r[6], value=r[7], relation=r[8], contact_name=r[9],
-                is_primary=bool(r[10]), valid=bool(r[11]),
+                person_name=r[1], role=r[2], kind=r[6], value=value, relation=r[8], contact_name=r[9],
+                is_primary=bool(r[10]), valid=bool(r[11]), contact_id=r[5],
             ))
     order = {PersonRole.OWNER: 0, PersonRole.TENANT: 1, PersonRole.OCCUPANT: 2}
     contacts.sort(key=lambda c: (order[c.role], not c.valid, not c.is_primary))
     return list(people.values()), contacts
-
-
-def _late_fees_due(session: Session, room_id: int) -> dict[int, int]:
-    """Late fee still due per bill: assessed − waived − collected (two queries)."""
-    due: dict[int, int] = {}
-    for bill_id, amount, paid in session.execute(
-        select(LateFeeAssessment.bill_id, LateFeeAssessment.amount_fen, LateFeeAssessment.paid_fen)
-        .join(Bill, Bill.id == LateFeeAssessment.bill_id).where(Bill.room_id == room_id)
-    ):
-        due[bill_id] = amount - paid
-    if due:
-        for bill_id, waived in session.execute(
-            select(LateFeeWaiver.bill_id, func.sum(LateFeeWaiver.amount_fen))
-            .join(Bill, Bill.id == LateFeeWaiver.bill_id).where(Bill.room_id == room_id)
-            .group_by(LateFeeWaiver.bill_id)
-        ):
-            if bill_id in due:
-                due[bill_id] -= int(waived)
-    return {k: max(0, v) for k, v in due.items()}
-
-
-def _credit(session: Session, room_id: int) -> int:
-    return int(session.scalar(
-        select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.room_id == room_id)))
 
 
 def _grid(
@@ -467,7 +498,65 @@ def _grid(
     return tuple((i, items[i][1]) for i in columns), rows
 
 
-def _payments(session: Session, room_id: int, users: dict[int, str]) -> tuple[LedgerPayment, ...]:
+def _credits(session: Session, room_id: int) -> tuple[tuple[LedgerCredit, ...], dict[int, tuple[int, tuple[str, ...]]]]:
+    """The room's prepaid-credit movements (newest first), and per payment that left a deposit, what
+    spendings not reversed took from it and their numbers."""
+    rows = session.execute(
+        select(CreditEntry.id, CreditEntry.created_at, CreditEntry.amount_fen, CreditEntry.source_id, CreditEntry.note,
+               CreditEntry.payment_id, Payment.receipt_no, Payment.kind, Payment.method)
+        .outerjoin(Payment, Payment.id == CreditEntry.payment_id)
+        .where(CreditEntry.room_id == room_id).order_by(CreditEntry.id)
+    ).all()
+    if not rows:
+        return (), {}
+    reversed_ids = set(session.scalars(
+        select(Payment.reverses_id).where(Payment.room_id == room_id, Payment.reverses_id.is_not(None))))
+    spending_ids = [r.payment_id for r in rows if r.method is PaymentMethod.CREDIT and r.kind is PaymentKind.PAYMENT]
+    lines: dict[int, list[LedgerPaymentLine]] = defaultdict(list)
+    if spending_ids:
+        for pid, bill_id, period, item, fen, late in session.execute(
+            select(PaymentAllocation.payment_id, PaymentAllocation.bill_id, Bill.period, FeeItem.name,
+                   PaymentAllocation.amount_fen, PaymentAllocation.late_fee_fen)
+            .join(Bill, Bill.id == PaymentAllocation.bill_id).join(FeeItem, FeeItem.id == Bill.fee_item_id)
+            .where(PaymentAllocation.payment_id.in_(spending_ids))
+            .order_by(Bill.period, FeeItem.sort_order, Bill.id)
+        ):
+            lines[pid].append(LedgerPaymentLine(bill_id, period, item, fen, late))
+    by_id = {r.id: r for r in rows}
+    left = {r.id: r.amount_fen for r in rows if r.source_id is None and r.amount_fen > 0}
+    spent: dict[int, tuple[int, list[str]]] = {}
+    for r in rows:
+        if r.source_id in left:
+            left[r.source_id] += r.amount_fen
+    out: list[LedgerCredit] = []
+    balance = 0
+    for r in rows:
+        balance += r.amount_fen
+        deposit = by_id.get(r.source_id) if r.source_id is not None else None
+        if r.source_id is None and r.amount_fen > 0:
+            kind = CreditKind.DEPOSIT
+        elif r.amount_fen > 0:
+            kind = CreditKind.GIVEN_BACK
+        elif r.method is PaymentMethod.CREDIT and r.kind is PaymentKind.PAYMENT:
+            kind = CreditKind.SPENT
+            if deposit is not None and deposit.payment_id is not None and r.payment_id not in reversed_ids:
+                fen, numbers = spent.setdefault(deposit.payment_id, (0, []))
+                numbers.append(r.receipt_no)
+                spent[deposit.payment_id] = (fen - r.amount_fen, numbers)
+        else:
+            kind = CreditKind.REVERSED
+        out.append(LedgerCredit(
+            entry_id=r.id, created_at=r.created_at, kind=kind, amount_fen=r.amount_fen, balance_fen=balance,
+            receipt_no=r.receipt_no or "", deposit_no=(deposit.receipt_no or "") if deposit is not None else "",
+            note=r.note, lines=tuple(lines.get(r.payment_id, ())) if kind is CreditKind.SPENT else (),
+            left_fen=left.get(r.id),
+        ))
+    out.reverse()
+    return tuple(out), {pid: (fen, tuple(numbers)) for pid, (fen, numbers) in spent.items()}
+
+
+def _payments(session: Session, room_id: int, users: dict[int, str],
+              spent: dict[int, tuple[int, tuple[str, ...]]] | None = None) -> tuple[LedgerPayment, ...]:
     pays = session.execute(
         select(
             Payment.id, Payment.receipt_no, Payment.kind, Payment.amount_fen, Payment.paid_on, Payment.method,
@@ -507,11 +596,12 @@ def _payments(session: Session, room_id: int, users: dict[int, str]) -> tuple[Le
             note=note, created_at=created, reverses_id=reverses, reverses_no=numbers.get(reverses, ref) if reverses else "",
             reversed_by_id=by, reversed_by_no=numbers.get(by, "") if by else "",
             credit_fen=int(credit.get(pid, 0)), lines=tuple(lines.get(pid, ())),
+            credit_spent_fen=(spent or {}).get(pid, (0, ()))[0], spent_by=(spent or {}).get(pid, (0, ()))[1],
         ))
     return tuple(out)
 
 
-def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[TimelineEntry, ...]:
+def _timeline(session: Session, room_id: int, users: dict[int, str], today: date) -> tuple[TimelineEntry, ...]:
     def who(user_id: int | None) -> str:
         return users.get(user_id, "") if user_id else ""
 
@@ -519,23 +609,23 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
     for ev in session.execute(
         select(ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome, ContactEvent.user_id,
                ContactEvent.number_dialled, ContactEvent.answered_by, ContactEvent.reason, ContactEvent.complaint,
-               ContactEvent.promise_date, ContactEvent.promise_amount_fen, ContactEvent.next_follow_up,
-               ContactEvent.note)
+               Promise.due_date, Promise.amount_fen, ContactEvent.next_follow_up, ContactEvent.note,
+               ContactEvent.overridden)
+        .outerjoin(Promise, Promise.contact_event_id == ContactEvent.id)
         .where(ContactEvent.room_id == room_id)
     ):
-        promise = ""
-        if ev.promise_date:
-            amount = f" {format_money(ev.promise_amount_fen)}" if ev.promise_amount_fen else ""
-            promise = f"承诺{ev.promise_date.isoformat()}前缴{amount}"
+        promise = f"承诺{ev.due_date.isoformat()}前缴 {format_money(ev.amount_fen)}" if ev.due_date else ""
+        answered = ANSWERED_ZH.get(ev.answered_by, ev.answered_by) if ev.answered_by else ""
         entries.append(TimelineEntry(
             when=_local(ev.occurred_at), kind=TimelineKind.CONTACT,
             title=f"{_zh(ev.channel)}：{_zh(ev.outcome)}",
             detail=_join(
                 f"号码 {ev.number_dialled}" if ev.number_dialled else "",
-                f"接听人 {ev.answered_by}" if ev.answered_by else "",
+                f"接听人 {answered}" if answered else "",
                 f"原因 {_zh(ev.reason)}" if ev.reason else "", promise,
                 f"投诉 {ev.complaint}" if ev.complaint else "",
                 f"下次跟进 {_d(ev.next_follow_up)}" if ev.next_follow_up else "", ev.note,
+                overridden_text(ev.overridden),
             ),
             by=who(ev.user_id),
         ))
@@ -587,16 +677,16 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
             ),
             by="、".join(staff.get(v.id, ())) or who(v.created_by_id),
         ))
-    for p in session.execute(
-        select(Promise.made_on, Promise.due_date, Promise.amount_fen, Promise.signed, Promise.status,
-               Promise.resolved_on, Promise.created_by_id)
-        .where(Promise.room_id == room_id)
-    ):
+    for p in promise_states(session, today=today, room_ids=[room_id]):
+        paid = ""
+        if p.status is PromiseStatus.KEPT and p.last_paid_on:
+            paid = f"{_d(p.last_paid_on)} 已付足"
+        elif p.paid_fen:
+            paid = f"已付 {format_money(p.paid_fen)}"
         entries.append(TimelineEntry(
             when=_local(p.made_on), kind=TimelineKind.PROMISE,
             title=f"承诺 {p.due_date.isoformat()} 前缴 {format_money(p.amount_fen)}",
-            detail=_join(_zh(p.status), "书面签字" if p.signed else "",
-                         f"结清 {_d(p.resolved_on)}" if p.resolved_on else ""),
+            detail=_join(PROMISE_STATUS_ZH[p.status], paid, "书面签字" if p.signed else ""),
             by=who(p.created_by_id),
         ))
     for i in session.execute(
@@ -626,14 +716,30 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
             detail=_join(f"延期至 {e.until.isoformat()}", decision, e.reason),
             by=who(e.requested_by_id),
         ))
+    for h in session.execute(
+        select(CollectionHold.requested_at, CollectionHold.until, CollectionHold.reason, CollectionHold.status,
+               CollectionHold.decided_at, CollectionHold.requested_by_id, CollectionHold.approved_by_id)
+        .where(CollectionHold.room_id == room_id)
+    ):
+        decision = _zh(h.status)
+        if h.decided_at:
+            decision += f" {_local(h.decided_at):%Y-%m-%d}"
+        if h.approved_by_id:
+            decision += f"（{who(h.approved_by_id)}）"
+        entries.append(TimelineEntry(
+            when=_local(h.requested_at), kind=TimelineKind.HOLD, title="暂停催缴",
+            detail=_join(f"暂停至 {h.until.isoformat()}", decision, h.reason), by=who(h.requested_by_id),
+        ))
     for s in session.execute(
         select(ServiceIssue.raised_on, ServiceIssue.category, ServiceIssue.description, ServiceIssue.status,
-               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id)
+               ServiceIssue.promised_date, ServiceIssue.resolved_on, ServiceIssue.resolution, ServiceIssue.assignee_id,
+               ServiceIssue.handler)
         .where(ServiceIssue.room_id == room_id)
     ):
         entries.append(TimelineEntry(
             when=_local(s.raised_on), kind=TimelineKind.ISSUE, title=f"服务问题：{_zh(s.category)}",
             detail=_join(s.description, _zh(s.status), f"承诺 {_d(s.promised_date)} 前处理" if s.promised_date else "",
+                         f"处理人 {s.handler}" if s.handler else "",
                          f"{_d(s.resolved_on)} {s.resolution}".strip() if s.resolved_on else ""),
             by=who(s.assignee_id),
         ))
@@ -643,11 +749,11 @@ def _timeline(session: Session, room_id: int, users: dict[int, str]) -> tuple[Ti
 
 @read_only
 def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
-    """Read the ledger of ``room_id`` as of ``today`` (about 15 queries whatever the history)."""
+    """Read the ledger of ``room_id`` as of ``today`` (about 20 queries whatever the history)."""
     room = _room_row(session, room_id)
     users = _users(session)
     people, contacts = _people(session, room_id, today)
-    late_fees = _late_fees_due(session, room_id)
+    late_fees = room_late_fees_due(session, room_id)
     fee_items, rows = _grid(session, room_id, today, late_fees)
     cells = [c for row in rows for c in row.cells if c is not None]
     case = session.execute(
@@ -664,40 +770,57 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
         paid_through=paid_through((c.period, c.outstanding_fen <= 0) for c in cells),
         arrears_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date < today),
         not_due_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date >= today),
-        credit_fen=_credit(session, room_id),
+        credit_fen=credit_balance(session, room_id),
         late_fee_due_fen=sum(late_fees.values()),
         stage=case[0] if case else None,
         collector=users.get(case[1], "") if case and case[1] else "",
         case_reason=case[2] if case else None,
         hold_until=case[3] if case else None,
+        open_issues=tuple(
+            f"{_zh(cat)}：{text}" + (f"（承诺 {promised.isoformat()} 前处理）" if promised else "")
+            for cat, text, promised in session.execute(
+                select(ServiceIssue.category, ServiceIssue.description, ServiceIssue.promised_date)
+                .where(ServiceIssue.room_id == room_id,
+                       ServiceIssue.status.in_([IssueStatus.OPEN, IssueStatus.IN_PROGRESS]))
+                .order_by(ServiceIssue.raised_on)
+            )
+        ),
     )
+    credits, spent = _credits(session, room_id)
     return RoomLedger(
         today=today, header=header, fee_items=fee_items, rows=rows,
-        payments=_payments(session, room_id, users), timeline=_timeline(session, room_id, users),
+        payments=_payments(session, room_id, users, spent), timeline=_timeline(session, room_id, users, today),
+        limitation=tuple(room_limitation_periods(session, room_id=room_id, today=today)),
+        credits=credits,
     )
 
 
 @read_only
 def payment_context(session: Session, *, room_id: int, today: date) -> PaymentContext:
-    """The room's open bills (oldest first) with late fees due, its possible payers and its credit."""
+    """The room's open bills (oldest first) and its settled bills whose late fee is still due, with the
+    late fees due, its possible payers, its credit and the amount above which a payment is confirmed."""
     room = _room_row(session, room_id)
     people, _ = _people(session, room_id, today)
-    late_fees = _late_fees_due(session, room_id)
+    late_fees = room_late_fees_due(session, room_id)
     rows = session.execute(
         select(Bill.id, Bill.period, FeeItem.name, FeeItem.sort_order, OUTSTANDING, Bill.due_date)
         .join(FeeItem, FeeItem.id == Bill.fee_item_id)
-        .where(Bill.room_id == room_id, Bill.paid_fen + Bill.discount_fen + Bill.waived_fen < Bill.amount_fen)
+        .where(Bill.room_id == room_id,
+               or_(Bill.paid_fen + Bill.discount_fen + Bill.waived_fen < Bill.amount_fen, Bill.id.in_(list(late_fees))))
         .order_by(Bill.period, FeeItem.sort_order, Bill.id)
     ).all()
     bills = tuple(
-        PaymentBill(bill_id=r[0], period=r[1], fee_item=r[2], fee_item_order=r[3], outstanding_fen=r[4],
+        PaymentBill(bill_id=r[0], period=r[1], fee_item=r[2], fee_item_order=r[3], outstanding_fen=max(0, r[4]),
                     due_date=r[5], late_fee_due_fen=late_fees.get(r[0], 0))
         for r in rows
     )
     payers = [p for p in people if p.role is not PersonRole.OCCUPANT or p.pays_fees]
+    year = year_of_bills_fen(session, room_id)
+    limit = large_payment_limit(outstanding_fen=sum(b.outstanding_fen for b in bills),
+                                late_fee_due_fen=sum(late_fees.values()), year_of_bills_fen=year)
     return PaymentContext(
         room_id=room[0], room_code=room[2], estate_name=room[1], payers=tuple(payers), bills=bills,
-        credit_fen=_credit(session, room_id),
+        credit_fen=credit_balance(session, room_id), year_of_bills_fen=year, large_limit_fen=limit,
     )
 
 
@@ -754,6 +877,8 @@ def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
     operator = session.scalar(select(User.display_name).where(User.id == p.operator_id)) if p.operator_id else ""
     credit = session.scalar(
         select(func.coalesce(func.sum(CreditEntry.amount_fen), 0)).where(CreditEntry.payment_id == payment_id))
+    if p.method is PaymentMethod.CREDIT:
+        credit = 0  # a spending of prepaid credit (预存抵扣): its lines are the bills; the method says where from
     reverses_no = session.scalar(select(Payment.receipt_no).where(Payment.id == p.reverses_id)) \
         if p.reverses_id else ""
     reversed_by = session.scalar(select(Payment.receipt_no).where(Payment.reverses_id == payment_id))
@@ -767,3 +892,9 @@ def receipt_document(session: Session, *, payment_id: int) -> ReceiptDocument:
         reverses_no=reverses_no or "", reason=p.note if p.kind is PaymentKind.REVERSAL else "",
         reversed_by_no=reversed_by or "",
     )
+
+
+@read_only
+def timeline(session: Session, *, room_id: int, today: date) -> tuple[TimelineEntry, ...]:
+    """The collection history of a room alone as of ``today``, newest first (the case dialog shows it)."""
+    return _timeline(session, room_id, _users(session), today)

@@ -3,7 +3,8 @@
 Reads aggregate in SQL and return frozen rows; writes validate drafts, carry the
 version the clerk read (a stale save raises ``ConflictError``) and are audited.
 Every service that creates or renames a person fills ``Person.name_initials``
-with :func:`name_initials` so that ``zs`` finds 张三 in the search box.
+with :func:`~cuijiao_desktop.domain.pinyin.name_initials` (the one rule, shared with the import
+and the demo) so that ``zs`` finds 张三 in the search box.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationErr
 from cuijiao_desktop.domain.masking import phone_last4
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.phones import normalize_phone
+from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.rooms import (
     RoomCode,
     normalize_building,
@@ -45,7 +47,6 @@ from cuijiao_desktop.domain.rooms import (
 from . import audit
 from .actor import authorize
 from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
-from .demo_names import SURNAME_INITIALS
 from .dto import UserDTO
 from .payments import OUTSTANDING
 from .tx import read_only
@@ -81,42 +82,6 @@ __all__ = [
 PAGE_SIZE = 100
 MAX_NAME = 64
 MAX_AREA_CENTI = 100_000_00  # 100,000 m²: anything above is a typing error
-
-# ---------------------------------------------------------------- pinyin initials
-
-_PINYIN_CACHE: dict[str, str] = {}
-
-
-def _char_initial(c: str) -> str:
-    if c.isascii():
-        return c.lower() if c.isalnum() else ""
-    cached = _PINYIN_CACHE.get(c)
-    if cached is None:
-        from pypinyin import Style, lazy_pinyin  # loaded on first use (start-up stays light)
-
-        letters = lazy_pinyin(c, style=Style.FIRST_LETTER, errors="ignore")
-        cached = letters[0][:1].lower() if letters and letters[0] else ""
-        _PINYIN_CACHE[c] = cached
-    return cached
-
-
-def name_initials(name: str) -> str:
-    """Pinyin initials for search: ``张三`` -> ``"zs"``, ``欧阳娜娜`` -> ``"oynn"``, ``单田芳`` -> ``"stf"``.
-
-    Surnames with a special reading come from the same table the demo uses; letters and
-    digits are kept lower-case; other characters are dropped. At most 32 characters.
-    """
-    s = unicodedata.normalize("NFKC", name or "").strip()
-    s = re.sub(r"\s+", "", s)
-    if not s:
-        return ""
-    head = ""
-    for surname in (s[:2], s[:1]):
-        if len(s) > len(surname) and surname in SURNAME_INITIALS:
-            head, s = SURNAME_INITIALS[surname], s[len(surname):]
-            break
-    return (head + "".join(_char_initial(c) for c in s))[:32]
-
 
 # ---------------------------------------------------------------- DTOs
 

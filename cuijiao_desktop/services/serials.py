@@ -45,3 +45,26 @@ def next_serial(session: Session, kind: tuple[str, str], on: date) -> str:
         .returning(ReceiptSequence.next_value - 1)
     ).scalar_one()
     return format_serial(prefix, yyyymm, n)
+
+
+#: Prepaid credit spent on bills (预存款抵扣): DK202612000001.
+CREDIT = ("credit", "DK")
+
+
+def reserve_serials(session: Session, kind: tuple[str, str], on: date, count: int) -> list[str]:
+    """``count`` consecutive numbers of ``kind`` for the month of ``on`` in one step (bulk bookings)."""
+    if count <= 0:
+        return []
+    name, prefix = kind
+    yyyymm = on.year * 100 + on.month
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReceiptSequence)
+    seq = sequence_name(name, yyyymm)
+    session.execute(ins.values(name=seq, prefix=prefix, next_value=1).on_conflict_do_nothing())
+    first = session.execute(
+        update(ReceiptSequence)
+        .where(ReceiptSequence.name == seq)
+        .values(next_value=ReceiptSequence.next_value + count)
+        .returning(ReceiptSequence.next_value - count)
+    ).scalar_one()
+    return [format_serial(prefix, yyyymm, n) for n in range(first, first + count)]

@@ -35,10 +35,16 @@ class ActionId(StrEnum):
     NAV_SETTINGS = "nav.settings"
     SEARCH = "search"
     TAKE_PAYMENT = "take_payment"
+    LOG_CONTACT = "log_contact"
+    OPEN_CASE = "open_case"
+    GENERATE_BILLS = "billing.generate"
+    ASSESS_LATE_FEES = "billing.assess_late_fees"
     REFRESH = "refresh"
     IMPORT = "import"
     BACKUP = "backup"
     LOGOUT = "logout"
+    CHANGE_PASSWORD = "change_password"
+    LOCK_SCREEN = "lock_screen"
     QUIT = "quit"
     LANG_ZH = "language.zh_CN"
     LANG_EN = "language.en"
@@ -100,6 +106,28 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Take a payment for the room on screen and print the receipt"),
         permission=Permission.TAKE_PAYMENT,
     ),
+    ActionId.LOG_CONTACT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Log a contact…"), "call", "F6",
+        QT_TRANSLATE_NOOP("actions", "Log a call, message or visit to the desk for the room on screen or found"),
+        permission=Permission.LOG_CONTACT,
+    ),
+    ActionId.OPEN_CASE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Collection &case…"), "contacts", "F7",
+        QT_TRANSLATE_NOOP("actions", "The collection case of the selected room: its ladder, next step, plans and "
+                                     "holds"),
+        permission=Permission.VIEW,
+    ),
+    ActionId.GENERATE_BILLS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Generate bills…"), "billing", None,
+        QT_TRANSLATE_NOOP("actions", "Issue a month's bills from the fee standards, with a preview first"),
+        permission=Permission.EDIT_BILLING,
+    ),
+    ActionId.ASSESS_LATE_FEES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Update late fees now"), "late_fee", None,
+        QT_TRANSLATE_NOOP("actions", "Work out every overdue bill's late fee up to today (also done on the day's "
+                                     "first start)"),
+        permission=Permission.ASSESS_LATE_FEES,
+    ),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Refresh"), "refresh", QKeySequence.StandardKey.Refresh,
         QT_TRANSLATE_NOOP("actions", "Reload the current page from the database"),
@@ -117,6 +145,14 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.LOGOUT: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Log out"), "logout", None,
         QT_TRANSLATE_NOOP("actions", "Sign out and return to the sign-in window"),
+    ),
+    ActionId.CHANGE_PASSWORD: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Change &password…"), None, None,
+        QT_TRANSLATE_NOOP("actions", "Choose a new password for your own account"),
+    ),
+    ActionId.LOCK_SCREEN: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Loc&k screen"), None, "Ctrl+L",
+        QT_TRANSLATE_NOOP("actions", "Cover the window and end the sign-in while you are away"),
     ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "&Quit"), "quit", "Ctrl+Q",
@@ -154,7 +190,9 @@ _UNTRANSLATED_TEXT = {ActionId.LANG_ZH, ActionId.LANG_EN}
 # Menu layout: (title, entries); an entry is an ActionId, None (separator) or a submenu tuple.
 MenuEntry = ActionId | None | tuple[str, str, Sequence[ActionId]]
 MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
-    ("file", QT_TRANSLATE_NOOP("actions", "&File"), (ActionId.IMPORT, None, ActionId.LOGOUT, None, ActionId.QUIT)),
+    ("file", QT_TRANSLATE_NOOP("actions", "&File"), (
+        ActionId.IMPORT, None, ActionId.CHANGE_PASSWORD, ActionId.LOCK_SCREEN, ActionId.LOGOUT, None, ActionId.QUIT,
+    )),
     (
         "view",
         QT_TRANSLATE_NOOP("actions", "&View"),
@@ -166,12 +204,15 @@ MENUS: tuple[tuple[str, str, Sequence[MenuEntry]], ...] = (
             ("language", QT_TRANSLATE_NOOP("actions", "&Language"), (ActionId.LANG_ZH, ActionId.LANG_EN)),
         ),
     ),
-    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"), (ActionId.SEARCH, ActionId.TAKE_PAYMENT, None, ActionId.BACKUP)),
+    ("tools", QT_TRANSLATE_NOOP("actions", "&Tools"),
+     (ActionId.SEARCH, ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, ActionId.OPEN_CASE, None, ActionId.BACKUP)),
+    ("billing", QT_TRANSLATE_NOOP("actions", "&Billing"),
+     (ActionId.TAKE_PAYMENT, None, ActionId.GENERATE_BILLS, ActionId.ASSESS_LATE_FEES)),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help"), (ActionId.ABOUT,)),
 )
 
 TOOLBAR: tuple[ActionId | None, ...] = (
-    ActionId.TAKE_PAYMENT, None, ActionId.REFRESH, None, ActionId.IMPORT, ActionId.BACKUP,
+    ActionId.TAKE_PAYMENT, ActionId.LOG_CONTACT, None, ActionId.REFRESH, None, ActionId.IMPORT, ActionId.BACKUP,
 )
 
 

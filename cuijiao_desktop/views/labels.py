@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from cuijiao_desktop.domain.enums import Role
+from cuijiao_desktop.domain.enums import ChargeBasis, Role
 
 _CTX = "labels"
 
@@ -23,4 +23,21 @@ def role_label(role: Role | str) -> str:
         text = ROLE_LABELS[Role(role)]
     except ValueError:
         return str(role)
+    return QCoreApplication.translate(_CTX, text)
+
+
+# --- fee items (issue 9) ---
+BASIS_LABELS: dict[ChargeBasis, str] = {
+    ChargeBasis.PER_AREA: QT_TRANSLATE_NOOP("labels", "By area (per m² a month)"),
+    ChargeBasis.FIXED: QT_TRANSLATE_NOOP("labels", "Fixed a month (per household)"),
+    ChargeBasis.METERED: QT_TRANSLATE_NOOP("labels", "By meter reading"),
+}
+
+
+def basis_label(basis: ChargeBasis | str) -> str:
+    """The translated name of a charging basis."""
+    try:
+        text = BASIS_LABELS[ChargeBasis(basis)]
+    except ValueError:
+        return str(basis)
     return QCoreApplication.translate(_CTX, text)

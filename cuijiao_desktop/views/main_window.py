@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -22,18 +23,29 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.settings import Keys, UiSettings
 from cuijiao_desktop.views.actions import NAV_IDS, SPECS, ActionId, ActionRegistry, action_text
+from cuijiao_desktop.views.collection.rules_section import ContactRulesSection
 from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.dialogs.about_dialog import show_about
+from cuijiao_desktop.views.dialogs.account_dialogs import ChangePasswordDialog
 from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import role_label
+from cuijiao_desktop.views.lock_screen import ScreenLock
 from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.board_privacy_section import BoardPrivacySection
+from cuijiao_desktop.views.pages.cases_tab import CasesTab
+from cuijiao_desktop.views.pages.collection_page import CollectionPage
+from cuijiao_desktop.views.pages.fee_items_section import FeeItemsSection
+from cuijiao_desktop.views.pages.ladder_settings import LadderSection
+from cuijiao_desktop.views.pages.notices import NoticesPage
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.rooms_page import RoomsPage
+from cuijiao_desktop.views.pages.service_issues_tab import ServiceIssuesTab
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
+from cuijiao_desktop.views.security_ui import add_settings_sections
 from cuijiao_desktop.views.widgets.search_popup import SearchController
 
 
@@ -57,6 +69,7 @@ class MainWindow(QMainWindow):
         db_url: str,
         db_description: str,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,6 +79,7 @@ class MainWindow(QMainWindow):
         self._db_url = db_url
         self._db_description = db_description
         self.logging_out = False
+        self.call_dialog = None  # the open call form (F6), if any
         self.setWindowTitle(self.tr("Property fee collection"))
         self.setWindowIcon(icon("app"))
         self.setObjectName("MainWindow")
@@ -82,10 +96,14 @@ class MainWindow(QMainWindow):
 
         self.actions = ActionRegistry(self, settings=settings, can=user.can)
         self._today = today
+        # the business day is ``today()`` (fixed in tests and screenshots), the time of day is the clock's
+        self._now = now or (lambda: datetime.combine(self._today(), datetime.now().time()).astimezone())
         self._build_pages(today)
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._wire_actions()
+        self.screen_lock = ScreenLock(self, runner, user, lambda: settings.get(Keys.IDLE_LOCK_MINUTES))
+        self.screen_lock.sig_switch_user.connect(self.log_out)
 
         self.ui.navList.currentRowChanged.connect(self._on_nav_changed)
         self.resize(1180, 760)
@@ -109,9 +127,6 @@ class MainWindow(QMainWindow):
             ActionId.NAV_VISITS: self.tr(
                 "plan home visits by two members of staff and record what was agreed and what comes next."
             ),
-            ActionId.NAV_NOTICES: self.tr(
-                "print written notices with proof of delivery, and public boards with names and room numbers masked."
-            ),
             ActionId.NAV_REPORTS: self.tr(
                 "collection rate, arrears by age and the work of each collector, exported to Excel."
             ),
@@ -120,16 +135,37 @@ class MainWindow(QMainWindow):
         for action_id in NAV_IDS:
             spec = SPECS[action_id]
             if action_id is ActionId.NAV_WORKBENCH:
-                page: Page = WorkbenchPage(self._runner, today=today)
+                page: Page = WorkbenchPage(self._runner, self.user, today=today)
+                page.sig_handle.connect(self.handle_work_item)
+                page.sig_open_room.connect(self.open_room)
+            elif action_id is ActionId.NAV_CONTACTS:
+                page = CollectionPage(self._runner, self.user, today=today, settings=self._settings)
+                page.sig_open_room.connect(self.open_room)
+                page.sig_log_contact.connect(self.log_contact)
+                self.cases_tab = CasesTab(self._runner, self.user, today=today)
+                self.issues_tab = ServiceIssuesTab(self._runner, self.user, today=today)
+                for tab, title in ((self.cases_tab, self.tr("Cases")), (self.issues_tab, self.tr("Service issues"))):
+                    tab.sig_open_room.connect(self.open_room)
+                    page.add_tab(tab, title)
+                self.cases_tab.sig_changed.connect(self.pages_stale)
             elif action_id is ActionId.NAV_OWNERS:
                 page = RoomsPage(self._runner, self.user, today=today)
                 page.sig_open_room.connect(self.open_room)
             elif action_id is ActionId.NAV_ARREARS:
-                page = ArrearsPage(self._runner, today=today, settings=self._settings)
+                page = ArrearsPage(self._runner, today=today, settings=self._settings, user=self.user)
                 page.sig_open_room.connect(self.open_room)
+                page.sig_print_notices.connect(self.print_notices_for)
+                page.sig_open_case.connect(self.open_case)
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
+                self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
                 self._add_database_section(page)
+                page.add_section(FeeItemsSection(self._runner, self.user), self.tr("Fee items"))
+                page.add_section(BoardPrivacySection(self._runner, self.user), self.tr("Public boards"))
+                page.add_section(ContactRulesSection(self._runner, self.user), self.tr("Contact rules"))
+                page.add_section(LadderSection(self._runner, self.user), self.tr("Collection ladder"))
+            elif action_id is ActionId.NAV_NOTICES:
+                page = NoticesPage(self._runner, self.user, today=today, settings=self._settings)
             else:
                 page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
             page.setObjectName(f"page_{action_id.value.split('.')[-1]}")
@@ -147,7 +183,8 @@ class MainWindow(QMainWindow):
         self.room_ledger_page = RoomLedgerPage(self._runner, self.user, today=today, settings=self._settings)
         self.room_ledger_page.setObjectName("page_room_ledger")
         self.room_ledger_page.sig_back.connect(self.go_back)
-        self.room_ledger_page.sig_payment_saved.connect(lambda _receipt: self.pages_stale())
+        self.room_ledger_page.sig_payment_saved.connect(self._after_payment)
+        self.room_ledger_page.sig_open_case.connect(self.open_case)
         self.ui.pageStack.addWidget(self.room_ledger_page)
         self._back_row = 0
 
@@ -234,12 +271,18 @@ class MainWindow(QMainWindow):
             self.actions.connect(action_id, lambda i=index: self.show_page(i))
         self.actions.connect(ActionId.QUIT, self.close)
         self.actions.connect(ActionId.LOGOUT, self.log_out)
+        self.actions.connect(ActionId.CHANGE_PASSWORD, self.change_password)
+        self.actions.connect(ActionId.LOCK_SCREEN, lambda: self.screen_lock.lock())
         self.actions.connect(ActionId.ABOUT, lambda: show_about(self))
         self.actions.connect(ActionId.REFRESH, self.refresh_current)
         self.actions.connect(ActionId.SEARCH, self.focus_search)
         self.actions.connect(ActionId.BACKUP, self.back_up)
         self.actions.connect(ActionId.IMPORT, self.import_data)
         self.actions.connect(ActionId.TAKE_PAYMENT, self.take_payment)
+        self.actions.connect(ActionId.LOG_CONTACT, self.log_contact)
+        self.actions.connect(ActionId.OPEN_CASE, self.open_case_of_selection)
+        self.actions.connect(ActionId.GENERATE_BILLS, self.generate_bills)
+        self.actions.connect(ActionId.ASSESS_LATE_FEES, lambda: self.assess_late_fees(daily=False))
         group = QActionGroup(self)
         group.setExclusive(True)
         current = self._settings.language
@@ -276,12 +319,133 @@ class MainWindow(QMainWindow):
         self.room_ledger_page.load(room_id)
         self.room_ledger_page.setFocus()
 
+    def print_notices_for(self, room_ids: list, description: str = "") -> None:
+        """Rooms chosen in the arrears table: 通知与公示 lists the notices for them."""
+        page = self.pages[ActionId.NAV_NOTICES]
+        self.ui.navList.setCurrentRow(NAV_IDS.index(ActionId.NAV_NOTICES))
+        page.carry_rooms(room_ids, description)
+
     def take_payment(self) -> None:
         """收款 (F9): the payment dialog of the room on screen."""
         if self.current_page() is self.room_ledger_page and self.room_ledger_page.room_id is not None:
             self.room_ledger_page.take_payment()
         else:
             self.statusBar().showMessage(self.tr("Open a room first: search for it with Ctrl+F."), 6000)
+
+    def contact_room_id(self) -> int | None:
+        """The room F6 is for: the search popup's choice, else the room on screen or under the cursor."""
+        found = self.search.selected_room_id()
+        if found is not None:
+            return found
+        page = self.current_page()
+        if page is self.room_ledger_page:
+            return self.room_ledger_page.room_id
+        getter = getattr(page, "current_room_id", None)  # today's work, the 催缴记录 tabs
+        if callable(getter):
+            return getter()
+        selected = getattr(page, "selected_row", None)  # the arrears and rooms tables
+        row = selected() if callable(selected) else None
+        return getattr(row, "room_id", None)
+
+    def log_contact(self, room_id: int | None = None) -> None:
+        """记录联系 (F6): the call form for the room on screen, under the cursor or found in the search."""
+        if not self.actions.is_allowed(ActionId.LOG_CONTACT):
+            return
+        room_id = room_id if room_id is not None else self.contact_room_id()
+        if room_id is None:
+            self.statusBar().showMessage(self.tr("Choose a room first: search for it with Ctrl+F, or select it "
+                                                 "in a list."), 6000)
+            return
+        self.search.hide_popup()
+        from cuijiao_desktop.views.collection.call_dialog import CallDialog  # loaded on demand
+
+        if self.call_dialog is not None:
+            self.call_dialog.close()
+        dialog = CallDialog(self._runner, self.user, room_id, now=self._now, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_saved.connect(self._contact_logged)
+        before = QApplication.focusWidget()
+        dialog.finished.connect(lambda _result, d=dialog, w=before: self._call_dialog_closed(d, w))
+        self.call_dialog = dialog
+        dialog.open()
+
+    def _call_dialog_closed(self, dialog, focus) -> None:
+        """Back to the window and the widget that had the keyboard before F6."""
+        if self.call_dialog is dialog:
+            self.call_dialog = None
+        self.activateWindow()
+        if focus is not None and focus.window() is self and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _contact_logged(self, logged) -> None:
+        self.statusBar().showMessage(self.tr("Contact saved."), 5000)
+        self.pages_stale()
+        if self.current_page() is self.room_ledger_page and self.room_ledger_page.room_id == logged.room_id:
+            self.room_ledger_page.load(logged.room_id)
+        elif isinstance(self.current_page(), Page):
+            self.current_page().refresh()
+
+    def handle_work_item(self, item) -> None:
+        """An item of today's work: calls and promises in the call form, the rest in the room ledger."""
+        from cuijiao_desktop.views.pages.workbench import CALL_KINDS
+
+        if item.kind in CALL_KINDS and self.actions.is_allowed(ActionId.LOG_CONTACT):
+            self.log_contact(item.room_id)
+        else:
+            self.open_room(item.room_id)
+
+    def open_case_of_selection(self) -> None:
+        """案件 (F7): the case of the room on screen or selected (ledger, arrears table, cases list)."""
+        page = self.current_page()
+        if page is self.room_ledger_page and self.room_ledger_page.room_id is not None:
+            self.open_case(self.room_ledger_page.room_id)
+            return
+        if isinstance(page, ArrearsPage):
+            row = page.selected_row()
+            if row is not None:
+                self.open_case(row.room_id)
+                return
+        if isinstance(page, CollectionPage) and page.tabs.currentWidget() is self.cases_tab:
+            self.cases_tab.open_selected()
+            return
+        self.statusBar().showMessage(self.tr("Select a room first (in the arrears list, or open its ledger)."), 6000)
+
+    def open_case(self, room_id: int) -> None:
+        """The case dialog of a room (its open case, or the latest closed one)."""
+        from cuijiao_desktop.views.dialogs.case_dialog import CaseDialog
+
+        today = self._today() if callable(self._today) else self._today
+        dialog = CaseDialog(self._runner, self.user, today=today, room_id=room_id, parent=self)
+        dialog.sig_open_room.connect(self.open_room)
+        dialog.sig_changed.connect(self.pages_stale)
+        self.case_dialog = dialog
+        dialog.open()
+
+    def _after_payment(self, receipt) -> None:
+        """A payment or reversal: the room's case may close (or reopen) now; pages reload when shown."""
+        from cuijiao_desktop.services.cases import sync_cases
+
+        today = self._today() if callable(self._today) else self._today
+        self._runner.submit(sync_cases, actor=self.user, today=today, room_ids=[receipt.room_id],
+                            on_result=lambda _r: self.pages_stale(), on_error=self._background_failed)
+        self.pages_stale()
+
+    def sync_cases_daily(self) -> None:
+        """Once per office day: open cases that reached the threshold, close those that paid."""
+        from cuijiao_desktop.services.cases import sync_cases_daily
+
+        today = self._today() if callable(self._today) else self._today
+        self._runner.submit(sync_cases_daily, actor=self.user, today=today,
+                            on_result=self._daily_synced, on_error=self._background_failed)
+
+    def _daily_synced(self, result) -> None:
+        if result is not None and (result.opened or result.closed):
+            self.statusBar().showMessage(self.tr("Cases updated: {opened} opened, {closed} closed.").format(
+                opened=result.opened, closed=result.closed), 8000)
+            self.pages_stale()
+
+    def _background_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(error_message(exc), 10000)
 
     def go_back(self) -> None:
         """Leave the room ledger for the navigation page it was opened from."""
@@ -315,8 +479,18 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         self.sig_language_changed.emit(lang)
 
+    def change_password(self) -> None:
+        """文件 → 修改密码…: the signed-in user's own password."""
+        dialog = ChangePasswordDialog(self._runner, self.user, parent=self)
+        dialog.sig_changed.connect(lambda: self.statusBar().showMessage(self.tr("Your password was changed."), 8000))
+        dialog.exec()
+        dialog.deleteLater()
+
     def log_out(self) -> None:
-        """Close the window and return to the sign-in dialog."""
+        """End the sign-in in the database, close the window and return to the sign-in dialog."""
+        from cuijiao_desktop.services import auth
+
+        self._runner.submit(auth.logout, actor=self.user, on_error=lambda _e: None)
         self.logging_out = True
         self.sig_logout_requested.emit()
         self.close()
@@ -332,6 +506,71 @@ class MainWindow(QMainWindow):
         wizard.sig_imported.connect(lambda _result: self.data_changed())
         wizard.exec()
         wizard.deleteLater()
+
+    def generate_bills(self) -> None:
+        """收费 → 生成账单…: the billing run with its preview (finance and administrators)."""
+        if not self.actions.is_allowed(ActionId.GENERATE_BILLS):
+            return
+        from cuijiao_desktop.views.dialogs.billing_dialog import BillingDialog  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        dialog = BillingDialog(self._runner, self.user, today=today, parent=self)
+        dialog.sig_billed.connect(lambda _result: self.data_changed())
+        self.billing_dialog = dialog
+        dialog.open()
+
+    def assess_late_fees(self, *, daily: bool = True) -> None:
+        """Work out the late fees up to the office's today in the background, room range by room range
+        (one short transaction each, so other desks' payments never wait long, and this desk's own pages
+        load between the steps): on the day's first start (``daily``: nothing when another desk already
+        started today's run) or on request (收费 → 立即更新滞纳金)."""
+        if not self.actions.is_allowed(ActionId.ASSESS_LATE_FEES) or getattr(self, "_late_fee_run", None):
+            return
+        from cuijiao_desktop.services import late_fees  # loaded on demand
+
+        today = self._today() if callable(self._today) else self._today
+        self._late_fee_run = (None, 0, [0, 0], "daily" if daily else "manual")
+        self.statusBar().showMessage(self.tr("Updating late fees…"))
+        self._runner.submit(late_fees.start_late_fee_run, actor=self.user, today=today, daily=daily,
+                            on_result=self._on_late_fee_run_started, on_error=self._on_late_fees_failed)
+
+    def _on_late_fee_run_started(self, run) -> None:
+        if run is None:
+            self._late_fee_run = None
+            self.statusBar().showMessage(self.tr("Late fees are up to date (updated today)."), 6000)
+            return
+        _none, _index, totals, trigger = self._late_fee_run
+        self._late_fee_run = (run, 0, totals, trigger)
+        self._late_fee_step()
+
+    def _late_fee_step(self) -> None:
+        from cuijiao_desktop.services import late_fees
+
+        run, index, totals, trigger = self._late_fee_run
+        if index >= len(run.ranges):
+            self._late_fee_run = None
+            self.statusBar().showMessage(self.tr("Late fees updated to {date}: {count} overdue bills.").format(
+                date=run.as_of.isoformat(), count=f"{totals[0]:,}"), 10000)
+            if totals[1]:
+                self.data_changed()
+            return
+        self.statusBar().showMessage(self.tr("Updating late fees… ({step}/{steps})").format(
+            step=index + 1, steps=len(run.ranges)))
+        self._runner.submit(late_fees.assess_late_fees, actor=self.user, as_of=run.as_of, rooms=run.ranges[index],
+                            since=run.since, trigger=trigger, on_result=self._on_late_fee_step_done,
+                            on_error=self._on_late_fees_failed)
+
+    def _on_late_fee_step_done(self, result) -> None:
+        run, index, totals, trigger = self._late_fee_run
+        totals[0] += result.bills
+        totals[1] += result.changed
+        self._late_fee_run = (run, index + 1, totals, trigger)
+        self._late_fee_step()
+
+    def _on_late_fees_failed(self, exc: BaseException) -> None:
+        self._late_fee_run = None
+        self.statusBar().showMessage(
+            self.tr("Late fees could not be updated: {reason}").format(reason=error_message(exc)), 15000)
 
     def back_up(self) -> None:
         """Save a copy of the database to a file chosen by the user."""
@@ -374,4 +613,5 @@ class MainWindow(QMainWindow):
         """Remember geometry and toolbar state."""
         self._settings.set(Keys.MAIN_GEOMETRY, self.saveGeometry())
         self._settings.set(Keys.MAIN_STATE, self.saveState())
+        self.screen_lock.stop()
         super().closeEvent(event)

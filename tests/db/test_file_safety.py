@@ -140,7 +140,7 @@ def _the_sequence_of_the_report(db_url: str, session_factory, engine, qapp, unsa
     room = make_room_with_bills(session_factory, months=12, monthly_fen=100_00)
     with session_factory.begin() as s:  # the app has taken payments: its pool holds an open connection
         record_payment(s, actor=clerk, room_id=room.room_id, amount_fen=3350_02, paid_on=date(2026, 5, 1),
-                       method=PaymentMethod.CASH, today=date(2026, 5, 1))
+                       method=PaymentMethod.CASH, today=date(2026, 5, 1), confirmed_large=True)
     assert Path(f"{db}-wal").exists()
     assert locks_intact(db) is True
     facts: dict = {}

@@ -19,7 +19,7 @@ DECIDED = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 
 def _upgrade_a_0002_office(eng: Engine) -> None:
     command.upgrade(alembic_config(eng), "0002")
-    room = make_room_with_bills(make_session_factory(eng), months=1)
+    room = make_room_with_bills(make_session_factory(eng), months=0)  # no bills: 0005 added a bill column
     # the table as 0002 left it (the model has the new column)
     old = table("extension", *(column(c.name, c.type) for c in Extension.__table__.c if c.name != "requested_at"))
     with eng.begin() as conn:

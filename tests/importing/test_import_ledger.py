@@ -74,7 +74,7 @@ def test_bills_import_with_historic_payments(session_factory, estate, tmp_path):
     plan = _run(session_factory, path, ImportKind.BILLS, commit=False)
     assert [(x.line, x.reason_text) for x in plan.rejected] == [
         (7, "账期不明确：“2026.1”（是2026年1月还是10月？请写成 2026-01 或 2026-10）"),
-        (8, "未知收费项目：“停车费”"),
+        (8, "未知收费项目：“停车费”（可新建此收费项目，或对应到已有项目）"),
         (9, "房号不存在：9-9-999（请先导入房屋）"),
         (10, "账期在未来：“2026-09”"),
         (11, "已缴金额大于应收金额"),

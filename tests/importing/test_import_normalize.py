@@ -69,6 +69,8 @@ def test_bad_phones(raw, reason):
 @pytest.mark.parametrize(("raw", "expected"), [
     ("张 三", "张三"), (" 欧阳  娜娜 ", "欧阳娜娜"), ("John  Smith", "John Smith"), ("买买提•艾力", "买买提·艾力"),
     ("张三", "张三"), ("杭州某某科技有限公司", "杭州某某科技有限公司"),
+    ("2000号商贸有限公司", "2000号商贸有限公司"), ("张3", "张3"), ("ＡＢＣ科技（杭州）有限公司", "ABC科技(杭州)有限公司"),
+    ("TCL 专卖店", "TCL 专卖店"), ("O'Brien", "O'Brien"),
 ])
 def test_names(raw, expected):
     assert norm_name(raw) == expected
@@ -77,7 +79,8 @@ def test_names(raw, expected):
 @pytest.mark.parametrize(("raw", "reason"), [
     ("张三/李四", "一个单元格中有多个姓名：“张三/李四”"),
     ("张三、李四", "一个单元格中有多个姓名：“张三、李四”"),
-    ("张3", "姓名不能含数字：“张3”"),
+    ("12345", "姓名无效：“12345”"),
+    ("(1)", "姓名无效：“(1)”"),
     ("张三@", "姓名含无效字符“@”：“张三@”"),
 ])
 def test_bad_names(raw, reason):
@@ -238,7 +241,8 @@ def test_dates_never_raise(value):
 def test_names_never_raise(value):
     def check(name):
         assert isinstance(name, str) and name == name.strip() and "  " not in name
-        assert not any(c.isdigit() for c in name)
+        assert all(c.isascii() for c in name if c.isdigit()) and any(c.isalpha() for c in name)
+        assert isinstance(value, str)
     _valid_or_reason(norm_name(value), check)
 
 

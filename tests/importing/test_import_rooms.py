@@ -18,7 +18,7 @@ from cuijiao_desktop.importing.readers import read_sheet
 from cuijiao_desktop.reports.xlsx import write_table
 from cuijiao_desktop.services import exports
 from cuijiao_desktop.services.dto import CLI_USER
-from cuijiao_desktop.services.imports import commit_import, name_initials, plan_import
+from cuijiao_desktop.services.imports import commit_import, plan_import
 
 TODAY = dt.date(2026, 2, 1)
 
@@ -195,7 +195,7 @@ def test_bad_rows_sheet(session_factory, rooms_xlsx):
         plan = plan_import(s, data, guess, today=TODAY)
     assert [(x.line, x.reasons) for x in plan.rejected] == [
         (2, ("房间号无法识别：“abc”",)),
-        (3, ("面积必须大于0：“0”", "姓名不能含数字：“张三3”", "电话号码无效：“1380013800”")),
+        (3, ("面积必须大于0：“0”", "电话号码无效：“1380013800”")),
         (4, ("面积最多两位小数：“80.123”", "一个单元格中有多个姓名：“张三/李四”")),
     ]
 
@@ -212,8 +212,17 @@ def test_export_imports_back_unchanged(session_factory, rooms_xlsx, tmp_path, su
     assert plan.mapping.keys() >= {"building", "unit", "room", "owner", "phone", "area", "occupancy", "note"}
 
 
-def test_name_initials():
-    assert name_initials("张三") == "zs"
-    assert name_initials("欧阳娜娜") == "oynn"
-    assert name_initials("单田芳") == "stf"
-    assert name_initials("John Smith") == "js"
+def test_companies_and_numbered_names_are_owners(session_factory, tmp_path):
+    """Names with digits and Latin letters are real owners; their search keys follow the one rule."""
+    path = tmp_path / "companies.xlsx"
+    wb = openpyxl.Workbook()
+    for row in (["房号", "业主", "面积"], ["1-1-101", "2000号商贸有限公司", 120], ["1-1-102", "ＡＢＣ科技（杭州）有限公司", 80],
+                ["1-1-103", "张三2", 90], ["1-1-104", "12345", 90]):
+        wb.active.append(row)
+    wb.save(path)
+    plan = _plan(session_factory, path)
+    assert [(x.line, x.reason_text) for x in plan.rejected] == [(5, "姓名无效：“12345”")]
+    _commit(session_factory, path, accept_valid=True)
+    with session_factory() as s:
+        people = dict(s.execute(select(m.Person.name, m.Person.name_initials)).all())
+    assert people == {"2000号商贸有限公司": "2000hsmyxgs", "ABC科技(杭州)有限公司": "abckjhzyxgs", "张三2": "zs2"}

@@ -37,7 +37,6 @@ from cuijiao_desktop.domain.enums import (
     ChargeBasis,
     ContactKind,
     PersonRole,
-    PromiseStatus,
     Role,
     Stage,
 )
@@ -177,7 +176,7 @@ def build_office(factory: sessionmaker[Session]) -> Office:
             Promise(room_id=a.id, case_id=case_a.id, made_on=date(2026, 7, 14), due_date=date(2026, 7, 25),
                     amount_fen=50_000),
             Promise(room_id=a.id, case_id=case_a.id, made_on=date(2026, 6, 1), due_date=date(2026, 6, 10),
-                    amount_fen=50_000, status=PromiseStatus.BROKEN),
+                    amount_fen=50_000),  # past its date: not shown
         ])
 
         b = room(b3, u2, "1501", e1)
@@ -226,7 +225,7 @@ def _check(office: Office, rows: list) -> None:
     assert a.last_contact_on == _at(date(2026, 7, 14), 2).astimezone().date()
     assert a.last_outcome is CallOutcome.PROMISED
     assert a.next_action_on == date(2026, 7, 20)  # no case date: the latest contact's follow-up
-    assert a.promise_on == date(2026, 7, 25)  # earliest open promise; the broken one is ignored
+    assert a.promise_on == date(2026, 7, 25)  # the earliest promise not yet past; the past one is ignored
 
     c = by_room[office.room_c]
     assert (c.unit, c.room_code, c.owner, c.phone_masked, c.phone_last4) == (None, "5-101", "", "", "")

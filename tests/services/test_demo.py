@@ -16,13 +16,15 @@ from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_
 from cuijiao_desktop.db.migrate import prepare_database
 from cuijiao_desktop.db.models import Bill, LateFeeAssessment, Notice, Payment, PaymentAllocation
 from cuijiao_desktop.domain.ageing import bucket_for_dates
+from cuijiao_desktop.domain.enums import PromiseStatus
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import demo
 from cuijiao_desktop.services.auth import login
 from cuijiao_desktop.services.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
-from cuijiao_desktop.services.late_fees import recompute_late_fees
+from cuijiao_desktop.services.late_fees import assess_late_fees
 from cuijiao_desktop.services.office import get_office
 from cuijiao_desktop.services.payments import ledger_discrepancies
+from cuijiao_desktop.services.promises import promise_states
 
 TODAY = date(2026, 3, 14)
 ROOMS, MONTHS = 120, 14
@@ -113,10 +115,27 @@ def test_payment_equals_allocations_plus_credit(db: sqlite3.Connection) -> None:
                ON a.payment_id = p.id
         LEFT JOIN (SELECT payment_id, sum(amount_fen) s FROM credit_entry GROUP BY payment_id) c
                ON c.payment_id = p.id
-        WHERE p.amount_fen != coalesce(a.s, 0) + coalesce(c.s, 0)
+        WHERE (p.method != 'credit' AND p.amount_fen != coalesce(a.s, 0) + coalesce(c.s, 0))
+           OR (p.method = 'credit' AND (p.amount_fen != coalesce(a.s, 0) OR coalesce(c.s, 0) != -p.amount_fen))
     """).fetchall()
     assert bad == []
     assert _scalar(db, "SELECT count(*) FROM credit_entry WHERE amount_fen > 0") > 0
+
+
+def test_prepaid_credit_is_spent_by_the_monthly_billing_deposit_by_deposit(db: sqlite3.Connection) -> None:
+    spent = db.execute("""
+        SELECT p.paid_on, d.created_at, s.amount_fen FROM payment p
+        JOIN credit_entry s ON s.payment_id = p.id JOIN credit_entry d ON d.id = s.source_id
+        WHERE p.method = 'credit'
+    """).fetchall()
+    assert len(spent) >= 3, "the demo's cash change is spent on later bills"
+    assert all(paid_on.endswith("-01") and created < paid_on and fen < 0 for paid_on, created, fen in spent)
+    left = db.execute("""
+        SELECT d.id, d.amount_fen + coalesce(sum(m.amount_fen), 0) FROM credit_entry d
+        LEFT JOIN credit_entry m ON m.source_id = d.id WHERE d.source_id IS NULL GROUP BY d.id
+    """).fetchall()
+    assert left and min(fen for _, fen in left) >= 0
+    assert _scalar(db, "SELECT count(*) FROM credit_entry WHERE amount_fen < 0 AND source_id IS NULL") == 0
 
 
 def test_reversals_undo_their_payment(db: sqlite3.Connection) -> None:
@@ -130,7 +149,9 @@ def test_reversals_undo_their_payment(db: sqlite3.Connection) -> None:
 
 def test_receipt_numbers_unique_and_sequence_continues(db: sqlite3.Connection) -> None:
     assert _scalar(db, "SELECT count(DISTINCT receipt_no) FROM payment") == _scalar(db, "SELECT count(*) FROM payment")
-    receipts = _scalar(db, "SELECT count(*) FROM payment WHERE kind = 'payment'")
+    receipts = _scalar(db, "SELECT count(*) FROM payment WHERE kind = 'payment' AND method != 'credit'")
+    spendings = _scalar(db, "SELECT count(*) FROM payment WHERE method = 'credit' AND kind = 'payment'")
+    assert _scalar(db, "SELECT sum(next_value - 1) FROM receipt_sequence WHERE name LIKE 'credit-%'") == spendings
     # one gap-free counter per month, continued by services.serials
     assert _scalar(db, "SELECT sum(next_value - 1) FROM receipt_sequence WHERE name LIKE 'receipt-%'") == receipts
     month = f"{TODAY:%Y%m}"
@@ -153,10 +174,14 @@ def test_arrears_spread_over_ageing_buckets(db: sqlite3.Connection) -> None:
     assert open_cases == len(rows)
 
 
-def test_promises_in_every_status_and_some_due_today(db: sqlite3.Connection) -> None:
-    statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM promise")}
-    assert statuses == {"open", "kept", "partly_kept", "broken"}
-    assert _scalar(db, f"SELECT count(*) FROM promise WHERE status = 'open' AND due_date = '{TODAY}'") > 0
+def test_promises_in_every_state_and_some_due_today(built: tuple[Path, Engine, demo.DemoSummary]) -> None:
+    with Session(built[1]) as s:
+        states = promise_states(s, today=TODAY)
+    assert {p.status for p in states} == set(PromiseStatus)
+    assert any(p.status is PromiseStatus.BROKEN and 0 < p.paid_fen for p in states)  # paid short: broken
+    assert any(p.status is PromiseStatus.DUE and p.due_date == TODAY for p in states)
+    # one truth: every promise made in a call is a row of ``promise`` linked to it
+    assert all(p.contact_event_id is not None for p in states)
 
 
 def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
@@ -268,14 +293,14 @@ def _assessments(session: Session) -> list[tuple[int, int, int, int]]:
     return [tuple(r) for r in rows]
 
 
-def test_late_fees_assessed_as_recompute_would(late_built: tuple[Path, Engine]) -> None:
+def test_late_fees_assessed_as_the_service_would(late_built: tuple[Path, Engine]) -> None:
     factory = make_session_factory(late_built[1])
     with factory() as s:
         before = _assessments(s)
         assert sum(1 for _, amount, _, _ in before if amount > 0) >= 10
         assert {a.as_of for a in s.scalars(select(LateFeeAssessment))} == {LATE_TODAY}
         admin = login(s, username="admin", password=DEMO_PASSWORD)
-        assessed = recompute_late_fees(s, actor=admin, as_of=LATE_TODAY)
+        assessed = assess_late_fees(s, actor=admin, as_of=LATE_TODAY).bills
         s.flush()
         assert assessed == len(before)
         assert _assessments(s) == before
@@ -299,7 +324,7 @@ def test_notices_quote_the_late_fee_of_their_day(late_built: tuple[Path, Engine]
                 Bill.room_id == room_id, Payment.paid_on > day)
             if s.scalar(select(func.count()).select_from(later.subquery())):
                 continue  # the service only sees today's payments: compare rooms without later payments
-            recompute_late_fees(s, actor=admin, as_of=day, room_id=room_id)
+            assess_late_fees(s, actor=admin, as_of=day, room_id=room_id)
             s.flush()
             total = s.scalar(select(func.coalesce(func.sum(LateFeeAssessment.amount_fen), 0))
                              .join(Bill).where(Bill.room_id == room_id, Bill.due_date < day))

@@ -39,7 +39,8 @@ def test_random_payments_and_reversals_always_balance(session_factory, users, op
         with session_factory.begin() as s:
             if op == "pay":
                 r = record_payment(s, actor=clerk, room_id=room.room_id, amount_fen=value,
-                                   paid_on=date(2026, 6, 1), method=PaymentMethod.BANK_TRANSFER)
+                                   paid_on=date(2026, 6, 1), method=PaymentMethod.BANK_TRANSFER, today=date(2026, 6, 1),
+                                   confirmed_large=True)
                 live.append((r.payment_id, value))
                 net += value
             elif live:

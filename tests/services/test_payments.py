@@ -42,7 +42,7 @@ def test_overpayment_becomes_prepaid_credit(session_factory, users):
     room = make_room_with_bills(session_factory, months=2, monthly_fen=10_000)
     with session_factory.begin() as s:
         receipt = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=25_050,
-                                 paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                                 paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
     assert receipt.credit_fen == 5_050
     with session_factory() as s:
         assert room_balance(s, room.room_id).credit_fen == 5_050
@@ -54,7 +54,7 @@ def test_chosen_bills_are_paid_and_rest_is_credit(session_factory, users):
     with session_factory.begin() as s:
         receipt = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=12_000,
                                  paid_on=date(2026, 4, 1), method=PaymentMethod.CASH,
-                                 chosen_bill_ids=[room.bill_ids[2]])
+                                 chosen_bill_ids=[room.bill_ids[2]], today=date(2026, 4, 1))
     assert [(x.bill_id, x.amount_fen) for x in receipt.lines] == [(room.bill_ids[2], 10_000)]
     assert receipt.credit_fen == 2_000
 
@@ -63,7 +63,7 @@ def test_reversal_restores_balance_and_only_once(session_factory, users):
     room = make_room_with_bills(session_factory, months=2, monthly_fen=10_000)
     with session_factory.begin() as s:
         paid = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=23_000,
-                              paid_on=date(2026, 4, 1), method=PaymentMethod.ALIPAY)
+                              paid_on=date(2026, 4, 1), method=PaymentMethod.ALIPAY, today=date(2026, 4, 1))
     with session_factory.begin() as s:
         rev = reverse_payment(s, actor=users[Role.MANAGER], payment_id=paid.payment_id, reason="金额录错",
                               on=date(2026, 4, 2))
@@ -83,12 +83,12 @@ def test_clerk_cannot_reverse_and_collector_cannot_take_money(session_factory, u
     room = make_room_with_bills(session_factory, months=1)
     with session_factory.begin() as s:
         paid = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=100,
-                              paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                              paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         reverse_payment(s, actor=users[Role.CLERK], payment_id=paid.payment_id, reason="x")
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         record_payment(s, actor=users[Role.COLLECTOR], room_id=room.room_id, amount_fen=100,
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
 
 
 def test_bad_amounts_are_refused_and_nothing_is_written(session_factory, users):
@@ -97,11 +97,11 @@ def test_bad_amounts_are_refused_and_nothing_is_written(session_factory, users):
                          (10_000_000_01, "payment.amount_too_large")]:
         with pytest.raises(ValidationError) as err, session_factory.begin() as s:
             record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=amount,
-                           paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                           paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
         assert err.value.code == code
     with pytest.raises(TypeError), session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=1.5,  # type: ignore[arg-type]
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Payment)) == 0
 
@@ -109,7 +109,7 @@ def test_bad_amounts_are_refused_and_nothing_is_written(session_factory, users):
 def test_receipt_numbers_are_gap_free_after_a_failed_payment(session_factory, users):
     room = make_room_with_bills(session_factory, months=2)
     pay = {"actor": users[Role.CLERK], "room_id": room.room_id, "amount_fen": 100, "paid_on": date(2026, 4, 1),
-           "method": PaymentMethod.CASH}
+           "method": PaymentMethod.CASH, "backdate_reason": "月底补录银行回单"}
     with session_factory.begin() as s:
         record_payment(s, **pay, today=date(2026, 4, 30))
     with pytest.raises(RuntimeError), session_factory.begin() as s:
@@ -127,7 +127,8 @@ def test_ledger_tables_refuse_update_and_delete(session_factory, users, table):
     room = make_room_with_bills(session_factory, months=1, monthly_fen=100)
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=500,
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1),
+                       confirmed_large=True)
     for stmt in (f"UPDATE {table} SET id = id", f"DELETE FROM {table}"):
         with pytest.raises(DatabaseError, match="append-only"), session_factory.begin() as s:
             s.execute(text(stmt))

@@ -75,7 +75,7 @@ def test_grid_statuses_and_buckets(session_factory, users, room):
     with session_factory.begin() as s:
         # Jan paid in full, Feb part paid (100.00), the rest unpaid
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=35_000,
-                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH, today=date(2026, 2, 1))
     with session_factory() as s:
         ledger = room_ledger(s, room_id=room.room_id, today=TODAY)
     assert [r.period for r in ledger.rows] == [202606, 202605, 202604, 202603, 202602, 202601]
@@ -98,7 +98,7 @@ def test_grid_statuses_and_buckets(session_factory, users, room):
 def test_not_yet_due_and_header_sums(session_factory, users, room):
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=35_000,
-                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH, today=date(2026, 2, 1))
     with session_factory() as s:
         ledger = room_ledger(s, room_id=room.room_id, today=date(2026, 6, 5))
     jun = _bill_of(ledger, 202606)
@@ -114,12 +114,12 @@ def test_paid_through_needs_every_fee_item(session_factory, users, room):
     with session_factory.begin() as s:
         # pay Jan-Mar property fees by choosing them: the March water bill stays open
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=75_000,
-                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, chosen_bill_ids=list(room.bill_ids[:3]))
+                       paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, chosen_bill_ids=list(room.bill_ids[:3]), today=date(2026, 4, 1))
     with session_factory() as s:
         assert room_ledger(s, room_id=room.room_id, today=TODAY).header.paid_through == 202602
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=3_000,
-                       paid_on=date(2026, 4, 2), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 4, 2), method=PaymentMethod.CASH, today=date(2026, 4, 2))
     with session_factory() as s:
         assert room_ledger(s, room_id=room.room_id, today=TODAY).header.paid_through == 202603
 
@@ -150,7 +150,8 @@ def test_header_people_contacts_case_and_late_fees(session_factory, users, room)
     assert h.estate_name == "测试花园" and h.room_code == "3-2-1502" and h.area_centi_m2 == 8937
     assert [p.name for p in h.owners] == ["张三"]
     assert h.tenant is not None and h.tenant.name == "李四" and h.tenant.pays_fees
-    assert [(c.person_name, c.value) for c in h.contacts] == [("张三", "13800138000"), ("李四", "13900139000")]
+    assert [(c.person_name, c.value) for c in h.contacts] == [("张三", "138****8000"), ("李四", "139****9000")]
+    assert all(c.contact_id for c in h.contacts)  # the full number: services.phones.reveal_phones
     assert (h.stage, h.collector) == (Stage.PHONE, users[Role.COLLECTOR].display_name)
     assert h.late_fee_due_fen == 750
 
@@ -158,9 +159,9 @@ def test_header_people_contacts_case_and_late_fees(session_factory, users, room)
 def test_payments_newest_first_with_lines_and_reversal_links(session_factory, users, room):
     with session_factory.begin() as s:
         first = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=30_000,
-                               paid_on=date(2026, 3, 1), method=PaymentMethod.WECHAT)
+                               paid_on=date(2026, 3, 1), method=PaymentMethod.WECHAT, today=date(2026, 3, 1))
         second = record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=200_000,
-                                paid_on=date(2026, 4, 1), method=PaymentMethod.CASH)
+                                paid_on=date(2026, 4, 1), method=PaymentMethod.CASH, today=date(2026, 4, 1))
         reversal = reverse_payment(s, actor=users[Role.MANAGER], payment_id=second.payment_id, reason="金额录错",
                                    on=date(2026, 4, 2))
     with session_factory() as s:
@@ -181,9 +182,11 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
     rid = room.room_id
     clerk = users[Role.CLERK].id
     with session_factory.begin() as s:
-        s.add(ContactEvent(room_id=rid, channel=Channel.PHONE, outcome=CallOutcome.PROMISED, user_id=clerk,
-                           occurred_at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC), number_dialled="13800138000",
-                           promise_date=date(2026, 3, 15), promise_amount_fen=50_000))
+        call = ContactEvent(room_id=rid, channel=Channel.PHONE, outcome=CallOutcome.PROMISED, user_id=clerk,
+                            occurred_at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC), number_dialled="13800138000",
+                            answered_by="owner")
+        s.add(call)
+        s.flush()
         s.add(Notice(serial="TZ202604000001", room_id=rid, kind=NoticeKind.ARREARS_NOTICE, level=2,
                      arrears_fen=75_000, issued_at=datetime(2026, 4, 1, 1, 0, tzinfo=UTC), issued_by_id=clerk))
         visit = Visit(room_id=rid, planned_at=datetime(2026, 5, 3, 11, 0, tzinfo=UTC), status=VisitStatus.DONE,
@@ -191,7 +194,8 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
         s.add(visit)
         s.flush()
         s.add(VisitStaff(visit_id=visit.id, user_id=users[Role.MANAGER].id))
-        s.add(Promise(room_id=rid, made_on=date(2026, 3, 2), due_date=date(2026, 3, 15), amount_fen=50_000))
+        s.add(Promise(room_id=rid, made_on=date(2026, 3, 2), due_date=date(2026, 3, 15), amount_fen=50_000,
+                      contact_event_id=call.id))
         s.add(InstalmentPlan(room_id=rid, total_fen=150_000, created_at=datetime(2026, 5, 20, 2, tzinfo=UTC)))
         s.add(Extension(room_id=rid, until=date(2026, 7, 31), reason="经济困难", status=ApprovalStatus.APPROVED,
                         requested_at=datetime(2026, 5, 28, 2, tzinfo=UTC), decided_at=datetime(2026, 6, 1, 4, tzinfo=UTC),
@@ -210,6 +214,7 @@ def test_timeline_newest_first_across_kinds(session_factory, users, room):
     assert times == sorted(times, reverse=True)
     contact = timeline[4]
     assert contact.title == "电话：承诺缴费" and "13800138000" in contact.detail and "¥500.00" in contact.detail
+    assert "接听人 业主本人" in contact.detail
     assert contact.by == users[Role.CLERK].display_name
     assert timeline[2].by == users[Role.MANAGER].display_name
     assert timeline[3].title == "催缴通知书（第2次）TZ202604000001"
@@ -232,7 +237,7 @@ def test_query_count_does_not_grow_with_history(session_factory, users, engine):
     with session_factory.begin() as s:
         for i in range(10):
             record_payment(s, actor=users[Role.CLERK], room_id=big.room_id, amount_fen=30_000,
-                           paid_on=date(2026, 1, 1 + i), method=PaymentMethod.CASH)
+                           paid_on=date(2026, 1, 1 + i), method=PaymentMethod.CASH, today=date(2026, 1, 1 + i))
             s.add(ContactEvent(room_id=big.room_id, channel=Channel.SMS, outcome=CallOutcome.OTHER,
                                occurred_at=datetime(2026, 1, 1 + i, tzinfo=UTC)))
     counts = []
@@ -250,13 +255,13 @@ def test_query_count_does_not_grow_with_history(session_factory, users, engine):
             event.remove(engine, "before_cursor_execute", count)
         counts.append(len(statements))
     assert counts[1] <= counts[0] + 3  # payments/allocation/credit queries appear once there are payments
-    assert counts[1] <= 20
+    assert counts[1] <= 23  # a constant handful (holds, open service issues and credit are read too)
 
 
 def test_payment_context_lists_open_bills_oldest_first(session_factory, users, room):
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=35_000,
-                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 2, 1), method=PaymentMethod.CASH, today=date(2026, 2, 1))
     with session_factory() as s:
         ctx = payment_context(s, room_id=room.room_id, today=TODAY)
     assert [(b.period, b.fee_item, b.outstanding_fen) for b in ctx.bills] == [

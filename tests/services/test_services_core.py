@@ -9,7 +9,15 @@ import pytest
 from factories import make_room_with_bills
 from sqlalchemy import func, select, update
 
-from cuijiao_desktop.db.models import AuditLog, FeeItem, LateFeeAssessment, LateFeePolicyRow, Notice, User
+from cuijiao_desktop.db.models import (
+    AuditLog,
+    BackupRecord,
+    FeeItem,
+    LateFeeAssessment,
+    LateFeePolicyRow,
+    Notice,
+    User,
+)
 from cuijiao_desktop.domain.enums import Channel, NoticeKind, PaymentMethod, Role
 from cuijiao_desktop.domain.errors import (
     AuthenticationFailed,
@@ -18,6 +26,7 @@ from cuijiao_desktop.domain.errors import (
     ValidationError,
 )
 from cuijiao_desktop.services import auth, ladder, late_fees, maintenance, office, overview
+from cuijiao_desktop.services.dto import CLI_USER
 from cuijiao_desktop.services.payments import record_payment
 
 
@@ -54,13 +63,6 @@ def test_first_admin_then_login_and_lockout(session_factory):
         auth.login(s, username="nobody", password="whatever1")
 
 
-def test_passwords_are_hashed_with_scrypt(session_factory, users):
-    with session_factory() as s:
-        stored = s.scalar(select(User.password_hash).where(User.username == "u_clerk"))
-    assert stored.startswith("scrypt$") and "password1" not in stored
-    assert auth.verify_password("password1", stored) and not auth.verify_password("password2", stored)
-
-
 def test_only_admins_create_users(session_factory, users):
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         auth.create_user(s, actor=users[Role.MANAGER], username="x", display_name="X", role=Role.CLERK,
@@ -88,16 +90,16 @@ def test_late_fees_are_idempotent_follow_payments_and_need_a_manager_to_waive(se
     as_of = date(2026, 2, 9)  # Jan bill due 01-10: 30 days late; Feb bill not yet due
     for _ in range(2):
         with session_factory.begin() as s:
-            assert late_fees.recompute_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id) == 1
+            assert late_fees.assess_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id).bills == 1
     with session_factory() as s:
         rows = s.scalars(select(LateFeeAssessment)).all()
         assert len(rows) == 1 and rows[0].days == 30 and rows[0].amount_fen == 9_00  # 100元 × 3‰ × 30
         assert late_fees.room_late_fees(s, room.room_id).contract_fen == 9_00
     with session_factory.begin() as s:  # half paid on 01-20: the second half accrues only on 50元
         record_payment(s, actor=clerk, room_id=room.room_id, amount_fen=50_00, paid_on=date(2026, 1, 20),
-                       method=PaymentMethod.CASH)
+                       method=PaymentMethod.CASH, today=date(2026, 1, 20))
     with session_factory.begin() as s:
-        late_fees.recompute_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id)
+        late_fees.assess_late_fees(s, actor=clerk, as_of=as_of, room_id=room.room_id)
     with session_factory() as s:
         assert s.scalar(select(LateFeeAssessment.amount_fen)) == 9 * 30 + 21 * 15  # 01-11..01-19 on 100元, 01-20..02-09 on 50元
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
@@ -115,11 +117,11 @@ def test_late_fees_are_idempotent_follow_payments_and_need_a_manager_to_waive(se
 def test_late_fees_wait_for_the_sixth_notice(session_factory, users):
     room = _policy_room(session_factory, from_notice_level=6)
     with session_factory.begin() as s:
-        assert late_fees.recompute_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)) == 0
+        assert late_fees.assess_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)).bills == 0
         s.add(Notice(serial="N6", room_id=room.room_id, kind=NoticeKind.ARREARS_NOTICE, level=6, arrears_fen=100_00,
                      issued_at=datetime(2026, 2, 20, 2, 0, tzinfo=UTC)))
     with session_factory.begin() as s:
-        assert late_fees.recompute_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)) == 2
+        assert late_fees.assess_late_fees(s, actor=users[Role.CLERK], as_of=date(2026, 3, 1)).bills == 2
     with session_factory() as s:
         days = sorted(s.scalars(select(LateFeeAssessment.days)))
     assert days == [10, 10]  # 02-20 .. 03-01 for both bills
@@ -132,7 +134,7 @@ def test_ladder_defaults_permissions_conflicts_and_forbidden_words(session_facto
         steps = ladder.list_ladder(s)
     assert len(steps) >= 8 and [x.seq for x in steps] == sorted(x.seq for x in steps)
     step = steps[2]
-    kwargs = {"step_id": step.id, "version": step.version, "name": "电话催缴（首月加密）", "days_after_due": 3,
+    kwargs = {"step_id": step.id, "version": step.version, "name": "电话催缴（首月加密）", "wait_days": 3,
                   "channel": Channel.PHONE, "active": True}
     with pytest.raises(PermissionDenied), session_factory.begin() as s:
         ladder.update_step(s, actor=users[Role.CLERK], **kwargs)
@@ -143,7 +145,7 @@ def test_ladder_defaults_permissions_conflicts_and_forbidden_words(session_facto
         saved = ladder.update_step(s, actor=users[Role.MANAGER], **kwargs)
     assert saved.version == step.version + 1
     with pytest.raises(ConflictError), session_factory.begin() as s:  # a second desk with the old version
-        ladder.update_step(s, actor=users[Role.ADMIN], **{**kwargs, "days_after_due": 5})
+        ladder.update_step(s, actor=users[Role.ADMIN], **{**kwargs, "wait_days": 5})
 
 
 def test_overview_counts_overdue_money(session_factory, users):
@@ -151,7 +153,7 @@ def test_overview_counts_overdue_money(session_factory, users):
     with session_factory.begin() as s:
         assert not overview.database_is_empty(s)
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=30_00,
-                       paid_on=date(2026, 10, 1), method=PaymentMethod.CASH)
+                       paid_on=date(2026, 10, 1), method=PaymentMethod.CASH, today=date(2026, 10, 1))
     with session_factory() as s:
         ov = overview.office_overview(s, today=date(2026, 11, 5))  # Nov bill not yet due
     assert (ov.rooms, ov.rooms_in_arrears, ov.arrears_fen) == (1, 1, 170_00)
@@ -168,13 +170,17 @@ def test_office_settings_need_permission(session_factory, users):
 
 
 @pytest.mark.sqlite_only  # the SQLite online backup API
-def test_backup_is_a_consistent_copy(db_url, session_factory, tmp_path):
+def test_backup_is_a_consistent_copy(db_url, session_factory, users, tmp_path):
     make_room_with_bills(session_factory, months=4)
-    out = maintenance.backup_database(db_url, tmp_path / "bk" / "copy.sqlite3")
+    with pytest.raises(PermissionDenied):  # backups hold every owner's data: administrators only
+        maintenance.backup_database(db_url, tmp_path / "bk" / "clerk.sqlite3", actor=users[Role.CLERK])
+    assert not (tmp_path / "bk" / "clerk.sqlite3").exists()
+    out = maintenance.backup_database(db_url, tmp_path / "bk" / "copy.sqlite3", actor=users[Role.ADMIN])
     with sqlite3.connect(out) as con:
         assert con.execute("SELECT count(*) FROM bill").fetchone()[0] == 4
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(AuditLog)) >= 0
+        assert s.scalar(select(func.count()).select_from(BackupRecord)) == 1  # recorded (status bar)
 
 
 @pytest.mark.postgres
@@ -183,5 +189,5 @@ def test_postgresql_backup_with_pg_dump(pg_url, pg_engine, tmp_path):
 
     if shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not installed")
-    out = maintenance.backup_database(pg_url, tmp_path / "office.dump")
+    out = maintenance.backup_database(pg_url, tmp_path / "office.dump", actor=CLI_USER)  # a database without users
     assert out.stat().st_size > 1000 and out.read_bytes().startswith(b"PGDMP")

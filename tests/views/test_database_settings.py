@@ -119,8 +119,11 @@ def test_only_administrators_change_it(qtbot, runner, users, ui_settings, db_url
     section = _section(qtbot, runner, users[Role.CLERK], ui_settings, db_url)
     assert not section.save_button.isEnabled() and not section.pg_radio.isEnabled()
     assert not section.restore_file_button.isEnabled() and not section.backup_button.isEnabled()
-    finance = _section(qtbot, runner, users[Role.FINANCE], ui_settings, db_url)
-    assert finance.backup_button.isEnabled() and not finance.restore_file_button.isEnabled()
+    for role in (Role.FINANCE, Role.MANAGER):  # backups hold every owner's data: administrators only
+        other = _section(qtbot, runner, users[role], ui_settings, db_url)
+        assert not other.backup_button.isEnabled() and not other.restore_file_button.isEnabled()
+    admin = _section(qtbot, runner, users[Role.ADMIN], ui_settings, db_url)
+    assert admin.backup_button.isEnabled() and admin.restore_file_button.isEnabled()
 
 
 def test_connection_test_says_what_it_found(qtbot, runner, users, ui_settings, db_url, zh, monkeypatch):

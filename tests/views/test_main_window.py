@@ -64,14 +64,16 @@ def test_clicking_the_navigation_list_switches_page(qtbot, make_window, users):
     assert window.current_page() is window.pages[ActionId.NAV_ARREARS]
 
 
-def test_manager_only_actions_are_hidden_for_a_clerk(make_window, users):
+def test_admin_only_actions_are_hidden_for_a_clerk_and_a_manager(make_window, users):
     clerk = make_window(users[Role.CLERK])
     assert not clerk.actions[ActionId.BACKUP].isVisible()
     assert not clerk.actions[ActionId.BACKUP].isEnabled()
     tools = clerk.menus["tools"]
     assert ActionId.BACKUP.value not in [a.data() for a in tools.actions() if a.isVisible()]
     manager = make_window(users[Role.MANAGER])
-    assert manager.actions[ActionId.BACKUP].isVisible()
+    assert not manager.actions[ActionId.BACKUP].isVisible()  # a backup holds every owner's data
+    admin = make_window(users[Role.ADMIN])
+    assert admin.actions[ActionId.BACKUP].isVisible()
 
 
 def test_pages_not_built_yet_say_so(zh, make_window, users):
@@ -93,14 +95,13 @@ def test_workbench_shows_figures_that_match_the_database(zh, make_window, users,
     page = window.pages[ActionId.NAV_WORKBENCH]
     assert isinstance(page, WorkbenchPage)
     assert page.overview == expected
-    assert page.cards["rooms"].value.text() == "2"
-    assert page.cards["rooms_in_arrears"].value.text() == str(expected.rooms_in_arrears)
-    assert page.cards["arrears_fen"].value.text() == format_money(expected.arrears_fen)
-    assert page.cards["promises_due_today"].value.text() == "0"
+    assert page.summary_label.text() == f"2 户 · 欠费 {expected.rooms_in_arrears} 户 · 逾期欠费 " \
+        f"{format_money(expected.arrears_fen)}"
+    assert all(card.value.text() == "0" for card in page.cards.values())  # no collection work yet
 
     make_room_with_bills(session_factory, months=1, monthly_fen=100, code="3-2-1504")
     window.actions[ActionId.REFRESH].trigger()
-    assert page.cards["rooms"].value.text() == "3"
+    assert page.overview.rooms == 3 and page.summary_label.text().startswith("3 户")
 
 
 def test_settings_page_shows_office_and_user(zh, make_window, users):
@@ -130,9 +131,13 @@ def test_geometry_is_remembered(qtbot, make_window, users, ui_settings):
 def test_backup_writes_a_copy(make_window, users, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
+    shown, warned = [], []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
-    window = make_window(users[Role.MANAGER])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
+    refused = tmp_path / "backup" / "manager.sqlite3"
+    make_window(users[Role.MANAGER]).run_backup(refused)  # backups hold every owner's data: administrators only
+    assert warned and not refused.exists()
+    window = make_window(users[Role.ADMIN])
     out = tmp_path / "backup" / "copy.sqlite3"
     window.run_backup(out)
     assert out.exists() and out.stat().st_size > 0

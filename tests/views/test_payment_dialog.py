@@ -159,7 +159,7 @@ def test_failed_save_keeps_everything_typed(qtbot, make_dialog, room, session_fa
     # another desk pays the ticked bill meanwhile: the chosen bill is no longer open
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=room.room_id, amount_fen=10_000, paid_on=TODAY,
-                       method=PaymentMethod.CASH, chosen_bill_ids=[room.bill_ids[0]])
+                       method=PaymentMethod.CASH, chosen_bill_ids=[room.bill_ids[0]], today=TODAY)
     qtbot.mouseClick(d.confirm_button, Qt.MouseButton.LeftButton)
     assert d.receipt is None
     assert d.general_error.isVisible() and d.general_error.text()

@@ -175,22 +175,22 @@ def _holds_database(folder: Path) -> bool:
     return False
 
 
-def start_folder(purpose: str, settings: UiSettings | None = None) -> Path:
-    """The folder remembered for ``purpose`` if it still exists and holds no live database, else Documents."""
+def start_folder(purpose: str, settings: UiSettings | None = None, fallback: Path | None = None) -> Path:
+    """The folder remembered for ``purpose`` if it still exists and holds no live database, else
+    ``fallback`` (e.g. Pictures for an image) under the same condition, else Documents."""
     last = _settings(settings).last_folder(purpose)
-    if last:
-        p = Path(last)
-        if p.is_dir() and not _holds_database(p):
-            return p
+    for candidate in (Path(last) if last else None, fallback):
+        if candidate is not None and candidate.is_dir() and not _holds_database(candidate):
+            return candidate
     docs = documents_dir()
     return docs if docs.is_dir() else Path.home()
 
 
 def make_dialog(parent: QWidget | None, title: str, *, mode: str, purpose: str, filters: str = "",
                 suggested_name: str = "", default_suffix: str = "", show_databases: bool = False,
-                settings: UiSettings | None = None) -> QFileDialog:
+                settings: UiSettings | None = None, fallback: Path | None = None) -> QFileDialog:
     """The dialog itself (``mode``: "open", "save" or "folder"); :func:`open_file` & co. run it."""
-    dialog = QFileDialog(parent, title, str(start_folder(purpose, settings)), filters)
+    dialog = QFileDialog(parent, title, str(start_folder(purpose, settings, fallback)), filters)
     dialog.setObjectName(f"fileDialog_{purpose}")
     if not use_native_dialogs():
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -240,10 +240,11 @@ def _run(dialog: QFileDialog, purpose: str, settings: UiSettings | None) -> Path
 
 
 def open_file(parent: QWidget | None, title: str, *, purpose: str, filters: str, show_databases: bool = False,
-              settings: UiSettings | None = None) -> Path | None:
-    """Ask for an existing file to read."""
+              settings: UiSettings | None = None, fallback: Path | None = None) -> Path | None:
+    """Ask for an existing file to read (``fallback``: where to start before anything was chosen for
+    ``purpose``; Documents without one)."""
     dialog = make_dialog(parent, title, mode="open", purpose=purpose, filters=filters,
-                         show_databases=show_databases, settings=settings)
+                         show_databases=show_databases, settings=settings, fallback=fallback)
     return _run(dialog, purpose, settings)
 
 

@@ -3,6 +3,9 @@
 Four pages: choose the kind, file, sheet and estate → check the detected header row and
 the column mapping (combo boxes, with a preview of the first rows) → see what the import
 would do (counts and the rejected rows with their reasons, exportable) → the result.
+A bills file whose fee-item words are not all the items' own names gets a page between
+the mapping and the check: each word with its rows and amount, and the item it stands
+for (a synonym found on its own, an existing item, a new item, or leave its rows out).
 Reading, checking and the import itself run on the task runner with progress; the import
 can be cancelled and then leaves the database exactly as it was.
 """
@@ -16,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -34,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from cuijiao_desktop.domain.enums import PaymentMethod
+from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.importing.headers import (
     FIELDS,
     KIND_ZH,
@@ -44,11 +51,12 @@ from cuijiao_desktop.importing.headers import (
 )
 from cuijiao_desktop.importing.normalize import METHOD_ZH, cell_text
 from cuijiao_desktop.importing.readers import SheetData
-from cuijiao_desktop.importing.rejections import write_rejected
 from cuijiao_desktop.importing.validate import Rejected
 from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.reports.rejected_rows import write_rejected
 from cuijiao_desktop.tasks import run_with_progress, wait_for
 from cuijiao_desktop.views.dialogs import file_dialogs
+from cuijiao_desktop.views.labels import basis_label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 PREVIEW_ROWS = 20
@@ -355,6 +363,157 @@ class MappingPage(QWizardPage):
         header = self.header_spin.value() - 1
         titles = tuple("" if v is None else str(v) for v in self.w.sheet.rows[header])
         self.w.guess = HeaderGuess(self.w.kind, header, titles, self.mapping())
+        self.w.fee_choices = {}
+        return self.w.run_plan(self)
+
+    def nextId(self) -> int:
+        return self.w.FEE_ITEMS if self.w.needs_fee_items_page() else self.w.CHECK
+
+
+#: How a word was matched, as the fee-items page says it.
+HOW_TEXT = {
+    "name": QT_TRANSLATE_NOOP("FeeItemsPage", "same name"),
+    "code": QT_TRANSLATE_NOOP("FeeItemsPage", "the item's code"),
+    "synonym": QT_TRANSLATE_NOOP("FeeItemsPage", "synonym, matched on its own"),
+    "chosen": QT_TRANSLATE_NOOP("FeeItemsPage", "as chosen"),
+    "create": QT_TRANSLATE_NOOP("FeeItemsPage", "new item"),
+    "unknown": QT_TRANSLATE_NOOP("FeeItemsPage", "no item has this name"),
+    "ambiguous": QT_TRANSLATE_NOOP("FeeItemsPage", "several items could be meant: choose one"),
+}
+CREATE, SKIP = "create", "skip"
+
+
+class FeeItemsPage(QWizardPage):
+    """Bills: the fee-item words of the file and the item each stands for (map, create, or leave out)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Fee items"))
+        self.setSubTitle(self.tr("The file names its fee items in its own words. Choose the item each word "
+                                 "stands for; common synonyms (物业费 = 物业管理费) are matched on their own."))
+        self.items: list[Any] = []  # FeeItemDTO of the database
+        self.combos: dict[str, QComboBox] = {}
+        self.grid_box = QWidget()
+        self.grid = QGridLayout(self.grid_box)
+        self.grid.setColumnStretch(4, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_box)
+        scroll.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #5F6B7A;")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #B3261E;")
+        self.error_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.error_label)
+
+    @property
+    def can_create(self) -> bool:
+        """Only those who may edit fee items create them."""
+        return self.w.user.can(Permission.EDIT_FEE_ITEMS)
+
+    def initializePage(self) -> None:
+        from cuijiao_desktop.services.fee_items import list_fee_settings
+
+        self.error_label.clear()
+        handle = wait_for(self.w.runner.submit(list_fee_settings, actor=self.w.user, on_error=lambda exc: None))
+        if handle.error is not None:
+            self.error_label.setText(error_message(handle.error))
+        self.items = list(handle.result.items) if handle.result is not None else []
+        self._build(self.w.plan.fee_items if self.w.plan is not None else ())
+
+    def _build(self, words) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.combos.clear()
+        for col, title in enumerate((self.tr("In the file"), self.tr("Rows"), self.tr("Billed"),
+                                     self.tr("Stands for"), "")):
+            head = QLabel(title)
+            head.setStyleSheet("font-weight: 600;")
+            self.grid.addWidget(head, 0, col)
+        for row, word in enumerate(words, start=1):
+            self.grid.addWidget(QLabel(word.word), row, 0)
+            count = QLabel(str(word.rows))
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(count, row, 1)
+            amount = QLabel(format_money(word.amount_fen))
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(amount, row, 2)
+            box = QComboBox()
+            box.setObjectName(f"feeChoice_{row}")
+            box.setMinimumWidth(260)
+            self._fill(box, word)
+            box.currentIndexChanged.connect(self._changed)
+            self.grid.addWidget(box, row, 3)
+            how = QLabel()
+            how.setStyleSheet("color: #5F6B7A;")
+            self.grid.addWidget(how, row, 4)
+            self.combos[word.word] = box
+            box.setProperty("how_label", how)
+        self.grid.setRowStretch(len(words) + 1, 1)
+        self.note_label.setText(self.tr("New items are charged as their name suggests (物业费 by area, 水费 by "
+                                        "meter, others a fixed amount a month); set their standards and late-fee "
+                                        "terms afterwards in Settings → Fee items.") if self.can_create else
+                                self.tr("Only a manager can create fee items: map each word to an existing item, "
+                                        "or leave its rows out."))
+        self._changed()
+
+    def _fill(self, box: QComboBox, word) -> None:
+        box.addItem(self.tr("Choose…"), None)
+        for item in self.items:
+            box.addItem(item.name if item.active else self.tr("{name} (not in use)").format(name=item.name), item.id)
+        if self.can_create:
+            name = word.item_name if word.how == "create" and word.item_name else word.word
+            box.addItem(self.tr("New fee item “{name}”").format(name=name), CREATE)
+        box.addItem(self.tr("Leave these rows out"), SKIP)
+        if word.item_id is not None:
+            wanted: Any = word.item_id
+        elif word.how == "create" or (word.how == "unknown" and self.can_create
+                                      and self.w.fee_choices.get(word.word) != SKIP):
+            wanted = CREATE
+        elif word.how == "unknown":
+            wanted = SKIP
+        else:
+            wanted = None  # ambiguous: the user chooses
+        index = box.findData(wanted)
+        box.setCurrentIndex(max(0, index))
+
+    def _changed(self) -> None:
+        words = {w.word: w for w in (self.w.plan.fee_items if self.w.plan is not None else ())}
+        for text, box in self.combos.items():
+            how = box.property("how_label")
+            word = words.get(text)
+            data = box.currentData()
+            if data is None:
+                how.setText(self.tr(HOW_TEXT["ambiguous"]) if word and word.how == "ambiguous" else "")
+            elif data == CREATE:
+                from cuijiao_desktop.domain.fee_items import guess_basis
+
+                how.setText(self.tr("new item, {basis}").format(basis=basis_label(guess_basis(text))))
+            elif data == SKIP:
+                how.setText(self.tr("its rows are not imported"))
+            elif word is not None and word.item_id == data and word.how in HOW_TEXT:
+                how.setText(self.tr(HOW_TEXT[word.how]))
+            else:
+                how.setText(self.tr(HOW_TEXT["chosen"]))
+        self.completeChanged.emit()
+
+    def choices(self) -> dict[str, Any]:
+        """word -> item id, "create" or "skip", as chosen."""
+        return {word: box.currentData() for word, box in self.combos.items() if box.currentData() is not None}
+
+    def isComplete(self) -> bool:
+        return all(box.currentData() is not None for box in self.combos.values())
+
+    def validatePage(self) -> bool:
+        self.w.fee_choices = self.choices()
         return self.w.run_plan(self)
 
 
@@ -451,17 +610,22 @@ class ResultPage(QWizardPage):
         result = self.w.result
         assert result is not None
         plan = result.plan
-        self.label.setText(self.tr(
+        text = self.tr(
             "{file} was imported into {estate}: {created} new, {updated} updated, {unchanged} unchanged; "
             "{rejected} rows were left out. The import is recorded in the audit log."
         ).format(file=plan.file_name, estate=plan.estate_name, created=plan.created, updated=plan.updated,
-                 unchanged=plan.unchanged, rejected=plan.rejected_count))
+                 unchanged=plan.unchanged, rejected=plan.rejected_count)
+        if result.fee_items_created:
+            text += "\n\n" + self.tr("New fee items: {names}. Set their standards and late-fee terms in "
+                                     "Settings → Fee items.").format(names="、".join(plan.new_fee_items))
+        self.label.setText(text)
 
 
 class ImportWizard(QWizard):
     """The import wizard. ``sig_imported(result)`` fires after a successful import."""
 
     sig_imported = Signal(object)
+    SOURCE, MAPPING, FEE_ITEMS, CHECK, RESULT = range(5)
 
     def __init__(self, runner: Any, user: Any, *, today: dt.date | None = None, settings: Any = None,
                  parent: QWidget | None = None) -> None:
@@ -480,12 +644,16 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(920, 640)
+        self.fee_choices: dict[str, Any] = {}
         self.source_page = SourcePage(self)
         self.mapping_page = MappingPage(self)
+        self.fee_items_page = FeeItemsPage(self)
         self.check_page = CheckPage(self)
         self.result_page = ResultPage(self)
-        for page in (self.source_page, self.mapping_page, self.check_page, self.result_page):
-            self.addPage(page)
+        for page_id, page in ((self.SOURCE, self.source_page), (self.MAPPING, self.mapping_page),
+                              (self.FEE_ITEMS, self.fee_items_page), (self.CHECK, self.check_page),
+                              (self.RESULT, self.result_page)):
+            self.setPage(page_id, page)
 
     # helpers used by the pages
     @property
@@ -526,9 +694,12 @@ class ImportWizard(QWizard):
         method = self.source_page.method_box.currentData() if self.kind is ImportKind.PAYMENTS else None
         if method is not None:
             method = PaymentMethod(method)  # Qt hands the enum back as its str value
-        return {"estate": estate, "today": self.today, "default_method": method}
+        options: dict[str, Any] = {"estate": estate, "today": self.today, "default_method": method}
+        if self.kind is ImportKind.BILLS:
+            options["fee_item_choices"] = dict(self.fee_choices)
+        return options
 
-    def run_plan(self, page: MappingPage) -> bool:
+    def run_plan(self, page: QWizardPage) -> bool:
         """Check every row against the database (a task with progress); False keeps the page."""
         from cuijiao_desktop.services.imports import plan_import
 
@@ -538,10 +709,17 @@ class ImportWizard(QWizard):
             self.sheet, self.guess, on_error=lambda exc: None, **self._options(),
         ))
         if handle.error is not None or handle.cancelled:
-            page.problems_label.setText(error_message(handle.error) if handle.error else self.tr("Cancelled."))
+            label = getattr(page, "problems_label", None) or page.error_label
+            label.setText(error_message(handle.error) if handle.error else self.tr("Cancelled."))
             return False
         self.plan = handle.result
         return True
+
+    def needs_fee_items_page(self) -> bool:
+        """A bills plan with a fee-item word that is not an item's own name or code."""
+        plan = self.plan
+        return (plan is not None and plan.kind is ImportKind.BILLS
+                and any(w.how not in ("name", "code") for w in plan.fee_items))
 
     def run_commit(self, page: CheckPage) -> bool:
         """Import (one transaction, progress, cancel); on failure or cancel nothing is written."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -89,6 +91,7 @@ class LoginDialog(QDialog):
             self.ui.passwordEdit.setFocus()
             return
         self._set_busy(True)
+        self._password = password
         # attempt_login does not raise, so the failure count is committed.
         self._runner.submit(
             auth.attempt_login,
@@ -103,10 +106,27 @@ class LoginDialog(QDialog):
         if attempt.error is not None:
             self._on_error(attempt.error)
             return
-        self.user = attempt.user
+        user = attempt.user
+        if user.must_change_password and not self._choose_own_password(user):
+            return
+        self.user = replace(user, must_change_password=False)
         self._settings.set(Keys.LAST_USERNAME, attempt.user.username)
         self.sig_logged_in.emit(attempt.user)
         self.accept()
+
+    def _choose_own_password(self, user) -> bool:
+        """After an administrator's reset: the user sets their own password now, or is signed out."""
+        from cuijiao_desktop.views.dialogs.account_dialogs import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self._runner, user, forced=True, current_password=self._password, parent=self)
+        changed = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not changed:
+            self._runner.submit(auth.logout, actor=user, on_error=lambda _e: None)
+            self.show_error(self.tr("Choose a new password to continue."))
+            self.ui.passwordEdit.clear()
+            self.ui.passwordEdit.setFocus()
+        return changed
 
     def _on_error(self, exc: BaseException) -> None:
         self.show_error(error_message(exc))

@@ -7,6 +7,14 @@ prepaid credit. Paying principal first stops the fee from growing, and the fee i
 courts most often reduce (Civil Code art. 585), so it is never taken while its bill is
 still owed. A manager can waive (part of) a bill's late fee with a reason, right here.
 
+The late fee of a bill already settled stays collectable: such a bill is listed with nothing
+owed and its late fee, and the preview says when the payment pays it.
+
+Two checks before money is booked (``domain.payment_checks``): an amount above all the room owes
+plus a year of its bills asks for confirmation, reading the amount back in Chinese capitals (the
+safe answer is the default, so Enter never confirms it); a date more than 7 days back asks for the
+reason, which the audit log keeps.
+
 The preview uses the same pure rule as ``services.payments.record_payment``
 (``plan_payment``), so what the clerk sees is what is recorded.
 """
@@ -30,15 +38,23 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from cuijiao_desktop.domain.amount_words import amount_in_words
 from cuijiao_desktop.domain.enums import PaymentMethod
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.money import format_money, parse_money
+from cuijiao_desktop.domain.payment_checks import (
+    BACKDATE_DAYS,
+    days_back,
+    is_large_payment,
+    needs_backdate_reason,
+)
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import late_fees as late_fee_service
@@ -152,7 +168,20 @@ class PaymentDialog(ReceiptDialog):
         self.paid_on_edit.setCalendarPopup(True)
         self.paid_on_edit.setDisplayFormat("yyyy-MM-dd")
         self.paid_on_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.paid_on_edit.dateChanged.connect(self._on_date_changed)
         form.addRow(self.tr("Paid on"), self.paid_on_edit)
+        self.backdate_edit = QLineEdit()
+        self.backdate_edit.setObjectName("backdateReason")
+        self.backdate_edit.setPlaceholderText(self.tr("e.g. cash receipt found at month end, bank statement came late"))
+        self.backdate_edit.textEdited.connect(lambda: set_inline(self.backdate_error, ""))
+        self.backdate_label = QLabel(self.tr("Reason for the late entry"))
+        form.addRow(self.backdate_label, self.backdate_edit)
+        self.backdate_error = QLabel()
+        self.backdate_error.setObjectName("backdateError")
+        set_inline(self.backdate_error, "")
+        form.addRow("", self.backdate_error)
+        self.backdate_edit.hide()
+        self.backdate_label.hide()
         self.payer_combo = QComboBox()
         self.payer_combo.setObjectName("payerCombo")
         form.addRow(self.tr("Payer"), self.payer_combo)
@@ -160,7 +189,8 @@ class PaymentDialog(ReceiptDialog):
         self.reference_edit.setObjectName("referenceEdit")
         self.reference_edit.setPlaceholderText(self.tr("transaction number of WeChat, Alipay, card or bank"))
         form.addRow(self.tr("Reference"), self.reference_edit)
-        self.late_fee_check = QCheckBox(self.tr("Collect late fees of the bills this payment settles"))
+        self.late_fee_check = QCheckBox(self.tr("Collect late fees of the bills this payment settles and of bills "
+                                                "already settled"))
         self.late_fee_check.setObjectName("collectLateFees")
         self.late_fee_check.setToolTip(self.tr(
             "The principal is always paid first; late fees only from what is left, never while the bill is owed."))
@@ -220,6 +250,9 @@ class PaymentDialog(ReceiptDialog):
         owed = self.tr("Owed: {amount}").format(amount=format_money(ctx.outstanding_fen))
         if ctx.late_fee_due_fen:
             owed += "    " + self.tr("Late fees due: {amount}").format(amount=format_money(ctx.late_fee_due_fen))
+            if ctx.settled_late_fee_fen:
+                owed += self.tr(" (of them {amount} on bills already paid)").format(
+                    amount=format_money(ctx.settled_late_fee_fen))
         if ctx.credit_fen:
             owed += "    " + self.tr("Prepaid credit: {amount}").format(amount=format_money(ctx.credit_fen))
         self.owed_label.setText(owed)
@@ -304,9 +337,10 @@ class PaymentDialog(ReceiptDialog):
             self.preview_label.setText(self.tr("Type the amount received to see where it goes."))
             return
         try:
+            fees = self._late_fees()  # settled bills are offered only for their late fee
             plan = payments.plan_payment(
-                fen, [b.open_bill() for b in self._bills()], chosen_bill_ids=self.chosen_bill_ids(),
-                late_fees=self._late_fees(),
+                fen, [b.open_bill() for b in self._bills() if fees is not None or b.outstanding_fen > 0],
+                chosen_bill_ids=self.chosen_bill_ids(), late_fees=fees,
             )
         except DomainError as exc:
             self.bills_model.set_preview({}, {})
@@ -324,6 +358,10 @@ class PaymentDialog(ReceiptDialog):
             parts.append(self.tr("{count} of them in part").format(count=len(plan.lines) - settled))
         if plan.late_fee_fen:
             parts.append(self.tr("late fees {amount}").format(amount=format_money(plan.late_fee_fen)))
+            settled_before = sum(fen for bill_id, fen in plan.late_fee_lines if outstanding.get(bill_id, 0) <= 0)
+            if settled_before:
+                parts.append(self.tr("{amount} of them on bills already paid").format(
+                    amount=format_money(settled_before)))
         if plan.credit_fen:
             parts.append(self.tr("{amount} becomes prepaid credit").format(amount=format_money(plan.credit_fen)))
         # Separators are translated too: Chinese uses "；" and "。".
@@ -342,23 +380,79 @@ class PaymentDialog(ReceiptDialog):
             return
         if self.plan is None:
             return
+        if needs_backdate_reason(self.paid_on(), self._today) and not self.backdate_edit.text().strip():
+            set_inline(self.backdate_error, self.tr("Dated {days} days back: give the reason for the late entry.").format(
+                days=days_back(self.paid_on(), self._today)))
+            self.backdate_edit.setFocus()
+            return
+        confirmed = False
+        if is_large_payment(fen, self.context.large_limit_fen):
+            if not self.confirm_large(fen, self.context.large_limit_fen):
+                self.amount_edit.setFocus()
+                self.amount_edit.selectAll()
+                return
+            confirmed = True
+        self._record(fen, confirmed)
+
+    def paid_on(self) -> date:
+        """The payment date chosen."""
+        paid = self.paid_on_edit.date()
+        return date(paid.year(), paid.month(), paid.day())
+
+    def _on_date_changed(self, *_args) -> None:
+        backdated = needs_backdate_reason(self.paid_on(), self._today)
+        self.backdate_edit.setVisible(backdated)
+        self.backdate_label.setVisible(backdated)
+        if backdated:
+            self.backdate_label.setToolTip(self.tr("More than {n} days back: the reason is kept in the audit log.").format(
+                n=BACKDATE_DAYS))
+        else:
+            set_inline(self.backdate_error, "")
+
+    def confirm_large(self, fen: int, limit_fen: int) -> bool:
+        """Ask before booking far more than the room owes; the amount is read back in capitals. The safe
+        answer (go back and correct it) is the default, so Enter never confirms."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check the amount"), self.tr(
+            "{amount} ({words}) is far more than this room owes now plus a year of its bills ({limit}).\n\n"
+            "Take exactly this amount?").format(amount=format_money(fen), words=amount_in_words(fen),
+                                                limit=format_money(limit_fen)), parent=self)
+        box.setObjectName("confirmLargePayment")
+        take = box.addButton(self.tr("Yes, take {amount}").format(amount=format_money(fen)),
+                             QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("No, correct the amount"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.large_box = box
+        box.exec()
+        return box.clickedButton() is take
+
+    def _record(self, fen: int, confirmed_large: bool) -> None:
         self._saving = True
         self.confirm_button.setEnabled(False)
         set_inline(self.general_error, "")
-        paid = self.paid_on_edit.date()
         self._runner.submit(
             payments.record_payment, actor=self._user, room_id=self._room_id, amount_fen=fen,
-            paid_on=date(paid.year(), paid.month(), paid.day()),
+            paid_on=self.paid_on(),
             method=PaymentMethod(self.method_combo.currentData()), chosen_bill_ids=self.chosen_bill_ids(),
             payer_person_id=self.payer_combo.currentData(), reference=self.reference_edit.text().strip(),
             today=self._today, collect_late_fees=self._late_fees() is not None,
+            backdate_reason=self.backdate_edit.text().strip(), confirmed_large=confirmed_large,
             on_result=self._on_saved, on_error=self._on_save_failed,
         )
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.confirm_button.setEnabled(True)
+        code = exc.code if isinstance(exc, DomainError) else ""
+        if code == "payment.confirm_large":  # the room's bills changed since the dialog read them
+            fen = exc.params.get("amount_fen", 0)
+            if self.confirm_large(fen, exc.params.get("limit_fen", 0)):
+                self._record(fen, True)
+            return
         field = getattr(exc, "params", {}).get("field") if isinstance(exc, DomainError) else None
+        if field == "backdate_reason":
+            set_inline(self.backdate_error, error_message(exc))
+            return
         set_inline(self.amount_error if field == "amount" else self.general_error, error_message(exc))
 
     def _on_saved(self, receipt) -> None:

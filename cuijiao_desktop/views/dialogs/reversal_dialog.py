@@ -70,11 +70,24 @@ class ReversalDialog(ReceiptDialog):
         lines = "\n".join(
             f"{period_text(x.period)} {x.fee_item} {format_money(x.amount_fen)}"
             + (f" + {format_money(x.late_fee_fen)}" if x.late_fee_fen else "") for x in payment.lines)
-        if payment.credit_fen:
+        if payment.credit_fen > 0:
             lines += "\n" + self.tr("prepaid credit {amount}").format(amount=format_money(payment.credit_fen))
+        elif payment.credit_fen < 0:  # a spending of prepaid credit: the reversal gives it back to the deposit
+            lines += "\n" + self.tr("paid from prepaid credit {amount}; the reversal gives it back").format(
+                amount=format_money(-payment.credit_fen))
         lines_label = QLabel(lines or "—")
         lines_label.setWordWrap(True)
         form.addRow(self.tr("Allocation"), lines_label)
+        if payment.credit_spent_fen:
+            spent = QLabel(self.tr(
+                "{amount} of the prepaid credit this payment left has since paid bills ({numbers}). The reversal "
+                "undoes those spendings first: the bills they paid are owed again, unless other prepaid credit of "
+                "the room pays them.").format(amount=format_money(payment.credit_spent_fen),
+                                              numbers="、".join(payment.spent_by)))
+            spent.setObjectName("reversalSpentCredit")
+            spent.setWordWrap(True)
+            spent.setStyleSheet("color: #8A5300; background: #FFF6E0; border-radius: 4px; padding: 6px;")
+            form.addRow(self.tr("Credit spent"), spent)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setPlaceholderText(self.tr("Why is this payment reversed? (required)"))

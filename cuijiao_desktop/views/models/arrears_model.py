@@ -53,6 +53,7 @@ OUTCOME_LABELS = {
     CallOutcome.PHONE_OFF: QT_TRANSLATE_NOOP("arrears", "Phone off"),
     CallOutcome.WRONG_NUMBER: QT_TRANSLATE_NOOP("arrears", "Wrong number"),
     CallOutcome.PAID: QT_TRANSLATE_NOOP("arrears", "Paid"),
+    CallOutcome.DISPUTED: QT_TRANSLATE_NOOP("arrears", "Disputes the bill"),
     CallOutcome.DELIVERED: QT_TRANSLATE_NOOP("arrears", "Delivered"),
     CallOutcome.NOT_HOME: QT_TRANSLATE_NOOP("arrears", "Nobody at home"),
     CallOutcome.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
@@ -123,6 +124,7 @@ class ArrearsTableModel(RowTableModel):
         OUTCOME = 22
         NEXT_ACTION = 23
         PROMISE = 24
+        LIMITATION = 25  # the earliest limitation expiry (services.call_lists)
 
     #: Bucket columns in the order of ``services.arrears.BUCKETS``.
     BUCKET_COLUMNS: ClassVar[tuple] = (
@@ -148,6 +150,7 @@ class ArrearsTableModel(RowTableModel):
         Column.OUTCOME: QT_TRANSLATE_NOOP("arrears", "Outcome"),
         Column.NEXT_ACTION: QT_TRANSLATE_NOOP("arrears", "Next follow-up"),
         Column.PROMISE: QT_TRANSLATE_NOOP("arrears", "Promised date"),
+        Column.LIMITATION: QT_TRANSLATE_NOOP("arrears", "Limitation ends"),
         **{col: BUCKET_LABELS[bucket] for col, bucket in zip(BUCKET_COLUMNS, BUCKETS, strict=True)},
     }
 
@@ -161,7 +164,30 @@ class ArrearsTableModel(RowTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._muted = QColor("#8592A0")
+        self._phones: dict[int, str] = {}  # whole numbers, for the roles that call
+        self._limitation: dict = {}  # room id -> RoomLimitation
+        self._red = QColor("#B3261E")
+        self._amber = QColor("#8A5A00")
         self._keys = self._key_functions()
+
+    def set_call_list(self, phones: dict[int, str], limitation: dict) -> None:
+        """Whole phone numbers (empty: masked ones stay) and the limitation clocks of the rooms."""
+        self.beginResetModel()
+        self._phones = dict(phones)
+        self._limitation = dict(limitation)
+        self.endResetModel()
+
+    def phone(self, r: ArrearsRow) -> str:
+        """The number shown for the row: whole for the roles that call, else masked."""
+        return self._phones.get(r.room_id, r.phone_masked)
+
+    def shows_whole_phone(self, r: ArrearsRow) -> bool:
+        """True when the row's number is shown whole (and so may be copied)."""
+        return r.room_id in self._phones
+
+    def limitation(self, r: ArrearsRow):
+        """The room's limitation clock (None when unknown)."""
+        return self._limitation.get(r.room_id)
 
     # rows
     def set_rows(self, rows: Sequence[ArrearsRow], *, new_data: bool = False) -> None:  # type: ignore[override]
@@ -187,7 +213,9 @@ class ArrearsTableModel(RowTableModel):
             c.UNIT: lambda r: (natural_key(r.unit), self._room_key(r)),
             c.ROOM: self._room_key,
             c.OWNER: lambda r: (r.owner_initials, r.owner),  # pinyin order
-            c.PHONE: attrgetter("phone_masked"),
+            c.PHONE: self.phone,
+            c.LIMITATION: lambda r: _late(self._limitation[r.room_id].earliest_expiry
+                                          if r.room_id in self._limitation else None),
             c.TOTAL: attrgetter("total_fen"),
             c.MONTHS: attrgetter("months"),
             c.OLDEST: attrgetter("oldest_period"),
@@ -234,6 +262,9 @@ class ArrearsTableModel(RowTableModel):
                 return ALIGN_RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else _LEFT
             if role == Qt.ItemDataRole.ToolTipRole and col in self.BUCKET_COLUMNS:
                 return QCoreApplication.translate("arrears", "Arrears overdue by this long")
+            if role == Qt.ItemDataRole.ToolTipRole and col == self.Column.LIMITATION:
+                return QCoreApplication.translate(
+                    "arrears", "When a period's 3-year limitation ends within 180 days, or has ended: the earliest date")
         return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -255,13 +286,21 @@ class ArrearsTableModel(RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return ALIGN_RIGHT if col in self.MONEY_COLUMNS or col == self.Column.MONTHS else (
                 _CENTER if col in (self.Column.OLDEST, self.Column.LAST_CONTACT, self.Column.NEXT_ACTION,
-                                   self.Column.PROMISE, self.Column.PHONE) else _LEFT)
+                                   self.Column.PROMISE, self.Column.PHONE, self.Column.LIMITATION) else _LEFT)
         if role == Qt.ItemDataRole.FontRole and col == self.Column.TOTAL:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and col == self.Column.STAGE and r.stage is None:
             return self._muted
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.Column.ROOM, self.Column.OWNER):
             return f"{r.estate} {r.room_code}"
+        if col == self.Column.LIMITATION and r.room_id in self._limitation:
+            lim = self._limitation[r.room_id]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._red if lim.expired_periods else (self._amber if lim.periods_at_risk else None)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return limitation_tip(lim)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.Column.PHONE and r.room_id in self._phones:
+            return QCoreApplication.translate("arrears", "Click to copy the number")
         return None
 
     def _display(self, r: ArrearsRow, col: int) -> str | None:
@@ -284,7 +323,10 @@ class ArrearsTableModel(RowTableModel):
         if col == c.OWNER:
             return r.owner
         if col == c.PHONE:
-            return r.phone_masked
+            return self.phone(r)
+        if col == c.LIMITATION:
+            lim = self._limitation.get(r.room_id)
+            return lim.earliest_expiry.isoformat() if lim else ""
         if col == c.MONTHS:
             return str(r.months)
         if col == c.OLDEST:
@@ -311,11 +353,29 @@ class ArrearsTableModel(RowTableModel):
             return r.bucket_fen[col - c.M1]
         raw = {
             c.ESTATE: r.estate, c.BUILDING: r.building, c.UNIT: r.unit or "", c.ROOM: r.room_code,
-            c.OWNER: r.owner, c.PHONE: r.phone_masked, c.TOTAL: r.total_fen, c.MONTHS: r.months,
+            c.OWNER: r.owner, c.PHONE: self.phone(r), c.TOTAL: r.total_fen, c.MONTHS: r.months,
             c.OLDEST: r.oldest_period, c.LATE_FEE: r.late_fee_fen,
             c.STAGE: -1 if r.stage is None else int(r.stage), c.COLLECTOR: r.collector,
             c.REASON: r.reason.value if r.reason else "", c.LAST_CONTACT: r.last_contact_on,
             c.OUTCOME: r.last_outcome.value if r.last_outcome else "", c.NEXT_ACTION: r.next_action_on,
             c.PROMISE: r.promise_on,
+            c.LIMITATION: self._limitation[r.room_id].earliest_expiry if r.room_id in self._limitation else None,
         }
         return raw.get(col)
+
+
+def limitation_tip(lim) -> str:
+    """The periods whose limitation ran out or runs out soon, in words."""
+    lines = [QCoreApplication.translate("arrears", "Earliest end of the limitation period: {date}").format(
+        date=lim.earliest_expiry.isoformat())]
+    if lim.expired_periods:
+        lines.append(QCoreApplication.translate("arrears", "Run out: {periods}").format(
+            periods=", ".join(period_text(p) for p in lim.expired_periods)))
+    if lim.periods_at_risk:
+        lines.append(QCoreApplication.translate("arrears", "Ends within 180 days: {periods}").format(
+            periods=", ".join(period_text(p) for p in lim.periods_at_risk)))
+    if lim.expired_periods or lim.periods_at_risk:
+        lines.append(QCoreApplication.translate(
+            "arrears", "An evidenced demand (signed, registered, screenshot) or the owner's promise restarts it; "
+                       "a notice-board posting does not."))
+    return "\n".join(lines)

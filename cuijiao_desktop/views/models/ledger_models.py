@@ -91,6 +91,8 @@ LABELS: dict[object, str] = {
     TimelineKind.INSTALMENT: QT_TRANSLATE_NOOP("ledger", "Instalments"),
     TimelineKind.EXTENSION: QT_TRANSLATE_NOOP("ledger", "Extension"),
     TimelineKind.ISSUE: QT_TRANSLATE_NOOP("ledger", "Service issue"),
+    TimelineKind.HOLD: QT_TRANSLATE_NOOP("ledger", "Collection on hold"),
+    TimelineKind.CASE: QT_TRANSLATE_NOOP("ledger", "Case"),
 }
 
 BUCKET_LABELS: dict[AgeBucket, str] = {
@@ -466,8 +468,9 @@ class OpenBillsModel(_Model):
                 return period_text(b.period)
             if col == C.ITEM:
                 return b.fee_item
-            if col == C.OUTSTANDING:
-                return format_money(b.outstanding_fen)
+            if col == C.OUTSTANDING:  # a settled bill is listed for its late fee
+                return format_money(b.outstanding_fen) if b.outstanding_fen > 0 else _tr(
+                    QT_TRANSLATE_NOOP("ledger", "settled"))
             if col == C.LATE_FEE:
                 return format_money(b.late_fee_due_fen) if b.late_fee_due_fen else ""
             if col == C.PAYS:

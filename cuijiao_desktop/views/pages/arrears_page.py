@@ -8,13 +8,13 @@ runner); filters and sorting then run on the Python row list with a model reset
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -36,6 +37,7 @@ from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
+from cuijiao_desktop.services import call_lists
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.dialogs import file_dialogs
@@ -62,29 +64,47 @@ class ArrearsData:
     options: arrears_service.ArrearsFilterOptions
     office_name: str
     today: date
+    call_list: call_lists.CallListExtras | None = None  # whole phones, limitation, own cases
 
 
-def load_arrears(session, *, today: date) -> ArrearsData:
-    """The task run on the database thread: all rooms in arrears, the filter choices, the office name."""
+def load_arrears(session, *, today: date, actor=None) -> ArrearsData:
+    """The task run on the database thread: all rooms in arrears, the filter choices, the office name,
+    and what a call list adds for the signed-in user."""
     return ArrearsData(
         rows=arrears_service.query_arrears(session, today=today),
         options=arrears_service.arrears_filter_options(session),
         office_name=office_service.get_office(session).name,
         today=today,
+        call_list=call_lists.call_list_extras(session, actor=actor, today=today) if actor is not None else None,
     )
+
+
+def export_call_list(session, *, actor, rows, path: Path, title: str, full_phones: bool, filters: str,
+                     progress=None, cancel=None) -> int:
+    """Export a call list, audited in the same transaction: a failed or cancelled export leaves
+    neither a file nor an audit row."""
+    from cuijiao_desktop.reports.arrears_xlsx import write_arrears_xlsx
+
+    call_lists.record_call_list_export(session, actor=actor, file_name=path.name, rows=len(rows),
+                                       full_phones=full_phones, filters=filters)
+    return write_arrears_xlsx(rows, path, title=title, progress=progress, cancel=cancel)
 
 
 class ArrearsPage(Page):
     """Rooms in arrears. Emits ``sig_open_room(room_id)`` on double-click or Enter."""
 
     sig_open_room = Signal(int)
+    sig_open_case = Signal(int)  # room_id: its collection case (context menu; F7 is the main window's)
     sig_loaded = Signal(object)  # ArrearsData
     sig_exported = Signal(str)  # path of the written workbook
+    sig_print_notices = Signal(list, str)  # room ids of the rows shown, and what the filter says
 
-    def __init__(self, runner, *, today: Callable[[], date] = date.today, settings=None,
+    def __init__(self, runner, *, today: Callable[[], date] = date.today, settings=None, user=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Arrears"), "arrears", parent)
         self._runner = runner
+        self._user = user
+        self._own_cases_applied = False
         self._today = today
         self._settings = settings
         self.data: ArrearsData | None = None
@@ -140,6 +160,11 @@ class ArrearsPage(Page):
         self.export_button.setObjectName("exportExcel")
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_button.setEnabled(False)
+        self.notices_button = QPushButton(icon("notices"), self.tr("Notices…"))
+        self.notices_button.setObjectName("printNotices")
+        self.notices_button.setToolTip(self.tr("List the written notices for the rooms shown, on the notices page"))
+        self.notices_button.clicked.connect(self.print_notices)
+        self.notices_button.setEnabled(False)
         self._fill_option_combos()
 
         amount = QHBoxLayout()
@@ -206,7 +231,8 @@ class ArrearsPage(Page):
         c = ArrearsTableModel.Column
         widths = {c.ESTATE: 96, c.BUILDING: 46, c.UNIT: 46, c.ROOM: 60, c.OWNER: 70, c.PHONE: 100,
                   c.TOTAL: 100, c.MONTHS: 50, c.OLDEST: 80, c.LATE_FEE: 80, c.STAGE: 96, c.COLLECTOR: 70,
-                  c.REASON: 120, c.LAST_CONTACT: 90, c.OUTCOME: 90, c.NEXT_ACTION: 90, c.PROMISE: 90}
+                  c.REASON: 120, c.LAST_CONTACT: 90, c.OUTCOME: 90, c.NEXT_ACTION: 90, c.PROMISE: 90,
+                  c.LIMITATION: 90}
         for col in ArrearsTableModel.BUCKET_COLUMNS:
             widths[col] = 88
         saved = self._settings.column_widths("arrears") if self._settings is not None else []
@@ -217,6 +243,9 @@ class ArrearsPage(Page):
             header.resizeSection(col, saved[col] if len(saved) == len(c) and saved[col] > 10 else fit)
         header.sectionResized.connect(lambda *_: self._save_widths())
         self.table.doubleClicked.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.clicked.connect(self._copy_phone)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -258,6 +287,7 @@ class ArrearsPage(Page):
         layout.setColumnStretch(3, 1)
         layout.addWidget(self.busy_bar, 0, 3, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.bucket_label, 1, 0, 1, 4)
+        layout.addWidget(self.notices_button, 0, 4, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         self.body.addWidget(frame)
         self.error_label = QLabel()
         self.error_label.setObjectName("arrearsError")
@@ -353,6 +383,7 @@ class ArrearsPage(Page):
         self.model.set_rows(self.filtered)
         self._show_totals(arrears_service.totals(self.filtered))
         self.export_button.setEnabled(bool(self.filtered) and self.export_handle is None)
+        self.notices_button.setEnabled(bool(self.filtered))
 
     def clear_filters(self) -> None:
         """Back to every room in arrears."""
@@ -388,7 +419,7 @@ class ArrearsPage(Page):
         self.busy_bar.show()
         self.status_label.setText(self.tr("Loading…"))
         self._runner.submit(
-            load_arrears, today=self._today(),
+            load_arrears, today=self._today(), actor=self._user,
             on_result=lambda data, seq=seq: self._show(seq, data),
             on_error=lambda exc, seq=seq: self._show_error(seq, exc),
         )
@@ -400,7 +431,16 @@ class ArrearsPage(Page):
         self.busy_bar.hide()
         self.status_label.setText(self.tr("As of {date}").format(date=data.today.isoformat()))
         self.model.set_rows([], new_data=True)
+        extras = data.call_list
+        if extras is not None:
+            self.model.set_call_list(extras.phones, extras.limitation)
         self._fill_option_combos()
+        if extras is not None and extras.own_collector_id is not None and not self._own_cases_applied:
+            self._own_cases_applied = True  # a collector's list opens on their own cases (once: they may widen it)
+            index = self.collector_combo.findData(extras.own_collector_id)
+            if index >= 0:
+                with QSignalBlocker(self.collector_combo):
+                    self.collector_combo.setCurrentIndex(index)
         self.apply_filters()
         if self.filtered:
             self.table.selectRow(0)
@@ -425,10 +465,39 @@ class ArrearsPage(Page):
         if row is not None:
             self.sig_open_room.emit(row.room_id)
 
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open room ledger"), lambda: self.sig_open_room.emit(row.room_id))
+        menu.addAction(self.tr("Collection case (F7)"), lambda: self.sig_open_case.emit(row.room_id))
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _copy_phone(self, index: QModelIndex) -> None:
+        """A click on a whole number copies it (nothing is dialled); masked numbers are not copied."""
+        if index.column() != ArrearsTableModel.Column.PHONE:
+            return
+        row = self.model.row_at(index.row())
+        if row is None or not self.model.shows_whole_phone(row):
+            return
+        number = self.model.phone(row)
+        QGuiApplication.clipboard().setText(number)
+        self.status_label.setText(self.tr("Copied {number} ({room})").format(number=number, room=row.room_code))
+
     def _save_widths(self) -> None:
         if self._settings is not None:
             header = self.table.horizontalHeader()
             self._settings.set_column_widths("arrears", [header.sectionSize(i) for i in range(header.count())])
+
+    def print_notices(self) -> None:
+        """Carry the rooms shown (in their order) over to the notice batch."""
+        rows = self.model.rows()
+        if rows:
+            described = self.tr("filtered") if not self.current_filter().is_empty() else self.tr("all rooms in arrears")
+            self.sig_print_notices.emit([r.room_id for r in rows], described)
 
     # export
     def default_export_name(self) -> str:
@@ -458,6 +527,9 @@ class ArrearsPage(Page):
         from cuijiao_desktop.reports.arrears_xlsx import write_arrears_xlsx  # openpyxl only when exporting
 
         rows = self.model.rows()
+        full = bool(self.data and self.data.call_list and self.data.call_list.full_phones)
+        if full:  # the call list goes out as shown: whole numbers
+            rows = [replace(r, phone_masked=self.model.phone(r)) for r in rows]
         self.export_button.setEnabled(False)
         self.status_label.setText(self.tr("Exporting {n} rooms…").format(n=f"{len(rows):,}"))
 
@@ -478,12 +550,20 @@ class ArrearsPage(Page):
             self.export_button.setEnabled(bool(self.filtered))
 
         self.error_label.hide()
-        self.export_handle = run_with_progress(
-            self._runner, self, self.tr("Exporting to Excel…"),
-            partial(write_arrears_xlsx, title=self.export_title()),  # "title" is also the dialog's argument
-            rows, path, with_session=False, on_result=done, on_error=failed,
-            on_cancelled=cancelled, on_finished=finished,
-        )
+        if self._user is not None:  # an exported call list is audited
+            self.export_handle = run_with_progress(
+                self._runner, self, self.tr("Exporting to Excel…"),
+                partial(export_call_list, title=self.export_title()),  # "title" is also the dialog's argument
+                actor=self._user, rows=rows, path=path, full_phones=full, filters=repr(self.current_filter()),
+                on_result=done, on_error=failed, on_cancelled=cancelled, on_finished=finished,
+            )
+        else:
+            self.export_handle = run_with_progress(
+                self._runner, self, self.tr("Exporting to Excel…"),
+                partial(write_arrears_xlsx, title=self.export_title()),  # "title" is also the dialog's argument
+                rows, path, with_session=False, on_result=done, on_error=failed,
+                on_cancelled=cancelled, on_finished=finished,
+            )
         if self.export_handle.done:
             self.export_handle = None
 

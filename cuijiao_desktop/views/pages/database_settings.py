@@ -71,7 +71,7 @@ class DatabaseSection(SettingsSection):
         self._db_url = db_url
         self.startup = startup
         self.overview = None
-        self.can_edit = startup or (user is not None and user.can(Permission.RESTORE))
+        self.can_edit = startup or (user is not None and user.can(Permission.MAINTAIN_DATABASE))
         self.can_back_up = not startup and user is not None and user.can(Permission.BACKUP)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

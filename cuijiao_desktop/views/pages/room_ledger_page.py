@@ -2,7 +2,8 @@
 
 A header with who lives there and where the money stands (已缴至 and 欠费合计 large),
 then tabs: the month × fee-item grid with its colour legend, the payments with their
-allocation lines, and the collection timeline. 收款 (F9), 冲正 and 刷新 act on the room.
+allocation lines, the prepaid credit (each deposit and what spent it), and the collection
+timeline. 收款 (F9), 冲正, 调整账单金额 and 刷新 act on the room.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTemporaryDir, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,12 +35,14 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import ContactKind, PersonRole
+from cuijiao_desktop.domain.limitation import LimitationStatus
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import LedgerPayment, RoomLedger
 from cuijiao_desktop.settings import Keys
+from cuijiao_desktop.views.models.billing_models import CreditModel
 from cuijiao_desktop.views.models.ledger_models import (
     BUCKET_COLOURS,
     NOT_DUE_COLOURS,
@@ -113,6 +118,7 @@ class RoomLedgerPage(Page):
     sig_back = Signal()
     sig_loaded = Signal(object)  # RoomLedger
     sig_payment_saved = Signal(object)  # ReceiptDTO of a payment or reversal
+    sig_open_case = Signal(int)  # room_id: its collection case (button, context menu; F7 is the window's)
 
     def __init__(
         self,
@@ -164,15 +170,49 @@ class RoomLedgerPage(Page):
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.reverse_button.setVisible(user.can(Permission.REVERSE_PAYMENT))
         self.reverse_button.setEnabled(False)
+        self.adjust_button = QPushButton(self.tr("Change bill amount…"))
+        self.adjust_button.setObjectName("ledgerAdjust")
+        self.adjust_button.setToolTip(self.tr("Change the amount of the bill selected in the grid, with a reason "
+                                              "(finance)"))
+        self.adjust_button.clicked.connect(self.adjust_selected)
+        self.adjust_button.setVisible(user.can(Permission.EDIT_BILLING))
+        self.adjust_button.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("ledgerRefresh")
         self.refresh_button.clicked.connect(self.refresh)
-        for b in (self.pay_button, self.reverse_button, self.refresh_button):
+        self.case_button = QPushButton(self.tr("Case (F7)"))
+        self.case_button.setObjectName("ledgerCase")
+        self.case_button.setToolTip(self.tr("The collection case: ladder, next step, plans, holds, service issues"))
+        self.case_button.clicked.connect(self._open_case)
+        self.statement_button = QPushButton(self.tr("Statement (Ctrl+P)"))
+        self.statement_button.setObjectName("ledgerStatement")
+        self.statement_button.setToolTip(self.tr("Bills, payments and the balance over chosen months, to print for the owner"))
+        self.statement_button.clicked.connect(self.print_statement)
+        self.dossier_button = QPushButton(self.tr("Lawyer dossier…"))
+        self.dossier_button.setObjectName("ledgerDossier")
+        self.dossier_button.setToolTip(self.tr("A lawyer-letter draft and the evidence of this room, as one PDF"))
+        self.dossier_button.clicked.connect(self.write_dossier)
+        self.dossier_button.setVisible(user.can(Permission.EXPORT_PERSONAL_DATA))
+        for b in (self.case_button, self.pay_button, self.reverse_button, self.adjust_button, self.statement_button,
+                  self.dossier_button, self.refresh_button):
             bar.addWidget(b)
         self.content.addLayout(bar)
         back = QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.sig_back)  # 收款 F9 is the main window's action (ActionId.TAKE_PAYMENT)
+        statement = QShortcut(QKeySequence.StandardKey.Print, self)
+        statement.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        statement.activated.connect(self.print_statement)
+        self._documents = QTemporaryDir()
+
+        self.issues_label = QLabel()  # open service issues: fixing them often unlocks the payment
+        self.issues_label.setObjectName("ledgerOpenIssues")
+        self.issues_label.setStyleSheet("background: #FFF4E0; color: #7A4A00; border-radius: 4px; padding: 6px;")
+        self.issues_label.setWordWrap(True)
+        self.issues_label.hide()
+        self.content.addWidget(self.issues_label)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("ledgerError")
@@ -214,9 +254,11 @@ class RoomLedgerPage(Page):
         self.info_room = QLabel()
         self.info_people = QLabel()
         self.info_contacts = QLabel()
+        self.info_limitation = QLabel()
+        self.info_limitation.setObjectName("ledgerLimitation")
         for i, (caption, widget) in enumerate((
             (self.tr("Room"), self.info_room), (self.tr("People"), self.info_people),
-            (self.tr("Phones"), self.info_contacts),
+            (self.tr("Phones"), self.info_contacts), (self.tr("Limitation"), self.info_limitation),
         )):
             cap = QLabel(caption)
             cap.setStyleSheet("color: #5F6B7A;")
@@ -224,6 +266,17 @@ class RoomLedgerPage(Page):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             info.addWidget(cap, i, 0, Qt.AlignmentFlag.AlignTop)
             info.addWidget(widget, i, 1)
+        # Phones show masked; the full numbers on demand, each reveal audited (services.phones).
+        self.reveal_button = QPushButton(self.tr("Show numbers"))
+        self.reveal_button.setObjectName("revealPhones")
+        self.reveal_button.setToolTip(self.tr("Show the full phone numbers (Ctrl+Shift+H); each time is recorded "
+                                              "in the audit log"))
+        self.reveal_button.setVisible(False)
+        self.reveal_button.clicked.connect(self.reveal_phones)
+        QShortcut(QKeySequence("Ctrl+Shift+H"), self, activated=self.reveal_phones,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        info.addWidget(self.reveal_button, 2, 2, Qt.AlignmentFlag.AlignTop)
+        self.revealed: dict[int, str] = {}
         info.setColumnStretch(1, 1)
         self.content.addLayout(info)
 
@@ -241,6 +294,8 @@ class RoomLedgerPage(Page):
         self.grid_view.horizontalHeader().setMinimumSectionSize(120)
         grid_layout.addWidget(self.grid_view, 1)
         grid_layout.addWidget(self._legend())
+        self.grid_view.selectionModel().currentChanged.connect(self._on_cell_selected)
+        self.grid_view.doubleClicked.connect(lambda _index: self.adjust_selected())
         self.tabs.addTab(grid_tab, self.tr("Bills"))
 
         pay_tab = QSplitter(Qt.Orientation.Vertical)
@@ -259,6 +314,7 @@ class RoomLedgerPage(Page):
         self.payments_view.selectionModel().currentRowChanged.connect(self._on_payment_selected)
         self.tabs.addTab(pay_tab, self.tr("Payments"))
 
+
         self.timeline_model = TimelineModel(self)
         self.timeline_view = _table(self.timeline_model)
         self.timeline_view.setObjectName("ledgerTimeline")
@@ -267,6 +323,15 @@ class RoomLedgerPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TimelineModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.timeline_view, self.tr("Collection history"))
+
+        self.credit_model = CreditModel(self)
+        self.credit_view = _table(self.credit_model)
+        self.credit_view.setObjectName("ledgerCredit")
+        self.credit_view.setWordWrap(False)  # one line per movement; the tooltip holds the bills it paid
+        header = self.credit_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CreditModel.Column.DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.credit_tab = self.tabs.addTab(self.credit_view, self.tr("Prepaid credit"))
         self.content.addWidget(self.tabs, 1)
 
     def _legend(self) -> QWidget:
@@ -296,6 +361,7 @@ class RoomLedgerPage(Page):
         """Show the ledger of ``room_id`` (loaded in the background)."""
         if room_id != self.room_id:
             self.ledger = None
+            self.revealed = {}  # another room: its numbers are masked again
             self.room_label.setText(self.tr("Loading…"))
         self.room_id = room_id
         self.refresh()
@@ -327,6 +393,11 @@ class RoomLedgerPage(Page):
         if ledger.payments:
             self.payments_view.selectRow(0)
         self.timeline_model.set_rows(ledger.timeline)
+        issues = getattr(ledger.header, "open_issues", ())
+        self.issues_label.setText(self.tr("Open service issues: {list}").format(list="；".join(issues)))
+        self.issues_label.setVisible(bool(issues))
+        self.credit_model.set_rows(ledger.credits)
+        self.adjust_button.setEnabled(self.selected_cell() is not None)
         self.sig_loaded.emit(ledger)
 
     def _on_failed(self, request: int, exc: BaseException) -> None:
@@ -365,17 +436,83 @@ class RoomLedgerPage(Page):
         if h.occupants:
             people.append(f"{label(PersonRole.OCCUPANT)}：{'、'.join(p.name for p in h.occupants)}")
         self.info_people.setText("    ".join(people))
+        self.show_phones()
+        self.info_limitation.setText(self._limitation_text(ledger))
+        self.info_limitation.setToolTip(self.tr(
+            "3 years per bill period (Civil Code art. 188), restarted by an evidenced demand, a promise, an "
+            "instalment plan or a part payment (art. 195); a notice-board posting does not restart it."))
+
+    def show_phones(self) -> None:
+        """The phones line: masked numbers, or the full ones once revealed for this room."""
+        if self.ledger is None:
+            return
+        h = self.ledger.header
         phones = []
-        for c in h.contacts:
-            if c.kind not in (ContactKind.MOBILE, ContactKind.LANDLINE):
-                continue
-            text = f"{c.person_name}{'（' + c.contact_name + '）' if c.contact_name else ''} {c.value}"
+        shown = [c for c in h.contacts if c.kind in (ContactKind.MOBILE, ContactKind.LANDLINE)]
+        self.reveal_button.setVisible(bool(shown) and self._user.can(Permission.REVEAL_PHONE)
+                                      and not all(c.contact_id in self.revealed for c in shown))
+        for c in shown:
+            value = self.revealed.get(c.contact_id, c.value)
+            text = f"{c.person_name}{'（' + c.contact_name + '）' if c.contact_name else ''} {value}"
             if not c.valid:
                 text = f"<s>{text}</s>"
             elif c.is_primary:
                 text = f"<b>{text}</b>"
             phones.append(text)
         self.info_contacts.setText("    ".join(phones) or "—")
+
+    def _limitation_text(self, ledger: RoomLedger) -> str:
+        """The earliest end of the limitation period and the periods at risk (rich text)."""
+        periods = ledger.limitation
+        if not periods:
+            return self.tr("nothing overdue")
+        first = min(periods, key=lambda p: p.expires_on)
+        expired = [p for p in periods if p.status is LimitationStatus.EXPIRED]
+        at_risk = [p for p in periods if p.status is LimitationStatus.AT_RISK]
+        parts = [self.tr("earliest end {date}").format(date=first.expires_on.isoformat())]
+        if expired:
+            parts.append("<span style='color:#B3261E'>" + self.tr("run out: {periods}").format(
+                periods="、".join(period_text(p.period) for p in expired)) + "</span>")
+        if at_risk:
+            parts.append("<span style='color:#8A5A00'>" + self.tr("ends within 180 days: {periods}").format(
+                periods="、".join(f"{period_text(p.period)}（{p.expires_on:%Y-%m-%d}）" for p in at_risk)) + "</span>")
+        if not expired and not at_risk:
+            parts.append(self.tr("no period at risk"))
+        return " · ".join(parts)
+
+    # the case
+    def _open_case(self) -> None:
+        if self.room_id is not None:
+            self.sig_open_case.emit(self.room_id)
+
+    def _context_menu(self, pos) -> None:
+        if self.room_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Collection case (F7)"), self._open_case)
+        self.context_menu = menu
+        menu.popup(self.mapToGlobal(pos))
+
+    def reveal_phones(self) -> None:
+        """显示号码: ask the service for the room's full numbers (audited) and show them."""
+        if self.ledger is None or not self._user.can(Permission.REVEAL_PHONE):
+            return
+        ids = [c.contact_id for c in self.ledger.header.contacts
+               if c.kind in (ContactKind.MOBILE, ContactKind.LANDLINE) and c.contact_id not in self.revealed]
+        if not ids:
+            return
+        from cuijiao_desktop.services import phones
+
+        room_id = self.room_id
+
+        def shown(numbers: dict[int, str]) -> None:
+            if room_id == self.room_id:
+                self.revealed.update(numbers)
+                self.show_phones()
+
+        self._runner.submit(phones.reveal_phones, actor=self._user, contact_ids=ids, room_id=room_id,
+                            purpose="ledger", on_result=shown,
+                            on_error=lambda exc: QMessageBox.warning(self, self.tr("Show numbers"), error_message(exc)))
 
     # payments
     def selected_payment(self) -> LedgerPayment | None:
@@ -420,6 +557,76 @@ class RoomLedgerPage(Page):
         )
         dialog.sig_saved.connect(self._after_save)
         self.reversal_dialog = dialog
+        dialog.open()
+
+    # documents
+    def _room_text(self) -> str:
+        h = self.ledger.header if self.ledger else None
+        return f"{h.estate_name} {h.room_code}" if h else ""
+
+    def _show_document(self, path: Path, title: str) -> None:
+        from cuijiao_desktop.views.dialogs.pdf_dialog import PdfDialog
+
+        dialog = PdfDialog(path, title, settings=self._settings, parent=self)
+        self.document_dialog = dialog
+        dialog.open()
+
+    def print_statement(self) -> None:
+        """对账单 (Ctrl+P): choose the months, then preview, print or save it."""
+        if self.room_id is None or self.ledger is None or not self.isVisible():
+            return
+        from cuijiao_desktop.reports.statement_pdf import write_statement
+        from cuijiao_desktop.views.dialogs.statement_dialog import StatementDialog
+
+        dialog = StatementDialog(self._room_text(), self._today(), parent=self)
+        if dialog.exec() != StatementDialog.DialogCode.Accepted:
+            return
+        first, last = dialog.periods()
+        path = Path(self._documents.path()) / f"对账单-{self.ledger.header.room_code}-{first}-{last}.pdf"
+        self._runner.submit(
+            write_statement, actor=self._user, room_id=self.room_id, period_from=first, period_to=last,
+            today=self._today(), out_path=path, font_dirs=system_font_dirs(),
+            on_result=lambda p: self._show_document(p, self.tr("Statement {room}").format(room=self._room_text())),
+            on_error=self._on_document_failed,
+        )
+
+    def write_dossier(self) -> None:
+        """律师函草稿及证据材料 of this room (managers)."""
+        if self.room_id is None or self.ledger is None or not self._user.can(Permission.EXPORT_PERSONAL_DATA):
+            return
+        from cuijiao_desktop.reports.dossier_pdf import write_dossier
+
+        path = Path(self._documents.path()) / f"证据材料-{self.ledger.header.room_code}.pdf"
+        self._runner.submit(
+            write_dossier, actor=self._user, room_id=self.room_id, today=self._today(), out_path=path,
+            font_dirs=system_font_dirs(),
+            on_result=lambda p: self._show_document(p, self.tr("Lawyer dossier {room}").format(room=self._room_text())),
+            on_error=self._on_document_failed,
+        )
+
+    def _on_document_failed(self, exc: BaseException) -> None:
+        self.error_label.setText(error_message(exc))
+        self.error_label.show()
+
+    # bills
+    def selected_cell(self):
+        """The bill selected in the grid (a LedgerCell), or None."""
+        return self.grid_model.cell(self.grid_view.currentIndex())
+
+    def _on_cell_selected(self, current, _previous) -> None:
+        self.adjust_button.setEnabled(self.grid_model.cell(current) is not None)
+
+    def adjust_selected(self) -> None:
+        """调整账单金额 of the selected bill (finance): a dialog with the new amount and the reason."""
+        cell = self.selected_cell()
+        if cell is None or not self._user.can(Permission.EDIT_BILLING):
+            return
+        from cuijiao_desktop.views.dialogs.bill_adjust_dialog import BillAdjustDialog
+
+        dialog = BillAdjustDialog(self._runner, self._user, cell,
+                                  room_code=self.ledger.header.room_code if self.ledger else "", parent=self)
+        dialog.sig_saved.connect(self._after_save)
+        self.adjust_dialog = dialog
         dialog.open()
 
     def _after_save(self, receipt) -> None:

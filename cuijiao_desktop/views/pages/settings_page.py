@@ -48,7 +48,6 @@ class SettingsPage(Page):
             ("phone", self.tr("Phone:")),
             ("bank_name", self.tr("Bank:")),
             ("bank_account", self.tr("Bank account:")),
-            ("seal_image_path", self.tr("Seal image:")),
         ):
             value = QLabel("—")
             value.setWordWrap(True)
@@ -59,7 +58,7 @@ class SettingsPage(Page):
         self.demo_label.setWordWrap(True)
         self.demo_label.hide()
         form.addRow(self.demo_label)
-        note = QLabel(self.tr("Editing the office details will come in a later version."))
+        note = QLabel(self.tr("Managers and administrators edit these under “Service centre”."))
         note.setStyleSheet("color: #8592A0;")
         form.addRow(note)
         self.general.addWidget(self.office_box)

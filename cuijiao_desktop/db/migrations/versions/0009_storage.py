@@ -1,7 +1,7 @@
 """backup records: the newest backup of the database, shown in the status bar
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0005 (chained after the ledger migration at the merge)
 Create Date: 2026-12-08 10:00:00
 
 Issue 14 (backups and restore): every backup (daily on the first start of a day, before a
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

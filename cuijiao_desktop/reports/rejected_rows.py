@@ -1,13 +1,18 @@
-"""The rejected rows of an import as a file the office can fix: line, reasons, the row as read."""
+"""The rejected rows of an import as a file the office can fix: line, reasons, the row as read.
+
+The cells come from someone's spreadsheet: the writer stores them as text, never as formulas.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from .normalize import cell_text
-from .readers import SheetData
-from .validate import Rejected
+from cuijiao_desktop.importing.normalize import cell_text
+from cuijiao_desktop.importing.readers import SheetData
+from cuijiao_desktop.importing.validate import Rejected
+
+from .xlsx import write_table
 
 __all__ = ["write_rejected"]
 
@@ -17,8 +22,6 @@ def write_rejected(path: str | Path, sheet: SheetData, header_row: int | None, r
 
     Returns the number of rows written. The file is replaced atomically.
     """
-    from cuijiao_desktop.reports.xlsx import write_table
-
     header = sheet.rows[header_row] if header_row is not None and sheet.rows else ()
     titles = [cell_text(v) or f"第{i + 1}列" for i, v in enumerate(header)] or [
         f"第{i + 1}列" for i in range(sheet.width)]

@@ -109,13 +109,14 @@ class DirectWriter:
 
 
 def _lock_rows(conn: Connection, table: Table, ids: Iterable[int]) -> None:
-    """``SELECT … FOR UPDATE`` in id order on PostgreSQL (SQLite's write lock covers everything)."""
+    """``SELECT … FOR NO KEY UPDATE`` in id order on PostgreSQL, the lock payments take on a room
+    (SQLite's write lock covers everything)."""
     if conn.dialect.name != "postgresql":
         return
     wanted = sorted({i for i in ids if i is not None and i > 0})
     for i in range(0, len(wanted), CHUNK):
         conn.execute(select(table.c.id).where(table.c.id.in_(wanted[i:i + CHUNK])).order_by(table.c.id)
-                     .with_for_update()).all()
+                     .with_for_update(key_share=True)).all()
 
 
 def _run_update(conn: Connection, statement: Update, params: Sequence[dict[str, Any]], check_rows: bool,

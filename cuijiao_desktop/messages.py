@@ -222,6 +222,12 @@ MESSAGES: dict[str, str] = {
         "restore again. Nothing was changed.",
     ),
     "restore.failed": QT_TRANSLATE_NOOP("messages", "The backup could not be restored: {detail}"),
+    "restore.needs_owner_role": QT_TRANSLATE_NOOP(
+        "messages",
+        "The database user {role} cannot restore {database}: a restore creates a new database and renames it "
+        "into place. Run it as the migration role (the owner of the database), e.g. cuijiao --db "
+        "postgresql://MIGRATION_ROLE@SERVER/{database} --user ADMIN restore FILE. Nothing was changed.",
+    ),
     "restore.confirm_required": QT_TRANSLATE_NOOP(
         "messages", "Restoring replaces all data: confirm with --yes (or run it in a terminal to answer)."
     ),

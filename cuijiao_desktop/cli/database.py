@@ -36,7 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     backup.add_argument("--out", type=Path, help="备份文件（默认：数据目录 backups/ 下带时间的文件）")
     backup.set_defaults(run=_backup, permission=Permission.BACKUP)
 
-    restore = sub.add_parser("restore", help="从备份恢复：先恢复到新文件并检查完整性与账目，通过后才替换当前数据库")
+    restore = sub.add_parser(
+        "restore", help="从备份恢复：先恢复到新文件并检查完整性与账目，通过后才替换当前数据库（管理员）",
+        description="PostgreSQL：以迁移角色连接（--db postgresql://迁移角色@服务器/库名），它拥有数据库并可建立数据库；"
+                    "恢复前请关闭各前台的程序。")
     restore.add_argument("file", type=Path, help="备份文件（SQLite 的 .sqlite3，或 PostgreSQL 的 pg_dump 文件）")
     restore.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
     restore.set_defaults(run=_restore, permission=Permission.MAINTAIN_DATABASE)

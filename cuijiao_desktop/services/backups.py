@@ -11,7 +11,9 @@
   refused and nothing changes. Only then is the current database backed up ("before-restore")
   and switched: SQLite pages are copied into the live file with the online backup API (other
   connections see the restored data at their next transaction; no file is swapped under them);
-  PostgreSQL databases are renamed once no other desk is connected.
+  PostgreSQL databases are renamed once no other desk is connected, after the new one got the live
+  one's grants (a server set up with ``cuijiao db init-roles``: run the restore as the migration
+  role, which owns the database and may create databases; the app role keeps exactly its rights).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.backup import BackupInfo, inspect_backup, pg_restore, sqlite_backup
@@ -332,6 +335,35 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _copy_privileges(url: str, staged_url: str, admin, staged_name: str) -> None:
+    """Give the restored database the live one's grants (``db/roles.py``: the app role of a server
+    set up with ``cuijiao db init-roles`` may use it as before; pg_restore ran ``--no-privileges``)."""
+    from cuijiao_desktop.db.roles import privilege_statements
+
+    live = make_engine(url)
+    try:
+        with live.connect() as c:
+            statements = privilege_statements(c, target_database=staged_name)
+    finally:
+        live.dispose()
+    if not statements:
+        return
+    staged = make_engine(staged_url)
+    try:
+        with admin.connect() as c:
+            for stmt in statements:
+                if " ON DATABASE " in stmt:
+                    c.exec_driver_sql(stmt)
+        with staged.begin() as c:
+            for stmt in statements:
+                if " ON DATABASE " not in stmt:
+                    c.exec_driver_sql(stmt)
+    except DBAPIError as exc:
+        raise DomainError("restore.failed", detail=str(exc.orig or exc).strip().splitlines()[0][:300]) from exc
+    finally:
+        staged.dispose()
+
+
 def _restore_postgresql(url: str, source: Path, *, folder, keep_days: int,
                         step: Callable[[int, str], None]) -> RestoreReport:
     live_name = make_url(url).database or ""
@@ -342,6 +374,12 @@ def _restore_postgresql(url: str, source: Path, *, folder, keep_days: int,
     admin = make_engine(_admin_url(url)).execution_options(isolation_level="AUTOCOMMIT")
     switched = False
     try:
+        with admin.connect() as c:  # creating, renaming: the database's owner with CREATEDB (or a superuser)
+            role, may = c.execute(text(
+                "SELECT current_user, r.rolsuper OR (r.rolcreatedb AND d.datdba = r.oid) FROM pg_roles r, "
+                "pg_database d WHERE r.rolname = current_user AND d.datname = :d"), {"d": live_name}).one()
+        if not may:
+            raise DomainError("restore.needs_owner_role", role=role, database=live_name)
         step(1, "恢复到新数据库")
         with admin.connect() as c:
             c.exec_driver_sql(f"CREATE DATABASE {_quote(staged_name)} TEMPLATE template0 ENCODING 'UTF8'")
@@ -364,6 +402,7 @@ def _restore_postgresql(url: str, source: Path, *, folder, keep_days: int,
         problems = _ledger_problems(staged_url)
         if problems:
             raise DomainError("restore.unbalanced", path=str(source), count=len(problems), first=problems[0])
+        _copy_privileges(url, staged_url, admin, staged_name)
         step(3, "备份当前数据库")
         safety = automatic_backup(url, reason="before-restore", folder=folder, keep_days=keep_days)
         step(4, "切换到恢复的数据")

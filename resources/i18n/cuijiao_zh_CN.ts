@@ -7094,6 +7094,10 @@ Take exactly this amount?</source>
         <translation>无法恢复备份：{detail}</translation>
     </message>
     <message>
+        <source>The database user {role} cannot restore {database}: a restore creates a new database and renames it into place. Run it as the migration role (the owner of the database), e.g. cuijiao --db postgresql://MIGRATION_ROLE@SERVER/{database} --user ADMIN restore FILE. Nothing was changed.</source>
+        <translation>数据库用户 {role} 不能恢复 {database}：恢复要先建立一个新数据库，再改名替换当前数据库。请用迁移角色（数据库的所有者）运行，例如 cuijiao --db postgresql://迁移角色@服务器/{database} --user 管理员 restore 备份文件。未做任何更改。</translation>
+    </message>
+    <message>
         <source>Restoring replaces all data: confirm with --yes (or run it in a terminal to answer).</source>
         <translation>恢复会替换全部数据：请加 --yes 确认（或在终端中运行以便回答）。</translation>
     </message>

@@ -93,10 +93,20 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         _installed.append(ours)
     else:
         log.warning("translation cuijiao_%s not found in %s", lang, translations_dir())
+    # Qt's own dialogs and buttons (QFileDialog, QMessageBox …): Qt's translation, then ours of the
+    # strings it lacks (installed last, so asked first). Qt's file is looked for where Qt keeps it,
+    # then beside ours (a build that left Qt's translations out can ship it there).
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if any(qt.load(f"qtbase_{lang}", folder) for folder in (
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(translations_dir()))):
         app.installTranslator(qt)
         _installed.append(qt)
+    else:
+        log.warning("Qt's translation qtbase_%s not found: Qt's own dialogs stay in English", lang)
+    extra = QTranslator(app)
+    if extra.load(f"qtbase_extra_{lang}", str(translations_dir())):
+        app.installTranslator(extra)
+        _installed.append(extra)
     return list(_installed)
 
 

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from .enums import ArrearsReason, CallOutcome, PaymentMethod, Stage
 
-__all__ = ["METHOD_ZH", "OUTCOME_ZH", "REASON_ZH", "STAGE_ZH"]
+__all__ = ["ARREARS_ZH", "METHOD_ZH", "NOT_YET_DUE_ZH", "OUTCOME_ZH", "REASON_ZH", "STAGE_ZH", "TOTAL_OWED_ZH"]
+
+# One word for each amount, in the GUI's Chinese (cuijiao_zh_CN.ts), documents and exports alike:
+#: billed, due date passed, unpaid (a sum over rooms is 欠费合计)
+ARREARS_ZH = "欠费"
+#: billed, due date not passed yet, unpaid
+NOT_YET_DUE_ZH = "未到期"
+#: both: everything billed and unpaid
+TOTAL_OWED_ZH = "应缴合计"
 
 STAGE_ZH: dict[Stage, str] = {
     Stage.PREPARATION: "前期准备",

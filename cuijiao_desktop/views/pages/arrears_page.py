@@ -1,12 +1,16 @@
 """欠费: every room in arrears, filtered, sorted and totalled instantly, exportable to Excel.
 
-The rows are aggregated in SQL once per load (``services.arrears.query_arrears``, on the task
-runner); filters and sorting then run on the Python row list with a model reset
-(architecture rule 8), and the footer shows the totals of the filtered set.
+The rows come once per load from ``services.arrears.query_arrears`` (on the task runner, in a
+read-only transaction: the arrears cache, with the rooms changed since computed from the
+tables); filters and sorting then run on the Python row list with a model reset (architecture
+rule 8), and the footer shows the totals of the filtered set. When a load met changed rooms
+or a cache of another day, the page asks for a refresh of the cache in the background, so the
+next load is quick again (the rows it shows are exact either way).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +41,7 @@ from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
+from cuijiao_desktop.services import arrears_cache as arrears_cache_service
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.icons import icon
@@ -48,6 +53,8 @@ from cuijiao_desktop.views.models.arrears_model import (
     label,
 )
 from cuijiao_desktop.views.pages.base import Page
+
+log = logging.getLogger(__name__)
 
 TEXT_DEBOUNCE_MS = 200
 NO_VALUE = arrears_service.NO_VALUE
@@ -62,15 +69,18 @@ class ArrearsData:
     options: arrears_service.ArrearsFilterOptions
     office_name: str
     today: date
+    cache: arrears_cache_service.CacheStatus
 
 
 def load_arrears(session, *, today: date) -> ArrearsData:
-    """The task run on the database thread: all rooms in arrears, the filter choices, the office name."""
+    """The task run on the database thread (read-only): all rooms in arrears, the filter choices,
+    the office name, and where the arrears cache stands."""
     return ArrearsData(
         rows=arrears_service.query_arrears(session, today=today),
         options=arrears_service.arrears_filter_options(session),
         office_name=office_service.get_office(session).name,
         today=today,
+        cache=arrears_cache_service.arrears_cache_status(session),
     )
 
 
@@ -81,10 +91,11 @@ class ArrearsPage(Page):
     sig_loaded = Signal(object)  # ArrearsData
     sig_exported = Signal(str)  # path of the written workbook
 
-    def __init__(self, runner, *, today: Callable[[], date] = date.today, settings=None,
+    def __init__(self, runner, *, user=None, today: Callable[[], date] = date.today, settings=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Arrears"), "arrears", parent)
         self._runner = runner
+        self._user = user  # refreshes the arrears cache after a load (None: never)
         self._today = today
         self._settings = settings
         self.data: ArrearsData | None = None
@@ -388,7 +399,7 @@ class ArrearsPage(Page):
         self.busy_bar.show()
         self.status_label.setText(self.tr("Loading…"))
         self._runner.submit(
-            load_arrears, today=self._today(),
+            load_arrears, today=self._today(), read_only=True,
             on_result=lambda data, seq=seq: self._show(seq, data),
             on_error=lambda exc, seq=seq: self._show_error(seq, exc),
         )
@@ -396,15 +407,28 @@ class ArrearsPage(Page):
     def _show(self, seq: int, data: ArrearsData) -> None:
         if seq != self._seq:
             return  # an older load
+        selected = self.selected_row()
+        row_before = self.table.currentIndex().row()
         self.data = data
         self.busy_bar.hide()
         self.status_label.setText(self.tr("As of {date}").format(date=data.today.isoformat()))
         self.model.set_rows([], new_data=True)
         self._fill_option_combos()
         self.apply_filters()
-        if self.filtered:
-            self.table.selectRow(0)
+        if self.filtered:  # the same room again after a reload (F9, F5), else the same place in the list
+            rows = self.model.rows()
+            again = next((i for i, r in enumerate(rows) if selected and r.room_id == selected.room_id), None)
+            self.table.selectRow(again if again is not None else max(0, min(row_before, len(rows) - 1)))
         self.sig_loaded.emit(data)
+        if self._user is not None and data.cache.needs_refresh(data.today):
+            self._refresh_cache(data.today)
+
+    def _refresh_cache(self, today: date) -> None:
+        """Bring the arrears cache up to date in the background (the rows on screen are exact already)."""
+        self._runner.submit(
+            arrears_cache_service.refresh_arrears_cache, actor=self._user, today=today,
+            on_error=lambda exc: log.warning("the arrears cache was not refreshed: %s", error_message(exc)),
+        )
 
     def _show_error(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
@@ -419,6 +443,11 @@ class ArrearsPage(Page):
         """The row under the cursor, or None."""
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_room_id(self) -> int | None:
+        """The room of the selected row (收款 F9 takes it)."""
+        row = self.selected_row()
+        return row.room_id if row is not None else None
 
     def _open_index(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None

@@ -253,6 +253,13 @@ class SearchController(QObject):
         self.hide_popup()
         self.sig_open_room.emit(hit.room_id)
 
+    def highlighted_room_id(self) -> int | None:
+        """The room of the highlighted hit while the list is on screen (收款 F9 takes it), else None."""
+        if not self.popup.isVisible() or not self.popup.model.rowCount():
+            return None
+        hit = self.popup.model.row_at(max(self.popup.current_row(), 0))
+        return hit.room_id if hit is not None else None
+
     def hide_popup(self) -> None:
         """Close the popup (the box keeps its text)."""
         self.popup.hide()

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from cuijiao_desktop import __version__
 from cuijiao_desktop.domain.errors import DomainError
 
-from . import data, database, demo, users
+from . import arrears, data, database, demo, users
 from .common import EXIT_IO, EXIT_RULE, Context, describe_error, fail
 
 #: The command modules, in the order their commands are listed by ``--help``.
-COMMAND_MODULES = (demo, database, data, users)
+COMMAND_MODULES = (demo, database, data, users, arrears)
 
 __all__ = ["EXIT_IO", "EXIT_RULE", "describe_error", "main", "run"]
 

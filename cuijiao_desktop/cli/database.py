@@ -43,11 +43,13 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
+    from cuijiao_desktop.services.arrears_cache import arrears_cache_discrepancies
     from cuijiao_desktop.services.payments import ledger_discrepancies
 
     ctx.actor  # noqa: B018 (signs in: refused without --user where the system identity is not allowed)
     with ctx.read_factory.begin() as s:
         problems = ledger_discrepancies(s)
+        problems += arrears_cache_discrepancies(s)  # the arrears cache against the bills (issue 9)
     for line in problems:
         print(line)
     print("账目一致" if not problems else f"发现 {len(problems)} 处不一致")

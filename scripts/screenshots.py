@@ -279,6 +279,30 @@ def front_desk_shots(app: QApplication, window, ctx: dict) -> None:
     pay.accept()
 
 
+def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
+    """22: Qt's own file dialog as the arrears export opens it, in Chinese (查找范围, 文件类型)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from cuijiao_desktop.views.actions import ActionId
+
+    out: Path = ctx["out"]
+    folder: Path = ctx["tmp"] / "导出"
+    folder.mkdir(exist_ok=True)
+    (folder / "欠费明细-上月.xlsx").write_bytes(b"")
+    window.show_page(2)
+    arrears = window.pages[ActionId.NAV_ARREARS]
+    dialog = QFileDialog(window, arrears.tr("Export arrears to Excel"), str(folder / arrears.default_export_name()),
+                         arrears.tr("Excel workbook (*.xlsx)"))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Linux: Qt's own dialog, as the program shows it
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.resize(820, 480)
+    dialog.show()
+    _settle(app, dialog)
+    _save(dialog, out / "22-file-dialog.png")
+    dialog.reject()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -370,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             "search_text": args.search or choose_search_text(factory, today),
             "room_id": args.room or choose_ledger_room(factory, today),
         })
+        qt_dialog_shots(app, window, {"out": args.out, "tmp": Path(tmp)})
         window.close()
         runner.shutdown()
     shutil.rmtree(receipts, ignore_errors=True)

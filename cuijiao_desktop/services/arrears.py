@@ -1,9 +1,16 @@
-"""The arrears table (欠费): one row per room with overdue unpaid bills, aggregated in SQL.
+"""The arrears table (欠费): one row per room with overdue unpaid bills.
 
-:func:`query_arrears` reads every room in arrears once (a few well-shaped statements, no
-N+1); the GUI keeps that list and filters (:func:`filter_rows`), sorts and totals
-(:func:`totals`) it in Python, which stays far below 50 ms for the ~15,000 rooms in arrears
-of a 50,000-room office (architecture rule 8).
+:func:`query_arrears` reads every room in arrears once (one statement, no N+1); the GUI keeps
+that list and filters (:func:`filter_rows`), sorts and totals (:func:`totals`) it in Python,
+which stays far below 50 ms for the ~15,000 rooms in arrears of a 50,000-room office
+(architecture rule 8).
+
+A row is made by one rule, :func:`_live_statement`: the per-room sums of :func:`room_sums`
+joined to the room, owner, phone, case, latest contact and pending promise, with the late fee
+of :func:`late_fee_due_by_room`. The rows of one office day are kept in ``arrears_cache``
+(``services/arrears_cache.py``): when it holds the day asked for, clean rooms come from it and
+the rooms changed since (marked dirty by database triggers) from the live rule, in the same
+statement. 50,000 rooms × 120 months: about 0.2 s instead of 0.55 s.
 
 The bill aggregate runs over the partial index ``ix_bill_unpaid`` with exactly its predicate
 (:data:`UNPAID`): SQLite uses a partial index only when a WHERE term has the same shape as the

@@ -965,7 +965,7 @@
     </message>
     <message>
         <source>“owes” = part paid</source>
-        <translation>“应缴”= 部分缴纳后仍需缴纳</translation>
+        <translation>“应缴”= 部分缴纳</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -342,10 +342,10 @@ def late_fee_due_by_room(db: Session | Connection, *, room_ids: Collection[int] 
 # The arrears table: sums joined to the room, people, case and contacts; live or cached
 # ---------------------------------------------------------------------------
 
-#: Where a row of :func:`_arrears_statement` came from (its ``kind`` column).
+#: Where a row of :func:`_live_statement` or :func:`_cached_statement` came from (its ``kind`` column).
 _STALE, _CACHED, _LIVE = 0, 1, 2
 
-# Positions in a row of :func:`_arrears_statement` (see its select list).
+# Positions in a row of :func:`_live_statement` (see its select list).
 _N_BUCKETS = len(BUCKETS)
 _TOTAL = 10
 _AGE = _TOTAL + 3 + _N_BUCKETS

@@ -1,25 +1,26 @@
-"""The arrears cache (欠费缓存): each room's arrears sums for one office day, kept right by triggers.
+"""The arrears cache (欠费缓存): each room's row of the arrears table for one office day, kept honest by triggers.
 
 Opening the arrears table at 50,000 rooms × 120 months spent most of its time summing some
-200,000 unpaid bills into eight ageing buckets. ``arrears_cache`` holds those per-room sums
-(total, months, oldest period, the eight buckets, the bucket of the oldest bill, the late fee
-still due) for the day in ``arrears_cache_state``; ``services.arrears.query_arrears`` reads it
-when it holds the day asked for.
+200,000 unpaid bills into eight ageing buckets and looking up each room's owner, phone, case,
+latest contact and promise. ``arrears_cache`` holds those rows (sums and late fee still due,
+room, owner, masked phone, case, contact, promise) for the day in ``arrears_cache_state``;
+``services.arrears.query_arrears`` reads it when it holds the day asked for.
 
 How it stays right:
 
 * **Every writer** – payments, reversals, billing, credit application, imports, late-fee
-  assessment and waivers, a repair in SQL – fires a database trigger (``db/arrears_ddl.py``)
-  that marks the room in ``arrears_dirty``. Readers compute dirty rooms from their bills, so
-  the table is exact even before anyone refreshes the cache; no service has to call anything.
+  assessment and waivers, room and owner edits, collection work, a repair in SQL – fires a
+  database trigger (``db/arrears_ddl.py``) that marks the room in ``arrears_dirty``. Readers
+  compute dirty rooms from the tables in the same statement, so the table is exact even before
+  anyone refreshes the cache; no service has to call anything.
 * :func:`refresh_arrears_cache` recomputes the dirty rooms (milliseconds), or rebuilds every
-  row when the office day changed (the buckets move with the date): once a day, at the first
-  start, and after a load of the arrears page that met dirty rooms.
-* :func:`arrears_cache_discrepancies` compares every clean cached row with the bills (and the
+  row when the office day changed (the buckets move with the date): at the day's first
+  sign-in, after a load of the arrears page that met dirty rooms, and ``cuijiao arrears refresh``.
+* :func:`arrears_cache_discrepancies` compares every clean cached row with the tables (and the
   triggers' presence) for ``cuijiao db check``.
 
-The sums come from one SQL rule (``arrears.room_sums``) and the late fee from one function
-(``arrears.late_fee_due_by_room``), shared by the live path, the refresh and the check.
+A row is computed by one rule (``arrears._live_statement`` with ``arrears.late_fee_due_by_room``),
+shared by the live path, the refresh and the check.
 """
 
 from __future__ import annotations

@@ -70,6 +70,7 @@ CHECKS: dict[str, str] = {
     "late_fee": "滞纳金",
     "payment_total": "收款合计",
     "credit": "预存款",
+    "arrears_cache": "欠费缓存",
 }
 
 
@@ -272,6 +273,12 @@ def _credit(session: Session) -> list[Problem]:
     return problems
 
 
+def _arrears_cache(session: Session) -> list[Problem]:
+    from .arrears_cache import arrears_cache_discrepancies
+
+    return [Problem("arrears_cache", "arrears_cache", "", text) for text in arrears_cache_discrepancies(session)]
+
+
 _RUNNERS = {
     "foreign_key": _foreign_keys,
     "allocation_bill": _allocations_to_missing_bills,
@@ -280,6 +287,7 @@ _RUNNERS = {
     "late_fee": _late_fees,
     "payment_total": _payment_totals,
     "credit": _credit,
+    "arrears_cache": _arrears_cache,
 }
 
 

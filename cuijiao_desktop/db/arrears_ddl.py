@@ -70,7 +70,7 @@ MARKS: tuple[_Mark, ...] = (
     *_all_ops("collection_case", "room_id", ("room_id", "stage", "collector_id", "reason", "closed_on",
                                              "next_action_on")),
     *_all_ops("contact_event", "room_id", ("room_id", "occurred_at", "outcome", "next_follow_up")),
-    *_all_ops("promise", "room_id", ("room_id", "status", "due_date")),
+    *_all_ops("promise", "room_id", ("room_id", "due_date", "amount_fen")),
 )
 
 TRIGGER_NAMES: tuple[str, ...] = tuple(m.name for m in MARKS)

@@ -40,7 +40,6 @@ from cuijiao_desktop.domain.enums import (
     ContactKind,
     PaymentMethod,
     PersonRole,
-    PromiseStatus,
     Role,
     Stage,
 )
@@ -181,9 +180,9 @@ def _promise(s: Session, office: Office, users) -> None:
     s.add(Promise(room_id=office.room_d, made_on=TODAY, due_date=date(2026, 7, 19), amount_fen=1_000))
 
 
-def _break_promise(s: Session, office: Office, users) -> None:
-    s.execute(update(Promise).where(Promise.room_id == office.room_a, Promise.status == PromiseStatus.OPEN)
-              .values(status=PromiseStatus.BROKEN))
+def _move_promise(s: Session, office: Office, users) -> None:
+    # a promise's state is derived; what is written is its date (the arrears row shows the next one)
+    s.execute(update(Promise).where(Promise.room_id == office.room_a).values(due_date=date(2026, 8, 2)))
 
 
 def _open_case(s: Session, office: Office, users) -> None:
@@ -228,7 +227,7 @@ WRITES: dict[str, tuple[Callable, str]] = {
     "late fee waived": (_waive, "a"),
     "call logged": (_call, "c"),
     "promise made": (_promise, "d"),
-    "promise broken": (_break_promise, "a"),
+    "promise moved": (_move_promise, "a"),
     "case opened": (_open_case, "c"),
     "case closed": (_close_case, "d"),
     "owner renamed": (_rename_owner, "d"),

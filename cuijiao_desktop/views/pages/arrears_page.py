@@ -71,19 +71,21 @@ class ArrearsData:
     options: arrears_service.ArrearsFilterOptions
     office_name: str
     today: date
-    call_list: call_lists.CallListExtras | None  # whole phones, limitation, own cases
+    own_collector_id: int | None  # a collector's list opens on their own cases
     cache: arrears_cache_service.CacheStatus
 
 
 def load_arrears(session, *, today: date, actor=None) -> ArrearsData:
     """The task run on the database thread (read-only): all rooms in arrears, the filter choices,
-    the office name, what a call list adds for the signed-in user, and where the arrears cache stands."""
+    the office name, the signed-in collector, and where the arrears cache stands. What a call list
+    adds (whole numbers, limitation clocks) follows in a task of its own, so the table is on screen
+    first (``call_lists.call_list_extras``)."""
     return ArrearsData(
         rows=arrears_service.query_arrears(session, today=today),
         options=arrears_service.arrears_filter_options(session),
         office_name=office_service.get_office(session).name,
         today=today,
-        call_list=call_lists.call_list_extras(session, actor=actor, today=today) if actor is not None else None,
+        own_collector_id=call_lists.own_collector_id(session, actor=actor) if actor is not None else None,
         cache=arrears_cache_service.arrears_cache_status(session),
     )
 
@@ -114,6 +116,7 @@ class ArrearsPage(Page):
         self._runner = runner
         self._user = user  # refreshes the arrears cache after a load (None: never)
         self._own_cases_applied = False
+        self.call_list: call_lists.CallListExtras | None = None  # whole phones and limitation, after the rows
         self._today = today
         self._settings = settings
         self.data: ArrearsData | None = None
@@ -442,13 +445,10 @@ class ArrearsPage(Page):
         self.busy_bar.hide()
         self.status_label.setText(self.tr("As of {date}").format(date=data.today.isoformat()))
         self.model.set_rows([], new_data=True)
-        extras = data.call_list
-        if extras is not None:
-            self.model.set_call_list(extras.phones, extras.limitation)
         self._fill_option_combos()
-        if extras is not None and extras.own_collector_id is not None and not self._own_cases_applied:
+        if data.own_collector_id is not None and not self._own_cases_applied:
             self._own_cases_applied = True  # a collector's list opens on their own cases (once: they may widen it)
-            index = self.collector_combo.findData(extras.own_collector_id)
+            index = self.collector_combo.findData(data.own_collector_id)
             if index >= 0:
                 with QSignalBlocker(self.collector_combo):
                     self.collector_combo.setCurrentIndex(index)
@@ -458,8 +458,21 @@ class ArrearsPage(Page):
             again = next((i for i, r in enumerate(rows) if selected and r.room_id == selected.room_id), None)
             self.table.selectRow(again if again is not None else max(0, min(row_before, len(rows) - 1)))
         self.sig_loaded.emit(data)
+        if self._user is not None:
+            self._runner.submit(
+                call_lists.call_list_extras, actor=self._user, today=data.today,
+                on_result=lambda extras, seq=seq: self._show_call_list(seq, extras),
+                on_error=lambda exc: log.warning("the call list columns were not loaded: %s", error_message(exc)),
+            )
         if self._user is not None and data.cache.needs_refresh(data.today):
             self._refresh_cache(data.today)
+
+    def _show_call_list(self, seq: int, extras: call_lists.CallListExtras) -> None:
+        """Whole numbers for the roles that call and the limitation clocks, once the rows are on screen."""
+        if seq != self._seq:
+            return
+        self.call_list = extras
+        self.model.set_call_list(extras.phones, extras.limitation)
 
     def _refresh_cache(self, today: date) -> None:
         """Bring the arrears cache up to date in the background (the rows on screen are exact already)."""
@@ -555,7 +568,7 @@ class ArrearsPage(Page):
         from cuijiao_desktop.reports.arrears_xlsx import write_arrears_xlsx  # openpyxl only when exporting
 
         rows = self.model.rows()
-        full = bool(self.data and self.data.call_list and self.data.call_list.full_phones)
+        full = bool(self.call_list and self.call_list.full_phones)
         if full:  # the call list goes out as shown: whole numbers
             rows = [replace(r, phone_masked=self.model.phone(r)) for r in rows]
         self.export_button.setEnabled(False)

@@ -110,9 +110,8 @@ def _loaded(ctx: Context) -> dict:
 def _open_table(session, today, model):
     """One opening of the page: the page's load task, then what ``ArrearsPage._show`` does with it."""
     from cuijiao_desktop.services.arrears import ArrearsFilter, filter_rows
-    from cuijiao_desktop.views.pages.arrears_page import load_arrears
-
     from cuijiao_desktop.services.dto import CLI_USER
+    from cuijiao_desktop.views.pages.arrears_page import load_arrears
 
     def open_table():
         data = load_arrears(session, today=today, actor=CLI_USER)

@@ -2,7 +2,8 @@
 
 * ``ui/*.ui``                      -> ``cuijiao_desktop/views/forms/ui_*.py``   (pyside6-uic)
 * ``resources/i18n/*.ts``           -> ``resources/i18n/*.qm``                   (pyside6-lrelease)
-* ``--lupdate`` refreshes the ``.ts`` files from the code and the ``.ui`` files (pyside6-lupdate).
+* ``--lupdate`` refreshes the ``cuijiao_*.ts`` files from the code and the ``.ui`` files (pyside6-lupdate);
+  ``qtbase_extra_*.ts`` (Qt's own strings that Qt's translation lacks) is edited by hand.
 
 Icons are plain SVG files loaded from ``resources/icons`` (no .qrc, nothing to build).
 
@@ -94,7 +95,7 @@ def lupdate() -> None:
     """Refresh the .ts files from the Python sources and the .ui files (keeps translations)."""
     views = [p for p in (ROOT / "cuijiao_desktop" / "views").rglob("*.py") if "forms" not in p.parts]
     sources = [str(p) for p in TR_SOURCES + sorted(views) + sorted(UI_DIR.glob("*.ui"))]
-    for ts_file in sorted(I18N_DIR.glob("*.ts")):
+    for ts_file in sorted(I18N_DIR.glob("cuijiao_*.ts")):  # qtbase_extra_*.ts holds Qt's own strings
         _run([_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts_file)])
 
 

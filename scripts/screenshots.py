@@ -14,6 +14,7 @@ recorded, 18 the first page of its receipt PDF (needs ``pdftoppm``), 19 the arre
 filtered, 20–21 the import wizard (columns, check) on a messy workbook written here,
 22 设置 → 收费项目 and 23 the wizard's fee-items page for a bills workbook in the office's words,
 24 the billing run's preview of next month, 25 a room ledger whose prepaid credit paid that month's bills,
+26 Qt's own file dialog in Chinese,
 31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates),
 50–52 the call form, the contact log and the promises, 55–60 the cases list, a case with its ladder,
 an instalment plan, the split preview, service issues and the ladder settings,
@@ -617,6 +618,33 @@ def billing_shots(app: QApplication, window, ctx: dict) -> None:
     page.tabs.setCurrentIndex(0)
 
 
+def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
+    """26: Qt's own file dialog as the arrears export opens it (the program's one helper,
+    ``views/dialogs/file_dialogs``), in Chinese (查找范围, 文件类型)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs import file_dialogs
+
+    out: Path = ctx["out"]
+    folder: Path = ctx["tmp"] / "导出"
+    folder.mkdir(exist_ok=True)
+    (folder / "欠费明细-上月.xlsx").write_bytes(b"")
+    window.show_page(2)
+    arrears = window.pages[ActionId.NAV_ARREARS]
+    window._settings.set_last_folder("export", str(folder))  # the folder last used for exports
+    dialog = file_dialogs.make_dialog(window, arrears.tr("Export arrears to Excel"), mode="save", purpose="export",
+                                      suggested_name=arrears.default_export_name(),
+                                      filters=arrears.tr("Excel workbook (*.xlsx)"), default_suffix="xlsx",
+                                      settings=window._settings)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.resize(820, 480)
+    dialog.show()
+    _settle(app, dialog)
+    _save(dialog, out / "26-file-dialog.png")
+    dialog.reject()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -717,6 +745,7 @@ def main(argv: list[str] | None = None) -> int:
                                        "room_id": args.room or choose_ledger_room(factory, today)})
         cases_shots(app, window, {"out": args.out, "today": today, "factory": factory, "user": user,
                                   "runner": runner})
+        qt_dialog_shots(app, window, {"out": args.out, "tmp": Path(tmp)})
         billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
                                     "today": today})
         window.close()

@@ -96,7 +96,7 @@ def test_export_rooms_round_trip_and_arrears(db_url, tmp_path, capsys):
     arrears_csv = tmp_path / "欠费.csv"
     assert main(["--db", db_url, "export", "arrears", str(arrears_csv)]) == 0
     header = arrears_csv.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("小区,楼栋,单元,房号,业主,电话,欠费总额,欠费月数,最早欠费期间,账龄1个月")
+    assert header.startswith("小区,楼栋,单元,房号,业主,电话,欠费,欠费月数,最早欠费期间,账龄1个月")
     assert main(["--db", db_url, "export", "rooms", str(tmp_path / "x.pdf")]) == 2
 
 

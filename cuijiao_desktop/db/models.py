@@ -463,6 +463,77 @@ class LateFeeWaiver(Base):
     __table_args__ = (Index("ix_late_fee_waiver_bill", "bill_id"),)
 
 
+class ArrearsCache(Base):
+    """欠费缓存: one row of the arrears table (``services.arrears.ArrearsRow``) as of the office day
+    in ``arrears_cache_state``; derived data, never edited.
+
+    Rebuilt by ``services/arrears_cache.py``. Triggers (``db/arrears_ddl.py``) mark a room in
+    ``arrears_dirty`` on every write to what its row is made of (bills, late fees, the room, its
+    people and their phones, its case, contacts and promises); readers compute dirty rooms
+    from those tables. ``bucketN_fen`` is the amount in ``AgeBucket(N)``; ``age_bucket`` the
+    bucket of the oldest overdue bill; ``next_action_on`` the case's date, else the latest
+    contact's follow-up. Only the masked phone is kept.
+    """
+
+    __tablename__ = "arrears_cache"
+
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id", ondelete="CASCADE"), primary_key=True,
+                                         autoincrement=False)
+    total_fen: Mapped[int] = mapped_column(Fen())
+    months: Mapped[int] = mapped_column(Integer)
+    oldest_period: Mapped[int] = mapped_column(Integer)  # YYYYMM
+    bucket1_fen: Mapped[int] = mapped_column(Fen())
+    bucket2_fen: Mapped[int] = mapped_column(Fen())
+    bucket3_fen: Mapped[int] = mapped_column(Fen())
+    bucket4_fen: Mapped[int] = mapped_column(Fen())
+    bucket5_fen: Mapped[int] = mapped_column(Fen())
+    bucket6_fen: Mapped[int] = mapped_column(Fen())
+    bucket7_fen: Mapped[int] = mapped_column(Fen())
+    bucket8_fen: Mapped[int] = mapped_column(Fen())
+    age_bucket: Mapped[int] = mapped_column(Integer)  # AgeBucket value
+    late_fee_fen: Mapped[int] = mapped_column(Fen())
+    estate_id: Mapped[int] = mapped_column(Integer)
+    building_id: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int | None] = mapped_column(Integer)
+    room_number: Mapped[str] = mapped_column(String(16))
+    room_code: Mapped[str] = mapped_column(String(32))
+    owner: Mapped[str | None] = mapped_column(String(64))
+    owner_initials: Mapped[str | None] = mapped_column(String(32))
+    phone_masked: Mapped[str | None] = mapped_column(String(128))
+    phone_last4: Mapped[str | None] = mapped_column(String(4))
+    stage: Mapped[int | None] = mapped_column(Integer)  # Stage value; None: no open case
+    collector_id: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(32))  # ArrearsReason value
+    next_action_on: Mapped[date | None] = mapped_column(Date)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_outcome: Mapped[str | None] = mapped_column(String(32))  # CallOutcome value
+    promise_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ArrearsDirty(Base):
+    """A room whose bills or late fees changed since its ``arrears_cache`` row was computed."""
+
+    __tablename__ = "arrears_dirty"
+
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id", ondelete="CASCADE"), primary_key=True,
+                                         autoincrement=False)
+
+
+#: The id of the one row of ``arrears_cache_state``.
+CACHE_STATE_ID = 1
+
+
+class ArrearsCacheState(Base):
+    """The office day the arrears cache was built for (one row, id 1)."""
+
+    __tablename__ = "arrears_cache_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    as_of: Mapped[date] = mapped_column(Date)
+    rebuilt_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)  # last full rebuild
+    refreshed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)  # last refresh of dirty rooms
+
+
 # ---------------------------------------------------------------------------
 # The money ledger (append-only)
 # ---------------------------------------------------------------------------

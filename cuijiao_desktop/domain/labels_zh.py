@@ -18,14 +18,26 @@ from .enums import (
 
 __all__ = [
     "ANSWERED_ZH",
+    "ARREARS_ZH",
     "CHANNEL_ZH",
     "ISSUE_CATEGORY_ZH",
     "METHOD_ZH",
+    "NOT_YET_DUE_ZH",
     "OUTCOME_ZH",
     "PROMISE_STATUS_ZH",
     "REASON_ZH",
     "STAGE_ZH",
+    "TOTAL_OWED_ZH",
 ]
+
+
+# One word for each amount, in the GUI's Chinese (cuijiao_zh_CN.ts), documents and exports alike:
+#: billed, due date passed, unpaid (a sum over rooms is 欠费合计)
+ARREARS_ZH = "欠费"
+#: billed, due date not passed yet, unpaid
+NOT_YET_DUE_ZH = "未到期"
+#: both: everything billed and unpaid
+TOTAL_OWED_ZH = "应缴合计"
 
 STAGE_ZH: dict[Stage, str] = {
     Stage.PREPARATION: "前期准备",

@@ -3,10 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 
 from .allocation import Allocation
 
-__all__ = ["outstanding_by_bill", "paid_through", "reverse_allocation", "room_balance"]
+__all__ = ["OwedSplit", "is_overdue", "outstanding_by_bill", "paid_through", "reverse_allocation", "room_balance",
+           "split_owed"]
+
+
+def is_overdue(due_date: date, today: date) -> bool:
+    """A bill is overdue (欠费) from the day after its due date: paid on the due date is on time."""
+    return due_date < today
+
+
+@dataclass(frozen=True)
+class OwedSplit:
+    """What a room (or a set of bills) still owes, in the three words used everywhere (issue 9):
+    欠费 ``arrears_fen`` (due date passed), 未到期 ``not_yet_due_fen`` (billed, not yet due) and
+    应缴合计 ``total_fen`` (both)."""
+
+    arrears_fen: int
+    not_yet_due_fen: int
+
+    @property
+    def total_fen(self) -> int:
+        return self.arrears_fen + self.not_yet_due_fen
+
+
+def split_owed(bills: Iterable[tuple[int, date]], today: date) -> OwedSplit:
+    """Split ``(outstanding fen, due date)`` pairs into arrears and not yet due on ``today``."""
+    arrears = not_due = 0
+    for fen, due in bills:
+        if fen <= 0:
+            continue
+        if is_overdue(due, today):
+            arrears += fen
+        else:
+            not_due += fen
+    return OwedSplit(arrears, not_due)
 
 
 def room_balance(bills_due: Iterable[int], allocations: Iterable[int], credit_entries: Iterable[int]) -> int:

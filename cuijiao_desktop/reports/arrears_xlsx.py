@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH
-from cuijiao_desktop.domain.labels_zh import OUTCOME_ZH, REASON_ZH, STAGE_ZH
+from cuijiao_desktop.domain.labels_zh import ARREARS_ZH, OUTCOME_ZH, REASON_ZH, STAGE_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow, totals
 
@@ -30,7 +30,7 @@ COLUMNS: tuple[XlsxColumn, ...] = (
     XlsxColumn("房号"),
     XlsxColumn("业主"),
     XlsxColumn("电话"),
-    XlsxColumn("欠费总额", "money"),
+    XlsxColumn(ARREARS_ZH, "money"),  # the one word for "due and unpaid" (labels_zh)
     XlsxColumn("欠费月数", "int"),
     XlsxColumn("最早欠费期间", "period"),
     *(XlsxColumn(f"账龄{BUCKET_LABELS_ZH[b]}", "money") for b in BUCKETS),
@@ -76,7 +76,7 @@ def write_arrears_xlsx(
     sums = totals(rows)
     if subtitle is None:
         subtitle = (f"导出时间 {datetime.now():%Y-%m-%d %H:%M}　共 {sums.rooms:,} 户　"
-                    f"欠费合计 {format_money(sums.total_fen)}")
+                    f"{ARREARS_ZH}合计 {format_money(sums.total_fen)}")
     return write_table_xlsx(
         path, COLUMNS, [arrears_cells(r) for r in rows],
         sheet_title="欠费明细", title=title, subtitle=subtitle,

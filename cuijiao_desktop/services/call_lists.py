@@ -27,7 +27,7 @@ from .dto import UserDTO
 from .limitation import RoomLimitation, room_limitations
 from .tx import read_only
 
-__all__ = ["CALLING_ROLES", "CallListExtras", "call_list_extras", "record_call_list_export", "shows_full_phones"]
+__all__ = ["CALLING_ROLES", "CallListExtras", "call_list_extras", "own_collector_id", "record_call_list_export", "shows_full_phones"]
 
 #: The roles that phone owners: they see (and may copy) whole numbers in call lists.
 CALLING_ROLES = frozenset({Role.CLERK, Role.COLLECTOR, Role.MANAGER})
@@ -68,6 +68,13 @@ def _owner_phones(session: Session, today: date) -> dict[int, str]:
     ):
         phones.setdefault(room_id, value)
     return phones
+
+
+@read_only
+def own_collector_id(session: Session, *, actor: UserDTO) -> int | None:
+    """The acting user's id when they are a collector (their own cases are their list's default filter)."""
+    actor = authorize(session, actor, Permission.VIEW)
+    return actor.id if actor.role is Role.COLLECTOR else None
 
 
 @read_only

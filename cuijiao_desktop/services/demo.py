@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, select, update
 
 from cuijiao_desktop.db import models as m
+from cuijiao_desktop.db.arrears_ddl import create_arrears_triggers, drop_arrears_triggers
 from cuijiao_desktop.db.sequences import advance_sequences
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.ageing import add_months
@@ -74,6 +75,7 @@ from cuijiao_desktop.domain.rooms import room_code_from_parts
 
 from . import audit, delivery, serials
 from . import demo_names as vocab
+from .arrears_cache import rebuild_arrears_cache
 from .cases.lifecycle import refresh_case_positions
 from .dto import UserDTO
 from .passwords import hash_password
@@ -1705,6 +1707,7 @@ def build_demo(
                 for model in _BIG_TABLES:  # faster to build them once after loading
                     for index in model.__table__.indexes:
                         index.drop(conn)
+                drop_arrears_triggers(conn)  # the arrears cache is rebuilt once at the end instead
                 b.setup()
                 b.structure()
                 b.money()
@@ -1717,6 +1720,9 @@ def build_demo(
                 advance_sequences(conn)  # the rows were written with their ids: next inserts must not collide
                 b.step(0, "案件进度…")
                 refresh_case_positions(conn, today=today)
+                create_arrears_triggers(conn)
+                b.step(1, "汇总欠费…")
+                rebuild_arrears_cache(conn, today=today)
                 b.step(1, "统计分析…")
                 conn.exec_driver_sql("ANALYZE")
                 b.step(2, "完成")

@@ -62,7 +62,7 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.errors import NotFound
 from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH
-from cuijiao_desktop.domain.ledger import paid_through
+from cuijiao_desktop.domain.ledger import paid_through, split_owed
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.payment_checks import large_payment_limit
@@ -756,6 +756,7 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
     late_fees = room_late_fees_due(session, room_id)
     fee_items, rows = _grid(session, room_id, today, late_fees)
     cells = [c for row in rows for c in row.cells if c is not None]
+    owed = split_owed(((c.outstanding_fen, c.due_date) for c in cells), today)
     case = session.execute(
         select(CollectionCase.stage, CollectionCase.collector_id, CollectionCase.reason, CollectionCase.hold_until)
         .where(CollectionCase.room_id == room_id, CollectionCase.closed_on.is_(None))
@@ -768,8 +769,8 @@ def room_ledger(session: Session, *, room_id: int, today: date) -> RoomLedger:
         occupants=tuple(p for p in people if p.role is PersonRole.OCCUPANT),
         contacts=tuple(contacts),
         paid_through=paid_through((c.period, c.outstanding_fen <= 0) for c in cells),
-        arrears_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date < today),
-        not_due_fen=sum(c.outstanding_fen for c in cells if c.outstanding_fen > 0 and c.due_date >= today),
+        arrears_fen=owed.arrears_fen,
+        not_due_fen=owed.not_yet_due_fen,
         credit_fen=credit_balance(session, room_id),
         late_fee_due_fen=sum(late_fees.values()),
         stage=case[0] if case else None,

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
                 page = RoomsPage(self._runner, self.user, today=today)
                 page.sig_open_room.connect(self.open_room)
             elif action_id is ActionId.NAV_ARREARS:
-                page = ArrearsPage(self._runner, today=today, settings=self._settings, user=self.user)
+                page = ArrearsPage(self._runner, user=self.user, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
                 page.sig_print_notices.connect(self.print_notices_for)
                 page.sig_open_case.connect(self.open_case)
@@ -326,11 +326,24 @@ class MainWindow(QMainWindow):
         page.carry_rooms(room_ids, description)
 
     def take_payment(self) -> None:
-        """收款 (F9): the payment dialog of the room on screen."""
-        if self.current_page() is self.room_ledger_page and self.room_ledger_page.room_id is not None:
+        """收款 (F9): the payment dialog of the room on screen, else of the search hit highlighted
+        under the search box, else of the room selected on the page (arrears, rooms …)."""
+        page = self.current_page()
+        if page is self.room_ledger_page and self.room_ledger_page.room_id is not None:
             self.room_ledger_page.take_payment()
-        else:
-            self.statusBar().showMessage(self.tr("Open a room first: search for it with Ctrl+F."), 6000)
+            return
+        room_id = self.search.selected_room_id()
+        if room_id is not None:
+            self.search.hide_popup()
+        elif isinstance(page, Page):
+            room_id = page.selected_room_id()
+        if room_id is None:
+            self.statusBar().showMessage(
+                self.tr("Select a room in the list, or search for it with Ctrl+F, then press F9."), 6000)
+            return
+        dialog = self.room_ledger_page.open_payment_dialog(room_id, parent=self)
+        if dialog is not None:  # after the payment the page on screen shows it (the others reload when shown)
+            dialog.sig_saved.connect(lambda _receipt: self.current_page().refresh())
 
     def contact_room_id(self) -> int | None:
         """The room F6 is for: the search popup's choice, else the room on screen or under the cursor."""

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Total arrears in yuan, e.g. 1000 or 1,000.50</source>
-        <translation>欠费总额（元），如 1000 或 1,000.50</translation>
+        <translation>欠费（元），如 1000 或 1,000.50</translation>
     </message>
     <message>
         <source>Room, owner, initials or last 4 phone digits</source>
@@ -2970,8 +2970,8 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>{host}：{path}</translation>
     </message>
     <message>
-        <source>Open a room first: search for it with Ctrl+F.</source>
-        <translation>请先打开一个房屋：按 Ctrl+F 搜索。</translation>
+        <source>Select a room in the list, or search for it with Ctrl+F, then press F9.</source>
+        <translation>请先在列表中选中一个房间，或按 Ctrl+F 搜索，再按 F9 收款。</translation>
     </message>
     <message>
         <source>Choose a room first: search for it with Ctrl+F, or select it in a list.</source>
@@ -3267,14 +3267,6 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>如 750 或 1,234.50</translation>
     </message>
     <message>
-        <source>Everything owed</source>
-        <translation>全部欠款</translation>
-    </message>
-    <message>
-        <source>Fill in all that the ticked bills (or all open bills) owe</source>
-        <translation>填入所勾选账单（或全部未缴账单）的应缴金额</translation>
-    </message>
-    <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
@@ -3327,8 +3319,24 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>减免所选账单的（部分）滞纳金，须填写原因（主管）</translation>
     </message>
     <message>
-        <source>Owed: {amount}</source>
-        <translation>欠款：{amount}</translation>
+        <source>Fill in total owed</source>
+        <translation>填入应缴合计</translation>
+    </message>
+    <message>
+        <source>Fill in the total owed of the ticked bills (or of all open bills), not yet due included</source>
+        <translation>填入所勾选账单（未勾选时为全部未缴账单）的应缴合计，含未到期的</translation>
+    </message>
+    <message>
+        <source>Arrears: {amount}</source>
+        <translation>欠费：{amount}</translation>
+    </message>
+    <message>
+        <source>Not yet due: {amount}</source>
+        <translation>未到期：{amount}</translation>
+    </message>
+    <message>
+        <source>Total owed: {amount}</source>
+        <translation>应缴合计：{amount}</translation>
     </message>
     <message>
         <source>Late fees due: {amount}</source>
@@ -3987,12 +3995,16 @@ Take exactly this amount?</source>
         <translation>已缴至</translation>
     </message>
     <message>
-        <source>Total arrears</source>
-        <translation>欠费总额</translation>
+        <source>Arrears</source>
+        <translation>欠费</translation>
     </message>
     <message>
         <source>Not yet due</source>
         <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Total owed</source>
+        <translation>应缴合计</translation>
     </message>
     <message>
         <source>Prepaid credit</source>
@@ -4052,7 +4064,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>“owes” = part paid</source>
-        <translation>“欠”= 部分缴纳</translation>
+        <translation>“应缴”= 部分缴纳</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -5295,7 +5307,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Total arrears</source>
-        <translation>欠费总额</translation>
+        <translation>欠费</translation>
     </message>
     <message>
         <source>Months</source>
@@ -6560,7 +6572,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>owes {amount}</source>
-        <translation>欠 {amount}</translation>
+        <translation>应缴 {amount}</translation>
     </message>
     <message>
         <source>Billed: {amount}</source>
@@ -6584,7 +6596,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Still owed: {amount}</source>
-        <translation>尚欠：{amount}</translation>
+        <translation>应缴：{amount}</translation>
     </message>
     <message>
         <source>Due date: {date}</source>
@@ -6656,7 +6668,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Owed</source>
-        <translation>欠款</translation>
+        <translation>应缴</translation>
     </message>
     <message>
         <source>Late fee due</source>

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError
 from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
 from cuijiao_desktop.db.migrate import alembic_config, current_revision
 from cuijiao_desktop.db.models import Bill, CreditEntry
-from cuijiao_desktop.services.ledger_check import check_ledger
+from cuijiao_desktop.services.ledger_check import CHECKS, check_ledger
 
 _OLD_ROWS = [
     ("INSERT INTO bill (id, room_id, fee_item_id, period, amount_fen, discount_fen, paid_fen, waived_fen, due_date,"
@@ -48,7 +48,7 @@ def _upgrade_a_0004_office(eng: Engine) -> None:
     with factory() as s:
         assert s.execute(select(Bill.amount_fen, Bill.issued_amount_fen)).one() == (25000, 25000)
         assert dict(s.execute(select(CreditEntry.id, CreditEntry.source_id)).all()) == {1: None, 2: 1}
-        assert check_ledger(s) == []
+        assert check_ledger(s, checks=tuple(c for c in CHECKS if c != "arrears_cache")) == []  # no cache yet
     with factory.begin() as s:  # a row, or a row trigger has nothing to refuse
         s.execute(text("INSERT INTO bill_adjustment (bill_id, old_amount_fen, new_amount_fen, reason, created_at)"
                        " VALUES (1, 25000, 25000, 'x', CURRENT_TIMESTAMP)"))

@@ -60,3 +60,18 @@ def test_random_payments_and_reversals_always_balance(bills, actions):
         credit_entries.append(rev.credit_fen)
     assert outstanding_by_bill(amounts, lines) == amounts
     assert sum(credit_entries) == 0
+
+
+def test_split_owed_in_the_three_words():
+    from datetime import date
+
+    from cuijiao_desktop.domain.ledger import OwedSplit, is_overdue, split_owed
+
+    today = date(2026, 3, 10)
+    assert not is_overdue(date(2026, 3, 10), today)  # paid on the due date is on time
+    assert is_overdue(date(2026, 3, 9), today)
+    split = split_owed([(100, date(2026, 3, 9)), (250, date(2026, 3, 10)), (0, date(2025, 1, 1)),
+                        (-5, date(2025, 1, 1)), (7, date(2024, 12, 31))], today)
+    assert split == OwedSplit(arrears_fen=107, not_yet_due_fen=250)
+    assert split.total_fen == 357
+    assert split_owed([], today).total_fen == 0

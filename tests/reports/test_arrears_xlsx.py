@@ -59,7 +59,7 @@ def test_layout_formats_and_totals(tmp_path):
     assert (ws["A1"].value, ws["A2"].value) == ("锦绣物业 欠费明细", "2026-07-15 导出")
     header = [c.value for c in ws[HEADER_ROW]]
     assert header == TITLES
-    assert header[:9] == ["小区", "楼栋", "单元", "房号", "业主", "电话", "欠费总额", "欠费月数", "最早欠费期间"]
+    assert header[:9] == ["小区", "楼栋", "单元", "房号", "业主", "电话", "欠费", "欠费月数", "最早欠费期间"]
     assert header[9:17] == ["账龄1个月", "账龄2个月", "账龄3个月", "账龄3-6个月", "账龄6-12个月", "账龄1-2年",
                             "账龄2-3年", "账龄3年以上"]
     first = ws[HEADER_ROW][0]
@@ -77,11 +77,11 @@ def test_layout_formats_and_totals(tmp_path):
     assert a[col["房号"]].data_type == "s" and a[col["电话"]].value == "138****8000"
     assert a[col["电话"]].number_format == "@"
     assert (a[col["单元"]].value, b[col["单元"]].value) == ("2", None)
-    for name in ("欠费总额", "滞纳金", "账龄3个月"):
+    for name in ("欠费", "滞纳金", "账龄3个月"):
         assert a[col[name]].number_format == MONEY_FORMAT == '"¥"#,##0.00;[Red]-"¥"#,##0.00'
-    assert _money(a[col["欠费总额"]].value) == Decimal("1234.56")
-    assert _money(b[col["欠费总额"]].value) == Decimal("0.01")
-    assert _money(c[col["欠费总额"]].value) == Decimal("999999.99")
+    assert _money(a[col["欠费"]].value) == Decimal("1234.56")
+    assert _money(b[col["欠费"]].value) == Decimal("0.01")
+    assert _money(c[col["欠费"]].value) == Decimal("999999.99")
     assert _money(a[col["账龄1个月"]].value) == Decimal("234.56")
     assert _money(a[col["滞纳金"]].value) == Decimal("10.01")
     assert a[col["最早欠费期间"]].value == "2026-01"
@@ -93,7 +93,7 @@ def test_layout_formats_and_totals(tmp_path):
 
     totals = [c.value for c in ws[HEADER_ROW + 4]]
     assert totals[0] == "合计（3户）"
-    assert _money(totals[col["欠费总额"]]) == Decimal("1001234.56")
+    assert _money(totals[col["欠费"]]) == Decimal("1001234.56")
     assert _money(totals[col["滞纳金"]]) == Decimal("11.00")
     assert _money(totals[col["账龄2-3年"]]) == Decimal("999999.99")
     assert totals[col["欠费月数"]] is None

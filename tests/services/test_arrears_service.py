@@ -45,11 +45,11 @@ from cuijiao_desktop.services.arrears import (
     NO_VALUE,
     ArrearsFilter,
     ArrearsRow,
-    _aggregate,
     arrears_filter_options,
     bucket_cutoffs,
     filter_rows,
     query_arrears,
+    room_sums,
     totals,
 )
 
@@ -267,7 +267,7 @@ def test_aggregate_reads_the_partial_unpaid_index(session_factory):
     build_office(session_factory)
     with session_factory() as s:
         s.connection().exec_driver_sql("ANALYZE")
-        sql = str(_aggregate(TODAY).element.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+        sql = str(room_sums(TODAY).compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
         plan = " | ".join(row[3] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     assert "USING COVERING INDEX ix_bill_unpaid" in plan, plan
 

@@ -154,7 +154,7 @@ def test_export_writes_the_filtered_rows_in_display_order(qtbot, page, tmp_path)
     ws = load_workbook(path).active
     assert ws["A1"].value == "欠费明细"  # no office name set in the test database
     header = [c.value for c in ws[3]]
-    total = header.index("欠费总额")
+    total = header.index("欠费")
     rows = [[c.value for c in ws[r]] for r in (4, 5)]
     assert [r[header.index("房号")] for r in rows] == ["1502", "1501"]
     assert [Decimal(str(r[total])).quantize(Decimal("0.01")) for r in rows] == [Decimal("1500.00"), Decimal("200.00")]

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.domain.amount_words import amount_in_words
 from cuijiao_desktop.domain.enums import PaymentMethod
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
+from cuijiao_desktop.domain.ledger import split_owed
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.domain.payment_checks import (
     BACKDATE_DAYS,
@@ -147,9 +148,10 @@ class PaymentDialog(ReceiptDialog):
         self.amount_edit.setFont(big)
         self.amount_edit.textEdited.connect(self._on_input_changed)
         amount_row.addWidget(self.amount_edit, 1)
-        self.all_button = QPushButton(self.tr("Everything owed"))
+        self.all_button = QPushButton(self.tr("Fill in total owed"))
         self.all_button.setObjectName("payAllButton")
-        self.all_button.setToolTip(self.tr("Fill in all that the ticked bills (or all open bills) owe"))
+        self.all_button.setToolTip(self.tr("Fill in the total owed of the ticked bills (or of all open bills), "
+                                           "not yet due included"))
         self.all_button.clicked.connect(self.fill_everything)
         amount_row.addWidget(self.all_button)
         form.addRow(self.tr("Amount (yuan)"), amount_row)
@@ -247,7 +249,12 @@ class PaymentDialog(ReceiptDialog):
         ticked = set(self.bills_model.checked_ids())
         self.context = ctx
         self.room_label.setText(f"{ctx.estate_name}  {ctx.room_code}")
-        owed = self.tr("Owed: {amount}").format(amount=format_money(ctx.outstanding_fen))
+        split = split_owed(((b.outstanding_fen, b.due_date) for b in ctx.bills), self._today)
+        owed = "    ".join((  # the three words used everywhere: 欠费, 未到期, 应缴合计
+            self.tr("Arrears: {amount}").format(amount=format_money(split.arrears_fen)),
+            self.tr("Not yet due: {amount}").format(amount=format_money(split.not_yet_due_fen)),
+            self.tr("Total owed: {amount}").format(amount=format_money(split.total_fen)),
+        ))
         if ctx.late_fee_due_fen:
             owed += "    " + self.tr("Late fees due: {amount}").format(amount=format_money(ctx.late_fee_due_fen))
             if ctx.settled_late_fee_fen:

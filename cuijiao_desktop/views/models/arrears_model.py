@@ -171,11 +171,18 @@ class ArrearsTableModel(RowTableModel):
         self._keys = self._key_functions()
 
     def set_call_list(self, phones: dict[int, str], limitation: dict) -> None:
-        """Whole phone numbers (empty: masked ones stay) and the limitation clocks of the rooms."""
-        self.beginResetModel()
+        """Whole phone numbers (empty: masked ones stay) and the limitation clocks of the rooms. They
+        arrive after the rows: only their two columns change (the selection stays), unless the rows
+        are sorted by one of them."""
         self._phones = dict(phones)
         self._limitation = dict(limitation)
-        self.endResetModel()
+        if self._sort_column in (self.Column.PHONE, self.Column.LIMITATION):
+            self.beginResetModel()
+            self._order(self._rows)
+            self.endResetModel()
+        elif self.rowCount():
+            for col in (self.Column.PHONE, self.Column.LIMITATION):
+                self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
 
     def phone(self, r: ArrearsRow) -> str:
         """The number shown for the row: whole for the roles that call, else masked."""

@@ -1,12 +1,16 @@
 """欠费: every room in arrears, filtered, sorted and totalled instantly, exportable to Excel.
 
-The rows are aggregated in SQL once per load (``services.arrears.query_arrears``, on the task
-runner); filters and sorting then run on the Python row list with a model reset
-(architecture rule 8), and the footer shows the totals of the filtered set.
+The rows come once per load from ``services.arrears.query_arrears`` (on the task runner, in a
+read-only transaction: the arrears cache, with the rooms changed since computed from the
+tables); filters and sorting then run on the Python row list with a model reset (architecture
+rule 8), and the footer shows the totals of the filtered set. When a load met changed rooms
+or a cache of another day, the page asks for a refresh of the cache in the background, so the
+next load is quick again (the rows it shows are exact either way).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,6 +41,7 @@ from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
+from cuijiao_desktop.services import arrears_cache as arrears_cache_service
 from cuijiao_desktop.services import call_lists
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
@@ -51,6 +56,8 @@ from cuijiao_desktop.views.models.arrears_model import (
 )
 from cuijiao_desktop.views.pages.base import Page
 
+log = logging.getLogger(__name__)
+
 TEXT_DEBOUNCE_MS = 200
 NO_VALUE = arrears_service.NO_VALUE
 _ERROR_STYLE = "border: 1px solid #B3261E; border-radius: 3px;"
@@ -64,18 +71,22 @@ class ArrearsData:
     options: arrears_service.ArrearsFilterOptions
     office_name: str
     today: date
-    call_list: call_lists.CallListExtras | None = None  # whole phones, limitation, own cases
+    own_collector_id: int | None  # a collector's list opens on their own cases
+    cache: arrears_cache_service.CacheStatus
 
 
 def load_arrears(session, *, today: date, actor=None) -> ArrearsData:
-    """The task run on the database thread: all rooms in arrears, the filter choices, the office name,
-    and what a call list adds for the signed-in user."""
+    """The task run on the database thread (read-only): all rooms in arrears, the filter choices,
+    the office name, the signed-in collector, and where the arrears cache stands. What a call list
+    adds (whole numbers, limitation clocks) follows in a task of its own, so the table is on screen
+    first (``call_lists.call_list_extras``)."""
     return ArrearsData(
         rows=arrears_service.query_arrears(session, today=today),
         options=arrears_service.arrears_filter_options(session),
         office_name=office_service.get_office(session).name,
         today=today,
-        call_list=call_lists.call_list_extras(session, actor=actor, today=today) if actor is not None else None,
+        own_collector_id=call_lists.own_collector_id(session, actor=actor) if actor is not None else None,
+        cache=arrears_cache_service.arrears_cache_status(session),
     )
 
 
@@ -99,12 +110,13 @@ class ArrearsPage(Page):
     sig_exported = Signal(str)  # path of the written workbook
     sig_print_notices = Signal(list, str)  # room ids of the rows shown, and what the filter says
 
-    def __init__(self, runner, *, today: Callable[[], date] = date.today, settings=None, user=None,
+    def __init__(self, runner, *, user=None, today: Callable[[], date] = date.today, settings=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Arrears"), "arrears", parent)
         self._runner = runner
-        self._user = user
+        self._user = user  # refreshes the arrears cache after a load (None: never)
         self._own_cases_applied = False
+        self.call_list: call_lists.CallListExtras | None = None  # whole phones and limitation, after the rows
         self._today = today
         self._settings = settings
         self.data: ArrearsData | None = None
@@ -419,7 +431,7 @@ class ArrearsPage(Page):
         self.busy_bar.show()
         self.status_label.setText(self.tr("Loading…"))
         self._runner.submit(
-            load_arrears, today=self._today(), actor=self._user,
+            load_arrears, today=self._today(), actor=self._user, read_only=True,
             on_result=lambda data, seq=seq: self._show(seq, data),
             on_error=lambda exc, seq=seq: self._show_error(seq, exc),
         )
@@ -427,24 +439,47 @@ class ArrearsPage(Page):
     def _show(self, seq: int, data: ArrearsData) -> None:
         if seq != self._seq:
             return  # an older load
+        selected = self.selected_row()
+        row_before = self.table.currentIndex().row()
         self.data = data
         self.busy_bar.hide()
         self.status_label.setText(self.tr("As of {date}").format(date=data.today.isoformat()))
         self.model.set_rows([], new_data=True)
-        extras = data.call_list
-        if extras is not None:
-            self.model.set_call_list(extras.phones, extras.limitation)
         self._fill_option_combos()
-        if extras is not None and extras.own_collector_id is not None and not self._own_cases_applied:
+        if data.own_collector_id is not None and not self._own_cases_applied:
             self._own_cases_applied = True  # a collector's list opens on their own cases (once: they may widen it)
-            index = self.collector_combo.findData(extras.own_collector_id)
+            index = self.collector_combo.findData(data.own_collector_id)
             if index >= 0:
                 with QSignalBlocker(self.collector_combo):
                     self.collector_combo.setCurrentIndex(index)
         self.apply_filters()
-        if self.filtered:
-            self.table.selectRow(0)
+        if self.filtered:  # the same room again after a reload (F9, F5), else the same place in the list
+            rows = self.model.rows()
+            again = next((i for i, r in enumerate(rows) if selected and r.room_id == selected.room_id), None)
+            self.table.selectRow(again if again is not None else max(0, min(row_before, len(rows) - 1)))
         self.sig_loaded.emit(data)
+        if self._user is not None:
+            self._runner.submit(
+                call_lists.call_list_extras, actor=self._user, today=data.today,
+                on_result=lambda extras, seq=seq: self._show_call_list(seq, extras),
+                on_error=lambda exc: log.warning("the call list columns were not loaded: %s", error_message(exc)),
+            )
+        if self._user is not None and data.cache.needs_refresh(data.today):
+            self._refresh_cache(data.today)
+
+    def _show_call_list(self, seq: int, extras: call_lists.CallListExtras) -> None:
+        """Whole numbers for the roles that call and the limitation clocks, once the rows are on screen."""
+        if seq != self._seq:
+            return
+        self.call_list = extras
+        self.model.set_call_list(extras.phones, extras.limitation)
+
+    def _refresh_cache(self, today: date) -> None:
+        """Bring the arrears cache up to date in the background (the rows on screen are exact already)."""
+        self._runner.submit(
+            arrears_cache_service.refresh_arrears_cache, actor=self._user, today=today,
+            on_error=lambda exc: log.warning("the arrears cache was not refreshed: %s", error_message(exc)),
+        )
 
     def _show_error(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
@@ -459,6 +494,11 @@ class ArrearsPage(Page):
         """The row under the cursor, or None."""
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_room_id(self) -> int | None:
+        """The room of the selected row (收款 F9 takes it)."""
+        row = self.selected_row()
+        return row.room_id if row is not None else None
 
     def _open_index(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None
@@ -527,7 +567,7 @@ class ArrearsPage(Page):
         from cuijiao_desktop.reports.arrears_xlsx import write_arrears_xlsx  # openpyxl only when exporting
 
         rows = self.model.rows()
-        full = bool(self.data and self.data.call_list and self.data.call_list.full_phones)
+        full = bool(self.call_list and self.call_list.full_phones)
         if full:  # the call list goes out as shown: whole numbers
             rows = [replace(r, phone_masked=self.model.phone(r)) for r in rows]
         self.export_button.setEnabled(False)

@@ -49,6 +49,10 @@ class Page(QWidget):
         """Reload the page's data (F5). Subclasses call ``super().refresh()`` first."""
         self._loaded = True
 
+    def selected_room_id(self) -> int | None:
+        """The room selected on this page, which 收款 (F9) takes; None when the page has no selection."""
+        return None
+
     def mark_stale(self) -> None:
         """The data behind the page changed elsewhere: reload it the next time it is shown."""
         self._loaded = False

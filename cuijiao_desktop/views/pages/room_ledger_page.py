@@ -1,6 +1,6 @@
 """分户账: one room's ledger, opened from search or lists through ``MainWindow.open_room``.
 
-A header with who lives there and where the money stands (已缴至 and 欠费合计 large),
+A header with who lives there and where the money stands (已缴至 and 欠费 large; 未到期, 应缴合计),
 then tabs: the month × fee-item grid with its colour legend, the payments with their
 allocation lines, the prepaid credit (each deposit and what spent it), and the collection
 timeline. 收款 (F9), 冲正, 调整账单金额 and 刷新 act on the room.
@@ -238,13 +238,15 @@ class RoomLedgerPage(Page):
         figures = QHBoxLayout()
         figures.setSpacing(10)
         self.fig_paid_through = _Figure(self.tr("Paid through"), big=True)
-        self.fig_arrears = _Figure(self.tr("Total arrears"), big=True)
+        # the three words used everywhere: 欠费 (overdue), 未到期 (not yet due), 应缴合计 (both)
+        self.fig_arrears = _Figure(self.tr("Arrears"), big=True)
         self.fig_not_due = _Figure(self.tr("Not yet due"), big=False)
+        self.fig_total = _Figure(self.tr("Total owed"), big=False)
         self.fig_credit = _Figure(self.tr("Prepaid credit"), big=False)
         self.fig_late_fee = _Figure(self.tr("Late fees due"), big=False)
         self.fig_stage = _Figure(self.tr("Collection stage"), big=False)
-        for f in (self.fig_paid_through, self.fig_arrears, self.fig_not_due, self.fig_credit, self.fig_late_fee,
-                  self.fig_stage):
+        for f in (self.fig_paid_through, self.fig_arrears, self.fig_not_due, self.fig_total, self.fig_credit,
+                  self.fig_late_fee, self.fig_stage):
             figures.addWidget(f, 1)
         self.content.addLayout(figures)
 
@@ -414,6 +416,7 @@ class RoomLedgerPage(Page):
         self.fig_paid_through.set_value(period_text(h.paid_through) if h.paid_through else self.tr("nothing paid"))
         self.fig_arrears.set_value(format_money(h.arrears_fen), "#B3261E" if h.arrears_fen else "#1E5631")
         self.fig_not_due.set_value(format_money(h.not_due_fen))
+        self.fig_total.set_value(format_money(h.arrears_fen + h.not_due_fen))
         self.fig_credit.set_value(format_money(h.credit_fen))
         self.fig_late_fee.set_value(format_money(h.late_fee_due_fen), "#B3261E" if h.late_fee_due_fen else "#1F3B57")
         stage = label(h.stage) if h.stage is not None else self.tr("no open case")
@@ -531,17 +534,25 @@ class RoomLedgerPage(Page):
 
     def take_payment(self) -> None:
         """收款 (F9): open the payment dialog for this room."""
-        if self.room_id is None or not self._user.can(Permission.TAKE_PAYMENT) or not self.isVisible():
+        if self.room_id is None or not self.isVisible():
             return
+        self.open_payment_dialog(self.room_id)
+
+    def open_payment_dialog(self, room_id: int, *, parent: QWidget | None = None):
+        """The payment dialog of ``room_id``: this room's, or (F9 on another page) the room selected
+        there, over ``parent``. A saved payment emits ``sig_payment_saved``. Returns the dialog."""
+        if not self._user.can(Permission.TAKE_PAYMENT):
+            return None
         from cuijiao_desktop.views.dialogs.payment_dialog import PaymentDialog
 
         dialog = PaymentDialog(
-            self._runner, self._user, self.room_id, today=self._today(), receipts_folder=self._receipts_folder(),
-            paper=self._paper(), font_dirs=system_font_dirs(), parent=self,
+            self._runner, self._user, room_id, today=self._today(), receipts_folder=self._receipts_folder(),
+            paper=self._paper(), font_dirs=system_font_dirs(), parent=parent or self,
         )
-        dialog.sig_saved.connect(self._after_save)
+        dialog.sig_saved.connect(self._after_save if room_id == self.room_id else self.sig_payment_saved.emit)
         self.payment_dialog = dialog
         dialog.open()
+        return dialog
 
     def reverse_selected(self) -> None:
         """冲正 the selected payment (managers)."""

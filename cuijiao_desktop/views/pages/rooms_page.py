@@ -287,7 +287,7 @@ class RoomsPage(Page):
         super().refresh()
         self._runner.submit(rooms_service.room_filter_options, on_result=self._set_options,
                             on_error=self._show_error)
-        self.load()
+        self.load(select_room_id=self.selected_room_id())  # the same room stays selected (F5, after F9)
 
     def _set_options(self, options: rooms_service.FilterOptions) -> None:
         self.options = options
@@ -367,6 +367,11 @@ class RoomsPage(Page):
         row = self.model.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self.sig_open_room.emit(row.room_id)
+
+    def selected_room_id(self) -> int | None:
+        """The selected room (收款 F9 takes it)."""
+        row = self.selected_row()
+        return row.room_id if row is not None else None
 
     def _after_save(self, room_id: int | None = None) -> None:
         self.load(select_room_id=room_id)

@@ -1,7 +1,7 @@
 """backup records: the newest backup of the database, shown in the status bar
 
 Revision ID: 0009
-Revises: 0005 (chained after the ledger migration at the merge)
+Revises: 0007 (chained after the arrears migration at the merge)
 Create Date: 2026-12-08 10:00:00
 
 Issue 14 (backups and restore): every backup (daily on the first start of a day, before a
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0005'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

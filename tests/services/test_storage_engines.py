@@ -19,6 +19,7 @@ from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
 from cuijiao_desktop.db.migrate import prepare_database
 from cuijiao_desktop.domain.enums import PaymentMethod, Role
+from cuijiao_desktop.domain.labels_zh import ARREARS_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.reports.arrears_xlsx import write_arrears_csv, write_arrears_xlsx
 from cuijiao_desktop.services import auth, demo, exports, overview, payments, room_ledger, rooms, search
@@ -154,7 +155,7 @@ def test_arrears_export_is_identical_on_both_engines(pg_engine, tmp_path):
     assert pg_csv == lite_csv
     assert pg_cells == lite_cells
     header = next(i for i, r in enumerate(pg_cells) if r[0] == "小区")
-    money = pg_cells[header].index("欠费总额")
+    money = pg_cells[header].index(ARREARS_ZH)  # the one word for the overdue amount (domain.labels_zh)
     first = pg_cells[header + 1]
     assert isinstance(first[money], float | int) and first[money] == pytest.approx(lite_rows[0].total_fen / 100)
     total_row = pg_cells[-1]

@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from cuijiao_desktop.db.models import (
     Bill,
@@ -48,6 +47,7 @@ from cuijiao_desktop.services import audit
 from cuijiao_desktop.services.actor import authorize
 from cuijiao_desktop.services.dto import UserDTO
 from cuijiao_desktop.services.tx import read_only
+from cuijiao_desktop.services.versions import flush_or_conflict
 
 from .common import local_date, user_names
 
@@ -239,13 +239,6 @@ def _open_case(session: Session, case_id: int) -> CollectionCase:
     return case
 
 
-def _flush(session: Session, entity: str, id: int | None) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("conflict.stale", entity=entity, id=id) from exc
-
-
 def refresh_hold_cache(session: Session, case_id: int, today: date) -> None:
     """Keep ``collection_case.hold_until`` (read by the arrears table and the ledger header) equal to
     the end of the latest approved hold or extension of the case still running today."""
@@ -311,7 +304,7 @@ def decide_plan(
         plan.signed_on = signed_on or today
     if note.strip():
         plan.note = f"{plan.note}\n{note.strip()}".strip()
-    _flush(session, "instalment_plan", plan_id)
+    flush_or_conflict(session, "instalment_plan", plan_id)
     audit.record(session, actor, "instalment.approve" if approve else "instalment.reject", "instalment_plan",
                  plan_id, note=note.strip())
     return plan_statuses(session, today=today, plan_ids=[plan_id])[0]
@@ -332,7 +325,7 @@ def cancel_plan(session: Session, *, actor: UserDTO, plan_id: int, version: int,
         raise ValidationError("approval.reason_required", field="note")
     plan.status = ApprovalStatus.CANCELLED
     plan.note = f"{plan.note}\n取消：{reason.strip()}".strip()
-    _flush(session, "instalment_plan", plan_id)
+    flush_or_conflict(session, "instalment_plan", plan_id)
     audit.record(session, actor, "instalment.cancel", "instalment_plan", plan_id, reason=reason.strip())
     return plan_statuses(session, today=today, plan_ids=[plan_id])[0]
 
@@ -395,7 +388,7 @@ def decide_pause(session: Session, *, actor: UserDTO, kind: str, pause_id: int, 
     row.decided_at = datetime.now().astimezone()
     if note.strip():
         row.reason = f"{row.reason}\n{'批准' if approve else '驳回'}：{note.strip()}"
-    _flush(session, table.__tablename__, pause_id)
+    flush_or_conflict(session, table.__tablename__, pause_id)
     if row.case_id is not None:
         refresh_hold_cache(session, row.case_id, today)
     audit.record(session, actor, f"{kind}.{'approve' if approve else 'reject'}", table.__tablename__, pause_id,
@@ -417,7 +410,7 @@ def end_hold(session: Session, *, actor: UserDTO, kind: str, pause_id: int, vers
         raise ValidationError("hold.not_running")
     row.until = today - timedelta(days=1)
     row.reason = f"{row.reason}\n提前结束：{note.strip() or today.isoformat()}"
-    _flush(session, table.__tablename__, pause_id)
+    flush_or_conflict(session, table.__tablename__, pause_id)
     if row.case_id is not None:
         refresh_hold_cache(session, row.case_id, today)
     audit.record(session, actor, f"{kind}.end", table.__tablename__, pause_id, until=row.until)

@@ -43,7 +43,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import natural_key, parse_room_query
 
 from .actor import authorize
-from .dto import UserDTO
+from .dto import NamedId, UserDTO
 from .promises import PromiseState, promise_states
 from .tx import read_only
 
@@ -54,7 +54,6 @@ __all__ = [
     "ContactLogOptions",
     "ContactLogPage",
     "ContactLogRow",
-    "LogOption",
     "PromiseFilter",
     "PromiseRow",
     "contact_log",
@@ -118,17 +117,10 @@ class ContactLogPage:
 
 
 @dataclass(frozen=True)
-class LogOption:
-    id: int
-    name: str
-    parent_id: int | None = None  # a building's estate
-
-
-@dataclass(frozen=True)
 class ContactLogOptions:
-    users: tuple[LogOption, ...]  # staff who can log contacts, and anyone who did
-    estates: tuple[LogOption, ...]
-    buildings: tuple[LogOption, ...]
+    users: tuple[NamedId, ...]  # staff who can log contacts, and anyone who did
+    estates: tuple[NamedId, ...]
+    buildings: tuple[NamedId, ...]
 
 
 def _utc(day: date) -> datetime:
@@ -246,12 +238,12 @@ def contact_log_rows(session: Session, *, actor: UserDTO, flt: ContactLogFilter,
 def contact_log_options(session: Session) -> ContactLogOptions:
     """The choices of the filter bar."""
     logged = select(ContactEvent.user_id).where(ContactEvent.user_id.is_not(None)).distinct()
-    users = tuple(LogOption(i, n) for i, n in session.execute(
+    users = tuple(NamedId(i, n) for i, n in session.execute(
         select(User.id, User.display_name)
         .where(or_(User.role.in_([Role.CLERK, Role.COLLECTOR, Role.MANAGER]), User.id.in_(logged)))
         .order_by(User.display_name)))
-    estates = tuple(LogOption(i, n) for i, n in session.execute(select(Estate.id, Estate.name).order_by(Estate.code)))
-    buildings = sorted((LogOption(i, n, e) for i, e, n in session.execute(
+    estates = tuple(NamedId(i, n) for i, n in session.execute(select(Estate.id, Estate.name).order_by(Estate.code)))
+    buildings = sorted((NamedId(i, n, e) for i, e, n in session.execute(
         select(Building.id, Building.estate_id, Building.name))), key=lambda b: (b.parent_id, natural_key(b.name)))
     return ContactLogOptions(users, estates, tuple(buildings))
 

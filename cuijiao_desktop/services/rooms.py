@@ -46,7 +46,7 @@ from cuijiao_desktop.domain.rooms import (
 from . import audit
 from .actor import authorize
 from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
-from .dto import UserDTO
+from .dto import NamedId, UserDTO
 from .payments import OUTSTANDING
 from .tx import read_only
 from .versions import check_version, flush_or_conflict
@@ -129,15 +129,6 @@ class RoomPage:
     total: int
     offset: int
     limit: int
-
-
-@dataclass(frozen=True)
-class NamedId:
-    """An id with its label, for combo boxes; ``parent_id`` links a building to its estate, a unit to its building."""
-
-    id: int
-    name: str
-    parent_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from cuijiao_desktop.views.dialogs.case_forms import (
     StepDoneDialog,
     pydate,
 )
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
     CATEGORY_LABELS,
@@ -133,11 +133,7 @@ class CaseDialog(QDialog):
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.title)
-        self.error = QLabel()
-        self.error.setObjectName("caseError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("caseError")
         outer.addWidget(self.error)
 
         figures = QGridLayout()

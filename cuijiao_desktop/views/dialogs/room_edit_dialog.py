@@ -29,7 +29,7 @@ from cuijiao_desktop.domain.enums import ContactKind, Occupancy, OwnerType, Usag
 from cuijiao_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import rooms as rooms_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, error_label
 from cuijiao_desktop.views.models.rooms_model import (
     OCCUPANCY_LABELS,
     OWNER_TYPE_LABELS,
@@ -47,11 +47,7 @@ class FieldErrors:
 
     def make(self, field: str) -> QLabel:
         """A hidden red label for ``field`` (place it under the field)."""
-        lab = QLabel()
-        lab.setObjectName(f"error_{field.replace('.', '_')}")
-        lab.setStyleSheet(ERROR_STYLE)
-        lab.setWordWrap(True)
-        lab.hide()
+        lab = error_label(f"error_{field.replace('.', '_')}")
         self.labels[field] = lab
         return lab
 

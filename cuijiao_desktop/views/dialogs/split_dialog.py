@@ -34,7 +34,7 @@ from cuijiao_desktop.domain.cases import SplitMode, SplitScope
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
 from cuijiao_desktop.views.models.case_models import Col, ColumnsModel, money
 
 
@@ -154,11 +154,7 @@ class SplitDialog(QDialog):
         row.addWidget(self.preview_button)
         row.addWidget(self.summary, 1)
         outer.addLayout(row)
-        self.error = QLabel()
-        self.error.setObjectName("splitError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("splitError")
         outer.addWidget(self.error)
 
         split = QSplitter(Qt.Orientation.Vertical)

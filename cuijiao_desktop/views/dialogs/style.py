@@ -8,6 +8,16 @@ ERROR_STYLE = "color: #B3261E;"
 HINT_STYLE = "color: #44546A; background: #EEF3F8; border-radius: 4px; padding: 6px;"
 
 
+def error_label(name: str) -> QLabel:
+    """A hidden red message that wraps (shown with ``setText`` + ``show`` or :func:`set_inline`)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 def set_inline(label: QLabel, text: str, style: str = ERROR_STYLE) -> None:
     """Show ``text`` in ``label`` (hidden when empty)."""
     label.setStyleSheet(style)

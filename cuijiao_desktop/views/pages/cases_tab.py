@@ -34,7 +34,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import parse_room_query
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
+from cuijiao_desktop.views.dialogs.style import error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel, label, stage_label
 
@@ -131,11 +131,7 @@ class CasesTab(QWidget):
         for b in (self.open_button, self.sync_button, self.split_button, self.reassign_button):
             bottom.addWidget(b)
         layout.addLayout(bottom)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("casesError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label("casesError")
         layout.addWidget(self.error_label)
 
         self._fill_static_combos()

@@ -43,7 +43,7 @@ from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.services import ladder as ladder_service
 from cuijiao_desktop.services.dto import LadderStepDTO
 from cuijiao_desktop.views.dialogs.case_forms import add_row
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
     CHANNEL_LABELS,
@@ -144,11 +144,7 @@ class StepDialog(QDialog):
         form.addRow("", hint)
         form.addRow("", self.active)
         add_row(form, self.tr("N&ote"), self.note)
-        self.error = QLabel()
-        self.error.setObjectName("stepError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("stepError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -28,7 +28,7 @@ from cuijiao_desktop.domain.enums import IssueCategory
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
+from cuijiao_desktop.views.dialogs.style import error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import CATEGORY_LABELS, IssuesModel, label
 
@@ -117,11 +117,7 @@ class ServiceIssuesTab(QWidget):
         for b in (self.new_button, self.edit_button, self.ledger_button):
             bottom.addWidget(b)
         layout.addLayout(bottom)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("issuesError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label("issuesError")
         layout.addWidget(self.error_label)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
         self.category_combo.currentIndexChanged.connect(self.apply_filters)

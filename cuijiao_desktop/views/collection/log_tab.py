@@ -7,19 +7,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +33,7 @@ from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
 from cuijiao_desktop.views.models.arrears_model import label as arrears_label
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 PAGE_SIZE = log_service.LOG_PAGE_SIZE
 DEFAULT_DAYS = 30
@@ -144,29 +141,12 @@ class ContactLogTab(QWidget):
         outer.addLayout(grid)
 
         self.model = ContactLogModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("contactLogTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         c = ContactLogModel.Column
-        for col, width in {c.WHEN: 118, c.ESTATE: 84, c.ROOM: 76, c.PERSON: 60, c.CHANNEL: 64, c.NUMBER: 100,
-                           c.ANSWERED: 76, c.OUTCOME: 96, c.REASON: 110, c.PROMISE: 150, c.PROMISE_STATE: 64,
-                           c.FOLLOW_UP: 84, c.USER: 60}.items():
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        self.table = list_view(self.model, "contactLogTable", widths={
+            c.WHEN: 118, c.ESTATE: 84, c.ROOM: 76, c.PERSON: 60, c.CHANNEL: 64, c.NUMBER: 100, c.ANSWERED: 76,
+            c.OUTCOME: 96, c.REASON: 110, c.PROMISE: 150, c.PROMISE_STATE: 64, c.FOLLOW_UP: 84, c.USER: 60})
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open(self.table.currentIndex().row()))
+        on_enter(self.table, lambda: self._open(self.table.currentIndex().row()))
         outer.addWidget(self.table, 1)
 
         pager = QHBoxLayout()

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,7 @@ from cuijiao_desktop.views.models.arrears_model import (
     label,
 )
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.tables import on_enter
 
 log = logging.getLogger(__name__)
 
@@ -258,10 +259,7 @@ class ArrearsPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.clicked.connect(self._copy_phone)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open_index(self.table.currentIndex()))
+        on_enter(self.table, lambda: self._open_index(self.table.currentIndex()))
         self.body.addWidget(self.table, 1)
 
     def _build_footer(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,7 @@ from cuijiao_desktop.views.models.case_models import (
     stage_label,
 )
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
+from cuijiao_desktop.views.widgets.tables import on_enter
 
 
 class StepsModel(ColumnsModel):
@@ -212,10 +213,7 @@ class LadderSection(SettingsSection):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        on_enter(self.table, self.edit_selected)
         self.table.installEventFilter(self)  # Alt+Up / Alt+Down move the selected step
         layout.addWidget(self.table, 1)
 

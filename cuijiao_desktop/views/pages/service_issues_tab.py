@@ -9,17 +9,13 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +27,7 @@ from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import CATEGORY_LABELS, IssuesModel, label
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 OPEN, OVERDUE, ALL = "open", "overdue", "all"
 
@@ -72,28 +69,10 @@ class ServiceIssuesTab(QWidget):
         layout.addLayout(filters)
 
         self.model = IssuesModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("issuesTable")
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((90, 86, 70, 260, 86, 86, 70, 120, 80)):
-            header.resizeSection(col, width)
+        self.table = list_view(self.model, "issuesTable", sortable=True,
+                               widths=dict(enumerate((90, 86, 70, 260, 86, 86, 70, 120, 80))))
         self.table.doubleClicked.connect(self._edit_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        on_enter(self.table, self.edit_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.table, 1)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
 from cuijiao_desktop.views.models.arrears_model import label as arrears_label
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 PAGE_SIZE = log_service.LOG_PAGE_SIZE
@@ -115,11 +115,7 @@ class ContactLogTab(QWidget):
         self.reason_combo = self._combo("logReason", self.tr("Any reason"))
         for reason in ArrearsReason:
             self.reason_combo.addItem(arrears_label(REASON_LABELS, reason), reason)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("logText")
-        self.text_edit.setPlaceholderText(self.tr("Room or owner"))
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(60)
+        self.text_edit = search_edit("logText", self.tr("Room or owner"), min_width=60)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setObjectName("logClear")
@@ -183,11 +179,7 @@ class ContactLogTab(QWidget):
         self.estate_combo.currentIndexChanged.connect(self._estate_changed)
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(250)
-        self.text_timer.timeout.connect(self.apply_filters)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, 250, self.apply_filters, self.text_edit.textChanged)
         self.text_edit.returnPressed.connect(self.apply_filters)
 
     # filter choices

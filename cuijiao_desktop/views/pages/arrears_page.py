@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,7 @@ from cuijiao_desktop.views.models.arrears_model import (
     label,
 )
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import on_enter
 
 log = logging.getLogger(__name__)
@@ -157,11 +158,8 @@ class ArrearsPage(Page):
         self._amount_hint = self.tr("Total arrears in yuan, e.g. 1000 or 1,000.50")
         for edit in (self.min_edit, self.max_edit):
             edit.setToolTip(self._amount_hint)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("arrearsText")
-        self.text_edit.setPlaceholderText(self.tr("Room, owner, initials or last 4 phone digits"))
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(74)
+        self.text_edit = search_edit("arrearsText", self.tr("Room, owner, initials or last 4 phone digits"),
+                                     min_width=74)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -202,12 +200,9 @@ class ArrearsPage(Page):
         for combo in (self.building_combo, self.bucket_combo, self.stage_combo, self.collector_combo,
                       self.reason_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(TEXT_DEBOUNCE_MS)
-        self.text_timer.timeout.connect(self.apply_filters)
-        for edit in (self.text_edit, self.min_edit, self.max_edit):
-            edit.textChanged.connect(lambda _t: self.text_timer.start())
+        edits = (self.text_edit, self.min_edit, self.max_edit)
+        self.text_timer = debounced(self, TEXT_DEBOUNCE_MS, self.apply_filters, *(e.textChanged for e in edits))
+        for edit in edits:
             edit.returnPressed.connect(self.apply_filters)
 
     def _money_edit(self, name: str, placeholder: str) -> QLineEdit:

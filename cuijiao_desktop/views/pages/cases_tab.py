@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel, label, stage_label
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 ANY = None
@@ -64,10 +64,7 @@ class CasesTab(QWidget):
         self.building_combo = self._combo("casesBuilding", self.tr("Filter by building"))
         self.stage_combo = self._combo("casesStage", self.tr("Filter by the stage reached"))
         self.state_combo = self._combo("casesState", self.tr("Due, waiting, on hold …"))
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("casesText")
-        self.text_edit.setPlaceholderText(self.tr("Room or owner"))
-        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit = search_edit("casesText", self.tr("Room or owner"))
         for w in (self.collector_combo, self.building_combo, self.stage_combo, self.state_combo):
             filters.addWidget(w, 1)
         filters.addWidget(self.text_edit, 1)
@@ -116,11 +113,7 @@ class CasesTab(QWidget):
         self._fill_static_combos()
         for combo in (self.collector_combo, self.building_combo, self.stage_combo, self.state_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(200)
-        self.text_timer.timeout.connect(self.apply_filters)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, 200, self.apply_filters, self.text_edit.textChanged)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
@@ -39,6 +38,7 @@ from cuijiao_desktop.views.models.rooms_model import (
     label,
 )
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 
 PAGE_SIZE = rooms_service.PAGE_SIZE
 TEXT_DEBOUNCE_MS = 250
@@ -96,11 +96,7 @@ class RoomsPage(Page):
         self.arrears_combo.addItem(self.tr("With or without arrears"), None)
         self.arrears_combo.addItem(self.tr("In arrears"), True)
         self.arrears_combo.addItem(self.tr("No arrears"), False)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("roomsText")
-        self.text_edit.setPlaceholderText(self.tr("Room, name, initials or phone"))
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(90)
+        self.text_edit = search_edit("roomsText", self.tr("Room, name, initials or phone"), min_width=90)
         self._fill_estates()
         for combo in (self.estate_combo, self.building_combo, self.unit_combo):
             bar.addWidget(combo, 2)
@@ -111,11 +107,7 @@ class RoomsPage(Page):
         self.estate_combo.currentIndexChanged.connect(self._estate_changed)
         self.building_combo.currentIndexChanged.connect(self._building_changed)
         self.unit_combo.currentIndexChanged.connect(self._filters_changed)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(TEXT_DEBOUNCE_MS)
-        self.text_timer.timeout.connect(self._filters_changed)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, TEXT_DEBOUNCE_MS, self._filters_changed, self.text_edit.textChanged)
         self.text_edit.returnPressed.connect(self._filters_changed)
         self.body.addLayout(bar)
 

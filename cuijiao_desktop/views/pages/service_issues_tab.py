@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import error_label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import CATEGORY_LABELS, IssuesModel, label
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 OPEN, OVERDUE, ALL = "open", "overdue", "all"
@@ -59,10 +59,7 @@ class ServiceIssuesTab(QWidget):
         self.category_combo.addItem(self.tr("Any category"), None)
         for c in IssueCategory:
             self.category_combo.addItem(label(CATEGORY_LABELS, c), c)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("issuesText")
-        self.text_edit.setPlaceholderText(self.tr("Room, problem or handler"))
-        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit = search_edit("issuesText", self.tr("Room, problem or handler"))
         filters.addWidget(self.status_combo)
         filters.addWidget(self.category_combo)
         filters.addWidget(self.text_edit, 1)
@@ -100,11 +97,7 @@ class ServiceIssuesTab(QWidget):
         layout.addWidget(self.error_label)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
         self.category_combo.currentIndexChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(200)
-        self.text_timer.timeout.connect(self.apply_filters)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, 200, self.apply_filters, self.text_edit.textChanged)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 

@@ -65,11 +65,10 @@ from cuijiao_desktop.views.collection.labels import (
     CHANNEL_LABELS,
     OUTCOME_LABELS,
     PROMISE_LABELS,
-    label,
 )
 from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inline
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.arrears_model import REASON_LABELS, STAGE_LABELS
-from cuijiao_desktop.views.models.arrears_model import label as arrears_label
 
 _WARN_STYLE = "color: #7A4B00; background: #FFF4DB; border: 1px solid #F0C36D; border-radius: 4px; padding: 6px;"
 
@@ -256,7 +255,7 @@ class CallDialog(QDialog):
         self.reason_combo.setObjectName("reasonCombo")
         self.reason_combo.addItem(self.tr("— not asked —"), None)
         for reason in ArrearsReason:
-            self.reason_combo.addItem(arrears_label(REASON_LABELS, reason), reason)
+            self.reason_combo.addItem(label(REASON_LABELS, reason), reason)
         row(self.tr("&Reason for arrears"), self.reason_combo, "reason")
 
         self.promise_date = DayEdit(date.today())
@@ -355,7 +354,7 @@ class CallDialog(QDialog):
         if ctx.owed_fen != ctx.overdue_fen:
             facts.append(self.tr("{amount} in all").format(amount=format_money(ctx.owed_fen)))
         if ctx.stage is not None:
-            stage = arrears_label(STAGE_LABELS, ctx.stage)
+            stage = label(STAGE_LABELS, ctx.stage)
             facts.append(self.tr("Stage: {stage}").format(stage=stage) +
                          (self.tr(" ({collector})").format(collector=ctx.collector) if ctx.collector else ""))
         if ctx.hold_until is not None and ctx.hold_until >= ctx.today:

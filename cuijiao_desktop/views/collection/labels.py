@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from cuijiao_desktop.domain.enums import AnsweredBy, CallOutcome, Channel, IssueCategory, PromiseStatus
 from cuijiao_desktop.services.worklist import WorkKind
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.labels import Labels
 
-_CTX = "collection"
-
-CHANNEL_LABELS = {
+CHANNEL_LABELS = Labels("collection", {
     Channel.PHONE: QT_TRANSLATE_NOOP("collection", "Phone"),
     Channel.SMS: QT_TRANSLATE_NOOP("collection", "SMS"),
     Channel.WECHAT: QT_TRANSLATE_NOOP("collection", "WeChat"),
@@ -22,8 +18,8 @@ CHANNEL_LABELS = {
     Channel.REGISTERED_LETTER: QT_TRANSLATE_NOOP("collection", "Registered letter"),
     Channel.VISIT: QT_TRANSLATE_NOOP("collection", "Home visit"),
     Channel.NOTICE: QT_TRANSLATE_NOOP("collection", "Notice"),
-}
-OUTCOME_LABELS = {
+})
+OUTCOME_LABELS = Labels("collection", {
     CallOutcome.PROMISED: QT_TRANSLATE_NOOP("collection", "Promised to pay"),
     CallOutcome.CONDITIONAL: QT_TRANSLATE_NOOP("collection", "Pays on a condition"),
     CallOutcome.REFUSED: QT_TRANSLATE_NOOP("collection", "Refused"),
@@ -35,14 +31,14 @@ OUTCOME_LABELS = {
     CallOutcome.DELIVERED: QT_TRANSLATE_NOOP("collection", "Delivered"),
     CallOutcome.NOT_HOME: QT_TRANSLATE_NOOP("collection", "Nobody at home"),
     CallOutcome.OTHER: QT_TRANSLATE_NOOP("collection", "Other"),
-}
-ANSWERED_LABELS = {
+})
+ANSWERED_LABELS = Labels("collection", {
     AnsweredBy.OWNER: QT_TRANSLATE_NOOP("collection", "The owner"),
     AnsweredBy.FAMILY: QT_TRANSLATE_NOOP("collection", "Spouse or family"),
     AnsweredBy.TENANT: QT_TRANSLATE_NOOP("collection", "The tenant"),
     AnsweredBy.OTHER: QT_TRANSLATE_NOOP("collection", "Someone else"),
-}
-CATEGORY_LABELS = {
+})
+CATEGORY_LABELS = Labels("collection", {
     IssueCategory.LEAK: QT_TRANSLATE_NOOP("collection", "Leak"),
     IssueCategory.CLEANING: QT_TRANSLATE_NOOP("collection", "Cleaning"),
     IssueCategory.SECURITY: QT_TRANSLATE_NOOP("collection", "Security"),
@@ -52,14 +48,14 @@ CATEGORY_LABELS = {
     IssueCategory.NOISE: QT_TRANSLATE_NOOP("collection", "Noise"),
     IssueCategory.HOUSE_QUALITY: QT_TRANSLATE_NOOP("collection", "Building quality"),
     IssueCategory.OTHER: QT_TRANSLATE_NOOP("collection", "Other"),
-}
-PROMISE_LABELS = {
+})
+PROMISE_LABELS = Labels("collection", {
     PromiseStatus.OPEN: QT_TRANSLATE_NOOP("collection", "Open"),
     PromiseStatus.DUE: QT_TRANSLATE_NOOP("collection", "Due"),
     PromiseStatus.KEPT: QT_TRANSLATE_NOOP("collection", "Kept"),
     PromiseStatus.BROKEN: QT_TRANSLATE_NOOP("collection", "Broken"),
-}
-WORK_LABELS = {
+})
+WORK_LABELS = Labels("collection", {
     WorkKind.CALL: QT_TRANSLATE_NOOP("collection", "Calls due"),
     WorkKind.PROMISE_DUE: QT_TRANSLATE_NOOP("collection", "Promises due"),
     WorkKind.PROMISE_BROKEN: QT_TRANSLATE_NOOP("collection", "Broken promises"),
@@ -68,8 +64,8 @@ WORK_LABELS = {
     WorkKind.STEP: QT_TRANSLATE_NOOP("collection", "Next ladder steps"),
     WorkKind.LIMITATION: QT_TRANSLATE_NOOP("collection", "Limitation at risk"),
     WorkKind.ISSUE: QT_TRANSLATE_NOOP("collection", "Overdue service issues"),
-}
-WORK_NOTES = {
+})
+WORK_NOTES = Labels("collection", {
     WorkKind.CALL: QT_TRANSLATE_NOOP("collection", "Follow-up dates reached and ladder calls"),
     WorkKind.PROMISE_DUE: QT_TRANSLATE_NOOP("collection", "Remind the day before, chase on the day"),
     WorkKind.PROMISE_BROKEN: QT_TRANSLATE_NOOP("collection", "Unpaid after the promised date"),
@@ -78,9 +74,4 @@ WORK_NOTES = {
     WorkKind.STEP: QT_TRANSLATE_NOOP("collection", "Cases reaching their next step"),
     WorkKind.LIMITATION: QT_TRANSLATE_NOOP("collection", "Periods whose 3 years end within 90 days"),
     WorkKind.ISSUE: QT_TRANSLATE_NOOP("collection", "Complaints past their promised date"),
-}
-
-
-def label(table: dict, value: Any) -> str:
-    """The translated label of ``value`` in one of the tables above ("" for None)."""
-    return base.label(table, value, _CTX)
+})

@@ -27,11 +27,11 @@ from cuijiao_desktop.services import contact_log as log_service
 from cuijiao_desktop.services import exports as export_service
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.collection.labels import CHANNEL_LABELS, OUTCOME_LABELS, label
+from cuijiao_desktop.views.collection.labels import CHANNEL_LABELS, OUTCOME_LABELS
 from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
-from cuijiao_desktop.views.models.arrears_model import label as arrears_label
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
@@ -114,7 +114,7 @@ class ContactLogTab(QWidget):
             self.outcome_combo.addItem(label(OUTCOME_LABELS, outcome), outcome)
         self.reason_combo = self._combo("logReason", self.tr("Any reason"))
         for reason in ArrearsReason:
-            self.reason_combo.addItem(arrears_label(REASON_LABELS, reason), reason)
+            self.reason_combo.addItem(label(REASON_LABELS, reason), reason)
         self.text_edit = search_edit("logText", self.tr("Room or owner"), min_width=60)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))

@@ -20,10 +20,9 @@ from cuijiao_desktop.views.collection.labels import (
     OUTCOME_LABELS,
     PROMISE_LABELS,
     WORK_LABELS,
-    label,
 )
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
-from cuijiao_desktop.views.models.arrears_model import label as arrears_label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
@@ -158,7 +157,7 @@ class ContactLogModel(RowTableModel):
                 c.ESTATE: r.estate, c.ROOM: r.room_code, c.PERSON: r.person,
                 c.CHANNEL: label(CHANNEL_LABELS, r.channel), c.NUMBER: r.number_masked,
                 c.ANSWERED: label(ANSWERED_LABELS, r.answered_by), c.OUTCOME: label(OUTCOME_LABELS, r.outcome),
-                c.REASON: arrears_label(REASON_LABELS, r.reason),
+                c.REASON: label(REASON_LABELS, r.reason),
                 c.PROMISE_STATE: label(PROMISE_LABELS, r.promise_status), c.FOLLOW_UP: _day(r.next_follow_up),
                 c.USER: r.user,
             }.get(col)

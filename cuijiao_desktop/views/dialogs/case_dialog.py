@@ -44,6 +44,8 @@ from cuijiao_desktop.views.dialogs.case_forms import (
     pydate,
 )
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
+from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
     CATEGORY_LABELS,
@@ -55,8 +57,6 @@ from cuijiao_desktop.views.models.case_models import (
     LadderLinesModel,
     PausesModel,
     PlansModel,
-    label,
-    stage_label,
 )
 from cuijiao_desktop.views.models.ledger_models import TimelineModel
 
@@ -314,7 +314,7 @@ class CaseDialog(QDialog):
         self.fig_debt.value.setText(format_money(r.arrears_fen))
         self.fig_debt.detail.setText(self.tr("{n} months overdue · opened {date}").format(
             n=r.months, date=r.opened_on.isoformat()))
-        self.fig_stage.value.setText(stage_label(r.stage))
+        self.fig_stage.value.setText(label(STAGE_LABELS, r.stage))
         self.fig_stage.detail.setText(self.tr("done {date}").format(date=pos.done_on.isoformat())
                                       if pos is not None and pos.done_on else "")
         if pos is not None and pos.next is not None:

@@ -37,11 +37,11 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.services.search import search
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, with_error
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.case_models import (
     CATEGORY_LABELS,
     ISSUE_STATUS_LABELS,
     InstalmentsModel,
-    label,
 )
 
 

@@ -27,13 +27,13 @@ from cuijiao_desktop.domain.enums import Channel, ContactKind, Occupancy, OwnerT
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, FieldErrors, with_error
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.rooms_model import (
     CHANNEL_LABELS,
     CONTACT_KIND_LABELS,
     OWNER_TYPE_LABELS,
     RELATION_LABELS,
     ROLE_LABELS,
-    label,
 )
 
 

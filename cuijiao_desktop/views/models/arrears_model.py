@@ -21,7 +21,7 @@ from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow, room_order_key
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.labels import Labels, label
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
     Index,
@@ -33,7 +33,7 @@ from cuijiao_desktop.views.models.base import (
 
 _CTX = "arrears"
 
-STAGE_LABELS = {
+STAGE_LABELS = Labels("arrears", {
     Stage.PREPARATION: QT_TRANSLATE_NOOP("arrears", "Preparation"),
     Stage.REMINDER: QT_TRANSLATE_NOOP("arrears", "Friendly reminder"),
     Stage.PHONE: QT_TRANSLATE_NOOP("arrears", "Phone calls"),
@@ -44,8 +44,8 @@ STAGE_LABELS = {
     Stage.LAWYER_LETTER: QT_TRANSLATE_NOOP("arrears", "Lawyer's letter"),
     Stage.LITIGATION: QT_TRANSLATE_NOOP("arrears", "Lawsuit / arbitration"),
     Stage.WRITE_OFF: QT_TRANSLATE_NOOP("arrears", "Written off"),
-}
-OUTCOME_LABELS = {
+})
+OUTCOME_LABELS = Labels("arrears", {
     CallOutcome.PROMISED: QT_TRANSLATE_NOOP("arrears", "Promised to pay"),
     CallOutcome.CONDITIONAL: QT_TRANSLATE_NOOP("arrears", "Pays on a condition"),
     CallOutcome.REFUSED: QT_TRANSLATE_NOOP("arrears", "Refused"),
@@ -57,8 +57,8 @@ OUTCOME_LABELS = {
     CallOutcome.DELIVERED: QT_TRANSLATE_NOOP("arrears", "Delivered"),
     CallOutcome.NOT_HOME: QT_TRANSLATE_NOOP("arrears", "Nobody at home"),
     CallOutcome.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
-}
-REASON_LABELS = {
+})
+REASON_LABELS = Labels("arrears", {
     ArrearsReason.SERVICE_QUALITY: QT_TRANSLATE_NOOP("arrears", "Unhappy with the service"),
     ArrearsReason.HARDSHIP: QT_TRANSLATE_NOOP("arrears", "Financial hardship"),
     ArrearsReason.LOW_AWARENESS: QT_TRANSLATE_NOOP("arrears", "Does not see the need to pay"),
@@ -69,8 +69,8 @@ REASON_LABELS = {
     ArrearsReason.VACANT: QT_TRANSLATE_NOOP("arrears", "Vacant flat"),
     ArrearsReason.UNREACHABLE: QT_TRANSLATE_NOOP("arrears", "Cannot be reached"),
     ArrearsReason.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
-}
-BUCKET_LABELS = {
+})
+BUCKET_LABELS = Labels("arrears", {
     AgeBucket.M1: QT_TRANSLATE_NOOP("arrears", "1 month"),
     AgeBucket.M2: QT_TRANSLATE_NOOP("arrears", "2 months"),
     AgeBucket.M3: QT_TRANSLATE_NOOP("arrears", "3 months"),
@@ -79,12 +79,7 @@ BUCKET_LABELS = {
     AgeBucket.M12_24: QT_TRANSLATE_NOOP("arrears", "1–2 years"),
     AgeBucket.M24_36: QT_TRANSLATE_NOOP("arrears", "2–3 years"),
     AgeBucket.OVER_36: QT_TRANSLATE_NOOP("arrears", "Over 3 years"),
-}
-
-
-def label(table: dict, value: Any) -> str:
-    """The translated label of ``value`` in one of the tables above ("" for None)."""
-    return base.label(table, value, _CTX)
+})
 
 
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)

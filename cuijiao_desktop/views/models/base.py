@@ -20,14 +20,6 @@ ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def label(table: Mapping[Any, str], value: Any, context: str) -> str:
-    """The label of ``value`` in ``table`` translated in ``context`` ("" for None, ``str(value)`` when missing)."""
-    if value is None:
-        return ""
-    text = table.get(value)
-    return QCoreApplication.translate(context, text) if text else str(value)
-
-
 def period_text(period: int) -> str:
     """``202603`` -> ``"2026-03"``."""
     return f"{period // 100:04d}-{period % 100:02d}"

@@ -15,42 +15,42 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, IssueCategory, IssueStatus, Stage
+from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, IssueCategory, IssueStatus
 from cuijiao_desktop.domain.instalments import InstalmentState, PlanState
 from cuijiao_desktop.domain.ladder import DueReason, PositionState, StepKind
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.labels import Labels, label
 from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 _CTX = "cases"
 
-STATE_LABELS = {
+STATE_LABELS = Labels("cases", {
     PositionState.CLEARED: QT_TRANSLATE_NOOP("cases", "Cleared"),
     PositionState.DUE: QT_TRANSLATE_NOOP("cases", "Due"),
     PositionState.WAITING: QT_TRANSLATE_NOOP("cases", "Waiting"),
     PositionState.ON_HOLD: QT_TRANSLATE_NOOP("cases", "On hold"),
     PositionState.BELOW_MINIMUM: QT_TRANSLATE_NOOP("cases", "Below the next step's minimum"),
     PositionState.END: QT_TRANSLATE_NOOP("cases", "Ladder done"),
-}
-KIND_LABELS = {
+})
+KIND_LABELS = Labels("cases", {
     StepKind.CALL: QT_TRANSLATE_NOOP("cases", "Call"),
     StepKind.MESSAGE: QT_TRANSLATE_NOOP("cases", "Message"),
     StepKind.NOTICE: QT_TRANSLATE_NOOP("cases", "Notice"),
     StepKind.VISIT: QT_TRANSLATE_NOOP("cases", "Visit"),
     StepKind.BOARD: QT_TRANSLATE_NOOP("cases", "Board"),
     StepKind.OTHER: QT_TRANSLATE_NOOP("cases", "Other"),
-}
-REASON_LABELS = {
+})
+REASON_LABELS = Labels("cases", {
     DueReason.WAIT: QT_TRANSLATE_NOOP("cases", "the wait after the previous step"),
     DueReason.PROMISE: QT_TRANSLATE_NOOP("cases", "the day after the promised date"),
     DueReason.PROMISE_BROKEN: QT_TRANSLATE_NOOP("cases", "a promise was broken"),
     DueReason.INSTALMENT: QT_TRANSLATE_NOOP("cases", "the day after the next instalment"),
     DueReason.INSTALMENT_MISSED: QT_TRANSLATE_NOOP("cases", "an instalment was missed"),
     DueReason.HOLD: QT_TRANSLATE_NOOP("cases", "the end of a hold or extension"),
-}
-CHANNEL_LABELS = {
+})
+CHANNEL_LABELS = Labels("cases", {
     Channel.PHONE: QT_TRANSLATE_NOOP("cases", "Phone"),
     Channel.SMS: QT_TRANSLATE_NOOP("cases", "SMS"),
     Channel.WECHAT: QT_TRANSLATE_NOOP("cases", "WeChat"),
@@ -60,14 +60,14 @@ CHANNEL_LABELS = {
     Channel.VISIT: QT_TRANSLATE_NOOP("cases", "Home visit"),
     Channel.NOTICE: QT_TRANSLATE_NOOP("cases", "Notice board"),
     Channel.DESK: QT_TRANSLATE_NOOP("cases", "At the desk"),
-}
-ISSUE_STATUS_LABELS = {
+})
+ISSUE_STATUS_LABELS = Labels("cases", {
     IssueStatus.OPEN: QT_TRANSLATE_NOOP("cases", "Open"),
     IssueStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("cases", "In progress"),
     IssueStatus.DONE: QT_TRANSLATE_NOOP("cases", "Done"),
     IssueStatus.CLOSED: QT_TRANSLATE_NOOP("cases", "Closed"),
-}
-CATEGORY_LABELS = {
+})
+CATEGORY_LABELS = Labels("cases", {
     IssueCategory.LEAK: QT_TRANSLATE_NOOP("cases", "Leak"),
     IssueCategory.CLEANING: QT_TRANSLATE_NOOP("cases", "Cleaning"),
     IssueCategory.SECURITY: QT_TRANSLATE_NOOP("cases", "Security"),
@@ -77,57 +77,46 @@ CATEGORY_LABELS = {
     IssueCategory.NOISE: QT_TRANSLATE_NOOP("cases", "Noise"),
     IssueCategory.HOUSE_QUALITY: QT_TRANSLATE_NOOP("cases", "Building quality"),
     IssueCategory.OTHER: QT_TRANSLATE_NOOP("cases", "Other"),
-}
-PLAN_STATE_LABELS = {
+})
+PLAN_STATE_LABELS = Labels("cases", {
     PlanState.PENDING: QT_TRANSLATE_NOOP("cases", "Waiting for approval"),
     PlanState.ON_TRACK: QT_TRANSLATE_NOOP("cases", "On track"),
     PlanState.BEHIND: QT_TRANSLATE_NOOP("cases", "Behind"),
     PlanState.COMPLETED: QT_TRANSLATE_NOOP("cases", "Paid off"),
     PlanState.REJECTED: QT_TRANSLATE_NOOP("cases", "Rejected"),
     PlanState.CANCELLED: QT_TRANSLATE_NOOP("cases", "Cancelled"),
-}
-INSTALMENT_LABELS = {
+})
+INSTALMENT_LABELS = Labels("cases", {
     InstalmentState.PAID: QT_TRANSLATE_NOOP("cases", "Paid"),
     InstalmentState.PART_PAID: QT_TRANSLATE_NOOP("cases", "Part paid"),
     InstalmentState.UPCOMING: QT_TRANSLATE_NOOP("cases", "Not yet due"),
     InstalmentState.DUE: QT_TRANSLATE_NOOP("cases", "Due today"),
     InstalmentState.OVERDUE: QT_TRANSLATE_NOOP("cases", "Overdue"),
-}
-APPROVAL_LABELS = {
+})
+APPROVAL_LABELS = Labels("cases", {
     ApprovalStatus.PENDING: QT_TRANSLATE_NOOP("cases", "Waiting for approval"),
     ApprovalStatus.APPROVED: QT_TRANSLATE_NOOP("cases", "Approved"),
     ApprovalStatus.REJECTED: QT_TRANSLATE_NOOP("cases", "Rejected"),
     ApprovalStatus.CANCELLED: QT_TRANSLATE_NOOP("cases", "Cancelled"),
     ApprovalStatus.COMPLETED: QT_TRANSLATE_NOOP("cases", "Completed"),
-}
-LINE_LABELS = {
+})
+LINE_LABELS = Labels("cases", {
     "done": QT_TRANSLATE_NOOP("cases", "Done"),
     "skipped": QT_TRANSLATE_NOOP("cases", "Skipped"),
     "next": QT_TRANSLATE_NOOP("cases", "Next"),
     "ahead": QT_TRANSLATE_NOOP("cases", "Ahead"),
     "inactive": QT_TRANSLATE_NOOP("cases", "Not used"),
-}
-PAUSE_KIND_LABELS = {
+})
+PAUSE_KIND_LABELS = Labels("cases", {
     "extension": QT_TRANSLATE_NOOP("cases", "Extension"),
     "hold": QT_TRANSLATE_NOOP("cases", "Collection on hold"),
-}
+})
 
 #: Colours (background, text) of states that need attention.
 ALERT = ("#FDECEA", "#8C1D18")
 WARN = ("#FFF4E0", "#7A4A00")
 GOOD = ("#E6F4EA", "#1E5631")
 MUTED = "#8592A0"
-
-
-def label(table: dict, value: Any) -> str:
-    """The translated label of ``value`` ("" for None)."""
-    if table is STAGE_LABELS:
-        return base.label(table, value, "arrears")
-    return base.label(table, value, _CTX)
-
-
-def stage_label(stage: Stage | None) -> str:
-    return base.label(STAGE_LABELS, stage, "arrears")
 
 
 def money(fen: int | None) -> str:
@@ -233,7 +222,7 @@ class CasesModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Arrears"), lambda r: money(r.arrears_fen), lambda r: r.arrears_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Months"), lambda r: str(r.months) if r.months else "", lambda r: r.months,
             True),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: stage_label(r.stage), lambda r: int(r.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: label(STAGE_LABELS, r.stage), lambda r: int(r.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Next step"), lambda r: r.next_step),
         Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda r: day(r.due_on), lambda r: _late(r.due_on)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda r: _state_text(r), lambda r: r.state.value),
@@ -294,7 +283,7 @@ class LadderLinesModel(ColumnsModel):
 
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: f"{s.seq}. {s.name}", lambda s: s.seq),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: stage_label(s.stage), lambda s: int(s.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: label(STAGE_LABELS, s.stage), lambda s: int(s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, s.channel)),
         Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), lambda s: s.wait_days, True),
         Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),

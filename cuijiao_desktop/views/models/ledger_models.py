@@ -35,7 +35,8 @@ from cuijiao_desktop.services.room_ledger import (
     TimelineEntry,
     TimelineKind,
 )
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views import labels
+from cuijiao_desktop.views.labels import Labels
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
     Index,
@@ -48,7 +49,7 @@ from cuijiao_desktop.views.models.base import (
 _CTX = "ledger"
 CellRole = Qt.ItemDataRole.UserRole + 3  # grid: the LedgerCell of a fee-item column
 
-LABELS: dict[object, str] = {
+LABELS = Labels("ledger", {
     PaymentMethod.CASH: QT_TRANSLATE_NOOP("ledger", "Cash"),
     PaymentMethod.CARD: QT_TRANSLATE_NOOP("ledger", "Card (POS)"),
     PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("ledger", "WeChat Pay"),
@@ -93,9 +94,9 @@ LABELS: dict[object, str] = {
     TimelineKind.ISSUE: QT_TRANSLATE_NOOP("ledger", "Service issue"),
     TimelineKind.HOLD: QT_TRANSLATE_NOOP("ledger", "Collection on hold"),
     TimelineKind.CASE: QT_TRANSLATE_NOOP("ledger", "Case"),
-}
+})
 
-BUCKET_LABELS: dict[AgeBucket, str] = {
+BUCKET_LABELS = Labels("ledger", {
     AgeBucket.M1: QT_TRANSLATE_NOOP("ledger", "1 month"),
     AgeBucket.M2: QT_TRANSLATE_NOOP("ledger", "2 months"),
     AgeBucket.M3: QT_TRANSLATE_NOOP("ledger", "3 months"),
@@ -104,7 +105,7 @@ BUCKET_LABELS: dict[AgeBucket, str] = {
     AgeBucket.M12_24: QT_TRANSLATE_NOOP("ledger", "1–2 years"),
     AgeBucket.M24_36: QT_TRANSLATE_NOOP("ledger", "2–3 years"),
     AgeBucket.OVER_36: QT_TRANSLATE_NOOP("ledger", "over 3 years"),
-}
+})
 
 #: Cell colours: background, text.
 PAID_COLOURS = ("#DDF2E3", "#1E5631")
@@ -123,12 +124,12 @@ BUCKET_COLOURS: dict[AgeBucket, tuple[str, str]] = {
 
 def label(value: object) -> str:
     """The translated label of a vocabulary value."""
-    return base.label(LABELS, value, _CTX)
+    return labels.label(LABELS, value)
 
 
 def bucket_label(bucket: AgeBucket) -> str:
     """The translated label of an ageing bucket."""
-    return QCoreApplication.translate(_CTX, BUCKET_LABELS[bucket])
+    return labels.label(BUCKET_LABELS, bucket)
 
 
 def cell_colours(cell: LedgerCell) -> tuple[str, str]:

@@ -9,8 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
-from cuijiao_desktop.views.models.rooms_model import ROLE_LABELS, label
+from cuijiao_desktop.views.models.rooms_model import ROLE_LABELS
 
 _CTX = "search"
 

@@ -47,12 +47,12 @@ from cuijiao_desktop.services import call_lists
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.icons import icon
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.arrears_model import (
     BUCKET_LABELS,
     REASON_LABELS,
     STAGE_LABELS,
     ArrearsTableModel,
-    label,
 )
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit

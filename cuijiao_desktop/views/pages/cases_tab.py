@@ -30,8 +30,10 @@ from cuijiao_desktop.domain.rooms import parse_room_query
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import error_label
+from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
 from cuijiao_desktop.views.models.base import RowRole
-from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel, label, stage_label
+from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
@@ -129,7 +131,7 @@ class CasesTab(QWidget):
     def _fill_static_combos(self) -> None:
         self.stage_combo.addItem(self.tr("Any stage"), ANY)
         for s in Stage:
-            self.stage_combo.addItem(stage_label(s), s)
+            self.stage_combo.addItem(label(STAGE_LABELS, s), s)
         self.state_combo.addItem(self.tr("Any state"), ANY)
         for st in (PositionState.DUE, PositionState.WAITING, PositionState.ON_HOLD, PositionState.BELOW_MINIMUM,
                    PositionState.END, PositionState.CLEARED):

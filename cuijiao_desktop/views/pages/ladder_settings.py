@@ -44,15 +44,15 @@ from cuijiao_desktop.services import ladder as ladder_service
 from cuijiao_desktop.services.dto import LadderStepDTO
 from cuijiao_desktop.views.dialogs.case_forms import add_row
 from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, error_label
+from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
     CHANNEL_LABELS,
     MUTED,
     Col,
     ColumnsModel,
-    label,
     minimum_text,
-    stage_label,
 )
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
 from cuijiao_desktop.views.widgets.tables import on_enter
@@ -64,7 +64,7 @@ class StepsModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Order"), lambda s: str(s.seq)),
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: s.name),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: stage_label(s.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: label(STAGE_LABELS, s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, Channel(s.channel))),
         Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), None, True),
         Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),
@@ -104,7 +104,7 @@ class StepDialog(QDialog):
         self.stage.setObjectName("stepStage")
         for s in Stage:
             if s is not Stage.PREPARATION:
-                self.stage.addItem(stage_label(s), s)
+                self.stage.addItem(label(STAGE_LABELS, s), s)
         self.stage.setCurrentIndex(max(0, self.stage.findData(Stage(step.stage))))
         self.stage.setToolTip(self.tr("What kind of step it is: it decides which history completes it (a call, "
                                       "a notice, a visit …)"))

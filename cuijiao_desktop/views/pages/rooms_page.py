@@ -30,12 +30,12 @@ from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.person_edit_dialog import ChangeTenantDialog, PersonEditDialog
 from cuijiao_desktop.views.dialogs.room_edit_dialog import RoomEditDialog
 from cuijiao_desktop.views.icons import icon
+from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.rooms_model import (
     OCCUPANCY_LABELS,
     OWNER_TYPE_LABELS,
     ROLE_LABELS,
     RoomsTableModel,
-    label,
 )
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit

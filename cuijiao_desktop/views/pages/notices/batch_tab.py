@@ -40,13 +40,14 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services.notices import NoticeBatch, NoticeDocument, NoticeSelection, plan_notices
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS, label
+from cuijiao_desktop.views.labels import Labels, label
+from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, RowRole, RowTableModel, SortRole
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
 
 _CTX = "notices"
 
-DELIVERY_LABELS: dict[DeliveryMethod, str] = {
+DELIVERY_LABELS = Labels("notices", {
     DeliveryMethod.HAND_SIGNED: QT_TRANSLATE_NOOP("notices", "Signed for by hand"),
     DeliveryMethod.DOOR: QT_TRANSLATE_NOOP("notices", "Left at the door"),
     DeliveryMethod.REGISTERED_MAIL: QT_TRANSLATE_NOOP("notices", "Registered letter"),
@@ -54,11 +55,11 @@ DELIVERY_LABELS: dict[DeliveryMethod, str] = {
     DeliveryMethod.SMS: QT_TRANSLATE_NOOP("notices", "SMS"),
     DeliveryMethod.WECHAT: QT_TRANSLATE_NOOP("notices", "WeChat"),
     DeliveryMethod.EMAIL: QT_TRANSLATE_NOOP("notices", "E-mail"),
-}
+})
 
 
 def delivery_label(method: DeliveryMethod | None) -> str:
-    return QCoreApplication.translate("notices", DELIVERY_LABELS[method]) if method else ""
+    return label(DELIVERY_LABELS, method)
 
 
 class NoticeListModel(RowTableModel):

@@ -59,16 +59,17 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.messages import error_message, message_for_code
 from cuijiao_desktop.services import contacts as contact_service
-from cuijiao_desktop.views.collection.labels import (
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inline
+from cuijiao_desktop.views.labels import (
     ANSWERED_LABELS,
     CATEGORY_LABELS,
     CHANNEL_LABELS,
     OUTCOME_LABELS,
     PROMISE_LABELS,
+    REASON_LABELS,
+    STAGE_LABELS,
+    label,
 )
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inline
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import REASON_LABELS, STAGE_LABELS
 
 _WARN_STYLE = "color: #7A4B00; background: #FFF4DB; border: 1px solid #F0C36D; border-radius: 4px; padding: 6px;"
 

@@ -27,11 +27,9 @@ from cuijiao_desktop.services import contact_log as log_service
 from cuijiao_desktop.services import exports as export_service
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.collection.labels import CHANNEL_LABELS, OUTCOME_LABELS
 from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
+from cuijiao_desktop.views.labels import CHANNEL_LABELS, OUTCOME_LABELS, REASON_LABELS, label
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 

@@ -14,15 +14,15 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.contact_log import ContactLogRow, PromiseRow
 from cuijiao_desktop.services.contacts import overridden_text
 from cuijiao_desktop.services.worklist import WorkItem
-from cuijiao_desktop.views.collection.labels import (
+from cuijiao_desktop.views.labels import (
     ANSWERED_LABELS,
     CHANNEL_LABELS,
     OUTCOME_LABELS,
     PROMISE_LABELS,
+    REASON_LABELS,
     WORK_LABELS,
+    label,
 )
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)

@@ -19,9 +19,8 @@ from cuijiao_desktop.domain.enums import PromiseStatus
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import contact_log as log_service
-from cuijiao_desktop.views.collection.labels import PROMISE_LABELS
 from cuijiao_desktop.views.collection.models import PromisesModel
-from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.labels import PROMISE_LABELS, label
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 DEFAULT_BACK_DAYS = 14

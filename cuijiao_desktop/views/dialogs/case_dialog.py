@@ -44,11 +44,9 @@ from cuijiao_desktop.views.dialogs.case_forms import (
     pydate,
 )
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, STAGE_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
-    CATEGORY_LABELS,
     KIND_LABELS,
     REASON_LABELS,
     STATE_LABELS,

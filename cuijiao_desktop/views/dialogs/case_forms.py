@@ -37,12 +37,8 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.services.search import search
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, with_error
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.case_models import (
-    CATEGORY_LABELS,
-    ISSUE_STATUS_LABELS,
-    InstalmentsModel,
-)
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, label
+from cuijiao_desktop.views.models.case_models import ISSUE_STATUS_LABELS, InstalmentsModel
 
 
 def qdate(d: date) -> QDate:

@@ -44,8 +44,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import fee_items as svc
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, with_error
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE
-from cuijiao_desktop.views.labels import basis_label, label
-from cuijiao_desktop.views.models.rooms_model import USAGE_LABELS
+from cuijiao_desktop.views.labels import USAGE_LABELS, basis_label, label
 
 
 def _qdate(d: date) -> QDate:

@@ -64,7 +64,8 @@ from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import PaymentBill, PaymentContext
 from cuijiao_desktop.views.dialogs.receipt_dialog import ReceiptDialog
 from cuijiao_desktop.views.dialogs.style import set_inline
-from cuijiao_desktop.views.models.ledger_models import OpenBillsModel, RowRole, label, period_text
+from cuijiao_desktop.views.labels import PERSON_ROLE_LABELS, label
+from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, OpenBillsModel, RowRole, period_text
 
 # Methods offered at the counter, in this order.
 METHODS: tuple[PaymentMethod, ...] = (
@@ -163,7 +164,7 @@ class PaymentDialog(ReceiptDialog):
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         for method in METHODS:
-            self.method_combo.addItem(label(method), method.value)
+            self.method_combo.addItem(label(METHOD_LABELS, method), method.value)
         form.addRow(self.tr("Method"), self.method_combo)
         self.paid_on_edit = QDateEdit(QDate(self._today.year, self._today.month, self._today.day))
         self.paid_on_edit.setObjectName("paidOnEdit")
@@ -266,7 +267,7 @@ class PaymentDialog(ReceiptDialog):
         current_payer = self.payer_combo.currentData()
         self.payer_combo.clear()
         for person in ctx.payers:
-            self.payer_combo.addItem(f"{person.name}（{label(person.role)}）", person.person_id)
+            self.payer_combo.addItem(f"{person.name}（{label(PERSON_ROLE_LABELS, person.role)}）", person.person_id)
         self.payer_combo.addItem(self.tr("someone else / not recorded"), None)
         if current_payer is not None:
             self.payer_combo.setCurrentIndex(max(0, self.payer_combo.findData(current_payer)))
@@ -464,7 +465,7 @@ class PaymentDialog(ReceiptDialog):
 
     def _on_saved(self, receipt) -> None:
         summary = self.tr("{amount} by {method} for {room}").format(
-            amount=format_money(receipt.amount_fen), method=label(receipt.method), room=receipt.room_code)
+            amount=format_money(receipt.amount_fen), method=label(METHOD_LABELS, receipt.method), room=receipt.room_code)
         if receipt.credit_fen:
             summary += "\n" + self.tr("{amount} became prepaid credit").format(amount=format_money(receipt.credit_fen))
         self._show_receipt(

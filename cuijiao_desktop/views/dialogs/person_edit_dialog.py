@@ -27,13 +27,13 @@ from cuijiao_desktop.domain.enums import Channel, ContactKind, Occupancy, OwnerT
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, FieldErrors, with_error
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.rooms_model import (
-    CHANNEL_LABELS,
+from cuijiao_desktop.views.labels import (
     CONTACT_KIND_LABELS,
     OWNER_TYPE_LABELS,
+    PERSON_ROLE_LABELS,
+    PREFERRED_CHANNEL_LABELS,
     RELATION_LABELS,
-    ROLE_LABELS,
+    label,
 )
 
 
@@ -128,7 +128,7 @@ class PersonEditDialog(EditDialog):
         self.channel.setObjectName("channel")
         self.channel.addItem(self.tr("No preference"), None)
         for ch in (Channel.PHONE, Channel.SMS, Channel.WECHAT, Channel.EMAIL, Channel.LETTER):
-            self.channel.addItem(label(CHANNEL_LABELS, ch), ch)
+            self.channel.addItem(label(PREFERRED_CHANNEL_LABELS, ch), ch)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("idNumber")
         self.id_number.setPlaceholderText(self.tr("optional"))
@@ -178,7 +178,7 @@ class PersonEditDialog(EditDialog):
         if self.stored is not None:
             self.setWindowTitle(self.tr("Owner / tenant: {name}").format(name=self.stored.name))
         else:
-            self.setWindowTitle(self.tr("New {role}").format(role=label(ROLE_LABELS, self.role or PersonRole.OWNER)))
+            self.setWindowTitle(self.tr("New {role}").format(role=label(PERSON_ROLE_LABELS, self.role or PersonRole.OWNER)))
 
     def _extra_fields(self, layout: QVBoxLayout) -> None:
         """Subclasses add their own fields above the buttons."""

@@ -16,7 +16,8 @@ from cuijiao_desktop.services import payments
 from cuijiao_desktop.services.room_ledger import LedgerPayment
 from cuijiao_desktop.views.dialogs.receipt_dialog import REVERSAL_COLOUR, ReceiptDialog
 from cuijiao_desktop.views.dialogs.style import set_inline
-from cuijiao_desktop.views.models.ledger_models import label, period_text
+from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, period_text
 
 #: A reason must say something: at least this many characters.
 MIN_REASON_LENGTH = 4
@@ -64,7 +65,7 @@ class ReversalDialog(ReceiptDialog):
         form.addRow(self.tr("Receipt no."), number)
         form.addRow(self.tr("Room"), QLabel(room_code))
         form.addRow(self.tr("Amount"), QLabel(format_money(payment.amount_fen)))
-        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {label(payment.method)}"))
+        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {label(METHOD_LABELS, payment.method)}"))
         if payment.payer:
             form.addRow(self.tr("Payer"), QLabel(payment.payer))
         lines = "\n".join(

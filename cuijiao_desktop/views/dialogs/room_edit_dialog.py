@@ -30,13 +30,8 @@ from cuijiao_desktop.domain.errors import ConflictError, DomainError, Validation
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, error_label
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.rooms_model import (
-    OCCUPANCY_LABELS,
-    OWNER_TYPE_LABELS,
-    USAGE_LABELS,
-    area_text,
-)
+from cuijiao_desktop.views.labels import OCCUPANCY_LABELS, OWNER_TYPE_LABELS, USAGE_LABELS, label
+from cuijiao_desktop.views.models.rooms_model import area_text
 
 
 class FieldErrors:

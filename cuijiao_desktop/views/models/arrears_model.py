@@ -16,12 +16,11 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from cuijiao_desktop.domain.ageing import AgeBucket
-from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
+from cuijiao_desktop.domain.enums import CallOutcome
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow, room_order_key
-from cuijiao_desktop.views.labels import Labels, label
+from cuijiao_desktop.views.labels import BUCKET_LABELS, REASON_LABELS, STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
     Index,
@@ -33,18 +32,8 @@ from cuijiao_desktop.views.models.base import (
 
 _CTX = "arrears"
 
-STAGE_LABELS = Labels("arrears", {
-    Stage.PREPARATION: QT_TRANSLATE_NOOP("arrears", "Preparation"),
-    Stage.REMINDER: QT_TRANSLATE_NOOP("arrears", "Friendly reminder"),
-    Stage.PHONE: QT_TRANSLATE_NOOP("arrears", "Phone calls"),
-    Stage.WRITTEN_NOTICE: QT_TRANSLATE_NOOP("arrears", "Written notice"),
-    Stage.VISIT: QT_TRANSLATE_NOOP("arrears", "Home visit"),
-    Stage.PUBLIC_BOARD: QT_TRANSLATE_NOOP("arrears", "Public board"),
-    Stage.COMMITTEE: QT_TRANSLATE_NOOP("arrears", "Owners' committee"),
-    Stage.LAWYER_LETTER: QT_TRANSLATE_NOOP("arrears", "Lawyer's letter"),
-    Stage.LITIGATION: QT_TRANSLATE_NOOP("arrears", "Lawsuit / arbitration"),
-    Stage.WRITE_OFF: QT_TRANSLATE_NOOP("arrears", "Written off"),
-})
+#: The last call's outcome in the arrears list's short words (the call form and the contact log
+#: say views.labels.OUTCOME_LABELS).
 OUTCOME_LABELS = Labels("arrears", {
     CallOutcome.PROMISED: QT_TRANSLATE_NOOP("arrears", "Promised to pay"),
     CallOutcome.CONDITIONAL: QT_TRANSLATE_NOOP("arrears", "Pays on a condition"),
@@ -57,28 +46,6 @@ OUTCOME_LABELS = Labels("arrears", {
     CallOutcome.DELIVERED: QT_TRANSLATE_NOOP("arrears", "Delivered"),
     CallOutcome.NOT_HOME: QT_TRANSLATE_NOOP("arrears", "Nobody at home"),
     CallOutcome.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
-})
-REASON_LABELS = Labels("arrears", {
-    ArrearsReason.SERVICE_QUALITY: QT_TRANSLATE_NOOP("arrears", "Unhappy with the service"),
-    ArrearsReason.HARDSHIP: QT_TRANSLATE_NOOP("arrears", "Financial hardship"),
-    ArrearsReason.LOW_AWARENESS: QT_TRANSLATE_NOOP("arrears", "Does not see the need to pay"),
-    ArrearsReason.LEGACY_DISPUTE: QT_TRANSLATE_NOOP("arrears", "Old dispute / building quality"),
-    ArrearsReason.BURGLARY: QT_TRANSLATE_NOOP("arrears", "Burglary"),
-    ArrearsReason.RECTIFICATION: QT_TRANSLATE_NOOP("arrears", "Waiting for a repair"),
-    ArrearsReason.MALICIOUS: QT_TRANSLATE_NOOP("arrears", "Refuses on purpose"),
-    ArrearsReason.VACANT: QT_TRANSLATE_NOOP("arrears", "Vacant flat"),
-    ArrearsReason.UNREACHABLE: QT_TRANSLATE_NOOP("arrears", "Cannot be reached"),
-    ArrearsReason.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
-})
-BUCKET_LABELS = Labels("arrears", {
-    AgeBucket.M1: QT_TRANSLATE_NOOP("arrears", "1 month"),
-    AgeBucket.M2: QT_TRANSLATE_NOOP("arrears", "2 months"),
-    AgeBucket.M3: QT_TRANSLATE_NOOP("arrears", "3 months"),
-    AgeBucket.M3_6: QT_TRANSLATE_NOOP("arrears", "3–6 months"),
-    AgeBucket.M6_12: QT_TRANSLATE_NOOP("arrears", "6–12 months"),
-    AgeBucket.M12_24: QT_TRANSLATE_NOOP("arrears", "1–2 years"),
-    AgeBucket.M24_36: QT_TRANSLATE_NOOP("arrears", "2–3 years"),
-    AgeBucket.OVER_36: QT_TRANSLATE_NOOP("arrears", "Over 3 years"),
 })
 
 

@@ -15,13 +15,12 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, IssueCategory, IssueStatus
+from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, IssueStatus
 from cuijiao_desktop.domain.instalments import InstalmentState, PlanState
 from cuijiao_desktop.domain.ladder import DueReason, PositionState, StepKind
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
-from cuijiao_desktop.views.labels import Labels, label
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 _CTX = "cases"
@@ -50,6 +49,8 @@ REASON_LABELS = Labels("cases", {
     DueReason.INSTALMENT_MISSED: QT_TRANSLATE_NOOP("cases", "an instalment was missed"),
     DueReason.HOLD: QT_TRANSLATE_NOOP("cases", "the end of a hold or extension"),
 })
+#: The channel of a ladder step (a NOTICE step is the notice board here; a logged contact's channel
+#: is views.labels.CHANNEL_LABELS).
 CHANNEL_LABELS = Labels("cases", {
     Channel.PHONE: QT_TRANSLATE_NOOP("cases", "Phone"),
     Channel.SMS: QT_TRANSLATE_NOOP("cases", "SMS"),
@@ -66,17 +67,6 @@ ISSUE_STATUS_LABELS = Labels("cases", {
     IssueStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("cases", "In progress"),
     IssueStatus.DONE: QT_TRANSLATE_NOOP("cases", "Done"),
     IssueStatus.CLOSED: QT_TRANSLATE_NOOP("cases", "Closed"),
-})
-CATEGORY_LABELS = Labels("cases", {
-    IssueCategory.LEAK: QT_TRANSLATE_NOOP("cases", "Leak"),
-    IssueCategory.CLEANING: QT_TRANSLATE_NOOP("cases", "Cleaning"),
-    IssueCategory.SECURITY: QT_TRANSLATE_NOOP("cases", "Security"),
-    IssueCategory.GREENERY: QT_TRANSLATE_NOOP("cases", "Greenery"),
-    IssueCategory.PARKING: QT_TRANSLATE_NOOP("cases", "Parking"),
-    IssueCategory.ELEVATOR: QT_TRANSLATE_NOOP("cases", "Lift"),
-    IssueCategory.NOISE: QT_TRANSLATE_NOOP("cases", "Noise"),
-    IssueCategory.HOUSE_QUALITY: QT_TRANSLATE_NOOP("cases", "Building quality"),
-    IssueCategory.OTHER: QT_TRANSLATE_NOOP("cases", "Other"),
 })
 PLAN_STATE_LABELS = Labels("cases", {
     PlanState.PENDING: QT_TRANSLATE_NOOP("cases", "Waiting for approval"),

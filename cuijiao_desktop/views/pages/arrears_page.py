@@ -47,13 +47,8 @@ from cuijiao_desktop.services import call_lists
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import (
-    BUCKET_LABELS,
-    REASON_LABELS,
-    STAGE_LABELS,
-    ArrearsTableModel,
-)
+from cuijiao_desktop.views.labels import BUCKET_LABELS, REASON_LABELS, STAGE_LABELS, label
+from cuijiao_desktop.views.models.arrears_model import ArrearsTableModel
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import on_enter

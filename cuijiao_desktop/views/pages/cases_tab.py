@@ -30,8 +30,7 @@ from cuijiao_desktop.domain.rooms import parse_room_query
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import error_label
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
+from cuijiao_desktop.views.labels import STAGE_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit

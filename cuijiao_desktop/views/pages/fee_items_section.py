@@ -38,9 +38,8 @@ from cuijiao_desktop.views.dialogs.fee_item_dialogs import (
     LateFeePolicyDialog,
 )
 from cuijiao_desktop.views.dialogs.style import error_label
-from cuijiao_desktop.views.labels import basis_label, label
+from cuijiao_desktop.views.labels import USAGE_LABELS, basis_label, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
-from cuijiao_desktop.views.models.rooms_model import USAGE_LABELS
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
 
 

@@ -44,8 +44,7 @@ from cuijiao_desktop.services import ladder as ladder_service
 from cuijiao_desktop.services.dto import LadderStepDTO
 from cuijiao_desktop.views.dialogs.case_forms import add_row
 from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, error_label
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
+from cuijiao_desktop.views.labels import STAGE_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
     CHANNEL_LABELS,

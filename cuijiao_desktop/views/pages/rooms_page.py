@@ -30,13 +30,8 @@ from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.person_edit_dialog import ChangeTenantDialog, PersonEditDialog
 from cuijiao_desktop.views.dialogs.room_edit_dialog import RoomEditDialog
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.labels import label
-from cuijiao_desktop.views.models.rooms_model import (
-    OCCUPANCY_LABELS,
-    OWNER_TYPE_LABELS,
-    ROLE_LABELS,
-    RoomsTableModel,
-)
+from cuijiao_desktop.views.labels import OCCUPANCY_LABELS, OWNER_TYPE_LABELS, PERSON_ROLE_LABELS, label
+from cuijiao_desktop.views.models.rooms_model import RoomsTableModel
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 
@@ -410,7 +405,7 @@ class RoomsPage(Page):
         menu = QMenu(self)
         menu.setObjectName("choosePerson")
         for link in people:
-            action = menu.addAction(f"{label(ROLE_LABELS, link.role)}：{link.name}")
+            action = menu.addAction(f"{label(PERSON_ROLE_LABELS, link.role)}：{link.name}")
             action.triggered.connect(lambda _=False, pid=link.person_id: self._load_person(pid, detail))
         self.person_menu = menu
         menu.popup(self.person_button.mapToGlobal(self.person_button.rect().topLeft()))

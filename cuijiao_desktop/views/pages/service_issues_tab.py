@@ -24,9 +24,9 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import error_label
-from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
-from cuijiao_desktop.views.models.case_models import CATEGORY_LABELS, IssuesModel
+from cuijiao_desktop.views.models.case_models import IssuesModel
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 

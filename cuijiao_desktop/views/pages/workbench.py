@@ -30,9 +30,8 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import auth, overview
 from cuijiao_desktop.services import worklist as worklist_service
 from cuijiao_desktop.services.worklist import KIND_ORDER, WorkItem, WorkKind
-from cuijiao_desktop.views.collection.labels import WORK_LABELS, WORK_NOTES
 from cuijiao_desktop.views.collection.models import WorkItemsModel
-from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.labels import WORK_LABELS, WORK_NOTES, label
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 

@@ -40,8 +40,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services.notices import NoticeBatch, NoticeDocument, NoticeSelection, plan_notices
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.labels import Labels, label
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
+from cuijiao_desktop.views.labels import STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, RowRole, RowTableModel, SortRole
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
 

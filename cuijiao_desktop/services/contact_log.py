@@ -242,7 +242,8 @@ def contact_log_options(session: Session) -> ContactLogOptions:
         select(User.id, User.display_name)
         .where(or_(User.role.in_([Role.CLERK, Role.COLLECTOR, Role.MANAGER]), User.id.in_(logged)))
         .order_by(User.display_name)))
-    estates = tuple(NamedId(i, n) for i, n in session.execute(select(Estate.id, Estate.name).order_by(Estate.code)))
+    estates = tuple(NamedId(i, n) for i, n in session.execute(
+        select(Estate.id, Estate.name).order_by(Estate.code)))
     buildings = sorted((NamedId(i, n, e) for i, e, n in session.execute(
         select(Building.id, Building.estate_id, Building.name))), key=lambda b: (b.parent_id, natural_key(b.name)))
     return ContactLogOptions(users, estates, tuple(buildings))

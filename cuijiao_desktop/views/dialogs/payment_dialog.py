@@ -267,7 +267,8 @@ class PaymentDialog(ReceiptDialog):
         current_payer = self.payer_combo.currentData()
         self.payer_combo.clear()
         for person in ctx.payers:
-            self.payer_combo.addItem(f"{person.name}（{label(PERSON_ROLE_LABELS, person.role)}）", person.person_id)
+            role = label(PERSON_ROLE_LABELS, person.role)
+            self.payer_combo.addItem(f"{person.name}（{role}）", person.person_id)
         self.payer_combo.addItem(self.tr("someone else / not recorded"), None)
         if current_payer is not None:
             self.payer_combo.setCurrentIndex(max(0, self.payer_combo.findData(current_payer)))
@@ -465,7 +466,8 @@ class PaymentDialog(ReceiptDialog):
 
     def _on_saved(self, receipt) -> None:
         summary = self.tr("{amount} by {method} for {room}").format(
-            amount=format_money(receipt.amount_fen), method=label(METHOD_LABELS, receipt.method), room=receipt.room_code)
+            amount=format_money(receipt.amount_fen), method=label(METHOD_LABELS, receipt.method),
+            room=receipt.room_code)
         if receipt.credit_fen:
             summary += "\n" + self.tr("{amount} became prepaid credit").format(amount=format_money(receipt.credit_fen))
         self._show_receipt(

@@ -178,7 +178,8 @@ class PersonEditDialog(EditDialog):
         if self.stored is not None:
             self.setWindowTitle(self.tr("Owner / tenant: {name}").format(name=self.stored.name))
         else:
-            self.setWindowTitle(self.tr("New {role}").format(role=label(PERSON_ROLE_LABELS, self.role or PersonRole.OWNER)))
+            role = label(PERSON_ROLE_LABELS, self.role or PersonRole.OWNER)
+            self.setWindowTitle(self.tr("New {role}").format(role=role))
 
     def _extra_fields(self, layout: QVBoxLayout) -> None:
         """Subclasses add their own fields above the buttons."""

@@ -65,7 +65,8 @@ class ReversalDialog(ReceiptDialog):
         form.addRow(self.tr("Receipt no."), number)
         form.addRow(self.tr("Room"), QLabel(room_code))
         form.addRow(self.tr("Amount"), QLabel(format_money(payment.amount_fen)))
-        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {label(METHOD_LABELS, payment.method)}"))
+        method = label(METHOD_LABELS, payment.method)
+        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {method}"))
         if payment.payer:
             form.addRow(self.tr("Payer"), QLabel(payment.payer))
         lines = "\n".join(

@@ -8,7 +8,6 @@ model (never a ``QSortFilterProxyModel``: a 15,000-row sort through ``data()`` t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from enum import IntEnum
 from operator import attrgetter
 from typing import Any, ClassVar
@@ -27,7 +26,9 @@ from cuijiao_desktop.views.models.base import (
     RowRole,
     RowTableModel,
     SortRole,
+    day_text,
     period_text,
+    undated_last,
 )
 
 _CTX = "arrears"
@@ -53,8 +54,6 @@ _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _late(value: date | None) -> date:
-    return date.max if value is None else value  # no date sorts after every date
 
 
 class ArrearsTableModel(RowTableModel):
@@ -183,7 +182,7 @@ class ArrearsTableModel(RowTableModel):
             c.ROOM: self._room_key,
             c.OWNER: lambda r: (r.owner_initials, r.owner),  # pinyin order
             c.PHONE: self.phone,
-            c.LIMITATION: lambda r: _late(self._limitation[r.room_id].earliest_expiry
+            c.LIMITATION: lambda r: undated_last(self._limitation[r.room_id].earliest_expiry
                                           if r.room_id in self._limitation else None),
             c.TOTAL: attrgetter("total_fen"),
             c.MONTHS: attrgetter("months"),
@@ -192,10 +191,10 @@ class ArrearsTableModel(RowTableModel):
             c.STAGE: lambda r: -1 if r.stage is None else int(r.stage),
             c.COLLECTOR: attrgetter("collector"),
             c.REASON: lambda r: "" if r.reason is None else r.reason.value,
-            c.LAST_CONTACT: lambda r: _late(r.last_contact_on),
+            c.LAST_CONTACT: lambda r: undated_last(r.last_contact_on),
             c.OUTCOME: lambda r: "" if r.last_outcome is None else r.last_outcome.value,
-            c.NEXT_ACTION: lambda r: _late(r.next_action_on),
-            c.PROMISE: lambda r: _late(r.promise_on),
+            c.NEXT_ACTION: lambda r: undated_last(r.next_action_on),
+            c.PROMISE: lambda r: undated_last(r.promise_on),
         }
         for i, col in enumerate(self.BUCKET_COLUMNS):
             keys[col] = lambda r, i=i: r.bucket_fen[i]
@@ -295,7 +294,7 @@ class ArrearsTableModel(RowTableModel):
             return self.phone(r)
         if col == c.LIMITATION:
             lim = self._limitation.get(r.room_id)
-            return lim.earliest_expiry.isoformat() if lim else ""
+            return day_text(lim.earliest_expiry if lim else None)
         if col == c.MONTHS:
             return str(r.months)
         if col == c.OLDEST:
@@ -307,13 +306,13 @@ class ArrearsTableModel(RowTableModel):
         if col == c.REASON:
             return label(REASON_LABELS, r.reason)
         if col == c.LAST_CONTACT:
-            return r.last_contact_on.isoformat() if r.last_contact_on else ""
+            return day_text(r.last_contact_on)
         if col == c.OUTCOME:
             return label(OUTCOME_LABELS, r.last_outcome)
         if col == c.NEXT_ACTION:
-            return r.next_action_on.isoformat() if r.next_action_on else ""
+            return day_text(r.next_action_on)
         if col == c.PROMISE:
-            return r.promise_on.isoformat() if r.promise_on else ""
+            return day_text(r.promise_on)
         return None
 
     def _raw(self, r: ArrearsRow, col: int) -> Any:

@@ -7,6 +7,7 @@ tuple or a dict keyed by the ``Column`` IntEnum) and names their translation ``C
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -18,6 +19,16 @@ SortRole = Qt.ItemDataRole.UserRole + 2  # the raw value a column sorts by
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def day_text(value: date | None) -> str:
+    """A business day as shown in a list: ``2026-03-10`` ("" for none)."""
+    return value.isoformat() if value else ""
+
+
+def undated_last(value: date | None) -> date:
+    """The sort key of an optional day: no day sorts after every day."""
+    return date.max if value is None else value
 
 
 def period_text(period: int) -> str:

@@ -161,7 +161,8 @@ class CreditModel(RowTableModel):
         if role == RowRole:
             return c
         if role == Qt.ItemDataRole.DisplayRole:
-            return (office_now(c.created_at).strftime("%Y-%m-%d %H:%M"), label(CREDIT_LABELS, c.kind), format_money(c.amount_fen),
+            when = office_now(c.created_at).strftime("%Y-%m-%d %H:%M")
+            return (when, label(CREDIT_LABELS, c.kind), format_money(c.amount_fen),
                     format_money(c.balance_fen), c.receipt_no, self.detail(c))[col]
         if role == SortRole:
             return (c.created_at.timestamp(), str(c.kind), c.amount_fen, c.balance_fen, c.receipt_no,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -21,7 +20,15 @@ from cuijiao_desktop.domain.ladder import DueReason, PositionState, StepKind
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.views.labels import CATEGORY_LABELS, STAGE_LABELS, Labels, label
-from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
+from cuijiao_desktop.views.models.base import (
+    ALIGN_RIGHT,
+    Index,
+    RowRole,
+    RowTableModel,
+    SortRole,
+    day_text,
+    undated_last,
+)
 
 _CTX = "cases"
 
@@ -113,12 +120,8 @@ def money(fen: int | None) -> str:
     return "" if fen is None else format_money(fen)
 
 
-def day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
-def _late(value: date | None) -> date:
-    return date.max if value is None else value
 
 
 @dataclass(frozen=True)
@@ -212,16 +215,18 @@ class CasesModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Arrears"), lambda r: money(r.arrears_fen), lambda r: r.arrears_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Months"), lambda r: str(r.months) if r.months else "", lambda r: r.months,
             True),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: label(STAGE_LABELS, r.stage), lambda r: int(r.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: label(STAGE_LABELS, r.stage),
+            lambda r: int(r.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Next step"), lambda r: r.next_step),
-        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda r: day(r.due_on), lambda r: _late(r.due_on)),
+        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda r: day_text(r.due_on),
+            lambda r: undated_last(r.due_on)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda r: _state_text(r), lambda r: r.state.value),
         Col(QT_TRANSLATE_NOOP("cases", "Collector"), lambda r: r.collector or QCoreApplication.translate("cases", "(nobody)"), lambda r: r.collector),
         Col(QT_TRANSLATE_NOOP("cases", "Issues"), lambda r: str(r.open_issues) if r.open_issues else "",
             lambda r: r.open_issues, True),
         Col(QT_TRANSLATE_NOOP("cases", "Plan"), lambda r: label(PLAN_STATE_LABELS, r.plan_state),
             lambda r: r.plan_state.value if r.plan_state else ""),
-        Col(QT_TRANSLATE_NOOP("cases", "Opened"), lambda r: day(r.opened_on), lambda r: r.opened_on),
+        Col(QT_TRANSLATE_NOOP("cases", "Opened"), lambda r: day_text(r.opened_on), lambda r: r.opened_on),
     )
     STATE_COLUMN = 8
     DUE_COLUMN = 7
@@ -273,13 +278,14 @@ class LadderLinesModel(ColumnsModel):
 
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: f"{s.seq}. {s.name}", lambda s: s.seq),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: label(STAGE_LABELS, s.stage), lambda s: int(s.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: label(STAGE_LABELS, s.stage),
+            lambda s: int(s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, s.channel)),
         Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), lambda s: s.wait_days, True),
         Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda s: label(LINE_LABELS, s.state)),
-        Col(QT_TRANSLATE_NOOP("cases", "Date"), lambda s: day(s.done_on or s.due_on),
-            lambda s: _late(s.done_on or s.due_on)),
+        Col(QT_TRANSLATE_NOOP("cases", "Date"), lambda s: day_text(s.done_on or s.due_on),
+            lambda s: undated_last(s.done_on or s.due_on)),
     )
 
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:
@@ -300,7 +306,7 @@ class LadderLinesModel(ColumnsModel):
 
 class PlansModel(ColumnsModel):
     COLUMNS = (
-        Col(QT_TRANSLATE_NOOP("cases", "Asked on"), lambda p: day(p.start), lambda p: p.start),
+        Col(QT_TRANSLATE_NOOP("cases", "Asked on"), lambda p: day_text(p.start), lambda p: p.start),
         Col(QT_TRANSLATE_NOOP("cases", "Total"), lambda p: money(p.total_fen), lambda p: p.total_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Paid"), lambda p: money(p.paid_fen), lambda p: p.paid_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Instalments"), lambda p: str(len(p.instalments)), None, True),
@@ -319,7 +325,7 @@ class PlansModel(ColumnsModel):
 class InstalmentsModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "No."), lambda i: str(i.seq), lambda i: i.seq, True),
-        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda i: day(i.due_date), lambda i: i.due_date),
+        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda i: day_text(i.due_date), lambda i: i.due_date),
         Col(QT_TRANSLATE_NOOP("cases", "Amount"), lambda i: money(i.amount_fen), lambda i: i.amount_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Paid"), lambda i: money(i.paid_fen), lambda i: i.paid_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda i: _instalment_text(i)),
@@ -342,7 +348,7 @@ def _instalment_text(i: Any) -> str:
 class PausesModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Kind"), lambda p: label(PAUSE_KIND_LABELS, p.kind)),
-        Col(QT_TRANSLATE_NOOP("cases", "Until"), lambda p: day(p.until), lambda p: p.until),
+        Col(QT_TRANSLATE_NOOP("cases", "Until"), lambda p: day_text(p.until), lambda p: p.until),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda p: label(APPROVAL_LABELS, p.status)),
         Col(QT_TRANSLATE_NOOP("cases", "Asked by"), lambda p: p.requested_by),
         Col(QT_TRANSLATE_NOOP("cases", "Decided by"), lambda p: p.decided_by),
@@ -361,14 +367,15 @@ class IssuesModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Room"), lambda i: i.room_code, _room_key),
         Col(QT_TRANSLATE_NOOP("cases", "Category"), lambda i: label(CATEGORY_LABELS, i.category)),
         Col(QT_TRANSLATE_NOOP("cases", "Problem"), lambda i: i.description.replace("\n", " ")),
-        Col(QT_TRANSLATE_NOOP("cases", "Raised"), lambda i: day(i.raised_on), lambda i: i.raised_on),
-        Col(QT_TRANSLATE_NOOP("cases", "Promised"), lambda i: day(i.promised_date), lambda i: _late(i.promised_date)),
+        Col(QT_TRANSLATE_NOOP("cases", "Raised"), lambda i: day_text(i.raised_on), lambda i: i.raised_on),
+        Col(QT_TRANSLATE_NOOP("cases", "Promised"), lambda i: day_text(i.promised_date),
+            lambda i: undated_last(i.promised_date)),
         Col(QT_TRANSLATE_NOOP("cases", "Status"), lambda i: label(ISSUE_STATUS_LABELS, i.status),
             lambda i: (not i.is_open, i.status.value)),
         Col(QT_TRANSLATE_NOOP("cases", "Handler"), lambda i: i.handler),
         Col(QT_TRANSLATE_NOOP("cases", "Responsible"), lambda i: i.assignee),
-        Col(QT_TRANSLATE_NOOP("cases", "Resolution"), lambda i: " ".join(filter(None, (day(i.resolved_on),
-                                                                                       i.resolution)))),
+        Col(QT_TRANSLATE_NOOP("cases", "Resolution"),
+            lambda i: " ".join(filter(None, (day_text(i.resolved_on), i.resolution)))),
     )
 
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:

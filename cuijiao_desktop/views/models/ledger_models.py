@@ -120,10 +120,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-def _date(d: date | None) -> str:
-    return d.isoformat() if d else ""
-
-
 class _Model(RowTableModel):
     """The ledger's models: headers translated in the "ledger" context."""
 

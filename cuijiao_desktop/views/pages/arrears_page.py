@@ -196,7 +196,8 @@ class ArrearsPage(Page):
                       self.reason_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
         edits = (self.text_edit, self.min_edit, self.max_edit)
-        self.text_timer = debounced(self, TEXT_DEBOUNCE_MS, self.apply_filters, *(e.textChanged for e in edits))
+        self.text_timer = debounced(self, TEXT_DEBOUNCE_MS, self.apply_filters,
+                                    *(e.textChanged for e in edits))
         for edit in edits:
             edit.returnPressed.connect(self.apply_filters)
 

@@ -77,8 +77,9 @@ class CasesTab(QWidget):
         layout.addWidget(self.own_label)
 
         self.model = CasesModel(self)
+        widths = (90, 86, 70, 96, 48, 110, 130, 86, 130, 76, 44, 80, 86)
         self.table = list_view(self.model, "casesTable", multi=True, sortable=True,
-                               widths=dict(enumerate((90, 86, 70, 96, 48, 110, 130, 86, 130, 76, 44, 80, 86))))
+                               widths=dict(enumerate(widths)))
         self.table.doubleClicked.connect(self._open_index)
         on_enter(self.table, self.open_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

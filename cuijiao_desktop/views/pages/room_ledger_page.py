@@ -435,14 +435,15 @@ class RoomLedgerPage(Page):
         if h.hold_until:
             room_bits.append(self.tr("on hold until {date}").format(date=h.hold_until.isoformat()))
         self.info_room.setText(" · ".join(room_bits))
-        people = [f"{label(PERSON_ROLE_LABELS, PersonRole.OWNER)}：{'、'.join(p.name for p in h.owners) or '—'}"]
+        role = {r: label(PERSON_ROLE_LABELS, r) for r in PersonRole}
+        people = [f"{role[PersonRole.OWNER]}：{'、'.join(p.name for p in h.owners) or '—'}"]
         if h.tenant:
-            tenant = f"{label(PERSON_ROLE_LABELS, PersonRole.TENANT)}：{h.tenant.name}"
+            tenant = f"{role[PersonRole.TENANT]}：{h.tenant.name}"
             if h.tenant.pays_fees:
                 tenant += self.tr(" (pays the fees)")
             people.append(tenant)
         if h.occupants:
-            people.append(f"{label(PERSON_ROLE_LABELS, PersonRole.OCCUPANT)}：{'、'.join(p.name for p in h.occupants)}")
+            people.append(f"{role[PersonRole.OCCUPANT]}：{'、'.join(p.name for p in h.occupants)}")
         self.info_people.setText("    ".join(people))
         self.show_phones()
         self.info_limitation.setText(self._limitation_text(ledger))

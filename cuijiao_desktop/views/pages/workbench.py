@@ -175,8 +175,8 @@ class WorkbenchPage(Page):
         self.model = WorkItemsModel(self)
         c = WorkItemsModel.Column
         self.table = list_view(self.model, "worklistTable", widths={
-            c.KIND: 100, c.DUE: 84, c.ESTATE: 90, c.ROOM: 80, c.OWNER: 64, c.PHONE: 100, c.AMOUNT: 96, c.TITLE: 220,
-            c.DETAIL: 260, c.RESPONSIBLE: 70})
+            c.KIND: 100, c.DUE: 84, c.ESTATE: 90, c.ROOM: 80, c.OWNER: 64, c.PHONE: 100, c.AMOUNT: 96,
+            c.TITLE: 220, c.DETAIL: 260, c.RESPONSIBLE: 70})
         self.table.doubleClicked.connect(lambda _i: self.handle_current())
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         on_enter(self.table, self.handle_current)

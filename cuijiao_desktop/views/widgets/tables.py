@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 ROW_HEIGHT = 24
 
 
-def list_view(model: QAbstractItemModel, name: str, *, widths: Mapping[int, int] | None = None, multi: bool = False,
-              sortable: bool = False, wrap: bool = False) -> QTableView:
+def list_view(model: QAbstractItemModel, name: str, *, widths: Mapping[int, int] | None = None,
+              multi: bool = False, sortable: bool = False, wrap: bool = False) -> QTableView:
     """A list of ``model``'s rows: ``widths`` by column, ``multi`` selects several rows, ``sortable``
     sorts on a header click (by the first column at first), ``wrap`` wraps long cells."""
     view = QTableView()

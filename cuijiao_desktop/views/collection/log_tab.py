@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import CHANNEL_LABELS, OUTCOME_LABELS, REASON_LABELS, label
+from cuijiao_desktop.views.widgets.dates import date_edit
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
@@ -86,12 +86,9 @@ class ContactLogTab(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         today = self._today()
-        self.from_edit = QDateEdit(QDate(today - timedelta(days=DEFAULT_DAYS)))
-        self.to_edit = QDateEdit(QDate(today))
-        for edit, name in ((self.from_edit, "logFrom"), (self.to_edit, "logTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_edit = date_edit("logFrom", today - timedelta(days=DEFAULT_DAYS))
+        self.to_edit = date_edit("logTo", today)
+        for edit in (self.from_edit, self.to_edit):
             edit.setMinimumWidth(96)
         dates = QHBoxLayout()
         from_label = QLabel(self.tr("&From"))

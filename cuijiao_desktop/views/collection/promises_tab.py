@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import contact_log as log_service
 from cuijiao_desktop.views.collection.models import PromisesModel
 from cuijiao_desktop.views.labels import PROMISE_LABELS, label
+from cuijiao_desktop.views.widgets.dates import date_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 DEFAULT_BACK_DAYS = 14
@@ -45,12 +45,8 @@ class PromisesTab(QWidget):
         outer.setContentsMargins(0, 8, 0, 0)
         bar = QHBoxLayout()
         today_ = today()
-        self.from_edit = QDateEdit(QDate(today_ - timedelta(days=DEFAULT_BACK_DAYS)))
-        self.to_edit = QDateEdit(QDate(today_ + timedelta(days=DEFAULT_AHEAD_DAYS)))
-        for edit, name in ((self.from_edit, "promiseFrom"), (self.to_edit, "promiseTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_edit = date_edit("promiseFrom", today_ - timedelta(days=DEFAULT_BACK_DAYS))
+        self.to_edit = date_edit("promiseTo", today_ + timedelta(days=DEFAULT_AHEAD_DAYS))
         caption = QLabel(self.tr("&Dates"))
         caption.setBuddy(self.from_edit)
         bar.addWidget(caption)

@@ -41,7 +41,6 @@ from cuijiao_desktop.views.dialogs.case_forms import (
     PauseDialog,
     PlanDialog,
     StepDoneDialog,
-    pydate,
 )
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
 from cuijiao_desktop.views.labels import CATEGORY_LABELS, STAGE_LABELS, label
@@ -430,8 +429,9 @@ class CaseDialog(QDialog):
         dialog = StepDoneDialog(lines, opened_on=self.detail.row.opened_on, today=self._today, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._runner.submit(cases_service.mark_step_done, actor=self._user, case_id=self.detail.row.case_id,
-                                step_id=dialog.step.currentData(), on=pydate(dialog.on.date()), today=self._today,
-                                note=dialog.note.text(), on_result=self._after, on_error=self._error)
+                                step_id=dialog.step.currentData(), on=dialog.on.date().toPython(),
+                                today=self._today, note=dialog.note.text(), on_result=self._after,
+                                on_error=self._error)
 
     def new_plan(self) -> None:
         if self.detail is None:

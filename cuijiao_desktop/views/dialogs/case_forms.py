@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,22 +38,7 @@ from cuijiao_desktop.services.search import search
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, with_error
 from cuijiao_desktop.views.labels import CATEGORY_LABELS, label
 from cuijiao_desktop.views.models.case_models import ISSUE_STATUS_LABELS, InstalmentsModel
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+from cuijiao_desktop.views.widgets.dates import date_edit, optional_date
 
 
 def add_row(form: QFormLayout, text: str, widget: QWidget, error: QLabel | None = None) -> QLabel:
@@ -95,7 +79,7 @@ class PlanDialog(EditDialog):
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" instalments"))
         self.first_due = date_edit("firstDue", first_tenth(today))
-        self.first_due.setMinimumDate(qdate(today))
+        self.first_due.setMinimumDate(QDate(today))
         self.every = QSpinBox()
         self.every.setObjectName("everyMonths")
         self.every.setRange(1, 6)
@@ -139,7 +123,7 @@ class PlanDialog(EditDialog):
         self._items = []
         try:
             total = parse_money(self.total.text()).fen
-            self._items = make_schedule(total, self.count.value(), pydate(self.first_due.date()),
+            self._items = make_schedule(total, self.count.value(), self.first_due.date().toPython(),
                                         every_months=self.every.value())
         except DomainError as exc:
             self.schedule_model.set_rows([])
@@ -205,14 +189,14 @@ class PauseDialog(EditDialog):
         earliest, latest = extension_window(today)
         self.until = date_edit("until", earliest if extension else first_tenth(today))
         if extension:
-            self.until.setDateRange(qdate(earliest), qdate(latest))
+            self.until.setDateRange(QDate(earliest), QDate(latest))
             self.one = QRadioButton(self.tr("&1 month"))
             self.one.setObjectName("oneMonth")
             self.two = QRadioButton(self.tr("&2 months"))
             self.two.setObjectName("twoMonths")
             self.one.setChecked(True)
-            self.one.toggled.connect(lambda on: on and self.until.setDate(qdate(earliest)))
-            self.two.toggled.connect(lambda on: on and self.until.setDate(qdate(latest)))
+            self.one.toggled.connect(lambda on: on and self.until.setDate(QDate(earliest)))
+            self.two.toggled.connect(lambda on: on and self.until.setDate(QDate(latest)))
             row = QWidget()
             rl = QHBoxLayout(row)
             rl.setContentsMargins(0, 0, 0, 0)
@@ -221,7 +205,7 @@ class PauseDialog(EditDialog):
             rl.addStretch(1)
             form.addRow(self.tr("Length"), row)
         else:
-            self.until.setMinimumDate(qdate(today).addDays(1))
+            self.until.setMinimumDate(QDate(today).addDays(1))
         add_row(form, self.tr("&Until"), self.until, self.errors.make("until"))
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
@@ -237,7 +221,7 @@ class PauseDialog(EditDialog):
         self._clear_messages()
         fn = cases_service.request_extension if self._kind == cases_service.EXTENSION else cases_service.request_hold
         self.buttons.setEnabled(False)
-        self._runner.submit(fn, actor=self._user, case_id=self._case_id, until=pydate(self.until.date()),
+        self._runner.submit(fn, actor=self._user, case_id=self._case_id, until=self.until.date().toPython(),
                             reason=self.reason.toPlainText(), today=self._today,
                             on_result=self._done, on_error=self._failed)
 
@@ -293,13 +277,7 @@ class IssueDialog(EditDialog):
         self.has_promised = QCheckBox(self.tr("&Promised by"))
         self.has_promised.setObjectName("hasPromised")
         self.promised = date_edit("promised", today.fromordinal(today.toordinal() + 7))
-        self.promised.setEnabled(False)
-        self.has_promised.toggled.connect(self.promised.setEnabled)
-        prow = QWidget()
-        pl = QHBoxLayout(prow)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.has_promised)
-        pl.addWidget(self.promised, 1)
+        prow = optional_date(self.has_promised, self.promised)
         self.handler = QLineEdit()
         self.handler.setObjectName("handler")
         self.handler.setPlaceholderText(self.tr("Who fixes it, e.g. 工程部 王师傅"))
@@ -328,7 +306,7 @@ class IssueDialog(EditDialog):
             self.description.setPlainText(issue.description)
             if issue.promised_date is not None:
                 self.has_promised.setChecked(True)
-                self.promised.setDate(qdate(issue.promised_date))
+                self.promised.setDate(QDate(issue.promised_date))
             self.handler.setText(issue.handler)
             self.assignee.setCurrentIndex(max(0, self.assignee.findData(issue.assignee_id)))
             self.status.setCurrentIndex(max(0, self.status.findData(issue.status)))
@@ -358,7 +336,7 @@ class IssueDialog(EditDialog):
         if self.room_id is None:
             self.errors.show([ValidationError("room.not_found", field="room")])
             return
-        promised = pydate(self.promised.date()) if self.has_promised.isChecked() else None
+        promised = self.promised.date().toPython() if self.has_promised.isChecked() else None
         common = {"actor": self._user, "today": self._today, "category": self.category.currentData(),
                       "description": self.description.toPlainText(), "promised_date": promised,
                       "handler": self.handler.text(), "assignee_id": self.assignee.currentData()}
@@ -422,7 +400,7 @@ class StepDoneDialog(QDialog):
         for line in lines:
             self.step.addItem(f"{line.seq}. {line.name}", line.step_id)
         self.on = date_edit("on", today)
-        self.on.setDateRange(qdate(opened_on), qdate(today))
+        self.on.setDateRange(QDate(opened_on), QDate(today))
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("What was done, e.g. posted on the board of building 3"))

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -66,6 +65,7 @@ from cuijiao_desktop.views.dialogs.receipt_dialog import ReceiptDialog
 from cuijiao_desktop.views.dialogs.style import set_inline
 from cuijiao_desktop.views.labels import PERSON_ROLE_LABELS, label
 from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, OpenBillsModel, RowRole, period_text
+from cuijiao_desktop.views.widgets.dates import date_edit
 
 # Methods offered at the counter, in this order.
 METHODS: tuple[PaymentMethod, ...] = (
@@ -166,11 +166,8 @@ class PaymentDialog(ReceiptDialog):
         for method in METHODS:
             self.method_combo.addItem(label(METHOD_LABELS, method), method.value)
         form.addRow(self.tr("Method"), self.method_combo)
-        self.paid_on_edit = QDateEdit(QDate(self._today.year, self._today.month, self._today.day))
-        self.paid_on_edit.setObjectName("paidOnEdit")
-        self.paid_on_edit.setCalendarPopup(True)
-        self.paid_on_edit.setDisplayFormat("yyyy-MM-dd")
-        self.paid_on_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.paid_on_edit = date_edit("paidOnEdit", self._today)
+        self.paid_on_edit.setMaximumDate(QDate(self._today))
         self.paid_on_edit.dateChanged.connect(self._on_date_changed)
         form.addRow(self.tr("Paid on"), self.paid_on_edit)
         self.backdate_edit = QLineEdit()

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -35,6 +34,7 @@ from cuijiao_desktop.views.labels import (
     RELATION_LABELS,
     label,
 )
+from cuijiao_desktop.views.widgets.dates import date_edit
 
 
 class ContactRow:
@@ -316,11 +316,7 @@ class ChangeTenantDialog(PersonEditDialog):
             if current else self.tr("The room has no tenant now."))
         self.current_label.setObjectName("currentTenant")
         form.addRow(self.current_label)
-        self.start = QDateEdit()
-        self.start.setObjectName("startDate")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.start = date_edit("startDate", self._today)
         form.addRow(self.tr("Date of the change"), with_error(self.start, self.errors.make("start_date")))
         self.pays_fees = QCheckBox(self.tr("The tenant pays the fees (agreed with the owner)"))
         self.pays_fees.setObjectName("paysFees")

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, error_label
 from cuijiao_desktop.views.labels import OCCUPANCY_LABELS, OWNER_TYPE_LABELS, USAGE_LABELS, label
 from cuijiao_desktop.views.models.rooms_model import area_text
+from cuijiao_desktop.views.widgets.dates import date_edit, optional_date
 
 
 class FieldErrors:
@@ -204,18 +204,8 @@ class RoomEditDialog(EditDialog):
             self.occupancy.addItem(label(OCCUPANCY_LABELS, o), o)
         self.has_delivered = QCheckBox(self.tr("Handed over on"))
         self.has_delivered.setObjectName("hasDelivered")
-        self.delivered = QDateEdit()
-        self.delivered.setObjectName("delivered")
-        self.delivered.setCalendarPopup(True)
-        self.delivered.setDisplayFormat("yyyy-MM-dd")
-        self.delivered.setDate(QDate.currentDate())
-        self.delivered.setEnabled(False)
-        self.has_delivered.toggled.connect(self.delivered.setEnabled)
-        delivered_row = QWidget()
-        dl = QHBoxLayout(delivered_row)
-        dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.has_delivered)
-        dl.addWidget(self.delivered, 1)
+        self.delivered = date_edit("delivered")
+        delivered_row = optional_date(self.has_delivered, self.delivered)
         self.direct_debit = QCheckBox(self.tr("Pays by bank direct debit"))
         self.direct_debit.setObjectName("directDebit")
         self.note = QPlainTextEdit()
@@ -270,7 +260,7 @@ class RoomEditDialog(EditDialog):
         self.occupancy.setCurrentIndex(max(0, self.occupancy.findData(detail.occupancy)))
         self.has_delivered.setChecked(detail.delivered_on is not None)
         if detail.delivered_on is not None:
-            self.delivered.setDate(QDate(detail.delivered_on.year, detail.delivered_on.month, detail.delivered_on.day))
+            self.delivered.setDate(QDate(detail.delivered_on))
         self.direct_debit.setChecked(detail.direct_debit)
         self.note.setPlainText(detail.note)
 

@@ -21,7 +21,7 @@ def date_edit(name: str, value: date | None = None) -> QDateEdit:
 
 
 def optional_date(check: QCheckBox, edit: QDateEdit) -> QWidget:
-    """``check`` and ``edit`` on one row: the day can be chosen (and counts) only while ``check`` is ticked."""
+    """``check`` and ``edit`` on one row: the day can be chosen (and counts) only while ``check`` is on."""
     edit.setEnabled(check.isChecked())
     check.toggled.connect(edit.setEnabled)
     row = QWidget()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,18 +54,27 @@ def first_tenth(today: date) -> date:
     return add_months(today.replace(day=1), 1).replace(day=10)
 
 
-class PlanDialog(EditDialog):
+class _CaseForm(EditDialog):
+    """A request on a case: Save asks for it as a task; after a conflict the form closes (the case
+    dialog shows the case as it is now)."""
+
+    def _failed(self, exc: BaseException) -> None:
+        self._show_failure(exc, self.tr("The case changed meanwhile. Close and open it again."))
+
+    def reload(self) -> None:
+        self.reject()
+
+
+class PlanDialog(_CaseForm):
     """分期缴费: the total, how many instalments from which day; the schedule is shown as it will be
     asked for (equal instalments in whole yuan, the last taking the rest). Emits ``sig_saved(PlanDTO)``."""
 
-    sig_saved = Signal(object)
 
     def __init__(self, runner, user, *, case_id: int, room_code: str, arrears_fen: int, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, user, parent)
         self._case_id = case_id
         self._today = today
-        self.saved = None
         self.setObjectName("planDialog")
         self.setWindowTitle(self.tr("Instalment plan for {room}").format(room=room_code))
         self.setMinimumWidth(520)
@@ -143,37 +152,20 @@ class PlanDialog(EditDialog):
         self._regenerate()
         if not self._items:
             return
-        self.buttons.setEnabled(False)
-        self._runner.submit(
-            cases_service.request_plan, actor=self._user, case_id=self._case_id,
-            schedule=[(i.due_date, i.amount_fen) for i in self._items], note=self.note.toPlainText(),
-            today=self._today, on_result=self._done, on_error=self._failed,
-        )
-
-    def _done(self, plan) -> None:
-        self.saved = plan
-        self.sig_saved.emit(plan)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self._show_failure(exc, self.tr("The case changed meanwhile. Close and open it again."))
-
-    def reload(self) -> None:
-        self.reject()
+        self._submit(cases_service.request_plan, case_id=self._case_id,
+                     schedule=[(i.due_date, i.amount_fen) for i in self._items], note=self.note.toPlainText(),
+                     today=self._today)
 
 
-class PauseDialog(EditDialog):
+class PauseDialog(_CaseForm):
     """延期 (1–2 months, hardship) or 暂停催缴 (until a date, e.g. while a complaint is fixed).
     Emits ``sig_saved(PauseDTO)``."""
 
-    sig_saved = Signal(object)
 
     def __init__(self, runner, user, *, kind: str, case_id: int, room_code: str, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, user, parent)
         self._kind, self._case_id, self._today = kind, case_id, today
-        self.saved = None
         extension = kind == cases_service.EXTENSION
         self.setObjectName("pauseDialog")
         self.setWindowTitle((self.tr("Extension for {room}") if extension else self.tr("Stop collection of {room}"))
@@ -218,31 +210,15 @@ class PauseDialog(EditDialog):
         self.reason.setFocus()
 
     def save(self) -> None:
-        self._clear_messages()
         fn = cases_service.request_extension if self._kind == cases_service.EXTENSION else cases_service.request_hold
-        self.buttons.setEnabled(False)
-        self._runner.submit(fn, actor=self._user, case_id=self._case_id, until=self.until.date().toPython(),
-                            reason=self.reason.toPlainText(), today=self._today,
-                            on_result=self._done, on_error=self._failed)
-
-    def _done(self, pause) -> None:
-        self.saved = pause
-        self.sig_saved.emit(pause)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self._show_failure(exc, self.tr("The case changed meanwhile. Close and open it again."))
-
-    def reload(self) -> None:
-        self.reject()
+        self._submit(fn, case_id=self._case_id, until=self.until.date().toPython(),
+                     reason=self.reason.toPlainText(), today=self._today)
 
 
-class IssueDialog(EditDialog):
+class IssueDialog(_CaseForm):
     """问题跟进: a new service issue of a room (named, or found by its number) or an existing one
     edited (status, handler, promised date, resolution). Emits ``sig_saved(IssueDTO)``."""
 
-    sig_saved = Signal(object)
 
     def __init__(self, runner, user, *, today: date, staff=(), issue=None, room_id: int | None = None,
                  room_code: str = "", parent: QWidget | None = None) -> None:
@@ -250,7 +226,6 @@ class IssueDialog(EditDialog):
         self._today = today
         self.issue = issue
         self.room_id = issue.room_id if issue is not None else room_id
-        self.saved = None
         self.setObjectName("issueDialog")
         self.setWindowTitle(self.tr("Service issue") if issue is not None else self.tr("New service issue"))
         self.setMinimumWidth(520)
@@ -337,29 +312,17 @@ class IssueDialog(EditDialog):
             self.errors.show([ValidationError("room.not_found", field="room")])
             return
         promised = self.promised.date().toPython() if self.has_promised.isChecked() else None
-        common = {"actor": self._user, "today": self._today, "category": self.category.currentData(),
-                      "description": self.description.toPlainText(), "promised_date": promised,
-                      "handler": self.handler.text(), "assignee_id": self.assignee.currentData()}
-        self.buttons.setEnabled(False)
+        common = {"today": self._today, "category": self.category.currentData(),
+                  "description": self.description.toPlainText(), "promised_date": promised,
+                  "handler": self.handler.text(), "assignee_id": self.assignee.currentData()}
         if self.issue is None:
-            self._runner.submit(cases_service.create_issue, room_id=self.room_id, **common,
-                                on_result=self._done, on_error=self._failed)
+            self._submit(cases_service.create_issue, room_id=self.room_id, **common)
         else:
-            self._runner.submit(cases_service.update_issue, issue_id=self.issue.id, version=self.issue.version,
-                                status=self.status.currentData(), resolution=self.resolution.toPlainText(),
-                                **common, on_result=self._done, on_error=self._failed)
-
-    def _done(self, issue) -> None:
-        self.saved = issue
-        self.sig_saved.emit(issue)
-        self.accept()
+            self._submit(cases_service.update_issue, issue_id=self.issue.id, version=self.issue.version,
+                         status=self.status.currentData(), resolution=self.resolution.toPlainText(), **common)
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self._show_failure(exc, self.tr("Someone else changed this issue meanwhile. Close and open it again."))
-
-    def reload(self) -> None:
-        self.reject()
 
 
 class ReassignDialog(QDialog):

@@ -7,9 +7,7 @@ to reload what is stored. Emits ``sig_saved`` with what the service returned.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,11 +51,8 @@ def _yuan(fen: int) -> str:
 class _FeeDialog(EditDialog):
     """What the three dialogs share: a form, Save/Cancel, the save as a task, conflict → reload."""
 
-    sig_saved = Signal(object)
-
     def __init__(self, runner, user, parent: QWidget | None = None) -> None:
         super().__init__(runner, user, parent)
-        self.saved: Any = None
         self.setMinimumWidth(500)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -65,20 +60,6 @@ class _FeeDialog(EditDialog):
 
     def _row(self, title: str, widget: QWidget, field: str | None = None) -> None:
         self.form.addRow(title, with_error(widget, self.errors.make(field)) if field else widget)
-
-    def _submit(self, fn, problems: list[ValidationError], **kwargs: Any) -> None:
-        self._clear_messages()
-        if problems:
-            self._show_errors(list(problems))
-            return
-        self.buttons.setEnabled(False)
-        self._runner.submit(fn, actor=self._user, on_result=self._saved, on_error=self._failed,
-                            on_finished=lambda: self.buttons.setEnabled(True), **kwargs)
-
-    def _saved(self, result: Any) -> None:
-        self.saved = result
-        self.sig_saved.emit(result)
-        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._show_failure(exc, self.tr("Someone else changed this in the meantime. Reload to see what is "

@@ -7,6 +7,9 @@ A new room can get its first owner (name and phone) in the same save.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -111,17 +114,22 @@ class Banner(QFrame):
 
 
 class EditDialog(QDialog):
-    """What the room and person dialogs share: red messages under the fields, a banner for the
-    rest (offering 重新载入 after a conflict), Save/Cancel, and how a failed save is shown.
+    """What the edit dialogs share: red messages under the fields, a banner for the rest (offering
+    重新载入 after a conflict), Save/Cancel, the save run as a task, and how a failed save is shown.
 
     A subclass adds its fields to ``self.outer``, then calls ``_add_buttons()``; it has ``save()``
-    and ``reload()`` methods (Save and the banner's button call them).
+    (which hands its service to :meth:`_submit`), ``_failed()`` and ``reload()`` methods (Save, a
+    failed save and the banner's button call them). ``sig_saved`` carries what the service returned,
+    which is also kept in ``saved``.
     """
+
+    sig_saved = Signal(object)
 
     def __init__(self, runner, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._user = user
+        self.saved: Any = None
         self.errors = FieldErrors()
         self.outer = QVBoxLayout(self)
         self.banner = Banner()
@@ -145,6 +153,22 @@ class EditDialog(QDialog):
         self.layout().activate()
         self.resize(self.width(), self.sizeHint().height())  # room for the messages
 
+    def _submit(self, fn: Callable[..., Any], problems: Sequence[DomainError] = (), **kwargs: Any) -> None:
+        """Show ``problems`` under their fields, or else run the service ``fn(actor=…, **kwargs)`` as a
+        task (Save and Cancel wait for it)."""
+        self._clear_messages()
+        if problems:
+            self._show_errors(list(problems))
+            return
+        self.buttons.setEnabled(False)
+        self._runner.submit(fn, actor=self._user, on_result=self._saved, on_error=self._failed,
+                            on_finished=lambda: self.buttons.setEnabled(True), **kwargs)
+
+    def _saved(self, result: Any) -> None:
+        self.saved = result
+        self.sig_saved.emit(result)
+        self.accept()
+
     def _show_failure(self, exc: BaseException, conflict_text: str) -> None:
         """A failed save: a conflict offers to reload, a ValidationError goes under its field, the rest on top."""
         if isinstance(exc, ConflictError):
@@ -158,8 +182,6 @@ class EditDialog(QDialog):
 class RoomEditDialog(EditDialog):
     """Create a room (``detail`` None) or edit one. Emits ``sig_saved(RoomDetail)``."""
 
-    sig_saved = Signal(object)
-
     def __init__(
         self,
         runner,
@@ -172,7 +194,6 @@ class RoomEditDialog(EditDialog):
     ) -> None:
         super().__init__(runner, user, parent)
         self.detail = detail
-        self.saved = None
         self.setObjectName("roomEditDialog")
         self.setWindowTitle(self.tr("New room") if detail is None else self.tr("Edit room"))
         self.setMinimumWidth(520)
@@ -302,20 +323,12 @@ class RoomEditDialog(EditDialog):
         """Check the fields, then save in the background; errors stay beside the fields."""
         self._clear_messages()
         draft, owner = self.draft(), self.owner_draft()
-        problems: list[DomainError] = [*rooms_service.validate_room_draft(draft), *self._owner_errors(owner)]
-        if problems:
-            self._show_errors(problems)
-            return
-        self.buttons.setEnabled(False)
-        self._runner.submit(rooms_service.save_room, actor=self._user, draft=draft, owner=owner,
-                            on_result=self._saved, on_error=self._failed,
-                            on_finished=lambda: self.buttons.setEnabled(True))
+        problems = [*rooms_service.validate_room_draft(draft), *self._owner_errors(owner)]
+        self._submit(rooms_service.save_room, problems, draft=draft, owner=owner)
 
     def _saved(self, detail: rooms_service.RoomDetail) -> None:
-        self.saved = detail
         self.detail = detail
-        self.sig_saved.emit(detail)
-        self.accept()
+        super()._saved(detail)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):  # the owner's fields of a new room

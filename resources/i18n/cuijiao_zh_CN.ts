@@ -695,7 +695,6 @@ Last entry: no. {seq}, hash {hash}</source>
     <name>BillAdjustDialog</name>
     <message>
         <source>Change bill amount</source>
-        <extracomment>A reason must say something: at least this many characters.</extracomment>
         <translation>调整账单金额</translation>
     </message>
     <message>
@@ -729,10 +728,6 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Give the reason in at least {n} characters.</source>
-        <translation>请至少用 {n} 个字说明原因。</translation>
     </message>
 </context>
 <context>
@@ -3527,7 +3522,6 @@ Take exactly this amount?</source>
     <name>ReversalDialog</name>
     <message>
         <source>Reverse payment</source>
-        <extracomment>A reason must say something: at least this many characters.</extracomment>
         <translation>冲正收款</translation>
     </message>
     <message>
@@ -3585,10 +3579,6 @@ Take exactly this amount?</source>
     <message>
         <source>Reverse</source>
         <translation>冲正</translation>
-    </message>
-    <message>
-        <source>Give the reason in at least {n} characters.</source>
-        <translation>原因至少填写 {n} 个字。</translation>
     </message>
     <message>
         <source>Payment reversed</source>
@@ -7374,6 +7364,14 @@ Take exactly this amount?</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>reason</name>
+    <message>
+        <source>Give the reason in at least {n} characters.</source>
+        <extracomment>A reason must say something: at least this many characters.</extracomment>
+        <translation>请至少用 {n} 个字说明原因。</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ from cuijiao_desktop.services import payments
 from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import PaymentBill, PaymentContext
 from cuijiao_desktop.views.dialogs.receipt_dialog import ReceiptDialog
-from cuijiao_desktop.views.dialogs.style import set_inline
+from cuijiao_desktop.views.dialogs.style import error_label, set_inline
 from cuijiao_desktop.views.labels import PERSON_ROLE_LABELS, label
 from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, OpenBillsModel, RowRole, period_text
 from cuijiao_desktop.views.widgets.dates import date_edit
@@ -156,9 +156,7 @@ class PaymentDialog(ReceiptDialog):
         self.all_button.clicked.connect(self.fill_everything)
         amount_row.addWidget(self.all_button)
         form.addRow(self.tr("Amount (yuan)"), amount_row)
-        self.amount_error = QLabel()
-        self.amount_error.setObjectName("amountError")
-        set_inline(self.amount_error, "")
+        self.amount_error = error_label("amountError", wrap=False)
         form.addRow("", self.amount_error)
 
         self.method_combo = QComboBox()
@@ -176,9 +174,7 @@ class PaymentDialog(ReceiptDialog):
         self.backdate_edit.textEdited.connect(lambda: set_inline(self.backdate_error, ""))
         self.backdate_label = QLabel(self.tr("Reason for the late entry"))
         form.addRow(self.backdate_label, self.backdate_edit)
-        self.backdate_error = QLabel()
-        self.backdate_error.setObjectName("backdateError")
-        set_inline(self.backdate_error, "")
+        self.backdate_error = error_label("backdateError", wrap=False)
         form.addRow("", self.backdate_error)
         self.backdate_edit.hide()
         self.backdate_label.hide()
@@ -228,10 +224,7 @@ class PaymentDialog(ReceiptDialog):
         self.waive_button.setEnabled(False)
         preview_row.addWidget(self.waive_button)
         layout.addLayout(preview_row)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("generalError")
-        self.general_error.setWordWrap(True)
-        set_inline(self.general_error, "")
+        self.general_error = error_label("generalError")
         layout.addWidget(self.general_error)
         return page
 

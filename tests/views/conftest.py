@@ -28,6 +28,12 @@ def runner(qapp, session_factory) -> Iterator[SyncTaskRunner]:
 
 
 @pytest.fixture
+def no_viewer(monkeypatch) -> None:
+    """PDFs a test writes (receipts, vouchers) are not opened in the desktop's viewer."""
+    monkeypatch.setenv("CUIJIAO_NO_OPEN", "1")
+
+
+@pytest.fixture
 def zh(qapp) -> Iterator[None]:
     """Simplified Chinese translations installed for the test (the default language)."""
     install_translators(qapp, "zh_CN")

@@ -45,6 +45,7 @@ from cuijiao_desktop.domain.rooms import natural_key, parse_room_query
 from .actor import authorize
 from .dto import NamedId, UserDTO
 from .promises import PromiseState, promise_states
+from .rooms import room_code_condition
 from .tx import read_only
 
 __all__ = [
@@ -127,7 +128,7 @@ def _utc(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
-def _conditions(flt: ContactLogFilter) -> list:
+def _conditions(flt: ContactLogFilter, dialect: str) -> list:
     cond: list = []
     if flt.date_from is not None:
         cond.append(ContactEvent.occurred_at >= _utc(flt.date_from))
@@ -150,14 +151,7 @@ def _conditions(flt: ContactLogFilter) -> list:
         options = []
         rq = parse_room_query(text)
         if rq is not None:
-            parts = []
-            if rq.building is not None:
-                parts.append(Building.name == rq.building)
-            if rq.unit is not None:
-                parts.append(Unit.name == rq.unit)
-            if rq.room is not None:
-                parts.append(Room.number.startswith(rq.room, autoescape=True))
-            options.append(and_(*parts))
+            options.append(room_code_condition(rq, dialect))
         if re.search(r"[\u3400-\u9fff]", text):
             options.append(exists().where(RoomPerson.room_id == Room.id, Person.id == RoomPerson.person_id,
                                           Person.name.contains(text, autoescape=True)))
@@ -165,10 +159,10 @@ def _conditions(flt: ContactLogFilter) -> list:
     return cond
 
 
-def _base(flt: ContactLogFilter):
+def _base(session: Session, flt: ContactLogFilter):
     return (select(ContactEvent.id).join(Room, Room.id == ContactEvent.room_id)
             .join(Building, Building.id == Room.building_id).outerjoin(Unit, Unit.id == Room.unit_id)
-            .where(and_(true(), *_conditions(flt))))
+            .where(and_(true(), *_conditions(flt, session.get_bind().dialect.name))))
 
 
 def _rows(session: Session, ids: list[int], today: date) -> list[ContactLogRow]:
@@ -213,7 +207,7 @@ def contact_log(
     """One page of the log, newest first, with the total count of the filter."""
     authorize(session, actor, Permission.VIEW)
     offset, limit = max(0, int(offset)), max(1, min(int(limit), 1000))
-    base = _base(flt)
+    base = _base(session, flt)
     total = int(session.scalar(select(func.count()).select_from(base.subquery())) or 0)
     if offset >= total and total:
         offset = (total - 1) // limit * limit
@@ -226,8 +220,8 @@ def contact_log(
 def contact_log_rows(session: Session, *, actor: UserDTO, flt: ContactLogFilter, today: date) -> list[ContactLogRow]:
     """Every row of the filter (newest first, at most :data:`EXPORT_LIMIT`), for an export."""
     authorize(session, actor, Permission.VIEW)
-    ids = list(session.scalars(_base(flt).order_by(ContactEvent.occurred_at.desc(), ContactEvent.id.desc())
-                               .limit(EXPORT_LIMIT)))
+    newest_first = (ContactEvent.occurred_at.desc(), ContactEvent.id.desc())
+    ids = list(session.scalars(_base(session, flt).order_by(*newest_first).limit(EXPORT_LIMIT)))
     out: list[ContactLogRow] = []
     for i in range(0, len(ids), 2000):
         out += _rows(session, ids[i:i + 2000], today)

@@ -37,6 +37,7 @@ from cuijiao_desktop.domain.phones import normalize_phone
 from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.rooms import (
     RoomCode,
+    RoomQuery,
     normalize_building,
     normalize_room,
     normalize_unit,
@@ -446,6 +447,19 @@ def prefix_match(col, prefix: str, dialect: str) -> ColumnElement[bool]:
     return col.like(escaped + "%", escape="\\")
 
 
+def room_code_condition(rq: RoomQuery, dialect: str) -> ColumnElement[bool]:
+    """The rooms a typed (partial) code names: the building and unit by name, the number by how it
+    starts. The statement joins ``Building`` and outer-joins ``Unit``."""
+    parts = []
+    if rq.building is not None:
+        parts.append(Building.name == rq.building)
+    if rq.unit is not None:
+        parts.append(Unit.name == rq.unit)
+    if rq.room is not None:
+        parts.append(prefix_match(Room.number, rq.room, dialect))
+    return and_(*parts)
+
+
 def display_code(code: str) -> str:
     """``"3-2-1502"`` -> ``"3栋2单元1502"``; other text unchanged."""
     parts = code.split("-")
@@ -482,14 +496,7 @@ def _text_condition(session: Session, text: str, today: date) -> ColumnElement[b
     conditions: list[ColumnElement[bool]] = []
     rq = parse_room_query(s)
     if rq is not None:
-        parts = []
-        if rq.building is not None:
-            parts.append(Building.name == rq.building)
-        if rq.unit is not None:
-            parts.append(Unit.name == rq.unit)
-        if rq.room is not None:
-            parts.append(prefix_match(Room.number, rq.room, dialect))
-        conditions.append(and_(*parts))
+        conditions.append(room_code_condition(rq, dialect))
     person_match: list[ColumnElement[bool]] = []
     if re.search(r"[\u3400-\u9fff]", s):
         person_match.append(Person.name.contains(s, autoescape=True))

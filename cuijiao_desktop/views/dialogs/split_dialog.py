@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -36,6 +35,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
 from cuijiao_desktop.views.models.case_models import Col, ColumnsModel, money
+from cuijiao_desktop.views.widgets.tables import list_view
 
 
 def _buildings(names) -> str:
@@ -178,18 +178,7 @@ class SplitDialog(QDialog):
         outer.addWidget(self.buttons)
 
     def _table(self, model, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+        return list_view(model, name, fit=True, alternate=False, sortable=True, multi=True, wrap=True)
 
     # options
     def chosen_collectors(self) -> list[int]:

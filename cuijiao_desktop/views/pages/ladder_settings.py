@@ -13,7 +13,6 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,13 +20,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +51,7 @@ from cuijiao_desktop.views.models.case_models import (
     minimum_text,
 )
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
-from cuijiao_desktop.views.widgets.tables import on_enter
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 
 class StepsModel(ColumnsModel):
@@ -200,17 +197,7 @@ class LadderSection(SettingsSection):
         layout.addWidget(law)
 
         self.model = StepsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("ladderTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_view(self.model, "ladderTable", fit=True, alternate=False, wrap=True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         on_enter(self.table, self.edit_selected)
         self.table.installEventFilter(self)  # Alt+Up / Alt+Down move the selected step

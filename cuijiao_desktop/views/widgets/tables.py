@@ -1,5 +1,6 @@
 """What the window's lists share: a read-only table of whole rows, 24 pixels high, without row
-numbers, whose columns the clerk can widen; Enter on it does what a double click does."""
+numbers, whose columns the clerk can widen (or that fit their contents); Enter on it does what a
+double click does."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ ROW_HEIGHT = 24
 
 
 def list_view(model: QAbstractItemModel, name: str, *, widths: Mapping[int, int] | None = None,
-              multi: bool = False, sortable: bool = False, wrap: bool = False) -> QTableView:
-    """A list of ``model``'s rows: ``widths`` by column, ``multi`` selects several rows, ``sortable``
-    sorts on a header click (by the first column at first), ``wrap`` wraps long cells."""
+              multi: bool = False, sortable: bool = False, wrap: bool = False, fit: bool = False,
+              alternate: bool = True) -> QTableView:
+    """A list of ``model``'s rows: ``widths`` by column (or columns that ``fit`` their contents),
+    ``multi`` selects several rows, ``sortable`` sorts on a header click (by the first column at
+    first), ``wrap`` wraps long cells, ``alternate`` shades every other row."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -26,12 +29,13 @@ def list_view(model: QAbstractItemModel, name: str, *, widths: Mapping[int, int]
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
+    view.setAlternatingRowColors(alternate)
     view.setWordWrap(wrap)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    mode = QHeaderView.ResizeMode
+    header.setSectionResizeMode(mode.ResizeToContents if fit else mode.Interactive)
     for col, width in (widths or {}).items():
         header.resizeSection(col, width)
     header.setStretchLastSection(True)

@@ -17,18 +17,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +40,7 @@ from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.labels import STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, RowRole, RowTableModel, SortRole
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
+from cuijiao_desktop.views.widgets.tables import list_view
 
 _CTX = "notices"
 
@@ -201,16 +199,7 @@ class BatchTab(QWidget):
         carried.addWidget(self.clear_carried)
 
         self.model = NoticeListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("noticeTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model, "noticeTable", fit=True, multi=True, wrap=True)
         self.summary = QLabel(self.tr("Choose the rooms, then list the notices (F5)."))
         self.summary.setObjectName("noticeSummary")
         self.summary.setWordWrap(True)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import CHANNEL_LABELS, OUTCOME_LABELS, REASON_LABELS, label
 from cuijiao_desktop.views.widgets.dates import date_edit
+from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
@@ -304,17 +304,12 @@ class ContactLogTab(QWidget):
     # export
     def choose_export_file(self) -> None:
         """Ask where, then export every contact of the filter."""
-        name = f"{self.tr('Collection log')}-{self._today():%Y%m%d}.xlsx"
-        folder = self._settings.last_folder("export") if self._settings is not None else ""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the contact log to Excel"),
-                                              str(Path(folder) / name) if folder else name,
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            if self._settings is not None:
-                self._settings.set_last_folder("export", str(Path(path).parent))
-            self.export_to(Path(path))
+        path = ask_save_path(self, self._settings, key="export",
+                             title=self.tr("Export the contact log to Excel"),
+                             name=f"{self.tr('Collection log')}-{self._today():%Y%m%d}.xlsx",
+                             file_filter=self.tr("Excel workbook (*.xlsx)"), suffix=".xlsx")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the filter's contacts to ``path`` with progress and cancel; the export is audited."""

@@ -22,7 +22,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -50,6 +49,7 @@ from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import BUCKET_LABELS, REASON_LABELS, STAGE_LABELS, label
 from cuijiao_desktop.views.models.arrears_model import ArrearsTableModel
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 from cuijiao_desktop.views.widgets.tables import on_enter
 
@@ -536,16 +536,11 @@ class ArrearsPage(Page):
 
     def choose_export_file(self) -> None:
         """Ask where to save, then export the filtered rows in their current order."""
-        folder = self._settings.last_folder("export") if self._settings is not None else ""
-        suggested = str(Path(folder) / self.default_export_name()) if folder else self.default_export_name()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export arrears to Excel"), suggested,
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            if self._settings is not None:
-                self._settings.set_last_folder("export", str(Path(path).parent))
-            self.export_to(Path(path))
+        path = ask_save_path(self, self._settings, key="export", title=self.tr("Export arrears to Excel"),
+                             name=self.default_export_name(), file_filter=self.tr("Excel workbook (*.xlsx)"),
+                             suffix=".xlsx")
+        if path is not None:
+            self.export_to(path)
 
     def export_title(self) -> str:
         """The workbook's first line: the office's name and what the sheet is."""

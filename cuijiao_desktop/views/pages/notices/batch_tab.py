@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from cuijiao_desktop.services.notices import NoticeBatch, NoticeDocument, Notice
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.labels import STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, RowRole, RowTableModel, SortRole
+from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
 from cuijiao_desktop.views.widgets.tables import list_view
 
@@ -444,18 +444,11 @@ class BatchTab(QWidget):
         """Issue the batch into a PDF file the user names."""
         if not self.save_button.isEnabled() or not self.save_button.isVisible():
             return
-        folder = self._settings.last_folder("notices") if self._settings is not None else ""
-        name = self._batch_path().name
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save notices"), str(Path(folder) / name) if folder else name,
-                                              self.tr("PDF document (*.pdf)"))
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if self._settings is not None:
-            self._settings.set_last_folder("notices", str(Path(path).parent))
-        if self._confirm():
-            self._issue(Path(path), None)
+        path = ask_save_path(self, self._settings, key="notices", title=self.tr("Save notices"),
+                             name=self._batch_path().name, file_filter=self.tr("PDF document (*.pdf)"),
+                             suffix=".pdf")
+        if path is not None and self._confirm():
+            self._issue(path, None)
 
     def _issue(self, path: Path, printer: QPrinter | None) -> None:
         from cuijiao_desktop.reports.notice_pdf import issue_and_write

@@ -13,7 +13,8 @@ def ask_save_path(parent: QWidget, settings, *, key: str, title: str, name: str,
     """Ask where to save ``name``; the path ends with ``suffix`` (".xlsx"); None when cancelled.
     ``settings`` (may be None) keeps the folder last used for ``key``."""
     folder = settings.last_folder(key) if settings is not None else ""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name) if folder else name, file_filter)
+    suggested = str(Path(folder) / name) if folder else name
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     if not path:
         return None
     if not path.lower().endswith(suffix):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
+from pathlib import Path
 
+import openpyxl
 from sqlalchemy import MetaData, Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -99,6 +101,15 @@ def assess_late_fees(factory: sessionmaker[Session], fees: Mapping[int, int], *,
             s.add(LateFeeAssessment(bill_id=bill_id, policy_id=policy.id, as_of=as_of, days=days,
                                     amount_fen=fen))
         return policy.id
+
+
+def write_sheet(path: Path, rows: Iterable[Sequence[object]]) -> Path:
+    """A workbook at ``path`` whose one sheet holds ``rows`` from the first line."""
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(list(row))
+    wb.save(path)
+    return path
 
 
 @cache

@@ -7,6 +7,7 @@ import os
 
 import openpyxl
 import pytest
+from factories import write_sheet
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
@@ -81,11 +82,7 @@ def test_wizard_imports_the_messy_roster(qtbot, wizard, rooms_xlsx, session_fact
 
 
 def test_mapping_can_be_fixed_by_hand(qtbot, wizard, tmp_path, session_factory):
-    path = tmp_path / "odd.xlsx"
-    wb = openpyxl.Workbook()
-    wb.active.append(["编号", "户", "平方"])
-    wb.active.append(["3-2-1502", "张三", 90])
-    wb.save(path)
+    path = write_sheet(tmp_path / "odd.xlsx", (["编号", "户", "平方"], ["3-2-1502", "张三", 90]))
     wizard.source_page.file_edit.setText(str(path))
     wizard.next()
     mp = wizard.mapping_page

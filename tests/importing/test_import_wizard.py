@@ -8,27 +8,13 @@ import os
 import openpyxl
 import pytest
 from factories import write_sheet
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.domain.enums import Role
-from cuijiao_desktop.settings import UiSettings
-from cuijiao_desktop.tasks import SyncTaskRunner
 from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard, PreviewModel, RejectedModel
-
-
-@pytest.fixture
-def runner(qapp, session_factory):
-    r = SyncTaskRunner(session_factory)
-    yield r
-    r.deleteLater()
-
-
-@pytest.fixture
-def ui_settings(tmp_path):
-    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

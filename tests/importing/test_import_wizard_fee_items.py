@@ -14,17 +14,9 @@ from cuijiao_desktop.domain.enums import ChargeBasis, Role
 from cuijiao_desktop.importing.headers import ImportKind, detect_header
 from cuijiao_desktop.importing.readers import read_sheet
 from cuijiao_desktop.services.imports import commit_import
-from cuijiao_desktop.tasks import SyncTaskRunner
 from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard
 
 TODAY = dt.date(2026, 6, 15)
-
-
-@pytest.fixture
-def runner(qapp, session_factory):
-    r = SyncTaskRunner(session_factory)
-    yield r
-    r.deleteLater()
 
 
 @pytest.fixture

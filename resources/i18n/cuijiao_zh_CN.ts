@@ -7406,7 +7406,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Office</source>
-        <translation>物业服务中心</translation>
+        <translation>办公</translation>
     </message>
     <message>
         <source>Lives there</source>

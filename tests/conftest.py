@@ -19,6 +19,7 @@ import pytest
 from factories import make_user
 from hypothesis import settings as hypothesis_settings
 from pgdb import STATE as PG_STATE
+from PySide6.QtCore import QSettings
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +27,8 @@ from cuijiao_desktop.db.engine import make_engine, make_read_session_factory, ma
 from cuijiao_desktop.db.migrate import prepare_database, upgrade
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.services.dto import UserDTO
+from cuijiao_desktop.settings import UiSettings
+from cuijiao_desktop.tasks import SyncTaskRunner
 
 PG_ENV = "CUIJIAO_TEST_PG_URL"
 
@@ -188,3 +191,17 @@ def pg_engine(pg_url: str) -> Iterator[Engine]:
 def users(session_factory: sessionmaker[Session]) -> dict[Role, UserDTO]:
     """One user of every role."""
     return {role: make_user(session_factory, role) for role in Role}
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    """UI settings in an INI file of this test only."""
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def runner(qapp, session_factory) -> Iterator[SyncTaskRunner]:
+    """Runs the GUI's tasks inline against the test's database."""
+    r = SyncTaskRunner(session_factory)
+    yield r
+    r.deleteLater()

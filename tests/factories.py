@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
+from pathlib import Path
 
+import openpyxl
 from sqlalchemy import MetaData, Table, insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from cuijiao_desktop.db.models import Building, Estate, FeeItem, Person, Room, RoomPerson, Unit
+from cuijiao_desktop.db.models import (
+    Building,
+    Estate,
+    FeeItem,
+    LateFeeAssessment,
+    LateFeePolicyRow,
+    Person,
+    Room,
+    RoomPerson,
+    Unit,
+)
 from cuijiao_desktop.domain.enums import ChargeBasis, PersonRole, Role
 from cuijiao_desktop.services.dto import UserDTO
 
@@ -74,6 +87,29 @@ def make_room_with_bills(
         ids = (s.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
                if rows else [])
         return RoomWithBills(room.id, tuple(ids), monthly_fen)
+
+
+def assess_late_fees(factory: sessionmaker[Session], fees: Mapping[int, int], *, as_of: date,
+                     days: int = 90) -> int:
+    """A contract's late-fee policy (合同第12条, 0.3 ‰ a day) and, on each bill of ``fees``, the late fee
+    (fen) assessed as of ``as_of``. Returns the policy's id."""
+    with factory.begin() as s:
+        policy = LateFeePolicyRow(name="合同第12条", daily_rate_ppm=300, valid_from=date(2020, 1, 1))
+        s.add(policy)
+        s.flush()
+        for bill_id, fen in fees.items():
+            s.add(LateFeeAssessment(bill_id=bill_id, policy_id=policy.id, as_of=as_of, days=days,
+                                    amount_fen=fen))
+        return policy.id
+
+
+def write_sheet(path: Path, rows: Iterable[Sequence[object]]) -> Path:
+    """A workbook at ``path`` whose one sheet holds ``rows`` from the first line."""
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(list(row))
+    wb.save(path)
+    return path
 
 
 @cache

@@ -28,24 +28,6 @@ def canonical_time(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-@dataclass(frozen=True)
-class ChainRow:
-    """The hashed content of one audit row, plus its stored hashes."""
-
-    id: int
-    chain_seq: int
-    prev_hash: str
-    row_hash: str
-    at: datetime
-    user_id: int | None
-    username: str
-    action: str
-    entity: str
-    entity_id: str | None
-    room_id: int | None
-    detail: str
-
-
 def row_hash(*, chain_seq: int, prev_hash: str, at: datetime, user_id: int | None, username: str, action: str,
              entity: str, entity_id: str | None, room_id: int | None, detail: str) -> str:
     """SHA-256 (hex) over the row's canonical content, which includes its place and the hash before it."""
@@ -55,11 +37,38 @@ def row_hash(*, chain_seq: int, prev_hash: str, at: datetime, user_id: int | Non
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """What one audit row says: everything but its place in the chain (the hashed content)."""
+
+    at: datetime
+    user_id: int | None
+    username: str
+    action: str
+    entity: str
+    entity_id: str | None
+    room_id: int | None
+    detail: str
+
+    def hash_at(self, chain_seq: int, prev_hash: str) -> str:
+        """The hash of this entry as row ``chain_seq`` of the chain, behind the row hashed ``prev_hash``."""
+        return row_hash(chain_seq=chain_seq, prev_hash=prev_hash, **vars(self))
+
+
+@dataclass(frozen=True)
+class ChainRow:
+    """A stored audit row: its id, its place in the chain, its stored hashes and what it says."""
+
+    id: int
+    chain_seq: int
+    prev_hash: str
+    row_hash: str
+    entry: AuditEntry
+
+
 def hash_of(row: ChainRow) -> str:
     """The hash ``row`` should carry."""
-    return row_hash(chain_seq=row.chain_seq, prev_hash=row.prev_hash, at=row.at, user_id=row.user_id,
-                    username=row.username, action=row.action, entity=row.entity, entity_id=row.entity_id,
-                    room_id=row.room_id, detail=row.detail)
+    return row.entry.hash_at(row.chain_seq, row.prev_hash)
 
 
 class BreakKind(StrEnum):
@@ -106,6 +115,6 @@ class ChainWalk:
                 self.checked += 1
                 self.last_seq, self.last_hash = row.chain_seq, row.row_hash
                 continue
-            self.broken = ChainBreak(kind, row.chain_seq, row.id, expected, row.at, row.action)
+            self.broken = ChainBreak(kind, row.chain_seq, row.id, expected, row.entry.at, row.entry.action)
             return False
         return self.broken is None

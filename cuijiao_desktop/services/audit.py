@@ -11,7 +11,6 @@ leaves no entry. Bulk loaders that write on a Connection call :func:`append_entr
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,27 +20,13 @@ from sqlalchemy.orm import Session
 from cuijiao_desktop.db.base import Base
 from cuijiao_desktop.db.models import AuditLog
 from cuijiao_desktop.db.types import utcnow
-from cuijiao_desktop.domain.audit_chain import GENESIS, row_hash
+from cuijiao_desktop.domain.audit_chain import GENESIS, AuditEntry
 
 from .dto import UserDTO
 
 _PENDING = "cuijiao.audit_pending"
 #: pg_advisory_xact_lock key of the chain ("cuijiao" audit, any constant shared by every desk).
 CHAIN_LOCK_KEY = 0x6375696A_61756474 & 0x7FFF_FFFF_FFFF_FFFF
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One row to be chained: everything but its place in the chain."""
-
-    at: datetime
-    user_id: int | None
-    username: str
-    action: str
-    entity: str
-    entity_id: str | None
-    room_id: int | None
-    detail: str
 
 
 def entry(actor: UserDTO, action: str, entity: str, entity_id: Any = None, *, detail: dict[str, Any] | None = None,
@@ -104,11 +89,8 @@ def append_entries(conn: Connection, entries: list[AuditEntry]) -> None:
     rows = []
     for e in entries:
         seq += 1
-        h = row_hash(chain_seq=seq, prev_hash=prev, at=e.at, user_id=e.user_id, username=e.username, action=e.action,
-                     entity=e.entity, entity_id=e.entity_id, room_id=e.room_id, detail=e.detail)
-        rows.append({"at": e.at, "user_id": e.user_id, "username": e.username, "action": e.action, "entity": e.entity,
-                     "entity_id": e.entity_id, "room_id": e.room_id, "detail": e.detail, "chain_seq": seq,
-                     "prev_hash": prev, "row_hash": h})
+        h = e.hash_at(seq, prev)
+        rows.append({**vars(e), "chain_seq": seq, "prev_hash": prev, "row_hash": h})
         prev = h
     conn.execute(insert(AuditLog), rows)
 

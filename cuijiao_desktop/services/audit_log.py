@@ -13,7 +13,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import AuditLog, Estate, Room, User
-from cuijiao_desktop.domain.audit_chain import ChainBreak, ChainRow, ChainWalk
+from cuijiao_desktop.domain.audit_chain import AuditEntry, ChainBreak, ChainRow, ChainWalk
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import parse_room_code
@@ -198,8 +198,7 @@ def verify_chain(
         stmt = select(*cols).order_by(AuditLog.chain_seq).limit(VERIFY_BATCH)
         if after is not None:
             stmt = stmt.where(AuditLog.chain_seq > after)
-        batch = [ChainRow(r[0], int(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
-                 for r in session.execute(stmt)]
+        batch = [ChainRow(r[0], int(r[1]), r[2], r[3], AuditEntry(*r[4:])) for r in session.execute(stmt)]
         if not batch:
             break
         if not walk.feed(batch):

@@ -30,7 +30,7 @@ from . import audit
 from .actor import authorize
 from .arrears import OUTSTANDING, UNPAID
 from .dto import OfficeDTO, UserDTO
-from .office import get_office
+from .office import get_office, put_setting
 from .tx import read_only
 
 __all__ = [
@@ -82,11 +82,7 @@ def set_masking_policy(
     if old == policy:
         return old
     for key, value in ((KEY_NAMES, "1" if policy.show_owner_name else "0"), (KEY_DIGITS, str(policy.room_keep_digits))):
-        row = session.get(OfficeSetting, key)
-        if row is None:
-            session.add(OfficeSetting(key=key, value=value, updated_by_id=actor.id))
-        elif row.value != value:
-            row.value, row.updated_by_id = value, actor.id
+        put_setting(session, actor, key, value=value)
     session.flush()
     audit.record(session, actor, "board.masking_policy", "office_setting", "board",
                  old={"show_owner_name": old.show_owner_name, "room_keep_digits": old.room_keep_digits},

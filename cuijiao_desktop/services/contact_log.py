@@ -43,8 +43,9 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import natural_key, parse_room_query
 
 from .actor import authorize
-from .dto import UserDTO
+from .dto import NamedId, UserDTO
 from .promises import PromiseState, promise_states
+from .rooms import room_code_condition
 from .tx import read_only
 
 __all__ = [
@@ -54,7 +55,6 @@ __all__ = [
     "ContactLogOptions",
     "ContactLogPage",
     "ContactLogRow",
-    "LogOption",
     "PromiseFilter",
     "PromiseRow",
     "contact_log",
@@ -118,24 +118,17 @@ class ContactLogPage:
 
 
 @dataclass(frozen=True)
-class LogOption:
-    id: int
-    name: str
-    parent_id: int | None = None  # a building's estate
-
-
-@dataclass(frozen=True)
 class ContactLogOptions:
-    users: tuple[LogOption, ...]  # staff who can log contacts, and anyone who did
-    estates: tuple[LogOption, ...]
-    buildings: tuple[LogOption, ...]
+    users: tuple[NamedId, ...]  # staff who can log contacts, and anyone who did
+    estates: tuple[NamedId, ...]
+    buildings: tuple[NamedId, ...]
 
 
 def _utc(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
-def _conditions(flt: ContactLogFilter) -> list:
+def _conditions(flt: ContactLogFilter, dialect: str) -> list:
     cond: list = []
     if flt.date_from is not None:
         cond.append(ContactEvent.occurred_at >= _utc(flt.date_from))
@@ -158,14 +151,7 @@ def _conditions(flt: ContactLogFilter) -> list:
         options = []
         rq = parse_room_query(text)
         if rq is not None:
-            parts = []
-            if rq.building is not None:
-                parts.append(Building.name == rq.building)
-            if rq.unit is not None:
-                parts.append(Unit.name == rq.unit)
-            if rq.room is not None:
-                parts.append(Room.number.startswith(rq.room, autoescape=True))
-            options.append(and_(*parts))
+            options.append(room_code_condition(rq, dialect))
         if re.search(r"[\u3400-\u9fff]", text):
             options.append(exists().where(RoomPerson.room_id == Room.id, Person.id == RoomPerson.person_id,
                                           Person.name.contains(text, autoescape=True)))
@@ -173,10 +159,10 @@ def _conditions(flt: ContactLogFilter) -> list:
     return cond
 
 
-def _base(flt: ContactLogFilter):
+def _base(session: Session, flt: ContactLogFilter):
     return (select(ContactEvent.id).join(Room, Room.id == ContactEvent.room_id)
             .join(Building, Building.id == Room.building_id).outerjoin(Unit, Unit.id == Room.unit_id)
-            .where(and_(true(), *_conditions(flt))))
+            .where(and_(true(), *_conditions(flt, session.get_bind().dialect.name))))
 
 
 def _rows(session: Session, ids: list[int], today: date) -> list[ContactLogRow]:
@@ -221,7 +207,7 @@ def contact_log(
     """One page of the log, newest first, with the total count of the filter."""
     authorize(session, actor, Permission.VIEW)
     offset, limit = max(0, int(offset)), max(1, min(int(limit), 1000))
-    base = _base(flt)
+    base = _base(session, flt)
     total = int(session.scalar(select(func.count()).select_from(base.subquery())) or 0)
     if offset >= total and total:
         offset = (total - 1) // limit * limit
@@ -234,8 +220,8 @@ def contact_log(
 def contact_log_rows(session: Session, *, actor: UserDTO, flt: ContactLogFilter, today: date) -> list[ContactLogRow]:
     """Every row of the filter (newest first, at most :data:`EXPORT_LIMIT`), for an export."""
     authorize(session, actor, Permission.VIEW)
-    ids = list(session.scalars(_base(flt).order_by(ContactEvent.occurred_at.desc(), ContactEvent.id.desc())
-                               .limit(EXPORT_LIMIT)))
+    newest_first = (ContactEvent.occurred_at.desc(), ContactEvent.id.desc())
+    ids = list(session.scalars(_base(session, flt).order_by(*newest_first).limit(EXPORT_LIMIT)))
     out: list[ContactLogRow] = []
     for i in range(0, len(ids), 2000):
         out += _rows(session, ids[i:i + 2000], today)
@@ -246,12 +232,13 @@ def contact_log_rows(session: Session, *, actor: UserDTO, flt: ContactLogFilter,
 def contact_log_options(session: Session) -> ContactLogOptions:
     """The choices of the filter bar."""
     logged = select(ContactEvent.user_id).where(ContactEvent.user_id.is_not(None)).distinct()
-    users = tuple(LogOption(i, n) for i, n in session.execute(
+    users = tuple(NamedId(i, n) for i, n in session.execute(
         select(User.id, User.display_name)
         .where(or_(User.role.in_([Role.CLERK, Role.COLLECTOR, Role.MANAGER]), User.id.in_(logged)))
         .order_by(User.display_name)))
-    estates = tuple(LogOption(i, n) for i, n in session.execute(select(Estate.id, Estate.name).order_by(Estate.code)))
-    buildings = sorted((LogOption(i, n, e) for i, e, n in session.execute(
+    estates = tuple(NamedId(i, n) for i, n in session.execute(
+        select(Estate.id, Estate.name).order_by(Estate.code)))
+    buildings = sorted((NamedId(i, n, e) for i, e, n in session.execute(
         select(Building.id, Building.estate_id, Building.name))), key=lambda b: (b.parent_id, natural_key(b.name)))
     return ContactLogOptions(users, estates, tuple(buildings))
 

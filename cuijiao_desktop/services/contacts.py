@@ -63,6 +63,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from . import audit
 from .actor import authorize
 from .dto import UserDTO
+from .office import put_setting
 from .promises import PromiseState, promise_states
 from .tx import read_only
 
@@ -198,11 +199,7 @@ def update_contact_rules(
     values = {"collection.quiet_start": format_hhmm(start), "collection.quiet_end": format_hhmm(end),
               "collection.weekly_max_contacts": str(weekly_max)}
     for key, value in values.items():
-        row = session.get(OfficeSetting, key)
-        if row is None:
-            session.add(OfficeSetting(key=key, value=value, updated_by_id=actor.id))
-        elif row.value != value:
-            row.value, row.updated_by_id = value, actor.id
+        put_setting(session, actor, key, value=value)
     session.flush()
     audit.record(session, actor, "settings.contact_rules", "office_setting", None, **values)
     return ContactRules(start, end, weekly_max)

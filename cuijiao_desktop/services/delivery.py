@@ -24,7 +24,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from cuijiao_desktop.db.models import ContactEvent, Estate, Notice, Room
 from cuijiao_desktop.domain.enums import CallOutcome, Channel, DeliveryMethod, NoticeKind
@@ -36,6 +35,7 @@ from .actor import authorize
 from .dto import UserDTO
 from .limitation import notice_is_evidenced_demand
 from .tx import read_only
+from .versions import flush_or_conflict
 
 __all__ = [
     "EVIDENCE_DIR", "PROOF_SUFFIXES", "RELATIONS", "DeliveryInput", "NoticeInfo", "evidenced", "find_notice",
@@ -241,10 +241,7 @@ def record_delivery(
         at = datetime.combine(delivery.delivered_on, time(12, 0)).astimezone().astimezone(UTC)
     n.delivery_method, n.delivered_at, n.delivered_to = method, at, received_by[:64]
     n.tracking_no, n.proof_path, n.signed_receipt = tracking, proof, signed
-    try:
-        session.flush()
-    except StaleDataError as exc:  # another desk recorded this notice's delivery a moment ago
-        raise ConflictError("conflict.stale", entity="notice", id=n.id) from exc
+    flush_or_conflict(session, "notice", n.id)  # another desk may have recorded its delivery a moment ago
     is_evidence = evidenced(n)
     note = f"{_KIND_ZH.get(n.kind, '通知')}（第{n.level}次）{n.serial} 送达" + ("" if is_evidence else "（张贴，无签收）")
     if delivery.note.strip():

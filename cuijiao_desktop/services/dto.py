@@ -43,6 +43,16 @@ CLI_USER = UserDTO.of(None, "cli", "命令行", Role.ADMIN)
 
 
 @dataclass(frozen=True)
+class NamedId:
+    """An id with its label, for combo boxes; ``parent_id`` links a building to its estate, a unit to its
+    building."""
+
+    id: int
+    name: str
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
 class OfficeDTO:
     """Office details printed on notices and receipts."""
 

@@ -20,7 +20,6 @@ from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from cuijiao_desktop.db.models import (
     Bill,
@@ -51,6 +50,7 @@ from .actor import authorize
 from .batch import DirectWriter, Writer
 from .dto import UserDTO
 from .tx import read_only
+from .versions import check_version, flush_or_conflict
 
 __all__ = [
     "FeeItemDTO",
@@ -184,18 +184,6 @@ def list_fee_settings(session: Session, *, actor: UserDTO) -> FeeSettings:
 # ---------------------------------------------------------------- helpers
 
 
-def _check_version(entity: str, entity_id: int, stored: int, carried: int | None) -> None:
-    if carried is not None and carried != stored:
-        raise ConflictError("conflict.stale", entity=entity, entity_id=entity_id)
-
-
-def _flush(session: Session, entity: str, entity_id: int | None) -> None:
-    try:
-        session.flush()
-    except StaleDataError:
-        raise ConflictError("conflict.stale", entity=entity, entity_id=entity_id) from None
-
-
 def _item(session: Session, item_id: int | None) -> FeeItem:
     item = session.get(FeeItem, item_id) if item_id is not None else None
     if item is None:
@@ -236,16 +224,16 @@ def save_fee_item(session: Session, *, actor: UserDTO, draft: FeeItemDraft) -> F
     if draft.item_id is None:
         item = FeeItem(**values)
         session.add(item)
-        _flush(session, "fee_item", None)
+        flush_or_conflict(session, "fee_item", None)
         audit.record(session, actor, "fee_item.create", "fee_item", item.id,
                      **{k: _plain(v) for k, v in values.items()})
     else:
         item = _item(session, draft.item_id)
-        _check_version("fee_item", item.id, item.version, draft.version)
+        check_version("fee_item", item.id, item.version, draft.version)
         changes = _changes(item, values)
         for k, v in values.items():
             setattr(item, k, v)
-        _flush(session, "fee_item", item.id)
+        flush_or_conflict(session, "fee_item", item.id)
         if changes:
             audit.record(session, actor, "fee_item.update", "fee_item", item.id, name=item.name, changes=changes)
     return _item_dto(session, item)
@@ -255,7 +243,7 @@ def delete_fee_item(session: Session, *, actor: UserDTO, item_id: int, version: 
     """Delete an item that was never billed (its standards go with it); one in use can only be set inactive."""
     actor = authorize(session, actor, Permission.EDIT_FEE_ITEMS)
     item = _item(session, item_id)
-    _check_version("fee_item", item.id, item.version, version)
+    check_version("fee_item", item.id, item.version, version)
     used = session.scalar(select(exists().where(Bill.fee_item_id == item.id))) or session.scalar(
         select(exists().where(MeterReading.fee_item_id == item.id)))
     if used:
@@ -268,7 +256,7 @@ def delete_fee_item(session: Session, *, actor: UserDTO, item_id: int, version: 
     audit.record(session, actor, "fee_item.delete", "fee_item", item.id, code=item.code, name=item.name,
                  standards=len(standards))
     session.delete(item)
-    _flush(session, "fee_item", item_id)
+    flush_or_conflict(session, "fee_item", item_id)
     _drop_unused_policy(session, policy_id)
 
 
@@ -360,18 +348,18 @@ def save_fee_standard(session: Session, *, actor: UserDTO, draft: FeeStandardDra
     if draft.standard_id is None:
         standard = FeeStandard(**values)
         session.add(standard)
-        _flush(session, "fee_standard", None)
+        flush_or_conflict(session, "fee_standard", None)
         audit.record(session, actor, "fee_standard.create", "fee_standard", standard.id, item=item.name,
                      **{k: _plain(v) for k, v in values.items()})
     else:
         standard = session.get(FeeStandard, draft.standard_id)
         if standard is None:
             raise NotFound("fee_standard.not_found", standard_id=draft.standard_id)
-        _check_version("fee_standard", standard.id, standard.version, draft.version)
+        check_version("fee_standard", standard.id, standard.version, draft.version)
         changes = _changes(standard, values)
         for k, v in values.items():
             setattr(standard, k, v)
-        _flush(session, "fee_standard", standard.id)
+        flush_or_conflict(session, "fee_standard", standard.id)
         if changes:
             audit.record(session, actor, "fee_standard.update", "fee_standard", standard.id, item=item.name,
                          changes=changes)
@@ -384,14 +372,14 @@ def delete_fee_standard(session: Session, *, actor: UserDTO, standard_id: int, v
     standard = session.get(FeeStandard, standard_id)
     if standard is None:
         raise NotFound("fee_standard.not_found", standard_id=standard_id)
-    _check_version("fee_standard", standard.id, standard.version, version)
+    check_version("fee_standard", standard.id, standard.version, version)
     item = session.get(FeeItem, standard.fee_item_id)
     audit.record(session, actor, "fee_standard.delete", "fee_standard", standard.id,
                  item=item.name if item is not None else None,
                  **{k: _plain(getattr(standard, k)) for k in (
                      "estate_id", "usage", "unit_price_fen", "vacancy_discount_pct", "valid_from", "valid_to")})
     session.delete(standard)
-    _flush(session, "fee_standard", standard_id)
+    flush_or_conflict(session, "fee_standard", standard_id)
 
 
 # ---------------------------------------------------------------- late-fee terms
@@ -408,7 +396,7 @@ def save_late_fee_policy(session: Session, *, actor: UserDTO, item_id: int, draf
               "contract_clause": clean.contract_clause, "valid_from": clean.valid_from}
     policy = session.get(LateFeePolicyRow, item.late_fee_policy_id) if item.late_fee_policy_id else None
     if policy is not None:
-        _check_version("late_fee_policy", policy.id, policy.version, draft.version)
+        check_version("late_fee_policy", policy.id, policy.version, draft.version)
     elif draft.version is not None:
         raise ConflictError("conflict.stale", entity="fee_item", entity_id=item.id)
     shared = policy is not None and bool(session.scalar(
@@ -417,9 +405,9 @@ def save_late_fee_policy(session: Session, *, actor: UserDTO, item_id: int, draf
         old = {k: _plain(getattr(policy, k)) for k in values} if policy is not None else None
         policy = LateFeePolicyRow(name=f"{item.name}滞纳金"[:64], active=True, **values)
         session.add(policy)
-        _flush(session, "late_fee_policy", None)
+        flush_or_conflict(session, "late_fee_policy", None)
         item.late_fee_policy_id = policy.id
-        _flush(session, "fee_item", item.id)
+        flush_or_conflict(session, "fee_item", item.id)
         audit.record(session, actor, "late_fee_policy.create", "fee_item", item.id, item=item.name,
                      policy_id=policy.id, copied_from=old, **{k: _plain(v) for k, v in values.items()})
     else:
@@ -427,7 +415,7 @@ def save_late_fee_policy(session: Session, *, actor: UserDTO, item_id: int, draf
         for k, v in values.items():
             setattr(policy, k, v)
         policy.active = True
-        _flush(session, "late_fee_policy", policy.id)
+        flush_or_conflict(session, "late_fee_policy", policy.id)
         if changes:
             audit.record(session, actor, "late_fee_policy.update", "fee_item", item.id, item=item.name,
                          policy_id=policy.id, changes=changes)
@@ -438,12 +426,12 @@ def remove_late_fee_policy(session: Session, *, actor: UserDTO, item_id: int, ve
     """The item charges no late fee from now on (fees already assessed stay). ``version``: the item's. Audited."""
     actor = authorize(session, actor, Permission.EDIT_FEE_ITEMS)
     item = _item(session, item_id)
-    _check_version("fee_item", item.id, item.version, version)
+    check_version("fee_item", item.id, item.version, version)
     policy_id = item.late_fee_policy_id
     if policy_id is None:
         return _item_dto(session, item)
     item.late_fee_policy_id = None
-    _flush(session, "fee_item", item.id)
+    flush_or_conflict(session, "fee_item", item.id)
     audit.record(session, actor, "late_fee_policy.remove", "fee_item", item.id, item=item.name, policy_id=policy_id)
     _drop_unused_policy(session, policy_id)
     return _item_dto(session, item)

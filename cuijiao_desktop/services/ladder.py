@@ -18,6 +18,7 @@ from . import audit
 from .actor import authorize
 from .dto import LadderStepDTO, UserDTO
 from .tx import read_only
+from .versions import flush_or_conflict
 
 
 def _dto(row: LadderStepRow) -> LadderStepDTO:
@@ -119,10 +120,7 @@ def update_step(
         raise ConflictError("conflict.stale", entity="ladder_step", id=step_id)
     row.name, row.wait_days, row.channel = name.strip(), wait_days, Channel(channel)
     row.active, row.min_amount_fen, row.min_months, row.note = active, min_amount_fen, min_months, draft.note.strip()
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("conflict.stale", entity="ladder_step", id=step_id) from exc
+    flush_or_conflict(session, "ladder_step", step_id)
     audit.record(session, actor, "ladder.update", "ladder_step", step_id, name=row.name,
                  wait_days=wait_days, channel=str(channel), active=active)
     return _dto(row)

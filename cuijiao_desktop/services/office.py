@@ -72,7 +72,9 @@ def _check(key: str, value: str) -> str:
     return value
 
 
-def _put(session: Session, actor: UserDTO, key: str, *, value: str = "", data: bytes | None = None) -> bool:
+def put_setting(session: Session, actor: UserDTO, key: str, *, value: str = "",
+                data: bytes | None = None) -> bool:
+    """Store the office setting ``key`` (added, or changed by ``actor``); False when it already held this."""
     row = session.get(OfficeSetting, key)
     if row is None:
         session.add(OfficeSetting(key=key, value=value, data=data, updated_by_id=actor.id))
@@ -90,7 +92,7 @@ def update_office(session: Session, *, actor: UserDTO, values: dict[str, str]) -
     for key, value in values.items():
         if key not in OFFICE_KEYS or key == "office.demo":
             raise ValidationError("settings.unknown_key", field=key)
-        if _put(session, actor, key, value=_check(key, value)):
+        if put_setting(session, actor, key, value=_check(key, value)):
             changed.append(key)
     session.flush()
     if changed:
@@ -108,7 +110,7 @@ def set_office_image(session: Session, *, actor: UserDTO, key: str, data: bytes 
             raise ValidationError("office.image_too_large", field=key, maximum_mb=MAX_IMAGE_BYTES // (1024 * 1024))
         if not data.startswith(_SIGNATURES):
             raise ValidationError("office.image_format", field=key)
-    if _put(session, actor, key, data=data or None):
+    if put_setting(session, actor, key, data=data or None):
         session.flush()
         audit.record(session, actor, "office.image" if data else "office.image_removed", "office_setting", key,
                      bytes=len(data or b""))

@@ -18,7 +18,6 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql import ColumnElement
 
 from cuijiao_desktop.db.models import Bill, Building, Contact, Estate, Person, Room, RoomPerson, Unit
@@ -31,13 +30,14 @@ from cuijiao_desktop.domain.enums import (
     Relation,
     Usage,
 )
-from cuijiao_desktop.domain.errors import ConflictError, NotFound, ValidationError
+from cuijiao_desktop.domain.errors import NotFound, ValidationError
 from cuijiao_desktop.domain.masking import phone_last4
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.phones import normalize_phone
 from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.rooms import (
     RoomCode,
+    RoomQuery,
     normalize_building,
     normalize_room,
     normalize_unit,
@@ -47,9 +47,10 @@ from cuijiao_desktop.domain.rooms import (
 from . import audit
 from .actor import authorize
 from .arrears import UNPAID  # the unpaid-bill index's condition, written so SQLite uses the index
-from .dto import UserDTO
+from .dto import NamedId, UserDTO
 from .payments import OUTSTANDING
 from .tx import read_only
+from .versions import check_version, flush_or_conflict
 
 __all__ = [
     "PAGE_SIZE",
@@ -129,15 +130,6 @@ class RoomPage:
     total: int
     offset: int
     limit: int
-
-
-@dataclass(frozen=True)
-class NamedId:
-    """An id with its label, for combo boxes; ``parent_id`` links a building to its estate, a unit to its building."""
-
-    id: int
-    name: str
-    parent_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -455,6 +447,19 @@ def prefix_match(col, prefix: str, dialect: str) -> ColumnElement[bool]:
     return col.like(escaped + "%", escape="\\")
 
 
+def room_code_condition(rq: RoomQuery, dialect: str) -> ColumnElement[bool]:
+    """The rooms a typed (partial) code names: the building and unit by name, the number by how it
+    starts. The statement joins ``Building`` and outer-joins ``Unit``."""
+    parts = []
+    if rq.building is not None:
+        parts.append(Building.name == rq.building)
+    if rq.unit is not None:
+        parts.append(Unit.name == rq.unit)
+    if rq.room is not None:
+        parts.append(prefix_match(Room.number, rq.room, dialect))
+    return and_(*parts)
+
+
 def display_code(code: str) -> str:
     """``"3-2-1502"`` -> ``"3栋2单元1502"``; other text unchanged."""
     parts = code.split("-")
@@ -491,14 +496,7 @@ def _text_condition(session: Session, text: str, today: date) -> ColumnElement[b
     conditions: list[ColumnElement[bool]] = []
     rq = parse_room_query(s)
     if rq is not None:
-        parts = []
-        if rq.building is not None:
-            parts.append(Building.name == rq.building)
-        if rq.unit is not None:
-            parts.append(Unit.name == rq.unit)
-        if rq.room is not None:
-            parts.append(prefix_match(Room.number, rq.room, dialect))
-        conditions.append(and_(*parts))
+        conditions.append(room_code_condition(rq, dialect))
     person_match: list[ColumnElement[bool]] = []
     if re.search(r"[\u3400-\u9fff]", s):
         person_match.append(Person.name.contains(s, autoescape=True))
@@ -727,18 +725,6 @@ def get_person_draft(session: Session, person_id: int) -> PersonDraft:
 # ---------------------------------------------------------------- writes
 
 
-def _check_version(entity: str, entity_id: int, stored: int, carried: int | None) -> None:
-    if carried is not None and carried != stored:
-        raise ConflictError("conflict.stale", entity=entity, entity_id=entity_id)
-
-
-def _flush(session: Session, entity: str, entity_id: int | None) -> None:
-    try:
-        session.flush()
-    except StaleDataError:
-        raise ConflictError("conflict.stale", entity=entity, entity_id=entity_id) from None
-
-
 def _building_and_unit(session: Session, estate_id: int, building: str, unit: str | None) -> tuple[int, int | None]:
     b = session.scalar(select(Building).where(Building.estate_id == estate_id, Building.name == building))
     if b is None:
@@ -789,7 +775,7 @@ def save_room(
     if draft.room_id is None:
         room = Room(**values)
         session.add(room)
-        _flush(session, "room", None)
+        flush_or_conflict(session, "room", None)
         audit.record(session, actor, "room.create", "room", room.id, code=room.code, estate_id=room.estate_id,
                      area_centi_m2=area, usage=room.usage.value, occupancy=room.occupancy.value)
         if owner is not None:
@@ -799,11 +785,11 @@ def save_room(
         room = session.get(Room, draft.room_id)
         if room is None:
             raise NotFound("room.not_found", room_id=draft.room_id)
-        _check_version("room", room.id, room.version, draft.version)
+        check_version("room", room.id, room.version, draft.version)
         changes = {k: [_plain(getattr(room, k)), _plain(v)] for k, v in values.items() if getattr(room, k) != v}
         for k, v in values.items():
             setattr(room, k, v)
-        _flush(session, "room", room.id)
+        flush_or_conflict(session, "room", room.id)
         if changes:
             audit.record(session, actor, "room.update", "room", room.id, code=room.code, changes=changes)
     return get_room_detail(session, room.id)
@@ -826,13 +812,13 @@ def _apply_person(session: Session, actor: UserDTO, draft: PersonDraft) -> Perso
     if draft.person_id is None:
         person = Person(**values)
         session.add(person)
-        _flush(session, "person", None)
+        flush_or_conflict(session, "person", None)
         action, changes = "person.create", {"name": name}
     else:
         person = session.get(Person, draft.person_id)
         if person is None:
             raise NotFound("person.not_found", person_id=draft.person_id)
-        _check_version("person", person.id, person.version, draft.version)
+        check_version("person", person.id, person.version, draft.version)
         changes = {k: [_plain(getattr(person, k)), _plain(v)] for k, v in values.items()
                    if getattr(person, k) != v and k != "id_number"}
         if person.id_number != idn:
@@ -841,7 +827,7 @@ def _apply_person(session: Session, actor: UserDTO, draft: PersonDraft) -> Perso
             setattr(person, k, v)
         action = "person.update"
     contact_changes = _apply_contacts(session, person, draft.contacts)
-    _flush(session, "person", person.id)
+    flush_or_conflict(session, "person", person.id)
     if draft.person_id is None or changes or contact_changes:
         audit.record(session, actor, action, "person", person.id, changes=changes, contacts=contact_changes)
     return person
@@ -912,7 +898,7 @@ def _end_current_tenants(session: Session, actor: UserDTO, room_id: int, end_dat
         if link.start_date is not None and end_date < link.start_date:
             raise ValidationError("tenant.end_before_start", field="start_date", start=link.start_date)
         link.end_date = end_date
-    _flush(session, "room_person", None)
+    flush_or_conflict(session, "room_person", None)
     for link in links:
         audit.record(session, actor, "room.end_tenancy", "room", room_id, person_id=link.person_id,
                      link_id=link.id, end_date=end_date)
@@ -939,7 +925,7 @@ def change_tenant(
     room = session.get(Room, room_id)
     if room is None:
         raise NotFound("room.not_found", room_id=room_id)
-    _check_version("room", room.id, room.version, room_version)
+    check_version("room", room.id, room.version, room_version)
     _first(validate_person_draft(tenant))
     _end_current_tenants(session, actor, room_id, start_date - timedelta(days=1))
     person = _apply_person(session, actor, tenant)
@@ -947,7 +933,7 @@ def change_tenant(
                            pays_fees=bool(pays_fees)))
     if room.occupancy is not Occupancy.RENTED:
         room.occupancy = Occupancy.RENTED
-    _flush(session, "room", room_id)
+    flush_or_conflict(session, "room", room_id)
     audit.record(session, actor, "room.change_tenant", "room", room_id, person_id=person.id,
                  start_date=start_date, pays_fees=bool(pays_fees))
     return get_room_detail(session, room_id)
@@ -967,11 +953,11 @@ def end_tenancy(
     room = session.get(Room, room_id)
     if room is None:
         raise NotFound("room.not_found", room_id=room_id)
-    _check_version("room", room.id, room.version, room_version)
+    check_version("room", room.id, room.version, room_version)
     ended = _end_current_tenants(session, actor, room_id, end_date)
     if not ended:
         raise ValidationError("tenant.none", field="tenant")
     if occupancy is not None and room.occupancy is not Occupancy(occupancy):
         room.occupancy = Occupancy(occupancy)
-        _flush(session, "room", room_id)
+        flush_or_conflict(session, "room", room_id)
     return get_room_detail(session, room_id)

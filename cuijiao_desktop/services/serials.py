@@ -32,19 +32,7 @@ def format_serial(prefix: str, yyyymm: int, n: int) -> str:
 
 def next_serial(session: Session, kind: tuple[str, str], on: date) -> str:
     """The next number of ``kind`` (one of RECEIPT, REVERSAL, NOTICE) for the month of ``on``."""
-    name, prefix = kind
-    yyyymm = on.year * 100 + on.month
-    dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReceiptSequence)
-    seq = sequence_name(name, yyyymm)
-    session.execute(ins.values(name=seq, prefix=prefix, next_value=1).on_conflict_do_nothing())
-    n = session.execute(
-        update(ReceiptSequence)
-        .where(ReceiptSequence.name == seq)
-        .values(next_value=ReceiptSequence.next_value + 1)
-        .returning(ReceiptSequence.next_value - 1)
-    ).scalar_one()
-    return format_serial(prefix, yyyymm, n)
+    return reserve_serials(session, kind, on, 1)[0]
 
 
 #: Prepaid credit spent on bills (预存款抵扣): DK202612000001.

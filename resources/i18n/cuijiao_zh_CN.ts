@@ -695,7 +695,6 @@ Last entry: no. {seq}, hash {hash}</source>
     <name>BillAdjustDialog</name>
     <message>
         <source>Change bill amount</source>
-        <extracomment>A reason must say something: at least this many characters.</extracomment>
         <translation>调整账单金额</translation>
     </message>
     <message>
@@ -729,10 +728,6 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Give the reason in at least {n} characters.</source>
-        <translation>请至少用 {n} 个字说明原因。</translation>
     </message>
 </context>
 <context>
@@ -3239,10 +3234,6 @@ The backup is checked first; the current data is backed up before it is replaced
         <source>Ask for approval</source>
         <translation>提交审批</translation>
     </message>
-    <message>
-        <source>The case changed meanwhile. Close and open it again.</source>
-        <translation>案件已有变化，请关闭后重新打开。</translation>
-    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -3618,10 +3609,6 @@ Take exactly this amount?</source>
         <source>{n} instalments, {first} to {last}, together {total}</source>
         <translation>共{n}期，{first}至{last}，合计{total}</translation>
     </message>
-    <message>
-        <source>The case changed meanwhile. Close and open it again.</source>
-        <translation>案件已有变化，请关闭后重新打开。</translation>
-    </message>
 </context>
 <context>
     <name>PromisesTab</name>
@@ -3745,7 +3732,6 @@ Take exactly this amount?</source>
     <name>ReversalDialog</name>
     <message>
         <source>Reverse payment</source>
-        <extracomment>A reason must say something: at least this many characters.</extracomment>
         <translation>冲正收款</translation>
     </message>
     <message>
@@ -3803,10 +3789,6 @@ Take exactly this amount?</source>
     <message>
         <source>Reverse</source>
         <translation>冲正</translation>
-    </message>
-    <message>
-        <source>Give the reason in at least {n} characters.</source>
-        <translation>原因至少填写 {n} 个字。</translation>
     </message>
     <message>
         <source>Payment reversed</source>
@@ -4847,6 +4829,13 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>_CaseForm</name>
+    <message>
+        <source>The case changed meanwhile. Close and open it again.</source>
+        <translation>案件已有变化，请关闭后重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>_FeeDialog</name>
     <message>
         <source>Someone else changed this in the meantime. Reload to see what is stored now (what you typed here will be replaced).</source>
@@ -5170,6 +5159,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Promised to pay</source>
+        <extracomment>The last call&apos;s outcome in the arrears list&apos;s short words (the call form and the contact log say views.labels.OUTCOME_LABELS).</extracomment>
         <translation>承诺缴费</translation>
     </message>
     <message>
@@ -5613,6 +5603,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Phone</source>
+        <extracomment>The channel of a ladder step (a NOTICE step is the notice board here; a logged contact&apos;s channel is views.labels.CHANNEL_LABELS).</extracomment>
         <translation>电话</translation>
     </message>
     <message>
@@ -5662,38 +5653,6 @@ Take exactly this amount?</source>
     <message>
         <source>Closed</source>
         <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>Leak</source>
-        <translation>漏水</translation>
-    </message>
-    <message>
-        <source>Cleaning</source>
-        <translation>保洁</translation>
-    </message>
-    <message>
-        <source>Security</source>
-        <translation>安保</translation>
-    </message>
-    <message>
-        <source>Greenery</source>
-        <translation>绿化</translation>
-    </message>
-    <message>
-        <source>Parking</source>
-        <translation>停车</translation>
-    </message>
-    <message>
-        <source>Lift</source>
-        <translation>电梯</translation>
-    </message>
-    <message>
-        <source>Noise</source>
-        <translation>噪音</translation>
-    </message>
-    <message>
-        <source>Building quality</source>
-        <translation>房屋质量</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
@@ -6399,6 +6358,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Preparation</source>
+        <extracomment>The stage in the ledger&apos;s header: its own words for two stages (诉讼, 核销) where the arrears and cases pages say views.labels.STAGE_LABELS (诉讼 / 仲裁, 已核销).</extracomment>
         <translation>准备</translation>
     </message>
     <message>
@@ -6436,50 +6396,6 @@ Take exactly this amount?</source>
     <message>
         <source>Write-off</source>
         <translation>核销</translation>
-    </message>
-    <message>
-        <source>Residential</source>
-        <translation>住宅</translation>
-    </message>
-    <message>
-        <source>Shop</source>
-        <translation>商铺</translation>
-    </message>
-    <message>
-        <source>Parking space</source>
-        <translation>车位</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>物业服务中心</translation>
-    </message>
-    <message>
-        <source>Occupied</source>
-        <translation>已入住</translation>
-    </message>
-    <message>
-        <source>Decorating</source>
-        <translation>装修中</translation>
-    </message>
-    <message>
-        <source>Vacant</source>
-        <translation>空置</translation>
-    </message>
-    <message>
-        <source>Rented out</source>
-        <translation>出租</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>业主</translation>
-    </message>
-    <message>
-        <source>Tenant</source>
-        <translation>租户</translation>
-    </message>
-    <message>
-        <source>Occupant</source>
-        <translation>住户</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -6532,38 +6448,6 @@ Take exactly this amount?</source>
     <message>
         <source>Case</source>
         <translation>案件</translation>
-    </message>
-    <message>
-        <source>1 month</source>
-        <translation>1个月</translation>
-    </message>
-    <message>
-        <source>2 months</source>
-        <translation>2个月</translation>
-    </message>
-    <message>
-        <source>3 months</source>
-        <translation>3个月</translation>
-    </message>
-    <message>
-        <source>3–6 months</source>
-        <translation>3–6个月</translation>
-    </message>
-    <message>
-        <source>6–12 months</source>
-        <translation>6–12个月</translation>
-    </message>
-    <message>
-        <source>1–2 years</source>
-        <translation>1–2年</translation>
-    </message>
-    <message>
-        <source>2–3 years</source>
-        <translation>2–3年</translation>
-    </message>
-    <message>
-        <source>over 3 years</source>
-        <translation>3年以上</translation>
     </message>
     <message>
         <source>Period</source>
@@ -7829,6 +7713,14 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>reason</name>
+    <message>
+        <source>Give the reason in at least {n} characters.</source>
+        <extracomment>A reason must say something: at least this many characters.</extracomment>
+        <translation>请至少用 {n} 个字说明原因。</translation>
+    </message>
+</context>
+<context>
     <name>rooms</name>
     <message>
         <source>Occupied</source>
@@ -7860,7 +7752,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Office</source>
-        <translation>物业服务中心</translation>
+        <translation>办公</translation>
     </message>
     <message>
         <source>Lives there</source>
@@ -7924,6 +7816,7 @@ Take exactly this amount?</source>
     </message>
     <message>
         <source>Phone call</source>
+        <extracomment>How a person prefers to be reached (the person form&apos;s words).</extracomment>
         <translation>电话</translation>
     </message>
     <message>

@@ -76,9 +76,9 @@ def test_postgresql_0008_chains_existing_audit_rows(pg_url: str) -> None:
     try:
         _old_office_upgraded(eng)
         with make_session_factory(eng)() as s:  # PostgreSQL has users: the system identity cannot verify
-            from cuijiao_desktop.domain.audit_chain import ChainRow, ChainWalk
+            from cuijiao_desktop.domain.audit_chain import AuditEntry, ChainRow, ChainWalk
 
-            rows = [ChainRow(*r) for r in s.execute(select(
+            rows = [ChainRow(*r[:4], AuditEntry(*r[4:])) for r in s.execute(select(
                 AuditLog.id, AuditLog.chain_seq, AuditLog.prev_hash, AuditLog.row_hash, AuditLog.at, AuditLog.user_id,
                 AuditLog.username, AuditLog.action, AuditLog.entity, AuditLog.entity_id, AuditLog.room_id,
                 AuditLog.detail).order_by(AuditLog.chain_seq))]

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import openpyxl
 import pytest
+from factories import write_sheet
 from sqlalchemy import select
 
 from cuijiao_desktop.db import models as m
@@ -20,14 +20,6 @@ from cuijiao_desktop.services.imports import commit_import, plan_import
 from cuijiao_desktop.services.payments import ledger_discrepancies
 
 TODAY = dt.date(2026, 6, 15)
-
-
-def _xlsx(path: Path, rows: list[list]) -> Path:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
 
 
 def _plan(factory, path: Path, **kw):
@@ -44,7 +36,7 @@ def _commit(factory, path: Path, actor=CLI_USER, **kw):
 
 @pytest.fixture
 def rooms(session_factory, tmp_path):
-    roster = _xlsx(tmp_path / "rooms.xlsx", [["房号", "业主", "面积"], ["3-2-1502", "张三", 89.37],
+    roster = write_sheet(tmp_path / "rooms.xlsx", [["房号", "业主", "面积"], ["3-2-1502", "张三", 89.37],
                                               ["3-2-1503", "2000号商贸有限公司", 100]])
     data = read_sheet(roster)
     with session_factory.begin() as s:
@@ -64,7 +56,7 @@ BILLS = [
 
 
 def test_unknown_words_are_listed_and_rejected_until_resolved(session_factory, rooms, tmp_path):
-    path = _xlsx(tmp_path / "b.xlsx", BILLS)
+    path = write_sheet(tmp_path / "b.xlsx", BILLS)
     plan = _plan(session_factory, path)
     assert [(w.word, w.rows, w.amount_fen, w.how) for w in plan.fee_items] == [
         ("物业费", 1, 25000, "unknown"), ("物管费", 1, 25000, "unknown"), ("物业管理费", 1, 28000, "unknown"),
@@ -75,7 +67,7 @@ def test_unknown_words_are_listed_and_rejected_until_resolved(session_factory, r
 
 
 def test_create_fee_items_makes_one_item_per_synonym_group(session_factory, rooms, tmp_path):
-    path = _xlsx(tmp_path / "b.xlsx", BILLS)
+    path = write_sheet(tmp_path / "b.xlsx", BILLS)
     plan = _plan(session_factory, path, create_fee_items=True)
     assert plan.rejected_count == 0 and plan.created == 7
     assert plan.new_fee_items == ("物业费", "车位费", "公摊")  # most-used word of each group; ties: first seen
@@ -110,7 +102,7 @@ def test_synonyms_map_to_existing_items_and_choices_win(session_factory, rooms, 
         s.add_all([m.FeeItem(code="WYF", name="物业管理费", basis=ChargeBasis.PER_AREA, sort_order=1),
                    m.FeeItem(code="CWF", name="车位管理费", basis=ChargeBasis.FIXED, sort_order=2),
                    m.FeeItem(code="GTF", name="公共能耗费", basis=ChargeBasis.FIXED, sort_order=3)])
-    path = _xlsx(tmp_path / "b.xlsx", BILLS)
+    path = write_sheet(tmp_path / "b.xlsx", BILLS)
     plan = _plan(session_factory, path)
     assert plan.rejected_count == 0
     assert {w.word: (w.how, w.item_name) for w in plan.fee_items} == {
@@ -131,7 +123,7 @@ def test_ambiguous_words_wait_for_a_choice(session_factory, rooms, tmp_path):
     with session_factory.begin() as s:
         s.add_all([m.FeeItem(code="A", name="物业管理费", basis=ChargeBasis.PER_AREA, sort_order=1),
                    m.FeeItem(code="B", name="物业服务费", basis=ChargeBasis.PER_AREA, sort_order=2)])
-    path = _xlsx(tmp_path / "b.xlsx", BILLS[:3])
+    path = write_sheet(tmp_path / "b.xlsx", BILLS[:3])
     plan = _plan(session_factory, path, create_fee_items=True)
     assert [(w.word, w.how, [n for _i, n in w.candidates]) for w in plan.fee_items] == [
         ("物业费", "ambiguous", ["物业管理费", "物业服务费"]), ("物管费", "ambiguous", ["物业管理费", "物业服务费"])]
@@ -143,7 +135,7 @@ def test_ambiguous_words_wait_for_a_choice(session_factory, rooms, tmp_path):
 
 
 def test_creating_items_takes_the_right_to_edit_them(session_factory, rooms, users, tmp_path):
-    path = _xlsx(tmp_path / "b.xlsx", BILLS)
+    path = write_sheet(tmp_path / "b.xlsx", BILLS)
     with pytest.raises(PermissionDenied):
         _commit(session_factory, path, actor=users[Role.FINANCE], create_fee_items=True)
     with session_factory() as s:
@@ -155,7 +147,7 @@ def test_creating_items_takes_the_right_to_edit_them(session_factory, rooms, use
 
 
 def test_two_words_for_one_item_cannot_bill_a_period_twice(session_factory, rooms, tmp_path):
-    path = _xlsx(tmp_path / "b.xlsx", [BILLS[0], ["3-2-1502", "物业费", "2026-01", 250, None, None],
+    path = write_sheet(tmp_path / "b.xlsx", [BILLS[0], ["3-2-1502", "物业费", "2026-01", 250, None, None],
                                        ["3-2-1502", "物业管理费", "2026-01", 250, None, None]])
     plan = _plan(session_factory, path, create_fee_items=True)
     assert plan.created == 1

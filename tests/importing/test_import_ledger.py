@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
+from factories import write_sheet
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db import models as m
@@ -19,14 +19,6 @@ from cuijiao_desktop.services.imports import commit_import, plan_import
 from cuijiao_desktop.services.payments import ledger_discrepancies, room_balance
 
 TODAY = dt.date(2026, 6, 15)
-
-
-def _xlsx(path: Path, rows: list[list]) -> Path:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
 
 
 def _run(factory, path: Path, kind: ImportKind, *, commit: bool = True, **kw):
@@ -42,7 +34,7 @@ def _run(factory, path: Path, kind: ImportKind, *, commit: bool = True, **kw):
 @pytest.fixture
 def estate(session_factory, tmp_path):
     """Two rooms (3-2-1502, 3-2-1503) and the fee items 物业管理费 (WYF) and 垃圾清运费 (LJF)."""
-    roster = _xlsx(tmp_path / "rooms.xlsx", [["房号", "业主", "面积"], ["3-2-1502", "张三", 89.37],
+    roster = write_sheet(tmp_path / "rooms.xlsx", [["房号", "业主", "面积"], ["3-2-1502", "张三", 89.37],
                                               ["3-2-1503", "李四", 100]])
     _run(session_factory, roster, ImportKind.ROOMS)
     with session_factory.begin() as s:
@@ -70,7 +62,7 @@ BILLS = [
 
 
 def test_bills_import_with_historic_payments(session_factory, estate, tmp_path):
-    path = _xlsx(tmp_path / "期初欠费.xlsx", BILLS)
+    path = write_sheet(tmp_path / "期初欠费.xlsx", BILLS)
     plan = _run(session_factory, path, ImportKind.BILLS, commit=False)
     assert [(x.line, x.reason_text) for x in plan.rejected] == [
         (7, "账期不明确：“2026.1”（是2026年1月还是10月？请写成 2026-01 或 2026-10）"),
@@ -102,13 +94,13 @@ def test_bills_import_with_historic_payments(session_factory, estate, tmp_path):
 
 
 def test_bill_updates_are_safe(session_factory, estate, tmp_path):
-    first = _xlsx(tmp_path / "a.xlsx", [
+    first = write_sheet(tmp_path / "a.xlsx", [
         ["房号", "收费项目", "账期", "应收", "已缴", "缴费日期"],
         ["3-2-1502", "物业管理费", "2026-01", 250, 100, "2026-01-08"],
         ["3-2-1502", "物业管理费", "2026-02", 250, None, None],
     ])
     _run(session_factory, first, ImportKind.BILLS)
-    second = _xlsx(tmp_path / "b.xlsx", [
+    second = write_sheet(tmp_path / "b.xlsx", [
         ["房号", "收费项目", "账期", "应收", "已缴", "缴费日期"],
         ["3-2-1502", "物业管理费", "2026-01", 260, 100, "2026-01-08"],
         ["3-2-1502", "物业管理费", "2026-02", 260, None, None],
@@ -119,14 +111,14 @@ def test_bill_updates_are_safe(session_factory, estate, tmp_path):
                          "如需更正请先冲正")),
         (3, "update", "物业管理费 2026-02 应收 ¥250.00 → ¥260.00"),
     ]
-    third = _xlsx(tmp_path / "c.xlsx", [
+    third = write_sheet(tmp_path / "c.xlsx", [
         ["房号", "收费项目", "账期", "应收", "已缴", "缴费日期"],
         ["3-2-1502", "物业管理费", "2026-01", 250, 250, "2026-03-01"],
         ["3-2-1502", "物业管理费", "2026-02", 250, None, None],
     ])
     result = _run(session_factory, third, ImportKind.BILLS)
     assert (result.plan.updated, result.plan.unchanged, result.payments_created, result.paid_fen) == (1, 1, 1, 15000)
-    fourth = _xlsx(tmp_path / "d.xlsx", [
+    fourth = write_sheet(tmp_path / "d.xlsx", [
         ["房号", "收费项目", "账期", "应收", "已缴", "缴费日期"],
         ["3-2-1502", "物业管理费", "2026-01", 250, 50, "2026-03-01"],
     ])
@@ -150,13 +142,13 @@ PAYMENTS = [
 
 
 def test_payments_import_allocates_and_is_idempotent(session_factory, estate, tmp_path):
-    bills = _xlsx(tmp_path / "bills.xlsx", [
+    bills = write_sheet(tmp_path / "bills.xlsx", [
         ["房号", "收费项目", "账期", "应收"],
         ["3-2-1502", "物业管理费", "2026-01", 250], ["3-2-1502", "物业管理费", "2026-02", 250],
         ["3-2-1503", "物业管理费", "2026-01", 80],
     ])
     _run(session_factory, bills, ImportKind.BILLS)
-    path = _xlsx(tmp_path / "回盘.xlsx", PAYMENTS)
+    path = write_sheet(tmp_path / "回盘.xlsx", PAYMENTS)
     with pytest.raises(DomainError) as err:
         _run(session_factory, path, ImportKind.PAYMENTS, default_method=PaymentMethod.DIRECT_DEBIT)
     assert err.value.code == "import.rows_rejected"
@@ -185,7 +177,7 @@ def test_payments_import_allocates_and_is_idempotent(session_factory, estate, tm
 
 
 def test_payment_without_method_needs_a_default(session_factory, estate, tmp_path):
-    path = _xlsx(tmp_path / "p.xlsx", [["房号", "日期", "金额", "方式"], ["3-2-1502", "2026-03-05", 10, None],
+    path = write_sheet(tmp_path / "p.xlsx", [["房号", "日期", "金额", "方式"], ["3-2-1502", "2026-03-05", 10, None],
                                         ["3-2-1502", "2026-03-05", 20, "微信"]])
     plan = _run(session_factory, path, ImportKind.PAYMENTS, commit=False)
     assert [(o.line, o.action, o.detail) for o in plan.outcomes] == [
@@ -193,15 +185,17 @@ def test_payment_without_method_needs_a_default(session_factory, estate, tmp_pat
 
 
 def test_same_receipt_number_with_other_data_is_rejected(session_factory, estate, tmp_path):
-    a = _xlsx(tmp_path / "a.xlsx", [["房号", "日期", "金额", "方式", "收据号"], ["3-2-1502", "2026-03-05", 10, "现金", "R1"]])
+    a = write_sheet(tmp_path / "a.xlsx", [["房号", "日期", "金额", "方式", "收据号"],
+                                          ["3-2-1502", "2026-03-05", 10, "现金", "R1"]])
     _run(session_factory, a, ImportKind.PAYMENTS)
-    b = _xlsx(tmp_path / "b.xlsx", [["房号", "日期", "金额", "方式", "收据号"], ["3-2-1502", "2026-03-05", 11, "现金", "R1"]])
+    b = write_sheet(tmp_path / "b.xlsx", [["房号", "日期", "金额", "方式", "收据号"],
+                                          ["3-2-1502", "2026-03-05", 11, "现金", "R1"]])
     plan = _run(session_factory, b, ImportKind.PAYMENTS, commit=False)
     assert plan.rejected[0].reason_text == "票据号 R1 已导入过，但房号、金额或日期不同"
 
 
 def test_bills_need_rooms_first(session_factory, tmp_path):
-    path = _xlsx(tmp_path / "b.xlsx", BILLS[1:3])
+    path = write_sheet(tmp_path / "b.xlsx", BILLS[1:3])
     with pytest.raises(DomainError) as err:
         _run(session_factory, path, ImportKind.BILLS, commit=False)
     assert err.value.code == "import.no_rooms"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factories import write_sheet
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db import models as m
@@ -214,12 +215,9 @@ def test_export_imports_back_unchanged(session_factory, rooms_xlsx, tmp_path, su
 
 def test_companies_and_numbered_names_are_owners(session_factory, tmp_path):
     """Names with digits and Latin letters are real owners; their search keys follow the one rule."""
-    path = tmp_path / "companies.xlsx"
-    wb = openpyxl.Workbook()
-    for row in (["房号", "业主", "面积"], ["1-1-101", "2000号商贸有限公司", 120], ["1-1-102", "ＡＢＣ科技（杭州）有限公司", 80],
-                ["1-1-103", "张三2", 90], ["1-1-104", "12345", 90]):
-        wb.active.append(row)
-    wb.save(path)
+    path = write_sheet(tmp_path / "companies.xlsx", (
+        ["房号", "业主", "面积"], ["1-1-101", "2000号商贸有限公司", 120], ["1-1-102", "ＡＢＣ科技（杭州）有限公司", 80],
+        ["1-1-103", "张三2", 90], ["1-1-104", "12345", 90]))
     plan = _plan(session_factory, path)
     assert [(x.line, x.reason_text) for x in plan.rejected] == [(5, "姓名无效：“12345”")]
     _commit(session_factory, path, accept_valid=True)

@@ -9,8 +9,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import openpyxl
 import pytest
+from factories import write_sheet
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db import models as m
@@ -27,14 +27,6 @@ TODAY = dt.date(2026, 6, 15)
 HEADER = ["房号", "收费项目", "账期", "应收", "已缴", "缴费日期"]
 
 
-def _xlsx(path: Path, rows: list[list]) -> Path:
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    wb.save(path)
-    return path
-
-
 def _commit(tx: Transactions, path: Path, kind: ImportKind, actor, **kw):
     data = read_sheet(path)
     return commit_import(tx, data, detect_header(kind, data.rows), actor=actor, today=TODAY, **kw)
@@ -48,7 +40,7 @@ def tx(session_factory, read_factory) -> Transactions:
 @pytest.fixture
 def rooms(tx, users, session_factory, tmp_path) -> dict[str, int]:
     """A new estate (created by the staged import) with two rooms and the fee item 物业管理费."""
-    roster = _xlsx(tmp_path / "rooms.xlsx", [["房号", "业主", "面积", "电话"], ["3-2-1502", "张三", 89.37, "13800001111"],
+    roster = write_sheet(tmp_path / "rooms.xlsx", [["房号", "业主", "面积", "电话"], ["3-2-1502", "张三", 89.37, "13800001111"],
                                               ["3-2-1503", "李四", 100, None]])
     result = _commit(tx, roster, ImportKind.ROOMS, users[Role.ADMIN], estate="阳光花园")
     assert (result.rooms_created, result.persons_created, result.contacts_created) == (2, 2, 1)
@@ -65,7 +57,7 @@ def rooms(tx, users, session_factory, tmp_path) -> dict[str, int]:
 
 def test_a_staged_bills_import_creates_fee_items_and_historic_payments_with_real_ids(
         tx, rooms, users, session_factory, tmp_path):
-    path = _xlsx(tmp_path / "b.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, 250, "2026-01-08"],
+    path = write_sheet(tmp_path / "b.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, 250, "2026-01-08"],
                                        ["3-2-1502", "停车费", "2026-01", 150, 100, "2026-01-08"],
                                        ["3-2-1503", "停车费", "2026-02", 150, None, None]])
     result = _commit(tx, path, ImportKind.BILLS, users[Role.ADMIN], create_fee_items=True)
@@ -85,10 +77,10 @@ def test_a_staged_bills_import_creates_fee_items_and_historic_payments_with_real
 
 def test_a_changed_amount_is_an_audited_adjustment_for_those_who_may_edit_bills(
         tx, rooms, users, session_factory, tmp_path):
-    first = _xlsx(tmp_path / "a.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, None, None],
+    first = write_sheet(tmp_path / "a.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, None, None],
                                         ["3-2-1502", "物业管理费", "2026-02", 250, None, None]])
     _commit(tx, first, ImportKind.BILLS, users[Role.FINANCE])
-    second = _xlsx(tmp_path / "b.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 260, None, None],
+    second = write_sheet(tmp_path / "b.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 260, None, None],
                                          ["3-2-1502", "物业管理费", "2026-02", 250, 100, "2026-02-20"]])
     with pytest.raises(PermissionDenied):  # a manager imports, but a bill's amount is finance's to change
         _commit(tx, second, ImportKind.BILLS, users[Role.MANAGER])
@@ -108,7 +100,7 @@ def test_a_changed_amount_is_an_audited_adjustment_for_those_who_may_edit_bills(
         assert json.loads(audit.detail)["bills"] == [[bill.id, 25000, 26000]]
         assert ledger_discrepancies(s) == []  # db check: amount = issued + adjustments
     # a due date alone is no adjustment: a manager may import it
-    third = _xlsx(tmp_path / "c.xlsx", [[*HEADER, "应缴日期"],
+    third = write_sheet(tmp_path / "c.xlsx", [[*HEADER, "应缴日期"],
                                         ["3-2-1502", "物业管理费", "2026-01", 260, None, None, "2026-01-31"]])
     assert _commit(tx, third, ImportKind.BILLS, users[Role.MANAGER]).bills_updated == 1
     with session_factory() as s:
@@ -119,12 +111,12 @@ def test_a_changed_amount_is_an_audited_adjustment_for_those_who_may_edit_bills(
 
 def test_what_another_desk_does_meanwhile_makes_the_publish_a_conflict_that_writes_nothing(
         tx, rooms, users, session_factory, tmp_path):
-    first = _xlsx(tmp_path / "a.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, None, None],
+    first = write_sheet(tmp_path / "a.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, None, None],
                                         ["3-2-1503", "物业管理费", "2026-01", 280, None, None]])
     _commit(tx, first, ImportKind.BILLS, users[Role.FINANCE])
     with session_factory() as s:
         bill_1502 = s.scalar(select(m.Bill.id).where(m.Bill.room_id == rooms["3-2-1502"]))
-    second = _xlsx(tmp_path / "b.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 260, None, None],
+    second = write_sheet(tmp_path / "b.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 260, None, None],
                                          ["3-2-1503", "物业管理费", "2026-02", 280, None, None]])
 
     def pay_meanwhile(_done: int, _total: int, text: str) -> None:
@@ -142,7 +134,7 @@ def test_what_another_desk_does_meanwhile_makes_the_publish_a_conflict_that_writ
         assert s.scalar(select(func.count()).select_from(m.BillAdjustment)) == 0
         assert ledger_discrepancies(s) == []
 
-    third = _xlsx(tmp_path / "c.xlsx", [HEADER, ["3-2-1503", "物业管理费", "2026-01", 290, None, None]])
+    third = write_sheet(tmp_path / "c.xlsx", [HEADER, ["3-2-1503", "物业管理费", "2026-01", 290, None, None]])
     with session_factory() as s:
         bill_1503 = s.scalar(select(m.Bill.id).where(m.Bill.room_id == rooms["3-2-1503"]))
 
@@ -161,9 +153,9 @@ def test_what_another_desk_does_meanwhile_makes_the_publish_a_conflict_that_writ
 
 
 def test_a_staged_payments_import_refuses_to_pay_a_bill_twice(tx, rooms, users, session_factory, tmp_path):
-    _commit(tx, _xlsx(tmp_path / "a.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, None, None]]),
+    _commit(tx, write_sheet(tmp_path / "a.xlsx", [HEADER, ["3-2-1502", "物业管理费", "2026-01", 250, None, None]]),
             ImportKind.BILLS, users[Role.FINANCE])
-    path = _xlsx(tmp_path / "回盘.xlsx", [["房号", "扣款日期", "扣款金额", "交易流水号"],
+    path = write_sheet(tmp_path / "回盘.xlsx", [["房号", "扣款日期", "扣款金额", "交易流水号"],
                                           ["3-2-1502", "2026-06-05", "200.00", "T1"]])
     data = read_sheet(path)
     guess = detect_header(ImportKind.PAYMENTS, data.rows)

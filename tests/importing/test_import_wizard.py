@@ -7,27 +7,14 @@ import os
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from factories import write_sheet
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.domain.enums import Role
-from cuijiao_desktop.settings import UiSettings
-from cuijiao_desktop.tasks import SyncTaskRunner
 from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard, PreviewModel, RejectedModel
-
-
-@pytest.fixture
-def runner(qapp, session_factory):
-    r = SyncTaskRunner(session_factory)
-    yield r
-    r.deleteLater()
-
-
-@pytest.fixture
-def ui_settings(tmp_path):
-    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
@@ -81,11 +68,7 @@ def test_wizard_imports_the_messy_roster(qtbot, wizard, rooms_xlsx, session_fact
 
 
 def test_mapping_can_be_fixed_by_hand(qtbot, wizard, tmp_path, session_factory):
-    path = tmp_path / "odd.xlsx"
-    wb = openpyxl.Workbook()
-    wb.active.append(["编号", "户", "平方"])
-    wb.active.append(["3-2-1502", "张三", 90])
-    wb.save(path)
+    path = write_sheet(tmp_path / "odd.xlsx", (["编号", "户", "平方"], ["3-2-1502", "张三", 90]))
     wizard.source_page.file_edit.setText(str(path))
     wizard.next()
     mp = wizard.mapping_page

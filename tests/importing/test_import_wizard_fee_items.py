@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-import openpyxl
 import pytest
+from factories import write_sheet
 from sqlalchemy import select
 
 from cuijiao_desktop.db import models as m
@@ -14,41 +14,26 @@ from cuijiao_desktop.domain.enums import ChargeBasis, Role
 from cuijiao_desktop.importing.headers import ImportKind, detect_header
 from cuijiao_desktop.importing.readers import read_sheet
 from cuijiao_desktop.services.imports import commit_import
-from cuijiao_desktop.tasks import SyncTaskRunner
 from cuijiao_desktop.views.dialogs.import_wizard import ImportWizard
 
 TODAY = dt.date(2026, 6, 15)
 
 
 @pytest.fixture
-def runner(qapp, session_factory):
-    r = SyncTaskRunner(session_factory)
-    yield r
-    r.deleteLater()
-
-
-@pytest.fixture
 def office(session_factory, users, tmp_path):
     """Two rooms and one fee item, 物业管理费."""
-    roster = tmp_path / "rooms.xlsx"
-    wb = openpyxl.Workbook()
-    for row in (["房号", "业主", "面积"], ["3-2-1502", "张三", 89.37], ["3-2-1503", "2000号商贸有限公司", 100]):
-        wb.active.append(row)
-    wb.save(roster)
+    roster = write_sheet(tmp_path / "rooms.xlsx", (["房号", "业主", "面积"], ["3-2-1502", "张三", 89.37],
+                                                   ["3-2-1503", "2000号商贸有限公司", 100]))
     data = read_sheet(roster)
     with session_factory.begin() as s:
         commit_import(s, data, detect_header(ImportKind.ROOMS, data.rows), actor=users[Role.ADMIN], today=TODAY)
         s.add(m.FeeItem(code="WYF", name="物业管理费", basis=ChargeBasis.PER_AREA, sort_order=1))
-    bills = tmp_path / "期初欠费.xlsx"
-    wb = openpyxl.Workbook()
-    for row in (["房号", "费用名称", "所属月份", "应收金额", "实收金额", "收款时间"],
-                ["3-2-1502", "物业费", "2026-01", 210.02, 210.02, dt.date(2026, 1, 9)],
-                ["3-2-1502", "停车费", "2026-01", 150, None, None],
-                ["3-2-1503", "停车费", "2026-01", 150, 150, "2026/1/20"],
-                ["3-2-1503", "公摊", "2026-01", 12.37, None, None]):
-        wb.active.append(row)
-    wb.save(bills)
-    return bills
+    return write_sheet(tmp_path / "期初欠费.xlsx", (
+        ["房号", "费用名称", "所属月份", "应收金额", "实收金额", "收款时间"],
+        ["3-2-1502", "物业费", "2026-01", 210.02, 210.02, dt.date(2026, 1, 9)],
+        ["3-2-1502", "停车费", "2026-01", 150, None, None],
+        ["3-2-1503", "停车费", "2026-01", 150, 150, "2026/1/20"],
+        ["3-2-1503", "公摊", "2026-01", 12.37, None, None]))
 
 
 def _wizard(qtbot, runner, user, path):
@@ -116,11 +101,8 @@ def test_without_the_right_to_create_unknown_words_are_left_out_or_mapped(qtbot,
 
 def test_the_page_is_skipped_when_every_word_is_an_items_name(qtbot, runner, users, office, session_factory,
                                                               tmp_path):
-    path = tmp_path / "exact.xlsx"
-    wb = openpyxl.Workbook()
-    for row in (["房号", "收费项目", "账期", "应收"], ["3-2-1502", "物业管理费", "2026-02", 210.02]):
-        wb.active.append(row)
-    wb.save(path)
+    path = write_sheet(tmp_path / "exact.xlsx", (["房号", "收费项目", "账期", "应收"],
+                                                 ["3-2-1502", "物业管理费", "2026-02", 210.02]))
     w = _wizard(qtbot, runner, users[Role.MANAGER], path)
     assert w.currentPage() is w.check_page
     assert "1 new" in w.check_page.counts_label.text()

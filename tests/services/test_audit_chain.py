@@ -14,7 +14,7 @@ from tampering import tamper
 
 from cuijiao_desktop.db.engine import make_engine, make_session_factory
 from cuijiao_desktop.db.models import AuditLog
-from cuijiao_desktop.domain.audit_chain import GENESIS, BreakKind
+from cuijiao_desktop.domain.audit_chain import GENESIS, BreakKind, row_hash
 from cuijiao_desktop.domain.enums import PaymentMethod, Role
 from cuijiao_desktop.domain.errors import PermissionDenied, ValidationError
 from cuijiao_desktop.services import audit, audit_log
@@ -73,7 +73,7 @@ def test_a_changed_row_with_a_recomputed_hash_breaks_the_next_link(engine, sessi
     _write(session_factory, admin, 4)
     with session_factory() as s:
         row = s.scalars(select(AuditLog).where(AuditLog.chain_seq == 2)).one()
-        forged = audit.row_hash(chain_seq=2, prev_hash=row.prev_hash, at=row.at, user_id=row.user_id,
+        forged = row_hash(chain_seq=2, prev_hash=row.prev_hash, at=row.at, user_id=row.user_id,
                                 username=row.username, action="test.harmless", entity=row.entity,
                                 entity_id=row.entity_id, room_id=row.room_id, detail=row.detail)
     tamper(engine, "UPDATE audit_log SET action = 'test.harmless', row_hash = :h WHERE chain_seq = 2", h=forged)
@@ -96,7 +96,7 @@ def test_an_inserted_row_is_found(engine, session_factory, users):
     with session_factory() as s:  # a forged row that claims to follow row 2, hashed correctly
         prev = s.scalar(select(AuditLog.row_hash).where(AuditLog.chain_seq == 2))
     entry = audit.entry(admin, "payment.reverse", "payment", 1)
-    h = audit.row_hash(chain_seq=4, prev_hash=prev, at=entry.at, user_id=admin.id, username=admin.username,
+    h = row_hash(chain_seq=4, prev_hash=prev, at=entry.at, user_id=admin.id, username=admin.username,
                        action=entry.action, entity=entry.entity, entity_id=entry.entity_id, room_id=None,
                        detail=entry.detail)
     tamper(engine, "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, detail, chain_seq, "

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from factories import make_room_with_bills
+from factories import assess_late_fees, make_room_with_bills
 from sqlalchemy import select
 
-from cuijiao_desktop.db.models import AuditLog, LateFeeAssessment, LateFeePolicyRow, PaymentAllocation
+from cuijiao_desktop.db.models import AuditLog, LateFeeAssessment, PaymentAllocation
 from cuijiao_desktop.domain.enums import PaymentMethod, Role
 from cuijiao_desktop.domain.errors import PermissionDenied
 from cuijiao_desktop.services.late_fees import waive_late_fee
@@ -26,13 +26,8 @@ from cuijiao_desktop.services.room_ledger import room_ledger
 def room(session_factory):
     """Three 100.00 bills (2026-01..03), late fees assessed: 5.00, 3.00, 1.00."""
     r = make_room_with_bills(session_factory, months=3, monthly_fen=10_000)
-    with session_factory.begin() as s:
-        policy = LateFeePolicyRow(name="合同第12条", daily_rate_ppm=300, valid_from=date(2020, 1, 1))
-        s.add(policy)
-        s.flush()
-        for bill_id, fen in zip(r.bill_ids, (500, 300, 100), strict=True):
-            s.add(LateFeeAssessment(bill_id=bill_id, policy_id=policy.id, as_of=date(2026, 6, 1), days=90,
-                                    amount_fen=fen))
+    assess_late_fees(session_factory, dict(zip(r.bill_ids, (500, 300, 100), strict=True)),
+                     as_of=date(2026, 6, 1))
     return r
 
 

@@ -21,9 +21,7 @@ from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 TODAY = date(2026, 3, 20)  # bills 2026-01..05 due on the 10th: Jan–Mar overdue, Apr–May not yet due
 
 
-@pytest.fixture(autouse=True)
-def _no_viewer(monkeypatch):
-    monkeypatch.setenv("CUIJIAO_NO_OPEN", "1")
+pytestmark = pytest.mark.usefixtures("no_viewer")
 
 
 @pytest.fixture

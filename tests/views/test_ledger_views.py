@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from factories import make_room_with_bills
+from factories import assess_late_fees, make_room_with_bills
 from ledger_factories import make_billing_office
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -37,9 +37,7 @@ from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 TODAY = date(2026, 7, 3)
 
 
-@pytest.fixture(autouse=True)
-def _no_viewer(monkeypatch):
-    monkeypatch.setenv("CUIJIAO_NO_OPEN", "1")
+pytestmark = pytest.mark.usefixtures("no_viewer")
 
 
 # --- the billing dialog -------------------------------------------------------------------------------
@@ -107,11 +105,7 @@ def test_preview_then_generate_writes_exactly_the_preview(qtbot, runner, session
 def room(session_factory):
     """Three 100.00 bills 2026-01..03, the first one's late fee of 5.00 assessed."""
     r = make_room_with_bills(session_factory, months=3, monthly_fen=10_000)
-    with session_factory.begin() as s:
-        policy = LateFeePolicyRow(name="合同第12条", daily_rate_ppm=300, valid_from=date(2020, 1, 1))
-        s.add(policy)
-        s.flush()
-        s.add(LateFeeAssessment(bill_id=r.bill_ids[0], policy_id=policy.id, as_of=TODAY, days=90, amount_fen=500))
+    assess_late_fees(session_factory, {r.bill_ids[0]: 500}, as_of=TODAY)
     return r
 
 

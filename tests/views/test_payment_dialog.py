@@ -7,7 +7,7 @@ import shutil
 from datetime import date
 
 import pytest
-from factories import make_room_with_bills
+from factories import assess_late_fees, make_room_with_bills
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from cuijiao_desktop.db.models import (
     AuditLog,
     LateFeeAssessment,
-    LateFeePolicyRow,
     LateFeeWaiver,
     Payment,
     PaymentAllocation,
@@ -29,21 +28,14 @@ from cuijiao_desktop.views.dialogs.reversal_dialog import ReversalDialog
 TODAY = date(2026, 6, 20)
 
 
-@pytest.fixture(autouse=True)
-def _no_viewer(monkeypatch):
-    monkeypatch.setenv("CUIJIAO_NO_OPEN", "1")
+pytestmark = pytest.mark.usefixtures("no_viewer")
 
 
 @pytest.fixture
 def room(session_factory):
     """Three 100.00 bills 2026-01..03 with assessed late fees 5.00 / 3.00 / 1.00."""
     r = make_room_with_bills(session_factory, months=3, monthly_fen=10_000)
-    with session_factory.begin() as s:
-        policy = LateFeePolicyRow(name="合同第12条", daily_rate_ppm=300, valid_from=date(2020, 1, 1))
-        s.add(policy)
-        s.flush()
-        for bill_id, fen in zip(r.bill_ids, (500, 300, 100), strict=True):
-            s.add(LateFeeAssessment(bill_id=bill_id, policy_id=policy.id, as_of=TODAY, days=90, amount_fen=fen))
+    assess_late_fees(session_factory, dict(zip(r.bill_ids, (500, 300, 100), strict=True)), as_of=TODAY)
     return r
 
 

@@ -21,9 +21,7 @@ from cuijiao_desktop.views.main_window import MainWindow
 TODAY = date(2026, 9, 1)
 
 
-@pytest.fixture(autouse=True)
-def _no_viewer(monkeypatch):
-    monkeypatch.setenv("CUIJIAO_NO_OPEN", "1")
+pytestmark = pytest.mark.usefixtures("no_viewer")
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from cuijiao_desktop.db.models import CollectionCase, ServiceIssue, User
 from cuijiao_desktop.domain.enums import IssueCategory, IssueStatus
@@ -21,6 +20,7 @@ from cuijiao_desktop.services import audit
 from cuijiao_desktop.services.actor import authorize
 from cuijiao_desktop.services.dto import UserDTO
 from cuijiao_desktop.services.tx import read_only
+from cuijiao_desktop.services.versions import flush_or_conflict
 
 from .common import room_places, user_names
 
@@ -171,10 +171,7 @@ def update_issue(
         row.resolved_on = None
     elif was_open or row.resolved_on is None:
         row.resolved_on = today
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("conflict.stale", entity="service_issue", id=issue_id) from exc
+    flush_or_conflict(session, "service_issue", issue_id)
     audit.record(session, actor, "issue.update", "service_issue", issue_id, status=status.value,
                  handler=row.handler, promised_date=promised_date)
     return _one(session, actor, issue_id, today)

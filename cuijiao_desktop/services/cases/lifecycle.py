@@ -28,6 +28,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.services import audit
 from cuijiao_desktop.services.actor import authorize
 from cuijiao_desktop.services.dto import UserDTO
+from cuijiao_desktop.services.office import put_setting
 
 from .common import CASE_SETTING_KEYS, case_settings, room_debts
 from .positions import case_positions, open_cases
@@ -213,12 +214,7 @@ def update_case_settings(session: Session, *, actor: UserDTO, open_min_fen: int,
     }
     assert set(values) == set(CASE_SETTING_KEYS)
     for key, value in values.items():
-        row = session.get(OfficeSetting, key)
-        if row is None:
-            session.add(OfficeSetting(key=key, value=value, updated_by_id=actor.id))
-        elif row.value != value:
-            row.value = value
-            row.updated_by_id = actor.id
+        put_setting(session, actor, key, value=value)
     session.flush()
     audit.record(session, actor, "cases.settings", "office_setting", None, **values)
     return case_settings(session)

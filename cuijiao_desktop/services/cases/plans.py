@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from cuijiao_desktop.db.models import (
     Bill,
@@ -48,6 +47,7 @@ from cuijiao_desktop.services import audit
 from cuijiao_desktop.services.actor import authorize
 from cuijiao_desktop.services.dto import UserDTO
 from cuijiao_desktop.services.tx import read_only
+from cuijiao_desktop.services.versions import flush_or_conflict
 
 from .common import local_date, user_names
 
@@ -239,13 +239,6 @@ def _open_case(session: Session, case_id: int) -> CollectionCase:
     return case
 
 
-def _flush(session: Session, entity: str, id: int | None) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError("conflict.stale", entity=entity, id=id) from exc
-
-
 def refresh_hold_cache(session: Session, case_id: int, today: date) -> None:
     """Keep ``collection_case.hold_until`` (read by the arrears table and the ledger header) equal to
     the end of the latest approved hold or extension of the case still running today."""
@@ -287,17 +280,23 @@ def request_plan(
     return plan_statuses(session, today=today, plan_ids=[plan.id])[0]
 
 
+def _plan_as_read(session: Session, plan_id: int, version: int) -> InstalmentPlan:
+    """The plan a manager decides on, still at the version the form showed."""
+    plan = session.get(InstalmentPlan, plan_id)
+    if plan is None:
+        raise NotFound("instalment.not_found", plan_id=plan_id)
+    if plan.version != version:
+        raise ConflictError("conflict.stale", entity="instalment_plan", id=plan_id)
+    return plan
+
+
 def decide_plan(
     session: Session, *, actor: UserDTO, plan_id: int, version: int, approve: bool, today: date,
     signed_on: date | None = None, note: str = "",
 ) -> PlanDTO:
     """A manager approves (the owner signs) or rejects a pending plan."""
     actor = authorize(session, actor, Permission.APPROVE_PLANS)
-    plan = session.get(InstalmentPlan, plan_id)
-    if plan is None:
-        raise NotFound("instalment.not_found", plan_id=plan_id)
-    if plan.version != version:
-        raise ConflictError("conflict.stale", entity="instalment_plan", id=plan_id)
+    plan = _plan_as_read(session, plan_id, version)
     if plan.status is not ApprovalStatus.PENDING:
         raise ValidationError("approval.already_decided", status=plan.status.value)
     if approve and plan.case_id is not None:
@@ -311,7 +310,7 @@ def decide_plan(
         plan.signed_on = signed_on or today
     if note.strip():
         plan.note = f"{plan.note}\n{note.strip()}".strip()
-    _flush(session, "instalment_plan", plan_id)
+    flush_or_conflict(session, "instalment_plan", plan_id)
     audit.record(session, actor, "instalment.approve" if approve else "instalment.reject", "instalment_plan",
                  plan_id, note=note.strip())
     return plan_statuses(session, today=today, plan_ids=[plan_id])[0]
@@ -321,66 +320,70 @@ def cancel_plan(session: Session, *, actor: UserDTO, plan_id: int, version: int,
                 today: date) -> PlanDTO:
     """A manager ends a plan the owner no longer keeps to (the ladder then goes on at its own pace)."""
     actor = authorize(session, actor, Permission.APPROVE_PLANS)
-    plan = session.get(InstalmentPlan, plan_id)
-    if plan is None:
-        raise NotFound("instalment.not_found", plan_id=plan_id)
-    if plan.version != version:
-        raise ConflictError("conflict.stale", entity="instalment_plan", id=plan_id)
+    plan = _plan_as_read(session, plan_id, version)
     if plan.status not in (ApprovalStatus.PENDING, ApprovalStatus.APPROVED):
         raise ValidationError("approval.already_decided", status=plan.status.value)
     if not reason.strip():
         raise ValidationError("approval.reason_required", field="note")
     plan.status = ApprovalStatus.CANCELLED
     plan.note = f"{plan.note}\n取消：{reason.strip()}".strip()
-    _flush(session, "instalment_plan", plan_id)
+    flush_or_conflict(session, "instalment_plan", plan_id)
     audit.record(session, actor, "instalment.cancel", "instalment_plan", plan_id, reason=reason.strip())
     return plan_statuses(session, today=today, plan_ids=[plan_id])[0]
 
 
+def _pause_table(kind: str) -> type[Extension | CollectionHold]:
+    return Extension if kind == EXTENSION else CollectionHold
+
+
+def _pause_as_read(session: Session, kind: str, pause_id: int, version: int) -> Extension | CollectionHold:
+    """The extension or hold a manager acts on, still at the version the form showed."""
+    table = _pause_table(kind)
+    row = session.get(table, pause_id)
+    if row is None:
+        raise NotFound("approval.not_found", id=pause_id)
+    if row.version != version:
+        raise ConflictError("conflict.stale", entity=table.__tablename__, id=pause_id)
+    return row
+
+
 def _pause_dto(session: Session, kind: str, row_id: int) -> PauseDTO:
-    table = Extension if kind == EXTENSION else CollectionHold
+    table = _pause_table(kind)
     return next(p for p in pauses(session, room_ids=[session.get(table, row_id).room_id]) if
                 p.kind == kind and p.id == row_id)
+
+
+def _request_pause(session: Session, actor: UserDTO, kind: str, *, case_id: int, until: date, reason: str,
+                   today: date) -> PauseDTO:
+    actor = authorize(session, actor, Permission.LOG_CONTACT)
+    case = _open_case(session, case_id)
+    (validate_extension if kind == EXTENSION else validate_hold)(asked_on=today, until=until, reason=reason)
+    table = _pause_table(kind)
+    row = table(room_id=case.room_id, case_id=case_id, until=until, reason=reason.strip(),
+                requested_by_id=actor.id, status=ApprovalStatus.PENDING)
+    session.add(row)
+    session.flush()
+    audit.record(session, actor, f"{kind}.request", table.__tablename__, row.id, case_id=case_id, until=until)
+    return _pause_dto(session, kind, row.id)
 
 
 def request_extension(session: Session, *, actor: UserDTO, case_id: int, until: date, reason: str,
                       today: date) -> PauseDTO:
     """Ask for an extension (延期) of 1–2 months for a hardship case; a manager decides."""
-    actor = authorize(session, actor, Permission.LOG_CONTACT)
-    case = _open_case(session, case_id)
-    validate_extension(asked_on=today, until=until, reason=reason)
-    row = Extension(room_id=case.room_id, case_id=case_id, until=until, reason=reason.strip(),
-                    requested_by_id=actor.id, status=ApprovalStatus.PENDING)
-    session.add(row)
-    session.flush()
-    audit.record(session, actor, "extension.request", "extension", row.id, case_id=case_id, until=until)
-    return _pause_dto(session, EXTENSION, row.id)
+    return _request_pause(session, actor, EXTENSION, case_id=case_id, until=until, reason=reason, today=today)
 
 
 def request_hold(session: Session, *, actor: UserDTO, case_id: int, until: date, reason: str,
                  today: date) -> PauseDTO:
     """Ask to stop chasing a case until ``until`` (暂停催缴, e.g. while a complaint is handled)."""
-    actor = authorize(session, actor, Permission.LOG_CONTACT)
-    case = _open_case(session, case_id)
-    validate_hold(asked_on=today, until=until, reason=reason)
-    row = CollectionHold(room_id=case.room_id, case_id=case_id, until=until, reason=reason.strip(),
-                         requested_by_id=actor.id, status=ApprovalStatus.PENDING)
-    session.add(row)
-    session.flush()
-    audit.record(session, actor, "hold.request", "collection_hold", row.id, case_id=case_id, until=until)
-    return _pause_dto(session, HOLD, row.id)
+    return _request_pause(session, actor, HOLD, case_id=case_id, until=until, reason=reason, today=today)
 
 
 def decide_pause(session: Session, *, actor: UserDTO, kind: str, pause_id: int, version: int, approve: bool,
                  today: date, note: str = "") -> PauseDTO:
     """A manager approves or rejects a pending extension or hold."""
     actor = authorize(session, actor, Permission.APPROVE_PLANS)
-    table = Extension if kind == EXTENSION else CollectionHold
-    row = session.get(table, pause_id)
-    if row is None:
-        raise NotFound("approval.not_found", id=pause_id)
-    if row.version != version:
-        raise ConflictError("conflict.stale", entity=table.__tablename__, id=pause_id)
+    row = _pause_as_read(session, kind, pause_id, version)
     if row.status is not ApprovalStatus.PENDING:
         raise ValidationError("approval.already_decided", status=row.status.value)
     if approve:
@@ -395,10 +398,10 @@ def decide_pause(session: Session, *, actor: UserDTO, kind: str, pause_id: int, 
     row.decided_at = datetime.now().astimezone()
     if note.strip():
         row.reason = f"{row.reason}\n{'批准' if approve else '驳回'}：{note.strip()}"
-    _flush(session, table.__tablename__, pause_id)
+    flush_or_conflict(session, row.__tablename__, pause_id)
     if row.case_id is not None:
         refresh_hold_cache(session, row.case_id, today)
-    audit.record(session, actor, f"{kind}.{'approve' if approve else 'reject'}", table.__tablename__, pause_id,
+    audit.record(session, actor, f"{kind}.{'approve' if approve else 'reject'}", row.__tablename__, pause_id,
                  until=row.until, note=note.strip())
     return _pause_dto(session, kind, pause_id)
 
@@ -407,20 +410,15 @@ def end_hold(session: Session, *, actor: UserDTO, kind: str, pause_id: int, vers
              note: str = "") -> PauseDTO:
     """End a running hold or extension today (the complaint is settled): chasing resumes today."""
     actor = authorize(session, actor, Permission.APPROVE_PLANS)
-    table = Extension if kind == EXTENSION else CollectionHold
-    row = session.get(table, pause_id)
-    if row is None:
-        raise NotFound("approval.not_found", id=pause_id)
-    if row.version != version:
-        raise ConflictError("conflict.stale", entity=table.__tablename__, id=pause_id)
+    row = _pause_as_read(session, kind, pause_id, version)
     if row.status is not ApprovalStatus.APPROVED or row.until < today:
         raise ValidationError("hold.not_running")
     row.until = today - timedelta(days=1)
     row.reason = f"{row.reason}\n提前结束：{note.strip() or today.isoformat()}"
-    _flush(session, table.__tablename__, pause_id)
+    flush_or_conflict(session, row.__tablename__, pause_id)
     if row.case_id is not None:
         refresh_hold_cache(session, row.case_id, today)
-    audit.record(session, actor, f"{kind}.end", table.__tablename__, pause_id, until=row.until)
+    audit.record(session, actor, f"{kind}.end", row.__tablename__, pause_id, until=row.until)
     return _pause_dto(session, kind, pause_id)
 
 

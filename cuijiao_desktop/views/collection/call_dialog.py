@@ -59,17 +59,17 @@ from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.messages import error_message, message_for_code
 from cuijiao_desktop.services import contacts as contact_service
-from cuijiao_desktop.views.collection.labels import (
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inline
+from cuijiao_desktop.views.labels import (
     ANSWERED_LABELS,
     CATEGORY_LABELS,
     CHANNEL_LABELS,
     OUTCOME_LABELS,
     PROMISE_LABELS,
+    REASON_LABELS,
+    STAGE_LABELS,
     label,
 )
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inline
-from cuijiao_desktop.views.models.arrears_model import REASON_LABELS, STAGE_LABELS
-from cuijiao_desktop.views.models.arrears_model import label as arrears_label
 
 _WARN_STYLE = "color: #7A4B00; background: #FFF4DB; border: 1px solid #F0C36D; border-radius: 4px; padding: 6px;"
 
@@ -256,7 +256,7 @@ class CallDialog(QDialog):
         self.reason_combo.setObjectName("reasonCombo")
         self.reason_combo.addItem(self.tr("— not asked —"), None)
         for reason in ArrearsReason:
-            self.reason_combo.addItem(arrears_label(REASON_LABELS, reason), reason)
+            self.reason_combo.addItem(label(REASON_LABELS, reason), reason)
         row(self.tr("&Reason for arrears"), self.reason_combo, "reason")
 
         self.promise_date = DayEdit(date.today())
@@ -355,7 +355,7 @@ class CallDialog(QDialog):
         if ctx.owed_fen != ctx.overdue_fen:
             facts.append(self.tr("{amount} in all").format(amount=format_money(ctx.owed_fen)))
         if ctx.stage is not None:
-            stage = arrears_label(STAGE_LABELS, ctx.stage)
+            stage = label(STAGE_LABELS, ctx.stage)
             facts.append(self.tr("Stage: {stage}").format(stage=stage) +
                          (self.tr(" ({collector})").format(collector=ctx.collector) if ctx.collector else ""))
         if ctx.hold_until is not None and ctx.hold_until >= ctx.today:

@@ -6,19 +6,13 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,12 +25,13 @@ from cuijiao_desktop.services import contact_log as log_service
 from cuijiao_desktop.services import exports as export_service
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.collection.labels import CHANNEL_LABELS, OUTCOME_LABELS, label
 from cuijiao_desktop.views.collection.models import ContactLogModel
-from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
-from cuijiao_desktop.views.models.arrears_model import label as arrears_label
+from cuijiao_desktop.views.labels import CHANNEL_LABELS, OUTCOME_LABELS, REASON_LABELS, label
+from cuijiao_desktop.views.widgets.dates import date_edit
+from cuijiao_desktop.views.widgets.files import ask_save_path
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 PAGE_SIZE = log_service.LOG_PAGE_SIZE
 DEFAULT_DAYS = 30
@@ -91,12 +86,9 @@ class ContactLogTab(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         today = self._today()
-        self.from_edit = QDateEdit(QDate(today - timedelta(days=DEFAULT_DAYS)))
-        self.to_edit = QDateEdit(QDate(today))
-        for edit, name in ((self.from_edit, "logFrom"), (self.to_edit, "logTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_edit = date_edit("logFrom", today - timedelta(days=DEFAULT_DAYS))
+        self.to_edit = date_edit("logTo", today)
+        for edit in (self.from_edit, self.to_edit):
             edit.setMinimumWidth(96)
         dates = QHBoxLayout()
         from_label = QLabel(self.tr("&From"))
@@ -117,12 +109,8 @@ class ContactLogTab(QWidget):
             self.outcome_combo.addItem(label(OUTCOME_LABELS, outcome), outcome)
         self.reason_combo = self._combo("logReason", self.tr("Any reason"))
         for reason in ArrearsReason:
-            self.reason_combo.addItem(arrears_label(REASON_LABELS, reason), reason)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("logText")
-        self.text_edit.setPlaceholderText(self.tr("Room or owner"))
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(60)
+            self.reason_combo.addItem(label(REASON_LABELS, reason), reason)
+        self.text_edit = search_edit("logText", self.tr("Room or owner"), min_width=60)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setObjectName("logClear")
@@ -144,29 +132,12 @@ class ContactLogTab(QWidget):
         outer.addLayout(grid)
 
         self.model = ContactLogModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("contactLogTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         c = ContactLogModel.Column
-        for col, width in {c.WHEN: 118, c.ESTATE: 84, c.ROOM: 76, c.PERSON: 60, c.CHANNEL: 64, c.NUMBER: 100,
-                           c.ANSWERED: 76, c.OUTCOME: 96, c.REASON: 110, c.PROMISE: 150, c.PROMISE_STATE: 64,
-                           c.FOLLOW_UP: 84, c.USER: 60}.items():
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        self.table = list_view(self.model, "contactLogTable", widths={
+            c.WHEN: 118, c.ESTATE: 84, c.ROOM: 76, c.PERSON: 60, c.CHANNEL: 64, c.NUMBER: 100, c.ANSWERED: 76,
+            c.OUTCOME: 96, c.REASON: 110, c.PROMISE: 150, c.PROMISE_STATE: 64, c.FOLLOW_UP: 84, c.USER: 60})
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open(self.table.currentIndex().row()))
+        on_enter(self.table, lambda: self._open(self.table.currentIndex().row()))
         outer.addWidget(self.table, 1)
 
         pager = QHBoxLayout()
@@ -203,11 +174,7 @@ class ContactLogTab(QWidget):
         self.estate_combo.currentIndexChanged.connect(self._estate_changed)
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(250)
-        self.text_timer.timeout.connect(self.apply_filters)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, 250, self.apply_filters, self.text_edit.textChanged)
         self.text_edit.returnPressed.connect(self.apply_filters)
 
     # filter choices
@@ -337,15 +304,12 @@ class ContactLogTab(QWidget):
     # export
     def choose_export_file(self) -> None:
         """Ask where, then export every contact of the filter."""
-        name = f"{self.tr('Collection log')}-{self._today():%Y%m%d}.xlsx"
-        chosen = file_dialogs.save_file(self, self.tr("Export the contact log to Excel"), purpose="export",
-                                        suggested_name=name, filters=self.tr("Excel workbook (*.xlsx)"),
-                                        default_suffix="xlsx", settings=self._settings)
-        if chosen is not None:
-            path = str(chosen)
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.export_to(Path(path))
+        path = ask_save_path(self, self._settings, key="export",
+                             title=self.tr("Export the contact log to Excel"),
+                             name=f"{self.tr('Collection log')}-{self._today():%Y%m%d}.xlsx",
+                             file_filter=self.tr("Excel workbook (*.xlsx)"), suffix=".xlsx")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the filter's contacts to ``path`` with progress and cancel; the export is audited."""

@@ -14,17 +14,16 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.contact_log import ContactLogRow, PromiseRow
 from cuijiao_desktop.services.contacts import overridden_text
 from cuijiao_desktop.services.worklist import WorkItem
-from cuijiao_desktop.views.collection.labels import (
+from cuijiao_desktop.views.labels import (
     ANSWERED_LABELS,
     CHANNEL_LABELS,
     OUTCOME_LABELS,
     PROMISE_LABELS,
+    REASON_LABELS,
     WORK_LABELS,
     label,
 )
-from cuijiao_desktop.views.models.arrears_model import REASON_LABELS
-from cuijiao_desktop.views.models.arrears_model import label as arrears_label
-from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
+from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole, day_text
 
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 _RED = QColor("#B3261E")
@@ -33,10 +32,6 @@ _AMBER = QColor("#8A5A00")
 _MUTED = QColor("#8592A0")
 
 STATE_COLOURS = {PromiseStatus.BROKEN: _RED, PromiseStatus.KEPT: _GREEN, PromiseStatus.DUE: _AMBER}
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 class WorkItemsModel(RowTableModel):
@@ -82,7 +77,7 @@ class WorkItemsModel(RowTableModel):
         c = self.Column
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                c.KIND: label(WORK_LABELS, item.kind), c.DUE: _day(item.due_on), c.ESTATE: item.estate,
+                c.KIND: label(WORK_LABELS, item.kind), c.DUE: day_text(item.due_on), c.ESTATE: item.estate,
                 c.ROOM: item.room_code, c.OWNER: item.owner, c.PHONE: item.phone_masked,
                 c.AMOUNT: format_money(item.amount_fen) if item.amount_fen else "", c.TITLE: item.title,
                 c.DETAIL: item.detail, c.RESPONSIBLE: item.responsible,
@@ -149,7 +144,9 @@ class ContactLogModel(RowTableModel):
             if col == c.WHEN:
                 return r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
             if col == c.PROMISE:
-                return f"{_day(r.promise_date)} {format_money(r.promise_amount_fen)}" if r.promise_date else ""
+                if not r.promise_date:
+                    return ""
+                return f"{day_text(r.promise_date)} {format_money(r.promise_amount_fen)}"
             if col == c.NOTE:
                 complaint = QCoreApplication.translate("collection", "Complaint: {text}").format(text=r.complaint) \
                     if r.complaint else ""
@@ -158,8 +155,9 @@ class ContactLogModel(RowTableModel):
                 c.ESTATE: r.estate, c.ROOM: r.room_code, c.PERSON: r.person,
                 c.CHANNEL: label(CHANNEL_LABELS, r.channel), c.NUMBER: r.number_masked,
                 c.ANSWERED: label(ANSWERED_LABELS, r.answered_by), c.OUTCOME: label(OUTCOME_LABELS, r.outcome),
-                c.REASON: arrears_label(REASON_LABELS, r.reason),
-                c.PROMISE_STATE: label(PROMISE_LABELS, r.promise_status), c.FOLLOW_UP: _day(r.next_follow_up),
+                c.REASON: label(REASON_LABELS, r.reason),
+                c.PROMISE_STATE: label(PROMISE_LABELS, r.promise_status),
+                c.FOLLOW_UP: day_text(r.next_follow_up),
                 c.USER: r.user,
             }.get(col)
         if role == RowRole:
@@ -213,9 +211,9 @@ class PromisesModel(RowTableModel):
         c = self.Column
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                c.DUE: _day(p.due_date), c.STATE: label(PROMISE_LABELS, p.status), c.ESTATE: r.estate,
+                c.DUE: day_text(p.due_date), c.STATE: label(PROMISE_LABELS, p.status), c.ESTATE: r.estate,
                 c.ROOM: r.room_code, c.OWNER: r.owner, c.AMOUNT: format_money(p.amount_fen),
-                c.PAID: format_money(p.paid_fen) if p.paid_fen else "", c.MADE: _day(p.made_on),
+                c.PAID: format_money(p.paid_fen) if p.paid_fen else "", c.MADE: day_text(p.made_on),
                 c.MADE_BY: r.made_by, c.COLLECTOR: r.collector,
             }.get(col)
         if role == RowRole:

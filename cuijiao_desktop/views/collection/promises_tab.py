@@ -5,16 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +18,10 @@ from cuijiao_desktop.domain.enums import PromiseStatus
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import contact_log as log_service
-from cuijiao_desktop.views.collection.labels import PROMISE_LABELS, label
 from cuijiao_desktop.views.collection.models import PromisesModel
+from cuijiao_desktop.views.labels import PROMISE_LABELS, label
+from cuijiao_desktop.views.widgets.dates import date_edit
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 DEFAULT_BACK_DAYS = 14
 DEFAULT_AHEAD_DAYS = 30
@@ -48,12 +45,8 @@ class PromisesTab(QWidget):
         outer.setContentsMargins(0, 8, 0, 0)
         bar = QHBoxLayout()
         today_ = today()
-        self.from_edit = QDateEdit(QDate(today_ - timedelta(days=DEFAULT_BACK_DAYS)))
-        self.to_edit = QDateEdit(QDate(today_ + timedelta(days=DEFAULT_AHEAD_DAYS)))
-        for edit, name in ((self.from_edit, "promiseFrom"), (self.to_edit, "promiseTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_edit = date_edit("promiseFrom", today_ - timedelta(days=DEFAULT_BACK_DAYS))
+        self.to_edit = date_edit("promiseTo", today_ + timedelta(days=DEFAULT_AHEAD_DAYS))
         caption = QLabel(self.tr("&Dates"))
         caption.setBuddy(self.from_edit)
         bar.addWidget(caption)
@@ -81,22 +74,9 @@ class PromisesTab(QWidget):
         self.summary_label.setWordWrap(True)
         outer.addWidget(self.summary_label)
         self.model = PromisesModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("promisesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model, "promisesTable", wrap=True)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open(self.table.currentIndex().row()))
+        on_enter(self.table, lambda: self._open(self.table.currentIndex().row()))
         outer.addWidget(self.table, 1)
         self.status_label = QLabel()
         self.status_label.setObjectName("promiseStatus")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -20,11 +19,9 @@ from cuijiao_desktop.domain.money import format_money, parse_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import bill_adjustments
 from cuijiao_desktop.services.room_ledger import LedgerCell
-from cuijiao_desktop.views.dialogs.style import HINT_STYLE, set_inline
+from cuijiao_desktop.views.dialogs.reason import checked_reason, reason_rows
+from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label, set_inline
 from cuijiao_desktop.views.models.ledger_models import period_text
-
-#: A reason must say something: at least this many characters.
-MIN_REASON_LENGTH = 4
 
 
 class BillAdjustDialog(QDialog):
@@ -67,26 +64,14 @@ class BillAdjustDialog(QDialog):
         self.amount_edit.selectAll()
         self.amount_edit.textEdited.connect(lambda: set_inline(self.amount_error, ""))
         form.addRow(self.tr("New &amount (yuan)"), self.amount_edit)
-        self.amount_error = QLabel()
-        self.amount_error.setObjectName("adjustAmountError")
-        set_inline(self.amount_error, "")
+        self.amount_error = error_label("adjustAmountError", wrap=False)
         form.addRow("", self.amount_error)
-        self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setObjectName("adjustReason")
-        self.reason_edit.setPlaceholderText(self.tr("Why does the amount change? (required, e.g. area corrected)"))
-        self.reason_edit.setMaximumHeight(80)
+        self.reason_edit, self.reason_error = reason_rows(
+            form, self.tr("&Reason"), name="adjustReason", error_name="adjustReasonError",
+            placeholder=self.tr("Why does the amount change? (required, e.g. area corrected)"))
         self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.textChanged.connect(lambda: set_inline(self.reason_error, ""))
-        form.addRow(self.tr("&Reason"), self.reason_edit)
-        self.reason_error = QLabel()
-        self.reason_error.setObjectName("adjustReasonError")
-        set_inline(self.reason_error, "")
-        form.addRow("", self.reason_error)
         layout.addLayout(form)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("adjustError")
-        self.general_error.setWordWrap(True)
-        set_inline(self.general_error, "")
+        self.general_error = error_label("adjustError")
         layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -106,11 +91,8 @@ class BillAdjustDialog(QDialog):
             set_inline(self.amount_error, error_message(exc))
             self.amount_edit.setFocus()
             return
-        reason = self.reason_edit.toPlainText().strip()
-        if len(reason) < MIN_REASON_LENGTH:
-            set_inline(self.reason_error, self.tr("Give the reason in at least {n} characters.").format(
-                n=MIN_REASON_LENGTH))
-            self.reason_edit.setFocus()
+        reason = checked_reason(self.reason_edit, self.reason_error)
+        if reason is None:
             return
         self._saving = True
         self.save_button.setEnabled(False)

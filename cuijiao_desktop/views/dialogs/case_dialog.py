@@ -11,7 +11,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QGridLayout,
@@ -41,12 +40,11 @@ from cuijiao_desktop.views.dialogs.case_forms import (
     PauseDialog,
     PlanDialog,
     StepDoneDialog,
-    pydate,
 )
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, STAGE_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
-    CATEGORY_LABELS,
     KIND_LABELS,
     REASON_LABELS,
     STATE_LABELS,
@@ -55,26 +53,13 @@ from cuijiao_desktop.views.models.case_models import (
     LadderLinesModel,
     PausesModel,
     PlansModel,
-    label,
-    stage_label,
 )
 from cuijiao_desktop.views.models.ledger_models import TimelineModel
+from cuijiao_desktop.views.widgets.tables import list_view
 
 
 def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
+    return list_view(model, name, fit=True, alternate=False)
 
 
 class _Figure(QFrame):
@@ -133,11 +118,7 @@ class CaseDialog(QDialog):
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.title)
-        self.error = QLabel()
-        self.error.setObjectName("caseError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("caseError")
         outer.addWidget(self.error)
 
         figures = QGridLayout()
@@ -318,7 +299,7 @@ class CaseDialog(QDialog):
         self.fig_debt.value.setText(format_money(r.arrears_fen))
         self.fig_debt.detail.setText(self.tr("{n} months overdue · opened {date}").format(
             n=r.months, date=r.opened_on.isoformat()))
-        self.fig_stage.value.setText(stage_label(r.stage))
+        self.fig_stage.value.setText(label(STAGE_LABELS, r.stage))
         self.fig_stage.detail.setText(self.tr("done {date}").format(date=pos.done_on.isoformat())
                                       if pos is not None and pos.done_on else "")
         if pos is not None and pos.next is not None:
@@ -436,8 +417,9 @@ class CaseDialog(QDialog):
         dialog = StepDoneDialog(lines, opened_on=self.detail.row.opened_on, today=self._today, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._runner.submit(cases_service.mark_step_done, actor=self._user, case_id=self.detail.row.case_id,
-                                step_id=dialog.step.currentData(), on=pydate(dialog.on.date()), today=self._today,
-                                note=dialog.note.text(), on_result=self._after, on_error=self._error)
+                                step_id=dialog.step.currentData(), on=dialog.on.date().toPython(),
+                                today=self._today, note=dialog.note.text(), on_result=self._after,
+                                on_error=self._error)
 
     def new_plan(self) -> None:
         if self.detail is None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,28 +36,9 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.services.search import search
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, with_error
-from cuijiao_desktop.views.models.case_models import (
-    CATEGORY_LABELS,
-    ISSUE_STATUS_LABELS,
-    InstalmentsModel,
-    label,
-)
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, label
+from cuijiao_desktop.views.models.case_models import ISSUE_STATUS_LABELS, InstalmentsModel
+from cuijiao_desktop.views.widgets.dates import date_edit, optional_date
 
 
 def add_row(form: QFormLayout, text: str, widget: QWidget, error: QLabel | None = None) -> QLabel:
@@ -74,18 +54,27 @@ def first_tenth(today: date) -> date:
     return add_months(today.replace(day=1), 1).replace(day=10)
 
 
-class PlanDialog(EditDialog):
+class _CaseForm(EditDialog):
+    """A request on a case: Save asks for it as a task; after a conflict the form closes (the case
+    dialog shows the case as it is now)."""
+
+    def _failed(self, exc: BaseException) -> None:
+        self._show_failure(exc, self.tr("The case changed meanwhile. Close and open it again."))
+
+    def reload(self) -> None:
+        self.reject()
+
+
+class PlanDialog(_CaseForm):
     """分期缴费: the total, how many instalments from which day; the schedule is shown as it will be
     asked for (equal instalments in whole yuan, the last taking the rest). Emits ``sig_saved(PlanDTO)``."""
 
-    sig_saved = Signal(object)
 
     def __init__(self, runner, user, *, case_id: int, room_code: str, arrears_fen: int, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, user, parent)
         self._case_id = case_id
         self._today = today
-        self.saved = None
         self.setObjectName("planDialog")
         self.setWindowTitle(self.tr("Instalment plan for {room}").format(room=room_code))
         self.setMinimumWidth(520)
@@ -99,7 +88,7 @@ class PlanDialog(EditDialog):
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" instalments"))
         self.first_due = date_edit("firstDue", first_tenth(today))
-        self.first_due.setMinimumDate(qdate(today))
+        self.first_due.setMinimumDate(QDate(today))
         self.every = QSpinBox()
         self.every.setObjectName("everyMonths")
         self.every.setRange(1, 6)
@@ -143,7 +132,7 @@ class PlanDialog(EditDialog):
         self._items = []
         try:
             total = parse_money(self.total.text()).fen
-            self._items = make_schedule(total, self.count.value(), pydate(self.first_due.date()),
+            self._items = make_schedule(total, self.count.value(), self.first_due.date().toPython(),
                                         every_months=self.every.value())
         except DomainError as exc:
             self.schedule_model.set_rows([])
@@ -163,37 +152,20 @@ class PlanDialog(EditDialog):
         self._regenerate()
         if not self._items:
             return
-        self.buttons.setEnabled(False)
-        self._runner.submit(
-            cases_service.request_plan, actor=self._user, case_id=self._case_id,
-            schedule=[(i.due_date, i.amount_fen) for i in self._items], note=self.note.toPlainText(),
-            today=self._today, on_result=self._done, on_error=self._failed,
-        )
-
-    def _done(self, plan) -> None:
-        self.saved = plan
-        self.sig_saved.emit(plan)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self._show_failure(exc, self.tr("The case changed meanwhile. Close and open it again."))
-
-    def reload(self) -> None:
-        self.reject()
+        self._submit(cases_service.request_plan, case_id=self._case_id,
+                     schedule=[(i.due_date, i.amount_fen) for i in self._items], note=self.note.toPlainText(),
+                     today=self._today)
 
 
-class PauseDialog(EditDialog):
+class PauseDialog(_CaseForm):
     """延期 (1–2 months, hardship) or 暂停催缴 (until a date, e.g. while a complaint is fixed).
     Emits ``sig_saved(PauseDTO)``."""
 
-    sig_saved = Signal(object)
 
     def __init__(self, runner, user, *, kind: str, case_id: int, room_code: str, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, user, parent)
         self._kind, self._case_id, self._today = kind, case_id, today
-        self.saved = None
         extension = kind == cases_service.EXTENSION
         self.setObjectName("pauseDialog")
         self.setWindowTitle((self.tr("Extension for {room}") if extension else self.tr("Stop collection of {room}"))
@@ -209,14 +181,14 @@ class PauseDialog(EditDialog):
         earliest, latest = extension_window(today)
         self.until = date_edit("until", earliest if extension else first_tenth(today))
         if extension:
-            self.until.setDateRange(qdate(earliest), qdate(latest))
+            self.until.setDateRange(QDate(earliest), QDate(latest))
             self.one = QRadioButton(self.tr("&1 month"))
             self.one.setObjectName("oneMonth")
             self.two = QRadioButton(self.tr("&2 months"))
             self.two.setObjectName("twoMonths")
             self.one.setChecked(True)
-            self.one.toggled.connect(lambda on: on and self.until.setDate(qdate(earliest)))
-            self.two.toggled.connect(lambda on: on and self.until.setDate(qdate(latest)))
+            self.one.toggled.connect(lambda on: on and self.until.setDate(QDate(earliest)))
+            self.two.toggled.connect(lambda on: on and self.until.setDate(QDate(latest)))
             row = QWidget()
             rl = QHBoxLayout(row)
             rl.setContentsMargins(0, 0, 0, 0)
@@ -225,7 +197,7 @@ class PauseDialog(EditDialog):
             rl.addStretch(1)
             form.addRow(self.tr("Length"), row)
         else:
-            self.until.setMinimumDate(qdate(today).addDays(1))
+            self.until.setMinimumDate(QDate(today).addDays(1))
         add_row(form, self.tr("&Until"), self.until, self.errors.make("until"))
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
@@ -238,31 +210,15 @@ class PauseDialog(EditDialog):
         self.reason.setFocus()
 
     def save(self) -> None:
-        self._clear_messages()
         fn = cases_service.request_extension if self._kind == cases_service.EXTENSION else cases_service.request_hold
-        self.buttons.setEnabled(False)
-        self._runner.submit(fn, actor=self._user, case_id=self._case_id, until=pydate(self.until.date()),
-                            reason=self.reason.toPlainText(), today=self._today,
-                            on_result=self._done, on_error=self._failed)
-
-    def _done(self, pause) -> None:
-        self.saved = pause
-        self.sig_saved.emit(pause)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self._show_failure(exc, self.tr("The case changed meanwhile. Close and open it again."))
-
-    def reload(self) -> None:
-        self.reject()
+        self._submit(fn, case_id=self._case_id, until=self.until.date().toPython(),
+                     reason=self.reason.toPlainText(), today=self._today)
 
 
-class IssueDialog(EditDialog):
+class IssueDialog(_CaseForm):
     """问题跟进: a new service issue of a room (named, or found by its number) or an existing one
     edited (status, handler, promised date, resolution). Emits ``sig_saved(IssueDTO)``."""
 
-    sig_saved = Signal(object)
 
     def __init__(self, runner, user, *, today: date, staff=(), issue=None, room_id: int | None = None,
                  room_code: str = "", parent: QWidget | None = None) -> None:
@@ -270,7 +226,6 @@ class IssueDialog(EditDialog):
         self._today = today
         self.issue = issue
         self.room_id = issue.room_id if issue is not None else room_id
-        self.saved = None
         self.setObjectName("issueDialog")
         self.setWindowTitle(self.tr("Service issue") if issue is not None else self.tr("New service issue"))
         self.setMinimumWidth(520)
@@ -297,13 +252,7 @@ class IssueDialog(EditDialog):
         self.has_promised = QCheckBox(self.tr("&Promised by"))
         self.has_promised.setObjectName("hasPromised")
         self.promised = date_edit("promised", today.fromordinal(today.toordinal() + 7))
-        self.promised.setEnabled(False)
-        self.has_promised.toggled.connect(self.promised.setEnabled)
-        prow = QWidget()
-        pl = QHBoxLayout(prow)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.has_promised)
-        pl.addWidget(self.promised, 1)
+        prow = optional_date(self.has_promised, self.promised)
         self.handler = QLineEdit()
         self.handler.setObjectName("handler")
         self.handler.setPlaceholderText(self.tr("Who fixes it, e.g. 工程部 王师傅"))
@@ -332,7 +281,7 @@ class IssueDialog(EditDialog):
             self.description.setPlainText(issue.description)
             if issue.promised_date is not None:
                 self.has_promised.setChecked(True)
-                self.promised.setDate(qdate(issue.promised_date))
+                self.promised.setDate(QDate(issue.promised_date))
             self.handler.setText(issue.handler)
             self.assignee.setCurrentIndex(max(0, self.assignee.findData(issue.assignee_id)))
             self.status.setCurrentIndex(max(0, self.status.findData(issue.status)))
@@ -362,30 +311,18 @@ class IssueDialog(EditDialog):
         if self.room_id is None:
             self.errors.show([ValidationError("room.not_found", field="room")])
             return
-        promised = pydate(self.promised.date()) if self.has_promised.isChecked() else None
-        common = {"actor": self._user, "today": self._today, "category": self.category.currentData(),
-                      "description": self.description.toPlainText(), "promised_date": promised,
-                      "handler": self.handler.text(), "assignee_id": self.assignee.currentData()}
-        self.buttons.setEnabled(False)
+        promised = self.promised.date().toPython() if self.has_promised.isChecked() else None
+        common = {"today": self._today, "category": self.category.currentData(),
+                  "description": self.description.toPlainText(), "promised_date": promised,
+                  "handler": self.handler.text(), "assignee_id": self.assignee.currentData()}
         if self.issue is None:
-            self._runner.submit(cases_service.create_issue, room_id=self.room_id, **common,
-                                on_result=self._done, on_error=self._failed)
+            self._submit(cases_service.create_issue, room_id=self.room_id, **common)
         else:
-            self._runner.submit(cases_service.update_issue, issue_id=self.issue.id, version=self.issue.version,
-                                status=self.status.currentData(), resolution=self.resolution.toPlainText(),
-                                **common, on_result=self._done, on_error=self._failed)
-
-    def _done(self, issue) -> None:
-        self.saved = issue
-        self.sig_saved.emit(issue)
-        self.accept()
+            self._submit(cases_service.update_issue, issue_id=self.issue.id, version=self.issue.version,
+                         status=self.status.currentData(), resolution=self.resolution.toPlainText(), **common)
 
     def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
         self._show_failure(exc, self.tr("Someone else changed this issue meanwhile. Close and open it again."))
-
-    def reload(self) -> None:
-        self.reject()
 
 
 class ReassignDialog(QDialog):
@@ -426,7 +363,7 @@ class StepDoneDialog(QDialog):
         for line in lines:
             self.step.addItem(f"{line.seq}. {line.name}", line.step_id)
         self.on = date_edit("on", today)
-        self.on.setDateRange(qdate(opened_on), qdate(today))
+        self.on.setDateRange(QDate(opened_on), QDate(today))
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("What was done, e.g. posted on the board of building 3"))

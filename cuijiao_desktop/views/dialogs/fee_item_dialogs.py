@@ -7,14 +7,10 @@ to reload what is stored. Emits ``sig_saved`` with what the service returned.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,21 +40,8 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import fee_items as svc
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, with_error
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE
-from cuijiao_desktop.views.labels import basis_label
-from cuijiao_desktop.views.models.rooms_model import USAGE_LABELS, label
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate.currentDate())
-    return edit
+from cuijiao_desktop.views.labels import USAGE_LABELS, basis_label, label
+from cuijiao_desktop.views.widgets.dates import date_edit, optional_date
 
 
 def _yuan(fen: int) -> str:
@@ -68,11 +51,8 @@ def _yuan(fen: int) -> str:
 class _FeeDialog(EditDialog):
     """What the three dialogs share: a form, Save/Cancel, the save as a task, conflict → reload."""
 
-    sig_saved = Signal(object)
-
     def __init__(self, runner, user, parent: QWidget | None = None) -> None:
         super().__init__(runner, user, parent)
-        self.saved: Any = None
         self.setMinimumWidth(500)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -80,20 +60,6 @@ class _FeeDialog(EditDialog):
 
     def _row(self, title: str, widget: QWidget, field: str | None = None) -> None:
         self.form.addRow(title, with_error(widget, self.errors.make(field)) if field else widget)
-
-    def _submit(self, fn, problems: list[ValidationError], **kwargs: Any) -> None:
-        self._clear_messages()
-        if problems:
-            self._show_errors(list(problems))
-            return
-        self.buttons.setEnabled(False)
-        self._runner.submit(fn, actor=self._user, on_result=self._saved, on_error=self._failed,
-                            on_finished=lambda: self.buttons.setEnabled(True), **kwargs)
-
-    def _saved(self, result: Any) -> None:
-        self.saved = result
-        self.sig_saved.emit(result)
-        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._show_failure(exc, self.tr("Someone else changed this in the meantime. Reload to see what is "
@@ -245,18 +211,12 @@ class FeeStandardDialog(_FeeDialog):
         self.vacancy.setRange(0, 100)
         self.vacancy.setSuffix(" %")
         self.vacancy.setToolTip(self.tr("Reduction for vacant rooms (空置), e.g. 30 %"))
-        self.valid_from = _date_edit("validFrom")
+        self.valid_from = date_edit("validFrom")
         self.valid_from.setDate(QDate(QDate.currentDate().year(), QDate.currentDate().month(), 1))
         self.has_until = QCheckBox(self.tr("Ends on"))
         self.has_until.setObjectName("hasUntil")
-        self.valid_to = _date_edit("validTo")
-        self.valid_to.setEnabled(False)
-        self.has_until.toggled.connect(self.valid_to.setEnabled)
-        until_row = QWidget()
-        ur = QHBoxLayout(until_row)
-        ur.setContentsMargins(0, 0, 0, 0)
-        ur.addWidget(self.has_until)
-        ur.addWidget(self.valid_to, 1)
+        self.valid_to = date_edit("validTo")
+        until_row = optional_date(self.has_until, self.valid_to)
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("e.g. 业主大会表决调价"))
@@ -279,10 +239,10 @@ class FeeStandardDialog(_FeeDialog):
         self.usage.setCurrentIndex(max(0, self.usage.findData(s.usage)))
         self.price.setText(_yuan(s.unit_price_fen))
         self.vacancy.setValue(s.vacancy_discount_pct)
-        self.valid_from.setDate(_qdate(s.valid_from))
+        self.valid_from.setDate(QDate(s.valid_from))
         self.has_until.setChecked(s.valid_to is not None)
         if s.valid_to is not None:
-            self.valid_to.setDate(_qdate(s.valid_to))
+            self.valid_to.setDate(QDate(s.valid_to))
         self.note.setText(s.note)
 
     def draft(self) -> FeeStandardDraft:
@@ -347,7 +307,7 @@ class LateFeePolicyDialog(_FeeDialog):
         self.clause = QLineEdit()
         self.clause.setObjectName("clause")
         self.clause.setPlaceholderText(self.tr("e.g. 《物业服务合同》第十二条"))
-        self.valid_from = _date_edit("validFrom")
+        self.valid_from = date_edit("validFrom")
         self._row(self.tr("Daily rate"), self.rate, "daily_rate")
         self.form.addRow("", self.rate_hint)
         self._row(self.tr("Days of grace"), self.grace, "grace_days")
@@ -373,7 +333,7 @@ class LateFeePolicyDialog(_FeeDialog):
                              f"{p.cap_ppm_of_principal / 10_000:g}")
             self.level.setValue(p.from_notice_level or 0)
             self.clause.setText(p.contract_clause)
-            self.valid_from.setDate(_qdate(p.valid_from))
+            self.valid_from.setDate(QDate(p.valid_from))
         shared = p is not None and bool(p.shared_with)
         self.shared.setVisible(shared)
         if shared:

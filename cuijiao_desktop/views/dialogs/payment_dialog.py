@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -63,8 +62,10 @@ from cuijiao_desktop.services import payments
 from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import PaymentBill, PaymentContext
 from cuijiao_desktop.views.dialogs.receipt_dialog import ReceiptDialog
-from cuijiao_desktop.views.dialogs.style import set_inline
-from cuijiao_desktop.views.models.ledger_models import OpenBillsModel, RowRole, label, period_text
+from cuijiao_desktop.views.dialogs.style import error_label, set_inline
+from cuijiao_desktop.views.labels import PERSON_ROLE_LABELS, label
+from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, OpenBillsModel, RowRole, period_text
+from cuijiao_desktop.views.widgets.dates import date_edit
 
 # Methods offered at the counter, in this order.
 METHODS: tuple[PaymentMethod, ...] = (
@@ -155,21 +156,16 @@ class PaymentDialog(ReceiptDialog):
         self.all_button.clicked.connect(self.fill_everything)
         amount_row.addWidget(self.all_button)
         form.addRow(self.tr("Amount (yuan)"), amount_row)
-        self.amount_error = QLabel()
-        self.amount_error.setObjectName("amountError")
-        set_inline(self.amount_error, "")
+        self.amount_error = error_label("amountError", wrap=False)
         form.addRow("", self.amount_error)
 
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         for method in METHODS:
-            self.method_combo.addItem(label(method), method.value)
+            self.method_combo.addItem(label(METHOD_LABELS, method), method.value)
         form.addRow(self.tr("Method"), self.method_combo)
-        self.paid_on_edit = QDateEdit(QDate(self._today.year, self._today.month, self._today.day))
-        self.paid_on_edit.setObjectName("paidOnEdit")
-        self.paid_on_edit.setCalendarPopup(True)
-        self.paid_on_edit.setDisplayFormat("yyyy-MM-dd")
-        self.paid_on_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.paid_on_edit = date_edit("paidOnEdit", self._today)
+        self.paid_on_edit.setMaximumDate(QDate(self._today))
         self.paid_on_edit.dateChanged.connect(self._on_date_changed)
         form.addRow(self.tr("Paid on"), self.paid_on_edit)
         self.backdate_edit = QLineEdit()
@@ -178,9 +174,7 @@ class PaymentDialog(ReceiptDialog):
         self.backdate_edit.textEdited.connect(lambda: set_inline(self.backdate_error, ""))
         self.backdate_label = QLabel(self.tr("Reason for the late entry"))
         form.addRow(self.backdate_label, self.backdate_edit)
-        self.backdate_error = QLabel()
-        self.backdate_error.setObjectName("backdateError")
-        set_inline(self.backdate_error, "")
+        self.backdate_error = error_label("backdateError", wrap=False)
         form.addRow("", self.backdate_error)
         self.backdate_edit.hide()
         self.backdate_label.hide()
@@ -230,10 +224,7 @@ class PaymentDialog(ReceiptDialog):
         self.waive_button.setEnabled(False)
         preview_row.addWidget(self.waive_button)
         layout.addLayout(preview_row)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("generalError")
-        self.general_error.setWordWrap(True)
-        set_inline(self.general_error, "")
+        self.general_error = error_label("generalError")
         layout.addWidget(self.general_error)
         return page
 
@@ -266,7 +257,8 @@ class PaymentDialog(ReceiptDialog):
         current_payer = self.payer_combo.currentData()
         self.payer_combo.clear()
         for person in ctx.payers:
-            self.payer_combo.addItem(f"{person.name}（{label(person.role)}）", person.person_id)
+            role = label(PERSON_ROLE_LABELS, person.role)
+            self.payer_combo.addItem(f"{person.name}（{role}）", person.person_id)
         self.payer_combo.addItem(self.tr("someone else / not recorded"), None)
         if current_payer is not None:
             self.payer_combo.setCurrentIndex(max(0, self.payer_combo.findData(current_payer)))
@@ -464,7 +456,8 @@ class PaymentDialog(ReceiptDialog):
 
     def _on_saved(self, receipt) -> None:
         summary = self.tr("{amount} by {method} for {room}").format(
-            amount=format_money(receipt.amount_fen), method=label(receipt.method), room=receipt.room_code)
+            amount=format_money(receipt.amount_fen), method=label(METHOD_LABELS, receipt.method),
+            room=receipt.room_code)
         if receipt.credit_fen:
             summary += "\n" + self.tr("{amount} became prepaid credit").format(amount=format_money(receipt.credit_fen))
         self._show_receipt(

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -27,14 +26,15 @@ from cuijiao_desktop.domain.enums import Channel, ContactKind, Occupancy, OwnerT
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.room_edit_dialog import EditDialog, FieldErrors, with_error
-from cuijiao_desktop.views.models.rooms_model import (
-    CHANNEL_LABELS,
+from cuijiao_desktop.views.labels import (
     CONTACT_KIND_LABELS,
     OWNER_TYPE_LABELS,
+    PERSON_ROLE_LABELS,
+    PREFERRED_CHANNEL_LABELS,
     RELATION_LABELS,
-    ROLE_LABELS,
     label,
 )
+from cuijiao_desktop.views.widgets.dates import date_edit
 
 
 class ContactRow:
@@ -128,7 +128,7 @@ class PersonEditDialog(EditDialog):
         self.channel.setObjectName("channel")
         self.channel.addItem(self.tr("No preference"), None)
         for ch in (Channel.PHONE, Channel.SMS, Channel.WECHAT, Channel.EMAIL, Channel.LETTER):
-            self.channel.addItem(label(CHANNEL_LABELS, ch), ch)
+            self.channel.addItem(label(PREFERRED_CHANNEL_LABELS, ch), ch)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("idNumber")
         self.id_number.setPlaceholderText(self.tr("optional"))
@@ -178,7 +178,8 @@ class PersonEditDialog(EditDialog):
         if self.stored is not None:
             self.setWindowTitle(self.tr("Owner / tenant: {name}").format(name=self.stored.name))
         else:
-            self.setWindowTitle(self.tr("New {role}").format(role=label(ROLE_LABELS, self.role or PersonRole.OWNER)))
+            role = label(PERSON_ROLE_LABELS, self.role or PersonRole.OWNER)
+            self.setWindowTitle(self.tr("New {role}").format(role=role))
 
     def _extra_fields(self, layout: QVBoxLayout) -> None:
         """Subclasses add their own fields above the buttons."""
@@ -315,11 +316,7 @@ class ChangeTenantDialog(PersonEditDialog):
             if current else self.tr("The room has no tenant now."))
         self.current_label.setObjectName("currentTenant")
         form.addRow(self.current_label)
-        self.start = QDateEdit()
-        self.start.setObjectName("startDate")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.start = date_edit("startDate", self._today)
         form.addRow(self.tr("Date of the change"), with_error(self.start, self.errors.make("start_date")))
         self.pays_fees = QCheckBox(self.tr("The tenant pays the fees (agreed with the owner)"))
         self.pays_fees.setObjectName("paysFees")

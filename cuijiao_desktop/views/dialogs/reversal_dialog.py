@@ -8,18 +8,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import payments
 from cuijiao_desktop.services.room_ledger import LedgerPayment
+from cuijiao_desktop.views.dialogs.reason import checked_reason, reason_rows
 from cuijiao_desktop.views.dialogs.receipt_dialog import REVERSAL_COLOUR, ReceiptDialog
-from cuijiao_desktop.views.dialogs.style import set_inline
-from cuijiao_desktop.views.models.ledger_models import label, period_text
-
-#: A reason must say something: at least this many characters.
-MIN_REASON_LENGTH = 4
+from cuijiao_desktop.views.dialogs.style import error_label, set_inline
+from cuijiao_desktop.views.labels import label
+from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, period_text
 
 
 class ReversalDialog(ReceiptDialog):
@@ -64,7 +63,8 @@ class ReversalDialog(ReceiptDialog):
         form.addRow(self.tr("Receipt no."), number)
         form.addRow(self.tr("Room"), QLabel(room_code))
         form.addRow(self.tr("Amount"), QLabel(format_money(payment.amount_fen)))
-        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {label(payment.method)}"))
+        method = label(METHOD_LABELS, payment.method)
+        form.addRow(self.tr("Paid on"), QLabel(f"{payment.paid_on.isoformat()} · {method}"))
         if payment.payer:
             form.addRow(self.tr("Payer"), QLabel(payment.payer))
         lines = "\n".join(
@@ -88,21 +88,11 @@ class ReversalDialog(ReceiptDialog):
             spent.setWordWrap(True)
             spent.setStyleSheet("color: #8A5300; background: #FFF6E0; border-radius: 4px; padding: 6px;")
             form.addRow(self.tr("Credit spent"), spent)
-        self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setPlaceholderText(self.tr("Why is this payment reversed? (required)"))
-        self.reason_edit.setMaximumHeight(80)
-        self.reason_edit.textChanged.connect(lambda: set_inline(self.reason_error, ""))
-        form.addRow(self.tr("Reason"), self.reason_edit)
-        self.reason_error = QLabel()
-        self.reason_error.setObjectName("reasonError")
-        set_inline(self.reason_error, "")
-        form.addRow("", self.reason_error)
+        self.reason_edit, self.reason_error = reason_rows(
+            form, self.tr("Reason"), name="reasonEdit", error_name="reasonError",
+            placeholder=self.tr("Why is this payment reversed? (required)"))
         layout.addLayout(form)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("generalError")
-        self.general_error.setWordWrap(True)
-        set_inline(self.general_error, "")
+        self.general_error = error_label("generalError")
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         self._add_pages(form_page, self.tr("Reverse"))
@@ -113,11 +103,8 @@ class ReversalDialog(ReceiptDialog):
         """Check the reason and record the reversal in the background."""
         if self._saving:
             return
-        reason = self.reason_edit.toPlainText().strip()
-        if len(reason) < MIN_REASON_LENGTH:
-            set_inline(self.reason_error, self.tr("Give the reason in at least {n} characters.").format(
-                n=MIN_REASON_LENGTH))
-            self.reason_edit.setFocus()
+        reason = checked_reason(self.reason_edit, self.reason_error)
+        if reason is None:
             return
         self._saving = True
         self.confirm_button.setEnabled(False)

@@ -7,11 +7,13 @@ A new room can get its first owner (name and phone) in the same save.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,14 +31,10 @@ from cuijiao_desktop.domain.enums import ContactKind, Occupancy, OwnerType, Usag
 from cuijiao_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import rooms as rooms_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
-from cuijiao_desktop.views.models.rooms_model import (
-    OCCUPANCY_LABELS,
-    OWNER_TYPE_LABELS,
-    USAGE_LABELS,
-    area_text,
-    label,
-)
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, error_label
+from cuijiao_desktop.views.labels import OCCUPANCY_LABELS, OWNER_TYPE_LABELS, USAGE_LABELS, label
+from cuijiao_desktop.views.models.rooms_model import area_text
+from cuijiao_desktop.views.widgets.dates import date_edit, optional_date
 
 
 class FieldErrors:
@@ -47,11 +45,7 @@ class FieldErrors:
 
     def make(self, field: str) -> QLabel:
         """A hidden red label for ``field`` (place it under the field)."""
-        lab = QLabel()
-        lab.setObjectName(f"error_{field.replace('.', '_')}")
-        lab.setStyleSheet(ERROR_STYLE)
-        lab.setWordWrap(True)
-        lab.hide()
+        lab = error_label(f"error_{field.replace('.', '_')}")
         self.labels[field] = lab
         return lab
 
@@ -120,17 +114,22 @@ class Banner(QFrame):
 
 
 class EditDialog(QDialog):
-    """What the room and person dialogs share: red messages under the fields, a banner for the
-    rest (offering 重新载入 after a conflict), Save/Cancel, and how a failed save is shown.
+    """What the edit dialogs share: red messages under the fields, a banner for the rest (offering
+    重新载入 after a conflict), Save/Cancel, the save run as a task, and how a failed save is shown.
 
     A subclass adds its fields to ``self.outer``, then calls ``_add_buttons()``; it has ``save()``
-    and ``reload()`` methods (Save and the banner's button call them).
+    (which hands its service to :meth:`_submit`), ``_failed()`` and ``reload()`` methods (Save, a
+    failed save and the banner's button call them). ``sig_saved`` carries what the service returned,
+    which is also kept in ``saved``.
     """
+
+    sig_saved = Signal(object)
 
     def __init__(self, runner, user, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._user = user
+        self.saved: Any = None
         self.errors = FieldErrors()
         self.outer = QVBoxLayout(self)
         self.banner = Banner()
@@ -154,6 +153,22 @@ class EditDialog(QDialog):
         self.layout().activate()
         self.resize(self.width(), self.sizeHint().height())  # room for the messages
 
+    def _submit(self, fn: Callable[..., Any], problems: Sequence[DomainError] = (), **kwargs: Any) -> None:
+        """Show ``problems`` under their fields, or else run the service ``fn(actor=…, **kwargs)`` as a
+        task (Save and Cancel wait for it)."""
+        self._clear_messages()
+        if problems:
+            self._show_errors(list(problems))
+            return
+        self.buttons.setEnabled(False)
+        self._runner.submit(fn, actor=self._user, on_result=self._saved, on_error=self._failed,
+                            on_finished=lambda: self.buttons.setEnabled(True), **kwargs)
+
+    def _saved(self, result: Any) -> None:
+        self.saved = result
+        self.sig_saved.emit(result)
+        self.accept()
+
     def _show_failure(self, exc: BaseException, conflict_text: str) -> None:
         """A failed save: a conflict offers to reload, a ValidationError goes under its field, the rest on top."""
         if isinstance(exc, ConflictError):
@@ -167,8 +182,6 @@ class EditDialog(QDialog):
 class RoomEditDialog(EditDialog):
     """Create a room (``detail`` None) or edit one. Emits ``sig_saved(RoomDetail)``."""
 
-    sig_saved = Signal(object)
-
     def __init__(
         self,
         runner,
@@ -181,7 +194,6 @@ class RoomEditDialog(EditDialog):
     ) -> None:
         super().__init__(runner, user, parent)
         self.detail = detail
-        self.saved = None
         self.setObjectName("roomEditDialog")
         self.setWindowTitle(self.tr("New room") if detail is None else self.tr("Edit room"))
         self.setMinimumWidth(520)
@@ -213,18 +225,8 @@ class RoomEditDialog(EditDialog):
             self.occupancy.addItem(label(OCCUPANCY_LABELS, o), o)
         self.has_delivered = QCheckBox(self.tr("Handed over on"))
         self.has_delivered.setObjectName("hasDelivered")
-        self.delivered = QDateEdit()
-        self.delivered.setObjectName("delivered")
-        self.delivered.setCalendarPopup(True)
-        self.delivered.setDisplayFormat("yyyy-MM-dd")
-        self.delivered.setDate(QDate.currentDate())
-        self.delivered.setEnabled(False)
-        self.has_delivered.toggled.connect(self.delivered.setEnabled)
-        delivered_row = QWidget()
-        dl = QHBoxLayout(delivered_row)
-        dl.setContentsMargins(0, 0, 0, 0)
-        dl.addWidget(self.has_delivered)
-        dl.addWidget(self.delivered, 1)
+        self.delivered = date_edit("delivered")
+        delivered_row = optional_date(self.has_delivered, self.delivered)
         self.direct_debit = QCheckBox(self.tr("Pays by bank direct debit"))
         self.direct_debit.setObjectName("directDebit")
         self.note = QPlainTextEdit()
@@ -279,7 +281,7 @@ class RoomEditDialog(EditDialog):
         self.occupancy.setCurrentIndex(max(0, self.occupancy.findData(detail.occupancy)))
         self.has_delivered.setChecked(detail.delivered_on is not None)
         if detail.delivered_on is not None:
-            self.delivered.setDate(QDate(detail.delivered_on.year, detail.delivered_on.month, detail.delivered_on.day))
+            self.delivered.setDate(QDate(detail.delivered_on))
         self.direct_debit.setChecked(detail.direct_debit)
         self.note.setPlainText(detail.note)
 
@@ -321,20 +323,12 @@ class RoomEditDialog(EditDialog):
         """Check the fields, then save in the background; errors stay beside the fields."""
         self._clear_messages()
         draft, owner = self.draft(), self.owner_draft()
-        problems: list[DomainError] = [*rooms_service.validate_room_draft(draft), *self._owner_errors(owner)]
-        if problems:
-            self._show_errors(problems)
-            return
-        self.buttons.setEnabled(False)
-        self._runner.submit(rooms_service.save_room, actor=self._user, draft=draft, owner=owner,
-                            on_result=self._saved, on_error=self._failed,
-                            on_finished=lambda: self.buttons.setEnabled(True))
+        problems = [*rooms_service.validate_room_draft(draft), *self._owner_errors(owner)]
+        self._submit(rooms_service.save_room, problems, draft=draft, owner=owner)
 
     def _saved(self, detail: rooms_service.RoomDetail) -> None:
-        self.saved = detail
         self.detail = detail
-        self.sig_saved.emit(detail)
-        self.accept()
+        super()._saved(detail)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):  # the owner's fields of a new room

@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -34,8 +33,9 @@ from cuijiao_desktop.domain.cases import SplitMode, SplitScope
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label
 from cuijiao_desktop.views.models.case_models import Col, ColumnsModel, money
+from cuijiao_desktop.views.widgets.tables import list_view
 
 
 def _buildings(names) -> str:
@@ -154,11 +154,7 @@ class SplitDialog(QDialog):
         row.addWidget(self.preview_button)
         row.addWidget(self.summary, 1)
         outer.addLayout(row)
-        self.error = QLabel()
-        self.error.setObjectName("splitError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("splitError")
         outer.addWidget(self.error)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -182,18 +178,7 @@ class SplitDialog(QDialog):
         outer.addWidget(self.buttons)
 
     def _table(self, model, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+        return list_view(model, name, fit=True, alternate=False, sortable=True, multi=True, wrap=True)
 
     # options
     def chosen_collectors(self) -> list[int]:

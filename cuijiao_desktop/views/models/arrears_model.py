@@ -8,7 +8,6 @@ model (never a ``QSortFilterProxyModel``: a 15,000-row sort through ``data()`` t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from enum import IntEnum
 from operator import attrgetter
 from typing import Any, ClassVar
@@ -16,36 +15,27 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from cuijiao_desktop.domain.ageing import AgeBucket
-from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Stage
+from cuijiao_desktop.domain.enums import CallOutcome
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.arrears import BUCKETS, ArrearsRow, room_order_key
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.labels import BUCKET_LABELS, REASON_LABELS, STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
     Index,
     RowRole,
     RowTableModel,
     SortRole,
+    day_text,
     period_text,
+    undated_last,
 )
 
 _CTX = "arrears"
 
-STAGE_LABELS = {
-    Stage.PREPARATION: QT_TRANSLATE_NOOP("arrears", "Preparation"),
-    Stage.REMINDER: QT_TRANSLATE_NOOP("arrears", "Friendly reminder"),
-    Stage.PHONE: QT_TRANSLATE_NOOP("arrears", "Phone calls"),
-    Stage.WRITTEN_NOTICE: QT_TRANSLATE_NOOP("arrears", "Written notice"),
-    Stage.VISIT: QT_TRANSLATE_NOOP("arrears", "Home visit"),
-    Stage.PUBLIC_BOARD: QT_TRANSLATE_NOOP("arrears", "Public board"),
-    Stage.COMMITTEE: QT_TRANSLATE_NOOP("arrears", "Owners' committee"),
-    Stage.LAWYER_LETTER: QT_TRANSLATE_NOOP("arrears", "Lawyer's letter"),
-    Stage.LITIGATION: QT_TRANSLATE_NOOP("arrears", "Lawsuit / arbitration"),
-    Stage.WRITE_OFF: QT_TRANSLATE_NOOP("arrears", "Written off"),
-}
-OUTCOME_LABELS = {
+#: The last call's outcome in the arrears list's short words (the call form and the contact log
+#: say views.labels.OUTCOME_LABELS).
+OUTCOME_LABELS = Labels("arrears", {
     CallOutcome.PROMISED: QT_TRANSLATE_NOOP("arrears", "Promised to pay"),
     CallOutcome.CONDITIONAL: QT_TRANSLATE_NOOP("arrears", "Pays on a condition"),
     CallOutcome.REFUSED: QT_TRANSLATE_NOOP("arrears", "Refused"),
@@ -57,42 +47,13 @@ OUTCOME_LABELS = {
     CallOutcome.DELIVERED: QT_TRANSLATE_NOOP("arrears", "Delivered"),
     CallOutcome.NOT_HOME: QT_TRANSLATE_NOOP("arrears", "Nobody at home"),
     CallOutcome.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
-}
-REASON_LABELS = {
-    ArrearsReason.SERVICE_QUALITY: QT_TRANSLATE_NOOP("arrears", "Unhappy with the service"),
-    ArrearsReason.HARDSHIP: QT_TRANSLATE_NOOP("arrears", "Financial hardship"),
-    ArrearsReason.LOW_AWARENESS: QT_TRANSLATE_NOOP("arrears", "Does not see the need to pay"),
-    ArrearsReason.LEGACY_DISPUTE: QT_TRANSLATE_NOOP("arrears", "Old dispute / building quality"),
-    ArrearsReason.BURGLARY: QT_TRANSLATE_NOOP("arrears", "Burglary"),
-    ArrearsReason.RECTIFICATION: QT_TRANSLATE_NOOP("arrears", "Waiting for a repair"),
-    ArrearsReason.MALICIOUS: QT_TRANSLATE_NOOP("arrears", "Refuses on purpose"),
-    ArrearsReason.VACANT: QT_TRANSLATE_NOOP("arrears", "Vacant flat"),
-    ArrearsReason.UNREACHABLE: QT_TRANSLATE_NOOP("arrears", "Cannot be reached"),
-    ArrearsReason.OTHER: QT_TRANSLATE_NOOP("arrears", "Other"),
-}
-BUCKET_LABELS = {
-    AgeBucket.M1: QT_TRANSLATE_NOOP("arrears", "1 month"),
-    AgeBucket.M2: QT_TRANSLATE_NOOP("arrears", "2 months"),
-    AgeBucket.M3: QT_TRANSLATE_NOOP("arrears", "3 months"),
-    AgeBucket.M3_6: QT_TRANSLATE_NOOP("arrears", "3–6 months"),
-    AgeBucket.M6_12: QT_TRANSLATE_NOOP("arrears", "6–12 months"),
-    AgeBucket.M12_24: QT_TRANSLATE_NOOP("arrears", "1–2 years"),
-    AgeBucket.M24_36: QT_TRANSLATE_NOOP("arrears", "2–3 years"),
-    AgeBucket.OVER_36: QT_TRANSLATE_NOOP("arrears", "Over 3 years"),
-}
-
-
-def label(table: dict, value: Any) -> str:
-    """The translated label of ``value`` in one of the tables above ("" for None)."""
-    return base.label(table, value, _CTX)
+})
 
 
 _CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _late(value: date | None) -> date:
-    return date.max if value is None else value  # no date sorts after every date
 
 
 class ArrearsTableModel(RowTableModel):
@@ -221,7 +182,7 @@ class ArrearsTableModel(RowTableModel):
             c.ROOM: self._room_key,
             c.OWNER: lambda r: (r.owner_initials, r.owner),  # pinyin order
             c.PHONE: self.phone,
-            c.LIMITATION: lambda r: _late(self._limitation[r.room_id].earliest_expiry
+            c.LIMITATION: lambda r: undated_last(self._limitation[r.room_id].earliest_expiry
                                           if r.room_id in self._limitation else None),
             c.TOTAL: attrgetter("total_fen"),
             c.MONTHS: attrgetter("months"),
@@ -230,10 +191,10 @@ class ArrearsTableModel(RowTableModel):
             c.STAGE: lambda r: -1 if r.stage is None else int(r.stage),
             c.COLLECTOR: attrgetter("collector"),
             c.REASON: lambda r: "" if r.reason is None else r.reason.value,
-            c.LAST_CONTACT: lambda r: _late(r.last_contact_on),
+            c.LAST_CONTACT: lambda r: undated_last(r.last_contact_on),
             c.OUTCOME: lambda r: "" if r.last_outcome is None else r.last_outcome.value,
-            c.NEXT_ACTION: lambda r: _late(r.next_action_on),
-            c.PROMISE: lambda r: _late(r.promise_on),
+            c.NEXT_ACTION: lambda r: undated_last(r.next_action_on),
+            c.PROMISE: lambda r: undated_last(r.promise_on),
         }
         for i, col in enumerate(self.BUCKET_COLUMNS):
             keys[col] = lambda r, i=i: r.bucket_fen[i]
@@ -333,7 +294,7 @@ class ArrearsTableModel(RowTableModel):
             return self.phone(r)
         if col == c.LIMITATION:
             lim = self._limitation.get(r.room_id)
-            return lim.earliest_expiry.isoformat() if lim else ""
+            return day_text(lim.earliest_expiry if lim else None)
         if col == c.MONTHS:
             return str(r.months)
         if col == c.OLDEST:
@@ -345,13 +306,13 @@ class ArrearsTableModel(RowTableModel):
         if col == c.REASON:
             return label(REASON_LABELS, r.reason)
         if col == c.LAST_CONTACT:
-            return r.last_contact_on.isoformat() if r.last_contact_on else ""
+            return day_text(r.last_contact_on)
         if col == c.OUTCOME:
             return label(OUTCOME_LABELS, r.last_outcome)
         if col == c.NEXT_ACTION:
-            return r.next_action_on.isoformat() if r.next_action_on else ""
+            return day_text(r.next_action_on)
         if col == c.PROMISE:
-            return r.promise_on.isoformat() if r.promise_on else ""
+            return day_text(r.promise_on)
         return None
 
     def _raw(self, r: ArrearsRow, col: int) -> Any:

@@ -7,6 +7,7 @@ tuple or a dict keyed by the ``Column`` IntEnum) and names their translation ``C
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -20,12 +21,14 @@ ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def label(table: Mapping[Any, str], value: Any, context: str) -> str:
-    """The label of ``value`` in ``table`` translated in ``context`` ("" for None, ``str(value)`` when missing)."""
-    if value is None:
-        return ""
-    text = table.get(value)
-    return QCoreApplication.translate(context, text) if text else str(value)
+def day_text(value: date | None) -> str:
+    """A business day as shown in a list: ``2026-03-10`` ("" for none)."""
+    return value.isoformat() if value else ""
+
+
+def undated_last(value: date | None) -> date:
+    """The sort key of an optional day: no day sorts after every day."""
+    return date.max if value is None else value
 
 
 def period_text(period: int) -> str:

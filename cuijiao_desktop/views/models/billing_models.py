@@ -13,6 +13,7 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.office_time import office_now
 from cuijiao_desktop.services.billing import BillingGroup, BillingNote, NoteKind
 from cuijiao_desktop.services.room_ledger import CreditKind, LedgerCredit
+from cuijiao_desktop.views.labels import Labels, label
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
     Index,
@@ -24,19 +25,19 @@ from cuijiao_desktop.views.models.base import (
 
 _CTX = "billing"
 
-NOTE_LABELS: dict[str, str] = {
+NOTE_LABELS = Labels("billing", {
     NoteKind.NO_READING: QT_TRANSLATE_NOOP("billing", "No meter reading for this month: not billed"),
     NoteKind.BAD_READING: QT_TRANSLATE_NOOP("billing", "Reading below the previous one: not billed"),
     NoteKind.NOT_DELIVERED: QT_TRANSLATE_NOOP("billing", "Handed over after this month: not billed"),
     NoteKind.NO_STANDARD: QT_TRANSLATE_NOOP("billing", "No fee standard applies: nothing billed"),
-}
+})
 
-CREDIT_LABELS: dict[CreditKind, str] = {
+CREDIT_LABELS = Labels("billing", {
     CreditKind.DEPOSIT: QT_TRANSLATE_NOOP("billing", "Deposit"),
     CreditKind.SPENT: QT_TRANSLATE_NOOP("billing", "Spent on bills"),
     CreditKind.GIVEN_BACK: QT_TRANSLATE_NOOP("billing", "Spending reversed"),
     CreditKind.REVERSED: QT_TRANSLATE_NOOP("billing", "Deposit reversed"),
-}
+})
 
 
 def _tr(text: str) -> str:
@@ -45,8 +46,7 @@ def _tr(text: str) -> str:
 
 def note_label(kind: str) -> str:
     """The translated sentence of a billing note."""
-    text = NOTE_LABELS.get(kind)
-    return _tr(text) if text else kind
+    return label(NOTE_LABELS, kind)
 
 
 class BillingGroupsModel(RowTableModel):
@@ -161,7 +161,8 @@ class CreditModel(RowTableModel):
         if role == RowRole:
             return c
         if role == Qt.ItemDataRole.DisplayRole:
-            return (office_now(c.created_at).strftime("%Y-%m-%d %H:%M"), _tr(CREDIT_LABELS[c.kind]), format_money(c.amount_fen),
+            when = office_now(c.created_at).strftime("%Y-%m-%d %H:%M")
+            return (when, label(CREDIT_LABELS, c.kind), format_money(c.amount_fen),
                     format_money(c.balance_fen), c.receipt_no, self.detail(c))[col]
         if role == SortRole:
             return (c.created_at.timestamp(), str(c.kind), c.amount_fen, c.balance_fen, c.receipt_no,

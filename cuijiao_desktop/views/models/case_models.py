@@ -9,48 +9,56 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, IssueCategory, IssueStatus, Stage
+from cuijiao_desktop.domain.enums import ApprovalStatus, Channel, IssueStatus
 from cuijiao_desktop.domain.instalments import InstalmentState, PlanState
 from cuijiao_desktop.domain.ladder import DueReason, PositionState, StepKind
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.rooms import natural_key
-from cuijiao_desktop.views.models import base
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS
-from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, STAGE_LABELS, Labels, label
+from cuijiao_desktop.views.models.base import (
+    ALIGN_RIGHT,
+    Index,
+    RowRole,
+    RowTableModel,
+    SortRole,
+    day_text,
+    undated_last,
+)
 
 _CTX = "cases"
 
-STATE_LABELS = {
+STATE_LABELS = Labels("cases", {
     PositionState.CLEARED: QT_TRANSLATE_NOOP("cases", "Cleared"),
     PositionState.DUE: QT_TRANSLATE_NOOP("cases", "Due"),
     PositionState.WAITING: QT_TRANSLATE_NOOP("cases", "Waiting"),
     PositionState.ON_HOLD: QT_TRANSLATE_NOOP("cases", "On hold"),
     PositionState.BELOW_MINIMUM: QT_TRANSLATE_NOOP("cases", "Below the next step's minimum"),
     PositionState.END: QT_TRANSLATE_NOOP("cases", "Ladder done"),
-}
-KIND_LABELS = {
+})
+KIND_LABELS = Labels("cases", {
     StepKind.CALL: QT_TRANSLATE_NOOP("cases", "Call"),
     StepKind.MESSAGE: QT_TRANSLATE_NOOP("cases", "Message"),
     StepKind.NOTICE: QT_TRANSLATE_NOOP("cases", "Notice"),
     StepKind.VISIT: QT_TRANSLATE_NOOP("cases", "Visit"),
     StepKind.BOARD: QT_TRANSLATE_NOOP("cases", "Board"),
     StepKind.OTHER: QT_TRANSLATE_NOOP("cases", "Other"),
-}
-REASON_LABELS = {
+})
+REASON_LABELS = Labels("cases", {
     DueReason.WAIT: QT_TRANSLATE_NOOP("cases", "the wait after the previous step"),
     DueReason.PROMISE: QT_TRANSLATE_NOOP("cases", "the day after the promised date"),
     DueReason.PROMISE_BROKEN: QT_TRANSLATE_NOOP("cases", "a promise was broken"),
     DueReason.INSTALMENT: QT_TRANSLATE_NOOP("cases", "the day after the next instalment"),
     DueReason.INSTALMENT_MISSED: QT_TRANSLATE_NOOP("cases", "an instalment was missed"),
     DueReason.HOLD: QT_TRANSLATE_NOOP("cases", "the end of a hold or extension"),
-}
-CHANNEL_LABELS = {
+})
+#: The channel of a ladder step (a NOTICE step is the notice board here; a logged contact's channel
+#: is views.labels.CHANNEL_LABELS).
+CHANNEL_LABELS = Labels("cases", {
     Channel.PHONE: QT_TRANSLATE_NOOP("cases", "Phone"),
     Channel.SMS: QT_TRANSLATE_NOOP("cases", "SMS"),
     Channel.WECHAT: QT_TRANSLATE_NOOP("cases", "WeChat"),
@@ -60,57 +68,46 @@ CHANNEL_LABELS = {
     Channel.VISIT: QT_TRANSLATE_NOOP("cases", "Home visit"),
     Channel.NOTICE: QT_TRANSLATE_NOOP("cases", "Notice board"),
     Channel.DESK: QT_TRANSLATE_NOOP("cases", "At the desk"),
-}
-ISSUE_STATUS_LABELS = {
+})
+ISSUE_STATUS_LABELS = Labels("cases", {
     IssueStatus.OPEN: QT_TRANSLATE_NOOP("cases", "Open"),
     IssueStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("cases", "In progress"),
     IssueStatus.DONE: QT_TRANSLATE_NOOP("cases", "Done"),
     IssueStatus.CLOSED: QT_TRANSLATE_NOOP("cases", "Closed"),
-}
-CATEGORY_LABELS = {
-    IssueCategory.LEAK: QT_TRANSLATE_NOOP("cases", "Leak"),
-    IssueCategory.CLEANING: QT_TRANSLATE_NOOP("cases", "Cleaning"),
-    IssueCategory.SECURITY: QT_TRANSLATE_NOOP("cases", "Security"),
-    IssueCategory.GREENERY: QT_TRANSLATE_NOOP("cases", "Greenery"),
-    IssueCategory.PARKING: QT_TRANSLATE_NOOP("cases", "Parking"),
-    IssueCategory.ELEVATOR: QT_TRANSLATE_NOOP("cases", "Lift"),
-    IssueCategory.NOISE: QT_TRANSLATE_NOOP("cases", "Noise"),
-    IssueCategory.HOUSE_QUALITY: QT_TRANSLATE_NOOP("cases", "Building quality"),
-    IssueCategory.OTHER: QT_TRANSLATE_NOOP("cases", "Other"),
-}
-PLAN_STATE_LABELS = {
+})
+PLAN_STATE_LABELS = Labels("cases", {
     PlanState.PENDING: QT_TRANSLATE_NOOP("cases", "Waiting for approval"),
     PlanState.ON_TRACK: QT_TRANSLATE_NOOP("cases", "On track"),
     PlanState.BEHIND: QT_TRANSLATE_NOOP("cases", "Behind"),
     PlanState.COMPLETED: QT_TRANSLATE_NOOP("cases", "Paid off"),
     PlanState.REJECTED: QT_TRANSLATE_NOOP("cases", "Rejected"),
     PlanState.CANCELLED: QT_TRANSLATE_NOOP("cases", "Cancelled"),
-}
-INSTALMENT_LABELS = {
+})
+INSTALMENT_LABELS = Labels("cases", {
     InstalmentState.PAID: QT_TRANSLATE_NOOP("cases", "Paid"),
     InstalmentState.PART_PAID: QT_TRANSLATE_NOOP("cases", "Part paid"),
     InstalmentState.UPCOMING: QT_TRANSLATE_NOOP("cases", "Not yet due"),
     InstalmentState.DUE: QT_TRANSLATE_NOOP("cases", "Due today"),
     InstalmentState.OVERDUE: QT_TRANSLATE_NOOP("cases", "Overdue"),
-}
-APPROVAL_LABELS = {
+})
+APPROVAL_LABELS = Labels("cases", {
     ApprovalStatus.PENDING: QT_TRANSLATE_NOOP("cases", "Waiting for approval"),
     ApprovalStatus.APPROVED: QT_TRANSLATE_NOOP("cases", "Approved"),
     ApprovalStatus.REJECTED: QT_TRANSLATE_NOOP("cases", "Rejected"),
     ApprovalStatus.CANCELLED: QT_TRANSLATE_NOOP("cases", "Cancelled"),
     ApprovalStatus.COMPLETED: QT_TRANSLATE_NOOP("cases", "Completed"),
-}
-LINE_LABELS = {
+})
+LINE_LABELS = Labels("cases", {
     "done": QT_TRANSLATE_NOOP("cases", "Done"),
     "skipped": QT_TRANSLATE_NOOP("cases", "Skipped"),
     "next": QT_TRANSLATE_NOOP("cases", "Next"),
     "ahead": QT_TRANSLATE_NOOP("cases", "Ahead"),
     "inactive": QT_TRANSLATE_NOOP("cases", "Not used"),
-}
-PAUSE_KIND_LABELS = {
+})
+PAUSE_KIND_LABELS = Labels("cases", {
     "extension": QT_TRANSLATE_NOOP("cases", "Extension"),
     "hold": QT_TRANSLATE_NOOP("cases", "Collection on hold"),
-}
+})
 
 #: Colours (background, text) of states that need attention.
 ALERT = ("#FDECEA", "#8C1D18")
@@ -119,27 +116,12 @@ GOOD = ("#E6F4EA", "#1E5631")
 MUTED = "#8592A0"
 
 
-def label(table: dict, value: Any) -> str:
-    """The translated label of ``value`` ("" for None)."""
-    if table is STAGE_LABELS:
-        return base.label(table, value, "arrears")
-    return base.label(table, value, _CTX)
-
-
-def stage_label(stage: Stage | None) -> str:
-    return base.label(STAGE_LABELS, stage, "arrears")
-
-
 def money(fen: int | None) -> str:
     return "" if fen is None else format_money(fen)
 
 
-def day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
-def _late(value: date | None) -> date:
-    return date.max if value is None else value
 
 
 @dataclass(frozen=True)
@@ -233,16 +215,18 @@ class CasesModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Arrears"), lambda r: money(r.arrears_fen), lambda r: r.arrears_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Months"), lambda r: str(r.months) if r.months else "", lambda r: r.months,
             True),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: stage_label(r.stage), lambda r: int(r.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda r: label(STAGE_LABELS, r.stage),
+            lambda r: int(r.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Next step"), lambda r: r.next_step),
-        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda r: day(r.due_on), lambda r: _late(r.due_on)),
+        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda r: day_text(r.due_on),
+            lambda r: undated_last(r.due_on)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda r: _state_text(r), lambda r: r.state.value),
         Col(QT_TRANSLATE_NOOP("cases", "Collector"), lambda r: r.collector or QCoreApplication.translate("cases", "(nobody)"), lambda r: r.collector),
         Col(QT_TRANSLATE_NOOP("cases", "Issues"), lambda r: str(r.open_issues) if r.open_issues else "",
             lambda r: r.open_issues, True),
         Col(QT_TRANSLATE_NOOP("cases", "Plan"), lambda r: label(PLAN_STATE_LABELS, r.plan_state),
             lambda r: r.plan_state.value if r.plan_state else ""),
-        Col(QT_TRANSLATE_NOOP("cases", "Opened"), lambda r: day(r.opened_on), lambda r: r.opened_on),
+        Col(QT_TRANSLATE_NOOP("cases", "Opened"), lambda r: day_text(r.opened_on), lambda r: r.opened_on),
     )
     STATE_COLUMN = 8
     DUE_COLUMN = 7
@@ -294,13 +278,14 @@ class LadderLinesModel(ColumnsModel):
 
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: f"{s.seq}. {s.name}", lambda s: s.seq),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: stage_label(s.stage), lambda s: int(s.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: label(STAGE_LABELS, s.stage),
+            lambda s: int(s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, s.channel)),
         Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), lambda s: s.wait_days, True),
         Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda s: label(LINE_LABELS, s.state)),
-        Col(QT_TRANSLATE_NOOP("cases", "Date"), lambda s: day(s.done_on or s.due_on),
-            lambda s: _late(s.done_on or s.due_on)),
+        Col(QT_TRANSLATE_NOOP("cases", "Date"), lambda s: day_text(s.done_on or s.due_on),
+            lambda s: undated_last(s.done_on or s.due_on)),
     )
 
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:
@@ -321,7 +306,7 @@ class LadderLinesModel(ColumnsModel):
 
 class PlansModel(ColumnsModel):
     COLUMNS = (
-        Col(QT_TRANSLATE_NOOP("cases", "Asked on"), lambda p: day(p.start), lambda p: p.start),
+        Col(QT_TRANSLATE_NOOP("cases", "Asked on"), lambda p: day_text(p.start), lambda p: p.start),
         Col(QT_TRANSLATE_NOOP("cases", "Total"), lambda p: money(p.total_fen), lambda p: p.total_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Paid"), lambda p: money(p.paid_fen), lambda p: p.paid_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Instalments"), lambda p: str(len(p.instalments)), None, True),
@@ -340,7 +325,7 @@ class PlansModel(ColumnsModel):
 class InstalmentsModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "No."), lambda i: str(i.seq), lambda i: i.seq, True),
-        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda i: day(i.due_date), lambda i: i.due_date),
+        Col(QT_TRANSLATE_NOOP("cases", "Due on"), lambda i: day_text(i.due_date), lambda i: i.due_date),
         Col(QT_TRANSLATE_NOOP("cases", "Amount"), lambda i: money(i.amount_fen), lambda i: i.amount_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "Paid"), lambda i: money(i.paid_fen), lambda i: i.paid_fen, True),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda i: _instalment_text(i)),
@@ -363,7 +348,7 @@ def _instalment_text(i: Any) -> str:
 class PausesModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Kind"), lambda p: label(PAUSE_KIND_LABELS, p.kind)),
-        Col(QT_TRANSLATE_NOOP("cases", "Until"), lambda p: day(p.until), lambda p: p.until),
+        Col(QT_TRANSLATE_NOOP("cases", "Until"), lambda p: day_text(p.until), lambda p: p.until),
         Col(QT_TRANSLATE_NOOP("cases", "State"), lambda p: label(APPROVAL_LABELS, p.status)),
         Col(QT_TRANSLATE_NOOP("cases", "Asked by"), lambda p: p.requested_by),
         Col(QT_TRANSLATE_NOOP("cases", "Decided by"), lambda p: p.decided_by),
@@ -382,14 +367,15 @@ class IssuesModel(ColumnsModel):
         Col(QT_TRANSLATE_NOOP("cases", "Room"), lambda i: i.room_code, _room_key),
         Col(QT_TRANSLATE_NOOP("cases", "Category"), lambda i: label(CATEGORY_LABELS, i.category)),
         Col(QT_TRANSLATE_NOOP("cases", "Problem"), lambda i: i.description.replace("\n", " ")),
-        Col(QT_TRANSLATE_NOOP("cases", "Raised"), lambda i: day(i.raised_on), lambda i: i.raised_on),
-        Col(QT_TRANSLATE_NOOP("cases", "Promised"), lambda i: day(i.promised_date), lambda i: _late(i.promised_date)),
+        Col(QT_TRANSLATE_NOOP("cases", "Raised"), lambda i: day_text(i.raised_on), lambda i: i.raised_on),
+        Col(QT_TRANSLATE_NOOP("cases", "Promised"), lambda i: day_text(i.promised_date),
+            lambda i: undated_last(i.promised_date)),
         Col(QT_TRANSLATE_NOOP("cases", "Status"), lambda i: label(ISSUE_STATUS_LABELS, i.status),
             lambda i: (not i.is_open, i.status.value)),
         Col(QT_TRANSLATE_NOOP("cases", "Handler"), lambda i: i.handler),
         Col(QT_TRANSLATE_NOOP("cases", "Responsible"), lambda i: i.assignee),
-        Col(QT_TRANSLATE_NOOP("cases", "Resolution"), lambda i: " ".join(filter(None, (day(i.resolved_on),
-                                                                                       i.resolution)))),
+        Col(QT_TRANSLATE_NOOP("cases", "Resolution"),
+            lambda i: " ".join(filter(None, (day_text(i.resolved_on), i.resolution)))),
     )
 
     def colours(self, row: Any, column: int) -> tuple[str, str] | None:

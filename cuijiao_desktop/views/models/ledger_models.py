@@ -17,12 +17,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.enums import (
-    Occupancy,
     PaymentKind,
     PaymentMethod,
-    PersonRole,
     Stage,
-    Usage,
 )
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.room_ledger import (
@@ -35,7 +32,7 @@ from cuijiao_desktop.services.room_ledger import (
     TimelineEntry,
     TimelineKind,
 )
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.labels import BUCKET_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import (
     ALIGN_RIGHT,
     Index,
@@ -48,7 +45,7 @@ from cuijiao_desktop.views.models.base import (
 _CTX = "ledger"
 CellRole = Qt.ItemDataRole.UserRole + 3  # grid: the LedgerCell of a fee-item column
 
-LABELS: dict[object, str] = {
+METHOD_LABELS = Labels("ledger", {
     PaymentMethod.CASH: QT_TRANSLATE_NOOP("ledger", "Cash"),
     PaymentMethod.CARD: QT_TRANSLATE_NOOP("ledger", "Card (POS)"),
     PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("ledger", "WeChat Pay"),
@@ -57,8 +54,14 @@ LABELS: dict[object, str] = {
     PaymentMethod.DIRECT_DEBIT: QT_TRANSLATE_NOOP("ledger", "Direct debit"),
     PaymentMethod.CREDIT: QT_TRANSLATE_NOOP("ledger", "Prepaid credit"),
     PaymentMethod.HISTORIC: QT_TRANSLATE_NOOP("ledger", "Imported history"),
+})
+PAYMENT_KIND_LABELS = Labels("ledger", {
     PaymentKind.PAYMENT: QT_TRANSLATE_NOOP("ledger", "Payment"),
     PaymentKind.REVERSAL: QT_TRANSLATE_NOOP("ledger", "Reversal"),
+})
+#: The stage in the ledger's header: its own words for two stages (诉讼, 核销) where the arrears
+#: and cases pages say views.labels.STAGE_LABELS (诉讼 / 仲裁, 已核销).
+LEDGER_STAGE_LABELS = Labels("ledger", {
     Stage.PREPARATION: QT_TRANSLATE_NOOP("ledger", "Preparation"),
     Stage.REMINDER: QT_TRANSLATE_NOOP("ledger", "Friendly reminder"),
     Stage.PHONE: QT_TRANSLATE_NOOP("ledger", "Phone collection"),
@@ -69,21 +72,14 @@ LABELS: dict[object, str] = {
     Stage.LAWYER_LETTER: QT_TRANSLATE_NOOP("ledger", "Lawyer letter"),
     Stage.LITIGATION: QT_TRANSLATE_NOOP("ledger", "Lawsuit"),
     Stage.WRITE_OFF: QT_TRANSLATE_NOOP("ledger", "Write-off"),
-    Usage.RESIDENTIAL: QT_TRANSLATE_NOOP("ledger", "Residential"),
-    Usage.SHOP: QT_TRANSLATE_NOOP("ledger", "Shop"),
-    Usage.PARKING: QT_TRANSLATE_NOOP("ledger", "Parking space"),
-    Usage.OFFICE: QT_TRANSLATE_NOOP("ledger", "Office"),
-    Occupancy.OCCUPIED: QT_TRANSLATE_NOOP("ledger", "Occupied"),
-    Occupancy.DECORATING: QT_TRANSLATE_NOOP("ledger", "Decorating"),
-    Occupancy.VACANT: QT_TRANSLATE_NOOP("ledger", "Vacant"),
-    Occupancy.RENTED: QT_TRANSLATE_NOOP("ledger", "Rented out"),
-    PersonRole.OWNER: QT_TRANSLATE_NOOP("ledger", "Owner"),
-    PersonRole.TENANT: QT_TRANSLATE_NOOP("ledger", "Tenant"),
-    PersonRole.OCCUPANT: QT_TRANSLATE_NOOP("ledger", "Occupant"),
+})
+CELL_STATUS_LABELS = Labels("ledger", {
     CellStatus.PAID: QT_TRANSLATE_NOOP("ledger", "Paid"),
     CellStatus.PART_PAID: QT_TRANSLATE_NOOP("ledger", "Part paid"),
     CellStatus.NOT_DUE: QT_TRANSLATE_NOOP("ledger", "Not yet due"),
     CellStatus.OVERDUE: QT_TRANSLATE_NOOP("ledger", "Overdue"),
+})
+TIMELINE_LABELS = Labels("ledger", {
     TimelineKind.CONTACT: QT_TRANSLATE_NOOP("ledger", "Contact"),
     TimelineKind.NOTICE: QT_TRANSLATE_NOOP("ledger", "Notice"),
     TimelineKind.VISIT: QT_TRANSLATE_NOOP("ledger", "Visit"),
@@ -93,18 +89,8 @@ LABELS: dict[object, str] = {
     TimelineKind.ISSUE: QT_TRANSLATE_NOOP("ledger", "Service issue"),
     TimelineKind.HOLD: QT_TRANSLATE_NOOP("ledger", "Collection on hold"),
     TimelineKind.CASE: QT_TRANSLATE_NOOP("ledger", "Case"),
-}
+})
 
-BUCKET_LABELS: dict[AgeBucket, str] = {
-    AgeBucket.M1: QT_TRANSLATE_NOOP("ledger", "1 month"),
-    AgeBucket.M2: QT_TRANSLATE_NOOP("ledger", "2 months"),
-    AgeBucket.M3: QT_TRANSLATE_NOOP("ledger", "3 months"),
-    AgeBucket.M3_6: QT_TRANSLATE_NOOP("ledger", "3–6 months"),
-    AgeBucket.M6_12: QT_TRANSLATE_NOOP("ledger", "6–12 months"),
-    AgeBucket.M12_24: QT_TRANSLATE_NOOP("ledger", "1–2 years"),
-    AgeBucket.M24_36: QT_TRANSLATE_NOOP("ledger", "2–3 years"),
-    AgeBucket.OVER_36: QT_TRANSLATE_NOOP("ledger", "over 3 years"),
-}
 
 #: Cell colours: background, text.
 PAID_COLOURS = ("#DDF2E3", "#1E5631")
@@ -121,16 +107,6 @@ BUCKET_COLOURS: dict[AgeBucket, tuple[str, str]] = {
 }
 
 
-def label(value: object) -> str:
-    """The translated label of a vocabulary value."""
-    return base.label(LABELS, value, _CTX)
-
-
-def bucket_label(bucket: AgeBucket) -> str:
-    """The translated label of an ageing bucket."""
-    return QCoreApplication.translate(_CTX, BUCKET_LABELS[bucket])
-
-
 def cell_colours(cell: LedgerCell) -> tuple[str, str]:
     """Background and text colour of a grid cell (see the legend on the page)."""
     if cell.status is CellStatus.PAID:
@@ -142,10 +118,6 @@ def cell_colours(cell: LedgerCell) -> tuple[str, str]:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
-
-
-def _date(d: date | None) -> str:
-    return d.isoformat() if d else ""
 
 
 class _Model(RowTableModel):
@@ -233,9 +205,9 @@ class LedgerGridModel(_Model):
         return None
 
     def _tooltip(self, c: LedgerCell) -> str:
-        status = label(c.status)
+        status = label(CELL_STATUS_LABELS, c.status)
         if c.bucket is not None:
-            status += f" · {bucket_label(c.bucket)}"
+            status += f" · {label(BUCKET_LABELS, c.bucket)}"
         parts = [
             f"<b>{period_text(c.period)} {c.fee_item}</b> — {status}",
             _tr(QT_TRANSLATE_NOOP("ledger", "Billed: {amount}")).format(amount=format_money(c.amount_fen)),
@@ -291,9 +263,9 @@ class PaymentsModel(_Model):
             if col == C.PAID_ON:
                 return p.paid_on.isoformat()
             if col == C.KIND:
-                return label(p.kind)
+                return label(PAYMENT_KIND_LABELS, p.kind)
             if col == C.METHOD:
-                return label(p.method)
+                return label(METHOD_LABELS, p.method)
             if col == C.AMOUNT:
                 return format_money(p.amount_fen)
             if col == C.PAYER:
@@ -376,7 +348,7 @@ class TimelineModel(_Model):
         if role == Qt.ItemDataRole.DisplayRole:
             when = t.when.strftime("%Y-%m-%d") if (t.when.hour, t.when.minute) == (0, 0) \
                 else t.when.strftime("%Y-%m-%d %H:%M")
-            return (when, label(t.kind), t.title, t.detail, t.by)[col]
+            return (when, label(TIMELINE_LABELS, t.kind), t.title, t.detail, t.by)[col]
         if role == SortRole:
             return (t.when.timestamp(), str(t.kind), t.title, t.detail, t.by)[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.Column.DETAIL and t.detail:

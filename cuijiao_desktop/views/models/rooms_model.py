@@ -12,71 +12,12 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from cuijiao_desktop.domain.enums import (
-    Channel,
-    ContactKind,
-    Occupancy,
-    OwnerType,
-    PersonRole,
-    Relation,
-    Usage,
-)
 from cuijiao_desktop.domain.money import format_money
-from cuijiao_desktop.views.models import base
+from cuijiao_desktop.views.labels import OCCUPANCY_LABELS, OWNER_TYPE_LABELS, USAGE_LABELS, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
 _CTX = "rooms"
 
-OCCUPANCY_LABELS = {
-    Occupancy.OCCUPIED: QT_TRANSLATE_NOOP("rooms", "Occupied"),
-    Occupancy.DECORATING: QT_TRANSLATE_NOOP("rooms", "Being decorated"),
-    Occupancy.VACANT: QT_TRANSLATE_NOOP("rooms", "Vacant"),
-    Occupancy.RENTED: QT_TRANSLATE_NOOP("rooms", "Rented out"),
-}
-USAGE_LABELS = {
-    Usage.RESIDENTIAL: QT_TRANSLATE_NOOP("rooms", "Residential"),
-    Usage.SHOP: QT_TRANSLATE_NOOP("rooms", "Shop"),
-    Usage.PARKING: QT_TRANSLATE_NOOP("rooms", "Parking space"),
-    Usage.OFFICE: QT_TRANSLATE_NOOP("rooms", "Office"),
-}
-OWNER_TYPE_LABELS = {
-    OwnerType.SELF_OCCUPIED: QT_TRANSLATE_NOOP("rooms", "Lives there"),
-    OwnerType.INVESTOR: QT_TRANSLATE_NOOP("rooms", "Investor"),
-}
-ROLE_LABELS = {
-    PersonRole.OWNER: QT_TRANSLATE_NOOP("rooms", "Owner"),
-    PersonRole.TENANT: QT_TRANSLATE_NOOP("rooms", "Tenant"),
-    PersonRole.OCCUPANT: QT_TRANSLATE_NOOP("rooms", "Occupant"),
-}
-CONTACT_KIND_LABELS = {
-    ContactKind.MOBILE: QT_TRANSLATE_NOOP("rooms", "Mobile"),
-    ContactKind.LANDLINE: QT_TRANSLATE_NOOP("rooms", "Landline"),
-    ContactKind.WECHAT: QT_TRANSLATE_NOOP("rooms", "WeChat"),
-    ContactKind.EMAIL: QT_TRANSLATE_NOOP("rooms", "E-mail"),
-}
-RELATION_LABELS = {
-    Relation.SELF: QT_TRANSLATE_NOOP("rooms", "Self"),
-    Relation.SPOUSE: QT_TRANSLATE_NOOP("rooms", "Spouse"),
-    Relation.CHILD: QT_TRANSLATE_NOOP("rooms", "Child"),
-    Relation.PARENT: QT_TRANSLATE_NOOP("rooms", "Parent"),
-    Relation.EMERGENCY: QT_TRANSLATE_NOOP("rooms", "Emergency contact"),
-    Relation.AGENT: QT_TRANSLATE_NOOP("rooms", "Agent"),
-}
-CHANNEL_LABELS = {
-    Channel.PHONE: QT_TRANSLATE_NOOP("rooms", "Phone call"),
-    Channel.SMS: QT_TRANSLATE_NOOP("rooms", "SMS"),
-    Channel.WECHAT: QT_TRANSLATE_NOOP("rooms", "WeChat"),
-    Channel.EMAIL: QT_TRANSLATE_NOOP("rooms", "E-mail"),
-    Channel.LETTER: QT_TRANSLATE_NOOP("rooms", "Letter"),
-    Channel.REGISTERED_LETTER: QT_TRANSLATE_NOOP("rooms", "Registered letter"),
-    Channel.VISIT: QT_TRANSLATE_NOOP("rooms", "Home visit"),
-    Channel.NOTICE: QT_TRANSLATE_NOOP("rooms", "Written notice"),
-}
-
-
-def label(table: dict, value: Any) -> str:
-    """The translated label of ``value`` in one of the tables above ("" for None)."""
-    return base.label(table, value, _CTX)
 
 
 def area_text(centi_m2: int) -> str:

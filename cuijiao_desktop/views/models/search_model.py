@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.views.labels import PERSON_ROLE_LABELS, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
-from cuijiao_desktop.views.models.rooms_model import ROLE_LABELS, label
 
 _CTX = "search"
 
@@ -45,7 +45,7 @@ class SearchResultsModel(RowTableModel):
             if col is self.Column.PERSON:
                 if not hit.person_name:
                     return ""
-                role_text = label(ROLE_LABELS, hit.role)
+                role_text = label(PERSON_ROLE_LABELS, hit.role)
                 return f"{hit.person_name}（{role_text}）" if role_text else hit.person_name
             if col is self.Column.PHONE:
                 return hit.phone_masked

@@ -17,8 +17,8 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,16 +45,13 @@ from cuijiao_desktop.services import arrears_cache as arrears_cache_service
 from cuijiao_desktop.services import call_lists
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.models.arrears_model import (
-    BUCKET_LABELS,
-    REASON_LABELS,
-    STAGE_LABELS,
-    ArrearsTableModel,
-    label,
-)
+from cuijiao_desktop.views.labels import BUCKET_LABELS, REASON_LABELS, STAGE_LABELS, label
+from cuijiao_desktop.views.models.arrears_model import ArrearsTableModel
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.files import ask_save_path
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
+from cuijiao_desktop.views.widgets.tables import on_enter
 
 log = logging.getLogger(__name__)
 
@@ -156,11 +153,8 @@ class ArrearsPage(Page):
         self._amount_hint = self.tr("Total arrears in yuan, e.g. 1000 or 1,000.50")
         for edit in (self.min_edit, self.max_edit):
             edit.setToolTip(self._amount_hint)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("arrearsText")
-        self.text_edit.setPlaceholderText(self.tr("Room, owner, initials or last 4 phone digits"))
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(74)
+        self.text_edit = search_edit("arrearsText", self.tr("Room, owner, initials or last 4 phone digits"),
+                                     min_width=74)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -201,12 +195,10 @@ class ArrearsPage(Page):
         for combo in (self.building_combo, self.bucket_combo, self.stage_combo, self.collector_combo,
                       self.reason_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(TEXT_DEBOUNCE_MS)
-        self.text_timer.timeout.connect(self.apply_filters)
-        for edit in (self.text_edit, self.min_edit, self.max_edit):
-            edit.textChanged.connect(lambda _t: self.text_timer.start())
+        edits = (self.text_edit, self.min_edit, self.max_edit)
+        self.text_timer = debounced(self, TEXT_DEBOUNCE_MS, self.apply_filters,
+                                    *(e.textChanged for e in edits))
+        for edit in edits:
             edit.returnPressed.connect(self.apply_filters)
 
     def _money_edit(self, name: str, placeholder: str) -> QLineEdit:
@@ -258,10 +250,7 @@ class ArrearsPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.clicked.connect(self._copy_phone)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._open_index(self.table.currentIndex()))
+        on_enter(self.table, lambda: self._open_index(self.table.currentIndex()))
         self.body.addWidget(self.table, 1)
 
     def _build_footer(self) -> None:
@@ -547,15 +536,11 @@ class ArrearsPage(Page):
 
     def choose_export_file(self) -> None:
         """Ask where to save, then export the filtered rows in their current order."""
-        chosen = file_dialogs.save_file(self, self.tr("Export arrears to Excel"), purpose="export",
-                                        suggested_name=self.default_export_name(),
-                                        filters=self.tr("Excel workbook (*.xlsx)"), default_suffix="xlsx",
-                                        settings=self._settings)
-        if chosen is not None:
-            path = str(chosen)
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.export_to(Path(path))
+        path = ask_save_path(self, self._settings, key="export", title=self.tr("Export arrears to Excel"),
+                             name=self.default_export_name(), file_filter=self.tr("Excel workbook (*.xlsx)"),
+                             suffix=".xlsx")
+        if path is not None:
+            self.export_to(path)
 
     def export_title(self) -> str:
         """The workbook's first line: the office's name and what the sheet is."""

@@ -10,19 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +29,12 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import parse_room_query
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
+from cuijiao_desktop.views.dialogs.style import error_label
+from cuijiao_desktop.views.labels import STAGE_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
-from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel, label, stage_label
+from cuijiao_desktop.views.models.case_models import STATE_LABELS, CasesModel
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 ANY = None
 NOBODY = -1
@@ -67,10 +65,7 @@ class CasesTab(QWidget):
         self.building_combo = self._combo("casesBuilding", self.tr("Filter by building"))
         self.stage_combo = self._combo("casesStage", self.tr("Filter by the stage reached"))
         self.state_combo = self._combo("casesState", self.tr("Due, waiting, on hold …"))
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("casesText")
-        self.text_edit.setPlaceholderText(self.tr("Room or owner"))
-        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit = search_edit("casesText", self.tr("Room or owner"))
         for w in (self.collector_combo, self.building_combo, self.stage_combo, self.state_combo):
             filters.addWidget(w, 1)
         filters.addWidget(self.text_edit, 1)
@@ -82,28 +77,11 @@ class CasesTab(QWidget):
         layout.addWidget(self.own_label)
 
         self.model = CasesModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("casesTable")
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((90, 86, 70, 96, 48, 110, 130, 86, 130, 76, 44, 80, 86)):
-            header.resizeSection(col, width)
+        widths = (90, 86, 70, 96, 48, 110, 130, 86, 130, 76, 44, 80, 86)
+        self.table = list_view(self.model, "casesTable", multi=True, sortable=True,
+                               widths=dict(enumerate(widths)))
         self.table.doubleClicked.connect(self._open_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
+        on_enter(self.table, self.open_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.table, 1)
@@ -131,21 +109,13 @@ class CasesTab(QWidget):
         for b in (self.open_button, self.sync_button, self.split_button, self.reassign_button):
             bottom.addWidget(b)
         layout.addLayout(bottom)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("casesError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label("casesError")
         layout.addWidget(self.error_label)
 
         self._fill_static_combos()
         for combo in (self.collector_combo, self.building_combo, self.stage_combo, self.state_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(200)
-        self.text_timer.timeout.connect(self.apply_filters)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, 200, self.apply_filters, self.text_edit.textChanged)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
@@ -161,7 +131,7 @@ class CasesTab(QWidget):
     def _fill_static_combos(self) -> None:
         self.stage_combo.addItem(self.tr("Any stage"), ANY)
         for s in Stage:
-            self.stage_combo.addItem(stage_label(s), s)
+            self.stage_combo.addItem(label(STAGE_LABELS, s), s)
         self.state_combo.addItem(self.tr("Any state"), ANY)
         for st in (PositionState.DUE, PositionState.WAITING, PositionState.ON_HOLD, PositionState.BELOW_MINIMUM,
                    PositionState.END, PositionState.CLEARED):

@@ -37,10 +37,9 @@ from cuijiao_desktop.views.dialogs.fee_item_dialogs import (
     FeeStandardDialog,
     LateFeePolicyDialog,
 )
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
-from cuijiao_desktop.views.labels import basis_label
+from cuijiao_desktop.views.dialogs.style import error_label
+from cuijiao_desktop.views.labels import USAGE_LABELS, basis_label, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
-from cuijiao_desktop.views.models.rooms_model import USAGE_LABELS, label
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
 
 
@@ -241,11 +240,7 @@ class FeeItemsSection(SettingsSection):
         splitter.setStretchFactor(1, 2)
         outer.addWidget(splitter, 1)
         outer.addWidget(self.late_fee_box)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("feeItemsStatus")
-        self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet(ERROR_STYLE)
-        self.status_label.hide()
+        self.status_label = error_label("feeItemsStatus")
         outer.addWidget(self.status_label)
 
         for button in (self.new_item_button, self.edit_item_button, self.delete_item_button, self.new_standard_button,

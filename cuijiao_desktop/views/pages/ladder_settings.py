@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,13 +20,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,18 +40,18 @@ from cuijiao_desktop.services import cases as cases_service
 from cuijiao_desktop.services import ladder as ladder_service
 from cuijiao_desktop.services.dto import LadderStepDTO
 from cuijiao_desktop.views.dialogs.case_forms import add_row
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE
+from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, error_label
+from cuijiao_desktop.views.labels import STAGE_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
 from cuijiao_desktop.views.models.case_models import (
     CHANNEL_LABELS,
     MUTED,
     Col,
     ColumnsModel,
-    label,
     minimum_text,
-    stage_label,
 )
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 
 class StepsModel(ColumnsModel):
@@ -63,7 +60,7 @@ class StepsModel(ColumnsModel):
     COLUMNS = (
         Col(QT_TRANSLATE_NOOP("cases", "Order"), lambda s: str(s.seq)),
         Col(QT_TRANSLATE_NOOP("cases", "Step"), lambda s: s.name),
-        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: stage_label(s.stage)),
+        Col(QT_TRANSLATE_NOOP("cases", "Stage"), lambda s: label(STAGE_LABELS, s.stage)),
         Col(QT_TRANSLATE_NOOP("cases", "Channel"), lambda s: label(CHANNEL_LABELS, Channel(s.channel))),
         Col(QT_TRANSLATE_NOOP("cases", "Wait (days)"), lambda s: str(s.wait_days), None, True),
         Col(QT_TRANSLATE_NOOP("cases", "Minimum"), lambda s: minimum_text(s.min_amount_fen, s.min_months)),
@@ -103,7 +100,7 @@ class StepDialog(QDialog):
         self.stage.setObjectName("stepStage")
         for s in Stage:
             if s is not Stage.PREPARATION:
-                self.stage.addItem(stage_label(s), s)
+                self.stage.addItem(label(STAGE_LABELS, s), s)
         self.stage.setCurrentIndex(max(0, self.stage.findData(Stage(step.stage))))
         self.stage.setToolTip(self.tr("What kind of step it is: it decides which history completes it (a call, "
                                       "a notice, a visit …)"))
@@ -144,11 +141,7 @@ class StepDialog(QDialog):
         form.addRow("", hint)
         form.addRow("", self.active)
         add_row(form, self.tr("N&ote"), self.note)
-        self.error = QLabel()
-        self.error.setObjectName("stepError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("stepError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -204,22 +197,9 @@ class LadderSection(SettingsSection):
         layout.addWidget(law)
 
         self.model = StepsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("ladderTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_view(self.model, "ladderTable", fit=True, alternate=False, wrap=True)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        on_enter(self.table, self.edit_selected)
         self.table.installEventFilter(self)  # Alt+Up / Alt+Down move the selected step
         layout.addWidget(self.table, 1)
 

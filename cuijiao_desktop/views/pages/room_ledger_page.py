@@ -42,9 +42,17 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import room_ledger as ledger_service
 from cuijiao_desktop.services.room_ledger import LedgerPayment, RoomLedger
 from cuijiao_desktop.settings import Keys
+from cuijiao_desktop.views.labels import (
+    BUCKET_LABELS,
+    OCCUPANCY_LABELS,
+    PERSON_ROLE_LABELS,
+    USAGE_LABELS,
+    label,
+)
 from cuijiao_desktop.views.models.billing_models import CreditModel
 from cuijiao_desktop.views.models.ledger_models import (
     BUCKET_COLOURS,
+    LEDGER_STAGE_LABELS,
     NOT_DUE_COLOURS,
     PAID_COLOURS,
     LedgerGridModel,
@@ -52,8 +60,6 @@ from cuijiao_desktop.views.models.ledger_models import (
     PaymentsModel,
     RowRole,
     TimelineModel,
-    bucket_label,
-    label,
     period_text,
 )
 from cuijiao_desktop.views.pages.base import Page
@@ -346,7 +352,7 @@ class RoomLedgerPage(Page):
         caption.setStyleSheet("color: #5F6B7A;")
         row.addWidget(caption)
         entries = [(self.tr("Paid"), PAID_COLOURS), (self.tr("Not yet due"), NOT_DUE_COLOURS)]
-        entries += [(bucket_label(b), BUCKET_COLOURS[b]) for b in AgeBucket]
+        entries += [(label(BUCKET_LABELS, b), BUCKET_COLOURS[b]) for b in AgeBucket]
         for text, (bg, fg) in entries:
             chip = QLabel(text)
             chip.setStyleSheet(f"background: {bg}; color: {fg}; padding: 2px 6px; border-radius: 3px;")
@@ -419,25 +425,26 @@ class RoomLedgerPage(Page):
         self.fig_total.set_value(format_money(h.arrears_fen + h.not_due_fen))
         self.fig_credit.set_value(format_money(h.credit_fen))
         self.fig_late_fee.set_value(format_money(h.late_fee_due_fen), "#B3261E" if h.late_fee_due_fen else "#1F3B57")
-        stage = label(h.stage) if h.stage is not None else self.tr("no open case")
+        stage = label(LEDGER_STAGE_LABELS, h.stage) if h.stage is not None else self.tr("no open case")
         if h.collector:
             stage += f" · {h.collector}"
         self.fig_stage.set_value(stage)
         area = f"{h.area_centi_m2 // 100}.{h.area_centi_m2 % 100:02d} m²"
-        room_bits = [area, label(h.usage), label(h.occupancy)]
+        room_bits = [area, label(USAGE_LABELS, h.usage), label(OCCUPANCY_LABELS, h.occupancy)]
         if h.direct_debit:
             room_bits.append(self.tr("bank direct debit"))
         if h.hold_until:
             room_bits.append(self.tr("on hold until {date}").format(date=h.hold_until.isoformat()))
         self.info_room.setText(" · ".join(room_bits))
-        people = [f"{label(PersonRole.OWNER)}：{'、'.join(p.name for p in h.owners) or '—'}"]
+        role = {r: label(PERSON_ROLE_LABELS, r) for r in PersonRole}
+        people = [f"{role[PersonRole.OWNER]}：{'、'.join(p.name for p in h.owners) or '—'}"]
         if h.tenant:
-            tenant = f"{label(PersonRole.TENANT)}：{h.tenant.name}"
+            tenant = f"{role[PersonRole.TENANT]}：{h.tenant.name}"
             if h.tenant.pays_fees:
                 tenant += self.tr(" (pays the fees)")
             people.append(tenant)
         if h.occupants:
-            people.append(f"{label(PersonRole.OCCUPANT)}：{'、'.join(p.name for p in h.occupants)}")
+            people.append(f"{role[PersonRole.OCCUPANT]}：{'、'.join(p.name for p in h.occupants)}")
         self.info_people.setText("    ".join(people))
         self.show_phones()
         self.info_limitation.setText(self._limitation_text(ledger))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
@@ -31,14 +30,10 @@ from cuijiao_desktop.services import rooms as rooms_service
 from cuijiao_desktop.views.dialogs.person_edit_dialog import ChangeTenantDialog, PersonEditDialog
 from cuijiao_desktop.views.dialogs.room_edit_dialog import RoomEditDialog
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.models.rooms_model import (
-    OCCUPANCY_LABELS,
-    OWNER_TYPE_LABELS,
-    ROLE_LABELS,
-    RoomsTableModel,
-    label,
-)
+from cuijiao_desktop.views.labels import OCCUPANCY_LABELS, OWNER_TYPE_LABELS, PERSON_ROLE_LABELS, label
+from cuijiao_desktop.views.models.rooms_model import RoomsTableModel
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
 
 PAGE_SIZE = rooms_service.PAGE_SIZE
 TEXT_DEBOUNCE_MS = 250
@@ -96,11 +91,7 @@ class RoomsPage(Page):
         self.arrears_combo.addItem(self.tr("With or without arrears"), None)
         self.arrears_combo.addItem(self.tr("In arrears"), True)
         self.arrears_combo.addItem(self.tr("No arrears"), False)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("roomsText")
-        self.text_edit.setPlaceholderText(self.tr("Room, name, initials or phone"))
-        self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(90)
+        self.text_edit = search_edit("roomsText", self.tr("Room, name, initials or phone"), min_width=90)
         self._fill_estates()
         for combo in (self.estate_combo, self.building_combo, self.unit_combo):
             bar.addWidget(combo, 2)
@@ -111,11 +102,7 @@ class RoomsPage(Page):
         self.estate_combo.currentIndexChanged.connect(self._estate_changed)
         self.building_combo.currentIndexChanged.connect(self._building_changed)
         self.unit_combo.currentIndexChanged.connect(self._filters_changed)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(TEXT_DEBOUNCE_MS)
-        self.text_timer.timeout.connect(self._filters_changed)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, TEXT_DEBOUNCE_MS, self._filters_changed, self.text_edit.textChanged)
         self.text_edit.returnPressed.connect(self._filters_changed)
         self.body.addLayout(bar)
 
@@ -418,7 +405,7 @@ class RoomsPage(Page):
         menu = QMenu(self)
         menu.setObjectName("choosePerson")
         for link in people:
-            action = menu.addAction(f"{label(ROLE_LABELS, link.role)}：{link.name}")
+            action = menu.addAction(f"{label(PERSON_ROLE_LABELS, link.role)}：{link.name}")
             action.triggered.connect(lambda _=False, pid=link.person_id: self._load_person(pid, detail))
         self.person_menu = menu
         menu.popup(self.person_button.mapToGlobal(self.person_button.rect().topLeft()))

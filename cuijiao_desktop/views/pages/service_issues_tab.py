@@ -8,18 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +23,12 @@ from cuijiao_desktop.domain.enums import IssueCategory
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import cases as cases_service
-from cuijiao_desktop.views.dialogs.style import ERROR_STYLE
+from cuijiao_desktop.views.dialogs.style import error_label
+from cuijiao_desktop.views.labels import CATEGORY_LABELS, label
 from cuijiao_desktop.views.models.base import RowRole
-from cuijiao_desktop.views.models.case_models import CATEGORY_LABELS, IssuesModel, label
+from cuijiao_desktop.views.models.case_models import IssuesModel
+from cuijiao_desktop.views.widgets.filters import debounced, search_edit
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 OPEN, OVERDUE, ALL = "open", "overdue", "all"
 
@@ -62,38 +60,17 @@ class ServiceIssuesTab(QWidget):
         self.category_combo.addItem(self.tr("Any category"), None)
         for c in IssueCategory:
             self.category_combo.addItem(label(CATEGORY_LABELS, c), c)
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("issuesText")
-        self.text_edit.setPlaceholderText(self.tr("Room, problem or handler"))
-        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit = search_edit("issuesText", self.tr("Room, problem or handler"))
         filters.addWidget(self.status_combo)
         filters.addWidget(self.category_combo)
         filters.addWidget(self.text_edit, 1)
         layout.addLayout(filters)
 
         self.model = IssuesModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("issuesTable")
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((90, 86, 70, 260, 86, 86, 70, 120, 80)):
-            header.resizeSection(col, width)
+        self.table = list_view(self.model, "issuesTable", sortable=True,
+                               widths=dict(enumerate((90, 86, 70, 260, 86, 86, 70, 120, 80))))
         self.table.doubleClicked.connect(self._edit_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_selected)
+        on_enter(self.table, self.edit_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.table, 1)
@@ -117,19 +94,11 @@ class ServiceIssuesTab(QWidget):
         for b in (self.new_button, self.edit_button, self.ledger_button):
             bottom.addWidget(b)
         layout.addLayout(bottom)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("issuesError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label("issuesError")
         layout.addWidget(self.error_label)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
         self.category_combo.currentIndexChanged.connect(self.apply_filters)
-        self.text_timer = QTimer(self)
-        self.text_timer.setSingleShot(True)
-        self.text_timer.setInterval(200)
-        self.text_timer.timeout.connect(self.apply_filters)
-        self.text_edit.textChanged.connect(lambda _t: self.text_timer.start())
+        self.text_timer = debounced(self, 200, self.apply_filters, self.text_edit.textChanged)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 

@@ -13,16 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +30,10 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import auth, overview
 from cuijiao_desktop.services import worklist as worklist_service
 from cuijiao_desktop.services.worklist import KIND_ORDER, WorkItem, WorkKind
-from cuijiao_desktop.views.collection.labels import WORK_LABELS, WORK_NOTES, label
 from cuijiao_desktop.views.collection.models import WorkItemsModel
+from cuijiao_desktop.views.labels import WORK_LABELS, WORK_NOTES, label
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 #: Kinds handled in the call form (the rest open the room ledger).
 CALL_KINDS = frozenset({WorkKind.CALL, WorkKind.PROMISE_DUE, WorkKind.PROMISE_BROKEN})
@@ -175,29 +173,13 @@ class WorkbenchPage(Page):
         self.body.addLayout(bar)
 
         self.model = WorkItemsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("worklistTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         c = WorkItemsModel.Column
-        for col, width in {c.KIND: 100, c.DUE: 84, c.ESTATE: 90, c.ROOM: 80, c.OWNER: 64, c.PHONE: 100,
-                           c.AMOUNT: 96, c.TITLE: 220, c.DETAIL: 260, c.RESPONSIBLE: 70}.items():
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        self.table = list_view(self.model, "worklistTable", widths={
+            c.KIND: 100, c.DUE: 84, c.ESTATE: 90, c.ROOM: 80, c.OWNER: 64, c.PHONE: 100, c.AMOUNT: 96,
+            c.TITLE: 220, c.DETAIL: 260, c.RESPONSIBLE: 70})
         self.table.doubleClicked.connect(lambda _i: self.handle_current())
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.handle_current)
+        on_enter(self.table, self.handle_current)
         self.body.addWidget(self.table, 1)
         self.status_label = QLabel()
         self.status_label.setObjectName("workbenchStatus")

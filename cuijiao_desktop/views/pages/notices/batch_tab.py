@@ -17,17 +17,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,14 +36,15 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services.notices import NoticeBatch, NoticeDocument, NoticeSelection, plan_notices
 from cuijiao_desktop.tasks import run_with_progress
-from cuijiao_desktop.views.dialogs import file_dialogs
-from cuijiao_desktop.views.models.arrears_model import STAGE_LABELS, label
+from cuijiao_desktop.views.labels import STAGE_LABELS, Labels, label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, RowRole, RowTableModel, SortRole
+from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
+from cuijiao_desktop.views.widgets.tables import list_view
 
 _CTX = "notices"
 
-DELIVERY_LABELS: dict[DeliveryMethod, str] = {
+DELIVERY_LABELS = Labels("notices", {
     DeliveryMethod.HAND_SIGNED: QT_TRANSLATE_NOOP("notices", "Signed for by hand"),
     DeliveryMethod.DOOR: QT_TRANSLATE_NOOP("notices", "Left at the door"),
     DeliveryMethod.REGISTERED_MAIL: QT_TRANSLATE_NOOP("notices", "Registered letter"),
@@ -54,11 +52,11 @@ DELIVERY_LABELS: dict[DeliveryMethod, str] = {
     DeliveryMethod.SMS: QT_TRANSLATE_NOOP("notices", "SMS"),
     DeliveryMethod.WECHAT: QT_TRANSLATE_NOOP("notices", "WeChat"),
     DeliveryMethod.EMAIL: QT_TRANSLATE_NOOP("notices", "E-mail"),
-}
+})
 
 
 def delivery_label(method: DeliveryMethod | None) -> str:
-    return QCoreApplication.translate("notices", DELIVERY_LABELS[method]) if method else ""
+    return label(DELIVERY_LABELS, method)
 
 
 class NoticeListModel(RowTableModel):
@@ -201,16 +199,7 @@ class BatchTab(QWidget):
         carried.addWidget(self.clear_carried)
 
         self.model = NoticeListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("noticeTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_view(self.model, "noticeTable", fit=True, multi=True, wrap=True)
         self.summary = QLabel(self.tr("Choose the rooms, then list the notices (F5)."))
         self.summary.setObjectName("noticeSummary")
         self.summary.setWordWrap(True)
@@ -455,16 +444,11 @@ class BatchTab(QWidget):
         """Issue the batch into a PDF file the user names."""
         if not self.save_button.isEnabled() or not self.save_button.isVisible():
             return
-        chosen = file_dialogs.save_file(self, self.tr("Save notices"), purpose="notices",
-                                        suggested_name=self._batch_path().name, filters=self.tr("PDF document (*.pdf)"),
-                                        default_suffix="pdf", settings=self._settings)
-        if chosen is None:
-            return
-        path = str(chosen)
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if self._confirm():
-            self._issue(Path(path), None)
+        path = ask_save_path(self, self._settings, key="notices", title=self.tr("Save notices"),
+                             name=self._batch_path().name, file_filter=self.tr("PDF document (*.pdf)"),
+                             suffix=".pdf")
+        if path is not None and self._confirm():
+            self._issue(path, None)
 
     def _issue(self, path: Path, printer: QPrinter | None) -> None:
         from cuijiao_desktop.reports.notice_pdf import issue_and_write

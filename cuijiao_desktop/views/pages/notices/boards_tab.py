@@ -24,16 +24,9 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services import boards as board_service
-from cuijiao_desktop.views.dialogs import file_dialogs
+from cuijiao_desktop.views.widgets.dates import date_edit
+from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def preview_board(session, *, kind: str, estate_id, building_ids, data_date: date, today: date, min_months: int,
@@ -87,13 +80,10 @@ class BoardsTab(QWidget):
         self.months_spin.setValue(3)
         self.months_spin.setPrefix(self.tr("owing at least "))
         self.months_spin.setSuffix(self.tr(" months"))
-        self.data_date = QDateEdit(_qdate(today))
-        self.data_date.setObjectName("boardDataDate")
-        self.data_date.setCalendarPopup(True)
-        self.data_date.setDisplayFormat("yyyy-MM-dd")
-        self.data_date.setMaximumDate(_qdate(today))
-        self.period_from = QDateEdit(_qdate(today.replace(day=1)))
-        self.period_to = QDateEdit(_qdate(today.replace(day=1)))
+        self.data_date = date_edit("boardDataDate", today)
+        self.data_date.setMaximumDate(QDate(today))
+        self.period_from = QDateEdit(QDate(today.replace(day=1)))
+        self.period_to = QDateEdit(QDate(today.replace(day=1)))
         for edit, name in ((self.period_from, "boardFrom"), (self.period_to, "boardTo")):
             edit.setObjectName(name)
             edit.setDisplayFormat("yyyy-MM")
@@ -210,7 +200,8 @@ class BoardsTab(QWidget):
         pf, pt = self.period_from.date(), self.period_to.date()
         return {
             "kind": self.kind_combo.currentData(), "estate_id": self.estate_combo.currentData(),
-            "building_ids": (building,) if building is not None else (), "data_date": _date(self.data_date.date()),
+            "building_ids": (building,) if building is not None else (),
+            "data_date": self.data_date.date().toPython(),
             "today": today, "min_months": self.months_spin.value(),
             "period_from": pf.year() * 100 + pf.month(), "period_to": pt.year() * 100 + pt.month(),
         }
@@ -244,13 +235,11 @@ class BoardsTab(QWidget):
                 return
             path = self._scratch / name
         else:
-            chosen = file_dialogs.save_file(self, self.tr("Save board"), purpose="boards", suggested_name=name,
-                                            filters=self.tr("PDF document (*.pdf)"), default_suffix="pdf",
-                                            settings=self._settings)
+            chosen = ask_save_path(self, self._settings, key="boards", title=self.tr("Save board"), name=name,
+                                   file_filter=self.tr("PDF document (*.pdf)"), suffix=".pdf")
             if chosen is None:
                 return
-            target = str(chosen)
-            path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+            path = chosen
 
         def done(result) -> None:
             board, written = result

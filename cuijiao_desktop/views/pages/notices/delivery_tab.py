@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import delivery as delivery_service
 from cuijiao_desktop.views.dialogs import file_dialogs
+from cuijiao_desktop.views.widgets.dates import date_edit
 
 from .batch_tab import delivery_label
 
@@ -98,13 +98,9 @@ class DeliveryTab(QWidget):
         ):
             self.way_combo.addItem(text, key)
         self.way_combo.currentIndexChanged.connect(self._way_changed)
-        self.date_edit = QDateEdit()
-        self.date_edit.setObjectName("deliveryDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         today = self._today()
-        self.date_edit.setDate(QDate(today.year, today.month, today.day))
-        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit = date_edit("deliveryDate", today)
+        self.date_edit.setMaximumDate(QDate(today))
         self.receiver_edit = QLineEdit()
         self.receiver_edit.setObjectName("deliveryReceiver")
         self.relation_combo = QComboBox()

@@ -24,12 +24,13 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTranslator,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen, QVBoxLayout
 
 from cuijiao_desktop import __version__
-from cuijiao_desktop.datadir import ENV_URL, app_data_dir, resolve_database_url, set_application_names
+from cuijiao_desktop.datadir import ENV_URL, resolve_database_url, set_application_names
 from cuijiao_desktop.paths import icon_path, translations_dir
 from cuijiao_desktop.settings import LANGUAGES, UiSettings
 from cuijiao_desktop.tasks import TaskHandle, TaskRunner, run_with_progress, wait_for
@@ -176,14 +177,20 @@ def _run_and_wait(runner: TaskRunner, fn: Callable[..., Any], *args: Any, **kwar
 
 
 class Controller(QObject):
-    """Keeps the runner, database and current window alive; handles log-out and language changes."""
+    """Keeps the runner, database and current window alive; handles log-out, language changes and a
+    switch to another database (设置 → 数据库)."""
 
-    def __init__(self, app: QApplication, settings: UiSettings, runner: TaskRunner, url: str) -> None:
+    sig_daily_backup = Signal(object)  # the day's backup (a record) or why it failed, from its thread
+
+    def __init__(self, app: QApplication, settings: UiSettings, runner: TaskRunner, url: str,
+                 cli_url: str | None = None) -> None:
         super().__init__(app)
         self.app = app
         self.settings = settings
         self.runner = runner
         self.url = url
+        self.cli_url = cli_url
+        self.sig_daily_backup.connect(self._on_daily_backup)
         self.window = None
         self.user = None
         self.engine = None
@@ -192,20 +199,114 @@ class Controller(QObject):
         self.db_description = describe_url(url)
 
     def open_database(self, splash: QSplashScreen | None) -> bool:
-        """Back up + migrate, then create the engine and session factory; False on failure."""
-        from cuijiao_desktop.db.engine import make_engine, make_read_session_factory, make_session_factory
-        from cuijiao_desktop.db.migrate import prepare_database
-
-        _show_message(splash, QCoreApplication.translate("app", "Checking the database…"))
-        handle = _run_and_wait(
-            self.runner, prepare_database, self.url, backup_dir=app_data_dir() / "backups", with_session=False
+        """Refuse a newer schema, back up before a migration, migrate; then create the engine and the
+        session factories. When the database cannot be opened, offer this desk's connection settings
+        and try again; False when the user gives up."""
+        from cuijiao_desktop.db.engine import (
+            describe_url,
+            make_engine,
+            make_read_session_factory,
+            make_session_factory,
         )
-        if handle.error is not None:
-            self._fatal(QCoreApplication.translate("app", "The database could not be opened: {db}").format(db=self.db_description), handle.error)
-            return False
+        from cuijiao_desktop.db.migrate import prepare_database
+        from cuijiao_desktop.settings import Keys
+
+        while True:
+            _show_message(splash, QCoreApplication.translate("app", "Checking the database…"))
+            handle = _run_and_wait(
+                self.runner, prepare_database, self.url, keep_days=max(1, self.settings.get(Keys.BACKUP_KEEP_DAYS)),
+                with_session=False,
+            )
+            if handle.error is None:
+                break
+            log.error("opening %s failed", self.db_description, exc_info=handle.error)
+            if splash is not None:
+                splash.hide()
+            if not self.ask_for_connection(handle.error):
+                return False
+            self.db_description = describe_url(self.url)
         self.engine = make_engine(self.url)
         self.runner.set_session_factory(make_session_factory(self.engine), make_read_session_factory(self.engine))
+        from cuijiao_desktop.views.dialogs import file_dialogs
+
+        file_dialogs.set_after_dialog_hook(self.verify_database_locks)
         return True
+
+    def ask_for_connection(self, error: BaseException) -> bool:
+        """The database could not be opened: say why and offer 数据库设置 (this desk's connection).
+        True when a new connection was saved (try again)."""
+        from cuijiao_desktop.messages import error_message
+
+        title = QCoreApplication.translate("app", "Property fee collection")
+        text = QCoreApplication.translate("app", "The database could not be opened: {db}").format(db=self.db_description)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, f"{text}\n\n{error_message(error)}")
+        settings_button = box.addButton(QCoreApplication.translate("app", "Database settings…"),
+                                        QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is not settings_button:
+            return False
+        from cuijiao_desktop.datadir import resolve_database_url
+        from cuijiao_desktop.views.pages.database_settings import DatabaseSection
+
+        dialog = QDialog()
+        dialog.setWindowTitle(QCoreApplication.translate("app", "Database settings"))
+        layout = QVBoxLayout(dialog)
+        section = DatabaseSection(self.runner, None, self.settings, db_url=self.url, db_description=self.db_description,
+                                  startup=True)
+        section.sig_reconnect_requested.connect(dialog.accept)
+        layout.addWidget(section)
+        dialog.resize(620, 480)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.url = resolve_database_url(self.cli_url)[0]
+        return True
+
+    def verify_database_locks(self) -> None:
+        """After every file dialog: this process must still hold its SQLite locks (``db/filelocks.py``).
+        If some code dropped them, reconnect at once so SQLite takes them again (and say so in the log)."""
+        from cuijiao_desktop.db.engine import sqlite_path
+        from cuijiao_desktop.db.filelocks import locks_intact
+
+        db_file = sqlite_path(self.url)
+        if db_file is None or self.engine is None or locks_intact(db_file) is not False:
+            return
+        log.error("the SQLite locks on %s were dropped by this process: reconnecting", db_file)
+        self.runner.submit(self.engine.dispose, with_session=False, on_error=lambda _e: None)
+
+    def start_daily_backup(self) -> None:
+        """The first start of the day makes the day's backup, beside the work (a thread of its own:
+        the database thread stays free); the status bar shows it when done."""
+        import threading
+
+        from cuijiao_desktop.services.backups import run_daily_backup
+        from cuijiao_desktop.settings import Keys
+
+        keep_days = max(1, self.settings.get(Keys.BACKUP_KEEP_DAYS))
+
+        def work() -> None:
+            try:
+                record = run_daily_backup(self.url, keep_days=keep_days)
+            except Exception as exc:  # noqa: BLE001 (reported, never fatal)
+                log.warning("the daily backup failed: %s", exc)
+                self.sig_daily_backup.emit(exc)
+                return
+            if record is not None:
+                self.sig_daily_backup.emit(record)
+
+        threading.Thread(target=work, name="cuijiao-daily-backup", daemon=True).start()
+
+    def _on_daily_backup(self, outcome: object) -> None:
+        if self.window is None:
+            return
+        if isinstance(outcome, BaseException):
+            from cuijiao_desktop.messages import error_message
+
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("app", "The daily backup failed: {reason}").format(
+                    reason=error_message(outcome)), 15000)
+        else:
+            self.window.refresh_last_backup()
 
     def fill_demo_if_empty(self, splash: QSplashScreen | None) -> None:
         """Build demo data with a cancellable progress dialog when the database is empty."""
@@ -292,6 +393,7 @@ class Controller(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_logout_requested.connect(self._on_logout)
         window.sig_language_changed.connect(self._on_language_changed)
+        window.sig_reconnect_requested.connect(self._on_reconnect)
         self.window = window
         window.show()
         window.sync_cases_daily()  # once per office day: cases open and close by the office's rule
@@ -305,6 +407,31 @@ class Controller(QObject):
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, self._relogin)
+
+    def _on_reconnect(self) -> None:
+        """Another database was chosen in 设置 → 数据库: close this one, open that one, sign in again."""
+        from PySide6.QtCore import QTimer
+
+        self.app.setQuitOnLastWindowClosed(False)
+        self.window = None
+        self.user = None
+        QTimer.singleShot(0, self._reopen)
+
+    def _reopen(self) -> None:
+        from cuijiao_desktop.datadir import resolve_database_url
+        from cuijiao_desktop.db.engine import describe_url
+
+        if self.engine is not None:
+            wait_for(self.runner.submit(self.engine.dispose, with_session=False, on_error=lambda _e: None))
+            self.engine = None
+        self.url = resolve_database_url(self.cli_url)[0]
+        self.db_description = describe_url(self.url)
+        if self.open_database(None) and self.ensure_admin() and self.sign_in():
+            self.show_main_window()
+            self.app.setQuitOnLastWindowClosed(True)
+            self.start_daily_backup()
+        else:
+            self.app.quit()
 
     def _relogin(self) -> None:
         if self.sign_in():
@@ -390,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     url, is_default_db = resolve_database_url(args.db)
     runner = TaskRunner()
-    controller = Controller(app, settings, runner, url)
+    controller = Controller(app, settings, runner, url, cli_url=args.db)
     try:
         if not controller.open_database(splash):
             return 1
@@ -408,6 +535,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         controller.start_of_day(office_today())
         controller.show_main_window()
         app.setQuitOnLastWindowClosed(True)
+        controller.start_daily_backup()
         return app.exec()
     finally:
         splash.close()

@@ -1,4 +1,5 @@
-"""Where the office's database lives: ``--db``, then ``$CUIJIAO_DB_URL``, then the per-user data folder.
+"""Where the office's database lives: ``--db``, then ``$CUIJIAO_DB_URL``, then this desk's saved
+PostgreSQL server (设置 → 数据库, see ``connection.py``), then the SQLite file in the per-user data folder.
 
 Shared by the GUI and the command line (QtCore only, no widgets, no SQLAlchemy), so
 both open the same file on Windows and Linux without hard-coded paths.
@@ -36,10 +37,23 @@ def default_database_url() -> str:
     return f"sqlite:///{(app_data_dir() / DB_FILE_NAME).resolve().as_posix()}"
 
 
-def resolve_database_url(cli_url: str | None) -> tuple[str, bool]:
+def documents_dir() -> Path:
+    """The user's Documents folder: where file dialogs start and where files for people (receipts,
+    exports) go. Never the data folder, which holds the database (see ``dbfiles.py``)."""
+    set_application_names()
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def resolve_database_url(cli_url: str | None, *, settings=None) -> tuple[str, bool]:
     """The URL to open and whether it is the default embedded database (not named by the user)."""
     if cli_url:
         return cli_url, False
     if os.environ.get(ENV_URL):
         return os.environ[ENV_URL], False
+    from cuijiao_desktop.connection import configured_url
+
+    saved = configured_url(settings)
+    if saved is not None:
+        return saved, False
     return default_database_url(), True

@@ -162,6 +162,80 @@ MESSAGES: dict[str, str] = {
     ),
     "tenant.none": QT_TRANSLATE_NOOP("messages", "This room has no current tenant."),
     "tenant.start_required": QT_TRANSLATE_NOOP("messages", "Enter the date the new tenant moves in."),
+    # --- storage (issue 14: several desks, backups, restore, file safety) ---
+    "db.network_share": QT_TRANSLATE_NOOP(
+        "messages",
+        "The database file {path} is on a network share ({share}). An SQLite file must stay on this "
+        "computer's own disk: over a network its locks do not work and the file gets corrupted. For "
+        "several desks, put the data on a PostgreSQL server (Settings → Database).",
+    ),
+    "db.schema_newer": QT_TRANSLATE_NOOP(
+        "messages",
+        "The database was upgraded by a newer version of this program (schema {revision}). This "
+        "version cannot use it safely: install the newer version on this computer.",
+    ),
+    "db.upgrade_needs_backup": QT_TRANSLATE_NOOP(
+        "messages",
+        "The database structure must be upgraded, and a backup is made first, but this computer has no "
+        "pg_dump. Install the PostgreSQL client tools, or back up the server yourself and run "
+        "\"cuijiao db upgrade --no-backup\".",
+    ),
+    "db.keyring_unavailable": QT_TRANSLATE_NOOP(
+        "messages",
+        "The system keyring cannot be used ({detail}), so the password cannot be saved here. Put it in "
+        "the PGPASSWORD variable or a pgpass file, or use a keyring (on Linux: a Secret Service such as "
+        "GNOME Keyring).",
+    ),
+    "db.host_required": QT_TRANSLATE_NOOP("messages", "Enter the server's name or address."),
+    "db.port_invalid": QT_TRANSLATE_NOOP("messages", "The port must be a number from 1 to 65535."),
+    "db.name_required": QT_TRANSLATE_NOOP("messages", "Enter the name of the database."),
+    "db.user_required": QT_TRANSLATE_NOOP("messages", "Enter the database user."),
+    "db.connection_failed": QT_TRANSLATE_NOOP("messages", "Cannot connect to the database: {detail}"),
+    "backup.target_is_database": QT_TRANSLATE_NOOP(
+        "messages", "{path} is the database in use (or one of its files): choose another file for the backup."
+    ),
+    "file.is_database": QT_TRANSLATE_NOOP(
+        "messages", "{path} is the database in use (or one of its files): the program never opens it as a document."
+    ),
+    "restore.no_file": QT_TRANSLATE_NOOP("messages", "The backup file {path} does not exist."),
+    "restore.is_live": QT_TRANSLATE_NOOP(
+        "messages", "{path} is the database in use: choose a backup file to restore from."
+    ),
+    "restore.foreign": QT_TRANSLATE_NOOP(
+        "messages", "{path} is not a backup of this program's database: nothing was changed."
+    ),
+    "restore.wrong_engine": QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} is a backup of the other kind of database (SQLite files restore into SQLite, pg_dump files "
+        "into PostgreSQL): nothing was changed.",
+    ),
+    "restore.corrupt": QT_TRANSLATE_NOOP(
+        "messages", "The backup {path} is damaged ({detail}): nothing was changed."
+    ),
+    "restore.unbalanced": QT_TRANSLATE_NOOP(
+        "messages",
+        "The books in the backup {path} do not balance ({count} problems, e.g. {first}): nothing was changed.",
+    ),
+    "restore.in_use": QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} other connections use the database {database}: close the program on every desk, then "
+        "restore again. Nothing was changed.",
+    ),
+    "restore.failed": QT_TRANSLATE_NOOP("messages", "The backup could not be restored: {detail}"),
+    "restore.needs_owner_role": QT_TRANSLATE_NOOP(
+        "messages",
+        "The database user {role} cannot restore {database}: a restore creates a new database and renames it "
+        "into place. Run it as the migration role (the owner of the database), e.g. cuijiao --db "
+        "postgresql://MIGRATION_ROLE@SERVER/{database} --user ADMIN restore FILE. Nothing was changed.",
+    ),
+    "restore.confirm_required": QT_TRANSLATE_NOOP(
+        "messages", "Restoring replaces all data: confirm with --yes (or run it in a terminal to answer)."
+    ),
+    "batch.conflict": QT_TRANSLATE_NOOP(
+        "messages",
+        "While this was being written, someone else changed the same records ({detail}). Nothing was "
+        "written: please run it again.",
+    ),
     # --- security (issue 14) ---
     "auth.password_change_required": QT_TRANSLATE_NOOP(
         "messages", "Your password was reset: choose a new one first (sign in to the program, or run "

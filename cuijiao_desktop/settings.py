@@ -36,6 +36,13 @@ class Keys:
     MAIN_GEOMETRY = Key("main_window/geometry", QByteArray, QByteArray())
     MAIN_STATE = Key("main_window/state", QByteArray, QByteArray())
     RECEIPT_PAPER = Key("printing/receipt_paper", str, "a5")  # this desk's printer: "a5" or "241x93"
+    # this desk's database (issue 14): the password is in the system keyring, never here
+    DB_KIND = Key("database/kind", str, "sqlite")  # "sqlite" (embedded, default) or "postgresql"
+    DB_HOST = Key("database/host", str, "")
+    DB_PORT = Key("database/port", int, 5432)
+    DB_NAME = Key("database/name", str, "cuijiao")
+    DB_USER = Key("database/user", str, "")
+    BACKUP_KEEP_DAYS = Key("backup/keep_days", int, 30)  # automatic backups older than this are deleted
     # Shared desks: after this many idle minutes the window locks and the sign-in ends (0: never).
     IDLE_LOCK_MINUTES = Key("security/idle_lock_minutes", int, 10)
 

@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal, Sl
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cuijiao_desktop.domain.errors import DomainError
-from cuijiao_desktop.services.tx import is_read_only
+from cuijiao_desktop.services.tx import Transactions, is_long_write, is_read_only
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,8 @@ class _BaseRunner(QObject):
         """Run ``fn`` on the database thread; callbacks run in the GUI thread.
 
         ``with_session=True`` calls ``fn(session, *args, **kwargs)`` inside
-        ``session_factory.begin()``; otherwise ``fn(*args, **kwargs)``. ``read_only``
+        ``session_factory.begin()`` (a function marked ``services.tx.long_write`` gets the factories as
+        ``Transactions`` instead and commits in steps of its own); otherwise ``fn(*args, **kwargs)``. ``read_only``
         (default: whether ``fn`` is marked ``services.tx.read_only``) picks the read factory.
         Errors without ``on_error`` are reported through ``sig_task_failed``.
         """
@@ -160,6 +161,7 @@ class _BaseRunner(QObject):
         factory = self._session_factory
         if read_only and self._read_session_factory is not None:
             factory = self._read_session_factory
+        long_write = with_session and is_long_write(fn)
 
         def job(progress: ProgressFn) -> Any:
             call_kwargs = dict(kwargs)
@@ -167,6 +169,8 @@ class _BaseRunner(QObject):
                 call_kwargs.setdefault("progress", progress)
             if _accepts(fn, "cancel"):
                 call_kwargs.setdefault("cancel", handle.is_cancel_requested)
+            if long_write:  # its own short transactions (services/batch.py): the factories, not a session
+                return fn(Transactions(self._session_factory, self._read_session_factory), *args, **call_kwargs)
             if not with_session:
                 result = fn(*args, **call_kwargs)
                 if handle.is_cancel_requested():

@@ -619,10 +619,12 @@ def billing_shots(app: QApplication, window, ctx: dict) -> None:
 
 
 def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
-    """26: Qt's own file dialog as the arrears export opens it, in Chinese (查找范围, 文件类型)."""
+    """26: Qt's own file dialog as the arrears export opens it (the program's one helper,
+    ``views/dialogs/file_dialogs``), in Chinese (查找范围, 文件类型)."""
     from PySide6.QtWidgets import QFileDialog
 
     from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.dialogs import file_dialogs
 
     out: Path = ctx["out"]
     folder: Path = ctx["tmp"] / "导出"
@@ -630,10 +632,11 @@ def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
     (folder / "欠费明细-上月.xlsx").write_bytes(b"")
     window.show_page(2)
     arrears = window.pages[ActionId.NAV_ARREARS]
-    dialog = QFileDialog(window, arrears.tr("Export arrears to Excel"), str(folder / arrears.default_export_name()),
-                         arrears.tr("Excel workbook (*.xlsx)"))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Linux: Qt's own dialog, as the program shows it
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    window._settings.set_last_folder("export", str(folder))  # the folder last used for exports
+    dialog = file_dialogs.make_dialog(window, arrears.tr("Export arrears to Excel"), mode="save", purpose="export",
+                                      suggested_name=arrears.default_export_name(),
+                                      filters=arrears.tr("Excel workbook (*.xlsx)"), default_suffix="xlsx",
+                                      settings=window._settings)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
     dialog.resize(820, 480)
     dialog.show()

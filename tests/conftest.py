@@ -41,6 +41,21 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the reliability proofs the tests recorded (tests/proofs.py), engine by engine."""
+    from proofs import PROOFS
+
+    if not PROOFS:
+        return
+    lines = [f"{name} [{engine}]: {text}" for name, engine, text in sorted(PROOFS)]
+    terminalreporter.write_sep("=", "proofs (issue 14)")
+    for line in lines:
+        terminalreporter.write_line(line)
+    target = os.environ.get("CUIJIAO_PROOFS_FILE")
+    if target:
+        Path(target).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An SQLite file migrated to head once per run; tests get copies."""
@@ -50,7 +65,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: Test folders (and top-level test files) whose database tests run on both engines.
-BOTH_ENGINES = ("services", "reports", "importing")
+BOTH_ENGINES = ("services", "reports", "importing", "test_cli.py", "test_cli_import.py")
 ENGINE_KINDS = ("sqlite", "postgresql")
 
 

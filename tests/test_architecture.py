@@ -129,3 +129,29 @@ def test_the_scanner_sees_what_it_should(tmp_path):
     assert {"sqlalchemy.orm", "PySide6", "PySide6.QtCore", "openpyxl", "reportlab"} <= names
     top = {n for n, _ in imports(sample, top_level_only=True)}
     assert "openpyxl" not in top and "reportlab" in top
+
+
+#: Qt classes that open files to find their type or icon, or watch them (issue 14: on Linux that drops
+#: the app's SQLite locks). Only the one dialog helper may use them, with its safe icon provider.
+FILE_TOUCHING_QT = ("QFileDialog", "QFileSystemModel", "QFileIconProvider", "QAbstractFileIconProvider",
+                    "QMimeDatabase", "QFileSystemWatcher")
+FILE_DIALOG_HELPER = PACKAGE / "views" / "dialogs" / "file_dialogs.py"
+
+
+def _file_touching_names(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        if isinstance(node, ast.alias):
+            name = node.name.split(".")[-1]
+        if name in FILE_TOUCHING_QT:
+            found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')} uses {name}")
+    return found
+
+
+def test_only_the_file_dialog_helper_uses_qt_file_classes():
+    assert FILE_DIALOG_HELPER.exists()
+    assert _file_touching_names(FILE_DIALOG_HELPER)  # the scan sees them where they are
+    others = [p for p in _modules(PACKAGE) if p != FILE_DIALOG_HELPER]
+    assert [hit for p in others for hit in _file_touching_names(p)] == []

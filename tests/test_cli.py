@@ -34,6 +34,7 @@ def test_upgrade_status_and_backup(tmp_path, capsys):
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.sqlite_only  # on PostgreSQL the system identity acts only while there are no users (test_cli_security)
 def test_users_are_added_as_the_cli_system_user_and_audited(db_url, monkeypatch, capsys):
     monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-pass")
     assert main(["--db", db_url, "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"]) == 1
@@ -51,9 +52,9 @@ def test_users_are_added_as_the_cli_system_user_and_audited(db_url, monkeypatch,
 
 def test_user_flag_needs_the_right_password(db_url, monkeypatch, capsys):
     monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-pass")
-    main(["--db", db_url, "user", "add", "admin", "--name", "管理员", "--role", "admin"])
-    main(["--db", db_url, "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"])
-    monkeypatch.setenv("CUIJIAO_PASSWORD", "qiantai-pass")
+    assert main(["--db", db_url, "user", "add", "admin", "--name", "管理员", "--role", "admin"]) == 0
+    monkeypatch.setenv("CUIJIAO_PASSWORD", "qiantai-pass")  # the administrator's (on PostgreSQL --user is required)
+    assert main(["--db", db_url, "--user", "admin", "user", "add", "qiantai1", "--name", "小王", "--role", "clerk"]) == 0
     monkeypatch.setenv("CUIJIAO_NEW_PASSWORD", "qiantai-own1")  # set by the admin: changed at the first log-in
     assert main(["--db", db_url, "--user", "qiantai1", "user", "passwd"]) == 0
     monkeypatch.setenv("CUIJIAO_PASSWORD", "qiantai-own1")

@@ -99,10 +99,12 @@ def _bill(args: argparse.Namespace, ctx: Context) -> int:
         progress.done()
         _print_preview(preview, written=False)
         return 0
+    from cuijiao_desktop.services.tx import Transactions
+
     progress = LineProgress("生成账单")
-    with ctx.factory.begin() as s:
-        result = billing.run_billing(s, actor=actor, period=period, estate_id=estate_id, due_day=args.due_day,
-                                     today=args.today, progress=progress)
+    # a long write: staged off the write lock, published in one short transaction (other desks keep working)
+    result = billing.run_billing(Transactions(ctx.factory, ctx.read_factory), actor=actor, period=period,
+                                 estate_id=estate_id, due_day=args.due_day, today=args.today, progress=progress)
     progress.done()
     _print_preview(result.preview, written=True)
     if result.credit_rooms:

@@ -84,13 +84,15 @@ class LineProgress:
     def __init__(self, label: str) -> None:
         self.label = label
         self.last = -10
+        self.last_text = ""
 
     def __call__(self, done: int, total: int, text: str = "") -> None:
         pct = 100 * done // total if total else 0
         if sys.stderr.isatty():
             print(f"\r{self.label}{text and '：' + text} {pct:3d}%", end="", file=sys.stderr, flush=True)
-        elif pct >= self.last + 10:
+        elif pct >= self.last + 10 or text != self.last_text:  # every 10 %, and each new step
             self.last = pct - pct % 10
+            self.last_text = text
             print(f"{self.label}{text and '：' + text} {pct}%", file=sys.stderr, flush=True)
 
     def done(self) -> None:
@@ -128,10 +130,18 @@ class Context:
 
     @cached_property
     def engine(self) -> Any:
+        """The database, upgraded first when its schema is older (with a backup before the upgrade;
+        a database at the newest schema is opened as it is: no backup per command)."""
         from cuijiao_desktop.db.engine import make_engine
         from cuijiao_desktop.db.migrate import prepare_database
 
-        prepare_database(self.url)
+        from .database import keep_days
+
+        if getattr(self.args, "migrate", True):
+            prepared = prepare_database(self.url, keep_days=keep_days())
+            if prepared.upgraded and prepared.before is not None:
+                note = f"（升级前备份：{prepared.backup}）" if prepared.backup else ""
+                print(f"数据库结构已从 {prepared.before} 升级到 {prepared.after}{note}", file=sys.stderr)
         return make_engine(self.url)
 
     @cached_property

@@ -146,10 +146,12 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
         if args.report is not None:
             print(f"被拒绝的行已写入：{args.report}")
         return EXIT_REJECTED if plan.rejected else 0
+    from cuijiao_desktop.services.tx import Transactions
+
     progress = LineProgress("写入")
-    with ctx.factory.begin() as s:
-        result = commit_import(s, sheet, guess, actor=actor, accept_valid=args.accept_valid, preview=plan,
-                               progress=progress, **options)
+    # staged off the write lock, published in one short transaction: other desks keep working
+    result = commit_import(Transactions(ctx.factory, ctx.read_factory), sheet, guess, actor=actor,
+                           accept_valid=args.accept_valid, preview=plan, progress=progress, **options)
     progress.done()
     _print_plan(result.plan, committed=True)
     if result.fee_items_created:

@@ -137,6 +137,22 @@ class AuditLog(Base):
     )
 
 
+class BackupRecord(Base):
+    """A backup of this database (any desk): when, why, where, how big. Insert-only; the status bar
+    shows the newest and the first start of a day skips its backup when one exists already."""
+
+    __tablename__ = "backup_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    reason: Mapped[str] = mapped_column(String(16))  # daily, migration, manual, before-restore, restore
+    path: Mapped[str] = mapped_column(Text)  # as seen from the desk that wrote it
+    host: Mapped[str] = mapped_column(String(128), default="")
+    size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (Index("ix_backup_record_taken_at", "taken_at"),)
+
+
 class ReceiptSequence(Base):
     """Gap-free counters (receipt and notice serial numbers), bumped with UPDATE … SET n = n + 1."""
 

@@ -2,9 +2,13 @@
 that may only SELECT and INSERT on the ledger tables and the audit log.
 
 A table's owner can ``ALTER TABLE … DISABLE TRIGGER`` and so switch off the append-only guard; the
-app's role therefore owns nothing. It gets normal rights on the other tables, USAGE on the
-sequences, and the default privileges make the tables a later migration creates usable too (a new
-append-only table loses UPDATE/DELETE again in its migration: ``ledger_ddl.revoke_changes``).
+app's role therefore owns nothing. It gets normal rights on the other tables (``backup_record``
+included: every desk records its backups), USAGE on the sequences (a long write draws its ids with
+``nextval``), TEMPORARY on the database (a long write stages its rows in TEMP tables), and the
+default privileges make the tables a later migration creates usable too (a new append-only table
+loses UPDATE/DELETE again in its migration: ``ledger_ddl.revoke_changes``). The migration role
+owns the database and may create databases: a PostgreSQL restore (run as that role) restores into
+a new database and renames it into place.
 
 :func:`plan` reads the catalogue and returns the statements; ``cuijiao db init-roles`` prints them
 or, with ``--apply``, runs them as a superuser. Running them again changes nothing.
@@ -83,7 +87,13 @@ def plan(conn: Connection, *, owner: str, app: str, schema: str = "public") -> R
         sql.append(f"CREATE ROLE {name} LOGIN")
     sql.append(f"ALTER ROLE {app} NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS")
     sql.append(f'REVOKE CONNECT, TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
-    sql.append(f'GRANT CONNECT ON DATABASE "{database}" TO {owner}, {app}')
+    # TEMPORARY: a long write (an import, the billing run) stages its rows in TEMP tables of its own
+    # connection and publishes them at once (services/batch.py)
+    sql.append(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO {owner}, {app}')
+    # a restore (cuijiao restore, run as the migration role) restores into a new database, checks it
+    # and renames it into place: the migration role creates databases and owns this one
+    sql.append(f"ALTER ROLE {owner} CREATEDB")
+    sql.append(f'ALTER DATABASE "{database}" OWNER TO {owner}')
     sql.append(f"ALTER SCHEMA {schema} OWNER TO {owner}")
     sql.append(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
     sql.append(f"GRANT USAGE ON SCHEMA {schema} TO {app}")
@@ -119,3 +129,64 @@ def apply(conn: Connection, role_plan: RolePlan, passwords: dict[str, str] | Non
 def is_superuser(conn: Connection) -> bool:
     """True when the connection's role is a superuser (needed to move ownership and create roles)."""
     return conn.exec_driver_sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").scalar() is True
+
+
+def _grantee(name: str | None) -> str:
+    return "PUBLIC" if name is None else '"' + name.replace('"', '""') + '"'
+
+
+_OBJECT_KINDS = {"r": "TABLE", "p": "TABLE", "v": "TABLE", "S": "SEQUENCE"}
+_DEFAULT_KINDS = {"r": "TABLES", "S": "SEQUENCES", "f": "FUNCTIONS", "T": "TYPES"}
+
+
+def privilege_statements(source: Connection, *, target_database: str, schema: str = "public") -> list[str]:
+    """The grants of ``source``'s database to give a copy of it (a restore: ``pg_restore
+    --no-privileges`` leaves the new database's objects to the role that restored them, with no
+    grants): the database's own grants (CONNECT, TEMPORARY), the schema's, each table's and
+    sequence's, and the default privileges, read from the live catalogue. Run them in the copy
+    (the database-level ones from any database). Nothing to do for a database set up without
+    roles (the defaults are all there is)."""
+    sql: list[str] = []
+    db_acl = source.exec_driver_sql(
+        """SELECT a.privilege_type, r.rolname
+           FROM pg_database d CROSS JOIN LATERAL aclexplode(d.datacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+           WHERE d.datname = current_database() AND a.grantee <> d.datdba""").all()
+    if db_acl:  # the database had grants of its own (init-roles): the same, and nothing for PUBLIC
+        sql.append(f'REVOKE ALL ON DATABASE "{target_database}" FROM PUBLIC')
+        sql.extend(f'GRANT {priv} ON DATABASE "{target_database}" TO {_grantee(role)}' for priv, role in db_acl)
+    for priv, role in source.exec_driver_sql(
+        """SELECT a.privilege_type, r.rolname
+           FROM pg_namespace n CROSS JOIN LATERAL aclexplode(n.nspacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+           WHERE n.nspname = %(s)s AND a.grantee <> n.nspowner""", {"s": schema}):
+        sql.append(f"GRANT {priv} ON SCHEMA {schema} TO {_grantee(role)}")
+    for name, kind, priv, role in source.exec_driver_sql(
+        """SELECT c.relname, c.relkind, a.privilege_type, r.rolname
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           CROSS JOIN LATERAL aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+           WHERE n.nspname = %(s)s AND c.relkind IN ('r', 'p', 'v', 'S') AND a.grantee <> c.relowner
+           ORDER BY c.relname, a.privilege_type""", {"s": schema}):
+        sql.append(f"GRANT {priv} ON {_OBJECT_KINDS[kind]} {schema}.{name} TO {_grantee(role)}")
+    if is_superuser(source):  # restored by a superuser: the objects go back to their owners (the migration role)
+        me = source.exec_driver_sql("SELECT current_user").scalar()
+        owners = source.exec_driver_sql(
+            """SELECT 'SCHEMA', n.nspname, pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE n.nspname = %(s)s
+               UNION ALL
+               SELECT 'TABLE', %(s)s || '.' || c.relname, pg_get_userbyid(c.relowner)
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = %(s)s AND c.relkind IN ('r', 'p', 'v')
+               UNION ALL
+               SELECT 'FUNCTION', p.oid::regprocedure::text, pg_get_userbyid(p.proowner)
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+               WHERE n.nspname = %(s)s AND p.proname LIKE 'cuijiao%%'""", {"s": schema}).all()
+        sql.extend(f"ALTER {kind} {name} OWNER TO {_grantee(owner)}" for kind, name, owner in owners
+                   if owner not in (me, "pg_database_owner"))
+    for owner, kind, priv, role in source.exec_driver_sql(
+        """SELECT o.rolname, d.defaclobjtype, a.privilege_type, r.rolname
+           FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace
+           JOIN pg_roles o ON o.oid = d.defaclrole
+           CROSS JOIN LATERAL aclexplode(d.defaclacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+           WHERE n.nspname = %(s)s AND a.grantee <> d.defaclrole""", {"s": schema}):
+        if kind in _DEFAULT_KINDS:
+            sql.append(f"ALTER DEFAULT PRIVILEGES FOR ROLE {_grantee(owner)} IN SCHEMA {schema} "
+                       f"GRANT {priv} ON {_DEFAULT_KINDS[kind]} TO {_grantee(role)}")
+    return sql

@@ -95,14 +95,22 @@ def append_entries(conn: Connection, entries: list[AuditEntry]) -> None:
     conn.execute(insert(AuditLog), rows)
 
 
-@event.listens_for(Session, "before_commit")
-def _write_pending(session: Session) -> None:
+def write_pending(session: Session) -> None:
+    """Write the session's recorded entries now (the rows they speak of first): for a session that
+    never commits itself, e.g. one bound to a connection whose owner commits (``services/batch.py``)."""
     entries = session.info.get(_PENDING)
-    if not entries or session.in_nested_transaction():
+    if not entries:
         return
     session.flush()  # the rows the entries speak of go first
     session.info[_PENDING] = []
     append_entries(session.connection(), entries)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_pending(session: Session) -> None:
+    if session.in_nested_transaction():
+        return
+    write_pending(session)
 
 
 @event.listens_for(Session, "after_rollback")

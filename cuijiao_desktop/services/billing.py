@@ -11,13 +11,17 @@ standards, readings and the period's existing bills in a handful of set-based qu
 - the due date from the office setting ``billing.due_day`` (default the 10th).
 
 It is idempotent: a room gets one bill per fee item and period, so running a period again issues
-only what is missing (nothing, normally). The whole run is one transaction (the task runner or the
-command line owns it), reports progress, stops on cancel without writing anything, and is audited.
-Right after the bills are written each room's prepaid credit is spent on its new bills, oldest
-deposit first (``services.credit``).
+only what is missing (nothing, normally). The run is one all-or-nothing operation, reports progress,
+stops on cancel without writing anything, and is audited. Right after the bills are written each
+room's prepaid credit is spent on its new bills, oldest deposit first (``services.credit``), in the
+same transaction.
 
-All inserts go through :func:`_write_rows`, the one place that could later be chunked into several
-transactions.
+From the GUI and the command line it is a **long write** (``services/batch.py``, issue 14): planned
+in a read snapshot, the bills staged in chunks without the write lock, then published in one short
+transaction with the credit spending and the audit, so no payment at another desk waits for it. A
+bill another desk issued meanwhile (the unique room × item × period) makes the publishing a
+conflict: nothing is written and ``billing.conflict`` says so. All bill inserts go through
+:func:`_write_rows`.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -53,8 +57,9 @@ from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit, credit
 from .actor import authorize
+from .batch import DirectWriter, IdMap, StagedWrite, Writer
 from .dto import UserDTO
-from .tx import read_only
+from .tx import Transactions, long_write, read_only
 
 __all__ = [
     "DUE_DAY_KEY",
@@ -403,23 +408,29 @@ def preview_billing(
     return preview
 
 
-def _write_rows(session: Session, table, rows: list[dict], *, progress: ProgressFn | None = None,
-                cancel: CancelFn | None = None, span: tuple[int, int] = (40, 90), text: str = "写入账单") -> None:
-    """Insert ``rows`` into ``table`` in statements of :data:`WRITE_CHUNK` rows, with progress and cancel.
+def _write_rows(w: Writer, table, rows: list[dict], *, progress: ProgressFn | None = None,
+                cancel: CancelFn | None = None, span: tuple[int, int] = (40, 90), text: str = "写入账单") -> list[int]:
+    """Hand ``rows`` to ``w`` in chunks of :data:`WRITE_CHUNK` rows, with progress and cancel; their ids in
+    order (provisional when ``w`` stages).
 
-    The one place where the run writes in bulk; it could later be split into several transactions.
+    The one place where the run writes in bulk: at once in the caller's transaction (a
+    ``DirectWriter``), or staged off the write lock for one short publishing transaction (a
+    ``StagedWrite``, the long write of :func:`run_billing`).
     """
     lo, hi = span
+    ids: list[int] = []
     for start in range(0, len(rows), WRITE_CHUNK):
         _check(cancel)
-        session.execute(insert(table), rows[start:start + WRITE_CHUNK])
+        ids += w.insert(table, rows[start:start + WRITE_CHUNK])
         if progress is not None:
             done = min(len(rows), start + WRITE_CHUNK)
             progress(lo + (hi - lo) * done // max(1, len(rows)), 100, f"{text} {done:,}/{len(rows):,}")
+    return ids
 
 
+@long_write
 def run_billing(
-    session: Session,
+    target: Session | Transactions,
     *,
     actor: UserDTO,
     period: int,
@@ -431,28 +442,64 @@ def run_billing(
 ) -> BillingResult:
     """Issue the bills of ``period`` (of one estate, or all) and spend prepaid credit on them.
 
+    ``target`` is the caller's session (everything in its transaction; the caller commits) or, from
+    the GUI and the command line, the database's ``Transactions``: then the run is a long write
+    (``services/batch.py``) – planned in a read snapshot, the bills staged in chunks without the
+    write lock, and published in one short transaction together with the credit spending and the
+    audit, so a payment at another desk never waits for the run.
+
     ``due_day`` given: it becomes the office's due day (audited) and this run uses it. Finance and
     administrators only (``EDIT_BILLING``). Raises ``task.cancelled`` when cancelled (nothing written)
-    and ``billing.conflict`` when another desk issued the same bills at the same moment.
+    and ``billing.conflict`` when another desk issued some of the same bills meanwhile (nothing written).
     """
-    actor = authorize(session, actor, Permission.EDIT_BILLING)
-    if due_day is not None:
-        due_day = set_billing_due_day(session, actor=actor, day=due_day)
-    else:
-        due_day = billing_due_day(session)
-    preview, rows = _plan(session, period, estate_id, due_day, progress, cancel)
-    try:
-        _write_rows(session, Bill.__table__, rows, progress=progress, cancel=cancel)
-        session.flush()
-    except IntegrityError as exc:
-        raise ConflictError("billing.conflict", period=period_text(period)) from exc
+    if isinstance(target, Session):
+        actor = authorize(target, actor, Permission.EDIT_BILLING)
+        if due_day is not None:
+            due_day = set_billing_due_day(target, actor=actor, day=due_day)
+        else:
+            due_day = billing_due_day(target)
+        preview, rows = _plan(target, period, estate_id, due_day, progress, cancel)
+        try:
+            _write_rows(DirectWriter(target), Bill.__table__, rows, progress=progress, cancel=cancel)
+            target.flush()
+        except IntegrityError as exc:
+            raise ConflictError("billing.conflict", period=period_text(period)) from exc
+        _check(cancel)
+        return _spend_and_audit(target, actor, preview, rows, estate_id=estate_id, today=today, progress=progress)
 
-    _check(cancel)
+    with StagedWrite(target, cancel=cancel) as w:
+        with target.read.begin() as s:  # plan in a snapshot: no lock, other desks keep working
+            authorize(s, actor, Permission.EDIT_BILLING)
+            new_due_day = validate_due_day(due_day) if due_day is not None else None
+            preview, rows = _plan(s, period, estate_id, new_due_day or billing_due_day(s), progress, cancel)
+        _write_rows(w, Bill.__table__, rows, progress=progress, cancel=cancel)
+
+        def finish(s: Session, _ids: IdMap) -> BillingResult:
+            who = authorize(s, actor, Permission.EDIT_BILLING)  # still allowed now that it is written
+            if new_due_day is not None:
+                set_billing_due_day(s, actor=who, day=new_due_day)
+            return _spend_and_audit(s, who, preview, rows, estate_id=estate_id, today=today, progress=progress)
+
+        if progress is not None:
+            progress(90, 100, "提交")
+        try:
+            return w.publish(finish)
+        except DomainError as exc:
+            if exc.code == "batch.conflict":  # the unique room × item × period: another desk billed meanwhile
+                raise ConflictError("billing.conflict", period=period_text(period)) from exc
+            raise
+
+
+def _spend_and_audit(session: Session, actor: UserDTO, preview: BillingPreview, rows: list[dict], *,
+                     estate_id: int | None, today: date | None, progress: ProgressFn | None) -> BillingResult:
+    """Right after the bills are written (in the same transaction): spend each room's prepaid credit on
+    its new bills, oldest deposit first, and record the run in the audit log."""
+    period = preview.period
     if progress is not None:
-        progress(90, 100, "预存款抵扣")
+        progress(92, 100, "预存款抵扣")
     spendings: list[credit.CreditSpending] = []
-    new_rooms = sorted({r["room_id"] for r in rows})
-    holders = sorted(credit.credit_balances(session, new_rooms))
+    new_rooms = {r["room_id"] for r in rows}
+    holders = sorted(set(credit.credit_balances(session)) & new_rooms)  # one grouped read of the credit
     if holders:
         credit.lock_rooms(session, holders)
         new_keys = {(r["room_id"], r["fee_item_id"]) for r in rows}

@@ -329,7 +329,7 @@ def log_contact(
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     today = _local_today(now)
-    room = session.execute(select(Room.id).where(Room.id == draft.room_id).with_for_update()).scalar()
+    room = session.execute(select(Room.id).where(Room.id == draft.room_id).with_for_update(key_share=True)).scalar()
     if room is None:
         raise NotFound("room.not_found", room_id=draft.room_id)
     channel, outcome = Channel(draft.channel), CallOutcome(draft.outcome)

@@ -81,7 +81,8 @@ def lock_rooms(session: Session, room_ids: Sequence[int]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     for chunk in _chunks(sorted(set(room_ids))):
-        session.execute(select(Room.id).where(Room.id.in_(chunk)).order_by(Room.id).with_for_update()).all()
+        session.execute(select(Room.id).where(Room.id.in_(chunk)).order_by(Room.id)
+                        .with_for_update(key_share=True)).all()  # FOR NO KEY UPDATE, as payments
 
 
 def deposits(session: Session, room_ids: Sequence[int]) -> dict[int, list[CreditSource]]:

@@ -30,6 +30,7 @@ from sqlalchemy import Boolean, Connection, Date, Engine, Table, func, insert, s
 
 from cuijiao_desktop.db import models as m
 from cuijiao_desktop.db.arrears_ddl import create_arrears_triggers, drop_arrears_triggers
+from cuijiao_desktop.db.sequences import advance_sequences
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.ageing import add_months
 from cuijiao_desktop.domain.allocation import OpenBill
@@ -1716,6 +1717,7 @@ def build_demo(
                 for model in _BIG_TABLES:
                     for index in model.__table__.indexes:
                         index.create(conn)
+                advance_sequences(conn)  # the rows were written with their ids: next inserts must not collide
                 b.step(0, "案件进度…")
                 refresh_case_positions(conn, today=today)
                 create_arrears_triggers(conn)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -46,6 +47,7 @@ from cuijiao_desktop.domain.permissions import Permission
 
 from . import audit
 from .actor import authorize
+from .batch import DirectWriter, Writer
 from .dto import UserDTO
 from .tx import read_only
 from .versions import check_version, flush_or_conflict
@@ -284,25 +286,40 @@ def add_fee_items(session: Session, *, actor: UserDTO, items: Sequence[NewFeeIte
     actor = authorize(session, actor, Permission.EDIT_FEE_ITEMS)
     if not items:
         return {}
+    created = write_fee_items(session, DirectWriter(session), items=items)
+    audit_new_fee_items(session, actor, created, source=source)
+    return {row["name"]: item_id for item_id, row in created}
+
+
+def write_fee_items(session: Session, w: Writer, *, items: Sequence[NewFeeItem]) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of ``items`` planned against ``session`` (names must be free; codes and charging order
+    follow the existing items), handed to ``w``: (id, row) per item, provisional ids when ``w`` stages
+    (a long write, ``services/batch.py``). The caller has authorised ``EDIT_FEE_ITEMS`` and audits
+    with :func:`audit_new_fee_items` once the ids are real."""
     codes = set(session.scalars(select(FeeItem.code)))
-    names = {fee_word_key(n): iid for iid, n in session.execute(select(FeeItem.id, FeeItem.name))}
+    names = {fee_word_key(n) for n in session.scalars(select(FeeItem.name))}
     order = session.scalar(select(func.max(FeeItem.sort_order))) or 0
-    out: dict[str, int] = {}
+    rows: list[dict[str, Any]] = []
     for new in items:
         if fee_word_key(new.name) in names:
             raise ValidationError("fee_item.name_taken", field="name", name=new.name)
         code = new_item_code(new.name, codes)
         codes.add(code)
+        names.add(fee_word_key(new.name))
         order += 1
-        item = FeeItem(code=code, name=new.name, basis=new.basis, unit_label=default_unit_label(new.name, new.basis),
-                       sort_order=order, due_day=DEFAULT_DUE_DAY, active=True)
-        session.add(item)
-        session.flush()
-        names[fee_word_key(new.name)] = item.id
-        out[new.name] = item.id
-        audit.record(session, actor, "fee_item.create", "fee_item", item.id, code=code, name=new.name,
-                     basis=new.basis.value, sort_order=order, due_day=DEFAULT_DUE_DAY, source=source)
-    return out
+        rows.append({"code": code, "name": new.name, "basis": new.basis,
+                     "unit_label": default_unit_label(new.name, new.basis), "sort_order": order,
+                     "due_day": DEFAULT_DUE_DAY, "late_fee_policy_id": None, "active": True, "version": 1})
+    ids = w.insert(FeeItem.__table__, rows) if rows else []
+    return list(zip(ids, rows, strict=True))
+
+
+def audit_new_fee_items(session: Session, actor: UserDTO, created: Sequence[tuple[int, dict[str, Any]]], *,
+                        source: str) -> None:
+    """One audit entry per created item (``created``: real ids and rows from :func:`write_fee_items`)."""
+    for item_id, row in created:
+        audit.record(session, actor, "fee_item.create", "fee_item", item_id, code=row["code"], name=row["name"],
+                     basis=row["basis"].value, sort_order=row["sort_order"], due_day=row["due_day"], source=source)
 
 
 # ---------------------------------------------------------------- standards

@@ -47,7 +47,9 @@ MAX_PAYMENT_FEN = 10_000_000_00  # ¥10 million: anything above is a typing erro
 
 
 def _lock_room(session: Session, room_id: int) -> str:
-    code = session.execute(select(Room.code).where(Room.id == room_id).with_for_update()).scalar()
+    # FOR NO KEY UPDATE (PostgreSQL): payments of a room wait for each other, but not for a long write
+    # that only inserts rows referring to the room (their foreign keys hold FOR KEY SHARE until it commits)
+    code = session.execute(select(Room.code).where(Room.id == room_id).with_for_update(key_share=True)).scalar()
     if code is None:
         raise NotFound("room.not_found", room_id=room_id)
     return code

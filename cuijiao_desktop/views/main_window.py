@@ -10,7 +10,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.settings import Keys, UiSettings
 from cuijiao_desktop.views.actions import NAV_IDS, SPECS, ActionId, ActionRegistry, action_text
 from cuijiao_desktop.views.collection.rules_section import ContactRulesSection
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.dialogs.about_dialog import show_about
 from cuijiao_desktop.views.dialogs.account_dialogs import ChangePasswordDialog
 from cuijiao_desktop.views.forms.ui_main_central import Ui_MainCentral
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
 
     sig_logout_requested = Signal()
     sig_language_changed = Signal(str)
+    sig_reconnect_requested = Signal()  # 设置 → 数据库 saved another database: open it and sign in again
 
     def __init__(
         self,
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
                 self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
+                self._add_database_section(page)
                 page.add_section(FeeItemsSection(self._runner, self.user), self.tr("Fee items"))
                 page.add_section(BoardPrivacySection(self._runner, self.user), self.tr("Public boards"))
                 page.add_section(ContactRulesSection(self._runner, self.user), self.tr("Contact rules"))
@@ -185,6 +187,22 @@ class MainWindow(QMainWindow):
         self.room_ledger_page.sig_open_case.connect(self.open_case)
         self.ui.pageStack.addWidget(self.room_ledger_page)
         self._back_row = 0
+
+    def _add_database_section(self, page: SettingsPage) -> None:
+        from cuijiao_desktop.views.pages.database_settings import DatabaseSection
+
+        section = DatabaseSection(self._runner, self.user, self._settings, db_url=self._db_url,
+                                  db_description=self._db_description)
+        section.sig_reconnect_requested.connect(self._reconnect)
+        section.sig_restored.connect(self.log_out)
+        section.sig_backup_done.connect(self.refresh_last_backup)
+        page.add_section(section, self.tr("Database"))
+        self.database_section = section
+
+    def _reconnect(self) -> None:
+        self.logging_out = True
+        self.sig_reconnect_requested.emit()
+        self.close()
 
     def _build_menus_and_toolbar(self) -> None:
         self.menus = self.actions.build_menus(self.menuBar())
@@ -220,9 +238,33 @@ class MainWindow(QMainWindow):
             self.tr("User: {name} ({role})").format(name=self.user.display_name, role=role_label(self.user.role))
         )
         self.user_label.setObjectName("userLabel")
-        for label in (self.db_label, self.user_label):
+        self.backup_label = QLabel(self.tr("Last backup: …"))
+        self.backup_label.setObjectName("backupLabel")
+        for label in (self.backup_label, self.db_label, self.user_label):
             label.setStyleSheet("padding: 0 10px; border-left: 1px solid #C9D1DA;")
             bar.addPermanentWidget(label)
+        self.refresh_last_backup()
+
+    def refresh_last_backup(self) -> None:
+        """最近备份 in the status bar (any desk's newest backup of this database)."""
+        from cuijiao_desktop.services.backups import last_backup
+
+        self._runner.submit(last_backup, on_result=self.show_last_backup, on_error=lambda _exc: None)
+
+    def show_last_backup(self, last) -> None:
+        """Show the newest backup: orange when older than two days, red when there was none."""
+        from cuijiao_desktop.messages import format_local_datetime
+        from cuijiao_desktop.services.backups import backup_age_days
+
+        age = backup_age_days(last)
+        if last is None:
+            text, colour = self.tr("Last backup: never"), "#B3261E"
+        else:
+            text = self.tr("Last backup: {when}").format(when=format_local_datetime(last.taken_at))
+            colour = "#8A5300" if age is not None and age >= 2 else "#2A3744"
+            self.backup_label.setToolTip(self.tr("{host}: {path}").format(host=last.host, path=last.path))
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet(f"padding: 0 10px; border-left: 1px solid #C9D1DA; color: {colour};")
 
     def _wire_actions(self) -> None:
         for index, action_id in enumerate(NAV_IDS):
@@ -550,22 +592,22 @@ class MainWindow(QMainWindow):
         is_sqlite = self._db_url.startswith("sqlite")
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         name = f"cuijiao-backup-{stamp}.sqlite3" if is_sqlite else f"cuijiao-backup-{stamp}.dump"
-        folder = self._settings.last_folder("backup")
         filters = self.tr("SQLite database (*.sqlite3)") if is_sqlite else self.tr("All files (*)")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up database"), str(Path(folder) / name) if folder else name, filters
-        )
-        if path:
-            self.run_backup(Path(path))
+        path = file_dialogs.save_file(self, self.tr("Back up database"), purpose="backup", suggested_name=name,
+                                      filters=filters, show_databases=True, settings=self._settings)
+        if path is not None:
+            self.run_backup(path)
 
     def run_backup(self, out_path: Path) -> None:
         """Run the backup service in the background and report the outcome."""
-        from cuijiao_desktop.services import maintenance  # loaded on demand
+        from cuijiao_desktop.services import backups  # loaded on demand
 
         self._settings.set_last_folder("backup", str(out_path.parent))
         self.statusBar().showMessage(self.tr("Backing up…"))
 
-        def done(result) -> None:
+        def done(record) -> None:
+            result = record.path
+            self.refresh_last_backup()
             self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=result), 10000)
             QMessageBox.information(
                 self, self.tr("Back up database"), self.tr("Backup saved to {path}").format(path=result)
@@ -576,7 +618,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Back up database"), error_message(exc))
 
         self._runner.submit(
-            maintenance.backup_database, self._db_url, out_path, with_session=False,
+            backups.manual_backup, self._db_url, out_path, actor=self.user, with_session=False,
             on_result=done, on_error=failed,
         )
 

@@ -1687,6 +1687,196 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>DatabaseSection</name>
+    <message>
+        <source>Where the data is</source>
+        <translation>数据存放位置</translation>
+    </message>
+    <message>
+        <source>In use now: {db}</source>
+        <translation>当前使用：{db}</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded database on this computer (one desk)</source>
+        <translation>本机内置数据库（单台电脑）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server (several desks)</source>
+        <translation>PostgreSQL 服务器（多台电脑）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20 or office-server</source>
+        <translation>例如 192.168.1.20 或 office-server</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring of this computer, never in a file. An SQLite file must stay on this computer&apos;s own disk: for several desks use a PostgreSQL server.</source>
+        <translation>密码保存在本机的系统密钥环中，不会写入任何文件。SQLite 数据库文件必须放在本机硬盘上；多台电脑同时使用时请使用 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save and &amp;connect</source>
+        <translation>保存并连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save and &amp;reconnect</source>
+        <translation>保存并重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>最近备份：</translation>
+    </message>
+    <message>
+        <source>Folder on this computer:</source>
+        <translation>本机备份文件夹：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Keep automatic backups for:</source>
+        <translation>自动备份保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>A backup is made automatically on the first start of each day and before every upgrade of the database structure.</source>
+        <translation>每天第一次启动程序时、以及每次升级数据库结构之前，都会自动备份。</translation>
+    </message>
+    <message>
+        <source>Backups on this computer:</source>
+        <translation>本机的备份：</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring</source>
+        <translation>已保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>no system keyring on this computer</source>
+        <translation>本机没有可用的系统密钥环</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The database is empty: this program sets it up at the first start.</source>
+        <translation>数据库是空的：程序会在第一次启动时建立数据结构。</translation>
+    </message>
+    <message>
+        <source>The database will be upgraded (after a backup) at the next start.</source>
+        <translation>下次启动时会先备份，再升级数据库结构。</translation>
+    </message>
+    <message>
+        <source>The database is ready.</source>
+        <translation>数据库可以使用。</translation>
+    </message>
+    <message>
+        <source>The database was upgraded by a newer version of this program: install it first.</source>
+        <translation>该数据库已被更新版本的程序升级：请先在本机安装新版本。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}. {state}</source>
+        <translation>已连接到 {server}。{state}</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Saved. Reconnect now? Everyone on this computer signs in again.</source>
+        <translation>已保存。现在重新连接吗？本机需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Saved: used from the next start.</source>
+        <translation>已保存：下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未备份</translation>
+    </message>
+    <message>
+        <source>{when} on {host}: {path}</source>
+        <translation>{when}，{host}：{path}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Database backups (*.sqlite3 *.dump);;All files (*)</source>
+        <translation>数据库备份 (*.sqlite3 *.dump);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace ALL data of the database with the backup
+{path}?
+
+The backup is checked first; the current data is backed up before it is replaced. Close the program on the other desks first.</source>
+        <translation>用备份
+{path}
+替换数据库中的全部数据吗？
+
+会先检查备份文件；替换前会先备份当前数据。请先关闭其他电脑上的程序。</translation>
+    </message>
+    <message>
+        <source>The backup was restored and the books balance. The data before the restore was saved to {path}. Please sign in again.</source>
+        <translation>备份已恢复，账目一致。恢复前的数据已备份到 {path}。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
     <name>DayEdit</name>
     <message>
         <source>20, 11-20 or +3</source>
@@ -2735,6 +2925,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>催缴流程</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2753,6 +2947,22 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Last backup: …</source>
+        <translation>最近备份：…</translation>
+    </message>
+    <message>
+        <source>Last backup: never</source>
+        <translation>最近备份：从未备份</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>最近备份：{when}</translation>
+    </message>
+    <message>
+        <source>{host}: {path}</source>
+        <translation>{host}：{path}</translation>
     </message>
     <message>
         <source>Select a room in the list, or search for it with Ctrl+F, then press F9.</source>
@@ -4877,6 +5087,18 @@ Take exactly this amount?</source>
         <translation>无法打开数据库：{db}</translation>
     </message>
     <message>
+        <source>Database settings…</source>
+        <translation>数据库设置…</translation>
+    </message>
+    <message>
+        <source>Database settings</source>
+        <translation>数据库设置</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: {reason}</source>
+        <translation>今日自动备份失败：{reason}</translation>
+    </message>
+    <message>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -6022,6 +6244,42 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <source>Excel workbook</source>
+        <extracomment>Called after every dialog closes (the application checks that its database locks are intact). Type names by extension (the detail view&apos;s &quot;Type&quot; column), decided without reading the file.</extracomment>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>电子表格</translation>
+    </message>
+    <message>
+        <source>Text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Database backup</source>
+        <translation>数据库备份</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Front desk</source>
@@ -6654,6 +6912,94 @@ Take exactly this amount?</source>
     <message>
         <source>Enter the date the new tenant moves in.</source>
         <translation>请填写新租户的入住日期。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is on a network share ({share}). An SQLite file must stay on this computer&apos;s own disk: over a network its locks do not work and the file gets corrupted. For several desks, put the data on a PostgreSQL server (Settings → Database).</source>
+        <translation>数据库文件 {path} 位于网络共享上（{share}）。SQLite 数据库文件必须放在本机硬盘上：通过网络访问时文件锁不起作用，文件会损坏。多台电脑同时使用时，请把数据放在 PostgreSQL 服务器上（设置 → 数据库）。</translation>
+    </message>
+    <message>
+        <source>The database was upgraded by a newer version of this program (schema {revision}). This version cannot use it safely: install the newer version on this computer.</source>
+        <translation>该数据库已被更新版本的程序升级（结构版本 {revision}），本版本无法安全使用：请在本机安装新版本的程序。</translation>
+    </message>
+    <message>
+        <source>The database structure must be upgraded, and a backup is made first, but this computer has no pg_dump. Install the PostgreSQL client tools, or back up the server yourself and run &quot;cuijiao db upgrade --no-backup&quot;.</source>
+        <translation>需要升级数据库结构，升级前要先备份，但本机没有 pg_dump。请安装 PostgreSQL 客户端工具；或自行备份服务器后运行“cuijiao db upgrade --no-backup”。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used ({detail}), so the password cannot be saved here. Put it in the PGPASSWORD variable or a pgpass file, or use a keyring (on Linux: a Secret Service such as GNOME Keyring).</source>
+        <translation>无法使用系统密钥环（{detail}），密码不能保存在本机。请把密码放在 PGPASSWORD 环境变量或 pgpass 文件中，或启用密钥环（Linux 上为 Secret Service，例如 GNOME 密钥环）。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>请输入服务器名称或地址。</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>Enter the database user.</source>
+        <translation>请输入数据库用户。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database: {detail}</source>
+        <translation>无法连接数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use (or one of its files): choose another file for the backup.</source>
+        <translation>{path} 是正在使用的数据库（或其附属文件）：请为备份选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use (or one of its files): the program never opens it as a document.</source>
+        <translation>{path} 是正在使用的数据库（或其附属文件）：程序不会把它当作文档打开。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation>备份文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use: choose a backup file to restore from.</source>
+        <translation>{path} 是正在使用的数据库：请选择要恢复的备份文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of this program&apos;s database: nothing was changed.</source>
+        <translation>{path} 不是本程序数据库的备份：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of the other kind of database (SQLite files restore into SQLite, pg_dump files into PostgreSQL): nothing was changed.</source>
+        <translation>{path} 是另一种数据库的备份（SQLite 备份只能恢复到 SQLite，pg_dump 备份只能恢复到 PostgreSQL）：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({detail}): nothing was changed.</source>
+        <translation>备份 {path} 已损坏（{detail}）：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The books in the backup {path} do not balance ({count} problems, e.g. {first}): nothing was changed.</source>
+        <translation>备份 {path} 中的账目不一致（{count} 处问题，例如 {first}）：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{count} other connections use the database {database}: close the program on every desk, then restore again. Nothing was changed.</source>
+        <translation>还有 {count} 个连接正在使用数据库 {database}：请关闭所有电脑上的程序后再恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {detail}</source>
+        <translation>无法恢复备份：{detail}</translation>
+    </message>
+    <message>
+        <source>The database user {role} cannot restore {database}: a restore creates a new database and renames it into place. Run it as the migration role (the owner of the database), e.g. cuijiao --db postgresql://MIGRATION_ROLE@SERVER/{database} --user ADMIN restore FILE. Nothing was changed.</source>
+        <translation>数据库用户 {role} 不能恢复 {database}：恢复要先建立一个新数据库，再改名替换当前数据库。请用迁移角色（数据库的所有者）运行，例如 cuijiao --db postgresql://迁移角色@服务器/{database} --user 管理员 restore 备份文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restoring replaces all data: confirm with --yes (or run it in a terminal to answer).</source>
+        <translation>恢复会替换全部数据：请加 --yes 确认（或在终端中运行以便回答）。</translation>
+    </message>
+    <message>
+        <source>While this was being written, someone else changed the same records ({detail}). Nothing was written: please run it again.</source>
+        <translation>写入期间，其他人修改了相同的数据（{detail}）。本次没有写入任何数据：请重新运行。</translation>
     </message>
     <message>
         <source>Your password was reset: choose a new one first (sign in to the program, or run cuijiao --user NAME user passwd).</source>

@@ -3,7 +3,8 @@ the owner of the schema and lets the app's role only SELECT and INSERT on the le
 
 The app role then takes payments, signs in and writes the audit chain, but cannot change or delete a
 payment, switch off the append-only triggers, alter or truncate the audit log, or change its owner.
-Roles are cluster-wide: they are prefixed ``cj_h4_`` and dropped afterwards.
+Roles are cluster-wide: they are named after the test database (``<database>_owner``, ``<database>_app``,
+so test runs on other databases of the same server never touch them) and dropped afterwards.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ from cuijiao_desktop.services.payments import record_payment
 
 pytestmark = pytest.mark.postgres
 
-OWNER, APP = "cj_h4_owner", "cj_h4_app"
+def _role_names() -> tuple[str, str]:
+    import os
+
+    database = make_url(os.environ.get("CUIJIAO_TEST_PG_URL", "postgresql://x@y/cj_test")).database or "cj_test"
+    return f"{database}_owner", f"{database}_app"
+
+
+OWNER, APP = _role_names()
 
 
 def _as(url: str, role: str) -> str:
@@ -160,3 +168,107 @@ def test_the_app_role_works_but_cannot_touch_the_ledger(roles_db, capsys, monkey
             conn.exec_driver_sql("UPDATE payment SET note = 'x'")
     finally:
         eng.dispose()
+
+
+def test_the_app_role_stages_long_writes_backs_up_and_keeps_its_rights_after_a_restore(roles_db, tmp_path):
+    """Storage on a server with roles: a long write stages in TEMP tables and draws ids from the
+    sequences, a desk's backup (pg_dump as the app role) is recorded, and a restore run as the
+    migration role gives the new database the same grants: the app role works on, no more than before."""
+    import shutil
+
+    from cuijiao_desktop.domain.errors import DomainError
+    from cuijiao_desktop.importing.headers import ImportKind, detect_header
+    from cuijiao_desktop.importing.readers import read_sheet
+    from cuijiao_desktop.services.backups import last_backup, manual_backup, restore_database
+    from cuijiao_desktop.services.imports import commit_import
+    from cuijiao_desktop.services.tx import Transactions
+
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("the PostgreSQL client tools are not installed")
+    app_url, owner_url = _as(roles_db, APP), _as(roles_db, OWNER)
+
+    def import_rooms(name: str, codes: list[str]) -> int:
+        path = tmp_path / name
+        path.write_text("房号,业主,面积\n" + "".join(f"{c},{'张王李赵'[i]}先生,88.5\n" for i, c in enumerate(codes)),
+                        encoding="utf-8")
+        sheet = read_sheet(path)
+        eng = make_engine(app_url)
+        try:
+            factory = make_session_factory(eng)
+            with factory.begin() as s:
+                admin = auth.login(s, username="admin", password="admin-pass")
+            result = commit_import(Transactions(factory), sheet, detect_header(ImportKind.ROOMS, sheet.rows),
+                                   actor=admin, estate="阳光花园", today=date(2026, 5, 1))
+            with factory.begin() as s:
+                auth.logout(s, actor=admin)
+        finally:
+            eng.dispose()
+        return result.rooms_created
+
+    eng = make_engine(app_url)
+    try:
+        with make_session_factory(eng).begin() as s:
+            auth.create_first_admin(s, username="admin", display_name="管理员", password="admin-pass")
+    finally:
+        eng.dispose()
+    assert import_rooms("a.csv", ["1-1-101", "1-1-102"]) == 2  # staged off the lock, published at once
+    eng = make_engine(app_url)
+    try:
+        factory = make_session_factory(eng)
+        with factory.begin() as s:
+            admin = auth.login(s, username="admin", password="admin-pass")
+        backup = manual_backup(app_url, tmp_path / "office.dump", actor=admin)  # pg_dump as the app role
+        with factory() as s:
+            assert last_backup(s).path == backup.path
+    finally:
+        eng.dispose()
+    assert import_rooms("b.csv", ["1-1-103"]) == 1  # after the backup: gone again once it is restored
+
+    database = make_url(roles_db).database
+    admin_eng = make_engine(make_url(roles_db).set(database="postgres").render_as_string(hide_password=False)
+                            ).execution_options(isolation_level="AUTOCOMMIT")
+    old_names: list[str] = []
+    try:
+        with admin_eng.connect() as conn:  # "close the program on every desk" (the fixtures' pooled connections)
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d "
+                              "AND pid <> pg_backend_pid()"), {"d": database})
+        with pytest.raises(DomainError) as err:  # a desk's role cannot create or rename databases
+            restore_database(app_url, backup.path, actor=admin, folder=tmp_path / "bk")
+        assert err.value.code == "restore.needs_owner_role" and err.value.params["role"] == APP
+        report = restore_database(owner_url, backup.path, actor=admin, folder=tmp_path / "bk")
+        old_names.append(report.replaced_database)
+        eng = make_engine(owner_url)
+        try:
+            with eng.connect() as conn:
+                owners = set(conn.exec_driver_sql(
+                    "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'").scalars())
+                assert owners == {OWNER}  # the migration role can still upgrade it
+        finally:
+            eng.dispose()
+        eng = make_engine(app_url)
+        try:
+            with eng.connect() as conn:
+                assert set(conn.exec_driver_sql("SELECT code FROM room").scalars()) == {"1-1-101", "1-1-102"}
+            for stmt in ("UPDATE payment SET note = 'x'", "DELETE FROM audit_log", "CREATE TABLE sneaky (id int)",
+                         "ALTER TABLE payment DISABLE TRIGGER USER"):
+                with pytest.raises(DatabaseError), eng.begin() as conn:
+                    conn.exec_driver_sql(stmt)
+        finally:
+            eng.dispose()
+        assert import_rooms("c.csv", ["1-1-104"]) == 1  # the app role writes (and stages) as before
+        eng = make_engine(roles_db)
+        try:
+            with eng.connect() as conn:
+                acl = conn.exec_driver_sql("SELECT datacl::text FROM pg_database WHERE datname = current_database()"
+                                           ).scalar()
+            entries = acl.strip("{}").split(",")
+            app_rights = next(e for e in entries if e.startswith(f"{APP}=")).split("=")[1].split("/")[0]
+            assert set(app_rights) == {"c", "T"}  # CONNECT and TEMPORARY, as before
+            assert not [e for e in entries if e.startswith("=")]  # and nothing for PUBLIC came back
+        finally:
+            eng.dispose()
+    finally:
+        with admin_eng.connect() as conn:
+            for name in old_names:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        admin_eng.dispose()

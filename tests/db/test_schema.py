@@ -103,17 +103,29 @@ def test_optimistic_locking_refuses_a_stale_save(session_factory):
 
 
 def test_prepare_database_backs_up_before_upgrading(tmp_path):
+    from alembic import command
+
+    from cuijiao_desktop.db.migrate import alembic_config
+
     db = tmp_path / "office.sqlite3"
     url = sqlite_url(db)
-    assert prepare_database(url) is None  # nothing to back up in a new file
+    assert prepare_database(url).backup is None  # nothing to back up in a new file
     eng = make_engine(url)
     make_room_with_bills(make_session_factory(eng), months=2)
+    command.downgrade(alembic_config(eng), "0004")  # an older schema with data in it
     eng.dispose()
-    backup = prepare_database(url, backup_dir=tmp_path / "backups")
-    assert backup is not None and backup.exists()
-    with sqlite3.connect(backup) as con:
-        assert con.execute("SELECT count(*) FROM bill").fetchone()[0] == 2
-        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    prepared = prepare_database(url, backup_dir=tmp_path / "backups")
+    assert prepared.upgraded and prepared.before == "0004" and prepared.after == head_revision()
+    backup = prepared.backup
+    assert backup is not None and backup.exists() and backup.name.endswith("-migration.sqlite3")
+    con = sqlite3.connect(backup)
+    assert con.execute("SELECT count(*) FROM bill").fetchone()[0] == 2
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
+    con.close()
+    again = prepare_database(url, backup_dir=tmp_path / "backups")  # at head: no backup, nothing done
+    assert again.backup is None and not again.upgraded
+    assert [p.name for p in (tmp_path / "backups").iterdir()] == [backup.name]
 
 
 def test_describe_url_hides_passwords():

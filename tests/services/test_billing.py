@@ -15,6 +15,7 @@ from cuijiao_desktop.services import billing
 from cuijiao_desktop.services.ledger_check import check_ledger
 from cuijiao_desktop.services.payments import record_payment
 from cuijiao_desktop.services.room_ledger import CreditKind, room_ledger
+from cuijiao_desktop.services.tx import Transactions
 
 JULY = 202607
 
@@ -173,3 +174,87 @@ def test_prepaid_credit_pays_the_new_bills_right_after_billing(session_factory, 
         pay = next(p for p in ledger.payments if p.receipt_no == paid.receipt_no)
         assert pay.credit_spent_fen == 30_083 and pay.spent_by == ("DK202607000001",)
         assert check_ledger(s) == []
+
+
+# --- the run as a long write (issue 14, item 6): planned in a snapshot, staged, published at once ---
+
+
+def test_the_staged_run_writes_what_the_preview_shows_and_spends_credit_in_the_publishing_transaction(
+        session_factory, read_factory, users, office):
+    flat = office.rooms["1-1-101"]
+    with session_factory.begin() as s:
+        billing.run_billing(s, actor=users[Role.FINANCE], period=202606)
+        record_payment(s, actor=users[Role.CLERK], room_id=flat, amount_fen=60_000, paid_on=date(2026, 6, 5),
+                       method=PaymentMethod.CASH, today=date(2026, 6, 5), confirmed_large=True)
+    with read_factory.begin() as s:
+        preview = billing.preview_billing(s, period=JULY)
+    tx = Transactions(session_factory, read_factory)
+    seen: list[str] = []
+
+    def progress(done: int, total: int, text: str) -> None:
+        seen.append(text)
+        if text == "提交":  # staged, not yet published: nobody sees a bill of July
+            with session_factory() as other:
+                assert other.scalar(select(func.count()).select_from(Bill).where(Bill.period == JULY)) == 0
+
+    result = billing.run_billing(tx, actor=users[Role.FINANCE], period=JULY, due_day=12, today=date(2026, 7, 1),
+                                 progress=progress)
+    assert "提交" in seen and seen[-1] == "完成"
+    assert result.bills_created == preview.bills == 6
+    assert (result.credit_rooms, result.credit_spent_fen, result.spendings) == (1, 30_083, 1)
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Bill).where(Bill.period == JULY)) == 6
+        assert {d for _a, _d, d, _n in _bills(s).values()} == {date(2026, 7, 12)}
+        assert billing.billing_due_day(s) == 12  # saved in the same transaction
+        spending = s.scalars(select(Payment).where(Payment.method == PaymentMethod.CREDIT)).one()
+        assert spending.receipt_no == "DK202607000001" and spending.amount_fen == 30_083
+        actions = s.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
+        assert actions[-3:] == ["billing.due_day", "credit.spend", "billing.run"], actions
+        assert check_ledger(s) == []
+    # idempotent: a second staged run issues nothing; an ordinary insert afterwards works (ids, sequences)
+    again = billing.run_billing(tx, actor=users[Role.FINANCE], period=JULY, today=date(2026, 7, 1))
+    assert again.bills_created == 0 and again.preview.existing == 6
+    with session_factory.begin() as s:
+        record_payment(s, actor=users[Role.CLERK], room_id=office.rooms["2-1-201"], amount_fen=100,
+                       paid_on=date(2026, 7, 2), method=PaymentMethod.CASH, today=date(2026, 7, 2))
+
+
+def test_bills_issued_by_another_desk_meanwhile_make_the_staged_run_write_nothing(
+        session_factory, read_factory, users, office):
+    tx = Transactions(session_factory, read_factory)
+
+    def other_desk_bills_first(done: int, total: int, text: str) -> None:
+        if text == "提交":  # between staging and publishing, another desk issues July for one estate
+            with session_factory.begin() as s:
+                billing.run_billing(s, actor=users[Role.ADMIN], period=JULY,
+                                    estate_id=billing.find_estate(s, "翠湖"))
+
+    with pytest.raises(DomainError) as err:
+        billing.run_billing(tx, actor=users[Role.FINANCE], period=JULY, progress=other_desk_bills_first)
+    assert err.value.code == "billing.conflict"
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Bill)) == 1  # the other desk's bill only
+        runs = s.scalars(select(AuditLog.username).where(AuditLog.action == "billing.run")).all()
+        assert runs == [users[Role.ADMIN].username]
+        assert check_ledger(s) == []
+    result = billing.run_billing(tx, actor=users[Role.FINANCE], period=JULY)  # run again: the rest
+    assert result.bills_created == 5 and result.preview.existing == 1
+
+
+def test_a_staged_run_cancelled_or_refused_writes_nothing(session_factory, read_factory, users, office):
+    tx = Transactions(session_factory, read_factory)
+    with pytest.raises(PermissionDenied):
+        billing.run_billing(tx, actor=users[Role.CLERK], period=JULY)
+    cancelled = {"now": False}
+
+    def progress(done: int, total: int, text: str) -> None:
+        if text.startswith("写入账单"):
+            cancelled["now"] = True
+
+    with pytest.raises(DomainError) as err:
+        billing.run_billing(tx, actor=users[Role.FINANCE], period=JULY, progress=progress,
+                            cancel=lambda: cancelled["now"])
+    assert err.value.code == "task.cancelled"
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Bill)) == 0
+        assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "billing.run")) == 0

@@ -9,7 +9,15 @@ import pytest
 from factories import make_room_with_bills
 from sqlalchemy import func, select, update
 
-from cuijiao_desktop.db.models import AuditLog, FeeItem, LateFeeAssessment, LateFeePolicyRow, Notice, User
+from cuijiao_desktop.db.models import (
+    AuditLog,
+    BackupRecord,
+    FeeItem,
+    LateFeeAssessment,
+    LateFeePolicyRow,
+    Notice,
+    User,
+)
 from cuijiao_desktop.domain.enums import Channel, NoticeKind, PaymentMethod, Role
 from cuijiao_desktop.domain.errors import (
     AuthenticationFailed,
@@ -18,6 +26,7 @@ from cuijiao_desktop.domain.errors import (
     ValidationError,
 )
 from cuijiao_desktop.services import auth, ladder, late_fees, maintenance, office, overview
+from cuijiao_desktop.services.dto import CLI_USER
 from cuijiao_desktop.services.payments import record_payment
 
 
@@ -161,13 +170,17 @@ def test_office_settings_need_permission(session_factory, users):
 
 
 @pytest.mark.sqlite_only  # the SQLite online backup API
-def test_backup_is_a_consistent_copy(db_url, session_factory, tmp_path):
+def test_backup_is_a_consistent_copy(db_url, session_factory, users, tmp_path):
     make_room_with_bills(session_factory, months=4)
-    out = maintenance.backup_database(db_url, tmp_path / "bk" / "copy.sqlite3")
+    with pytest.raises(PermissionDenied):  # backups hold every owner's data: administrators only
+        maintenance.backup_database(db_url, tmp_path / "bk" / "clerk.sqlite3", actor=users[Role.CLERK])
+    assert not (tmp_path / "bk" / "clerk.sqlite3").exists()
+    out = maintenance.backup_database(db_url, tmp_path / "bk" / "copy.sqlite3", actor=users[Role.ADMIN])
     with sqlite3.connect(out) as con:
         assert con.execute("SELECT count(*) FROM bill").fetchone()[0] == 4
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(AuditLog)) >= 0
+        assert s.scalar(select(func.count()).select_from(BackupRecord)) == 1  # recorded (status bar)
 
 
 @pytest.mark.postgres
@@ -176,5 +189,5 @@ def test_postgresql_backup_with_pg_dump(pg_url, pg_engine, tmp_path):
 
     if shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not installed")
-    out = maintenance.backup_database(pg_url, tmp_path / "office.dump")
+    out = maintenance.backup_database(pg_url, tmp_path / "office.dump", actor=CLI_USER)  # a database without users
     assert out.stat().st_size > 1000 and out.read_bytes().startswith(b"PGDMP")

@@ -131,9 +131,13 @@ def test_geometry_is_remembered(qtbot, make_window, users, ui_settings):
 def test_backup_writes_a_copy(make_window, users, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    shown = []
+    shown, warned = [], []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
-    window = make_window(users[Role.MANAGER])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
+    refused = tmp_path / "backup" / "manager.sqlite3"
+    make_window(users[Role.MANAGER]).run_backup(refused)  # backups hold every owner's data: administrators only
+    assert warned and not refused.exists()
+    window = make_window(users[Role.ADMIN])
     out = tmp_path / "backup" / "copy.sqlite3"
     window.run_backup(out)
     assert out.exists() and out.stat().st_size > 0

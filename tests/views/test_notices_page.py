@@ -7,12 +7,13 @@ import shutil
 
 import pytest
 from print_room_data import TODAY, make_arrears
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from cuijiao_desktop.db.models import AuditLog, Notice
 from cuijiao_desktop.domain.enums import DeliveryMethod, Role
 from cuijiao_desktop.services import boards
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.pages.board_privacy_section import BoardPrivacySection
 from cuijiao_desktop.views.pages.notices import NoticesPage
 
@@ -50,7 +51,7 @@ def test_list_preview_and_issue_a_batch_into_a_file(page, session_factory, tmp_p
     tab.preview()
     assert tab.viewer.page_count() == 3 and _count(session_factory) == 0
     out = tmp_path / "batch.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: out)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.issue_and_save()
     assert out.exists() and _count(session_factory) == 3
@@ -115,7 +116,7 @@ def test_boards_tab_previews_without_auditing_and_saves_with_audit(page, session
     tab.preview()
     assert tab.viewer.page_count() == 1 and "3 rooms" in tab.status.text()
     out = tmp_path / "board.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: out)
     tab.publish(to_printer=False)
     assert out.exists()
     with session_factory() as s:

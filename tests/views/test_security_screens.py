@@ -51,10 +51,11 @@ def _tabs(window) -> list[str]:
 def test_each_role_sees_its_settings_tabs(zh, make_window, users):
     # these are shown to everyone (read-only unless the role may change them)
     shared = ["收费项目", "公示与隐私", "联系规则", "催缴流程"]
-    assert _tabs(make_window(users[Role.ADMIN]))[1:] == ["用户", "服务中心信息", "审计日志", *shared]
-    assert _tabs(make_window(users[Role.MANAGER]))[1:] == ["服务中心信息", "审计日志", *shared]
-    assert _tabs(make_window(users[Role.CLERK]))[1:] == shared
-    assert _tabs(make_window(users[Role.FINANCE]))[1:] == shared
+    # 数据库: this desk's connection and backups, for everyone (changed by administrators only)
+    assert _tabs(make_window(users[Role.ADMIN]))[1:] == ["用户", "服务中心信息", "审计日志", "数据库", *shared]
+    assert _tabs(make_window(users[Role.MANAGER]))[1:] == ["服务中心信息", "审计日志", "数据库", *shared]
+    assert _tabs(make_window(users[Role.CLERK]))[1:] == ["数据库", *shared]
+    assert _tabs(make_window(users[Role.FINANCE]))[1:] == ["数据库", *shared]
 
 
 def test_the_admin_adds_resets_disables_and_changes_a_role(zh, qtbot, runner, users, ui_settings, session_factory,

@@ -1,4 +1,7 @@
-"""Alembic environment: runs against the engine handed over in ``config.attributes``."""
+"""Alembic environment: runs on the connection (or else the engine) handed over in ``config.attributes``.
+
+``db/migrate.py`` hands over a connection that holds the migration lock (an open ``BEGIN
+IMMEDIATE`` on SQLite, the advisory lock on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -20,38 +23,48 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def _run(connection) -> None:
+    # SQLite: a batch migration recreates a table (copy, drop, rename); with foreign keys on, dropping
+    # a table that other rows reference fails. Alembic's documented way: switch them off for the
+    # migration (outside any transaction, so on the driver's connection; ``db/migrate.py`` does it
+    # before taking the write lock), check every reference before committing, and switch them on
+    # again for the pooled connection.
+    raw = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
+    switch = raw is not None and not connection.in_transaction()
+    if switch:
+        raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            render_item=render_item,
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            before = context.get_context().get_current_revision()
+            context.run_migrations()
+            # only a migration that ran can have broken a reference (a damaged file is db check's to report)
+            if raw is not None and context.get_context().get_current_revision() != before:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration left broken references: {broken[:5]}")
+        connection.commit()
+    finally:
+        if switch:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
 def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
     engine = config.attributes.get("engine")
     if engine is None:
-        raise RuntimeError("pass an engine in config.attributes['engine']")
-    with engine.connect() as connection:
-        # SQLite: a batch migration recreates a table (copy, drop, rename); with foreign keys on, dropping
-        # a table that other rows reference fails. Alembic's documented way: switch them off for the
-        # migration (outside any transaction, so on the driver's connection), check every reference
-        # before committing, and switch them on again for the pooled connection.
-        raw = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
-        if raw is not None:
-            raw.execute("PRAGMA foreign_keys = OFF")
-        try:
-            context.configure(
-                connection=connection,
-                target_metadata=target_metadata,
-                render_as_batch=True,
-                render_item=render_item,
-                compare_type=True,
-            )
-            with context.begin_transaction():
-                before = context.get_context().get_current_revision()
-                context.run_migrations()
-                # only a migration that ran can have broken a reference (a damaged file is db check's to report)
-                if raw is not None and context.get_context().get_current_revision() != before:
-                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise RuntimeError(f"the migration left broken references: {broken[:5]}")
-            connection.commit()
-        finally:
-            if raw is not None:
-                raw.execute("PRAGMA foreign_keys = ON")
+        raise RuntimeError("pass a connection or an engine in config.attributes")
+    with engine.connect() as conn:
+        _run(conn)
 
 
 if context.is_offline_mode():

@@ -7,7 +7,8 @@
   rejected with the word named.
 * **Bills** by room + fee item + period. A changed amount updates the bill only while nothing is
   paid, discounted or waived on it; otherwise the row is rejected (a paid bill is never silently
-  changed). A larger "already paid" amount becomes a real payment (method 历史导入, the given date)
+  changed). The change is an audited adjustment (``services.bill_adjustments``: the old and new
+  amount kept, reason ``导入：文件名``), so it needs the permission to edit bills. A larger "already paid" amount becomes a real payment (method 历史导入, the given date)
   allocated to that bill; a smaller one is rejected.
 """
 
@@ -28,8 +29,10 @@ from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.fee_items import FeeItemRef, fee_word_key, guess_basis, resolve_fee_word, synonyms
 from cuijiao_desktop.importing.validate import BillRecord, Rejected
 
+from ..batch import Writer
+from ..bill_adjustments import write_adjustments
 from ..dto import UserDTO
-from ..fee_items import DEFAULT_DUE_DAY, NewFeeItem, add_fee_items
+from ..fee_items import DEFAULT_DUE_DAY, NewFeeItem, write_fee_items
 from .common import (
     AMBIGUOUS,
     CREATE,
@@ -279,7 +282,8 @@ class BillPlanner:
             self.outcomes.append(RowOutcome(r.line, UNCHANGED, code, ""))
             return
         if amount != state.amount or due != state.due_date:
-            self.ops.bill_updates.append({"b_id": state.id, "amount_fen": amount, "due_date": due})
+            self.ops.bill_updates.append({"b_id": state.id, "amount_fen": amount, "due_date": due,
+                                          "old_amount_fen": state.amount, "old_due_date": state.due_date})
         if extra:
             self.ops.payments.append({"bill_id": state.id, "room_id": room_id, "amount_fen": extra,
                                       "paid_on": r.paid_on, "_line": r.line,
@@ -303,16 +307,16 @@ def _historic_payment(estate_id: int, actor: UserDTO, file_name: str, key: tuple
     }
 
 
-def create_fee_items(session: Session, ops: BillOps, actor: UserDTO, file_name: str) -> dict[int, int]:
-    """Create the new fee items; placeholder id -> real id."""
+def create_fee_items(session: Session, w: Writer, ops: BillOps) -> tuple[dict[int, int], list[tuple[int, dict]]]:
+    """Write the new fee items (``services.fee_items``: names free, codes, order): placeholder id ->
+    id (provisional when staged), and the rows written (for the audit)."""
     if not ops.new_items:
-        return {}
-    created = add_fee_items(session, actor=actor, items=[item for _pid, item in ops.new_items],
-                            source=f"导入：{file_name}")
-    return {pid: created[item.name] for pid, item in ops.new_items}
+        return {}, []
+    created = write_fee_items(session, w, items=[item for _pid, item in ops.new_items])
+    return {pid: item_id for (pid, _item), (item_id, _row) in zip(ops.new_items, created, strict=True)}, created
 
 
-def insert_bills(session: Session, ops: BillOps, item_ids: Mapping[int, int], now: dt.datetime) -> list[int]:
+def insert_bills(w: Writer, ops: BillOps, item_ids: Mapping[int, int], now: dt.datetime) -> list[int]:
     """Insert the new bills (placeholders replaced by the new items' ids); their ids in order."""
     rows = []
     for b in ops.new_bills:
@@ -320,22 +324,32 @@ def insert_bills(session: Session, ops: BillOps, item_ids: Mapping[int, int], no
         row["fee_item_id"] = item_ids.get(row["fee_item_id"], row["fee_item_id"])
         b["fee_item_id"] = row["fee_item_id"]
         rows.append(row)
-    return insert_returning_ids(session, m.Bill.__table__, rows)
+    return insert_returning_ids(w, m.Bill.__table__, rows)
 
 
-def update_bills(session: Session, ops: BillOps) -> None:
-    """New amounts and due dates of unpaid bills (the version moves on)."""
-    if not ops.bill_updates:
-        return
-    bill = m.Bill.__table__
-    session.execute(
-        update(bill).where(bill.c.id == bindparam("b_id"))
-        .values(amount_fen=bindparam("amount_fen"), due_date=bindparam("due_date"), version=bill.c.version + 1),
-        ops.bill_updates, execution_options={"synchronize_session": False},
-    )
+def update_bills(w: Writer, ops: BillOps, actor: UserDTO, file_name: str) -> list[tuple[int, int, int]]:
+    """New amounts and due dates of unpaid bills. An amount changes only as an adjustment
+    (``services.bill_adjustments``: a ``bill_adjustment`` row, checked when written: the bill still
+    has the amount read and nothing paid, discounted or waived); a due date in place. Returns the
+    amount changes (bill id, old, new) for the audit."""
+    changes = [(u["b_id"], u["old_amount_fen"], u["amount_fen"]) for u in ops.bill_updates
+               if u["amount_fen"] != u["old_amount_fen"]]
+    write_adjustments(w, actor=actor, changes=changes, reason=adjustment_reason(file_name), unpaid_only=True)
+    due = [{"b_id": u["b_id"], "due_date": u["due_date"]} for u in ops.bill_updates
+           if u["due_date"] != u["old_due_date"]]
+    if due:
+        bill = m.Bill.__table__
+        w.update(update(bill).where(bill.c.id == bindparam("b_id"))
+                 .values(due_date=bindparam("due_date"), version=bill.c.version + 1), due, what="账单应缴日期")
+    return changes
 
 
-def insert_historic_payments(session: Session, estate_id: int, ops: BillOps, bill_ids: Sequence[int],
+def adjustment_reason(file_name: str) -> str:
+    """The reason recorded with the amounts a bills import changes."""
+    return f"导入：{file_name}"
+
+
+def insert_historic_payments(w: Writer, estate_id: int, ops: BillOps, bill_ids: Sequence[int],
                              actor: UserDTO, file_name: str, now: dt.datetime) -> list[dict[str, Any]]:
     """One 历史导入 payment per amount already paid, each allocated to its bill; the paid cache of
     existing bills follows (new bills were inserted with it). Returns the payment rows."""
@@ -351,40 +365,51 @@ def insert_historic_payments(session: Session, estate_id: int, ops: BillOps, bil
         payments.append(_historic_payment(estate_id, actor, file_name, p["_key"], p["room_id"], p["amount_fen"],
                                           p["paid_on"], p["_line"], now))
         targets.append(p["bill_id"])
-    payment_ids = insert_returning_ids(session, m.Payment.__table__, payments)
-    bulk_insert(session, m.PaymentAllocation.__table__, [
+    payment_ids = insert_returning_ids(w, m.Payment.__table__, payments)
+    bulk_insert(w, m.PaymentAllocation.__table__, [
         {"payment_id": pid, "bill_id": bid, "amount_fen": p["amount_fen"], "late_fee_fen": 0}
         for pid, bid, p in zip(payment_ids, targets, payments, strict=True)
     ])
     paid_by_bill: dict[int, int] = defaultdict(int)
     for p in ops.payments:
         paid_by_bill[p["bill_id"]] += p["amount_fen"]
-    add_to_paid(session, paid_by_bill)
+    add_to_paid(w, paid_by_bill)
     return payments
 
 
-def apply_bills(session: Session, estate_id: int, ops: BillOps, actor: UserDTO, file_name: str,
-                progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
-    """Write a planned bills import in the caller's transaction."""
-    lock_rooms(session, [b["room_id"] for b in ops.new_bills] + [p["room_id"] for p in ops.payments])
+@dataclass
+class BillsWritten:
+    """What :func:`apply_bills` wrote: the counts, and what the audit names once the ids are real."""
+
+    counts: dict[str, int]
+    fee_items: list[tuple[int, dict]]  # (id, row) of the new fee items
+    adjustments: list[tuple[int, int, int]]  # (bill id, old amount, new amount)
+
+
+def apply_bills(session: Session, w: Writer, estate_id: int, ops: BillOps, actor: UserDTO, file_name: str,
+                progress: ProgressFn | None, cancel: CancelFn | None) -> BillsWritten:
+    """Write a planned bills import through ``w`` (``session`` reads what is already there)."""
+    # rooms with historic payments on bills they already have; new bills get new payments only
+    lock_rooms(w, [p["room_id"] for p in ops.payments])
     check_cancel(cancel)
     if progress is not None:
         progress(1, 4, "写入收费项目与账单")
     now = dt.datetime.now(dt.UTC)
-    item_ids = create_fee_items(session, ops, actor, file_name)
-    bill_ids = insert_bills(session, ops, item_ids, now)
+    item_ids, fee_items = create_fee_items(session, w, ops)
+    bill_ids = insert_bills(w, ops, item_ids, now)
     check_cancel(cancel)
     if progress is not None:
         progress(2, 4, "写入账单")
-    update_bills(session, ops)
-    payments = insert_historic_payments(session, estate_id, ops, bill_ids, actor, file_name, now)
+    adjustments = update_bills(w, ops, actor, file_name)
+    payments = insert_historic_payments(w, estate_id, ops, bill_ids, actor, file_name, now)
     check_cancel(cancel)
     if progress is not None:
         progress(3, 4, "写入缴款")
-    session.flush()
     check_cancel(cancel)
     if progress is not None:
         progress(4, 4, "完成")
-    return {"bills_created": len(bill_ids), "bills_updated": len(ops.bill_updates),
-            "payments_created": len(payments), "paid_fen": sum(p["amount_fen"] for p in payments),
-            "fee_items_created": len(item_ids)}
+    return BillsWritten(
+        counts={"bills_created": len(bill_ids), "bills_updated": len(ops.bill_updates),
+                "payments_created": len(payments), "paid_fen": sum(p["amount_fen"] for p in payments),
+                "fee_items_created": len(item_ids)},
+        fee_items=fee_items, adjustments=adjustments)

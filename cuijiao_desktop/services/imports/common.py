@@ -1,4 +1,9 @@
-"""What every kind of import shares: the plan and result DTOs, the estate, and the bulk-writing helpers."""
+"""What every kind of import shares: the plan and result DTOs, the estate, and the bulk-writing helpers.
+
+The writing helpers take a :data:`~cuijiao_desktop.services.batch.Writer`: a ``DirectWriter`` writes
+at once in the caller's transaction, a ``StagedWrite`` stages the rows off the write lock and
+publishes them in one short transaction (a long write, ``services/batch.py``), every update checked
+there against what other desks did meanwhile."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db import models as m
@@ -18,6 +23,7 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.importing.headers import ImportKind
 from cuijiao_desktop.importing.validate import ParsedSheet, Rejected, Skipped
 
+from ..batch import Writer
 from ..tx import read_only
 
 ProgressFn = Callable[[int, int, str], None]
@@ -25,7 +31,6 @@ CancelFn = Callable[[], bool]
 
 DEFAULT_ESTATE = "本小区"
 CHUNK = 500  # ids per IN (...) query
-WRITE_CHUNK = 5000  # rows per bulk INSERT
 
 CREATE, UPDATE, UNCHANGED, REJECT = "create", "update", "unchanged", "rejected"
 ACTION_ZH = {CREATE: "新增", UPDATE: "更新", UNCHANGED: "未变", REJECT: "拒绝"}
@@ -208,16 +213,14 @@ def resolve_estate(session: Session, kind: ImportKind, name: str | None) -> tupl
     raise DomainError("import.estate_required", estates="、".join(r[1] for r in rows))
 
 
-def create_estate(session: Session, name: str) -> int:
-    """A new estate named ``name`` with the next free code ``E001``, ``E002`` …"""
+def create_estate(session: Session, w: Writer, name: str) -> int:
+    """A new estate named ``name`` with the next free code ``E001``, ``E002`` … (a provisional id when
+    staged; another desk taking the same code meanwhile is a conflict at publishing)."""
     taken = set(session.scalars(select(m.Estate.code)))
     n = len(taken) + 1
     while f"E{n:03d}" in taken:
         n += 1
-    estate = m.Estate(code=f"E{n:03d}", name=name)
-    session.add(estate)
-    session.flush()
-    return estate.id
+    return w.insert(m.Estate.__table__, [{"code": f"E{n:03d}", "name": name}])[0]
 
 
 def room_ids(session: Session, estate_id: int | None) -> dict[str, int]:
@@ -227,38 +230,35 @@ def room_ids(session: Session, estate_id: int | None) -> dict[str, int]:
     return dict(session.execute(select(m.Room.code, m.Room.id).where(m.Room.estate_id == estate_id)).all())
 
 
-def insert_returning_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Bulk insert, returning the new ids in the order of ``rows``."""
-    if not rows:
-        return []
-    ids: list[int] = []
-    for chunk in chunks(rows, WRITE_CHUNK):
-        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), list(chunk))
-        ids.extend(result.scalars())
-    return ids
+def insert_returning_ids(w: Writer, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Bulk insert, returning the new ids in the order of ``rows`` (provisional ids when staged)."""
+    return w.insert(table, rows) if rows else []
 
 
-def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def bulk_insert(w: Writer, table: Table, rows: list[dict[str, Any]]) -> None:
     """Bulk insert without returning anything."""
-    for chunk in chunks(rows, WRITE_CHUNK):
-        session.execute(insert(table), list(chunk))
+    if rows:
+        w.insert(table, rows)
 
 
-def add_to_paid(session: Session, paid_by_bill: Mapping[int, int]) -> None:
-    """``bill.paid_fen += d`` for each bill: the cached paid amount follows the allocation lines."""
+def add_to_paid(w: Writer, paid_by_bill: Mapping[int, int]) -> None:
+    """``bill.paid_fen += d`` for each bill: the cached paid amount follows the allocation lines.
+
+    Never more than the bill still owes: the amounts were planned from a snapshot, and another desk
+    may have taken a payment meanwhile (then the whole import is a conflict and writes nothing)."""
     if not paid_by_bill:
         return
     bill = m.Bill.__table__
-    session.execute(
-        update(bill).where(bill.c.id == bindparam("b_id")).values(paid_fen=bill.c.paid_fen + bindparam("d")),
-        [{"b_id": bid, "d": fen} for bid, fen in sorted(paid_by_bill.items())],
-        execution_options={"synchronize_session": False},
+    w.update(
+        update(bill).where(bill.c.id == bindparam("b_id"),
+                           bill.c.paid_fen + bill.c.discount_fen + bill.c.waived_fen + bindparam("d")
+                           <= bill.c.amount_fen)
+        .values(paid_fen=bill.c.paid_fen + bindparam("d")),
+        [{"b_id": bid, "d": fen} for bid, fen in sorted(paid_by_bill.items())], what="账单已缴金额",
     )
 
 
-def lock_rooms(session: Session, ids: Iterable[int]) -> None:
-    """Lock the rooms touched (PostgreSQL; SQLite holds the write lock for the whole transaction)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for chunk in chunks(sorted(set(ids))):
-        session.execute(select(m.Room.id).where(m.Room.id.in_(chunk)).with_for_update()).all()
+def lock_rooms(w: Writer, ids: Iterable[int]) -> None:
+    """Lock the rooms touched when the rows are written (PostgreSQL ``FOR UPDATE``; SQLite's write
+    lock covers everything then)."""
+    w.lock(m.Room.__table__, ids)

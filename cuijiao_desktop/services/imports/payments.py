@@ -17,6 +17,7 @@ from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
 from cuijiao_desktop.importing.normalize import METHOD_ZH
 from cuijiao_desktop.importing.validate import PaymentRecord, Rejected
 
+from ..batch import Writer
 from ..dto import UserDTO
 from .common import (
     CREATE,
@@ -132,11 +133,12 @@ def _allocate(ordered: Sequence[tuple[PaymentRecord, int, PaymentMethod, str]], 
     return allocations, credits, paid_by_bill
 
 
-def apply_payments(session: Session, planner: PaymentPlanner, actor: UserDTO, file_name: str,
+def apply_payments(session: Session, w: Writer, planner: PaymentPlanner, actor: UserDTO, file_name: str,
                    progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
-    """Write the new payments, their allocation lines and any prepaid credit; move the bills' paid cache."""
+    """Write the new payments, their allocation lines and any prepaid credit through ``w``; move the
+    bills' paid cache (checked when written: a bill must still owe what the allocation gives it)."""
     touched = [room_id for _r, room_id, _m, _n in planner.new]
-    lock_rooms(session, touched)
+    lock_rooms(w, touched)
     open_bills = open_bills_of(session, touched)
     now = dt.datetime.now(dt.UTC)
     ordered = sorted(planner.new, key=lambda x: (x[0].paid_on, x[0].line))
@@ -149,15 +151,14 @@ def apply_payments(session: Session, planner: PaymentPlanner, actor: UserDTO, fi
     check_cancel(cancel)
     if progress is not None:
         progress(1, 3, "写入缴款")
-    payment_ids = insert_returning_ids(session, m.Payment.__table__, rows)
+    payment_ids = insert_returning_ids(w, m.Payment.__table__, rows)
     allocations, credits, paid_by_bill = _allocate(ordered, payment_ids, open_bills, now)
     check_cancel(cancel)
     if progress is not None:
         progress(2, 3, "分配到账单")
-    bulk_insert(session, m.PaymentAllocation.__table__, allocations)
-    bulk_insert(session, m.CreditEntry.__table__, credits)
-    add_to_paid(session, paid_by_bill)
-    session.flush()
+    bulk_insert(w, m.PaymentAllocation.__table__, allocations)
+    bulk_insert(w, m.CreditEntry.__table__, credits)
+    add_to_paid(w, paid_by_bill)
     check_cancel(cancel)
     if progress is not None:
         progress(3, 3, "完成")

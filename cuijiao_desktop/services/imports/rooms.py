@@ -17,6 +17,7 @@ from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.importing.normalize import OCCUPANCY_ZH, OWNER_TYPE_ZH, USAGE_ZH, PhoneNumber
 from cuijiao_desktop.importing.validate import Rejected, RoomRecord
 
+from ..batch import Writer
 from .common import (
     CREATE,
     REJECT,
@@ -222,8 +223,9 @@ def _contact_row(person_id: int, phone: PhoneNumber, primary: bool) -> dict[str,
             "relation": Relation.SELF, "contact_name": "", "is_primary": primary, "valid": True, "version": 1}
 
 
-def apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date,
-                 progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
+def apply_rooms(session: Session, w: Writer, estate_id: int, ops: _RoomOps, today: dt.date,
+                progress: ProgressFn | None, cancel: CancelFn | None) -> dict[str, int]:
+    """Write a planned rooms import through ``w`` (``session`` reads what is already there)."""
     steps = 7
     step = 0
 
@@ -237,7 +239,7 @@ def apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date,
     buildings = dict(session.execute(
         select(m.Building.name, m.Building.id).where(m.Building.estate_id == estate_id)).all())
     names = list(ops.new_buildings)
-    for name, bid in zip(names, insert_returning_ids(session, m.Building.__table__, [
+    for name, bid in zip(names, insert_returning_ids(w, m.Building.__table__, [
         {"estate_id": estate_id, "name": n, "floors": None, "sort_order": 0, "version": 1} for n in names
     ]), strict=True):
         buildings[name] = bid
@@ -245,7 +247,7 @@ def apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date,
         select(m.Unit.id, m.Building.name, m.Unit.name).join(m.Building, m.Building.id == m.Unit.building_id)
         .where(m.Building.estate_id == estate_id))}
     keys = list(ops.new_units)
-    for key, uid in zip(keys, insert_returning_ids(session, m.Unit.__table__, [
+    for key, uid in zip(keys, insert_returning_ids(w, m.Unit.__table__, [
         {"building_id": buildings[b], "name": u, "version": 1} for b, u in keys
     ]), strict=True):
         units[key] = uid
@@ -262,36 +264,37 @@ def apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date,
             "direct_debit": False, "note": values["note"], "version": 1,
         })
     new_room_ids = dict(zip([row["code"] for row in room_rows],
-                            insert_returning_ids(session, m.Room.__table__, room_rows), strict=True))
+                            insert_returning_ids(w, m.Room.__table__, room_rows), strict=True))
     tick("写入房屋")
     if ops.room_updates:
         room = m.Room.__table__
-        session.execute(
+        w.update(
             update(room).where(room.c.id == bindparam("b_id")).values(
                 area_centi_m2=bindparam("area_centi_m2"), occupancy=bindparam("occupancy"),
                 usage=bindparam("usage"), note=bindparam("note"), version=room.c.version + 1),
-            ops.room_updates,
-            execution_options={"synchronize_session": False},
+            ops.room_updates, what="房屋",
         )
     if ops.person_updates:
         person = m.Person.__table__
-        session.execute(
+        w.update(
             update(person).where(person.c.id == bindparam("b_id"))
             .values(owner_type=bindparam("owner_type"), version=person.c.version + 1),
-            ops.person_updates, execution_options={"synchronize_session": False},
+            ops.person_updates, what="业主",
         )
     if ops.ended_links:
         link = m.RoomPerson.__table__
-        for chunk in chunks(sorted(set(ops.ended_links))):
-            session.execute(update(link).where(link.c.id.in_(chunk))
-                            .values(end_date=today, version=link.c.version + 1))
+        w.update(  # a link another desk ended meanwhile is a conflict (it is no longer current)
+            update(link).where(link.c.id == bindparam("b_id"), link.c.end_date.is_(None))
+            .values(end_date=today, version=link.c.version + 1),
+            [{"b_id": i} for i in sorted(set(ops.ended_links))], what="住户关系",
+        )
     tick("写入业主")
 
     person_rows = [{"name": name, "name_initials": name_initials(name), "id_number": None,
                     "owner_type": owner_type if role is PersonRole.OWNER else None,
                     "preferred_channel": None, "note": "", "version": 1}
                    for _key, role, name, owner_type, _phones in ops.new_persons]
-    person_ids = insert_returning_ids(session, m.Person.__table__, person_rows)
+    person_ids = insert_returning_ids(w, m.Person.__table__, person_rows)
     tick("写入业主")
     link_rows = []
     contact_rows = list(ops.new_contacts)
@@ -300,11 +303,10 @@ def apply_rooms(session: Session, estate_id: int, ops: _RoomOps, today: dt.date,
         link_rows.append({"room_id": room_id, "person_id": pid, "role": role, "start_date": today,
                           "end_date": None, "pays_fees": False, "version": 1})
         contact_rows += [_contact_row(pid, phone, i == 0) for i, phone in enumerate(phones)]
-    bulk_insert(session, m.RoomPerson.__table__, link_rows)
+    bulk_insert(w, m.RoomPerson.__table__, link_rows)
     tick("写入联系方式")
-    bulk_insert(session, m.Contact.__table__, contact_rows)
+    bulk_insert(w, m.Contact.__table__, contact_rows)
     tick("写入联系方式")
-    session.flush()
     tick("完成")
     return {"rooms_created": len(room_rows), "persons_created": len(person_rows),
             "contacts_created": len(contact_rows)}

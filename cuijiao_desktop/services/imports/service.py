@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cuijiao_desktop.db.models import Estate, FeeItem
 from cuijiao_desktop.domain.enums import PaymentMethod
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.permissions import Permission
@@ -20,9 +21,12 @@ from cuijiao_desktop.importing.validate import ParsedSheet, Rejected, parse_rows
 
 from .. import audit
 from ..actor import authorize
+from ..batch import DirectWriter, IdMap, StagedWrite, Writer
+from ..bill_adjustments import audit_adjustments
 from ..dto import UserDTO
-from ..tx import read_only
-from .bills import BillPlanner, FeeChoice, apply_bills
+from ..fee_items import audit_new_fee_items
+from ..tx import Transactions, long_write, read_only
+from .bills import BillPlanner, FeeChoice, adjustment_reason, apply_bills
 from .common import (
     CREATE,
     REJECT,
@@ -130,8 +134,9 @@ def plan_import(
                  create_fee_items=create_fee_items, progress=progress, cancel=cancel).plan
 
 
+@long_write
 def commit_import(
-    session: Session,
+    target: Session | Transactions,
     sheet: SheetData,
     guess: HeaderGuess,
     *,
@@ -146,15 +151,76 @@ def commit_import(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ImportResult:
-    """Import ``sheet`` in the caller's transaction and record it in the audit log.
+    """Import ``sheet`` and record it in the audit log, all or nothing.
 
-    With rejected rows nothing is written (``DomainError("import.rows_rejected")``) unless
-    ``accept_valid`` is True, which imports the valid rows only. ``preview``, a plan of the
-    same sheet and mapping, saves checking the rows again (the database is always compared
-    anew). Creating fee items needs the permission to edit them. Never commits itself.
+    ``target`` is either the caller's session (everything is written in its transaction; the
+    caller commits) or, from the GUI and the command line, the database's ``Transactions``: then the
+    rows are checked in a read snapshot and staged in chunks without the write lock, and published
+    in one short transaction (``services/batch.py``), so a large import never makes a payment at
+    another desk wait; what other desks changed meanwhile is checked there (a conflict writes
+    nothing: ``batch.conflict``). With rejected rows nothing is written
+    (``DomainError("import.rows_rejected")``) unless ``accept_valid`` is True, which imports the
+    valid rows only. ``preview``, a plan of the same sheet and mapping, saves checking the rows again
+    (the database is always compared anew). Creating fee items needs the permission to edit them,
+    changing a bill's amount the permission to edit bills (it is an audited adjustment).
     """
-    actor = authorize(session, actor, Permission.IMPORT_DATA)
-    today = today or dt.date.today()
+    options: dict[str, Any] = {
+        "estate": estate, "today": today or dt.date.today(), "default_method": default_method,
+        "fee_item_choices": fee_item_choices, "create_fee_items": create_fee_items, "accept_valid": accept_valid,
+        "preview": preview, "cancel": cancel}
+    if isinstance(target, Session):
+        who = authorize(target, actor, Permission.IMPORT_DATA)
+        staged = _stage_import(target, DirectWriter(target), sheet, guess, actor=who, progress=progress, **options)
+        _audit_import(target, who, sheet, staged)
+        target.flush()
+        return ImportResult(plan=staged.plan, **staged.counts)
+
+    def staging(done: int, total: int, text: str) -> None:  # checking and staging: up to 95 %
+        if progress is not None:
+            progress(done * 95 // max(total, 1), 100, text)
+
+    with StagedWrite(target, progress=None, cancel=cancel) as w:
+        with target.read.begin() as session:
+            who = authorize(session, actor, Permission.IMPORT_DATA)
+            staged = _stage_import(session, w, sheet, guess, actor=who, progress=staging, **options)
+
+        def finish(s: Session, ids: IdMap) -> None:
+            again = authorize(s, actor, Permission.IMPORT_DATA)  # still allowed now that it is written
+            _authorize_writes(s, again, new_fee_items=bool(staged.fee_items), adjusting=bool(staged.adjustments))
+            _audit_import(s, again, sheet, staged, ids)
+
+        if progress is not None:
+            progress(96, 100, "提交")
+        w.publish(finish)
+    if progress is not None:
+        progress(100, 100, "完成")
+    return ImportResult(plan=staged.plan, **staged.counts)
+
+
+@dataclass
+class _Staged:
+    """What an import handed to its writer: the plan, the estate, the counts, and what the audit names."""
+
+    plan: ImportPlan
+    estate_id: int  # provisional when the estate is new and staged
+    counts: dict[str, int]
+    fee_items: list[tuple[int, dict]] = field(default_factory=list)
+    adjustments: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def _authorize_writes(session: Session, actor: UserDTO, *, new_fee_items: bool, adjusting: bool) -> None:
+    """New fee items need the permission to edit them; changed bill amounts the permission to edit bills."""
+    if new_fee_items:
+        authorize(session, actor, Permission.EDIT_FEE_ITEMS)
+    if adjusting:
+        authorize(session, actor, Permission.EDIT_BILLING)
+
+
+def _stage_import(session: Session, w: Writer, sheet: SheetData, guess: HeaderGuess, *, actor: UserDTO,
+                  estate: str | None, today: dt.date, default_method: PaymentMethod | None,
+                  fee_item_choices: Mapping[str, FeeChoice] | None, create_fee_items: bool, accept_valid: bool,
+                  preview: ImportPlan | None, progress: ProgressFn | None, cancel: CancelFn | None) -> _Staged:
+    """Check the rows against ``session`` and hand what to write to ``w``."""
     parsed = None
     if (preview is not None and preview.today == today and preview.file_name == sheet.file_name
             and preview.sheet == sheet.sheet and dict(preview.mapping) == dict(guess.mapping)
@@ -171,30 +237,44 @@ def commit_import(
     plan = planned.plan
     if plan.rejected and not accept_valid:
         raise DomainError("import.rows_rejected", count=plan.rejected_count)
-    if plan.new_fee_items:
-        authorize(session, actor, Permission.EDIT_FEE_ITEMS)
+    adjusting = plan.kind is ImportKind.BILLS and any(
+        u["amount_fen"] != u["old_amount_fen"] for u in planned.planner.ops.bill_updates)
+    _authorize_writes(session, actor, new_fee_items=bool(plan.new_fee_items), adjusting=adjusting)
     estate_id = planned.estate_id
     if estate_id is None:
-        estate_id = create_estate(session, plan.estate_name)
+        estate_id = create_estate(session, w, plan.estate_name)
         planned.planner.estate_id = estate_id
 
     def write_progress(done: int, total: int, text: str) -> None:
         if progress is not None:
             progress(total + done, total * 2, text)
 
-    counts: dict[str, int]
     if plan.kind is ImportKind.ROOMS:
-        counts = apply_rooms(session, estate_id, planned.planner.ops, today, write_progress, cancel)
-    elif plan.kind is ImportKind.BILLS:
-        counts = apply_bills(session, estate_id, planned.planner.ops, actor, sheet.file_name, write_progress, cancel)
-    else:
-        counts = apply_payments(session, planned.planner, actor, sheet.file_name, write_progress, cancel)
+        counts = apply_rooms(session, w, estate_id, planned.planner.ops, today, write_progress, cancel)
+        return _Staged(plan, estate_id, counts)
+    if plan.kind is ImportKind.BILLS:
+        written = apply_bills(session, w, estate_id, planned.planner.ops, actor, sheet.file_name,
+                              write_progress, cancel)
+        return _Staged(plan, estate_id, written.counts, written.fee_items, written.adjustments)
+    counts = apply_payments(session, w, planned.planner, actor, sheet.file_name, write_progress, cancel)
+    return _Staged(plan, estate_id, counts)
+
+
+def _audit_import(session: Session, actor: UserDTO, sheet: SheetData, staged: _Staged,
+                  ids: IdMap | None = None) -> None:
+    """The audit entries of a written import (``ids``: the real ids of staged rows)."""
+    plan = staged.plan
+    real = (lambda table, i: ids.real(table, i)) if ids is not None else (lambda _table, i: i)
+    source = f"导入：{sheet.file_name}"
+    if staged.fee_items:
+        audit_new_fee_items(session, actor, [(real(FeeItem.__table__, i), row) for i, row in staged.fee_items],
+                            source=source)
+    if staged.adjustments:
+        audit_adjustments(session, actor, staged.adjustments, reason=adjustment_reason(sheet.file_name))
     extra = {"new_fee_items": list(plan.new_fee_items)} if plan.new_fee_items else {}
     audit.record(
-        session, actor, f"import.{plan.kind.value}", "estate", estate_id, file=sheet.file_name, sheet=sheet.sheet,
-        estate=plan.estate_name, created=plan.created, updated=plan.updated, unchanged=plan.unchanged,
-        rejected=plan.rejected_count, skipped=len(plan.skipped), rejected_lines=[x.line for x in plan.rejected][:200],
-        **extra, **counts,
+        session, actor, f"import.{plan.kind.value}", "estate", real(Estate.__table__, staged.estate_id),
+        file=sheet.file_name, sheet=sheet.sheet, estate=plan.estate_name, created=plan.created, updated=plan.updated,
+        unchanged=plan.unchanged, rejected=plan.rejected_count, skipped=len(plan.skipped),
+        rejected_lines=[x.line for x in plan.rejected][:200], **extra, **staged.counts,
     )
-    session.flush()
-    return ImportResult(plan=plan, **counts)

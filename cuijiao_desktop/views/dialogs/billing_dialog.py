@@ -286,7 +286,8 @@ class BillingDialog(QDialog):
 
     # the run
     def generate(self) -> None:
-        """Write the previewed bills (one transaction, progress and cancel), then show what was done."""
+        """Write the previewed bills (a long write: staged, then published at once; progress and cancel),
+        then show what was done."""
         if self._busy or self.preview is None or not self.preview.bills:
             return
         self._busy = True

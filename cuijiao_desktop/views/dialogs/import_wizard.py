@@ -21,7 +21,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -56,6 +55,7 @@ from cuijiao_desktop.importing.validate import Rejected
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.reports.rejected_rows import write_rejected
 from cuijiao_desktop.tasks import run_with_progress, wait_for
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.labels import basis_label
 from cuijiao_desktop.views.models.base import ALIGN_RIGHT, Index, RowRole, RowTableModel, SortRole
 
@@ -220,11 +220,10 @@ class SourcePage(QWizardPage):
 
     def browse(self) -> None:
         """Pick the file."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import from"), self.w.start_folder(),
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
-        if path:
-            self.file_edit.setText(path)
+        path = file_dialogs.open_file(self, self.tr("Import from"), purpose="import", settings=self.w.settings,
+                                      filters=self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
+        if path is not None:
+            self.file_edit.setText(str(path))
             self.load_sheet_names()
 
     def load_sheet_names(self) -> None:
@@ -576,9 +575,11 @@ class CheckPage(QWizardPage):
         plan, sheet = self.w.plan, self.w.sheet
         assert plan is not None and sheet is not None
         if not path:
-            default = str(Path(self.w.start_folder()) / f"{Path(sheet.file_name).stem}-被拒绝的行.xlsx")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), default,
-                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            chosen = file_dialogs.save_file(self, self.tr("Export rejected rows"), purpose="import",
+                                            suggested_name=f"{Path(sheet.file_name).stem}-被拒绝的行.xlsx",
+                                            filters=self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+                                            default_suffix="xlsx", settings=self.w.settings)
+            path = str(chosen) if chosen is not None else None
         if not path:
             return
         handle = wait_for(self.w.runner.submit(write_rejected, path, sheet, plan.header_row, plan.rejected,
@@ -655,6 +656,11 @@ class ImportWizard(QWizard):
             self.setPage(page_id, page)
 
     # helpers used by the pages
+    @property
+    def settings(self):
+        """The UI settings (remembered folders), or None in tests that give none."""
+        return self._settings
+
     def start_folder(self) -> str:
         """The last folder used for imports."""
         if self._settings is not None:

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
 
 
@@ -43,11 +44,12 @@ class PdfDialog(QDialog):
 
     def save_copy(self) -> None:
         """Save a copy of the PDF."""
-        folder = self._settings.last_folder("pdf") if self._settings is not None else ""
-        suggested = str(Path(folder) / self.path.name) if folder else self.path.name
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), suggested, self.tr("PDF document (*.pdf)"))
-        if not target:
+        chosen = file_dialogs.save_file(self, self.tr("Save PDF"), purpose="pdf", suggested_name=self.path.name,
+                                        filters=self.tr("PDF document (*.pdf)"), default_suffix="pdf",
+                                        settings=self._settings)
+        if chosen is None:
             return
+        target = str(chosen)
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
         try:

@@ -7,13 +7,12 @@ import json
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from cuijiao_desktop.messages import error_message, format_local_datetime
 from cuijiao_desktop.services import audit_log
 from cuijiao_desktop.services.audit_log import AuditFilter
 from cuijiao_desktop.tasks import run_with_progress
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.models.base import RowRole, RowTableModel
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
 
@@ -272,13 +272,12 @@ class AuditSection(SettingsSection):
     # export
     def export(self) -> None:
         flt = self.current_filter()
-        folder = self._settings.last_folder("export") if self._settings is not None else ""
-        folder = folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"审计日志-{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(Path(folder) / name),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.export_to(Path(path), flt)
+        path = file_dialogs.save_file(self, self.tr("Export the audit log"), purpose="export", suggested_name=name,
+                                      filters=self.tr("Excel workbook (*.xlsx)"), default_suffix="xlsx",
+                                      settings=self._settings)
+        if path is not None:
+            self.export_to(path, flt)
 
     def export_to(self, path: Path, flt: AuditFilter) -> None:
         """Read the rows, write the workbook (temporary file, then renamed), then note the export in the log."""

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import office
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.dialogs.style import set_inline
 from cuijiao_desktop.views.pages.settings_page import SettingsSection
 
@@ -196,12 +196,12 @@ class OfficeSection(SettingsSection):
                             on_finished=lambda: self.save_button.setEnabled(True))
 
     def choose_image(self, key: str) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or \
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, self.images[key].title(), start,
-                                              self.tr("Pictures (*.png *.jpg *.jpeg)"))
-        if path:
-            self.load_image(key, Path(path))
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        path = file_dialogs.open_file(self, self.images[key].title(), purpose="images",
+                                      filters=self.tr("Pictures (*.png *.jpg *.jpeg)"),
+                                      fallback=Path(pictures) if pictures else None)
+        if path is not None:
+            self.load_image(key, path)
 
     def load_image(self, key: str, path: Path) -> None:
         """Store the picture at ``path`` as the office's ``key`` image."""

@@ -66,10 +66,11 @@ from cuijiao_desktop.views.pages.base import Page
 
 
 def receipts_dir() -> Path:
-    """Where receipt PDFs are written: ``<app data>/receipts``."""
-    from cuijiao_desktop.datadir import app_data_dir
+    """Where receipt PDFs are written: ``Documents/物业费收据`` (never the data folder, which holds the
+    database and nothing people browse to: see ``dbfiles.py``)."""
+    from cuijiao_desktop.datadir import documents_dir
 
-    return app_data_dir() / "receipts"
+    return documents_dir() / "物业费收据"
 
 
 def system_font_dirs() -> list[str]:

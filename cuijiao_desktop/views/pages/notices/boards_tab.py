@@ -11,7 +11,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services import boards as board_service
 from cuijiao_desktop.views.widgets.dates import date_edit
+from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.pdf_preview import PdfPreview, print_pdf
 
 
@@ -235,15 +235,11 @@ class BoardsTab(QWidget):
                 return
             path = self._scratch / name
         else:
-            folder = self._settings.last_folder("boards") if self._settings is not None else ""
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Save board"),
-                                                    str(Path(folder) / name) if folder else name,
-                                                    self.tr("PDF document (*.pdf)"))
-            if not target:
+            chosen = ask_save_path(self, self._settings, key="boards", title=self.tr("Save board"), name=name,
+                                   file_filter=self.tr("PDF document (*.pdf)"), suffix=".pdf")
+            if chosen is None:
                 return
-            path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
-            if self._settings is not None:
-                self._settings.set_last_folder("boards", str(path.parent))
+            path = chosen
 
         def done(result) -> None:
             board, written = result

@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import delivery as delivery_service
+from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.widgets.dates import date_edit
 
 from .batch_tab import delivery_label
@@ -222,10 +222,11 @@ class DeliveryTab(QWidget):
         self.hint.setStyleSheet("color: #8A5300;" if door else "color: #5F6B7A;")
 
     def choose_proof(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Proof file"), "", self.tr("Pictures and PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)"))
-        if path:
-            self.set_proof(path)
+        path = file_dialogs.open_file(
+            self, self.tr("Proof file"), purpose="proofs",
+            filters=self.tr("Pictures and PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)"))
+        if path is not None:
+            self.set_proof(str(path))
 
     def set_proof(self, path: str | None) -> None:
         self.proof = path

@@ -9,6 +9,7 @@ import pytest
 from factories import make_room_with_bills
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from cuijiao_desktop.db.engine import describe_url
@@ -107,6 +108,8 @@ def test_search_open_ledger_take_part_payment_then_reverse_it(qtbot, runner, ui_
     assert page.payments_model.rowCount() == 2
     assert not page.reverse_button.isEnabled()  # the newest row is the reversal
 
-    # 5. back to where we came from
+    # 5. back to where we came from (a shortcut needs the active window: the dialogs just closed may have held it)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     QTest.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_page() is not page

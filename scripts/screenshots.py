@@ -18,8 +18,8 @@ filtered, 20–21 the import wizard (columns, check) on a messy workbook written
 31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates),
 50–52 the call form, the contact log and the promises, 55–60 the cases list, a case with its ladder,
 an instalment plan, the split preview, service issues and the ladder settings,
-40–43 the security screens as the demo administrator (users, service centre with a seal drawn
-here, audit log, the idle lock). (30-*.png, the print room's documents, come from
+40–44 the administrator's screens (users, service centre with a seal drawn here, audit log, the
+idle lock, the database and its backups). (30-*.png, the print room's documents, come from
 ``scripts/print_room_pngs.py``.)
 
 The room of 12–18 is one in arrears with the richest history (fee items, part payments,
@@ -319,7 +319,8 @@ def seal_picture() -> bytes:
 
 
 def security_shots(app: QApplication, ctx: dict) -> None:
-    """40 设置 → 用户, 41 服务中心信息 (with a seal), 42 审计日志, 43 the idle lock, as the demo administrator."""
+    """40 设置 → 用户, 41 服务中心信息 (with a seal), 42 审计日志, 43 the idle lock, 44 设置 → 数据库, as the
+    demo administrator."""
     from cuijiao_desktop.db.engine import describe_url
     from cuijiao_desktop.services import auth, office
     from cuijiao_desktop.services.demo import DEMO_PASSWORD
@@ -340,6 +341,9 @@ def security_shots(app: QApplication, ctx: dict) -> None:
         page.tabs.setCurrentIndex(offset + 1)
         _settle(app, window)
         _save(window, out / f"{40 + offset:02d}-{name}.png")
+    page.tabs.setCurrentWidget(window.database_section)  # 44 设置 → 数据库: the connection and the backups
+    _settle(app, window)
+    _save(window, out / "44-database.png")
     window.screen_lock.lock()
     _settle(app, window)
     _save(window, out / "43-lock.png")

@@ -10,6 +10,7 @@ program (nothing is recorded: notices are previews, boards are not audited):
 30-notice-level6.png   a 6th notice, whose slip asks for the owner's signature
 30-board-arrears.png   the arrears board of one building (privacy-safe default masking)
 30-board-thanks.png    the thank-you board of the same building
+30-lawyer-letter.png   the first page of a room's lawyer dossier: the letter draft
 30-dossier.png         the first page of the dossier section of a room's lawyer dossier
 
 The office's seal and payment QR code are demo pictures made here (marked 演示), as an office's
@@ -154,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             rich = max((d for d in docs if d.level >= 9), key=lambda d: d.months, default=docs[0])
             d = dataclasses.replace(dossier.build_dossier(s, room_id=rich.room_id, today=today), office=office)
             pdf = write_dossier_pdf(d, work / "dossier.pdf")
+            to_png(pdf, args.out / "30-lawyer-letter.png", dpi=args.dpi, page=1)
             to_png(pdf, args.out / "30-dossier.png", dpi=args.dpi, page=2)
         engine.dispose()
     return 0

@@ -39,7 +39,7 @@ def default_database_url() -> str:
 
 def documents_dir() -> Path:
     """The user's Documents folder: where file dialogs start and where files for people (receipts,
-    exports) go. Never the data folder, which holds the database (see ``dbfiles.py``)."""
+    exports) go. Never the data folder, which holds the database (see ``sqlite_files.py``)."""
     set_application_names()
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()

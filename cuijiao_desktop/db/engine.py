@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from cuijiao_desktop.dbfiles import register_live_database
+from cuijiao_desktop.sqlite_files import register_live_database
 
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option marking a connection's transactions as read-only (see the module docstring).

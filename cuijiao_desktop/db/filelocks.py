@@ -2,7 +2,7 @@
 
 A WAL connection holds, as long as it is open, a shared lock on the database file and the
 "dead man switch" read lock on byte 128 of the ``-shm`` file. If some code of the process closes a
-descriptor of either file, the kernel drops these locks silently (``dbfiles.py``); another process
+descriptor of either file, the kernel drops these locks silently (``sqlite_files.py``); another process
 may then think it is alone and delete the ``-wal``. :func:`locks_intact` tells whether that
 happened; the application asks after every file dialog and, if the locks are gone, reopens its
 connections at once (closing them re-takes nothing stale: SQLite then re-opens and re-locks).

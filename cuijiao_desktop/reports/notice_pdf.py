@@ -52,8 +52,8 @@ def _cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _tint(rgb: tuple[float, float, float], amount: float) -> tuple[float, float, float]:
-    return tuple(1 - (1 - v) * amount for v in rgb)  # type: ignore[return-value]
+def _tint(rgb: tuple[float, float, float], strength: float) -> tuple[float, float, float]:
+    return tuple(1 - (1 - v) * strength for v in rgb)  # type: ignore[return-value]
 
 
 class _NoticePainter:

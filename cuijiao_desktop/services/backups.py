@@ -41,9 +41,9 @@ from cuijiao_desktop.db.migrate import (
     write_backup,
 )
 from cuijiao_desktop.db.models import BackupRecord
-from cuijiao_desktop.dbfiles import is_database_file
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.permissions import Permission
+from cuijiao_desktop.sqlite_files import is_database_file
 
 from .actor import authorize
 from .dto import UserDTO

@@ -4,7 +4,7 @@ Why: on Linux a process loses all its locks on a file when any of its code close
 that file. Qt's file dialogs read files to find their type and icon (``QMimeDatabase`` sniffs the
 content of ``cuijiao.sqlite3-wal`` and ``-shm``, which have no telling extension; the GTK dialog
 does the same for every file), and so dropped the app's SQLite locks: the next ``cuijiao`` command
-then deleted the app's ``-wal`` and the database was corrupted (issue 14). See ``dbfiles.py``.
+then deleted the app's ``-wal`` and the database was corrupted (issue 14). See ``sqlite_files.py``.
 
 So these dialogs:
 
@@ -54,8 +54,13 @@ from PySide6.QtWidgets import (
 )
 
 from cuijiao_desktop.datadir import documents_dir
-from cuijiao_desktop.dbfiles import SIDECAR_SUFFIXES, is_database_file, live_databases, looks_like_database
 from cuijiao_desktop.settings import UiSettings
+from cuijiao_desktop.sqlite_files import (
+    SIDECAR_SUFFIXES,
+    is_database_file,
+    live_databases,
+    looks_like_database,
+)
 
 _CTX = "file_dialogs"
 

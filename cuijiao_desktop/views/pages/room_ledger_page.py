@@ -67,7 +67,7 @@ from cuijiao_desktop.views.pages.base import Page
 
 def receipts_dir() -> Path:
     """Where receipt PDFs are written: ``Documents/物业费收据`` (never the data folder, which holds the
-    database and nothing people browse to: see ``dbfiles.py``)."""
+    database and nothing people browse to: see ``sqlite_files.py``)."""
     from cuijiao_desktop.datadir import documents_dir
 
     return documents_dir() / "物业费收据"

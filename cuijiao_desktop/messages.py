@@ -525,6 +525,16 @@ MESSAGES: dict[str, str] = {
         "({minimum_fen}): reverse the payment first."
     ),
     "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
+    # --- exports (issue 12) ---
+    "sms.template_empty": QT_TRANSLATE_NOOP("messages", "Write the text of the message first."),
+    "sms.template_too_long": QT_TRANSLATE_NOOP(
+        "messages", "The message has {chars} characters; at most {limit} can be sent."
+    ),
+    "sms.unknown_placeholder": QT_TRANSLATE_NOOP("messages", "The message uses unknown placeholders: {names}."),
+    "sms.template_forbidden": QT_TRANSLATE_NOOP(
+        "messages", "The wording of the message is not allowed: {findings}. Change it first."
+    ),
+    "sms.batch_not_found": QT_TRANSLATE_NOOP("messages", "There is no notice batch numbered {batch}."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -1,4 +1,4 @@
-"""``import rooms|bills|payments`` and ``export rooms|arrears``."""
+"""``import rooms|bills|payments`` and ``export rooms|arrears`` (the other exports: ``cli/exports.py``)."""
 
 from __future__ import annotations
 
@@ -34,12 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     imp.set_defaults(run=_import)
 
-    exp = sub.add_parser("export", help="导出房屋与业主（可再导入）或欠费明细到 .xlsx 或 .csv")
-    exp.add_argument("what", choices=["rooms", "arrears"], help="rooms 房屋与业主；arrears 欠费明细")
-    exp.add_argument("file", type=Path, help="目标文件（.xlsx 或 .csv）")
-    exp.add_argument("--estate", metavar="NAME", help="导出此小区的房屋（只有一个小区时可省略）")
-    exp.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
-    exp.set_defaults(run=_export)
+    exp = sub.add_parser("export", help="导出房屋与业主、欠费明细、催缴记录、上门记录、通知发放记录或催缴短信文件")
+    what = exp.add_subparsers(dest="what", required=True, metavar="WHAT")
+    for name, text in (("rooms", "房屋与业主（可再导入）"), ("arrears", "欠费明细")):
+        one = what.add_parser(name, help=f"{text}，导出到 .xlsx 或 .csv")
+        one.add_argument("file", type=Path, help="目标文件（.xlsx 或 .csv）")
+        if name == "rooms":
+            one.add_argument("--estate", metavar="NAME", help="导出此小区的房屋（只有一个小区时可省略）")
+        one.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+        one.set_defaults(run=_export, estate=None)
+    from . import exports
+
+    exports.register_exports(what)
 
 
 def _fee_item_lines(plan) -> list[str]:

@@ -11,6 +11,7 @@ from .rooms import RoomCode, normalize_building, normalize_room, normalize_unit,
 
 __all__ = [
     "COMPOUND_SURNAMES",
+    "GENERIC_SALUTATION",
     "BoardRow",
     "MaskingPolicy",
     "board_row",
@@ -18,6 +19,8 @@ __all__ = [
     "mask_phone",
     "mask_room",
     "phone_last4",
+    "salutation",
+    "surname",
 ]
 
 COMPOUND_SURNAMES: frozenset[str] = frozenset({
@@ -28,6 +31,14 @@ COMPOUND_SURNAMES: frozenset[str] = frozenset({
 })
 
 
+def surname(name: str) -> str:
+    """``张三`` -> ``张``, ``欧阳娜娜`` -> ``欧阳``; a one-character name has no surname to keep (``""``)."""
+    s = (name or "").strip()
+    if len(s) < 2:
+        return ""
+    return s[:2] if len(s) > 2 and s[:2] in COMPOUND_SURNAMES else s[:1]
+
+
 def mask_name(name: str) -> str:
     """``张三`` -> ``张*``, ``张三丰`` -> ``张**``, ``欧阳娜娜`` -> ``欧阳**``, ``李`` -> ``*``."""
     s = (name or "").strip()
@@ -35,8 +46,24 @@ def mask_name(name: str) -> str:
         return ""
     if len(s) == 1:
         return "*"
-    keep = 2 if len(s) > 2 and s[:2] in COMPOUND_SURNAMES else 1
+    keep = len(surname(s))
     return s[:keep] + "*" * len(s[keep:].replace(" ", ""))
+
+
+_PERSONAL_NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
+#: How a message names an owner whose name gives no surname (a company, a foreign name, none recorded).
+GENERIC_SALUTATION = "业主"
+
+
+def salutation(name: str) -> str:
+    """How a message that leaves the office (an SMS) names the owner: the surname and a neutral title,
+    never the whole name. ``张三`` -> ``张先生/女士``, ``欧阳娜娜`` -> ``欧阳先生/女士``; a company, a
+    name in Latin letters, a one-character or an empty name -> ``业主``."""
+    s = re.sub(r"\s+", "", name or "")
+    if not _PERSONAL_NAME.fullmatch(s) or any(w in s for w in ("公司", "集团", "中心", "单位", "银行", "学校")):
+        return GENERIC_SALUTATION
+    family = surname(s)
+    return f"{family}先生/女士" if family else GENERIC_SALUTATION
 
 
 def mask_room(code: RoomCode | str, *, keep_digits: int = 2) -> str:

@@ -39,6 +39,7 @@ __all__ = [
     "MONEY_FORMAT",
     "XlsxColumn",
     "cell_text",
+    "csv_text",
     "display_width",
     "guard_text",
     "write_table",
@@ -142,6 +143,13 @@ def guard_text(cell: Any) -> Any:
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+def csv_text(text: str) -> str:
+    """A CSV cell that Excel will not run: text starting with ``=``, ``+``, ``-``, ``@`` (or a tab or a
+    carriage return) gets a leading apostrophe, as OWASP advises for CSV files (a CSV cell has no
+    "text" type to set, unlike :func:`guard_text`'s cells)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _check_cancel(cancel: CancelFn | None) -> None:
@@ -334,6 +342,11 @@ def write_table_xlsx(
     return written
 
 
+def _csv_cell(kind: str, value: Any) -> str:
+    text = cell_text(kind, value)
+    return csv_text(text) if kind == "text" else text
+
+
 def write_table_csv(
     path: str | os.PathLike[str],
     columns: Sequence[XlsxColumn],
@@ -344,7 +357,8 @@ def write_table_csv(
 ) -> int:
     """Write ``rows`` as CSV (UTF-8 with BOM, so Excel opens Chinese correctly); return the row count.
 
-    Values are written as :func:`cell_text` shows them (money ``1234.50``, periods ``2026-10``).
+    Values are written as :func:`cell_text` shows them (money ``1234.50``, periods ``2026-10``); text
+    cells go through :func:`csv_text`, so that no cell is a formula when Excel opens the file.
     Written through a temporary file: a cancel or failure leaves nothing behind.
     """
     columns = list(columns)
@@ -357,7 +371,7 @@ def write_table_csv(
             writer = csv.writer(fh)
             writer.writerow([c.title for c in columns])
             for values in rows:
-                writer.writerow([cell_text(k, values[i] if i < len(values) else None)
+                writer.writerow([_csv_cell(k, values[i] if i < len(values) else None)
                                  for i, k in enumerate(kinds)])
                 written += 1
                 if written % _STEP == 0:

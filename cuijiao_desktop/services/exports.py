@@ -126,6 +126,7 @@ def arrears_rows(session: Session, *, actor: UserDTO, today: dt.date | None = No
     return sorted(query_arrears(session, today=today or dt.date.today()), key=room_order_key)
 
 
-def record_export(session: Session, *, actor: UserDTO, what: str, file_name: str, rows: int) -> None:
-    """Audit an export written by the caller (personal data leaves the program)."""
-    audit.record(session, actor, f"export.{what}", "report", None, file=file_name, rows=rows)
+def record_export(session: Session, *, actor: UserDTO, what: str, file_name: str, rows: int, **detail: Any) -> None:
+    """Audit an export written by the caller (personal data leaves the program); ``detail`` (the filter,
+    for example) goes into the entry as well."""
+    audit.record(session, actor, f"export.{what}", "report", None, file=file_name, rows=rows, **detail)

@@ -2083,6 +2083,253 @@ The backup is checked first; the current data is backed up before it is replaced
     </message>
 </context>
 <context>
+    <name>ExportsTab</name>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>CSV text (.csv)</source>
+        <translation>CSV 文本（.csv）</translation>
+    </message>
+    <message>
+        <source>Your role may not export personal data.</source>
+        <translation>您的角色不能导出个人信息。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>催缴记录</translation>
+    </message>
+    <message>
+        <source>Contacts from</source>
+        <translation>联系日期</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <translation>上门记录</translation>
+    </message>
+    <message>
+        <source>Planned from</source>
+        <translation>计划上门日期</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>上门人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any delivery</source>
+        <translation>全部送达情况</translation>
+    </message>
+    <message>
+        <source>Notices issued</source>
+        <translation>通知发放记录</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送达情况</translation>
+    </message>
+    <message>
+        <source>SMS batch file (for the office&apos;s SMS platform)</source>
+        <translation>催缴短信批量文件（供本处短信平台导入）</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>any arrears</source>
+        <translation>不限月数</translation>
+    </message>
+    <message>
+        <source>Notice batch no. (optional)</source>
+        <translation>通知批次号（可不填）</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}. The owner is named by surname only and the room&apos;s last digits are masked.</source>
+        <translation>占位符：{names}。短信只称业主的姓氏，房号末两位隐去。</translation>
+    </message>
+    <message>
+        <source>Export SMS file…</source>
+        <translation>导出短信文件…</translation>
+    </message>
+    <message>
+        <source>Rooms that get no message are listed here after the export.</source>
+        <translation>导出后，未发短信的房屋及原因列在这里。</translation>
+    </message>
+    <message>
+        <source>Message template</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>First message</source>
+        <translation>第一条短信预览</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>All estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>Any collector</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <source>{estate}Building {name}</source>
+        <translation>{estate}{name}栋</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>{chars} characters · {n} SMS</source>
+        <translation>{chars} 字 · {n} 条短信</translation>
+    </message>
+    <message>
+        <source>(over {limit} characters: billed as {n} messages)</source>
+        <translation>（超过 {limit} 字：按 {n} 条计费）</translation>
+    </message>
+    <message>
+        <source>{n} rooms chosen</source>
+        <translation>已选 {n} 户</translation>
+    </message>
+    <message>
+        <source>No room chosen: an example is shown</source>
+        <translation>未选中房屋：显示示例</translation>
+    </message>
+    <message>
+        <source>CSV text (*.csv)</source>
+        <translation>CSV 文本 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the contact log</source>
+        <translation>导出催缴记录</translation>
+    </message>
+    <message>
+        <source>Export the home visits</source>
+        <translation>导出上门记录</translation>
+    </message>
+    <message>
+        <source>Export the notices issued</source>
+        <translation>导出通知发放记录</translation>
+    </message>
+    <message>
+        <source>Export the SMS batch file</source>
+        <translation>导出催缴短信文件</translation>
+    </message>
+    <message>
+        <source>SMS batch</source>
+        <translation>催缴短信</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exporting the contact log…</source>
+        <translation>正在导出催缴记录…</translation>
+    </message>
+    <message>
+        <source>Exported {n} contacts to {path}</source>
+        <translation>已导出 {n} 条联系记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the home visits…</source>
+        <translation>正在导出上门记录…</translation>
+    </message>
+    <message>
+        <source>Exported {n} visits to {path}</source>
+        <translation>已导出 {n} 条上门记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the notices issued…</source>
+        <translation>正在导出通知发放记录…</translation>
+    </message>
+    <message>
+        <source>Exported {n} notices to {path}</source>
+        <translation>已导出 {n} 份通知到 {path}</translation>
+    </message>
+    <message>
+        <source>{room}: {reason}</source>
+        <translation>{room}：{reason}</translation>
+    </message>
+    <message>
+        <source>Wrote {n} messages ({segments} SMS to be billed) to {path}.</source>
+        <translation>已写入短信 {n} 条（按 {segments} 条计费）到 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} rooms get no message (listed below).</source>
+        <translation>{n} 户未发短信（见下方列表）。</translation>
+    </message>
+    <message>
+        <source>It is now within the quiet hours {hours}: send the messages later.</source>
+        <translation>现在是免打扰时段（{hours}），请稍后再发送。</translation>
+    </message>
+    <message>
+        <source>Do not send during the quiet hours {hours}.</source>
+        <translation>请勿在免打扰时段（{hours}）发送。</translation>
+    </message>
+    <message>
+        <source>Writing the SMS batch file…</source>
+        <translation>正在生成短信文件…</translation>
+    </message>
+</context>
+<context>
     <name>FeeItemDialog</name>
     <message>
         <source>New fee item</source>
@@ -6244,6 +6491,53 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>exports</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划上门</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已上门</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Friendly reminder</source>
+        <translation>温馨提示</translation>
+    </message>
+    <message>
+        <source>Notice of arrears</source>
+        <translation>催缴通知书</translation>
+    </message>
+    <message>
+        <source>Final notice</source>
+        <translation>最后催告函</translation>
+    </message>
+    <message>
+        <source>Lawyer&apos;s letter</source>
+        <translation>律师函</translation>
+    </message>
+    <message>
+        <source>Not delivered yet</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Delivered with proof</source>
+        <translation>已送达（有凭证）</translation>
+    </message>
+    <message>
+        <source>Delivered without proof</source>
+        <translation>已送达（无凭证）</translation>
+    </message>
+</context>
+<context>
     <name>file_dialogs</name>
     <message>
         <source>Excel workbook</source>
@@ -7580,6 +7874,26 @@ Take exactly this amount?</source>
     <message>
         <source>Give the reason for changing the bill.</source>
         <translation>请填写调整账单的原因。</translation>
+    </message>
+    <message>
+        <source>Write the text of the message first.</source>
+        <translation>请先填写短信内容。</translation>
+    </message>
+    <message>
+        <source>The message has {chars} characters; at most {limit} can be sent.</source>
+        <translation>短信共 {chars} 字，最多只能发送 {limit} 字。</translation>
+    </message>
+    <message>
+        <source>The message uses unknown placeholders: {names}.</source>
+        <translation>短信中有无法识别的占位符：{names}。</translation>
+    </message>
+    <message>
+        <source>The wording of the message is not allowed: {findings}. Change it first.</source>
+        <translation>短信措辞不允许使用：{findings}。请先修改。</translation>
+    </message>
+    <message>
+        <source>There is no notice batch numbered {batch}.</source>
+        <translation>没有批次号为 {batch} 的通知批次。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

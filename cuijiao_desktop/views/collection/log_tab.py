@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.domain.contacts import FORM_OUTCOMES
 from cuijiao_desktop.domain.enums import ArrearsReason, CallOutcome, Channel
 from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.reports.activity_exports import export_contact_log
 from cuijiao_desktop.services import contact_log as log_service
-from cuijiao_desktop.services import exports as export_service
-from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.collection.models import ContactLogModel
 from cuijiao_desktop.views.icons import icon
@@ -37,17 +36,6 @@ PAGE_SIZE = log_service.LOG_PAGE_SIZE
 DEFAULT_DAYS = 30
 _LOG_CHANNELS = (Channel.PHONE, Channel.SMS, Channel.WECHAT, Channel.DESK, Channel.VISIT, Channel.LETTER,
                  Channel.REGISTERED_LETTER, Channel.NOTICE, Channel.EMAIL)
-
-
-def export_contact_log(session, *, actor, flt, today: date, path: Path, progress=None, cancel=None) -> int:
-    """The export task: every row of the filter to ``path``, audited in the same transaction (a failed
-    or cancelled export leaves neither a file nor an audit row)."""
-    from cuijiao_desktop.reports.contact_log_xlsx import write_contact_log_xlsx
-
-    rows = log_service.contact_log_rows(session, actor=actor, flt=flt, today=today)
-    export_service.record_export(session, actor=actor, what="contact_log", file_name=path.name, rows=len(rows))
-    title = f"{office_service.get_office(session).name} 催缴记录".strip()
-    return write_contact_log_xlsx(rows, path, title=title, progress=progress, cancel=cancel)
 
 
 class ContactLogTab(QWidget):

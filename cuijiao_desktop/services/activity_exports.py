@@ -1,0 +1,304 @@
+"""Exports of the collection work: the home visits (上门记录) and the notices issued (通知发放记录).
+
+Each export is a table (:class:`services.exports.ExportTable`) for the generic writer
+(``reports.xlsx.write_table``: .xlsx or .csv by the file's suffix). The columns of each table are
+declared once (:data:`VISIT_COLUMNS`, :data:`NOTICE_COLUMNS`: key, title, kind); a row is built as a
+dict of keys and cut to the columns, so a new column is one line here and one value in the row dict.
+Both tables name owners and hold their rooms: they need ``Permission.EXPORT_PERSONAL_DATA``, and the
+caller audits the file in the same transaction (``reports.activity_exports``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import and_, exists, select, true
+from sqlalchemy.orm import Session
+
+from cuijiao_desktop.db.models import Estate, Notice, Person, Room, RoomPerson, User, Visit, VisitStaff
+from cuijiao_desktop.domain.enums import DeliveryMethod, NoticeKind, PersonRole, VisitStatus
+from cuijiao_desktop.domain.labels_zh import OUTCOME_ZH
+from cuijiao_desktop.domain.notices import period_text
+from cuijiao_desktop.domain.permissions import Permission
+
+from .actor import authorize
+from .contact_log import _utc as _day_start_utc
+from .dto import UserDTO
+from .exports import ExportTable
+from .limitation import notice_is_evidenced_demand
+from .tx import read_only
+
+__all__ = [
+    "DELIVERY_STATE_ZH",
+    "DELIVERY_ZH",
+    "NOTICE_COLUMNS",
+    "NOTICE_KIND_ZH",
+    "VISIT_COLUMNS",
+    "VISIT_STATUS_ZH",
+    "DeliveryState",
+    "NoticeExportFilter",
+    "VisitExportFilter",
+    "delivery_state",
+    "notices_table",
+    "visits_table",
+]
+
+EXPORT_LIMIT = 100_000
+_CHUNK = 900
+
+VISIT_STATUS_ZH: dict[VisitStatus, str] = {
+    VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
+}
+NOTICE_KIND_ZH: dict[NoticeKind, str] = {
+    NoticeKind.REMINDER: "温馨提示", NoticeKind.ARREARS_NOTICE: "催缴通知书", NoticeKind.FINAL_NOTICE: "最后催告函",
+    NoticeKind.LAWYER_LETTER: "律师函",
+}
+DELIVERY_ZH: dict[DeliveryMethod, str] = {
+    DeliveryMethod.HAND_SIGNED: "当面签收", DeliveryMethod.DOOR: "张贴/塞门", DeliveryMethod.REGISTERED_MAIL: "挂号信",
+    DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
+    DeliveryMethod.EMAIL: "邮件",
+}
+
+
+class DeliveryState(StrEnum):
+    """Where a notice's delivery stands (the filter of the notices export)."""
+
+    PENDING = "pending"  # no delivery recorded
+    DELIVERED = "delivered"  # a delivery recorded, with or without proof
+    EVIDENCED = "evidenced"  # delivered with proof: an evidenced demand (services.limitation's rule)
+    UNPROVEN = "unproven"  # delivered without proof (stuck on the door, no slip, no tracking number)
+
+
+DELIVERY_STATE_ZH: dict[DeliveryState, str] = {
+    DeliveryState.PENDING: "未送达", DeliveryState.DELIVERED: "已送达", DeliveryState.EVIDENCED: "已送达（有凭证）",
+    DeliveryState.UNPROVEN: "已送达（无凭证）",
+}
+
+#: The visits table: (key, title, kind) per column, in the order of the file.
+VISIT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("planned_at", "计划时间", "text"),
+    ("status", "状态", "text"),
+    ("estate", "小区", "text"),
+    ("room_code", "房号", "text"),
+    ("owner", "业主", "text"),
+    ("staff", "上门人员", "text"),
+    ("booked_by_phone", "电话预约", "text"),
+    ("done_at", "上门时间", "text"),
+    ("attitude", "业主态度", "text"),
+    ("outcome", "结果", "text"),
+    ("agreed_date", "约定缴费日", "date"),
+    ("revisit", "需再次上门", "text"),
+    ("notice_handed", "当面递交通知", "text"),
+    ("note", "备注", "text"),
+    ("created_by", "登记人", "text"),
+)
+
+#: The notices-issued table: (key, title, kind) per column, in the order of the file.
+NOTICE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("serial", "编号", "text"),
+    ("batch_no", "批次", "text"),
+    ("issued_on", "开具日期", "date"),
+    ("kind", "类型", "text"),
+    ("level", "第几次", "int"),
+    ("estate", "小区", "text"),
+    ("room_code", "房号", "text"),
+    ("recipient", "收件人", "text"),
+    ("arrears_fen", "欠费本金", "money"),
+    ("late_fee_fen", "滞纳金", "money"),
+    ("total_fen", "合计", "money"),
+    ("periods", "欠费期间", "text"),
+    ("deadline", "缴费期限", "date"),
+    ("intended", "拟送达方式", "text"),
+    ("delivery_method", "送达方式", "text"),
+    ("delivered_on", "送达日期", "date"),
+    ("delivered_to", "签收人", "text"),
+    ("tracking_no", "快递单号", "text"),
+    ("signed_receipt", "签收回执", "text"),
+    ("delivery_state", "送达状态", "text"),
+    ("issued_by", "开具人", "text"),
+)
+
+
+def _yes(flag: bool | None) -> str:
+    return "是" if flag else "否"
+
+
+def _local(at: Any) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M") if at is not None else ""
+
+
+def _cut(columns: Sequence[tuple[str, str, str]], rows: Iterable[Mapping[str, Any]]) -> tuple[tuple[Any, ...], ...]:
+    return tuple(tuple(row.get(key) for key, _title, _kind in columns) for row in rows)
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield list(ids[i:i + _CHUNK])
+
+
+def _owners(session: Session, room_ids: Sequence[int]) -> dict[int, str]:
+    """Each room's current owner (the first linked), for the tables."""
+    out: dict[int, str] = {}
+    for chunk in _chunks(sorted(set(room_ids))):
+        for rid, name in session.execute(
+            select(RoomPerson.room_id, Person.name).join(Person, Person.id == RoomPerson.person_id)
+            .where(RoomPerson.room_id.in_(chunk), RoomPerson.role == PersonRole.OWNER, RoomPerson.end_date.is_(None))
+            .order_by(RoomPerson.id)
+        ):
+            out.setdefault(rid, name)
+    return out
+
+
+def _period_span(first: int | None, last: int | None) -> str:
+    if first is None:
+        return ""
+    return period_text(first) if last in (None, first) else f"{period_text(first)} 至 {period_text(last)}"
+
+
+def _range_subtitle(date_from: date | None, date_to: date | None, count: int) -> str:
+    span = f"{date_from.isoformat() if date_from else '最早'} 至 {date_to.isoformat() if date_to else '今天'}"
+    return f"{span}，共 {count:,} 条"
+
+
+# ---------------------------------------------------------------------------
+# Visits
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VisitExportFilter:
+    """Visits planned from ``date_from`` to ``date_to`` (local days, inclusive); ``staff_id``: one of the
+    staff who went (or were to go); ``status``: planned, done or cancelled. None means any."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    staff_id: int | None = None
+    status: VisitStatus | None = None
+
+
+@read_only
+def visits_table(session: Session, *, actor: UserDTO, flt: VisitExportFilter) -> ExportTable:
+    """The visits of the filter, oldest first (at most :data:`EXPORT_LIMIT`)."""
+    authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
+    cond: list = []
+    if flt.date_from is not None:
+        cond.append(Visit.planned_at >= _day_start_utc(flt.date_from))
+    if flt.date_to is not None:
+        cond.append(Visit.planned_at < _day_start_utc(flt.date_to + timedelta(days=1)))
+    if flt.status is not None:
+        cond.append(Visit.status == VisitStatus(flt.status))
+    if flt.staff_id is not None:
+        cond.append(exists().where(VisitStaff.visit_id == Visit.id, VisitStaff.user_id == flt.staff_id))
+    found = session.execute(
+        select(Visit, Estate.name, Room.code)
+        .join(Room, Room.id == Visit.room_id).join(Estate, Estate.id == Room.estate_id)
+        .where(and_(true(), *cond))
+        .order_by(Visit.planned_at, Visit.id).limit(EXPORT_LIMIT)
+    ).all()
+    users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    staff: dict[int, list[str]] = defaultdict(list)
+    visit_ids = [v.id for v, _e, _c in found]
+    for chunk in _chunks(visit_ids):
+        for vid, uid, duty in session.execute(
+            select(VisitStaff.visit_id, VisitStaff.user_id, VisitStaff.duty)
+            .where(VisitStaff.visit_id.in_(chunk)).order_by(VisitStaff.visit_id, VisitStaff.user_id)
+        ):
+            name = users.get(uid, "")
+            staff[vid].append(f"{name}（{duty}）" if duty else name)
+    owners = _owners(session, [v.room_id for v, _e, _c in found])
+    rows = []
+    for v, estate, code in found:
+        rows.append({
+            "planned_at": _local(v.planned_at), "status": VISIT_STATUS_ZH.get(v.status, ""), "estate": estate,
+            "room_code": code, "owner": owners.get(v.room_id, ""), "staff": "、".join(staff[v.id]),
+            "booked_by_phone": _yes(v.booked_by_phone), "done_at": _local(v.done_at), "attitude": v.attitude or "",
+            "outcome": OUTCOME_ZH.get(v.outcome, "") if v.outcome else "", "agreed_date": v.agreed_date,
+            "revisit": _yes(v.revisit), "notice_handed": _yes(v.notice_handed), "note": v.note or "",
+            "created_by": users.get(v.created_by_id, "") if v.created_by_id else "",
+        })
+    return ExportTable(
+        columns=tuple((title, kind) for _key, title, kind in VISIT_COLUMNS), rows=_cut(VISIT_COLUMNS, rows),
+        sheet_title="上门记录", title="上门催缴记录", subtitle=_range_subtitle(flt.date_from, flt.date_to, len(rows)),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Notices issued
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeExportFilter:
+    """Notices issued from ``date_from`` to ``date_to`` (local days, inclusive), of a ``kind``, in a
+    delivery ``state``, of one ``batch_no``. None (or "") means any."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: NoticeKind | None = None
+    state: DeliveryState | None = None
+    batch_no: str = ""
+
+
+def delivery_state(n: Notice) -> DeliveryState:
+    """PENDING, EVIDENCED or UNPROVEN (never the umbrella DELIVERED) for one notice."""
+    if n.delivered_at is None:
+        return DeliveryState.PENDING
+    proven = notice_is_evidenced_demand(delivered_at=n.delivered_at, signed_receipt=bool(n.signed_receipt),
+                                        tracking_no=n.tracking_no or "", proof_path=n.proof_path or "",
+                                        delivery_method=n.delivery_method)
+    return DeliveryState.EVIDENCED if proven else DeliveryState.UNPROVEN
+
+
+@read_only
+def notices_table(session: Session, *, actor: UserDTO, flt: NoticeExportFilter) -> ExportTable:
+    """The notices of the filter, by serial (at most :data:`EXPORT_LIMIT`), with a totals row."""
+    authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
+    cond: list = []
+    if flt.date_from is not None:
+        cond.append(Notice.issued_at >= _day_start_utc(flt.date_from))
+    if flt.date_to is not None:
+        cond.append(Notice.issued_at < _day_start_utc(flt.date_to + timedelta(days=1)))
+    if flt.kind is not None:
+        cond.append(Notice.kind == NoticeKind(flt.kind))
+    if flt.batch_no.strip():
+        cond.append(Notice.batch_no == flt.batch_no.strip().upper())
+    state = DeliveryState(flt.state) if flt.state is not None else None
+    if state is DeliveryState.PENDING:
+        cond.append(Notice.delivered_at.is_(None))
+    elif state is not None:
+        cond.append(Notice.delivered_at.is_not(None))
+    found = session.execute(
+        select(Notice, Estate.name, Room.code)
+        .join(Room, Room.id == Notice.room_id).join(Estate, Estate.id == Room.estate_id)
+        .where(and_(true(), *cond))
+        .order_by(Notice.serial).limit(EXPORT_LIMIT)
+    ).all()
+    users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    rows = []
+    for n, estate, code in found:
+        st = delivery_state(n)
+        if state in (DeliveryState.EVIDENCED, DeliveryState.UNPROVEN) and st is not state:
+            continue
+        rows.append({
+            "serial": n.serial, "batch_no": n.batch_no or "", "issued_on": n.issued_at.astimezone().date(),
+            "kind": NOTICE_KIND_ZH.get(n.kind, ""), "level": n.level, "estate": estate, "room_code": code,
+            "recipient": n.recipient_name or "", "arrears_fen": int(n.arrears_fen),
+            "late_fee_fen": int(n.late_fee_fen or 0), "total_fen": int(n.arrears_fen) + int(n.late_fee_fen or 0),
+            "periods": _period_span(n.period_from, n.period_to), "deadline": n.deadline,
+            "intended": DELIVERY_ZH.get(n.intended_delivery, "") if n.intended_delivery else "",
+            "delivery_method": DELIVERY_ZH.get(n.delivery_method, "") if n.delivery_method else "",
+            "delivered_on": n.delivered_at.astimezone().date() if n.delivered_at else None,
+            "delivered_to": n.delivered_to or "", "tracking_no": n.tracking_no or "",
+            "signed_receipt": _yes(n.signed_receipt), "delivery_state": DELIVERY_STATE_ZH[st],
+            "issued_by": users.get(n.issued_by_id, "") if n.issued_by_id else "",
+        })
+    return ExportTable(
+        columns=tuple((title, kind) for _key, title, kind in NOTICE_COLUMNS), rows=_cut(NOTICE_COLUMNS, rows),
+        sheet_title="通知发放记录", title="催缴通知发放记录",
+        subtitle=_range_subtitle(flt.date_from, flt.date_to, len(rows)), totals_label="合计",
+    )

@@ -50,7 +50,7 @@ def mask_name(name: str) -> str:
     return s[:keep] + "*" * len(s[keep:].replace(" ", ""))
 
 
-_PERSONAL_NAME = re.compile(r"[\u3400-\u9fff·]{2,5}")
+_PERSONAL_NAME = re.compile(r"[\u3400-\u9fff]{2,5}")  # a transliterated name (阿依·买买提) has no surname to use
 #: How a message names an owner whose name gives no surname (a company, a foreign name, none recorded).
 GENERIC_SALUTATION = "业主"
 
@@ -58,7 +58,7 @@ GENERIC_SALUTATION = "业主"
 def salutation(name: str) -> str:
     """How a message that leaves the office (an SMS) names the owner: the surname and a neutral title,
     never the whole name. ``张三`` -> ``张先生/女士``, ``欧阳娜娜`` -> ``欧阳先生/女士``; a company, a
-    name in Latin letters, a one-character or an empty name -> ``业主``."""
+    name in Latin letters or with a middle dot, a one-character or an empty name -> ``业主``."""
     s = re.sub(r"\s+", "", name or "")
     if not _PERSONAL_NAME.fullmatch(s) or any(w in s for w in ("公司", "集团", "中心", "单位", "银行", "学校")):
         return GENERIC_SALUTATION

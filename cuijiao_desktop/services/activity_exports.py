@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import and_, exists, select, true
@@ -133,7 +134,8 @@ def _local(at: Any) -> str:
 
 
 def _cut(columns: Sequence[tuple[str, str, str]], rows: Iterable[Mapping[str, Any]]) -> tuple[tuple[Any, ...], ...]:
-    return tuple(tuple(row.get(key) for key, _title, _kind in columns) for row in rows)
+    pick = itemgetter(*(key for key, _title, _kind in columns))
+    return tuple(pick(row) for row in rows)
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
@@ -194,15 +196,17 @@ def visits_table(session: Session, *, actor: UserDTO, flt: VisitExportFilter) ->
         cond.append(Visit.status == VisitStatus(flt.status))
     if flt.staff_id is not None:
         cond.append(exists().where(VisitStaff.visit_id == Visit.id, VisitStaff.user_id == flt.staff_id))
-    found = session.execute(
-        select(Visit, Estate.name, Room.code)
+    found = session.execute(  # columns, not ORM objects: tens of thousands of rows
+        select(Visit.id, Visit.room_id, Visit.planned_at, Visit.status, Visit.booked_by_phone, Visit.done_at,
+               Visit.attitude, Visit.outcome, Visit.agreed_date, Visit.revisit, Visit.notice_handed, Visit.note,
+               Visit.created_by_id, Estate.name.label("estate"), Room.code.label("room_code"))
         .join(Room, Room.id == Visit.room_id).join(Estate, Estate.id == Room.estate_id)
         .where(and_(true(), *cond))
         .order_by(Visit.planned_at, Visit.id).limit(EXPORT_LIMIT)
     ).all()
     users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
     staff: dict[int, list[str]] = defaultdict(list)
-    visit_ids = [v.id for v, _e, _c in found]
+    visit_ids = [v.id for v in found]
     for chunk in _chunks(visit_ids):
         for vid, uid, duty in session.execute(
             select(VisitStaff.visit_id, VisitStaff.user_id, VisitStaff.duty)
@@ -210,12 +214,12 @@ def visits_table(session: Session, *, actor: UserDTO, flt: VisitExportFilter) ->
         ):
             name = users.get(uid, "")
             staff[vid].append(f"{name}（{duty}）" if duty else name)
-    owners = _owners(session, [v.room_id for v, _e, _c in found])
+    owners = _owners(session, [v.room_id for v in found])
     rows = []
-    for v, estate, code in found:
+    for v in found:
         rows.append({
-            "planned_at": _local(v.planned_at), "status": VISIT_STATUS_ZH.get(v.status, ""), "estate": estate,
-            "room_code": code, "owner": owners.get(v.room_id, ""), "staff": "、".join(staff[v.id]),
+            "planned_at": _local(v.planned_at), "status": VISIT_STATUS_ZH.get(v.status, ""), "estate": v.estate,
+            "room_code": v.room_code, "owner": owners.get(v.room_id, ""), "staff": "、".join(staff[v.id]),
             "booked_by_phone": _yes(v.booked_by_phone), "done_at": _local(v.done_at), "attitude": v.attitude or "",
             "outcome": OUTCOME_ZH.get(v.outcome, "") if v.outcome else "", "agreed_date": v.agreed_date,
             "revisit": _yes(v.revisit), "notice_handed": _yes(v.notice_handed), "note": v.note or "",
@@ -244,14 +248,19 @@ class NoticeExportFilter:
     batch_no: str = ""
 
 
+def _state(delivered_at: Any, signed: bool | None, tracking_no: str | None, proof_path: str | None,
+           method: DeliveryMethod | None) -> DeliveryState:
+    if delivered_at is None:
+        return DeliveryState.PENDING
+    proven = notice_is_evidenced_demand(delivered_at=delivered_at, signed_receipt=bool(signed),
+                                        tracking_no=tracking_no or "", proof_path=proof_path or "",
+                                        delivery_method=method)
+    return DeliveryState.EVIDENCED if proven else DeliveryState.UNPROVEN
+
+
 def delivery_state(n: Notice) -> DeliveryState:
     """PENDING, EVIDENCED or UNPROVEN (never the umbrella DELIVERED) for one notice."""
-    if n.delivered_at is None:
-        return DeliveryState.PENDING
-    proven = notice_is_evidenced_demand(delivered_at=n.delivered_at, signed_receipt=bool(n.signed_receipt),
-                                        tracking_no=n.tracking_no or "", proof_path=n.proof_path or "",
-                                        delivery_method=n.delivery_method)
-    return DeliveryState.EVIDENCED if proven else DeliveryState.UNPROVEN
+    return _state(n.delivered_at, n.signed_receipt, n.tracking_no, n.proof_path, n.delivery_method)
 
 
 @read_only
@@ -272,30 +281,35 @@ def notices_table(session: Session, *, actor: UserDTO, flt: NoticeExportFilter) 
         cond.append(Notice.delivered_at.is_(None))
     elif state is not None:
         cond.append(Notice.delivered_at.is_not(None))
-    found = session.execute(
-        select(Notice, Estate.name, Room.code)
+    found = session.execute(  # columns, not ORM objects: tens of thousands of rows
+        select(Notice.serial, Notice.batch_no, Notice.issued_at, Notice.kind, Notice.level, Notice.recipient_name,
+               Notice.arrears_fen, Notice.late_fee_fen, Notice.period_from, Notice.period_to, Notice.deadline,
+               Notice.intended_delivery, Notice.delivery_method, Notice.delivered_at, Notice.delivered_to,
+               Notice.tracking_no, Notice.proof_path, Notice.signed_receipt, Notice.issued_by_id,
+               Estate.name.label("estate"), Room.code.label("room_code"))
         .join(Room, Room.id == Notice.room_id).join(Estate, Estate.id == Room.estate_id)
         .where(and_(true(), *cond))
         .order_by(Notice.serial).limit(EXPORT_LIMIT)
     ).all()
     users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
     rows = []
-    for n, estate, code in found:
-        st = delivery_state(n)
+    for (serial, batch_no, issued_at, kind, level, recipient, arrears_fen, late_fee_fen, period_from, period_to,
+         deadline, intended, method, delivered_at, delivered_to, tracking_no, proof_path, signed, issued_by,
+         estate, code) in found:
+        st = _state(delivered_at, signed, tracking_no, proof_path, method)
         if state in (DeliveryState.EVIDENCED, DeliveryState.UNPROVEN) and st is not state:
             continue
+        principal, late = int(arrears_fen), int(late_fee_fen or 0)
         rows.append({
-            "serial": n.serial, "batch_no": n.batch_no or "", "issued_on": n.issued_at.astimezone().date(),
-            "kind": NOTICE_KIND_ZH.get(n.kind, ""), "level": n.level, "estate": estate, "room_code": code,
-            "recipient": n.recipient_name or "", "arrears_fen": int(n.arrears_fen),
-            "late_fee_fen": int(n.late_fee_fen or 0), "total_fen": int(n.arrears_fen) + int(n.late_fee_fen or 0),
-            "periods": _period_span(n.period_from, n.period_to), "deadline": n.deadline,
-            "intended": DELIVERY_ZH.get(n.intended_delivery, "") if n.intended_delivery else "",
-            "delivery_method": DELIVERY_ZH.get(n.delivery_method, "") if n.delivery_method else "",
-            "delivered_on": n.delivered_at.astimezone().date() if n.delivered_at else None,
-            "delivered_to": n.delivered_to or "", "tracking_no": n.tracking_no or "",
-            "signed_receipt": _yes(n.signed_receipt), "delivery_state": DELIVERY_STATE_ZH[st],
-            "issued_by": users.get(n.issued_by_id, "") if n.issued_by_id else "",
+            "serial": serial, "batch_no": batch_no or "", "issued_on": issued_at.astimezone().date(),
+            "kind": NOTICE_KIND_ZH.get(kind, ""), "level": level, "estate": estate, "room_code": code,
+            "recipient": recipient or "", "arrears_fen": principal, "late_fee_fen": late, "total_fen": principal + late,
+            "periods": _period_span(period_from, period_to), "deadline": deadline,
+            "intended": DELIVERY_ZH.get(intended, "") if intended else "",
+            "delivery_method": DELIVERY_ZH.get(method, "") if method else "",
+            "delivered_on": delivered_at.astimezone().date() if delivered_at else None,
+            "delivered_to": delivered_to or "", "tracking_no": tracking_no or "", "signed_receipt": _yes(signed),
+            "delivery_state": DELIVERY_STATE_ZH[st], "issued_by": users.get(issued_by, "") if issued_by else "",
         })
     return ExportTable(
         columns=tuple((title, kind) for _key, title, kind in NOTICE_COLUMNS), rows=_cut(NOTICE_COLUMNS, rows),

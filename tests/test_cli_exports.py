@@ -35,7 +35,7 @@ def _audit(url: str) -> list[str]:
 def test_export_calls_visits_and_notices(demo_db, tmp_path, capsys):
     visits, notices, calls = tmp_path / "v.xlsx", tmp_path / "n.csv", tmp_path / "c.xlsx"
     assert main(["--db", demo_db, "export", "visits", "--status", "done", "--out", str(visits)]) == 0
-    assert main(["--db", demo_db, "export", "notices", "--delivery", "pending", "--out", str(notices)]) == 0
+    assert main(["--db", demo_db, "export", "notices", "--delivery", "unproven", "--out", str(notices)]) == 0
     assert main(["--db", demo_db, "export", "calls", "--from", "2026-11-01", "--out", str(calls), "--today", TODAY]) == 0
     said = capsys.readouterr().out
     ws = openpyxl.load_workbook(visits).active
@@ -44,7 +44,7 @@ def test_export_calls_visits_and_notices(demo_db, tmp_path, capsys):
     assert f"已导出上门记录 {ws.max_row - 3} 条" in said
     with notices.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][0] == "编号" and len(rows) > 1 and {r[rows[0].index("送达状态")] for r in rows[1:]} == {"未送达"}
+    assert rows[0][0] == "编号" and len(rows) > 1 and {r[rows[0].index("送达状态")] for r in rows[1:]} == {"已送达（无凭证）"}
     assert f"已导出通知 {len(rows) - 1} 份" in said and "已导出催缴记录" in said and calls.exists()
     assert _audit(demo_db)[-3:] == ["export.visits", "export.notices", "export.contact_log"]
     # the older exports keep their shape in the same group

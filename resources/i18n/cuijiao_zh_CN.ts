@@ -2189,6 +2189,10 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>缴费期限</translation>
     </message>
     <message>
+        <source>Use the filters instead</source>
+        <translation>改用筛选条件</translation>
+    </message>
+    <message>
         <source>Placeholders: {names}. The owner is named by surname only and the room&apos;s last digits are masked.</source>
         <translation>占位符：{names}。短信只称业主的姓氏，房号末两位隐去。</translation>
     </message>
@@ -2227,6 +2231,10 @@ The backup is checked first; the current data is backed up before it is replaced
     <message>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>{n} rooms carried over from the arrears list</source>
+        <translation>从欠费列表带来的 {n} 户</translation>
     </message>
     <message>
         <source>{chars} characters · {n} SMS</source>

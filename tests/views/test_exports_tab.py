@@ -54,6 +54,15 @@ def test_the_sms_section_previews_and_exports_the_batch(zh, qtbot, runner, users
         entry = s.scalars(select(AuditLog).where(AuditLog.action == "export.sms")).one()
     assert entry.username == users[Role.MANAGER].username and '"rows": 1' in entry.detail
 
+    # rooms carried over from the arrears table replace the filters
+    with qtbot.waitSignal(tab.sig_sample, timeout=3000):
+        tab.carry_rooms([a.room_id], "3栋")
+    assert tab.sms_rooms.text() == "已选 1 户" and not tab.sms_estate.isEnabled()
+    assert tab.sms_selection().room_ids == (a.room_id,) and "3栋" in tab.sms_carried.text()
+    with qtbot.waitSignal(tab.sig_sample, timeout=3000):
+        tab.sms_clear_carried.click()
+    assert tab.sms_rooms.text() == "已选 2 户" and tab.sms_estate.isEnabled()
+
     collector = ExportsTab(runner, users[Role.COLLECTOR], today=lambda: TODAY, settings=ui_settings)
     qtbot.addWidget(collector)
     assert not collector.sms_button.isEnabled() and collector.calls_button.isEnabled()

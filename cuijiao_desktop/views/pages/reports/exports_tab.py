@@ -98,6 +98,7 @@ class ExportsTab(QWidget):
         self._arrears_options: arrears_service.ArrearsFilterOptions | None = None
         self._loaded = False
         self._sample_seq = 0
+        self.carried: tuple[int, ...] = ()
         self._build()
 
     # construction
@@ -212,6 +213,19 @@ class ExportsTab(QWidget):
         due.addWidget(QLabel(self.tr("Pay by")))
         due.addWidget(self.sms_due, 1)
         grid.addLayout(due, 1, 2)
+        self.sms_carried = QLabel()
+        self.sms_carried.setObjectName("smsCarried")
+        self.sms_carried.setStyleSheet("background: #FFF6DB; border: 1px solid #E9D48A; border-radius: 4px; "
+                                       "padding: 4px 8px; color: #5C4400;")
+        self.sms_carried.setWordWrap(True)
+        self.sms_clear_carried = QPushButton(self.tr("Use the filters instead"))
+        self.sms_clear_carried.setObjectName("smsClearCarried")
+        self.sms_clear_carried.clicked.connect(lambda: self.carry_rooms(()))
+        carried = QHBoxLayout()
+        carried.addWidget(self.sms_carried, 1)
+        carried.addWidget(self.sms_clear_carried)
+        self.sms_carried.hide()
+        self.sms_clear_carried.hide()
         self.sms_template = QPlainTextEdit(DEFAULT_SMS_TEMPLATE)
         self.sms_template.setObjectName("smsTemplate")
         self.sms_template.setMaximumHeight(90)
@@ -239,6 +253,7 @@ class ExportsTab(QWidget):
         self.sms_left_out.setPlaceholderText(self.tr("Rooms that get no message are listed here after the export."))
         lay = QVBoxLayout(sms)
         lay.addLayout(grid)
+        lay.addLayout(carried)
         lay.addWidget(QLabel(self.tr("Message template")))
         lay.addWidget(self.sms_template)
         lay.addWidget(hint)
@@ -348,7 +363,21 @@ class ExportsTab(QWidget):
         return NoticeExportFilter(date_from=_day(self.notices_from), date_to=_day(self.notices_to),
                                   kind=self.notices_kind.currentData(), state=self.notices_state.currentData())
 
+    def carry_rooms(self, room_ids, description: str = "") -> None:
+        """Message only the rooms chosen in the arrears table (``room_ids``; empty: back to the filters)."""
+        self.carried = tuple(room_ids)
+        for w in (self.sms_estate, self.sms_building, self.sms_collector, self.sms_months, self.sms_batch):
+            w.setEnabled(not self.carried)
+        if self.carried:
+            text = self.tr("{n} rooms carried over from the arrears list").format(n=f"{len(self.carried):,}")
+            self.sms_carried.setText(f"{text} ({description})" if description else text)
+        self.sms_carried.setVisible(bool(self.carried))
+        self.sms_clear_carried.setVisible(bool(self.carried))
+        self.load_sample()
+
     def sms_selection(self) -> sms_batch.SmsSelection:
+        if self.carried:
+            return sms_batch.SmsSelection(room_ids=self.carried)
         return sms_batch.SmsSelection(
             arrears=arrears_service.ArrearsFilter(estate_id=self.sms_estate.currentData(),
                                                   building_id=self.sms_building.currentData(),

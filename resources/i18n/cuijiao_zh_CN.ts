@@ -2234,7 +2234,7 @@ The backup is checked first; the current data is backed up before it is replaced
     </message>
     <message>
         <source>{n} rooms carried over from the arrears list</source>
-        <translation>从欠费列表带来的 {n} 户</translation>
+        <translation>已从欠费列表带入 {n} 户</translation>
     </message>
     <message>
         <source>{chars} characters · {n} SMS</source>

@@ -150,23 +150,29 @@ def _chosen(session: Session, selection: SmsSelection, today: date
             ) -> tuple[list[arrears_service.ArrearsRow], list[SmsLeftOut]]:
     every = arrears_service.query_arrears(session, today=today)
     rows = arrears_service.filter_rows(every, selection.arrears)
+    owing = {r.room_id for r in every}
     left: list[SmsLeftOut] = []
+
+    def named_rooms(wanted: set[int]) -> None:
+        """Keep the rows of ``wanted``; a named room that owes nothing is listed, not dropped."""
+        nonlocal rows
+        settled = sorted(wanted - owing - {r.room_id for r in left})
+        for i in range(0, len(settled), _CHUNK):
+            for rid, estate, code in session.execute(
+                select(Room.id, Estate.name, Room.code).join(Estate, Estate.id == Room.estate_id)
+                .where(Room.id.in_(settled[i:i + _CHUNK])).order_by(Room.code)
+            ):
+                left.append(SmsLeftOut(rid, estate, code, PAID))
+        rows = [r for r in rows if r.room_id in wanted]
+
     if selection.batch_no.strip():
         batch = selection.batch_no.strip().upper()
         wanted = set(session.scalars(select(Notice.room_id).where(Notice.batch_no == batch).distinct()))
         if not wanted:
             raise NotFound("sms.batch_not_found", batch=batch)
-        owing = {r.room_id for r in every}
-        if wanted - owing:
-            for rid, estate, code in session.execute(
-                select(Room.id, Estate.name, Room.code).join(Estate, Estate.id == Room.estate_id)
-                .where(Room.id.in_(sorted(wanted - owing))).order_by(Room.code)
-            ):
-                left.append(SmsLeftOut(rid, estate, code, PAID))
-        rows = [r for r in rows if r.room_id in wanted]
+        named_rooms(wanted)
     if selection.room_ids:
-        picked = set(selection.room_ids)
-        rows = [r for r in rows if r.room_id in picked]
+        named_rooms(set(selection.room_ids))
     if selection.min_months:
         rows = [r for r in rows if r.months >= selection.min_months]
     rows.sort(key=arrears_service.room_order_key)

@@ -198,6 +198,9 @@ def test_sms_batch_messages_masking_and_rooms_left_out(session_factory, users, o
         assert [m.room_id for m in by_batch.messages] == [a.room_id]
         assert "2026年8月15日" in by_batch.messages[0].text
         assert [(r.room_id, r.reason) for r in by_batch.left_out] == [(e.room_id, "已无逾期欠费")]
+        picked = plan_sms(s, actor=manager, template=TEMPLATE, selection=SmsSelection(room_ids=(a.room_id, e.room_id)),
+                          today=TODAY)
+        assert [m.room_id for m in picked.messages] == [a.room_id] and picked.left_out == by_batch.left_out
         # the arrears filter, minimum months
         assert plan_sms(s, actor=manager, template=TEMPLATE, selection=SmsSelection(min_months=4),
                         today=TODAY).left_out == ()

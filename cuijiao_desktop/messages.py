@@ -535,6 +535,7 @@ MESSAGES: dict[str, str] = {
         "messages", "The wording of the message is not allowed: {findings}. Change it first."
     ),
     "sms.batch_not_found": QT_TRANSLATE_NOOP("messages", "There is no notice batch numbered {batch}."),
+    "sms.due_in_past": QT_TRANSLATE_NOOP("messages", "The pay-by date {due} has already passed."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -70,6 +70,10 @@ def test_export_sms_from_a_template_file(demo_db, tmp_path, capsys):
     assert f"已写入短信 {len(rows) - 1} 条" in said and "请勿在 21:00–08:00 发送" in said
     assert _audit(demo_db)[-1] == "export.sms"
 
+    default = tmp_path / "default.csv"  # no wording given: the office's template
+    assert main(["--db", demo_db, "export", "sms", "--min-months", "3", "--out", str(default), "--today", TODAY]) == 0
+    assert "如已缴请忽略" in capsys.readouterr().out
+
     assert main(["--db", demo_db, "export", "sms", "--text", "{业主全名}", "--out", str(out)]) == 1
     assert "无法识别的占位符" in capsys.readouterr().err
     assert main(["--db", demo_db, "export", "sms", "--text", "x", "--out", str(tmp_path / "x.xlsx")]) == 2

@@ -58,8 +58,9 @@ def register_exports(what: argparse._SubParsersAction) -> None:
     n.set_defaults(run=_notices)
 
     s = what.add_parser("sms", help="催缴短信批量文件（CSV：手机号码、短信内容），供本处的短信平台导入")
-    text = s.add_mutually_exclusive_group(required=True)
-    text.add_argument("--template", type=Path, metavar="FILE", help="短信模板文件（UTF-8 文本，占位符如 {称呼}、{欠费金额}）")
+    text = s.add_mutually_exclusive_group()
+    text.add_argument("--template", type=Path, metavar="FILE",
+                      help="短信模板文件（UTF-8 文本，占位符如 {称呼}、{欠费金额}；默认用本处保存的短信模板）")
     text.add_argument("--text", metavar="TEXT", help="短信模板文字")
     s.add_argument("--estate", metavar="E", help="小区名称或代码")
     s.add_argument("--building", metavar="B", help="楼栋，如 1、3、A")
@@ -161,9 +162,17 @@ def _sms(args: argparse.Namespace, ctx: Context) -> int:
 
     if not _suffix_ok(args.out, (".csv",)):
         return EXIT_IO
-    template = args.text if args.text is not None else _read_template(args.template)
-    if template is None:
-        return EXIT_IO
+    from cuijiao_desktop.services.sms_batch import sms_template
+
+    if args.text is not None:
+        template = args.text
+    elif args.template is not None:
+        template = _read_template(args.template)
+        if template is None:
+            return EXIT_IO
+    else:
+        with ctx.read_factory.begin() as s:
+            template = sms_template(s)
     today = args.today or date.today()
     with ctx.read_factory.begin() as s:
         estate_id, building_ids, collector_id = resolve_scope(s, estate=args.estate, building=args.building,

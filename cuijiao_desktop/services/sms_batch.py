@@ -12,7 +12,8 @@ The message is the template filled by ``domain.sms`` (the owner named by surname
 masked). The whole numbers leave the program in the file: :func:`plan_sms` needs
 ``Permission.EXPORT_PERSONAL_DATA`` and its caller audits the file in the same transaction.
 :func:`sms_sample` gives the placeholder values of the first room (no phone numbers) for the
-editor's live preview.
+editor's live preview. The office keeps one template of its own (:func:`save_sms_template`, an office
+setting shared by every desk); until a manager saves one, ``domain.sms.DEFAULT_SMS_TEMPLATE`` is used.
 """
 
 from __future__ import annotations
@@ -23,22 +24,23 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import CollectionCase, Contact, Estate, Notice, Room
+from cuijiao_desktop.db.models import CollectionCase, Contact, Estate, Notice, OfficeSetting, Room
 from cuijiao_desktop.domain.contacts import format_hhmm, in_quiet_hours
 from cuijiao_desktop.domain.enums import ContactKind, Relation
-from cuijiao_desktop.domain.errors import DomainError, NotFound
+from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
 from cuijiao_desktop.domain.masking import mask_room, salutation
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.phones import phone_from_digits
-from cuijiao_desktop.domain.sms import check_sms_template, render_sms, sms_segments
+from cuijiao_desktop.domain.sms import DEFAULT_SMS_TEMPLATE, check_sms_template, render_sms, sms_segments
 
 from . import arrears as arrears_service
+from . import audit
 from .actor import authorize
 from .contacts import contact_rules
 from .dto import UserDTO
 from .notices import _recipients
-from .office import get_office
+from .office import get_office, put_setting
 from .tx import read_only
 
 __all__ = [
@@ -49,9 +51,13 @@ __all__ = [
     "SmsSample",
     "SmsSelection",
     "plan_sms",
+    "save_sms_template",
     "sms_sample",
+    "sms_template",
 ]
 
+#: The office setting that holds the office's own template.
+TEMPLATE_KEY = "sms.template"
 #: The pay-by date a message gives when none is chosen: a week from today.
 DEFAULT_DUE_DAYS = 7
 _CHUNK = 900
@@ -238,6 +244,8 @@ def plan_sms(
     authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
     check_sms_template(template)
     due = due or today + timedelta(days=DEFAULT_DUE_DAYS)
+    if due < today:
+        raise ValidationError("sms.due_in_past", field="due", due=due.isoformat())
     rows, left = _chosen(session, selection, today)
     room_ids = [r.room_id for r in rows]
     recipients = _recipients(session, room_ids, today)
@@ -291,3 +299,21 @@ def sms_sample(session: Session, *, actor: UserDTO, selection: SmsSelection, tod
     recipient = _recipients(session, [first.room_id], today).get(first.room_id)
     return SmsSample(_values(first, recipient[1] if recipient else "", due, office.name, office.phone),
                      len(rows), first.room_code)
+
+
+@read_only
+def sms_template(session: Session) -> str:
+    """The office's SMS template (the built-in wording until a manager saves one)."""
+    saved = session.scalar(select(OfficeSetting.value).where(OfficeSetting.key == TEMPLATE_KEY))
+    return saved or DEFAULT_SMS_TEMPLATE
+
+
+def save_sms_template(session: Session, *, actor: UserDTO, text: str) -> str:
+    """Check and keep ``text`` as the office's SMS template (those who may edit the notice wording); audited."""
+    actor = authorize(session, actor, Permission.EDIT_LADDER)
+    check_sms_template(text)
+    text = text.strip()
+    if put_setting(session, actor, TEMPLATE_KEY, value=text):
+        session.flush()
+        audit.record(session, actor, "settings.sms_template", "office_setting", None, template=text)
+    return text

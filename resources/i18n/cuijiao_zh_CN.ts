@@ -2201,6 +2201,14 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>导出短信文件…</translation>
     </message>
     <message>
+        <source>Save as the office&apos;s template</source>
+        <translation>保存为本处模板</translation>
+    </message>
+    <message>
+        <source>Every desk starts from this wording</source>
+        <translation>各工作台都以此措辞为默认</translation>
+    </message>
+    <message>
         <source>Rooms that get no message are listed here after the export.</source>
         <translation>导出后，未发短信的房屋及原因列在这里。</translation>
     </message>
@@ -2251,6 +2259,10 @@ The backup is checked first; the current data is backed up before it is replaced
     <message>
         <source>No room chosen: an example is shown</source>
         <translation>未选中房屋：显示示例</translation>
+    </message>
+    <message>
+        <source>The office&apos;s SMS template was saved.</source>
+        <translation>本处的短信模板已保存。</translation>
     </message>
     <message>
         <source>CSV text (*.csv)</source>
@@ -7902,6 +7914,10 @@ Take exactly this amount?</source>
     <message>
         <source>There is no notice batch numbered {batch}.</source>
         <translation>没有批次号为 {batch} 的通知批次。</translation>
+    </message>
+    <message>
+        <source>The pay-by date {due} has already passed.</source>
+        <translation>缴费期限 {due} 已过，请选择今天或以后的日期。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

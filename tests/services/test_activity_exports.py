@@ -25,6 +25,7 @@ from cuijiao_desktop.domain.enums import (
 )
 from cuijiao_desktop.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from cuijiao_desktop.domain.labels_zh import OUTCOME_ZH
+from cuijiao_desktop.domain.sms import DEFAULT_SMS_TEMPLATE
 from cuijiao_desktop.reports.activity_exports import export_notices, export_sms, export_visits
 from cuijiao_desktop.services.activity_exports import (
     NOTICE_COLUMNS,
@@ -36,7 +37,13 @@ from cuijiao_desktop.services.activity_exports import (
     visits_table,
 )
 from cuijiao_desktop.services.arrears import ArrearsFilter
-from cuijiao_desktop.services.sms_batch import SmsSelection, plan_sms, sms_sample
+from cuijiao_desktop.services.sms_batch import (
+    SmsSelection,
+    plan_sms,
+    save_sms_template,
+    sms_sample,
+    sms_template,
+)
 
 TODAY = date(2026, 8, 1)
 TEMPLATE = "{称呼}，{小区}{房号}欠{欠费金额}共{欠费月数}个月，请于{缴费期限}前缴清。"
@@ -224,6 +231,22 @@ def test_sms_batch_messages_masking_and_rooms_left_out(session_factory, users, o
         assert threat.value.code == "sms.template_forbidden"
         with pytest.raises(PermissionDenied):  # whole numbers leave the program: not a collector's to take
             plan_sms(s, actor=users[Role.COLLECTOR], template=TEMPLATE, selection=SmsSelection(), today=TODAY)
+        with pytest.raises(ValidationError) as late:
+            plan_sms(s, actor=manager, template=TEMPLATE, selection=SmsSelection(), today=TODAY, due=date(2026, 7, 1))
+        assert late.value.code == "sms.due_in_past"
+
+    # the office's own template: checked, kept as a setting, audited once per change
+    with session_factory() as s:
+        assert sms_template(s) == DEFAULT_SMS_TEMPLATE
+    for _ in range(2):
+        with session_factory.begin() as s:
+            assert save_sms_template(s, actor=manager, text=f"  {TEMPLATE}\n") == TEMPLATE
+    with pytest.raises(PermissionDenied), session_factory.begin() as s:
+        save_sms_template(s, actor=users[Role.CLERK], text="{称呼}您好")
+    with session_factory() as s:
+        assert sms_template(s) == TEMPLATE
+        saved = s.scalars(select(AuditLog).where(AuditLog.action == "settings.sms_template")).all()
+        assert len(saved) == 1 and saved[0].user_id == manager.id
 
 
 def test_sms_file_encoding_formula_safety_audit_and_cancel(session_factory, users, office, tmp_path):

@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from cuijiao_desktop.db.models import AuditLog, Contact, RoomPerson
 from cuijiao_desktop.domain.enums import ContactKind, Role
+from cuijiao_desktop.domain.sms import DEFAULT_SMS_TEMPLATE
+from cuijiao_desktop.services.sms_batch import sms_template
 from cuijiao_desktop.views.pages.reports.exports_tab import ExportsTab
 
 TODAY = date(2026, 8, 1)
@@ -30,6 +32,7 @@ def test_the_sms_section_previews_and_exports_the_batch(zh, qtbot, runner, users
         tab.activate()
     assert tab.sms_rooms.text() == "已选 2 户"
     assert tab.sms_estate.count() == 2 and tab.calls_staff.count() > 1  # the choices arrived
+    assert tab.sms_template.toPlainText() == DEFAULT_SMS_TEMPLATE and "张先生/女士" in tab.sms_preview.text()
 
     tab.sms_template.setPlainText("{称呼}，{房号}欠{欠费金额}，请于{缴费期限}前缴纳。")
     assert tab.sms_preview.text() == "张先生/女士，3栋2单元15**欠¥1,500.00，请于2026年8月8日前缴纳。"
@@ -39,6 +42,10 @@ def test_the_sms_section_previews_and_exports_the_batch(zh, qtbot, runner, users
     tab.sms_template.setPlainText("{称呼}{身份证号}")
     assert "无法识别的占位符" in tab.sms_preview.text() and tab.sms_count.text() == ""
     tab.sms_template.setPlainText("=HYPERLINK(\"x\") {称呼}，{房号}欠{欠费金额}。")
+    tab.sms_save.click()  # the office's wording from now on, on every desk
+    assert tab.status.text() == "本处的短信模板已保存。"
+    with session_factory() as s:
+        assert sms_template(s) == tab.sms_template.toPlainText()
 
     path = tmp_path / "短信.csv"
     with qtbot.waitSignal(tab.sig_exported, timeout=5000):
@@ -66,3 +73,4 @@ def test_the_sms_section_previews_and_exports_the_batch(zh, qtbot, runner, users
     collector = ExportsTab(runner, users[Role.COLLECTOR], today=lambda: TODAY, settings=ui_settings)
     qtbot.addWidget(collector)
     assert not collector.sms_button.isEnabled() and collector.calls_button.isEnabled()
+    assert collector.sms_save.isHidden()

@@ -246,6 +246,11 @@ class ExportsTab(QWidget):
         self.sms_rooms = QLabel()
         self.sms_rooms.setObjectName("smsRooms")
         self.sms_button = self._button("exportSms", self.tr("Export SMS file…"), self.choose_sms_file, personal=True)
+        self.sms_save = QPushButton(self.tr("Save as the office's template"))
+        self.sms_save.setObjectName("smsSaveTemplate")
+        self.sms_save.setToolTip(self.tr("Every desk starts from this wording"))
+        self.sms_save.clicked.connect(self.save_template)
+        self.sms_save.setVisible(self._user.can(Permission.EDIT_LADDER))
         self.sms_left_out = QPlainTextEdit()
         self.sms_left_out.setObjectName("smsLeftOut")
         self.sms_left_out.setReadOnly(True)
@@ -262,6 +267,7 @@ class ExportsTab(QWidget):
         counts = QHBoxLayout()
         counts.addWidget(self.sms_count, 1)
         counts.addWidget(self.sms_rooms)
+        counts.addWidget(self.sms_save)
         counts.addWidget(self.sms_button)
         lay.addLayout(counts)
         lay.addWidget(self.sms_left_out, 1)
@@ -338,9 +344,14 @@ class ExportsTab(QWidget):
 
         def arrived(key: str, value: object) -> None:
             got[key] = value
-            if len(got) == 2:
+            if len(got) == 3:
                 self._fill_options(got["arrears"], got["log"])  # type: ignore[arg-type]
+                if not self.sms_template.document().isModified():  # the office's wording, unless being edited
+                    self.sms_template.setPlainText(str(got["template"]))
                 self.load_sample()
+
+        self._runner.submit(sms_batch.sms_template, on_result=lambda t: arrived("template", t),
+                            on_error=self._show_error)
 
         self._runner.submit(arrears_service.arrears_filter_options, on_result=lambda o: arrived("arrears", o),
                             on_error=self._show_error)
@@ -432,6 +443,15 @@ class ExportsTab(QWidget):
         if self.sample is not None:
             self.sms_rooms.setText(self.tr("{n} rooms chosen").format(n=f"{self.sample.rooms:,}") if self.sample.rooms
                                    else self.tr("No room chosen: an example is shown"))
+
+    def save_template(self) -> None:
+        """Keep the editor's wording as the office's SMS template (checked first; audited)."""
+        def saved(text: str) -> None:
+            self.sms_template.document().setModified(False)
+            self.status.setText(self.tr("The office's SMS template was saved."))
+
+        self._runner.submit(sms_batch.save_sms_template, actor=self._user, text=self.sms_template.toPlainText(),
+                            on_result=saved, on_error=self._show_error)
 
     # exports
     def _ask(self, title: str, name: str, suffix: str) -> Path | None:

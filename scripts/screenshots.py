@@ -649,6 +649,20 @@ def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
     dialog.reject()
 
 
+def exports_shots(app: QApplication, ctx: dict) -> None:
+    """76 (issue 12): the 导出 tab (contact log, visits, notices issued, the SMS batch with its live preview),
+    photographed on its own until the 报表 page holds it; the preview's first room is read, nothing exported."""
+    from cuijiao_desktop.views.pages.reports.exports_tab import ExportsTab
+
+    tab = ExportsTab(ctx["runner"], ctx["user"], today=lambda: ctx["today"], settings=ctx["settings"])
+    tab.resize(*ctx["size"])
+    tab.show()
+    tab.activate()
+    _settle(app, tab)
+    _save(tab, ctx["out"] / "76-exports.png")
+    tab.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the screenshots; returns the exit status."""
     parser = argparse.ArgumentParser(description="Save screenshots of the desktop program.")
@@ -752,6 +766,8 @@ def main(argv: list[str] | None = None) -> int:
         qt_dialog_shots(app, window, {"out": args.out, "tmp": Path(tmp)})
         billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
                                     "today": today})
+        exports_shots(app, {"out": args.out, "runner": runner, "user": user, "today": today, "settings": settings,
+                            "size": (width, height - 120)})
         window.close()
         security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
                              "settings": settings, "db_url": args.db, "db_label": args.db_label,

@@ -127,9 +127,7 @@ class SmsBatch:
     @property
     def quiet_text(self) -> str:
         """``21:00–08:00`` ("" when the office has no quiet hours)."""
-        if self.quiet_start == self.quiet_end:
-            return ""
-        return f"{format_hhmm(self.quiet_start)}–{format_hhmm(self.quiet_end)}"
+        return _quiet_text(self.quiet_start, self.quiet_end)
 
 
 @dataclass(frozen=True)
@@ -139,6 +137,11 @@ class SmsSample:
     values: dict[str, str]
     rooms: int  # rooms of the selection (in arrears)
     room_code: str
+    quiet_text: str = ""  # the office's quiet hours, "21:00–08:00" ("" when it has none)
+
+
+def _quiet_text(start: time, end: time) -> str:
+    return "" if start == end else f"{format_hhmm(start)}–{format_hhmm(end)}"
 
 
 def _cn_date(d: date) -> str:
@@ -287,6 +290,8 @@ def sms_sample(session: Session, *, actor: UserDTO, selection: SmsSelection, tod
     due = due or today + timedelta(days=DEFAULT_DUE_DAYS)
     rows, _left = _chosen(session, selection, today)
     office = get_office(session)
+    rules = contact_rules(session)
+    quiet = _quiet_text(rules.quiet_start, rules.quiet_end)
     if not rows:
         example = arrears_service.ArrearsRow(
             room_id=0, estate="示例小区", estate_id=0, building_id=0, building="3", unit="2", room="1502",
@@ -294,11 +299,11 @@ def sms_sample(session: Session, *, actor: UserDTO, selection: SmsSelection, tod
             total_fen=123_450, months=5, oldest_period=today.year * 100 + 1, bucket_fen=(), age_bucket=None,
             late_fee_fen=0, stage=None, collector_id=None, collector="", reason=None, last_contact_on=None,
             last_outcome=None, next_action_on=None, promise_on=None)  # type: ignore[arg-type]
-        return SmsSample(_values(example, "张三", due, office.name, office.phone), 0, "")
+        return SmsSample(_values(example, "张三", due, office.name, office.phone), 0, "", quiet)
     first = rows[0]
     recipient = _recipients(session, [first.room_id], today).get(first.room_id)
     return SmsSample(_values(first, recipient[1] if recipient else "", due, office.name, office.phone),
-                     len(rows), first.room_code)
+                     len(rows), first.room_code, quiet)
 
 
 @read_only

@@ -36,7 +36,7 @@ def test_the_sms_section_previews_and_exports_the_batch(zh, qtbot, runner, users
 
     tab.sms_template.setPlainText("{称呼}，{房号}欠{欠费金额}，请于{缴费期限}前缴纳。")
     assert tab.sms_preview.text() == "张先生/女士，3栋2单元15**欠¥1,500.00，请于2026年8月8日前缴纳。"
-    assert tab.sms_count.text() == "42 字 · 1 条短信"
+    assert tab.sms_count.text() == "42 字 · 1 条短信  请勿在免打扰时段（21:00–08:00）发送。"
     tab.sms_template.setPlainText("{称呼}" + "请缴费" * 30)
     assert "按 2 条计费" in tab.sms_count.text()
     tab.sms_template.setPlainText("{称呼}{身份证号}")

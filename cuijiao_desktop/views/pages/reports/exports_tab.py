@@ -440,6 +440,9 @@ class ExportsTab(QWidget):
         else:
             self.sms_count.setStyleSheet("")
         self.sms_count.setText(count)
+        if self.sample is not None and self.sample.quiet_text:
+            self.sms_count.setText(count + "  " + self.tr("Do not send during the quiet hours {hours}.").format(
+                hours=self.sample.quiet_text))
         if self.sample is not None:
             self.sms_rooms.setText(self.tr("{n} rooms chosen").format(n=f"{self.sample.rooms:,}") if self.sample.rooms
                                    else self.tr("No room chosen: an example is shown"))

@@ -79,6 +79,7 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     build_stats_ledger(session_factory)
     with read_factory.begin() as s:  # a read-only transaction (READ ONLY on PostgreSQL)
         stats = compute_month_stats(s, MONTH)
+        quick = compute_month_stats(s, MONTH, summary_only=True)
         later = compute_month_stats(s, MONTH, as_of=date(2026, 4, 30))
         mid = compute_month_stats(s, MONTH, as_of=date(2026, 3, 10))
         cuihu = compute_month_stats(s, MONTH, estate="翠湖")
@@ -89,6 +90,8 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
             compute_month_stats(s, MONTH, as_of=date(2026, 2, 28))
     _assert_march(stats)
     _assert_json(stats)
+    assert quick.to_json() == stats.to_json() and quick.extra == {"summary_only": True}
+    assert (quick.by_fee_item, quick.details, quick.trend) == ((), (), ()) and quick.ageing == stats.ageing
     assert missing.value.code == "stats.estate_not_found" and early.value.code == "stats.as_of_before_month"
     for f in (stats.total, *(b.figures for b in stats.by_building)):
         for value in asdict(f).values():

@@ -227,13 +227,17 @@ def _user_names(session: Session, ids) -> dict[int, str]:
 
 
 def trend_points(session: Session, w: MonthWindow) -> tuple[TrendPoint, ...]:
-    """Both rates' data for the 12 months ending at M, each month seen at its end (M at ``as_of``)."""
+    """Both rates' data for the 12 months ending at M, each month seen at its end (M at ``as_of``). A
+    closed month before M gives the point frozen at its close; the others are computed in one statement."""
+    from .close import closed_trend_points
+
     periods = [period_add(w.period, -i) for i in range(11, -1, -1)]
-    cutoffs = {p: period_last_day(p) for p in periods}
+    closed = closed_trend_points(session, [period_text(p) for p in periods[:-1]], w.estate)
+    cutoffs = {p: period_last_day(p) for p in periods if period_text(p) not in closed}
     cutoffs[w.period] = w.as_of
     got = {int(p): (int(rooms), int(paid or 0), int(billed or 0), int(fen or 0))
            for p, rooms, paid, billed, fen in session.execute(households_statement(cutoffs, estate_id=w.estate_id))}
-    return tuple(TrendPoint(period_text(p), *got.get(p, (0, 0, 0, 0))) for p in periods)
+    return tuple(closed.get(period_text(p)) or TrendPoint(period_text(p), *got.get(p, (0, 0, 0, 0))) for p in periods)
 
 
 def collector_rows(session: Session, w: MonthWindow, owing: AbstractSet[int]) -> tuple[CollectorRow, ...]:

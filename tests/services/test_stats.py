@@ -21,6 +21,7 @@ from cuijiao_desktop.services.stats import (
     compute_month_stats,
     month_close_info,
     month_report,
+    prepare_close,
     reopen_month,
 )
 from cuijiao_desktop.services.stats.model import AGEING_KEYS, FIGURE_KEYS
@@ -193,5 +194,11 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
     with session_factory.begin() as s, pytest.raises(ValidationError) as not_closed:
         reopen_month(s, finance, MONTH, "再次")
     assert not_closed.value.code == "stats.month_not_closed"
-    with session_factory.begin() as s:  # closed again: the new figures are frozen
-        assert close_month(s, finance, MONTH, today=date(2026, 4, 3)).total.collected_fen == 20000
+    with read_factory.begin() as s:  # closed again, computed first in a read-only transaction
+        prepared = prepare_close(s, MONTH, today=date(2026, 4, 3))
+    assert sorted(prepared) == ["", "翠湖", "锦绣"] and prepared["翠湖"].estate == "翠湖"
+    with session_factory.begin() as s:
+        assert close_month(s, finance, MONTH, today=date(2026, 4, 3), prepared=prepared).total.collected_fen == 20000
+    with read_factory.begin() as s:
+        assert month_report(s, MONTH, estate="锦绣").to_snapshot() == prepared["锦绣"].to_snapshot() | {
+            "closed_at": month_report(s, MONTH).closed_at.isoformat(), "closed_by": "财务"}

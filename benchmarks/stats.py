@@ -179,18 +179,24 @@ def stats_workbook(ctx: Context) -> Result:
     st = _loaded(ctx)
     session, month = st["session"], period_text(st["period"])
     out = ctx.workdir / f"stats-{month}.xlsx"
-    try:
-        def both() -> None:
-            write_stats_workbook(_compute(session, month), out)
 
+    def both() -> tuple[float, float]:
+        started = time.perf_counter()
+        stats = _compute(session, month)
+        computed = time.perf_counter()
+        write_stats_workbook(stats, out)
+        return computed - started, time.perf_counter() - computed
+
+    try:
         both()
-        times = []
-        for _ in range(2):
-            started = time.perf_counter()
-            both()
-            times.append(time.perf_counter() - started)
+        compute_s, write_s = min((both() for _ in range(2)), key=sum)
+        _close_previous_months(session, st["period"])
+        closed_compute_s, closed_write_s = min((both() for _ in range(2)), key=sum)
         floor_seconds, _rows = _floor(session, st["period"])
     finally:
         session.rollback()
-    return Result("stats_workbook", min(times), size_bytes=out.stat().st_size,
-                  detail=f"{month}: compute + write, best of 2", floor_seconds=floor_seconds, target_seconds=10.0)
+    return Result("stats_workbook", compute_s + write_s, size_bytes=out.stat().st_size,
+                  detail=f"{month}: compute {compute_s:.1f} s + write {write_s:.1f} s (best of 2); with the 11 months "
+                         f"before closed {closed_compute_s + closed_write_s:.1f} s "
+                         f"({closed_compute_s:.1f} + {closed_write_s:.1f})",
+                  floor_seconds=floor_seconds, target_seconds=10.0)

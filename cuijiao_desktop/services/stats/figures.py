@@ -401,6 +401,6 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
     arrears = sheets.arrears_rooms(session, w, rooms)
     return MonthStats(
         **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),
-        reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w),
+        reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w, summary.total),
         details=sheets.detail_rows(session, w, arrears),
     )

@@ -1,0 +1,113 @@
+"""The ledger seen on a past day, in SQL: what each bill was owed, billed and paid as of a date.
+
+The bills carry caches of the ledger as it is *now* (``paid_fen``, ``waived_fen``, ``amount_fen``).
+A bill as of the end of a day ``d`` is the bill now with every movement dated after ``d`` undone:
+
+* a payment (or reversal: reversals count on the day they were made) dated after ``d``: its
+  allocation is added back to what is owed;
+* a bill adjustment made after ``d`` (office date of ``created_at``): its change is undone;
+* a write-off made after ``d``: it is added back.
+
+So "owed as of ``d``" (:func:`owed_per_bill`) reads the unpaid bills through the partial index
+``ix_bill_unpaid`` (exactly its predicate) plus the few movements after ``d`` (``ix_payment_paid_on``):
+it never sums the allocations of every bill. Late fees (``late_fee_fen``) are never part of these sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Date, Integer, Select, case, func, literal, select, union_all
+
+from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllocation, WriteOff
+from cuijiao_desktop.db.types import UTCDateTime
+from cuijiao_desktop.domain.office_time import office_midnight_utc
+
+__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_per_bill", "period_bills", "period_moves"]
+
+#: What is still owed on a bill now.
+OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+#: The predicate of the partial index ``ix_bill_unpaid``, written exactly as the index's condition.
+UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
+
+
+def after_day(day: date) -> datetime:
+    """The UTC moment the office's next day begins: a timestamp ``>=`` this is dated after ``day``."""
+    return office_midnight_utc(day + timedelta(days=1))
+
+
+def period_moves(cutoffs: Mapping[int, date]):
+    """The rows that sum, per bill of the periods in ``cutoffs`` (period → the day it is seen on), to
+    ``billed`` (the amount then, net of the discount), ``paid`` (allocated by then) and ``owed`` (then),
+    keyed by ``bill_id, room_id, fee_item_id, period``: the bill now and the movements after each
+    period's day undone, like :func:`owed_per_bill`."""
+    periods = sorted(cutoffs)
+    day_of = case({p: literal(cutoffs[p], Date()) for p in periods}, value=Bill.period)
+    since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)
+    zero = literal(0, Integer)
+    in_periods = Bill.period.in_(periods)
+    keys = (Bill.room_id.label("room_id"), Bill.fee_item_id.label("fee_item_id"), Bill.period.label("period"))
+    parts = [
+        select(Bill.id.label("bill_id"), *keys, (Bill.amount_fen - Bill.discount_fen).label("billed"),
+               Bill.paid_fen.label("paid"), OUTSTANDING.label("owed")).where(in_periods),
+        select(PaymentAllocation.bill_id, *keys, zero, -PaymentAllocation.amount_fen, PaymentAllocation.amount_fen)
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(in_periods, Payment.paid_on > day_of, Payment.paid_on > min(cutoffs.values())),
+        select(BillAdjustment.bill_id, *keys, BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen, zero,
+               BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen)
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(in_periods, BillAdjustment.created_at >= since_of),
+        select(WriteOff.bill_id, *keys, zero, zero, WriteOff.amount_fen)
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(in_periods, WriteOff.created_at >= since_of),
+    ]
+    return union_all(*parts)
+
+
+def period_bills(cutoffs: Mapping[int, date]) -> Select:
+    """Per bill of the periods in ``cutoffs`` (period → the day it is seen on): ``bill_id``, ``room_id``,
+    ``fee_item_id``, ``period``, ``billed`` (the amount then, net of the discount), ``paid`` (allocated by
+    then), ``owed`` (then), summed from :func:`period_moves`."""
+    m = period_moves(cutoffs).subquery("pmoves")
+    return (select(m.c.bill_id, m.c.room_id, m.c.fee_item_id, m.c.period, func.sum(m.c.billed).label("billed"),
+                   func.sum(m.c.paid).label("paid"), func.sum(m.c.owed).label("owed"))
+            .group_by(m.c.bill_id, m.c.room_id, m.c.fee_item_id, m.c.period))
+
+
+def owed_per_bill(opening_day: date, closing_day: date, period: int) -> Select:
+    """Per bill of periods ≤ ``period`` owed something at the end of ``closing_day`` or (bills before
+    ``period``) at the end of ``opening_day``, or touched since: ``bill_id, room_id, period, due_date``,
+    ``opening`` and ``closing``, what it was owed on those days.
+
+    One read of the unpaid bills (their partial index ``ix_bill_unpaid`` covers every column read) and of
+    the movements after ``opening_day``."""
+    since_s, since_e = after_day(opening_day), after_day(closing_day)
+    old = Bill.period < period
+    zero = literal(0, Integer)
+
+    def split(fen, late):
+        return case((old, fen), else_=zero).label("opening"), case((late, fen), else_=zero).label("closing")
+
+    keys = [Bill.room_id.label("room_id"), Bill.period.label("period"), Bill.due_date.label("due_date")]
+    adjusted = BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen
+    parts = [
+        select(Bill.id.label("bill_id"), *keys, case((old, OUTSTANDING), else_=zero).label("opening"),
+               OUTSTANDING.label("closing")).where(UNPAID, Bill.period <= period),
+        select(PaymentAllocation.bill_id, *keys, *split(PaymentAllocation.amount_fen, Payment.paid_on > closing_day))
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(Payment.paid_on > opening_day, Bill.period <= period),
+        select(BillAdjustment.bill_id, *keys, *split(adjusted, BillAdjustment.created_at >= since_e))
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(BillAdjustment.created_at >= since_s, Bill.period <= period),
+        select(WriteOff.bill_id, *keys, *split(WriteOff.amount_fen, WriteOff.created_at >= since_e))
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(WriteOff.created_at >= since_s, Bill.period <= period),
+    ]
+    m = union_all(*parts).subquery("owed_moves")
+    key_cols = [m.c[k.key] for k in keys]
+    return (select(m.c.bill_id, *key_cols, func.sum(m.c.opening).label("opening"),
+                   func.sum(m.c.closing).label("closing"))
+            .group_by(m.c.bill_id, *key_cols))

@@ -525,6 +525,11 @@ MESSAGES: dict[str, str] = {
         "({minimum_fen}): reverse the payment first."
     ),
     "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
+    # --- monthly statistics workbook (issue 12) ---
+    "stats.workbook_unbalanced": QT_TRANSLATE_NOOP(
+        "messages", "The figures of {label} do not balance: the closing arrears are {formula_fen} by the formula "
+        "but {bills_fen} from the bills. The workbook was not written; report this to support."
+    ),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

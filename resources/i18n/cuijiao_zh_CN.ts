@@ -7582,6 +7582,10 @@ Take exactly this amount?</source>
         <translation>请填写调整账单的原因。</translation>
     </message>
     <message>
+        <source>The figures of {label} do not balance: the closing arrears are {formula_fen} by the formula but {bills_fen} from the bills. The workbook was not written; report this to support.</source>
+        <translation>{label}的数字对不上：按公式期末欠费为 {formula_fen}，按账单计算为 {bills_fen}。月报没有生成，请联系技术支持。</translation>
+    </message>
+    <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
         <translation>再输错 {remaining} 次，账号将被锁定。</translation>
     </message>

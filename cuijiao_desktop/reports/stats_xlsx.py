@@ -32,6 +32,7 @@ from typing import Any
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.labels_zh import ARREARS_ZH
+from cuijiao_desktop.domain.office_time import office_now
 from cuijiao_desktop.services.stats.model import AgeingRow, Figures, MonthStats
 
 from .xlsx import (
@@ -86,10 +87,11 @@ def report_title(stats: MonthStats) -> str:
 
 def _subtitles(stats: MonthStats) -> list[str]:
     scope = stats.estate or "全部小区"
-    lines = [f"范围：{scope}　数据截至 {stats.as_of:%Y-%m-%d}　生成时间 {stats.generated_at:%Y-%m-%d %H:%M}"]
+    generated = office_now(stats.generated_at)  # stored in UTC; printed in Beijing time
+    lines = [f"范围：{scope}　数据截至 {stats.as_of:%Y-%m-%d}　生成时间 {generated:%Y-%m-%d %H:%M}"]
     if stats.closed_at is not None:
         who = f"　月结人 {stats.closed_by}" if stats.closed_by else ""
-        lines.append(f"已月结：{stats.closed_at:%Y-%m-%d %H:%M} 月结{who}"
+        lines.append(f"已月结：{office_now(stats.closed_at):%Y-%m-%d %H:%M} 月结{who}"
                      "（此后到账或冲正的款项不改变本表）")
     return lines
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -54,7 +54,7 @@ def _stats(**changes: Any) -> MonthStats:
     trend += [TrendPoint(m, 18, 10 + i % 5, 800000 + i, 600000 + 1000 * i) for i, m in enumerate(TREND_MONTHS[1:-1])]
     trend.append(TrendPoint("2026-11", 18, 14, 840051, 700050))
     stats = MonthStats(
-        month="2026-11", as_of=date(2026, 11, 30), estate=None, generated_at=datetime(2026, 12, 1, 9, 30),
+        month="2026-11", as_of=date(2026, 11, 30), estate=None, generated_at=datetime(2026, 12, 1, 1, 30, tzinfo=UTC),
         total=TOTAL,
         by_building=(BuildingFigures("锦绣花园", "1栋", "锦绣花园1栋", B1),
                      BuildingFigures("锦绣花园", "2栋", "锦绣花园2栋", B2),
@@ -237,7 +237,7 @@ def test_detail_sheet_rooms_and_phones_as_text(workbook):
 
 
 def test_closed_month_is_marked_and_estate_scope_shown(tmp_path):
-    stats = _stats(closed_at=datetime(2026, 12, 2, 10, 15), closed_by="赵会计", estate="锦绣花园", extra={})
+    stats = _stats(closed_at=datetime(2026, 12, 2, 2, 15), closed_by="赵会计", estate="锦绣花园", extra={})
     path = write_stats_workbook(stats, tmp_path / "closed.xlsx")
     wb = openpyxl.load_workbook(path)
     for name in SHEETS:
@@ -291,7 +291,7 @@ def test_libreoffice_opens_the_workbook(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
-    path = write_stats_workbook(_stats(closed_at=datetime(2026, 12, 2, 10, 15), closed_by="赵会计"),
+    path = write_stats_workbook(_stats(closed_at=datetime(2026, 12, 2, 2, 15), closed_by="赵会计"),
                                 tmp_path / "月报.xlsx")
     profile = tmp_path / "lo-profile"
     done = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",

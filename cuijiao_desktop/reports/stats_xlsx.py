@@ -17,7 +17,7 @@ exact fractions rounded half-up to the shown 0.01 % (``domain.rates``). A month-
 (``stats.closed_at``) says 已月结 in every title with the close time and who closed it.
 
 The workbook refuses to be written when 期末欠费 by the formula and by the bills differ anywhere
-(``DomainError("stats.workbook_unbalanced")``). It is written to a temporary file renamed into
+(``DomainError("stats.unbalanced")``, as the service). It is written to a temporary file renamed into
 place: a cancel or a failure leaves nothing. ``openpyxl`` is imported only when writing.
 """
 
@@ -33,6 +33,7 @@ from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.labels_zh import ARREARS_ZH
 from cuijiao_desktop.domain.office_time import office_now
+from cuijiao_desktop.services.stats.figures import building_label
 from cuijiao_desktop.services.stats.model import AgeingRow, Figures, MonthStats
 
 from .xlsx import (
@@ -102,8 +103,13 @@ def _check_balanced(stats: MonthStats) -> None:
     scopes += [(f.fee_item, f.figures) for f in stats.by_fee_item]
     for label, fig in scopes:
         if not fig.balanced:
-            raise DomainError("stats.workbook_unbalanced", label=label, formula_fen=fig.identity_closing_fen,
-                              bills_fen=fig.closing_arrears_fen)
+            raise DomainError("stats.unbalanced", month=stats.month, scope=label,
+                              formula_fen=fig.identity_closing_fen, bills_fen=fig.closing_arrears_fen)
+
+
+def _building(estate: str, building: str) -> str:
+    """The building as the office writes it (``3`` -> ``3栋``; the rule of the statistics' labels)."""
+    return building_label(estate, building).removeprefix(f"{estate} ") if building else building
 
 
 def _figure_cells(fig: Figures, with_other: bool) -> tuple[Any, ...]:
@@ -134,7 +140,7 @@ def _summary_rows(stats: MonthStats, with_other: bool) -> list[Any]:
     groups = _by_estate(stats.by_building, [e.estate for e in stats.by_estate])
     rows: list[Any] = []
     for estate, buildings in groups:
-        rows += [(b.estate, b.building, *_figure_cells(b.figures, with_other)) for b in buildings]
+        rows += [(b.estate, _building(b.estate, b.building), *_figure_cells(b.figures, with_other)) for b in buildings]
         if len(groups) > 1 and estate in estates:
             rows.append(BoldRow((estate, SUBTOTAL_LABEL, *_figure_cells(estates[estate], with_other))))
     return rows
@@ -157,7 +163,8 @@ def _ageing_rows(stats: MonthStats) -> list[Any]:
     groups = _by_estate(stats.ageing, [e.estate for e in stats.by_estate])
     rows: list[Any] = []
     for estate, members in groups:
-        rows += [(a.estate, a.building, *_ageing_cells(a.households, a.amount_fen)) for a in members]
+        rows += [(a.estate, _building(a.estate, a.building), *_ageing_cells(a.households, a.amount_fen))
+                 for a in members]
         if len(groups) > 1 and members:
             rows.append(BoldRow((estate, SUBTOTAL_LABEL, *_ageing_cells(*_sum_ageing(members)))))
     return rows
@@ -246,7 +253,7 @@ _DETAIL_COLUMNS = (XlsxColumn("小区"), XlsxColumn("楼栋"), XlsxColumn("房�
 
 
 def _detail_sheet(stats: MonthStats) -> _Sheet:
-    rows = [(d.estate, d.building, d.room_code, d.owner, d.phone, d.months, d.first_period, d.last_period,
+    rows = [(d.estate, _building(d.estate, d.building), d.room_code, d.owner, d.phone, d.months, d.first_period, d.last_period,
              d.amount_fen, d.oldest_bucket, d.stage or "未立案", d.collector, d.reason, d.last_contact)
             for d in stats.details]
     totals = (f"{TOTAL_LABEL}（{len(rows):,}户）", *([None] * 7), sum(d.amount_fen for d in stats.details))
@@ -264,7 +271,7 @@ def write_stats_workbook(
 
     ``progress(done, total, sheet)`` is called as the sheets are written (``total`` counts the rows
     of every sheet); when ``cancel()`` returns True a ``DomainError("task.cancelled")`` is raised
-    and no file is left. Raises ``DomainError("stats.workbook_unbalanced")`` when a scope's 期末欠费
+    and no file is left. Raises ``DomainError("stats.unbalanced")`` when a scope's 期末欠费
     by the formula differs from the one computed from the bills.
     """
     from openpyxl import Workbook

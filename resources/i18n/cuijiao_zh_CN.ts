@@ -7582,8 +7582,32 @@ Take exactly this amount?</source>
         <translation>请填写调整账单的原因。</translation>
     </message>
     <message>
-        <source>The figures of {label} do not balance: the closing arrears are {formula_fen} by the formula but {bills_fen} from the bills. The workbook was not written; report this to support.</source>
-        <translation>{label}的数字对不上：按公式期末欠费为 {formula_fen}，按账单计算为 {bills_fen}。月报没有生成，请联系技术支持。</translation>
+        <source>The statistics of {month} cannot be seen as of {as_of}: choose a day in or after that month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no estate named {estate}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures of {month} do not balance for {scope}: opening arrears + billed − collected − recovered gives {formula_fen}, but the bills show {bills_fen} outstanding. The report was not printed; run &apos;cuijiao db check&apos; and tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month} is already closed (by {closed_by} on {closed_at}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month} is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month} cannot be closed before it is over (the office&apos;s date is {today}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for reopening {month}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

@@ -7,7 +7,7 @@ import dataclasses
 import shutil
 import subprocess
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import openpyxl
@@ -265,8 +265,8 @@ def test_unbalanced_figures_are_refused(tmp_path):
     wrong = Figures(households=1, billed_fen=1000, closing_arrears_fen=999)
     with pytest.raises(DomainError) as err:
         write_stats_workbook(_stats(by_fee_item=(FeeItemFigures("水费", wrong),)), tmp_path / "x.xlsx")
-    assert err.value.code == "stats.workbook_unbalanced"
-    assert err.value.params == {"label": "水费", "formula_fen": 1000, "bills_fen": 999}
+    assert err.value.code == "stats.unbalanced"
+    assert err.value.params == {"month": "2026-11", "scope": "水费", "formula_fen": 1000, "bills_fen": 999}
     assert list(tmp_path.iterdir()) == []
 
 
@@ -304,3 +304,79 @@ def test_libreoffice_opens_the_workbook(tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "物业费收缴月报 2026年11月（已月结）" in text and "锦绣花园" in text
         assert "¥7,000.50" in text and "83.33%" in text
+
+
+def _rate(num: int, den: int) -> str | None:
+    """The rate cell's expected text, computed apart from the program's helper."""
+    if not den:
+        return None
+    return str((Decimal(num) / Decimal(den)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def _fig_row(f: dict[str, int]) -> tuple:
+    return (f["households"], f["billed_fen"], f["collected_fen"], f["recovered_fen"], f["prepaid_fen"],
+            f["opening_arrears_fen"], f["other_reductions_fen"], f["closing_arrears_fen"],
+            _rate(f["collected_fen"], f["billed_fen"]), _rate(f["households_paid"], f["households"]))
+
+
+def test_workbook_of_the_hand_built_ledger(session_factory, tmp_path):
+    """The ledger of tests/stats_ledger.py (March 2026) computed by the service, written and read back."""
+    from stats_ledger import EXPECTED, MONTH, build_stats_ledger
+
+    from cuijiao_desktop.services.stats.figures import compute_month_stats
+
+    build_stats_ledger(session_factory)
+    with session_factory() as s:
+        stats = compute_month_stats(s, MONTH)
+    wb = openpyxl.load_workbook(write_stats_workbook(stats, tmp_path / "2026-03.xlsx"))
+
+    ws = wb["汇总"]  # a write-off/adjustment of 10.00 in March: the 核销及调整 column is there
+    assert [c.value for c in ws[3]][7:10] == ["历史欠费", "核销及调整", "期末欠费"]
+    rows = read(ws, 4, "ttimmmmmmmpp")
+    by_building = {f"{r[0]} {r[1]}": r[2:] for r in rows if r[1] not in ("小计", None)}
+    assert by_building == {label: _fig_row(f) for label, f in EXPECTED["by_building"].items()}
+    subtotals = {r[0]: r[2:] for r in rows if r[1] == "小计"}
+    assert subtotals == {estate: _fig_row(f) for estate, f in EXPECTED["by_estate"].items()}
+    assert rows[-1] == ("合计", None, *_fig_row(EXPECTED["total"]))
+    assert len(rows) == 3 + 2 + 1
+    assert ws["A2"].value.startswith("范围：全部小区　数据截至 2026-03-31")
+
+    rows = read(wb["按收费项目"], 4, "timmmmmmmpp")
+    assert {r[0]: r[1:] for r in rows[:-1]} == {k: _fig_row(f) for k, f in EXPECTED["by_fee_item"].items()}
+    assert rows[-1] == ("合计", *_fig_row(EXPECTED["total"]))
+
+    rows = read(wb["账龄分析"], 5, "tt" + "im" * 9)
+    got = {f"{r[0]} {r[1]}": r[2:] for r in rows if r[1] not in ("小计", None)}
+    want = {}
+    for label, (households, amounts) in EXPECTED["ageing"].items():
+        want[label] = (*(x for pair in zip(households, amounts, strict=True) for x in pair), sum(households),
+                       sum(amounts))
+    assert got == want
+    ageing_fen = tuple(EXPECTED["ageing_fen"].values())
+    assert rows[-1][0] == "合计" and rows[-1][3::2][:8] == ageing_fen
+    assert rows[-1][-1] == EXPECTED["total"]["closing_arrears_fen"] == sum(ageing_fen)
+
+    rows = read(wb["催收业绩"], 4, "tiiiiiimi")
+    keys = ("calls", "visits", "notices", "promises_made", "promises_kept", "promises_broken", "recovered_fen",
+            "rooms_cleared")
+    assert {r[0]: r[1:] for r in rows[:-1]} == {c: tuple(v[k] for k in keys)
+                                                for c, v in EXPECTED["collectors"].items()}
+    assert rows[-1] == ("合计", *(sum(v[k] for v in EXPECTED["collectors"].values()) for k in keys))
+
+    rows = read(wb["欠费原因"], 4, "timp")
+    total = sum(r[3] for r in EXPECTED["reasons"])
+    assert rows == [*((label, n, fen, _rate(fen, total)) for _, label, n, fen in EXPECTED["reasons"]),
+                    ("合计", sum(r[2] for r in EXPECTED["reasons"]), total, "1.0000")]
+
+    rows = read(wb["趋势"], 4, "tiimmpp")
+    assert len(rows) == 12 and rows[0][0] == "2025-04" and rows[-1][0] == "2026-03"
+    assert rows[:9] == [(r[0], 0, 0, 0, 0, None, None) for r in rows[:9]]  # nothing billed before January
+    assert rows[9:] == [(m, n, p, b, c, _rate(c, b), _rate(p, n)) for m, n, p, b, c in EXPECTED["trend"]]
+    assert len(wb["趋势"]._charts) == 1
+
+    rows = read(wb["欠费明细"], 4, "tttttittmtttt" + "d")
+    details = [(r[2], f"{r[0]} {r[1]}", r[3], r[5], r[6], r[7], r[8], r[9], r[10], r[11] or "", r[12] or "")
+               for r in rows[:-1]]
+    want_details = [(*d[:8], d[8] or "未立案", *d[9:]) for d in EXPECTED["details"]]
+    assert sorted(details) == sorted(want_details)
+    assert rows[-1][0] == "合计（4户）" and rows[-1][8] == EXPECTED["total"]["closing_arrears_fen"]

@@ -68,7 +68,7 @@ def stats_summary_png(factory, out: Path, work: Path, *, today: date, dpi: int) 
     from cuijiao_desktop.domain.office_time import OFFICE_TZ
     from cuijiao_desktop.reports.stats_xlsx import write_stats_workbook
     from cuijiao_desktop.services.office import get_office
-    from cuijiao_desktop.services.stats import compute_month_stats
+    from cuijiao_desktop.services.stats.figures import compute_month_stats
 
     month = previous_month(today)
     with factory() as s:

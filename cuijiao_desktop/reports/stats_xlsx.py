@@ -243,12 +243,13 @@ def _reason_sheet(stats: MonthStats) -> _Sheet:
                                              share(total)))
 
 
-_TREND_COLUMNS = (XlsxColumn("月份"), XlsxColumn("计费户数", "int"), XlsxColumn("缴清户数", "int"),
+_TREND_COLUMNS = (XlsxColumn("月份", align="center"), XlsxColumn("计费户数", "int"), XlsxColumn("缴清户数", "int"),
                   XlsxColumn("当月应收", "money"), XlsxColumn("当月实收", "money"),
                   XlsxColumn("收缴率(金额)", "percent"), XlsxColumn("收缴率(户数)", "percent"))
 _DETAIL_COLUMNS = (XlsxColumn("小区"), XlsxColumn("楼栋"), XlsxColumn("房号"), XlsxColumn("业主"), XlsxColumn("电话"),
-                   XlsxColumn("欠费月数", "int"), XlsxColumn("起始账期"), XlsxColumn("截止账期"),
-                   XlsxColumn(f"{ARREARS_ZH}金额", "money"), XlsxColumn("账龄(最长)"), XlsxColumn("催缴阶段"),
+                   XlsxColumn("欠费月数", "int", align="center"), XlsxColumn("起始账期", "period"),
+                   XlsxColumn("截止账期", "period"), XlsxColumn(f"{ARREARS_ZH}金额", "money"),
+                   XlsxColumn("账龄(最长)", align="center"), XlsxColumn("催缴阶段", align="center"),
                    XlsxColumn("催收员"), XlsxColumn("欠费原因"), XlsxColumn("最近联系", "date"))
 
 

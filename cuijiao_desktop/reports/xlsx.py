@@ -71,6 +71,9 @@ _FORMATS: dict[str, str] = {
 }
 _KINDS = frozenset(_FORMATS)
 _HEADER_FILL = "DDE6F0"
+#: The workbook's own font (openpyxl's default style): a styled cell names it too, or LibreOffice prints
+#: titles, headers and totals in a serif face beside the sans-serif figures.
+_FONT_NAME = "Calibri"
 _TOTALS_FILL = "F1F4F8"  # subtotal and totals rows of add_table_sheet
 _MAX_WIDTH = 60
 _MIN_WIDTH = 6
@@ -86,16 +89,26 @@ class XlsxColumn:
     ``int``, ``date`` (``datetime.date``), ``period`` (``YYYYMM`` int, shown ``2026-10``),
     ``area`` (int 0.01 m²), ``percent`` (a ``fractions.Fraction``, shown ``93.25%``: the cell holds
     the ratio rounded half-up to the shown 0.01 %, exactly; None leaves the cell empty).
-    ``width`` overrides the automatic width (in characters).
+    ``width`` overrides the automatic width (in characters). ``align`` (``left``, ``center``, ``right``)
+    overrides the cells' horizontal alignment; dates and periods are centred (so that a right-aligned
+    number beside them does not run into them), everything else keeps the spreadsheet's default.
     """
 
     title: str
     kind: ColumnKind = "text"
     width: int | None = None
+    align: Literal["left", "center", "right"] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
             raise ValueError(f"unknown column kind {self.kind!r}")
+        if self.align not in (None, "left", "center", "right"):
+            raise ValueError(f"unknown alignment {self.align!r}")
+
+    @property
+    def horizontal(self) -> str | None:
+        """The cells' horizontal alignment (None: the spreadsheet's default for the value)."""
+        return self.align or ("center" if self.kind in ("date", "period") else None)
 
 
 def display_width(text: str) -> int:
@@ -296,14 +309,15 @@ def add_table_sheet(
     subtitles = [subtitle] if isinstance(subtitle, str) else list(subtitle or ())
 
     ws = wb.create_sheet(title=_sheet_name(sheet_title))
-    for i, width in enumerate(_widths(columns, sample, totals_label is not None), start=1):
+    bold_rows = totals_label is not None or totals_row is not None or any(isinstance(r, BoldRow) for r in head)
+    for i, width in enumerate(_widths(columns, sample, bold_rows), start=1):  # bold figures are wider
         ws.column_dimensions[get_column_letter(i)].width = width
 
     last_col = get_column_letter(len(columns))
     first_header = 1 + (title is not None) + len(subtitles)
     header_row = first_header + (header_groups is not None)
     thin = Side(style="thin", color="9AA7B5")
-    bold = Font(bold=True)
+    bold = Font(name=_FONT_NAME, size=11, bold=True)
     header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
     header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header_border = Border(bottom=thin)
@@ -316,7 +330,7 @@ def add_table_sheet(
 
     def line(text: str, *, size: int, bold: bool) -> list[Any]:
         cell = guard_text(WriteOnlyCell(ws, value=text))
-        cell.font = Font(size=size, bold=bold)
+        cell.font = Font(name=_FONT_NAME, size=size, bold=bold)
         cell.alignment = Alignment(horizontal="left", vertical="center")
         return [cell]
 
@@ -370,12 +384,16 @@ def add_table_sheet(
     sums = dict.fromkeys(money_idx, 0)
     written = 0
 
+    aligns = [Alignment(horizontal=c.horizontal) if c.horizontal else None for c in columns]
+
     def data_row(values: Sequence[Any], *, emphasis: bool = False) -> list[Any]:
         out = []
         for i, kind in enumerate(kinds):
             raw = values[i] if i < len(values) else None
             cell = guard_text(WriteOnlyCell(ws, value=_xlsx_value(kind, raw)))
             cell.number_format = formats[i] if not (isinstance(raw, str) and kind != "text") else "@"
+            if aligns[i] is not None:
+                cell.alignment = aligns[i]
             if emphasis:
                 cell.font = bold
                 cell.border = top_border

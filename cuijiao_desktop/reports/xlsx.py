@@ -21,6 +21,7 @@ writer of .xlsx files in the project must call it on the cells it fills.
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
 import datetime as dt
 import os
@@ -386,19 +387,32 @@ def add_table_sheet(
 
     aligns = [Alignment(horizontal=c.horizontal) if c.horizontal else None for c in columns]
 
+    styles: dict[tuple[int, bool, bool], Any] = {}
+
+    def style(i: int, as_text: bool, emphasis: bool) -> Any:
+        """A column's cell style, built once: setting a style on every cell looks it up in the
+        workbook's style tables each time, which took most of the time of a large sheet."""
+        key = (i, as_text, emphasis)
+        found = styles.get(key)
+        if found is None:
+            proto = WriteOnlyCell(ws)
+            proto.number_format = "@" if as_text else formats[i]
+            if aligns[i] is not None:
+                proto.alignment = aligns[i]
+            if emphasis:
+                proto.font = bold
+                proto.border = top_border
+                proto.fill = totals_fill
+            found = styles[key] = proto._style
+        return found
+
     def data_row(values: Sequence[Any], *, emphasis: bool = False) -> list[Any]:
         out = []
         for i, kind in enumerate(kinds):
             raw = values[i] if i < len(values) else None
-            cell = guard_text(WriteOnlyCell(ws, value=_xlsx_value(kind, raw)))
-            cell.number_format = formats[i] if not (isinstance(raw, str) and kind != "text") else "@"
-            if aligns[i] is not None:
-                cell.alignment = aligns[i]
-            if emphasis:
-                cell.font = bold
-                cell.border = top_border
-                cell.fill = totals_fill
-            out.append(cell)
+            cell = WriteOnlyCell(ws, value=_xlsx_value(kind, raw))
+            cell._style = copy.copy(style(i, isinstance(raw, str) and kind != "text", emphasis))
+            out.append(guard_text(cell))
         return out
 
     def all_rows() -> Iterator[Sequence[Any] | BoldRow]:

@@ -117,7 +117,8 @@ def _owed_bills(w: MonthWindow):
 def arrears_rooms(session: Session, w: MonthWindow) -> list[ArrearsRoom]:
     """The rooms in arrears as of ``as_of`` (bills ≤ M), with owner, phone, case and last contact."""
     ob = _owed_bills(w)
-    sums = (select(Bill.room_id.label("room_id"), func.sum(ob.c.owed).label("fen"), func.count().label("n"),
+    sums = (select(Bill.room_id.label("room_id"), func.sum(ob.c.owed).label("fen"),
+                   func.count(func.distinct(Bill.period)).label("n"),
                    func.min(Bill.period).label("first"), func.max(Bill.period).label("last"),
                    func.min(Bill.due_date).label("due"))
             .select_from(ob).join(Bill, Bill.id == ob.c.bill_id).group_by(Bill.room_id).subquery("sums"))

@@ -206,7 +206,7 @@ def _outcome(**kw) -> OutcomeDraft:
 
 
 def test_outcome_checks():
-    ok = dict(today=MONDAY, visit_day=MONDAY, owed_fen=50_000)
+    ok = {"today": MONDAY, "visit_day": MONDAY, "owed_fen": 50_000}
     assert outcome_errors(_outcome(), **ok) == []
     assert [e.code for e in outcome_errors(_outcome(met=None), **ok)] == ["visit.met_required"]
     assert [e.code for e in outcome_errors(_outcome(result=VisitResult.NOT_HOME), **ok)] == ["visit.met_nobody_home"]

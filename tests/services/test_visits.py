@@ -188,7 +188,8 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
                        "visit.plan"]
 
 
-def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, users, office, tmp_path):
+def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, read_factory, users, office,
+                                                                         tmp_path):
     collector, clerk, manager = users[Role.COLLECTOR], users[Role.CLERK], users[Role.MANAGER]
     team_a = [collector.id, clerk.id]
     with session_factory.begin() as s:
@@ -229,8 +230,8 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         assert "预约上门" in call.note and s.get(Visit, va.visit_id).appointment_event_id == call.id
     assert booked.status is VisitStatus.CONFIRMED and booked.confirmed
 
-    # the week and the day for the calendar: lanes per staff member, money as int
-    with session_factory.begin() as s:
+    # the week and the day for the calendar (read-only transactions): lanes per staff member, money as int
+    with read_factory.begin() as s:
         week = vs.visit_calendar(s, actor=clerk, first_day=TODAY, days=7, today=TODAY)
         day_b = vs.visit_calendar(s, actor=clerk, first_day=TUESDAY, days=1, today=TODAY, team="王五")
         by_name = vs.visit_calendar(s, actor=clerk, first_day=TUESDAY, days=1, today=TODAY, team=manager.username)
@@ -243,7 +244,7 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert day_b.visits == () and [v.visit_id for v in by_name.visits] == [vd.visit_id]
 
     # the route of team A: estate → building → unit (2 before 10) → floor going up, whatever the times
-    with session_factory.begin() as s:
+    with read_factory.begin() as s:
         route = vs.visit_route(s, actor=collector, day=TUESDAY, team="a组")
         everyone = vs.visit_route(s, actor=collector, day=TUESDAY)
     assert [st.room_code for st in route.stops] == ["1-2-301", "1-2-502", "1-10-101"]

@@ -258,6 +258,9 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert first.last_contact_channel is Channel.PHONE and first.last_contact_outcome is CallOutcome.OTHER
     assert isinstance(first.arrears_fen, int) and first.arrears_fen == 125_000 and first.months == 5
     assert first.oldest_period == 202601 and first.confirmed and route.total_arrears_fen == 375_000
+    with read_factory.begin() as s:  # the outcome form offers the same notice
+        assert vs.get_visit(s, actor=collector, visit_id=vc.visit_id, today=TODAY).notice_to_hand == \
+            route.stops[2].notice
 
     # outcome: promised, the notice signed for, a photo, a leak, a revisit on Saturday
     photo = tmp_path / "门口签收.png"
@@ -293,6 +296,7 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         detail = vs.get_visit(s, actor=collector, visit_id=va.visit_id, today=TUESDAY)
     assert detail.result is VisitResult.PROMISED and detail.met is AnsweredBy.OWNER and detail.notice_signed
     assert detail.photos[0].original_name == "门口签收.png" and detail.issue_ids == done.issue_ids
+    assert detail.notice_to_hand is None  # signed for: nothing more to bring
 
     # refused, but the notice signed for: an evidenced demand restarts the limitation clock that day
     with session_factory.begin() as s:

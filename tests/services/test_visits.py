@@ -155,6 +155,17 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
         m2 = vs.move_visit(s, actor=collector, visit_id=v1.visit_id, version=m1.version, today=TODAY,
                            draft=draft(office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, manager.id]))
     assert m2.version > m1.version and {m.user_id for m in m2.staff} == {collector.id, manager.id}
+    # confirmed by phone: a change of staff keeps the appointment, a new time needs booking again
+    with session_factory.begin() as s:
+        booked = vs.book_appointment(s, actor=collector, visit_id=v1.visit_id, version=m2.version,
+                                     now=at(TODAY, 10), confirmed=True, number_dialled=f"1380013{8000 + office['a']:04d}",
+                                     answered_by=AnsweredBy.OWNER)
+        m3 = vs.move_visit(s, actor=collector, visit_id=v1.visit_id, version=booked.version, today=TODAY,
+                           draft=draft(office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, clerk.id]))
+        m4 = vs.move_visit(s, actor=collector, visit_id=v1.visit_id, version=m3.version, today=TODAY,
+                           draft=draft(office["a"], TUESDAY, (19, 30), (20, 30), [collector.id, clerk.id]))
+    assert m3.status is VisitStatus.CONFIRMED and m3.confirmed_at is not None
+    assert m4.status is VisitStatus.PLANNED and m4.confirmed_at is None
 
     # the manager's override stays with the same lone person; another person alone needs a manager again
     with session_factory.begin() as s:
@@ -185,8 +196,8 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
 
     with session_factory.begin() as s:
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "visit").order_by(AuditLog.id)).all()
-    assert actions == ["visit.plan", "visit.plan", "visit.move", "visit.move", "visit.move", "visit.cancel",
-                       "visit.plan"]
+    assert actions == ["visit.plan", "visit.plan", "visit.move", "visit.move", "visit.appointment", "visit.move",
+                       "visit.move", "visit.move", "visit.cancel", "visit.plan"]
 
 
 def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, read_factory, users, office,

@@ -368,3 +368,33 @@ def test_slots_are_office_settings(session_factory, users, office):
         vs.plan_visit(s, actor=collector, today=TODAY, draft=draft(
             office["b"], TODAY, (20, 0), (20, 30), [collector.id, clerk.id]))
     assert e.value.code == "visit.slot_outside" and e.value.params["window_end"] == "20:00"
+
+
+def test_two_desks_cannot_double_book_a_person(session_factory, users, office, db_kind):
+    """PostgreSQL: the second desk waits for the first one's booking of the same person, then sees it
+    (SQLite's writes are one at a time already)."""
+    if db_kind != "postgresql":
+        pytest.skip("SQLite serialises writers")
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    collector, clerk, manager = users[Role.COLLECTOR], users[Role.CLERK], users[Role.MANAGER]
+    first, second = session_factory(), session_factory()
+    try:
+        first.begin()
+        vs.plan_visit(first, actor=collector, today=TODAY, draft=draft(
+            office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, clerk.id]))
+        second.begin()
+        second.execute(text("SET LOCAL lock_timeout = '300ms'"))
+        with pytest.raises(OperationalError):  # blocked by the first desk's booking of the same people
+            vs.plan_visit(second, actor=manager, today=TODAY, draft=draft(
+                office["b"], TUESDAY, (19, 30), (20, 30), [collector.id, manager.id]))
+        second.rollback()
+        first.commit()
+        with pytest.raises(vs.VisitConflictError) as err, second.begin():
+            vs.plan_visit(second, actor=manager, today=TODAY, draft=draft(
+                office["b"], TUESDAY, (19, 30), (20, 30), [collector.id, manager.id]))
+        assert err.value.code == ConflictCode.STAFF_BUSY.value
+    finally:
+        first.close()
+        second.close()

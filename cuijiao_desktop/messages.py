@@ -525,6 +525,8 @@ MESSAGES: dict[str, str] = {
         "({minimum_fen}): reverse the payment first."
     ),
     "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
+    # --- visit sheet (issue 13) ---
+    "visit.sheet_empty": QT_TRANSLATE_NOOP("messages", "There are no visits on this route to print."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -29,7 +29,7 @@ from cuijiao_desktop.services.dto import OfficeDTO
 
 from .pdf_draw import A4, MM, Writer, page_footer, part_path, publish, tick_boxes, write_in
 
-__all__ = ["SheetStop", "render_visit_sheet"]
+__all__ = ["SheetStop", "render_visit_sheet", "team_stops"]
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -372,15 +372,25 @@ class _Painter:
 _DUTY_ZH = {"maintenance": "维修", "supervisor": "主管"}
 
 
-def _staff(route) -> str:
-    """The people of the route, each once, in the order they appear (维修/主管 said)."""
+def _staff(stops) -> str:
+    """The people of the stops, each once, in the order they appear (维修/主管 said)."""
     seen: dict[int, str] = {}
-    for stop in route.stops:
+    for stop in stops:
         for person in stop.staff:
             if person.user_id not in seen:
                 duty = _DUTY_ZH.get(str(person.duty))
                 seen[person.user_id] = f"{person.name}（{duty}）" if duty else person.name
     return "、".join(seen.values()) or "—"
+
+
+def team_stops(route) -> list[tuple[str, list]]:
+    """The route's stops by team, in walking order: ``(team label, stops)``, teams in the order of
+    their first stop. A visit without a team label belongs to the team of its people."""
+    teams: dict[object, tuple[str, list]] = {}
+    for stop in route.stops:
+        key = stop.team or tuple(sorted(p.user_id for p in stop.staff))
+        teams.setdefault(key, (stop.team, []))[1].append(stop)
+    return list(teams.values())
 
 
 def _last_contact(stop) -> str:
@@ -428,24 +438,25 @@ def _sheet_stop(number: int, stop) -> SheetStop:
     )
 
 
-def _sheet(route) -> _Sheet:
-    """The sheet of one team's route (``services.visits`` ``VisitRoute``): owners and phones as
+def _sheets(route) -> list[_Sheet]:
+    """One sheet per team of the route (``services.visits`` ``VisitRoute``): owners and phones as
     masked for paper that leaves the office."""
-    stops = tuple(_sheet_stop(n, stop) for n, stop in enumerate(route.stops, start=1))
-    return _Sheet(day=route.day, team=route.team or "全部", staff=_staff(route), stops=stops)
+    return [_Sheet(day=route.day, team=team or "（未编组）", staff=_staff(stops),
+                   stops=tuple(_sheet_stop(n, stop) for n, stop in enumerate(stops, start=1)))
+            for team, stops in team_stops(route)]
 
 
 def render_visit_sheet(route, path: str | os.PathLike[str], *, office: OfficeDTO | None = None,
                        progress: ProgressFn | None = None, cancel: CancelFn | None = None,
                        font_dirs: Sequence[str | os.PathLike[str]] = ()) -> Path:
-    """Write the visit sheet of ``route`` (one team's route for a day, or a sequence of them: one
-    sheet per team, each starting on a new page) to ``path`` through a ``.part`` file.
+    """Write the visit sheet of ``route`` (``services.visits.visit_route``: a day's route of one
+    team, or of all teams: then one sheet per team, each starting on a new page with its own page
+    numbers) to ``path`` through a ``.part`` file.
 
-    Raises ``visit.sheet_empty`` when there is no stop to print; a cancel raises ``task.cancelled``
-    and leaves no file.
+    Raises ``visit.sheet_empty`` when the route has no stop; a cancel raises ``task.cancelled`` and
+    leaves no file.
     """
-    routes = list(route) if isinstance(route, (list, tuple)) else [route]
-    sheets = [_sheet(r) for r in routes if r.stops]
+    sheets = _sheets(route)
     if not sheets:
         raise ValidationError("visit.sheet_empty")
     office = office or OfficeDTO(name="", address="", phone="", bank_name="", bank_account="")

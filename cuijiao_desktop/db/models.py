@@ -49,6 +49,7 @@ from cuijiao_desktop.domain.enums import (
     Usage,
     VisitStatus,
 )
+from cuijiao_desktop.domain.visits import VisitDuty, VisitResult
 
 from .base import Base, Versioned
 from .types import Fen, IntEnumType, StrEnumType, UTCDateTime, utcnow
@@ -806,10 +807,33 @@ class Visit(Versioned, Base):
     notice_handed: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # revision 0014 (issue 13): ``planned_at`` is the start of the window, ``ends_at`` its end
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    team: Mapped[str] = mapped_column(String(32), default="")  # a label such as "A组" ("" none)
+    # the appointment: the phone call that booked it (a contact event) and when the owner confirmed
+    appointment_event_id: Mapped[int | None] = mapped_column(ForeignKey("contact_event.id"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    remind_on: Mapped[date | None] = mapped_column(Date)  # the worklist reminds on this day (the day before)
+    # one person alone: a manager's override, recorded
+    override_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    # the outcome: whom they met (an AnsweredBy code), the result, its contact event and promise
+    result: Mapped[VisitResult | None] = mapped_column(StrEnumType(VisitResult))
+    met: Mapped[str] = mapped_column(String(16), default="")
+    outcome_event_id: Mapped[int | None] = mapped_column(ForeignKey("contact_event.id"))
+    promise_id: Mapped[int | None] = mapped_column(ForeignKey("promise.id"))
+    # the print room's notice handed over, and whether it was signed for (its delivery is on the notice)
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
+    notice_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))  # the revisit scheduled
 
     staff: Mapped[list[VisitStaff]] = relationship(back_populates="visit")
 
-    __table_args__ = (Index("ix_visit_planned", "status", "planned_at"),)
+    __table_args__ = (
+        Index("ix_visit_planned", "status", "planned_at"),
+        Index("ix_visit_room", "room_id", "planned_at"),
+    )
 
 
 class VisitStaff(Base):
@@ -819,9 +843,28 @@ class VisitStaff(Base):
 
     visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
-    duty: Mapped[str] = mapped_column(String(32), default="")
+    duty: Mapped[VisitDuty] = mapped_column(StrEnumType(VisitDuty), default=VisitDuty.COLLECTOR)
 
     visit: Mapped[Visit] = relationship(back_populates="staff")
+
+    __table_args__ = (Index("ix_visit_staff_user", "user_id"),)
+
+
+class VisitPhoto(Base):
+    """A photo (or scan) kept as a visit's evidence: stored in the data folder under its SHA-256
+    (``services.delivery.store_proof``); the database keeps the hash, the path and the original name."""
+
+    __tablename__ = "visit_photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(255))  # relative to the data folder: evidence/ab/ab12….jpg
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (Index("ix_visit_photo_visit", "visit_id"),)
 
 
 class Notice(Versioned, Base):

@@ -155,9 +155,11 @@ class ApprovalStatus(StrEnum):
 
 
 class VisitStatus(StrEnum):
-    PLANNED = "planned"
-    DONE = "done"
-    CANCELLED = "cancelled"
+    PLANNED = "planned"  # 计划
+    CONFIRMED = "confirmed"  # 已预约确认 (the owner agreed on the phone)
+    DONE = "done"  # 已上门 (somebody was met)
+    FAILED = "failed"  # 未遇 (nobody at home)
+    CANCELLED = "cancelled"  # 已取消
 
 
 class NoticeKind(StrEnum):

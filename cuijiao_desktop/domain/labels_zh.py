@@ -14,6 +14,7 @@ from .enums import (
     PaymentMethod,
     PromiseStatus,
     Stage,
+    VisitStatus,
 )
 
 __all__ = [
@@ -28,6 +29,9 @@ __all__ = [
     "REASON_ZH",
     "STAGE_ZH",
     "TOTAL_OWED_ZH",
+    "VISIT_DUTY_ZH",
+    "VISIT_RESULT_ZH",
+    "VISIT_STATUS_ZH",
 ]
 
 
@@ -127,4 +131,26 @@ ISSUE_CATEGORY_ZH: dict[IssueCategory, str] = {
     IssueCategory.NOISE: "噪音",
     IssueCategory.HOUSE_QUALITY: "房屋质量",
     IssueCategory.OTHER: "其他",
+}
+
+
+#: Visit statuses, results and duties (issue 13: the visit sheet, the command line).
+VISIT_STATUS_ZH: dict[VisitStatus, str] = {
+    VisitStatus.PLANNED: "计划上门",
+    VisitStatus.CONFIRMED: "已预约",
+    VisitStatus.DONE: "已上门",
+    VisitStatus.FAILED: "上门未遇",
+    VisitStatus.CANCELLED: "上门取消",
+}
+VISIT_RESULT_ZH: dict[str, str] = {
+    "paid": "当场缴费",
+    "promised": "承诺缴费",
+    "instalment": "同意分期",
+    "refused": "拒绝缴费",
+    "not_home": "无人在家",
+}
+VISIT_DUTY_ZH: dict[str, str] = {
+    "collector": "催收专员",
+    "supervisor": "主管",
+    "maintenance": "维修工",
 }

@@ -72,6 +72,7 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.notices import default_intended_delivery
 from cuijiao_desktop.domain.pinyin import name_initials
 from cuijiao_desktop.domain.rooms import room_code_from_parts
+from cuijiao_desktop.domain.visits import VisitDuty
 
 from . import audit, delivery, serials
 from . import demo_names as vocab
@@ -272,6 +273,13 @@ def _demo_proof(serial: str, suffix: str) -> str:
     return delivery.proof_relpath(hashlib.sha256(f"demo-proof:{serial}".encode()).hexdigest(), suffix)
 
 
+#: Demo visit start times inside the default windows (weekdays 18:30–21:00, weekends 09:00–21:00), 40 minutes each.
+_VISIT_SLOTS = {False: ((18, 30), (19, 15), (20, 0)), True: ((9, 30), (10, 30), (14, 0), (15, 0), (16, 0), (19, 0))}
+_VISIT_MINUTES = 40
+_VISIT_RESULT = {CallOutcome.PROMISED: "promised", CallOutcome.CONDITIONAL: "promised", CallOutcome.REFUSED: "refused",
+                 CallOutcome.NOT_HOME: "not_home"}
+
+
 def _ts(d: date, hour: int, minute: int = 0) -> str:
     """Beijing local time ``d hour:minute`` as a stored UTC timestamp."""
     if hour >= 8:
@@ -373,6 +381,7 @@ class _Builder:
         self.forgotten = 0  # rooms never paid since the start (their limitation clock runs out soon)
         self.forgotten_cases = 0
         self.planned_today: dict[int, int] = {}  # per collector: each workbench has a visit today
+        self.visit_busy: dict[tuple[int, date], set[int]] = {}  # (user, day) -> slots taken (no double booking)
         self.promised_today = 0
         self.promised_today_by: dict[int, int] = {}  # per collector
         self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
@@ -561,7 +570,10 @@ class _Builder:
                                                      "requested_at approved_by_id decided_at version")
         self.visits = sink.register(m.Visit, "id room_id case_id planned_at status booked_by_phone done_at "
                                              "attitude outcome agreed_date revisit notice_handed note "
-                                             "created_by_id version")
+                                             "created_by_id version ends_at team appointment_event_id "
+                                             "confirmed_at remind_on override_by_id override_reason "
+                                             "cancel_reason result met outcome_event_id promise_id notice_id "
+                                             "notice_signed next_visit_id")
         self.visit_staff = sink.register(m.VisitStaff, "visit_id user_id duty")
         self.notices = sink.register(m.Notice, "id serial room_id case_id kind level recipient_person_id "
                                                "recipient_name arrears_fen late_fee_fen period_from period_to "
@@ -1431,12 +1443,20 @@ class _Builder:
                              method.value, delivered_at or None, delivered_to, tracking, proof, signed,
                              intended.value, serial, 1))
 
+    def _visit_slot(self, d: date, staff: tuple[int, ...]) -> int | None:
+        """The first of the day's demo slots (``_VISIT_SLOTS``, inside the office's visit windows) where
+        none of ``staff`` is busy; None when the day is full."""
+        slots = _VISIT_SLOTS[d.weekday() >= 5]
+        for i in range(len(slots)):
+            if all(i not in self.visit_busy.get((u, d), ()) for u in staff):
+                for u in staff:
+                    self.visit_busy.setdefault((u, d), set()).add(i)
+                return i
+        return None
+
     def _visit(self, r: _Room, case_id: int, d: date, collector: int, *, done: bool, owe: int) -> None:
         rng = self.rng
-        vid = self.next_id("visit")
-        hour = 10 if d.weekday() >= 5 else 19
-        planned = _ts(d, hour, rng.choice((0, 30)))
-        if done:
+        if done:  # drawn in the order the demo always drew them (the random stream stays the same)
             outcome = rng.choice((CallOutcome.PROMISED, CallOutcome.CONDITIONAL, CallOutcome.REFUSED,
                                   CallOutcome.NOT_HOME))
             if r.profile == DISPUTE:
@@ -1445,21 +1465,44 @@ class _Builder:
                 vocab.ATTITUDES_BAD if outcome is CallOutcome.REFUSED else vocab.ATTITUDES_GOOD)
             agreed = d + timedelta(days=rng.randint(3, 10)) if outcome is CallOutcome.PROMISED else None
             handed = outcome is not CallOutcome.NOT_HOME and rng.random() < 0.6
+        second = self.manager if rng.random() < 0.6 else self.clerks[rng.randrange(len(self.clerks))]
+        slot = self._visit_slot(d, (collector, second))
+        if slot is None and second != self.manager:
+            second = self.manager
+            slot = self._visit_slot(d, (collector, second))
+        if slot is None:
+            return  # both are out on visits all that evening
+        vid = self.next_id("visit")
+        hour, minute = _VISIT_SLOTS[d.weekday() >= 5][slot]
+        planned, ends = _ts(d, hour, minute), _ts(d, hour + (minute + _VISIT_MINUTES) // 60,
+                                                  (minute + _VISIT_MINUTES) % 60)
+        team = "A组" if second == self.manager else "B组"
+        remind = _ds(d - timedelta(days=1))
+        if done:
             note = "门上留通知书" if outcome is CallOutcome.NOT_HOME else "维修工同行，现场查看报修问题"
-            self.visits.append((vid, r.id, case_id, planned, VisitStatus.DONE.value, 1, planned, attitude,
+            result = _VISIT_RESULT[outcome]
+            status = VisitStatus.FAILED if outcome is CallOutcome.NOT_HOME else VisitStatus.DONE
+            eid = self.next_id("contact_event")
+            self.visits.append((vid, r.id, case_id, planned, status.value, 1, planned, attitude,
                                 outcome.value, _ds(agreed), 1 if outcome in (CallOutcome.REFUSED,
                                                                              CallOutcome.NOT_HOME) else 0,
-                                1 if handed else 0, note, collector, 1))
-            self.events.append((self.next_id("contact_event"), r.id, case_id, r.owner_id, Channel.VISIT.value,
+                                1 if handed else 0, note, collector, 1, ends, team, None, None, remind, None, "",
+                                "", result, "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
+                                eid, None, None, 0, None))
+            self.events.append((eid, r.id, case_id, r.owner_id, Channel.VISIT.value,
                                 planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
                                 outcome.value, r.reason.value if r.reason else None, "", _ds(agreed),
                                 owe, f"上门催缴：{attitude or '无人在家'}", "", ""))
         else:
-            self.visits.append((vid, r.id, case_id, planned, VisitStatus.PLANNED.value, 1, None, "", None, None, 0,
-                                0, "已电话预约", collector, 1))
-        self.visit_staff.append((vid, collector, "催收专员"))
-        second = self.manager if rng.random() < 0.6 else self.clerks[rng.randrange(len(self.clerks))]
-        self.visit_staff.append((vid, second, "主管" if second == self.manager else "客服"))
+            confirmed = vid % 5 < 3  # not from the random stream: nothing else moves
+            status = VisitStatus.CONFIRMED if confirmed else VisitStatus.PLANNED
+            self.visits.append((vid, r.id, case_id, planned, status.value, 1 if confirmed else 0, None, "", None,
+                                None, 0, 0, "已电话预约" if confirmed else "待电话预约", collector, 1, ends, team, None,
+                                _ts(d - timedelta(days=1), 10) if confirmed and d > self.today else None, remind,
+                                None, "", "", None, "", None, None, None, 0, None))
+        self.visit_staff.append((vid, collector, VisitDuty.COLLECTOR.value))
+        self.visit_staff.append((vid, second, (VisitDuty.SUPERVISOR if second == self.manager
+                                               else VisitDuty.COLLECTOR).value))
 
     def _hardship(self, r: _Room, case_id: int, arrears: int, collector: int, hold: date | None) -> None:
         rng, today = self.rng, self.today

@@ -58,10 +58,9 @@ from cuijiao_desktop.domain.enums import (
     Relation,
     Stage,
     Usage,
-    VisitStatus,
 )
 from cuijiao_desktop.domain.errors import NotFound
-from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH
+from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH, VISIT_STATUS_ZH
 from cuijiao_desktop.domain.ledger import paid_through, split_owed
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
@@ -377,7 +376,7 @@ _ZH: dict[object, str] = {
     DeliveryMethod.HAND_SIGNED: "当面签收", DeliveryMethod.DOOR: "张贴/塞门", DeliveryMethod.REGISTERED_MAIL: "挂号信",
     DeliveryMethod.EXPRESS: "快递", DeliveryMethod.SMS: "短信", DeliveryMethod.WECHAT: "微信",
     DeliveryMethod.EMAIL: "邮件",
-    VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
+    **VISIT_STATUS_ZH,
     ApprovalStatus.PENDING: "待审批", ApprovalStatus.APPROVED: "已批准", ApprovalStatus.REJECTED: "已驳回",
     ApprovalStatus.CANCELLED: "已取消", ApprovalStatus.COMPLETED: "已完成",
     IssueStatus.OPEN: "待处理", IssueStatus.IN_PROGRESS: "处理中", IssueStatus.DONE: "已处理",

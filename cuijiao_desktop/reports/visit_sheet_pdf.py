@@ -108,7 +108,13 @@ PAD = 3.5 * MM
 LABEL_W = 17 * MM
 
 
-def _facts(stop: SheetStop) -> list[tuple[str, str]]:
+FACT_SIZE = 10
+VALUE_X = LEFT + PAD + LABEL_W
+VALUE_W = RIGHT - PAD - VALUE_X
+
+
+def _facts(w: Writer, stop: SheetStop) -> list[tuple[str, list[str]]]:
+    """The facts of a block, each ``(label, lines)``: at most two lines, the second cut with "…"."""
     rows = [("欠费", stop.arrears), ("上次联系", stop.last_contact or "—（无记录）")]
     if stop.bring:
         rows.append(("携带", stop.bring))
@@ -116,7 +122,13 @@ def _facts(stop: SheetStop) -> list[tuple[str, str]]:
         rows.append(("待修事项", stop.issues))
     if stop.note:
         rows.append(("说明", stop.note))
-    return rows
+    out = []
+    for label, value in rows:
+        lines = w.wrap(value, VALUE_W, FACT_SIZE)
+        if len(lines) > 2:
+            lines = [lines[0], _fit(w, "".join(lines[1:]), VALUE_W, FACT_SIZE)]
+        out.append((label, lines))
+    return out
 
 
 #: the outcome boxes: (label, options); the second row is the long one
@@ -134,7 +146,7 @@ def _ticks(stop: SheetStop) -> list[tuple[str, tuple[str, ...]]]:
 class _BlockLayout:
     """Baselines of a block's rows, measured down from its top; the same numbers measure and draw."""
 
-    facts: tuple[float, ...]
+    facts: tuple[tuple[str, list[str], float], ...]  # label, lines, baseline of the first line
     rule: float  # the dotted line above the tick boxes
     ticks: tuple[float, ...]
     note: float  # the baseline of 备注; two lines to write on below it
@@ -142,12 +154,12 @@ class _BlockLayout:
     height: float
 
 
-def _layout(stop: SheetStop) -> _BlockLayout:
+def _layout(w: Writer, stop: SheetStop) -> _BlockLayout:
     y = TITLE_H + 5.2 * MM
     facts = []
-    for _ in _facts(stop):
-        facts.append(y)
-        y += FACT_H
+    for label, lines in _facts(w, stop):
+        facts.append((label, lines, y))
+        y += FACT_H + (len(lines) - 1) * FACT_SIZE * 1.3
     rule = y - 4.2 * MM
     y += 0.6 * MM
     ticks = []
@@ -161,8 +173,8 @@ def _layout(stop: SheetStop) -> _BlockLayout:
     return _BlockLayout(tuple(facts), rule, tuple(ticks), note, sig_top, height)
 
 
-def _block_height(stop: SheetStop) -> float:
-    return _layout(stop).height
+def _block_height(w: Writer, stop: SheetStop) -> float:
+    return _layout(w, stop).height
 
 
 @dataclass
@@ -170,7 +182,7 @@ class _Page:
     items: list[tuple[str, object]]  # ("estate", name) ("building", text) ("floor", text) ("stop", SheetStop)
 
 
-def _paginate(stops: Sequence[SheetStop]) -> list[_Page]:
+def _paginate(w: Writer, stops: Sequence[SheetStop]) -> list[_Page]:
     """Place headings and blocks on pages: a block never splits, a heading never ends a page, and a
     page that starts inside a group repeats its estate and building headings (续)."""
     pages = [_Page([])]
@@ -186,7 +198,7 @@ def _paginate(stops: Sequence[SheetStop]) -> list[_Page]:
             floor = None
         if stop.floor and stop.floor != floor:
             heads.append(("floor", stop.floor))
-        need = sum(_head_height(k) for k, _ in heads) + _block_height(stop)
+        need = sum(_head_height(k) for k, _ in heads) + _block_height(w, stop)
         if y - need < BODY_BOTTOM and pages[-1].items:
             pages.append(_Page([]))
             y = BODY_TOP
@@ -195,7 +207,7 @@ def _paginate(stops: Sequence[SheetStop]) -> list[_Page]:
                       else stop.building)]
             if stop.floor:
                 heads.append(("floor", stop.floor))
-            need = sum(_head_height(k) for k, _ in heads) + _block_height(stop)
+            need = sum(_head_height(k) for k, _ in heads) + _block_height(w, stop)
         pages[-1].items.extend(heads)
         pages[-1].items.append(("stop", stop))
         y -= need + BLOCK_GAP
@@ -283,7 +295,7 @@ class _Painter:
 
     def stop(self, y: float, s: SheetStop) -> float:
         w, c = self.w, self.w.c
-        lay = _layout(s)
+        lay = _layout(w, s)
         top, bottom = y, y - lay.height
         # frame and title row
         c.setLineWidth(0.8)
@@ -307,14 +319,17 @@ class _Painter:
         x += w.width(room, 14) + 2.5 * MM
         w.text(x, base, s.room_code, 9, colour=_GREY)
         x += w.width(s.room_code, 9) + 6 * MM
-        owner = f"业主：{s.owner or '—'}"
-        w.text(x, base, owner, 10.5)
-        x += w.width(owner, 10.5) + 6 * MM
-        if s.phone:
-            w.text(x, base, f"电话：{s.phone}", 10.5)
-        # the time window at the right, in a box
+        # the time window at the right, in a box; the owner and phone fit between
         win = f"{'已约 ' if s.confirmed else ''}{s.window}"
         ww = w.width(win, 11) + 5 * MM
+        room_left = RIGHT - PAD - ww - 4 * MM
+        phone = f"电话：{s.phone}" if s.phone else ""
+        owner = _fit(w, f"业主：{s.owner or '—'}", room_left - x - (w.width(phone, 10.5) + 6 * MM if phone else 0),
+                     10.5)
+        w.text(x, base, owner, 10.5)
+        x += w.width(owner, 10.5) + 6 * MM
+        if phone:
+            w.text(x, base, _fit(w, phone, room_left - x, 10.5), 10.5)
         c.setFillColorRGB(1, 1, 1)
         c.setStrokeColorRGB(*_ACCENT)
         c.setLineWidth(0.8)
@@ -324,11 +339,12 @@ class _Painter:
         w.text(RIGHT - PAD - ww / 2, base, win, 11, align="centre", bold=True, colour=_ACCENT)
 
         # facts: arrears, last contact, what to bring
-        value_x = LEFT + PAD + LABEL_W
-        for (label, value), dy in zip(_facts(s), lay.facts, strict=True):
+        value_x = VALUE_X
+        for label, lines, dy in lay.facts:
             w.text(LEFT + PAD, top - dy, label, 9.5, colour=_GREY)
-            w.text(value_x, top - dy, _fit(w, value, RIGHT - PAD - value_x, 10), 10,
-                   colour=_RED if label == "欠费" else None, bold=label == "携带")
+            for k, line in enumerate(lines):
+                w.text(value_x, top - dy - k * FACT_SIZE * 1.3, line, FACT_SIZE,
+                       colour=_RED if label == "欠费" else None, bold=label == "携带")
         # the outcome, to tick
         c.setStrokeGray(0.75)
         c.setLineWidth(0.4)
@@ -464,11 +480,11 @@ def render_visit_sheet(route, path: str | os.PathLike[str], *, office: OfficeDTO
     part = part_path(out)
     first = sheets[0]
     title = f"上门催缴路线单 {first.day.isoformat()}" + (f" {first.team}" if len(sheets) == 1 else f" 共{len(sheets)}组")
-    laid = [(sheet, _paginate(sheet.stops)) for sheet in sheets]
-    total = sum(len(pages) for _, pages in laid)
     done = 0
     try:
         w = Writer(part, font_dirs=font_dirs, title=title, author=office.name)
+        laid = [(sheet, _paginate(w, sheet.stops)) for sheet in sheets]
+        total = sum(len(pages) for _, pages in laid)
         painter = _Painter(w, office, office_now().strftime("%Y-%m-%d %H:%M"))
         for sheet, pages in laid:
             for number, page in enumerate(pages, start=1):

@@ -16,14 +16,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from cuijiao_desktop.domain.errors import DomainError, ValidationError
 from cuijiao_desktop.domain.labels_zh import CHANNEL_ZH, OUTCOME_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.notices import level_zh
-from cuijiao_desktop.domain.office_time import office_now
 from cuijiao_desktop.domain.rooms import parse_room_code
 from cuijiao_desktop.services.dto import OfficeDTO
 
@@ -83,6 +82,11 @@ def _cn_date(d: date) -> str:
 
 def _hm(t: time | datetime | None) -> str:
     return f"{t.hour:02d}:{t.minute:02d}" if t is not None else ""
+
+
+def _local(stamp: datetime) -> datetime:
+    """A stored timestamp in local time, as the program shows timestamps (naive ones are UTC)."""
+    return (stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)).astimezone()
 
 
 def _period(p: int | None) -> str:
@@ -412,7 +416,7 @@ def team_stops(route) -> list[tuple[str, list]]:
 def _last_contact(stop) -> str:
     if stop.last_contact_at is None:
         return ""
-    when = office_now(stop.last_contact_at)
+    when = _local(stop.last_contact_at)
     text = f"{when.year}年{when.month}月{when.day}日"
     if stop.last_contact_channel is not None:
         text += f" {CHANNEL_ZH.get(stop.last_contact_channel, str(stop.last_contact_channel))}"
@@ -443,7 +447,7 @@ def _sheet_stop(number: int, stop) -> SheetStop:
         serial = n.serial
         level = f"（第{level_zh(n.level)}次）" if n.level > 1 else ""
         bring = f"{n.title}{level} 编号 {serial} · 当面交付，请业主在回执上签字"
-    start, end = office_now(stop.start), office_now(stop.end)
+    start, end = _local(stop.start), _local(stop.end)
     building = f"{stop.building}栋" + (f" {stop.unit}单元" if stop.unit else "")
     return SheetStop(
         number=number, estate=stop.estate, building=building, floor=f"{stop.floor}层" if stop.floor else "",
@@ -485,7 +489,7 @@ def render_visit_sheet(route, path: str | os.PathLike[str], *, office: OfficeDTO
         w = Writer(part, font_dirs=font_dirs, title=title, author=office.name)
         laid = [(sheet, _paginate(w, sheet.stops)) for sheet in sheets]
         total = sum(len(pages) for _, pages in laid)
-        painter = _Painter(w, office, office_now().strftime("%Y-%m-%d %H:%M"))
+        painter = _Painter(w, office, datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"))
         for sheet, pages in laid:
             for number, page in enumerate(pages, start=1):
                 if cancel is not None and cancel():

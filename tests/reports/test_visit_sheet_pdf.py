@@ -13,7 +13,6 @@ from print_room_data import ROOMS, TODAY, make_arrears
 
 from cuijiao_desktop.domain.enums import CallOutcome, Channel, Role, VisitStatus
 from cuijiao_desktop.domain.errors import DomainError
-from cuijiao_desktop.domain.office_time import OFFICE_TZ
 from cuijiao_desktop.domain.visits import StaffPick, VisitDraft, VisitDuty
 from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet
 from cuijiao_desktop.services.dto import OfficeDTO
@@ -50,13 +49,13 @@ def _embedded(path) -> bool:
 def _stop(n: int, *, team: str, staff: tuple[VisitStaffDTO, ...], building: str, floor: int,
           notice: bool = False) -> RouteStop:
     room = f"{floor}0{n % 10}"
-    start = datetime(2026, 11, 24, 10, 30, tzinfo=UTC) + timedelta(minutes=20 * n)
+    start = datetime(2026, 11, 24, 18, 30).astimezone() + timedelta(minutes=20 * n)
     return RouteStop(
         visit_id=n, start=start, end=start + timedelta(minutes=20), status=VisitStatus.PLANNED, confirmed=n == 1,
         team=team, staff=staff, room_id=n, room_code=f"{building}-1-{room}", room_display=f"{building}栋1单元{room}",
         estate="锦绣花园", building=building, unit="1", floor=floor, owner=f"欧阳{n}号", owner_masked="欧阳**",
         phone_masked="138****8000", arrears_fen=25_000 * n, late_fee_fen=0, months=n, oldest_period=202601,
-        last_contact_at=start - timedelta(days=3), last_contact_channel=Channel.PHONE,
+        last_contact_at=(start - timedelta(days=3)).astimezone(UTC), last_contact_channel=Channel.PHONE,
         last_contact_outcome=CallOutcome.PROMISED, last_contact_note="月底前缴一半" * (8 if n == 3 else 1),
         notice=RouteNotice(notice_id=n, serial=f"TZ2026110000{n:02d}", title="催缴通知书", level=6,
                            amount_fen=25_000 * n, issued_on=date(2026, 11, 20), deadline=None) if notice else None,
@@ -112,7 +111,7 @@ def test_empty_route_and_cancel_leave_no_file(tmp_path):
 # --- a day planned through the services (both engines) -------------------------------------------------
 
 def _at(hour: int, minute: int) -> datetime:
-    return datetime(DAY.year, DAY.month, DAY.day, hour, minute, tzinfo=OFFICE_TZ)
+    return datetime(DAY.year, DAY.month, DAY.day, hour, minute).astimezone()  # local time, as the calendar
 
 
 def test_visit_sheet_of_a_planned_day_in_two_buildings(session_factory, users, tmp_path):

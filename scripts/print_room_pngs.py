@@ -97,27 +97,41 @@ def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
     print(f"wrote {png}")
 
 
-def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int) -> None:
+def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int,
+                    tz: str = "Asia/Shanghai") -> None:
     """54: the first page of the visit sheet of the team with the most visits on ``today`` (or on the
-    first day of the coming week that has visits), rendered as the program prints it."""
+    first day of the coming week that has visits), rendered as the program prints it. Visit times are
+    shown in local time: the office's zone ``tz`` here, as ``scripts/screenshots.py`` does."""
+    import os
+    import time
     from datetime import timedelta
 
     from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet, team_stops
     from cuijiao_desktop.services.dto import CLI_USER
     from cuijiao_desktop.services.visits import visit_route
 
-    with factory() as s:
-        for offset in range(8):
-            day = today + timedelta(days=offset)
-            route = visit_route(s, actor=CLI_USER, day=day)
-            if route.stops:
-                break
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = tz
+    time.tzset()
+    try:
+        with factory() as s:
+            for offset in range(8):
+                day = today + timedelta(days=offset)
+                route = visit_route(s, actor=CLI_USER, day=day)
+                if route.stops:
+                    break
+            else:
+                raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 54")
+            team = max(team_stops(route), key=lambda t: len(t[1]))[0]
+            if team:
+                route = visit_route(s, actor=CLI_USER, day=day, team=team)
+        pdf = render_visit_sheet(route, work / "visit-sheet.pdf", office=office)
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
         else:
-            raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 54")
-        team = max(team_stops(route), key=lambda t: len(t[1]))[0]
-        if team:
-            route = visit_route(s, actor=CLI_USER, day=day, team=team)
-    pdf = render_visit_sheet(route, work / "visit-sheet.pdf", office=office)
+            os.environ["TZ"] = saved
+        time.tzset()
     to_png(pdf, out / "54-visit-sheet.png", dpi=dpi, page=1)
 
 

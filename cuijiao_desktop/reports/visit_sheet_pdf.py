@@ -44,7 +44,7 @@ _WEEKDAYS = "一二三四五六日"
 W, H = A4
 LEFT, RIGHT = 14 * MM, W - 14 * MM
 WIDTH = RIGHT - LEFT
-BODY_TOP = H - 44 * MM
+BODY_TOP = H - 41 * MM
 BODY_BOTTOM = 17 * MM
 
 # heights of the parts of a page
@@ -183,34 +183,39 @@ def _block_height(w: Writer, stop: SheetStop) -> float:
 
 @dataclass
 class _Page:
-    items: list[tuple[str, object]]  # ("estate", name) ("building", text) ("floor", text) ("stop", SheetStop)
+    items: list[tuple[str, object]]  # ("estate", name) ("building", (text, floor)) ("floor", text) ("stop", SheetStop)
 
 
 def _paginate(w: Writer, stops: Sequence[SheetStop]) -> list[_Page]:
     """Place headings and blocks on pages: a block never splits, a heading never ends a page, and a
-    page that starts inside a group repeats its estate and building headings (续)."""
+    page that starts inside a group repeats its estate and building headings (续).
+
+    A new building (or unit) gets one bar that names its first floor too; a new floor in the same
+    unit gets its own small heading.
+    """
     pages = [_Page([])]
     y = BODY_TOP
     estate = building = floor = None
-    for stop in stops:
+
+    def heads_of(stop: SheetStop, *, cont: bool) -> list[tuple[str, object]]:
         heads: list[tuple[str, object]] = []
-        if stop.estate != estate:
-            heads.append(("estate", stop.estate))
-            building = floor = None
-        if (stop.estate, stop.building) != (estate, building):
-            heads.append(("building", stop.building))
-            floor = None
-        if stop.floor and stop.floor != floor:
+        same_estate = stop.estate == estate
+        same_building = same_estate and stop.building == building
+        if not same_estate or cont:
+            heads.append(("estate", stop.estate + ("（续）" if cont and same_estate else "")))
+        if not same_building or cont:
+            heads.append(("building", (stop.building + ("（续）" if cont and same_building else ""), stop.floor)))
+        elif stop.floor and stop.floor != floor:
             heads.append(("floor", stop.floor))
+        return heads
+
+    for stop in stops:
+        heads = heads_of(stop, cont=False)
         need = sum(_head_height(k) for k, _ in heads) + _block_height(w, stop)
         if y - need < BODY_BOTTOM and pages[-1].items:
             pages.append(_Page([]))
             y = BODY_TOP
-            heads = [("estate", stop.estate + "（续）" if stop.estate == estate else stop.estate),
-                     ("building", stop.building + "（续）" if (stop.estate, stop.building) == (estate, building)
-                      else stop.building)]
-            if stop.floor:
-                heads.append(("floor", stop.floor))
+            heads = heads_of(stop, cont=True)
             need = sum(_head_height(k) for k, _ in heads) + _block_height(w, stop)
         pages[-1].items.extend(heads)
         pages[-1].items.append(("stop", stop))
@@ -249,9 +254,9 @@ class _Painter:
         c.rect(0, H - 5 * MM, W, 5 * MM, stroke=0, fill=1)
         w.text(LEFT, H - 13 * MM, self.office.name or "物业服务中心", 10, colour=_GREY)
         w.text(RIGHT, H - 13 * MM, f"打印时间 {self.printed}", 9, align="right", colour=_GREY)
-        w.text(W / 2, H - 23 * MM, "上门催缴路线单", 20, align="centre", bold=True, colour=_INK)
+        w.text(W / 2, H - 22 * MM, "上门催缴路线单", 20, align="centre", bold=True, colour=_INK)
         # the facts of the day in a light band
-        top, bottom = H - 28 * MM, H - 39 * MM
+        top, bottom = H - 26 * MM, H - 37 * MM
         c.setFillColorRGB(*_BAR)
         c.setStrokeColorRGB(0.78, 0.84, 0.85)
         c.setLineWidth(0.5)
@@ -280,13 +285,17 @@ class _Painter:
         c.setStrokeGray(0)
         return y - ESTATE_H
 
-    def building(self, y: float, text: str) -> float:
+    def building(self, y: float, heading: tuple[str, str]) -> float:
+        """The bar of a building and unit, with the floor of its first stop."""
         w, c = self.w, self.w.c
+        text, floor = heading
         c.setFillColorRGB(*_TINT)
         c.rect(LEFT, y - 6.6 * MM, WIDTH, 6 * MM, stroke=0, fill=1)
         c.setFillColorRGB(*_ACCENT)
         c.rect(LEFT, y - 6.6 * MM, 1.2 * MM, 6 * MM, stroke=0, fill=1)
         w.text(LEFT + 3.5 * MM, y - 4.9 * MM, text, 11, bold=True, colour=_INK)
+        if floor:
+            w.text(LEFT + 3.5 * MM + w.width(text, 11) + 5 * MM, y - 4.9 * MM, floor, 11, bold=True, colour=_ACCENT)
         return y - BUILDING_H
 
     def floor(self, y: float, text: str) -> float:
@@ -420,10 +429,13 @@ def _last_contact(stop) -> str:
     text = f"{when.year}年{when.month}月{when.day}日"
     if stop.last_contact_channel is not None:
         text += f" {CHANNEL_ZH.get(stop.last_contact_channel, str(stop.last_contact_channel))}"
+    outcome = ""
     if stop.last_contact_outcome is not None:
-        text += f" · {OUTCOME_ZH.get(stop.last_contact_outcome, str(stop.last_contact_outcome))}"
-    if stop.last_contact_note:
-        text += f"：{' '.join(stop.last_contact_note.split())}"
+        outcome = OUTCOME_ZH.get(stop.last_contact_outcome, str(stop.last_contact_outcome))
+        text += f" · {outcome}"
+    note = " ".join(stop.last_contact_note.split())
+    if note and note != outcome:
+        text += f"：{note}"
     return text
 
 
@@ -445,7 +457,7 @@ def _sheet_stop(number: int, stop) -> SheetStop:
     if stop.notice is not None:
         n = stop.notice
         serial = n.serial
-        level = f"（第{level_zh(n.level)}次）" if n.level > 1 else ""
+        level = f"（第{level_zh(n.level)}次）" if n.level > 1 and n.title != "律师函" else ""
         bring = f"{n.title}{level} 编号 {serial} · 当面交付，请业主在回执上签字"
     start, end = _local(stop.start), _local(stop.end)
     building = f"{stop.building}栋" + (f" {stop.unit}单元" if stop.unit else "")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from cuijiao_desktop.cli import EXIT_IO, EXIT_RULE, main
 from cuijiao_desktop.db.engine import make_engine, make_session_factory
-from cuijiao_desktop.db.models import Contact, Person
+from cuijiao_desktop.db.models import AuditLog, Contact, Person
 from cuijiao_desktop.services.dto import CLI_USER
 from cuijiao_desktop.services.visits import visit_route
 
@@ -54,7 +54,14 @@ def test_visits_prints_the_days_sheets_and_one_teams(demo, tmp_path, capsys):
     out = tmp_path / "v.pdf"
     assert main(["--db", url, "visits", "--date", day, "--out", str(out)]) == 0
     said = capsys.readouterr().out
-    assert f"已生成上门催缴路线单：{day}" in said and f"{len(route.stops)} 户：{out}" in said
+    assert f"已生成上门催缴路线单：{day}" in said and f"{len(route.stops)} 户：{out}" in said and "审计" in said
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as s:
+            logged = s.scalars(select(AuditLog).where(AuditLog.action == "visit.sheet_print")).all()
+    finally:
+        engine.dispose()
+    assert len(logged) == 1 and logged[0].entity_id == day and "v.pdf" in logged[0].detail
     text = _text(out)
     assert text.count("上门催缴路线单") >= 1 and "业主签字" in text and "第1页/共" in text
     positions = [text.index(stop.room_code) for stop in route.stops if stop.team == route.stops[0].team]

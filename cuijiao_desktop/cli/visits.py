@@ -43,9 +43,13 @@ def _visits(args: argparse.Namespace, ctx: Context) -> int:
             others = f"；当天有上门安排的小组：{teams}" if teams else "；当天没有任何上门安排"
             print(f"错误：小组“{args.team}”在 {day.isoformat()} 没有待上门的安排{others}。未生成文件", file=sys.stderr)
         return EXIT_RULE
+    from cuijiao_desktop.services.visits.route_print import record_visit_sheet_print
+
     progress = LineProgress("生成路线单")
     try:
-        path = render_visit_sheet(route, args.out, office=office, progress=progress)
+        with ctx.factory.begin() as s:  # the print is audited; a failed write records nothing
+            record_visit_sheet_print(s, actor=actor, route=route, file_name=args.out.name)
+            path = render_visit_sheet(route, args.out, office=office, progress=progress)
     finally:
         progress.done()
     teams = team_stops(route)
@@ -53,4 +57,5 @@ def _visits(args: argparse.Namespace, ctx: Context) -> int:
     for label, stops in teams:
         owed = sum(x.arrears_fen for x in stops)
         print(f"  {label or '（未编组）'}：{len(stops)} 户，欠费合计 {format_money(owed)}")
+    print("本次打印已记入审计日志。")
     return 0

@@ -3,6 +3,7 @@ hand over, the boxes to tick, blocks whole on their page, one sheet per team, fo
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -10,7 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from print_room_data import ROOMS, TODAY, make_arrears
+from sqlalchemy import select
 
+from cuijiao_desktop.db.models import AuditLog
 from cuijiao_desktop.domain.enums import CallOutcome, Channel, Role, VisitStatus
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.visits import StaffPick, VisitDraft, VisitDuty
@@ -25,6 +28,7 @@ from cuijiao_desktop.services.visits import (
     plan_visit,
     visit_route,
 )
+from cuijiao_desktop.services.visits.route_print import record_visit_sheet_print
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
@@ -151,7 +155,14 @@ def test_visit_sheet_of_a_planned_day_in_two_buildings(session_factory, users, t
         assert owner not in whole and phone not in whole  # masked on paper that leaves the office
     assert "欧阳**" in whole and "138****8000" in whole and "2,500.00" in whole
 
-    path = render_visit_sheet(team_a, tmp_path / "a.pdf", office=OFFICE)
+    with session_factory.begin() as s:  # printed as the CLI and the calendar do: audited
+        record_visit_sheet_print(s, actor=collector, route=team_a, file_name="a.pdf")
+        path = render_visit_sheet(team_a, tmp_path / "a.pdf", office=OFFICE)
     text = "".join(_pages(path))
     assert "5-1-302" not in text and "3-2-1502" in text and "3-2-1601" in text
     assert _embedded(path)
+    with session_factory() as s:
+        row = s.scalars(select(AuditLog).where(AuditLog.action == "visit.sheet_print")).one()
+    detail = json.loads(row.detail)
+    assert row.user_id == collector.id and row.entity_id == DAY.isoformat() and detail["team"] == "A组"
+    assert sorted(detail["rooms"]) == sorted([ids["3-2-1502"], ids["3-2-1601"]]) and detail["file"] == "a.pdf"

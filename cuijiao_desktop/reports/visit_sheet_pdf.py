@@ -414,7 +414,12 @@ def _staff(stops) -> str:
 
 def team_stops(route) -> list[tuple[str, list]]:
     """The route's stops by team, in walking order: ``(team label, stops)``, teams in the order of
-    their first stop. A visit without a team label belongs to the team of its people."""
+    their first stop. A visit without a team label belongs to the team of its people. A route asked
+    for one team (a label or a member's name) is one sheet, named by its label when all share one."""
+    if route.team:
+        labels = {stop.team for stop in route.stops}
+        return [(labels.pop() if len(labels) == 1 and "" not in labels else route.team, list(route.stops))] \
+            if route.stops else []
     teams: dict[object, tuple[str, list]] = {}
     for stop in route.stops:
         key = stop.team or tuple(sorted(p.user_id for p in stop.staff))
@@ -509,7 +514,7 @@ def render_visit_sheet(route, path: str | os.PathLike[str], *, office: OfficeDTO
                 painter.page(sheet, page, number, len(pages))
                 done += 1
                 if progress is not None:
-                    progress(done, total, "生成上门路线单")
+                    progress(done, total, f"第 {done}/{total} 页")
         w.save()
     except BaseException:
         part.unlink(missing_ok=True)

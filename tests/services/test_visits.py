@@ -4,6 +4,7 @@ calendar, the route and the worklist's reminders, on both engines."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -154,6 +155,16 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
                            draft=draft(office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, manager.id]))
     assert m2.version > m1.version and {m.user_id for m in m2.staff} == {collector.id, manager.id}
 
+    # the manager's override stays with the same lone person; another person alone needs a manager again
+    with session_factory.begin() as s:
+        v2 = vs.move_visit(s, actor=collector, visit_id=v2.visit_id, version=v2.version, today=TODAY, draft=draft(
+            office["b"], TODAY, (18, 30), (19, 30), [manager.id], override_reason="业主只愿见主管"))
+    assert v2.override_by == manager.display_name and v2.start == at(TODAY, 18, 30).astimezone(UTC)
+    with pytest.raises(ValidationError) as e, session_factory.begin() as s:
+        vs.move_visit(s, actor=collector, visit_id=v2.visit_id, version=v2.version, today=TODAY, draft=draft(
+            office["b"], TODAY, (18, 30), (19, 30), [clerk.id], override_reason="业主只愿见主管"))
+    assert e.value.code == "visit.override_needs_manager"
+
     # cancel needs a reason; a cancelled visit frees the room and its staff
     with pytest.raises(ValidationError) as e, session_factory.begin() as s:
         vs.cancel_visit(s, actor=manager, visit_id=v2.visit_id, version=v2.version, reason=" ", today=TODAY)
@@ -173,10 +184,12 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
 
     with session_factory.begin() as s:
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "visit").order_by(AuditLog.id)).all()
-    assert actions == ["visit.plan", "visit.plan", "visit.move", "visit.move", "visit.cancel", "visit.plan"]
+    assert actions == ["visit.plan", "visit.plan", "visit.move", "visit.move", "visit.move", "visit.cancel",
+                       "visit.plan"]
 
 
-def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, users, office, tmp_path):
+def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, read_factory, users, office,
+                                                                         tmp_path):
     collector, clerk, manager = users[Role.COLLECTOR], users[Role.CLERK], users[Role.MANAGER]
     team_a = [collector.id, clerk.id]
     with session_factory.begin() as s:
@@ -199,10 +212,16 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert reminders[office["a"]].overdue_days == -1 and "明日上门 20:15–21:00" in reminders[office["a"]].title
     assert "请电话确认预约" in reminders[office["a"]].detail
 
-    # the booking call is a contact event; confirmed, the visit is confirmed
+    # the booking call is a contact event: nobody answered, it stays planned; confirmed, it is confirmed
     with session_factory.begin() as s:
         phone = s.scalar(select(Contact.id).join(RoomPerson, RoomPerson.person_id == Contact.person_id)
                          .where(RoomPerson.room_id == office["a"]))
+        tried = vs.book_appointment(s, actor=collector, visit_id=va.visit_id, version=va.version,
+                                    now=at(TODAY, 9), confirmed=False, contact_id=phone)
+        assert s.get(ContactEvent, tried.event_id).outcome is CallOutcome.NO_ANSWER
+    assert tried.status is VisitStatus.PLANNED and not tried.confirmed
+    va = replace(va, version=tried.version)
+    with session_factory.begin() as s:
         booked = vs.book_appointment(s, actor=collector, visit_id=va.visit_id, version=va.version,
                                      now=at(TODAY, 10), confirmed=True, contact_id=phone,
                                      answered_by=AnsweredBy.OWNER, note="业主晚上在家")
@@ -211,8 +230,8 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         assert "预约上门" in call.note and s.get(Visit, va.visit_id).appointment_event_id == call.id
     assert booked.status is VisitStatus.CONFIRMED and booked.confirmed
 
-    # the week and the day for the calendar: lanes per staff member, money as int
-    with session_factory.begin() as s:
+    # the week and the day for the calendar (read-only transactions): lanes per staff member, money as int
+    with read_factory.begin() as s:
         week = vs.visit_calendar(s, actor=clerk, first_day=TODAY, days=7, today=TODAY)
         day_b = vs.visit_calendar(s, actor=clerk, first_day=TUESDAY, days=1, today=TODAY, team="王五")
         by_name = vs.visit_calendar(s, actor=clerk, first_day=TUESDAY, days=1, today=TODAY, team=manager.username)
@@ -225,7 +244,7 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert day_b.visits == () and [v.visit_id for v in by_name.visits] == [vd.visit_id]
 
     # the route of team A: estate → building → unit (2 before 10) → floor going up, whatever the times
-    with session_factory.begin() as s:
+    with read_factory.begin() as s:
         route = vs.visit_route(s, actor=collector, day=TUESDAY, team="a组")
         everyone = vs.visit_route(s, actor=collector, day=TUESDAY)
     assert [st.room_code for st in route.stops] == ["1-2-301", "1-2-502", "1-10-101"]
@@ -305,7 +324,7 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     with session_factory.begin() as s:  # the room's contact history has the call, the visit and the delivery
         history = s.scalars(select(ContactEvent.channel).where(ContactEvent.room_id == office["a"])
                             .order_by(ContactEvent.occurred_at, ContactEvent.id)).all()
-    assert history[0] is Channel.PHONE and history.count(Channel.VISIT) == 2
+    assert history[:2] == [Channel.PHONE, Channel.PHONE] and history.count(Channel.VISIT) == 2
 
 
 def test_slots_are_office_settings(session_factory, users, office):

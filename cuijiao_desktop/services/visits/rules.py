@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import CollectionCase, OfficeSetting, Room
+from cuijiao_desktop.db.models import CollectionCase, OfficeSetting, Room, VisitStaff
 from cuijiao_desktop.domain.contacts import first_error
 from cuijiao_desktop.domain.errors import NotFound, ValidationError
 from cuijiao_desktop.domain.permissions import Permission
@@ -30,7 +30,7 @@ from ..actor import authorize
 from ..dto import UserDTO
 from ..office import put_setting
 from ..tx import read_only
-from .common import booked_around, hold_end, local, owed_now, users
+from .common import booked_around, hold_end, load_visit, local, owed_now, users
 
 __all__ = ["VisitConflictError", "check_visit", "update_visit_slots", "visit_slot_rules"]
 
@@ -134,7 +134,7 @@ def check_visit(
     actor = authorize(session, actor, Permission.PLAN_VISITS)
     keep = ""
     if visit_id is not None:
-        from .common import load_visit
-
-        keep = load_visit(session, visit_id).override_reason
+        same_staff = {s.user_id for s in draft.staff} == set(session.scalars(
+            select(VisitStaff.user_id).where(VisitStaff.visit_id == visit_id)))
+        keep = load_visit(session, visit_id).override_reason if same_staff else ""
     return checked(session, actor, draft, today=today, visit_id=visit_id, keep_override=keep)[1]

@@ -107,7 +107,7 @@ def _fit(w: Writer, text: str, width: float, size: float) -> str:
 TITLE_H = 9 * MM
 FACT_H = 5.2 * MM
 TICK_H = 5.8 * MM
-SIG_W, SIG_H = 60 * MM, 15 * MM
+SIG_W, SIG_H = 60 * MM, 18 * MM
 PAD = 3.5 * MM
 LABEL_W = 17 * MM
 

@@ -417,9 +417,15 @@ def team_stops(route) -> list[tuple[str, list]]:
     their first stop. A visit without a team label belongs to the team of its people. A route asked
     for one team (a label or a member's name) is one sheet, named by its label when all share one."""
     if route.team:
+        if not route.stops:
+            return []
         labels = {stop.team for stop in route.stops}
-        return [(labels.pop() if len(labels) == 1 and "" not in labels else route.team, list(route.stops))] \
-            if route.stops else []
+        if len(labels) == 1 and "" not in labels:
+            return [(labels.pop(), list(route.stops))]
+        asked = route.team.casefold()  # a member: named as people know them, not by the user name
+        member = next((p.name for stop in route.stops for p in stop.staff
+                       if asked in (p.username.casefold(), p.name.casefold())), route.team)
+        return [(member, list(route.stops))]
     teams: dict[object, tuple[str, list]] = {}
     for stop in route.stops:
         key = stop.team or tuple(sorted(p.user_id for p in stop.staff))

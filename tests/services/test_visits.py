@@ -51,6 +51,7 @@ from cuijiao_desktop.domain.visits import (
 )
 from cuijiao_desktop.services import visits as vs
 from cuijiao_desktop.services.limitation import room_limitation_periods
+from cuijiao_desktop.services.room_ledger import TimelineKind, room_ledger
 from cuijiao_desktop.services.worklist import WorkKind, worklist
 
 TODAY = date(2026, 5, 18)  # a Monday
@@ -325,6 +326,11 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         history = s.scalars(select(ContactEvent.channel).where(ContactEvent.room_id == office["a"])
                             .order_by(ContactEvent.occurred_at, ContactEvent.id)).all()
     assert history[:2] == [Channel.PHONE, Channel.PHONE] and history.count(Channel.VISIT) == 2
+    with read_factory.begin() as s:  # the room's ledger tells the story
+        ledger = room_ledger(s, room_id=office["a"], today=TUESDAY)
+    visits = [e for e in ledger.timeline if e.kind is TimelineKind.VISIT]
+    assert "结果 承诺缴费" in visits[-1].detail and "通知书已签收" in visits[-1].detail
+    assert visits[0].title == "计划上门" and "10:00–11:00" in visits[0].detail  # the revisit
 
 
 def test_slots_are_office_settings(session_factory, users, office):

@@ -12,6 +12,9 @@ program (nothing is recorded: notices are previews, boards are not audited):
 30-board-thanks.png    the thank-you board of the same building
 30-lawyer-letter.png   the first page of a room's lawyer dossier: the letter draft
 30-dossier.png         the first page of the dossier section of a room's lawyer dossier
+54-visit-sheet.png     the first page of a day's visit sheet (上门催缴路线单): one staff member's route
+
+``--only visit-sheet`` writes 54 alone (``--only print-room`` the 30-*.png alone).
 
 The office's seal and payment QR code are demo pictures made here (marked 演示), as an office's
 own would be printed when set in 设置 → 服务中心信息. Needs ``pdftoppm`` (poppler-utils).
@@ -94,12 +97,60 @@ def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
     print(f"wrote {png}")
 
 
+def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int,
+                    tz: str = "Asia/Shanghai") -> None:
+    """54: the first page of a visit sheet as the program prints it: a staff member's route on ``today``
+    (or the first day of the coming week with one) whose windows follow the walking order. Visit times are
+    shown in local time: the office's zone ``tz`` here, as ``scripts/screenshots.py`` does."""
+    import os
+    import time
+    from datetime import timedelta
+
+    from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet
+    from cuijiao_desktop.services.dto import CLI_USER
+    from cuijiao_desktop.services.visits import visit_route
+
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = tz
+    time.tzset()
+    try:
+        with factory() as s:
+            # a staff member's route (``--team`` takes a member too) whose windows follow the walking
+            # order, with the most stops, on the first day of the coming week that has one
+            best = None
+
+            def rank(route) -> tuple[int, bool]:  # more stops, then one with a notice to hand over
+                return len(route.stops), any(stop.notice for stop in route.stops)
+
+            for offset in range(8):
+                day = today + timedelta(days=offset)
+                people = {p.username for stop in visit_route(s, actor=CLI_USER, day=day).stops for p in stop.staff}
+                for username in sorted(people):
+                    route = visit_route(s, actor=CLI_USER, day=day, team=username)
+                    starts = [stop.start for stop in route.stops]
+                    if starts == sorted(starts) and (best is None or rank(route) > rank(best)):
+                        best = route
+                if best is not None and len(best.stops) >= 3:
+                    break
+            if best is None:
+                raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 54")
+        pdf = render_visit_sheet(best, work / "visit-sheet.pdf", office=office)
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+    to_png(pdf, out / "54-visit-sheet.png", dpi=dpi, page=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--db", help="a demo database URL (default: build one)")
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 16))
     parser.add_argument("--dpi", type=int, default=110)
+    parser.add_argument("--only", choices=("print-room", "visit-sheet"), help="write only these pictures")
     args = parser.parse_args(argv)
     if shutil.which("pdftoppm") is None:
         raise SystemExit("pdftoppm not found: install poppler-utils")
@@ -126,6 +177,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             engine = make_engine(url)
         factory = make_session_factory(engine)
+        if args.only != "print-room":
+            from cuijiao_desktop.services.office import get_office
+
+            with factory() as s:
+                office = get_office(s)
+            visit_sheet_png(factory, office, today, work, args.out, dpi=args.dpi)
+            if args.only == "visit-sheet":
+                engine.dispose()
+                return 0
         with factory() as s:
             batch = plan_notices(s, selection=NoticeSelection(), today=today)
             office = dataclasses.replace(batch.office, seal_image=demo_seal(), payment_qr_image=demo_payment_qr())

@@ -46,6 +46,7 @@ from cuijiao_desktop.views.pages.service_issues_tab import ServiceIssuesTab
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
 from cuijiao_desktop.views.security_ui import add_settings_sections
+from cuijiao_desktop.views.visits.page import VisitsPage
 from cuijiao_desktop.views.widgets.search_popup import SearchController
 
 
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
                 page: Page = WorkbenchPage(self._runner, self.user, today=today)
                 page.sig_handle.connect(self.handle_work_item)
                 page.sig_open_room.connect(self.open_room)
+                page.sig_plan_visit.connect(self.plan_visit)
             elif action_id is ActionId.NAV_CONTACTS:
                 page = CollectionPage(self._runner, self.user, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
                     tab.sig_open_room.connect(self.open_room)
                     page.add_tab(tab, title)
                 self.cases_tab.sig_changed.connect(self.pages_stale)
+                self.cases_tab.sig_plan_visit.connect(self.plan_visit)
             elif action_id is ActionId.NAV_OWNERS:
                 page = RoomsPage(self._runner, self.user, today=today)
                 page.sig_open_room.connect(self.open_room)
@@ -156,6 +159,12 @@ class MainWindow(QMainWindow):
                 page.sig_open_room.connect(self.open_room)
                 page.sig_print_notices.connect(self.print_notices_for)
                 page.sig_open_case.connect(self.open_case)
+                page.sig_plan_visit.connect(self.plan_visit)
+            elif action_id is ActionId.NAV_VISITS:
+                page = VisitsPage(self._runner, self.user, today=today, settings=self._settings, now=self._now)
+                page.sig_open_room.connect(self.open_room)
+                page.sig_changed.connect(self.pages_stale)
+                self.visits_page = page
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
                 self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
@@ -431,8 +440,16 @@ class MainWindow(QMainWindow):
         dialog = CaseDialog(self._runner, self.user, today=today, room_id=room_id, parent=self)
         dialog.sig_open_room.connect(self.open_room)
         dialog.sig_changed.connect(self.pages_stale)
+        dialog.sig_plan_visit.connect(self.plan_visit)
         self.case_dialog = dialog
         dialog.open()
+
+    def plan_visit(self, room_id: int, case_id: int | None = None) -> None:
+        """安排上门 (arrears list, a case, today's work): the visit form with the room filled in."""
+        dialog = self.visits_page.create_visit(room_id=room_id, case_id=case_id)
+        if dialog is not None:
+            dialog.sig_saved.connect(lambda _v: self.statusBar().showMessage(
+                self.tr("Visit planned: see Home visits."), 6000))
 
     def _after_payment(self, receipt) -> None:
         """A payment or reversal: the room's case may close (or reopen) now; pages reload when shown."""

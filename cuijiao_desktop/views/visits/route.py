@@ -1,0 +1,63 @@
+"""The route button: a day's visit sheet (上门催缴路线单) for a team, shown in the PDF preview.
+
+The sheet itself is ``reports.visit_sheet_pdf`` (imported when the button is pressed: reportlab is
+not loaded before).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.util import find_spec
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTemporaryDir
+
+from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.services import office as office_service
+from cuijiao_desktop.services import visits as visit_service
+from cuijiao_desktop.tasks import run_with_progress
+
+SHEET_MODULE = "cuijiao_desktop.reports.visit_sheet_pdf"
+
+
+def route_sheet_available() -> bool:
+    """Whether the visit sheet can be printed from this build."""
+    return find_spec(SHEET_MODULE) is not None
+
+
+def write_route_sheet(session, *, actor, day: date, team: str | None, path: Path, progress=None, cancel=None) -> Path:
+    """The task (read-only): the day's route of ``team`` (None: every team) written to ``path``."""
+    from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet
+
+    route = visit_service.visit_route(session, actor=actor, day=day, team=team)
+    return render_visit_sheet(route, path, office=office_service.get_office(session), progress=progress,
+                              cancel=cancel)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitsPage", text)
+
+
+def show_route_sheet(page, runner, user, *, day: date, team: str | None, settings=None):
+    """Write the sheet in the background, then preview it (print, save a copy); a refusal (no visits
+    that day for that team) is shown on the page."""
+    temp = getattr(page, "_route_dir", None)
+    if temp is None:
+        temp = page._route_dir = QTemporaryDir()
+    name = f"{_tr('Route')}-{day:%Y%m%d}{('-' + team) if team else ''}.pdf".replace("/", "_")
+    path = Path(temp.path()) / name
+
+    def done(written: Path) -> None:
+        from cuijiao_desktop.views.dialogs.pdf_dialog import PdfDialog
+
+        page.show_message(_tr("Route sheet for {day} ready.").format(day=day.isoformat()), error=False)
+        dialog = PdfDialog(Path(written), _tr("Route sheet {day}").format(day=day.isoformat()), settings=settings,
+                           parent=page)
+        page.route_dialog = dialog
+        dialog.open()
+
+    def failed(exc: BaseException) -> None:
+        page.show_message(_tr("No route sheet: {error}").format(error=error_message(exc)))
+
+    return run_with_progress(runner, page, _tr("Writing the route sheet…"), write_route_sheet, actor=user, day=day,
+                             team=team, path=path, read_only=True, on_result=done, on_error=failed)

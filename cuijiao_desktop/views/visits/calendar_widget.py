@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 STEP_MINUTES = 30  # one row of the grid, and the step of a move
 GUTTER = 56  # the time labels on the left
-MIN_ROW_H = 22
+MIN_ROW_H = 30
 MIN_COL_W = 70
 
 #: Status keys the blocks are coloured by: (fill, edge, text).

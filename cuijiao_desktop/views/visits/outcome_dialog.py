@@ -109,7 +109,7 @@ class OutcomeDialog(QDialog):
         self.form: OutcomeForm | None = None
         self.photos: list[str] = []
         self._build()
-        self.resize(720, 640)
+        self.resize(720, 540)
         self.save_button.setEnabled(False)
         runner.submit(load_outcome_form, actor=user, visit_id=visit.visit_id, day=visit.start.date(), today=today,
                       on_result=self._loaded, on_error=lambda exc: set_inline(self.status_label, error_message(exc)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -212,19 +212,24 @@ class VisitsPage(Page):
         self._seq += 1
         seq = self._seq
         days = self.days()
+        with QSignalBlocker(self.date_edit):
+            self.date_edit.setDate(QDate(self.anchor))
         self.header_right.setText(self.tr("Loading…"))
         self._runner.submit(visit_data.load_calendar, actor=self._user, first=days[0], last=days[-1],
                             today=self._today(), read_only=True,
-                            on_result=lambda data, seq=seq: self._loaded(seq, data),
+                            on_result=lambda data, seq=seq: self._show_loaded(seq, data),
                             on_error=lambda exc, seq=seq: self._load_failed(seq, exc))
 
-    def _loaded(self, seq: int, data: visit_data.CalendarData) -> None:
+    def _show_loaded(self, seq: int, data: visit_data.CalendarData) -> None:
         if seq != self._seq:
             return
         self.data = data
         days = self.days()
-        self.header_right.setText(self.tr("{first} – {last}").format(first=days[0].isoformat(),
-                                                                     last=days[-1].isoformat()))
+        if self.mode is CalendarMode.DAY:
+            self.header_right.setText(f"{days[0].isoformat()} {QLocale().dayName(days[0].isoweekday())}")
+        else:
+            self.header_right.setText(self.tr("{first} – {last}").format(first=days[0].isoformat(),
+                                                                         last=days[-1].isoformat()))
         current = self.staff_combo.currentData()
         with QSignalBlocker(self.staff_combo):
             self.staff_combo.clear()
@@ -272,8 +277,15 @@ class VisitsPage(Page):
         self._show_selection()
 
     def _scroll_to_cursor(self) -> None:
-        rect = self.calendar.cell_rect(self.calendar.cursor_column, self.calendar.cursor_row)
-        self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 40, int(rect.height() * 3))
+        """The cursor's slot near the top of the view, an hour of context above it (again once the
+        grid has its new size)."""
+        def scroll() -> None:
+            rect = self.calendar.cell_rect(self.calendar.cursor_column, self.calendar.cursor_row)
+            self.scroll.verticalScrollBar().setValue(int(rect.top() - rect.height() * 2 - 42))
+            self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20, 20)
+
+        scroll()
+        QTimer.singleShot(0, scroll)
 
     def _tooltip(self, v) -> str:
         lines = [f"{v.estate_name} {v.room_code}  {v.owner_name}".strip(),

@@ -107,7 +107,7 @@ class VisitDialog(QDialog):
             self.setWindowTitle(self.tr("Plan a home visit"))
         self._build()
         self._set_start(start, previous)
-        self.resize(640, 600)
+        self.resize(640, 500)
         self._fill_lanes()
         self.load()
 
@@ -233,8 +233,8 @@ class VisitDialog(QDialog):
         self.ledger_button = QPushButton(self.tr("Room &ledger"))
         for b in (self.appointment_button, self.outcome_button, self.ledger_button):
             b.setAutoDefault(False)
-            b.setVisible(self._visit is not None)
             self.buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+            b.setVisible(self._visit is not None)  # after addButton, which shows it
         self.appointment_button.clicked.connect(lambda: self._hand_over(self.sig_appointment))
         self.outcome_button.clicked.connect(lambda: self._hand_over(self.sig_outcome))
         self.ledger_button.clicked.connect(lambda: self._hand_over(self.sig_open_room, self._visit.room_id))

@@ -1,0 +1,174 @@
+"""上门计划 driven through its widgets: a visit planned from an empty slot of the calendar, refused
+inline when it collides, moved by dragging its block and by Ctrl+arrow, booked by phone and closed
+with the outcome form (which asks for a revisit); then the room's contact history and the worklist,
+read through the services."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from factories import make_room_with_bills, make_user
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from cuijiao_desktop.db.models import Contact, RoomPerson
+from cuijiao_desktop.domain.enums import CallOutcome, Channel, ContactKind, Role
+from cuijiao_desktop.services import contact_log
+from cuijiao_desktop.services.worklist import WorkKind, worklist
+from cuijiao_desktop.views.visits.calendar_widget import CalendarMode
+from cuijiao_desktop.views.visits.outcome_dialog import OutcomeDialog
+from cuijiao_desktop.views.visits.page import VisitsPage
+from cuijiao_desktop.views.visits.small_dialogs import AppointmentDialog
+from cuijiao_desktop.views.visits.visit_dialog import VisitDialog
+
+TODAY = date(2026, 9, 2)  # a Wednesday: the weekday slot is 18:30–21:00
+
+
+def _now() -> datetime:
+    return datetime.combine(TODAY, time(17, 0)).astimezone()
+
+
+def _visit(page: VisitsPage, visit_id: int):
+    return next(v for v in page.data.visits if v.visit_id == visit_id)
+
+
+def _reload(qtbot, page: VisitsPage, action) -> None:
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        action()
+
+
+def _centre(rect) -> QPoint:
+    return rect.center().toPoint()
+
+
+@pytest.mark.both_engines
+def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_closed_with_its_outcome(
+        qtbot, runner, session_factory, users, ui_settings, tmp_path, zh, db_kind):
+    room = make_room_with_bills(session_factory, months=6, monthly_fen=25_000, code="3-2-1502",
+                                first_period=202601)
+    with session_factory.begin() as s:
+        owner = s.scalar(select(RoomPerson.person_id).where(RoomPerson.room_id == room.room_id))
+        s.add(Contact(person_id=owner, kind=ContactKind.MOBILE, value="13800138000", last4="8000", is_primary=True))
+    me = users[Role.COLLECTOR]
+    partner = make_user(session_factory, Role.COLLECTOR, "cuishou2")
+    third = make_user(session_factory, Role.COLLECTOR, "cuishou3")
+
+    page = VisitsPage(runner, me, today=lambda: TODAY, now=_now, settings=ui_settings)
+    qtbot.addWidget(page)
+    page.resize(1280, 860)
+    page.show()
+    _reload(qtbot, page, page.activate)
+    assert page.mode is CalendarMode.WEEK and page.calendar.days[0].weekday() == 0 and TODAY in page.calendar.days
+    _reload(qtbot, page, page.day_button.click)
+    cal = page.calendar
+    lanes = [lane.staff_id for lane in cal.lanes]
+    assert {me.id, partner.id, third.id} <= set(lanes)
+
+    # an empty slot: my lane at 18:30, Enter → the form, the room typed, the partner ticked, Ctrl+Enter
+    cal.setFocus()
+    cal.set_cursor(lanes.index(me.id), cal.row_of(time(18, 30)))
+    assert cal.selected_block() is None
+    QTest.keyClick(cal, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert isinstance(dialog, VisitDialog) and dialog.isVisible()
+    assert dialog.window()[0] == datetime.combine(TODAY, time(18, 30))
+    assert dialog.window()[1] == datetime.combine(TODAY, time(19, 30))
+    assert me.id in dialog.checked_staff()
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=3000):
+        qtbot.keyClicks(dialog.room_edit, "3-2-1502")
+        QTest.keyClick(dialog.room_edit, Qt.Key.Key_Return)
+    dialog.set_staff([me.id, partner.id])
+    dialog.note_edit.setText("带催缴通知书")
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        QTest.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.data.visits) == 1
+    visit = page.data.visits[0]
+    assert visit.room_id == room.room_id and visit.status == "planned"
+    assert set(visit.staff_ids) == {me.id, partner.id}
+    assert cal.selected_id == visit.visit_id
+    assert cal.block_rect(visit.visit_id, lanes.index(partner.id)) is not None  # in both lanes
+
+    # the same room again that day: refused beside the form, in words, and what was typed stays
+    cal.set_cursor(lanes.index(third.id), cal.row_of(time(20, 0)))
+    QTest.keyClick(cal, Qt.Key.Key_Return)
+    again = page.dialog
+    with qtbot.waitSignal(again.sig_loaded, timeout=3000):
+        again.choose_room(room.room_id)
+    again.set_staff([third.id, partner.id])
+    again.note_edit.setText("第二次")
+    again.save()
+    assert again.isVisible() and again.conflict_label.isVisible()
+    assert "3-2-1502" in again.conflict_label.text() or "同一" in again.conflict_label.text()
+    assert again.note_edit.text() == "第二次" and set(again.checked_staff()) == {third.id, partner.id}
+    again.reject()
+
+    # drag my block into the third colleague's lane, half an hour later
+    start_rect = cal.block_rect(visit.visit_id, lanes.index(me.id))
+    target = cal.cell_rect(lanes.index(third.id), cal.row_of(time(19, 0)))
+    grab = QPoint(int(start_rect.center().x()), int(start_rect.top()) + 6)
+    drop = QPoint(int(target.center().x()), int(target.top()) + 6)
+    QTest.mousePress(cal, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+    QTest.mouseMove(cal, QPoint(grab.x() + 20, grab.y() + 10))
+    QTest.mouseMove(cal, drop)
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        QTest.mouseRelease(cal, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, drop)
+    moved = _visit(page, visit.visit_id)
+    assert moved.start == datetime.combine(TODAY, time(19, 0)) and moved.end == datetime.combine(TODAY, time(20, 0))
+    assert set(moved.staff_ids) == {third.id, partner.id}
+
+    # and by the keyboard: Ctrl+Down, half an hour later again
+    cal.setFocus()
+    assert cal.select_visit(visit.visit_id)
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        QTest.keyClick(cal, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    moved = _visit(page, visit.visit_id)
+    assert moved.start == datetime.combine(TODAY, time(19, 30))
+    assert cal.selected_id == visit.visit_id
+
+    # the booking call: the owner answers and confirms
+    page.appointment_button.click()
+    call = page.dialog
+    assert isinstance(call, AppointmentDialog)
+    assert call.number_combo.currentText().startswith("13800138000")
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        call.save_button.click()
+    assert _visit(page, visit.visit_id).status == "confirmed"
+
+    # the outcome: met the owner, promised ¥500 in three days, a revisit wanted
+    assert cal.selected_id == visit.visit_id
+    page.outcome_button.click()
+    outcome = page.dialog
+    assert isinstance(outcome, OutcomeDialog) and outcome.form is not None
+    QTest.keyClick(outcome.result_buttons[next(iter(outcome.result_buttons))], Qt.Key.Key_2)
+    assert str(outcome.result()) == "promised" and outcome.promise_date.isEnabled()
+    outcome.promise_date.setText("+3")
+    outcome.promise_amount.setText("500")
+    outcome.attitude_combo.setCurrentText("表示理解")
+    outcome.revisit_check.setChecked(True)
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        QTest.keyClick(outcome, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _visit(page, visit.visit_id).status == "done"
+    revisit = page.dialog  # the next visit's form, prefilled from this one
+    assert isinstance(revisit, VisitDialog) and revisit.isVisible()
+    assert revisit._room_id == room.room_id and set(revisit.checked_staff()) == {third.id, partner.id}
+    assert revisit.window()[0].date() > TODAY
+    revisit.reject()
+
+    # the room's contact history: the booking call and the visit itself
+    with session_factory() as s:
+        rows = contact_log.contact_log_rows(s, actor=me, flt=contact_log.ContactLogFilter(room_text="3-2-1502"),
+                                            today=TODAY)
+        kinds = {(r.channel, r.outcome) for r in rows}
+        assert (Channel.VISIT, CallOutcome.PROMISED) in kinds
+        assert any(r.channel is Channel.PHONE for r in rows)
+        promised = next(r for r in rows if r.channel is Channel.VISIT)
+        assert promised.promise_date == TODAY + timedelta(days=3) and promised.promise_amount_fen == 50_000
+        # the worklist: no visit left today; the promise comes due in three days
+        today_work = worklist(s, actor=me, today=TODAY, office=False)
+        assert not [i for i in today_work.items if i.kind is WorkKind.VISIT and i.room_id == room.room_id]
+        due = worklist(s, actor=third, today=TODAY + timedelta(days=3), office=False)
+        office_due = worklist(s, actor=users[Role.MANAGER], today=TODAY + timedelta(days=3), office=True)
+        assert [i for i in due.items + office_due.items
+                if i.kind is WorkKind.PROMISE_DUE and i.room_id == room.room_id]

@@ -9,7 +9,7 @@ triggers (see ``db/ledger_ddl.py``) refuse UPDATE and DELETE on them.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import (
     BigInteger,
@@ -788,6 +788,16 @@ class Extension(Versioned, Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+def _default_visit_end(context) -> datetime | None:
+    """A visit written without an end (older code, imports) lasts 90 minutes from its start."""
+    start = context.get_current_parameters().get("planned_at")
+    if start is None:
+        return None
+    if isinstance(start, str):
+        start = datetime.fromisoformat(start)
+    return (start if start.tzinfo else start.replace(tzinfo=UTC)) + timedelta(minutes=90)
+
+
 class Visit(Versioned, Base):
     """上门催缴: booked, done or cancelled; at least two staff go."""
 
@@ -808,7 +818,7 @@ class Visit(Versioned, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     # revision 0014 (issue 13): ``planned_at`` is the start of the window, ``ends_at`` its end
-    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=_default_visit_end)
     team: Mapped[str] = mapped_column(String(32), default="")  # a label such as "A组" ("" none)
     # the appointment: the phone call that booked it (a contact event) and when the owner confirmed
     appointment_event_id: Mapped[int | None] = mapped_column(ForeignKey("contact_event.id"))

@@ -41,7 +41,8 @@ def office_overview(session: Session, *, today: date) -> Overview:
     start, end = _local_day_utc(today)
     visits = session.scalar(
         select(func.count()).select_from(Visit)
-        .where(Visit.status == VisitStatus.PLANNED, Visit.planned_at >= start, Visit.planned_at < end))
+        .where(Visit.status.in_([VisitStatus.PLANNED, VisitStatus.CONFIRMED]), Visit.planned_at >= start,
+               Visit.planned_at < end))
     issues = session.scalar(
         select(func.count()).select_from(ServiceIssue)
         .where(ServiceIssue.status.in_([IssueStatus.OPEN, IssueStatus.IN_PROGRESS])))

@@ -7,7 +7,7 @@ Kinds of work (:class:`WorkKind`):
 * **promise_due** – a promise due today (chase) or tomorrow (remind the day before);
 * **promise_broken** – a promise broken (the day after its date, unpaid) and not chased since;
 * **notice** – a written notice due by the ladder;
-* **visit** – a home visit planned for today;
+* **visit** – a home visit planned for today, and the reminder of one on its reminder day (the day before);
 * **step** – a case reaching its next step on the ladder (visit to book, board, committee, lawyer …);
 * **limitation** – bill periods whose limitation runs out within 90 days;
 * **issue** – a service issue past its promised date.
@@ -92,7 +92,7 @@ WORK_KIND_ZH: dict[WorkKind, str] = {
     WorkKind.PROMISE_DUE: "承诺到期",
     WorkKind.PROMISE_BROKEN: "承诺未兑现",
     WorkKind.NOTICE: "待发催缴通知",
-    WorkKind.VISIT: "今日上门",
+    WorkKind.VISIT: "上门（今日及明日提醒）",
     WorkKind.STEP: "进入下一催缴步骤",
     WorkKind.LIMITATION: "诉讼时效将届满",
     WorkKind.ISSUE: "服务问题逾期",
@@ -248,10 +248,15 @@ def _promises(session: Session, today: date, owed: dict[int, int]) -> list[_Draf
 
 
 def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]:
+    """Visits planned (or confirmed) for today, and the reminders of coming visits on their reminder
+    day (``visit.remind_on``: the day before unless chosen): confirm the appointment by phone."""
     start, end = _local_bounds(today)
+    open_ = [VisitStatus.PLANNED, VisitStatus.CONFIRMED]
     rows = session.execute(
-        select(Visit.id, Visit.room_id, Visit.planned_at, Visit.created_by_id, Visit.booked_by_phone, Visit.note)
-        .where(Visit.status == VisitStatus.PLANNED, Visit.planned_at >= start, Visit.planned_at < end)
+        select(Visit.id, Visit.room_id, Visit.planned_at, Visit.ends_at, Visit.created_by_id, Visit.status,
+               Visit.note)
+        .where(Visit.status.in_(open_), or_(and_(Visit.planned_at >= start, Visit.planned_at < end),
+                                            and_(Visit.remind_on == today, Visit.planned_at >= end)))
     ).all()
     staff: dict[int, list[int]] = defaultdict(list)
     if rows:
@@ -259,11 +264,19 @@ def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]
             select(VisitStaff.visit_id, VisitStaff.user_id).where(VisitStaff.visit_id.in_([r[0] for r in rows]))
         ):
             staff[visit_id].append(user_id)
-    return [_Draft(WorkKind.VISIT, room_id, today, owed.get(room_id, 0),
-                   f"上门 {planned.astimezone():%H:%M}",
-                   "；".join(dict.fromkeys(x for x in ("已电话预约" if booked else "未预约", note) if x)),
-                   by, vid, tuple(staff.get(vid, ())))
-            for vid, room_id, planned, by, booked, note in rows]
+    out = []
+    for vid, room_id, planned, ends, by, status, note in rows:
+        at, until = planned.astimezone(), ends.astimezone()
+        booked = "已电话预约" if status is VisitStatus.CONFIRMED else "未预约"
+        if at.date() == today:
+            title, detail = f"上门 {at:%H:%M}–{until:%H:%M}", (booked, note)
+        else:
+            when = "明日" if at.date() == today + timedelta(days=1) else f"{at:%m-%d}"
+            title = f"{when}上门 {at:%H:%M}–{until:%H:%M}（提醒）"
+            detail = (booked, "请电话确认预约" if status is not VisitStatus.CONFIRMED else "", note)
+        out.append(_Draft(WorkKind.VISIT, room_id, at.date(), owed.get(room_id, 0), title,
+                          "；".join(dict.fromkeys(x for x in detail if x)), by, vid, tuple(staff.get(vid, ()))))
+    return out
 
 
 def _issues(session: Session, today: date) -> list[_Draft]:

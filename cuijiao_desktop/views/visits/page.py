@@ -394,7 +394,7 @@ class VisitsPage(Page):
             return
         self.show_message(self.tr("Moving {room}…").format(room=v.room_code), error=False)
         self._runner.submit(visit_data.move, actor=self._user, visit=v, start=start, from_staff=from_staff,
-                            to_staff=to_staff,
+                            to_staff=to_staff, today=self._today(),
                             on_result=lambda moved: self._after_change(moved.visit_id, self.tr(
                                 "{room} moved to {when}.").format(room=v.room_code,
                                                                   when=f"{start:%m-%d %H:%M}")),

@@ -164,6 +164,7 @@ class VisitCalendar(QWidget):
         self._placed: list[_Placed] = []
         self._drag: _Drag | None = None
         self._header_h = 42
+        self.view_top = 0.0  # the first visible pixel row when scrolled: the header band is painted there
 
     # data
     def set_data(self, *, mode: CalendarMode, days: Sequence[date], lanes: Sequence[Lane],
@@ -190,6 +191,14 @@ class VisitCalendar(QWidget):
         self.updateGeometry()
         self.update()
         self.sig_selection_changed.emit()
+
+    def set_view_top(self, y: float) -> None:
+        """The scroll area moved: keep the header band on top of what is visible."""
+        self.view_top = max(0.0, float(y))
+        self.update()
+
+    def _in_header(self, pos: QPointF) -> bool:
+        return pos.y() < self.view_top + self._header_h or pos.x() < GUTTER
 
     def block(self, visit_id: int | None) -> CalendarBlock | None:
         return next((b for b in self.blocks if b.visit_id == visit_id), None)
@@ -295,6 +304,7 @@ class VisitCalendar(QWidget):
         for p in self._placed:
             self._paint_block(painter, p)
         self._paint_drag(painter)
+        self._paint_header(painter)
         painter.end()
 
     def _paint_grid(self, p: QPainter) -> None:
@@ -323,39 +333,51 @@ class VisitCalendar(QWidget):
                 p.setPen(QColor("#5F6B7A"))
                 p.drawText(QRectF(0, y + 1, GUTTER - 8, row_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                            self.row_time(row).strftime("%H:%M"))
-        # columns and their headers
-        header_font = QFont(self.font())
-        header_font.setBold(True)
-        locale = QLocale()
         for column in range(self.column_count()):
             rect = self.column_rect(column)
-            head = QRectF(rect.left(), 0, rect.width(), self._header_h)
+            p.setPen(QPen(QColor("#D5DCE4"), 1))
+            p.drawLine(QPointF(rect.left(), self._header_h), QPointF(rect.left(), h))
+        p.setPen(QPen(QColor("#C9D1DA"), 1))
+        p.drawLine(QPointF(GUTTER, 0), QPointF(GUTTER, h))
+
+    def _paint_header(self, p: QPainter) -> None:
+        """Day names (week) or staff names (day) on a band that stays on top while the grid scrolls."""
+        top = self.view_top
+        w = self.width()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        header_font = QFont(self.font())
+        header_font.setBold(True)
+        metrics = QFontMetrics(header_font)
+        locale = QLocale()
+        p.fillRect(QRectF(0, top, w, self._header_h), QColor("#F1F4F7"))
+        for column in range(self.column_count()):
+            rect = self.column_rect(column)
+            head = QRectF(rect.left(), top, rect.width(), self._header_h)
             day = self.column_day(column)
             is_today = day == self.today and self.mode is CalendarMode.WEEK
             p.fillRect(head, QColor(TODAY_FILL if is_today else "#F1F4F7"))
             p.setPen(QPen(QColor("#D5DCE4"), 1))
-            p.drawLine(QPointF(rect.left(), 0), QPointF(rect.left(), h))
+            p.drawLine(QPointF(rect.left(), top), QPointF(rect.left(), top + self._header_h))
             if self.mode is CalendarMode.WEEK:
-                top = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-                bottom = f"{day.month}-{day.day:02d}"
+                first = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+                second = f"{day.month}-{day.day:02d}"
             else:
                 lane = self.lanes[column] if column < len(self.lanes) else None
-                top = lane.name if lane else self.tr("No staff chosen")
-                count = len(self._blocks_in(column)) if lane else 0
-                bottom = self.tr("{n} visits").format(n=count)
+                first = lane.name if lane else self.tr("No staff chosen")
+                second = self.tr("{n} visits").format(n=len(self._blocks_in(column))) if lane else ""
             p.setFont(header_font)
             p.setPen(QColor("#8A5300" if is_today else "#1F3B57"))
-            metrics = QFontMetrics(header_font)
-            p.drawText(QRectF(head.left() + 4, 3, head.width() - 8, self._header_h / 2),
+            p.drawText(QRectF(head.left() + 4, top + 3, head.width() - 8, self._header_h / 2),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                       metrics.elidedText(top, Qt.TextElideMode.ElideRight, int(head.width() - 8)))
+                       metrics.elidedText(first, Qt.TextElideMode.ElideRight, int(head.width() - 8)))
             p.setFont(small)
             p.setPen(QColor("#5F6B7A"))
-            p.drawText(QRectF(head.left() + 4, self._header_h / 2, head.width() - 8, self._header_h / 2 - 2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, bottom)
+            p.drawText(QRectF(head.left() + 4, top + self._header_h / 2, head.width() - 8, self._header_h / 2 - 2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, second)
         p.setPen(QPen(QColor("#C9D1DA"), 1))
-        p.drawLine(QPointF(0, self._header_h), QPointF(w, self._header_h))
-        p.drawLine(QPointF(GUTTER, 0), QPointF(GUTTER, h))
+        p.drawLine(QPointF(0, top + self._header_h), QPointF(w, top + self._header_h))
+        p.drawLine(QPointF(GUTTER, top), QPointF(GUTTER, top + self._header_h))
 
     def _paint_cursor(self, p: QPainter) -> None:
         if self.selected_id is not None or self._drag is not None:
@@ -531,7 +553,7 @@ class VisitCalendar(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if pos.y() < self._header_h or pos.x() < GUTTER:
+        if self._in_header(pos):
             super().mousePressEvent(event)
             return
         placed = self._block_at(pos)
@@ -595,7 +617,7 @@ class VisitCalendar(QWidget):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
-        if pos.y() < self._header_h or pos.x() < GUTTER:
+        if self._in_header(pos):
             return
         self._drag = None
         placed = self._block_at(pos)
@@ -610,7 +632,7 @@ class VisitCalendar(QWidget):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos = QPointF(event.pos())
-        if pos.y() < self._header_h or pos.x() < GUTTER:
+        if self._in_header(pos):
             return
         placed = self._block_at(pos)
         self.cursor_column = self._column_at(pos.x())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,9 +62,21 @@ class VisitsPage(Page):
         self._select_after_load: int | None = None
         self.dialog = None  # the open visit, appointment or outcome form (tests reach it here)
         self.can_plan = user is None or user.can(Permission.PLAN_VISITS)
+        content = QWidget()
+        self._box = QVBoxLayout(content)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(10)
         self._build_bar()
         self._build_calendar()
         self._build_footer()
+        # the page scrolls as one when the window is narrower than its bar of buttons
+        outer = QScrollArea()
+        outer.setObjectName("visitsPageScroll")
+        outer.setWidgetResizable(True)
+        outer.setFrameShape(QFrame.Shape.NoFrame)
+        outer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.setWidget(content)
+        self.body.addWidget(outer, 1)
 
     # construction
     def _build_bar(self) -> None:
@@ -124,7 +137,7 @@ class VisitsPage(Page):
         bar.addStretch(1)
         bar.addWidget(self.new_button)
         bar.addWidget(self.route_button)
-        self.body.addLayout(bar)
+        self._box.addLayout(bar)
         QShortcut(QKeySequence("Alt+PgUp"), self, activated=lambda: self.step(-1))
         QShortcut(QKeySequence("Alt+PgDown"), self, activated=lambda: self.step(1))
 
@@ -135,7 +148,8 @@ class VisitsPage(Page):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.setWidget(self.calendar)
-        self.body.addWidget(self.scroll, 1)
+        self.scroll.verticalScrollBar().valueChanged.connect(self.calendar.set_view_top)
+        self._box.addWidget(self.scroll, 1)
         c = self.calendar
         c.sig_create_requested.connect(self.create_visit)
         c.sig_open_requested.connect(self.open_visit)
@@ -165,17 +179,17 @@ class VisitsPage(Page):
         for b in (self.appointment_button, self.outcome_button, self.cancel_button):
             b.setVisible(self.can_plan)
             row.addWidget(b)
-        self.body.addLayout(row)
+        self._box.addLayout(row)
         self.selection_label = QLabel()
         self.selection_label.setObjectName("visitsSelection")
         self.selection_label.setWordWrap(True)
         self.selection_label.setStyleSheet("color: #44546A;")
-        self.body.addWidget(self.selection_label)
+        self._box.addWidget(self.selection_label)
         self.message_label = QLabel()
         self.message_label.setObjectName("visitsMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        self.body.addWidget(self.message_label)
+        self._box.addWidget(self.message_label)
         self._show_selection()
 
     # navigation

@@ -179,3 +179,61 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
         office_due = worklist(s, actor=users[Role.MANAGER], today=TODAY + timedelta(days=3), office=True)
         assert [i for i in due.items + office_due.items
                 if i.kind is WorkKind.PROMISE_DUE and i.room_id == room.room_id]
+
+
+@pytest.mark.both_engines
+def test_a_manager_plans_a_visit_alone_from_the_arrears_list_with_an_override_then_cancels_it(
+        qtbot, runner, session_factory, users, ui_settings, db_kind):
+    from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
+    from cuijiao_desktop.views.visits.small_dialogs import CancelVisitDialog
+
+    room = make_room_with_bills(session_factory, months=6, monthly_fen=25_000, code="5-1-302", first_period=202601)
+    manager = users[Role.MANAGER]
+    arrears = ArrearsPage(runner, user=manager, today=lambda: TODAY, settings=ui_settings)
+    qtbot.addWidget(arrears)
+    arrears.resize(1200, 700)
+    arrears.show()
+    _reload(qtbot, arrears, arrears.activate)
+    page = VisitsPage(runner, manager, today=lambda: TODAY, now=_now, settings=ui_settings)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    arrears.sig_plan_visit.connect(lambda room_id: page.create_visit(room_id=room_id))
+
+    # 安排上门 in the row's context menu: the form opens on that room, tomorrow evening
+    arrears._context_menu(arrears.table.visualRect(arrears.model.index(0, 0)).center())
+    action = next(a for a in arrears.context_menu.actions() if a.text() == "Plan a home visit…")
+    action.trigger()
+    dialog = page.dialog
+    assert isinstance(dialog, VisitDialog) and dialog.form is not None and dialog.form.context.room_id == room.room_id
+    assert "5-1-302" in dialog.room_edit.text()
+    tomorrow = TODAY + timedelta(days=1)
+    assert dialog.window() == (datetime.combine(tomorrow, time(18, 30)), datetime.combine(tomorrow, time(19, 30)))
+    # alone: refused beside the staff list until the manager gives the reason
+    dialog.set_staff([manager.id])
+    assert dialog.override_edit.isEnabled()
+    dialog.save()
+    assert dialog.isVisible() and dialog.errors["staff"].isVisible()
+    dialog.override_edit.setText("业主只同意主管一人上门")
+    with qtbot.waitSignal(dialog.sig_saved, timeout=3000):
+        dialog.save()
+    with session_factory() as s:  # the day before: the worklist reminds of it
+        work = worklist(s, actor=manager, today=TODAY, office=True)
+        assert [i for i in work.items if i.kind is WorkKind.VISIT and i.room_id == room.room_id]
+
+    # on the calendar: Delete asks for the reason, and the visit is cancelled
+    page.show()
+    _reload(qtbot, page, lambda: page.go_to(tomorrow))
+    visit = next(v for v in page.data.visits if v.room_id == room.room_id)
+    assert visit.dto.overridden and visit.status == "planned"
+    cal = page.calendar
+    cal.setFocus()
+    assert cal.select_visit(visit.visit_id)
+    QTest.keyClick(cal, Qt.Key.Key_Delete)
+    cancel = page.dialog
+    assert isinstance(cancel, CancelVisitDialog)
+    cancel.save()
+    assert cancel.isVisible() and cancel.reason_error.isVisible()  # a reason is required
+    cancel.reason_edit.setPlainText("业主出差，改期再约")
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        cancel.save()
+    assert _visit(page, visit.visit_id).status == "cancelled"

@@ -525,6 +525,79 @@ MESSAGES: dict[str, str] = {
         "({minimum_fen}): reverse the payment first."
     ),
     "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
+    # --- visits (issue 13) ---
+    "visit.conflict": QT_TRANSLATE_NOOP("messages", "The visit collides with another visit."),
+    "visit.staff_double_booked": QT_TRANSLATE_NOOP(
+        "messages", "{name} is already on a visit to {room} from {start} to {end}."
+    ),
+    "visit.room_same_day": QT_TRANSLATE_NOOP(
+        "messages", "This room already has a visit on {day} ({start}–{end})."
+    ),
+    "visit.on_hold": QT_TRANSLATE_NOOP(
+        "messages", "Collection of this room is on hold until {until}: no visit on {day}."
+    ),
+    "visit.room_paid": QT_TRANSLATE_NOOP(
+        "messages", "This room has nothing overdue any more: no visit is needed."
+    ),
+    "visit.slot_order": QT_TRANSLATE_NOOP("messages", "The visit must end after it starts ({start}–{end})."),
+    "visit.slot_too_short": QT_TRANSLATE_NOOP("messages", "A visit lasts at least {minutes} minutes."),
+    "visit.slot_too_long": QT_TRANSLATE_NOOP("messages", "A visit lasts at most {hours} hours."),
+    "visit.slot_two_days": QT_TRANSLATE_NOOP("messages", "A visit must end on the day it starts ({day})."),
+    "visit.slot_outside": QT_TRANSLATE_NOOP(
+        "messages", "{start}–{end} is outside the visiting hours of {day} ({window_start}–{window_end})."
+    ),
+    "visit.slot_settings_order": QT_TRANSLATE_NOOP(
+        "messages", "Visiting hours must end after they start ({start}–{end})."
+    ),
+    "visit.team_empty": QT_TRANSLATE_NOOP("messages", "Choose who goes on the visit."),
+    "visit.team_duplicate": QT_TRANSLATE_NOOP("messages", "The same person is chosen twice."),
+    "visit.team_too_large": QT_TRANSLATE_NOOP("messages", "At most {maximum} staff go on one visit."),
+    "visit.team_alone": QT_TRANSLATE_NOOP(
+        "messages", "Home visits are made by at least {minimum} staff; one "
+        "person alone needs a manager's override with a reason."
+    ),
+    "visit.override_needs_manager": QT_TRANSLATE_NOOP(
+        "messages", "Only a manager can let one person visit alone."
+    ),
+    "visit.duty_invalid": QT_TRANSLATE_NOOP("messages", "\"{duty}\" is not a duty on a visit."),
+    "visit.bring_maintenance": QT_TRANSLATE_NOOP(
+        "messages", "This room has an open service issue: consider taking a maintenance worker along."
+    ),
+    "visit.in_the_past": QT_TRANSLATE_NOOP("messages", "A visit cannot be planned on a past day ({day})."),
+    "visit.reminder_after_visit": QT_TRANSLATE_NOOP(
+        "messages", "The reminder must be on or before the day of the visit."
+    ),
+    "visit.result_invalid": QT_TRANSLATE_NOOP("messages", "Choose what the visit came to."),
+    "visit.outcome_too_early": QT_TRANSLATE_NOOP(
+        "messages", "The visit is on {day}: its outcome can be recorded from that day on."
+    ),
+    "visit.met_nobody_home": QT_TRANSLATE_NOOP(
+        "messages", "Nobody was at home, so nobody can have been met."
+    ),
+    "visit.signed_nobody_home": QT_TRANSLATE_NOOP(
+        "messages", "Nobody was at home, so nobody can have signed for the notice."
+    ),
+    "visit.met_required": QT_TRANSLATE_NOOP("messages", "Say whom you met."),
+    "visit.signed_without_notice": QT_TRANSLATE_NOOP("messages", "Choose the notice that was signed for."),
+    "visit.revisit_not_later": QT_TRANSLATE_NOOP(
+        "messages", "The revisit must be on a later day than this visit."
+    ),
+    "visit.not_found": QT_TRANSLATE_NOOP("messages", "This visit no longer exists."),
+    "visit.staff_not_found": QT_TRANSLATE_NOOP("messages", "A chosen staff member no longer exists."),
+    "visit.staff_inactive": QT_TRANSLATE_NOOP(
+        "messages", "{name}'s account is disabled: choose someone else."
+    ),
+    "visit.case_other_room": QT_TRANSLATE_NOOP("messages", "That collection case belongs to another room."),
+    "visit.room_changed": QT_TRANSLATE_NOOP(
+        "messages", "A visit cannot move to another room: cancel it and plan a new one."
+    ),
+    "visit.not_open": QT_TRANSLATE_NOOP(
+        "messages", "This visit is no longer planned (it is done, failed or cancelled)."
+    ),
+    "visit.cancel_reason_required": QT_TRANSLATE_NOOP(
+        "messages", "Give the reason for cancelling the visit."
+    ),
+    "visit.notice_not_of_room": QT_TRANSLATE_NOOP("messages", "This notice is not one of this room's."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -382,6 +382,7 @@ class _Builder:
         self.forgotten_cases = 0
         self.planned_today: dict[int, int] = {}  # per collector: each workbench has a visit today
         self.visit_busy: dict[tuple[int, date], set[int]] = {}  # (user, day) -> slots taken (no double booking)
+        self.visit_days: set[tuple[int, date]] = set()  # (room, day): one visit per room and day
         self.promised_today = 0
         self.promised_today_by: dict[int, int] = {}  # per collector
         self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
@@ -1466,12 +1467,15 @@ class _Builder:
             agreed = d + timedelta(days=rng.randint(3, 10)) if outcome is CallOutcome.PROMISED else None
             handed = outcome is not CallOutcome.NOT_HOME and rng.random() < 0.6
         second = self.manager if rng.random() < 0.6 else self.clerks[rng.randrange(len(self.clerks))]
+        if (r.id, d) in self.visit_days:
+            return  # the room was visited that day
         slot = self._visit_slot(d, (collector, second))
         if slot is None and second != self.manager:
             second = self.manager
             slot = self._visit_slot(d, (collector, second))
         if slot is None:
             return  # both are out on visits all that evening
+        self.visit_days.add((r.id, d))
         vid = self.next_id("visit")
         hour, minute = _VISIT_SLOTS[d.weekday() >= 5][slot]
         planned, ends = _ts(d, hour, minute), _ts(d, hour + (minute + _VISIT_MINUTES) // 60,
@@ -1498,7 +1502,7 @@ class _Builder:
             status = VisitStatus.CONFIRMED if confirmed else VisitStatus.PLANNED
             self.visits.append((vid, r.id, case_id, planned, status.value, 1 if confirmed else 0, None, "", None,
                                 None, 0, 0, "已电话预约" if confirmed else "待电话预约", collector, 1, ends, team, None,
-                                _ts(d - timedelta(days=1), 10) if confirmed and d > self.today else None, remind,
+                                _ts(d - timedelta(days=1), 10) if confirmed else None, remind,
                                 None, "", "", None, "", None, None, None, 0, None))
         self.visit_staff.append((vid, collector, VisitDuty.COLLECTOR.value))
         self.visit_staff.append((vid, second, (VisitDuty.SUPERVISOR if second == self.manager

@@ -225,7 +225,7 @@ WORK_NOTES = Labels("collection", {
     WorkKind.PROMISE_DUE: QT_TRANSLATE_NOOP("collection", "Remind the day before, chase on the day"),
     WorkKind.PROMISE_BROKEN: QT_TRANSLATE_NOOP("collection", "Unpaid after the promised date"),
     WorkKind.NOTICE: QT_TRANSLATE_NOOP("collection", "Written notices the ladder asks for"),
-    WorkKind.VISIT: QT_TRANSLATE_NOOP("collection", "Home visits planned for today"),
+    WorkKind.VISIT: QT_TRANSLATE_NOOP("collection", "Home visits: today's, and reminders of tomorrow's"),
     WorkKind.STEP: QT_TRANSLATE_NOOP("collection", "Cases reaching their next step"),
     WorkKind.LIMITATION: QT_TRANSLATE_NOOP("collection", "Periods whose 3 years end within 90 days"),
     WorkKind.ISSUE: QT_TRANSLATE_NOOP("collection", "Complaints past their promised date"),

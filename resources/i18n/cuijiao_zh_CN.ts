@@ -6111,8 +6111,8 @@ Take exactly this amount?</source>
         <translation>催缴流程要求发出的书面通知</translation>
     </message>
     <message>
-        <source>Home visits planned for today</source>
-        <translation>今天计划的上门催缴</translation>
+        <source>Home visits: today&apos;s, and reminders of tomorrow&apos;s</source>
+        <translation>上门（今日及明日提醒）</translation>
     </message>
     <message>
         <source>Cases reaching their next step</source>
@@ -7580,6 +7580,146 @@ Take exactly this amount?</source>
     <message>
         <source>Give the reason for changing the bill.</source>
         <translation>请填写调整账单的原因。</translation>
+    </message>
+    <message>
+        <source>The visit collides with another visit.</source>
+        <translation>此上门与另一上门安排冲突。</translation>
+    </message>
+    <message>
+        <source>{name} is already on a visit to {room} from {start} to {end}.</source>
+        <translation>{name} 在 {start}–{end} 已安排上门 {room}，时间冲突。</translation>
+    </message>
+    <message>
+        <source>This room already has a visit on {day} ({start}–{end}).</source>
+        <translation>此房间在 {day} 已安排上门（{start}–{end}），同一天不能上门两次。</translation>
+    </message>
+    <message>
+        <source>Collection of this room is on hold until {until}: no visit on {day}.</source>
+        <translation>此房间暂停催缴至 {until}，{day} 不能安排上门。</translation>
+    </message>
+    <message>
+        <source>This room has nothing overdue any more: no visit is needed.</source>
+        <translation>此房间已无逾期欠费，无需上门。</translation>
+    </message>
+    <message>
+        <source>The visit must end after it starts ({start}–{end}).</source>
+        <translation>上门结束时间须晚于开始时间（{start}–{end}）。</translation>
+    </message>
+    <message>
+        <source>A visit lasts at least {minutes} minutes.</source>
+        <translation>上门时长至少 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>A visit lasts at most {hours} hours.</source>
+        <translation>上门时长最多 {hours} 小时。</translation>
+    </message>
+    <message>
+        <source>A visit must end on the day it starts ({day}).</source>
+        <translation>上门须在当天（{day}）结束。</translation>
+    </message>
+    <message>
+        <source>{start}–{end} is outside the visiting hours of {day} ({window_start}–{window_end}).</source>
+        <translation>{start}–{end} 不在 {day} 的上门时段内（{window_start}–{window_end}）。</translation>
+    </message>
+    <message>
+        <source>Visiting hours must end after they start ({start}–{end}).</source>
+        <translation>上门时段的结束时间须晚于开始时间（{start}–{end}）。</translation>
+    </message>
+    <message>
+        <source>Choose who goes on the visit.</source>
+        <translation>请选择上门人员。</translation>
+    </message>
+    <message>
+        <source>The same person is chosen twice.</source>
+        <translation>同一人员被重复选择。</translation>
+    </message>
+    <message>
+        <source>At most {maximum} staff go on one visit.</source>
+        <translation>每次上门最多 {maximum} 人。</translation>
+    </message>
+    <message>
+        <source>Home visits are made by at least {minimum} staff; one person alone needs a manager&apos;s override with a reason.</source>
+        <translation>上门催缴须至少 {minimum} 名员工同行；一人单独上门须经主管批准并填写原因。</translation>
+    </message>
+    <message>
+        <source>Only a manager can let one person visit alone.</source>
+        <translation>只有主管可以批准一人单独上门。</translation>
+    </message>
+    <message>
+        <source>&quot;{duty}&quot; is not a duty on a visit.</source>
+        <translation>&quot;{duty}&quot; 不是有效的上门分工。</translation>
+    </message>
+    <message>
+        <source>This room has an open service issue: consider taking a maintenance worker along.</source>
+        <translation>此房间有未处理的服务问题，建议维修工同行。</translation>
+    </message>
+    <message>
+        <source>A visit cannot be planned on a past day ({day}).</source>
+        <translation>不能把上门安排在已过去的日期（{day}）。</translation>
+    </message>
+    <message>
+        <source>The reminder must be on or before the day of the visit.</source>
+        <translation>提醒日期须在上门当天或之前。</translation>
+    </message>
+    <message>
+        <source>Choose what the visit came to.</source>
+        <translation>请选择上门结果。</translation>
+    </message>
+    <message>
+        <source>The visit is on {day}: its outcome can be recorded from that day on.</source>
+        <translation>此上门安排在 {day}，当天起才能登记结果。</translation>
+    </message>
+    <message>
+        <source>Nobody was at home, so nobody can have been met.</source>
+        <translation>无人在家，不能填写见到的人。</translation>
+    </message>
+    <message>
+        <source>Nobody was at home, so nobody can have signed for the notice.</source>
+        <translation>无人在家，通知书不可能被签收。</translation>
+    </message>
+    <message>
+        <source>Say whom you met.</source>
+        <translation>请选择见到的人。</translation>
+    </message>
+    <message>
+        <source>Choose the notice that was signed for.</source>
+        <translation>请选择已签收的通知书。</translation>
+    </message>
+    <message>
+        <source>The revisit must be on a later day than this visit.</source>
+        <translation>再次上门须晚于本次上门的日期。</translation>
+    </message>
+    <message>
+        <source>This visit no longer exists.</source>
+        <translation>此上门记录已不存在。</translation>
+    </message>
+    <message>
+        <source>A chosen staff member no longer exists.</source>
+        <translation>所选员工已不存在。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s account is disabled: choose someone else.</source>
+        <translation>{name} 的账号已停用，请另选人员。</translation>
+    </message>
+    <message>
+        <source>That collection case belongs to another room.</source>
+        <translation>该催缴案件属于其他房间。</translation>
+    </message>
+    <message>
+        <source>A visit cannot move to another room: cancel it and plan a new one.</source>
+        <translation>上门不能改到其他房间：请取消后重新安排。</translation>
+    </message>
+    <message>
+        <source>This visit is no longer planned (it is done, failed or cancelled).</source>
+        <translation>此上门已不在计划中（已完成、未遇或已取消）。</translation>
+    </message>
+    <message>
+        <source>Give the reason for cancelling the visit.</source>
+        <translation>请填写取消上门的原因。</translation>
+    </message>
+    <message>
+        <source>This notice is not one of this room&apos;s.</source>
+        <translation>此通知书不属于该房间。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

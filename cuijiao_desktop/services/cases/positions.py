@@ -166,7 +166,8 @@ def _ladder_events(session: Session, cases: Sequence[CaseRef], today: date, *,
                 events[case_of[room_id]].append(LadderEvent(_as_day(day), stages[stage]))
     when = func.coalesce(Visit.done_at, Visit.planned_at)
     visits = select(Visit.room_id, type_coerce(_local_day(session, func.min(when) if first_only else when), raw)
-                    ).where(_in(Visit.room_id, rooms), Visit.status == VisitStatus.DONE)
+                    ).where(_in(Visit.room_id, rooms),  # a visit nobody answered (failed) was still made
+                            Visit.status.in_([VisitStatus.DONE, VisitStatus.FAILED]))
     for room_id, day in conn.execute(visits.group_by(Visit.room_id) if first_only else visits):
         if room_id in rooms and day is not None:
             events[case_of[room_id]].append(LadderEvent(_as_day(day), Stage.VISIT))

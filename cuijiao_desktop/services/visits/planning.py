@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -99,13 +99,15 @@ def move_visit(
     if draft.room_id != visit.room_id:
         raise ValidationError("visit.room_changed", field="room")
     lock_rows(session, draft.room_id, [s.user_id for s in draft.staff])
+    same_staff = {s.user_id for s in draft.staff} == set(session.scalars(
+        select(VisitStaff.user_id).where(VisitStaff.visit_id == visit_id)))
     ok, conflicts = checked(session, actor, draft, today=today, visit_id=visit_id,
-                            keep_override=visit.override_reason or "")
+                            keep_override=(visit.override_reason or "") if same_staff else "")
     refuse(conflicts)
     old_day = local(visit.planned_at).date()
     new_start = local(draft.start)
     moved_day = new_start.date() != old_day
-    keep_reason = ok.alone and draft.override_reason.strip() == (visit.override_reason or "").strip()
+    keep_reason = ok.alone and same_staff and draft.override_reason.strip() == (visit.override_reason or "").strip()
     visit.planned_at, visit.ends_at = draft.start.astimezone(UTC), draft.end.astimezone(UTC)
     visit.team, visit.note = normalize_team(draft.team), draft.note.strip()
     visit.case_id = ok.case_id

@@ -10,9 +10,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import CollectionCase, OfficeSetting, Room
+from cuijiao_desktop.db.models import CollectionCase, OfficeSetting, Room, VisitStaff
 from cuijiao_desktop.domain.contacts import first_error
-from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.domain.errors import NotFound, ValidationError
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.visits import (
@@ -31,7 +30,7 @@ from ..actor import authorize
 from ..dto import UserDTO
 from ..office import put_setting
 from ..tx import read_only
-from .common import VISIT_ROLES, booked_around, hold_end, local, owed_now, users
+from .common import booked_around, hold_end, load_visit, local, owed_now, users
 
 __all__ = ["VisitConflictError", "check_visit", "update_visit_slots", "visit_slot_rules"]
 
@@ -94,11 +93,9 @@ def checked(
     for uid in ids:
         if uid not in known:
             raise NotFound("visit.staff_not_found", field="staff", user_id=uid)
-        _username, name, role, active = known[uid]
+        _username, name, _role, active = known[uid]
         if not active:
             raise ValidationError("visit.staff_inactive", field="staff", name=name)
-        if Role(role) not in VISIT_ROLES:
-            raise ValidationError("visit.staff_role", field="staff", name=name)
     case_id = draft.case_id
     if case_id is not None:
         case_room = session.scalar(select(CollectionCase.room_id).where(CollectionCase.id == case_id))
@@ -137,7 +134,7 @@ def check_visit(
     actor = authorize(session, actor, Permission.PLAN_VISITS)
     keep = ""
     if visit_id is not None:
-        from .common import load_visit
-
-        keep = load_visit(session, visit_id).override_reason
+        same_staff = {s.user_id for s in draft.staff} == set(session.scalars(
+            select(VisitStaff.user_id).where(VisitStaff.visit_id == visit_id)))
+        keep = load_visit(session, visit_id).override_reason if same_staff else ""
     return checked(session, actor, draft, today=today, visit_id=visit_id, keep_override=keep)[1]

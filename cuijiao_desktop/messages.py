@@ -598,6 +598,8 @@ MESSAGES: dict[str, str] = {
         "messages", "Give the reason for cancelling the visit."
     ),
     "visit.notice_not_of_room": QT_TRANSLATE_NOOP("messages", "This notice is not one of this room's."),
+    # --- visit sheet (issue 13) ---
+    "visit.sheet_empty": QT_TRANSLATE_NOOP("messages", "There are no visits on this route to print."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -12,6 +12,9 @@ program (nothing is recorded: notices are previews, boards are not audited):
 30-board-thanks.png    the thank-you board of the same building
 30-lawyer-letter.png   the first page of a room's lawyer dossier: the letter draft
 30-dossier.png         the first page of the dossier section of a room's lawyer dossier
+54-visit-sheet.png     the first page of the day's visit sheet (上门催缴路线单) of the busiest team
+
+``--only visit-sheet`` writes 54 alone (``--only print-room`` the 30-*.png alone).
 
 The office's seal and payment QR code are demo pictures made here (marked 演示), as an office's
 own would be printed when set in 设置 → 服务中心信息. Needs ``pdftoppm`` (poppler-utils).
@@ -94,12 +97,51 @@ def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
     print(f"wrote {png}")
 
 
+def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int,
+                    tz: str = "Asia/Shanghai") -> None:
+    """54: the first page of the visit sheet of the team with the most visits on ``today`` (or on the
+    first day of the coming week that has visits), rendered as the program prints it. Visit times are
+    shown in local time: the office's zone ``tz`` here, as ``scripts/screenshots.py`` does."""
+    import os
+    import time
+    from datetime import timedelta
+
+    from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet, team_stops
+    from cuijiao_desktop.services.dto import CLI_USER
+    from cuijiao_desktop.services.visits import visit_route
+
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = tz
+    time.tzset()
+    try:
+        with factory() as s:
+            for offset in range(8):
+                day = today + timedelta(days=offset)
+                route = visit_route(s, actor=CLI_USER, day=day)
+                if route.stops:
+                    break
+            else:
+                raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 54")
+            team = max(team_stops(route), key=lambda t: len(t[1]))[0]
+            if team:
+                route = visit_route(s, actor=CLI_USER, day=day, team=team)
+        pdf = render_visit_sheet(route, work / "visit-sheet.pdf", office=office)
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+    to_png(pdf, out / "54-visit-sheet.png", dpi=dpi, page=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--db", help="a demo database URL (default: build one)")
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 16))
     parser.add_argument("--dpi", type=int, default=110)
+    parser.add_argument("--only", choices=("print-room", "visit-sheet"), help="write only these pictures")
     args = parser.parse_args(argv)
     if shutil.which("pdftoppm") is None:
         raise SystemExit("pdftoppm not found: install poppler-utils")
@@ -126,6 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             engine = make_engine(url)
         factory = make_session_factory(engine)
+        if args.only != "print-room":
+            from cuijiao_desktop.services.office import get_office
+
+            with factory() as s:
+                office = get_office(s)
+            visit_sheet_png(factory, office, today, work, args.out, dpi=args.dpi)
+            if args.only == "visit-sheet":
+                engine.dispose()
+                return 0
         with factory() as s:
             batch = plan_notices(s, selection=NoticeSelection(), today=today)
             office = dataclasses.replace(batch.office, seal_image=demo_seal(), payment_qr_image=demo_payment_qr())

@@ -10,6 +10,7 @@ import re
 import sys
 import typing
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from cuijiao_desktop.domain.errors import DomainError
@@ -69,6 +70,14 @@ class ArgumentParser(argparse.ArgumentParser):
         fail(argument_error_zh(message))
         print(f"用“{self.prog} --help”查看用法", file=sys.stderr)
         self.exit(EXIT_IO)
+
+
+def check_pdf_path(path: Path) -> bool:
+    """Whether ``path`` names a ``.pdf`` file; says why not on stderr."""
+    if path.suffix.lower() != ".pdf":
+        fail(f"输出文件须为 .pdf，不能是“{path.suffix or '无扩展名'}”")
+        return False
+    return True
 
 
 def progress(done: int, total: int, text: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cuijiao_desktop.domain.money import format_money
 
-from .common import EXIT_IO, EXIT_RULE, Context, LineProgress
+from .common import EXIT_IO, EXIT_RULE, Context, LineProgress, check_pdf_path
 
 _SHOWN_SKIPPED = 10
 
@@ -74,17 +74,10 @@ def _data_dir() -> Path:
     return app_data_dir()
 
 
-def _check_pdf(path: Path) -> bool:
-    if path.suffix.lower() != ".pdf":
-        print(f"错误：输出文件须为 .pdf，不能是“{path.suffix or '无扩展名'}”", file=sys.stderr)
-        return False
-    return True
-
-
 def _notices(args: argparse.Namespace, ctx: Context) -> int:
     from cuijiao_desktop.services.notices import NoticeSelection, plan_notices, resolve_scope
 
-    if not _check_pdf(args.out):
+    if not check_pdf_path(args.out):
         return EXIT_IO
     today = args.today or date.today()
     with ctx.read_factory.begin() as s:
@@ -144,7 +137,7 @@ def _board(args: argparse.Namespace, ctx: Context) -> int:
     from cuijiao_desktop.reports.board_pdf import write_board
     from cuijiao_desktop.services.notices import resolve_scope
 
-    if not _check_pdf(args.out):
+    if not check_pdf_path(args.out):
         return EXIT_IO
     today = args.today or date.today()
     with ctx.read_factory.begin() as s:
@@ -173,7 +166,7 @@ def _statement(args: argparse.Namespace, ctx: Context) -> int:
     from cuijiao_desktop.reports.statement_pdf import write_statement
     from cuijiao_desktop.services.notices import resolve_room
 
-    if not _check_pdf(args.out):
+    if not check_pdf_path(args.out):
         return EXIT_IO
     today = args.today or date.today()
     period_to = args.period_to or today.year * 100 + today.month
@@ -192,7 +185,7 @@ def _dossier(args: argparse.Namespace, ctx: Context) -> int:
     from cuijiao_desktop.reports.dossier_pdf import write_dossier
     from cuijiao_desktop.services.notices import resolve_room
 
-    if not _check_pdf(args.out):
+    if not check_pdf_path(args.out):
         return EXIT_IO
     today = args.today or date.today()
     with ctx.read_factory.begin() as s:

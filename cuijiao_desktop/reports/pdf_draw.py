@@ -354,6 +354,68 @@ def dashed_line(w: Writer, x1: float, y: float, x2: float, *, dash: tuple[float,
     c.restoreState()
 
 
+def page_label(page: int, pages: int | None = None) -> str:
+    """"第 n 页", or "第 n 页 / 共 m 页" when the number of pages is known."""
+    return f"第 {page} 页 / 共 {pages} 页" if pages else f"第 {page} 页"
+
+
+def page_footer(w: Writer, page: int, pages: int | None = None, *, text: str = "", align: str = "centre",
+                margin: float = 18 * MM) -> None:
+    """The footer line of a page: ``text`` and the page number, centred at the foot of the page
+    (``align="right"``: at the right margin)."""
+    label = page_label(page, pages)
+    x = w.pagesize[0] / 2 if align == "centre" else w.pagesize[0] - margin
+    w.text(x, 10 * MM, f"{text}    {label}" if text else label, 8, align=align, colour=(0.45, 0.48, 0.52))
+
+
+def tick_box(w: Writer, x: float, y: float, size: float) -> None:
+    """An empty square to tick by hand, its lower-left corner on baseline ``y`` (text of ``size`` points)."""
+    c = w.c
+    side = size * 0.82
+    c.saveState()
+    c.setLineWidth(0.6)
+    c.setStrokeGray(0.15)
+    c.rect(x, y - size * 0.08, side, side, stroke=1, fill=0)
+    c.restoreState()
+
+
+def tick_boxes(w: Writer, x: float, y: float, labels: Sequence[str], size: float, *, gap: float = 4 * MM) -> float:
+    """A row of labelled tick boxes on baseline ``y``; returns the x after the last label.
+
+    A label may contain ``_`` runs: each is drawn as a line to write on (``"承诺 ___月___日"``).
+    """
+    for label in labels:
+        tick_box(w, x, y, size)
+        x = write_in(w, x + size * 1.2, y, label, size) + gap
+    return x - gap
+
+
+def write_in(w: Writer, x: float, y: float, text: str, size: float) -> float:
+    """Draw ``text`` on baseline ``y`` with each run of ``_`` as a thin line to write on (one
+    underscore is half an em long); returns the x after the text."""
+    c = w.c
+    i, n = 0, len(text)
+    while i < n:
+        j = i
+        if text[i] == "_":
+            while j < n and text[j] == "_":
+                j += 1
+            length = (j - i) * size * 0.5
+            c.saveState()
+            c.setLineWidth(0.5)
+            c.setStrokeGray(0.35)
+            c.line(x + 0.5, y - size * 0.18, x + length - 0.5, y - size * 0.18)
+            c.restoreState()
+            x += length
+        else:
+            while j < n and text[j] != "_":
+                j += 1
+            w.text(x, y, text[i:j], size)
+            x += w.width(text[i:j], size)
+        i = j
+    return x
+
+
 def publish(part: Path, final: Path) -> Path:
     """Move a finished ``.part`` file into place."""
     os.replace(part, final)
@@ -397,8 +459,7 @@ class Flow:
         self.y = self.header(self.w, self.page) if self.header else self.w.pagesize[1] - 20 * MM
 
     def _footer(self) -> None:
-        text = f"{self.footer_text}    第 {self.page} 页" if self.footer_text else f"第 {self.page} 页"
-        self.w.text(self.w.pagesize[0] / 2, 10 * MM, text, 8, align="centre", colour=(0.45, 0.48, 0.52))
+        page_footer(self.w, self.page, text=self.footer_text)
 
     def need(self, height: float) -> None:
         if self.y - height < self.bottom:

@@ -7722,6 +7722,10 @@ Take exactly this amount?</source>
         <translation>此通知书不属于该房间。</translation>
     </message>
     <message>
+        <source>There are no visits on this route to print.</source>
+        <translation>这条路线上没有要打印的上门安排。</translation>
+    </message>
+    <message>
         <source>{remaining} more wrong attempts will lock the account.</source>
         <translation>再输错 {remaining} 次，账号将被锁定。</translation>
     </message>

@@ -226,8 +226,14 @@ def test_a_manager_plans_a_visit_alone_from_the_arrears_list_with_an_override_th
     visit = next(v for v in page.data.visits if v.room_id == room.room_id)
     assert visit.dto.overridden and visit.status == "planned"
     cal = page.calendar
-    cal.setFocus()
     assert cal.select_visit(visit.visit_id)
+    # the day's route sheet (the visit sheet PDF) in the preview
+    assert page.route_button.isVisible()
+    page.route_button.click()
+    qtbot.waitUntil(lambda: getattr(page, "route_dialog", None) is not None, timeout=5000)
+    assert page.route_dialog.path.is_file() and page.route_dialog.path.read_bytes().startswith(b"%PDF")
+    page.route_dialog.reject()
+    cal.setFocus()
     QTest.keyClick(cal, Qt.Key.Key_Delete)
     cancel = page.dialog
     assert isinstance(cancel, CancelVisitDialog)

@@ -26,10 +26,14 @@ def route_sheet_available() -> bool:
 
 
 def write_route_sheet(session, *, actor, day: date, team: str | None, path: Path, progress=None, cancel=None) -> Path:
-    """The task (read-only): the day's route of ``team`` (None: every team) written to ``path``."""
+    """The task: the day's route of ``team`` (None: every team) written to ``path``, and the print
+    audited in the same transaction (a failed write records nothing)."""
     from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet
+    from cuijiao_desktop.services.visits.route_print import record_visit_sheet_print
 
     route = visit_service.visit_route(session, actor=actor, day=day, team=team)
+    if route.stops:
+        record_visit_sheet_print(session, actor=actor, route=route, file_name=path.name)
     return render_visit_sheet(route, path, office=office_service.get_office(session), progress=progress,
                               cancel=cancel)
 
@@ -60,4 +64,4 @@ def show_route_sheet(page, runner, user, *, day: date, team: str | None, setting
         page.show_message(_tr("No route sheet: {error}").format(error=error_message(exc)))
 
     return run_with_progress(runner, page, _tr("Writing the route sheet…"), write_route_sheet, actor=user, day=day,
-                             team=team, path=path, read_only=True, on_result=done, on_error=failed)
+                             team=team, path=path, on_result=done, on_error=failed)

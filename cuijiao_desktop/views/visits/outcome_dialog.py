@@ -220,7 +220,7 @@ class OutcomeDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("outcomeNote")
         row(self.tr("N&ote"), self.note_edit, "note")
-        self.revisit_check = QCheckBox(self.tr("Re&visit needed: plan the next visit after saving"))
+        self.revisit_check = QCheckBox(self.tr("R&evisit needed: plan the next visit after saving"))
         self.revisit_check.setObjectName("outcomeRevisit")
         form.addRow("", self.revisit_check)
         self.errors["revisit"] = self.errors["note"]

@@ -113,7 +113,7 @@ class VisitsPage(Page):
         self.staff_caption.setBuddy(self.staff_combo)
         self.staff_combo.addItem(self.tr("Everyone"), ALL)
         self.staff_combo.currentIndexChanged.connect(lambda _i: self._show_blocks())
-        self.new_button = QPushButton(self.tr("&New visit…"))
+        self.new_button = QPushButton(self.tr("New &visit…"))
         self.new_button.setObjectName("visitsNew")
         self.new_button.setToolTip(self.tr("Plan a visit in the slot under the cursor (Enter on an empty slot)"))
         self.new_button.clicked.connect(lambda: self.create_visit(self.calendar.cursor_start(),
@@ -172,7 +172,7 @@ class VisitsPage(Page):
         self.outcome_button.setObjectName("visitsOutcome")
         self.outcome_button.setToolTip(self.tr("Record what the selected visit came to"))
         self.outcome_button.clicked.connect(lambda: self.record_outcome(self.calendar.selected_id))
-        self.cancel_button = QPushButton(self.tr("&Cancel visit…"))
+        self.cancel_button = QPushButton(self.tr("Cance&l visit…"))
         self.cancel_button.setObjectName("visitsCancel")
         self.cancel_button.setToolTip(self.tr("Cancel the selected visit, with a reason (Delete)"))
         self.cancel_button.clicked.connect(lambda: self.cancel_visit(self.calendar.selected_id))

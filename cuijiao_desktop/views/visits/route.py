@@ -10,7 +10,7 @@ from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTemporaryDir
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTemporaryDir
 
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import office as office_service
@@ -18,6 +18,11 @@ from cuijiao_desktop.services import visits as visit_service
 from cuijiao_desktop.tasks import run_with_progress
 
 SHEET_MODULE = "cuijiao_desktop.reports.visit_sheet_pdf"
+_FILE = QT_TRANSLATE_NOOP("VisitsPage", "Route")
+_READY = QT_TRANSLATE_NOOP("VisitsPage", "Route sheet for {day} ready.")
+_TITLE = QT_TRANSLATE_NOOP("VisitsPage", "Route sheet {day}")
+_FAILED = QT_TRANSLATE_NOOP("VisitsPage", "No route sheet: {error}")
+_WRITING = QT_TRANSLATE_NOOP("VisitsPage", "Writing the route sheet…")
 
 
 def route_sheet_available() -> bool:
@@ -48,20 +53,20 @@ def show_route_sheet(page, runner, user, *, day: date, team: str | None, setting
     temp = getattr(page, "_route_dir", None)
     if temp is None:
         temp = page._route_dir = QTemporaryDir()
-    name = f"{_tr('Route')}-{day:%Y%m%d}{('-' + team) if team else ''}.pdf".replace("/", "_")
+    name = f"{_tr(_FILE)}-{day:%Y%m%d}{('-' + team) if team else ''}.pdf".replace("/", "_")
     path = Path(temp.path()) / name
 
     def done(written: Path) -> None:
         from cuijiao_desktop.views.dialogs.pdf_dialog import PdfDialog
 
-        page.show_message(_tr("Route sheet for {day} ready.").format(day=day.isoformat()), error=False)
-        dialog = PdfDialog(Path(written), _tr("Route sheet {day}").format(day=day.isoformat()), settings=settings,
+        page.show_message(_tr(_READY).format(day=day.isoformat()), error=False)
+        dialog = PdfDialog(Path(written), _tr(_TITLE).format(day=day.isoformat()), settings=settings,
                            parent=page)
         page.route_dialog = dialog
         dialog.open()
 
     def failed(exc: BaseException) -> None:
-        page.show_message(_tr("No route sheet: {error}").format(error=error_message(exc)))
+        page.show_message(_tr(_FAILED).format(error=error_message(exc)))
 
-    return run_with_progress(runner, page, _tr("Writing the route sheet…"), write_route_sheet, actor=user, day=day,
+    return run_with_progress(runner, page, _tr(_WRITING), write_route_sheet, actor=user, day=day,
                              team=team, path=path, on_result=done, on_error=failed)

@@ -164,6 +164,7 @@ class VisitCalendar(QWidget):
         self._placed: list[_Placed] = []
         self._drag: _Drag | None = None
         self._header_h = 42
+        self._weights_cache: list[float] | None = None
         self.view_top = 0.0  # the first visible pixel row when scrolled: the header band is painted there
 
     # data
@@ -186,6 +187,7 @@ class VisitCalendar(QWidget):
         if self.selected_id is not None and self.block(self.selected_id) is None:
             self.selected_id = None
         self._drag = None
+        self._weights_cache = None
         self.setMinimumSize(GUTTER + MIN_COL_W * min(self.column_count(), 7),
                             self._header_h + MIN_ROW_H * self.row_count())
         self.updateGeometry()
@@ -232,8 +234,26 @@ class VisitCalendar(QWidget):
         return datetime.combine(self.column_day(self.cursor_column), self.row_time(self.cursor_row))
 
     # geometry
-    def _col_w(self) -> float:
-        return max(1.0, (self.width() - GUTTER) / self.column_count())
+    def _weights(self) -> list[float]:
+        """How wide each column is, relative to the others: in the week view a day whose visits stand
+        side by side gets more room (up to three times), so the crowded evening stays readable."""
+        if self._weights_cache is None:
+            weights = []
+            for column in range(self.column_count()):
+                packed = pack_columns(self._blocks_in(column)) if self.mode is CalendarMode.WEEK else []
+                side_by_side = max((width for _b, _c, width in packed), default=1)
+                weights.append(min(3.0, 1.0 + 0.6 * (side_by_side - 1)))
+            self._weights_cache = weights
+        return self._weights_cache
+
+    def _col_x(self, column: int) -> float:
+        weights = self._weights()
+        unit = (self.width() - GUTTER) / max(sum(weights), 1.0)
+        return GUTTER + unit * sum(weights[:column])
+
+    def _col_width(self, column: int) -> float:
+        weights = self._weights()
+        return max(1.0, (self.width() - GUTTER) / max(sum(weights), 1.0) * weights[column])
 
     def _row_h(self) -> float:
         return max(float(MIN_ROW_H), (self.height() - self._header_h) / self.row_count())
@@ -244,15 +264,18 @@ class VisitCalendar(QWidget):
         return self._header_h + minutes / STEP_MINUTES * self._row_h()
 
     def column_rect(self, column: int) -> QRectF:
-        return QRectF(GUTTER + column * self._col_w(), self._header_h, self._col_w(), self.height() - self._header_h)
+        return QRectF(self._col_x(column), self._header_h, self._col_width(column), self.height() - self._header_h)
 
     def cell_rect(self, column: int, row: int) -> QRectF:
         """The rectangle of one slot (tests click and drag there)."""
-        return QRectF(GUTTER + column * self._col_w(), self._header_h + row * self._row_h(), self._col_w(),
+        return QRectF(self._col_x(column), self._header_h + row * self._row_h(), self._col_width(column),
                       self._row_h())
 
     def _column_at(self, x: float) -> int:
-        return int(min(max(0.0, (x - GUTTER) / self._col_w()), self.column_count() - 1))
+        for column in range(self.column_count() - 1, 0, -1):
+            if x >= self._col_x(column):
+                return column
+        return 0
 
     def _minutes_at(self, y: float) -> float:
         return (y - self._header_h) / self._row_h() * STEP_MINUTES
@@ -428,7 +451,9 @@ class VisitCalendar(QWidget):
         y = text_rect.top() + line_h
         p.setFont(font)
         lines = [f"{block.start:%H:%M}–{block.end:%H:%M}"]
-        if block.subtitle:
+        if block.subtitle and self.mode is CalendarMode.DAY:
+            lines[0] += f"  {block.subtitle}"  # a lane is wide: the owner beside the time
+        elif block.subtitle:
             lines.append(block.subtitle)
         if self.mode is CalendarMode.WEEK:
             names = [lane.initials for lane in self.lanes if lane.staff_id in block.staff_ids]

@@ -157,9 +157,7 @@ def team_name(data: CalendarData | None, chosen) -> str | None:
 def block_of(v: VisitRow, *, tooltip: str = "") -> CalendarBlock:
     """The calendar's block of a visit."""
     status = v.status
-    subtitle = v.owner_name
-    if v.team:
-        subtitle = f"{v.team} · {subtitle}" if subtitle else v.team
+    subtitle = " · ".join(x for x in (v.owner_name, v.team) if x)
     return CalendarBlock(v.visit_id, v.start, v.end, status, v.staff_ids, v.room_code, subtitle, tooltip)
 
 

@@ -5161,6 +5161,10 @@ Take exactly this amount?</source>
         <translation>正在保存…</translation>
     </message>
     <message>
+        <source>This visit would collide:</source>
+        <translation>这次上门会发生冲突：</translation>
+    </message>
+    <message>
         <source>Not saved: the visit collides.</source>
         <translation>未保存：与其他安排冲突。</translation>
     </message>

@@ -103,6 +103,8 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
         again.choose_room(room.room_id)
     again.set_staff([third.id, partner.id])
     again.note_edit.setText("第二次")
+    again.check_conflicts()  # as the form changes (debounced): said before anything is saved
+    assert again.conflict_label.isVisible() and len(again.conflict_label.text().splitlines()) == 2
     again.save()
     assert again.isVisible() and again.conflict_label.isVisible()
     lines = again.conflict_label.text().splitlines()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,7 +105,15 @@ class VisitDialog(QDialog):
             self.setWindowTitle(self.tr("Visit {room}").format(room=visit.room_code))
         else:
             self.setWindowTitle(self.tr("Plan a home visit"))
+        self._check_seq = 0
         self._build()
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(400)
+        self.check_timer.timeout.connect(self.check_conflicts)
+        for signal in (self.day_edit.dateChanged, self.start_edit.timeChanged, self.end_edit.timeChanged,
+                       self.staff_list.itemChanged, self.maintenance_combo.currentIndexChanged):
+            signal.connect(lambda *_: self.check_timer.start())
         self._set_start(start, previous)
         self.resize(640, 500)
         self._fill_lanes()
@@ -400,6 +408,7 @@ class VisitDialog(QDialog):
         self._show_window()
         self._show_issue_hint()
         self.sig_loaded.emit(form)
+        self.check_timer.start()
         if ctx is not None and self._visit is None:
             self.day_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self._visit is None:
@@ -514,6 +523,7 @@ class VisitDialog(QDialog):
                 self.room_edit.setFocus()
             return
         self._saving = True
+        self.check_timer.stop()
         self.save_button.setEnabled(False)
         set_inline(self.conflict_label, self.tr("Saving…"), HINT_STYLE)
         if self._visit is None:
@@ -524,6 +534,29 @@ class VisitDialog(QDialog):
                                 version=self.form.detail.version if self.form and self.form.detail
                                 else self._visit.dto.version,
                                 draft=draft, today=self._today, on_result=self._saved, on_error=self._save_failed)
+
+    def check_conflicts(self) -> None:
+        """While the form changes: ask the service which visits, holds or payments the visit would
+        collide with, and say so under the form before anything is saved."""
+        if self._saving or self._room_id is None or self.form is None:
+            return
+        draft, _errors = self.draft()
+        self._check_seq += 1
+        seq = self._check_seq
+        self._runner.submit(visit_service.check_visit, actor=self._user, draft=draft, today=self._today,
+                            visit_id=self._visit.visit_id if self._visit is not None else None,
+                            on_result=lambda conflicts: self._checked(seq, conflicts),
+                            on_error=lambda _exc: self._checked(seq, None))
+
+    def _checked(self, seq: int, conflicts) -> None:
+        if seq != self._check_seq or self._saving:
+            return
+        if conflicts:
+            lines = [self.tr("This visit would collide:")]
+            lines += ["• " + message_for_code(str(c.code), c.params) for c in conflicts]
+            set_inline(self.conflict_label, "\n".join(lines), _WARN_STYLE)
+        elif self.conflict_label.styleSheet() == _WARN_STYLE:
+            set_inline(self.conflict_label, "")  # the slot and team are checked when saving
 
     def _saved(self, detail) -> None:
         self._saving = False

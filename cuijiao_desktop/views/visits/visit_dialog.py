@@ -299,7 +299,7 @@ class VisitDialog(QDialog):
             checked = set(self.checked_staff())
         self.staff_list.blockSignals(True)
         self.staff_list.clear()
-        for lane in self.lanes:
+        for lane in sorted(self.lanes, key=lambda ln: ln.user_id not in checked):  # who goes on top
             item = QListWidgetItem(f"{lane.name}  ({label(DUTY_LABELS, duty_for(lane))})")
             item.setData(Qt.ItemDataRole.UserRole, lane.user_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -476,8 +476,9 @@ class VisitDialog(QDialog):
         return start, end
 
     def draft(self) -> tuple[VisitDraft | None, list[FieldError]]:
+        """The form as the service's draft (None until a room is chosen)."""
         if self._room_id is None:
-            return None, [FieldError("room", "visit.room_required")]
+            return None, []
         start, end = self.window()
         override = self.override_edit.text().strip() if self.override_edit.isEnabled() else ""
         draft = VisitDraft(room_id=self._room_id, start=aware(start), end=aware(end), staff=self.picks(),
@@ -486,24 +487,24 @@ class VisitDialog(QDialog):
         return draft, []
 
     def _show_errors(self, errors: list[FieldError]) -> None:
-        for key, widget in self.errors.items():
-            if key != "staff" or not errors:
-                set_inline(widget, "")
+        """Each problem beside its field (several of one field one under the other); the rest under the form."""
+        for widget in self.errors.values():
+            set_inline(widget, "")
+        self._staff_changed()  # the hint for one person alone
         focus = {"room": self.room_edit, "start": self.start_edit, "staff": self.staff_list,
                  "override": self.override_edit, "maintenance": self.maintenance_combo,
                  "team": self.team_combo, "note": self.note_edit}
-        rest = []
-        first = None
+        by_field: dict[str, list[str]] = {}
+        rest, first = [], None
         for e in errors:
             text = message_for_code(e.code, e.params)
-            target = self.errors.get(e.field)
-            if target is not None:
-                set_inline(target, (target.text() + "\n" + text) if target.isVisible() and target.text()
-                           and target.styleSheet() == ERROR_STYLE else text)
+            if e.field in self.errors:
+                by_field.setdefault(e.field, []).append(text)
             else:
                 rest.append(text)
-            if first is None:
-                first = focus.get(e.field)
+            first = first or focus.get(e.field)
+        for key, texts in by_field.items():
+            set_inline(self.errors[key], "\n".join(texts))
         set_inline(self.conflict_label, "\n".join(rest))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -512,15 +513,15 @@ class VisitDialog(QDialog):
         """Check the form beside each field, then plan (or move) the visit on the task runner."""
         if self._saving or not self.save_button.isEnabled():
             return
-        draft, errors = self.draft()
-        if draft is not None and not errors:
-            allowed = self._user is None or self._user.can(Permission.APPROVE_PLANS)
-            errors = visit_errors(draft, today=self._today, override_allowed=allowed, rules=self.slots)
+        draft, _errors = self.draft()
+        if draft is None:
+            set_inline(self.errors["room"], self.tr("Choose the room first."))
+            self.room_edit.setFocus()
+            return
+        allowed = self._user is None or self._user.can(Permission.APPROVE_PLANS)
+        errors = visit_errors(draft, today=self._today, override_allowed=allowed, rules=self.slots)
         self._show_errors(errors)
-        if errors or draft is None:
-            if draft is None:
-                set_inline(self.errors["room"], self.tr("Choose the room first."))
-                self.room_edit.setFocus()
+        if errors:
             return
         self._saving = True
         self.check_timer.stop()

@@ -12,7 +12,7 @@ program (nothing is recorded: notices are previews, boards are not audited):
 30-board-thanks.png    the thank-you board of the same building
 30-lawyer-letter.png   the first page of a room's lawyer dossier: the letter draft
 30-dossier.png         the first page of the dossier section of a room's lawyer dossier
-54-visit-sheet.png     the first page of the day's visit sheet (上门催缴路线单) of the busiest team
+54-visit-sheet.png     the first page of a day's visit sheet (上门催缴路线单): one staff member's route
 
 ``--only visit-sheet`` writes 54 alone (``--only print-room`` the 30-*.png alone).
 
@@ -99,14 +99,14 @@ def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
 
 def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int,
                     tz: str = "Asia/Shanghai") -> None:
-    """54: the first page of the visit sheet of the team with the most visits on ``today`` (or on the
-    first day of the coming week that has visits), rendered as the program prints it. Visit times are
+    """54: the first page of a visit sheet as the program prints it: a staff member's route on ``today``
+    (or the first day of the coming week with one) whose windows follow the walking order. Visit times are
     shown in local time: the office's zone ``tz`` here, as ``scripts/screenshots.py`` does."""
     import os
     import time
     from datetime import timedelta
 
-    from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet, team_stops
+    from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet
     from cuijiao_desktop.services.dto import CLI_USER
     from cuijiao_desktop.services.visits import visit_route
 
@@ -115,17 +115,26 @@ def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi:
     time.tzset()
     try:
         with factory() as s:
+            # a staff member's route (``--team`` takes a member too) whose windows follow the walking
+            # order, with the most stops, on the first day of the coming week that has one
+            best = None
+
+            def rank(route) -> tuple[int, bool]:  # more stops, then one with a notice to hand over
+                return len(route.stops), any(stop.notice for stop in route.stops)
+
             for offset in range(8):
                 day = today + timedelta(days=offset)
-                route = visit_route(s, actor=CLI_USER, day=day)
-                if route.stops:
+                people = {p.username for stop in visit_route(s, actor=CLI_USER, day=day).stops for p in stop.staff}
+                for username in sorted(people):
+                    route = visit_route(s, actor=CLI_USER, day=day, team=username)
+                    starts = [stop.start for stop in route.stops]
+                    if starts == sorted(starts) and (best is None or rank(route) > rank(best)):
+                        best = route
+                if best is not None and len(best.stops) >= 3:
                     break
-            else:
+            if best is None:
                 raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 54")
-            team = max(team_stops(route), key=lambda t: len(t[1]))[0]
-            if team:
-                route = visit_route(s, actor=CLI_USER, day=day, team=team)
-        pdf = render_visit_sheet(route, work / "visit-sheet.pdf", office=office)
+        pdf = render_visit_sheet(best, work / "visit-sheet.pdf", office=office)
     finally:
         if saved is None:
             os.environ.pop("TZ", None)

@@ -79,6 +79,14 @@ def test_visits_prints_the_days_sheets_and_one_teams(demo, tmp_path, capsys):
     assert f"小组：{team}" in _text(one) and all(
         (s.room_code in _text(one)) == (s.team == team) for s in route.stops)
 
+    member = route.stops[0].staff[0]  # a member's day is one sheet, whatever the labels of its visits
+    assert main(["--db", url, "visits", "--date", day, "--team", member.username, "--out", str(one)]) == 0
+    assert "1 个小组" in capsys.readouterr().out
+    text = _text(one)
+    assert all((s.room_code in text) == any(p.user_id == member.user_id for p in s.staff) for s in route.stops)
+    labels = {s.team for s in route.stops if any(p.user_id == member.user_id for p in s.staff)}
+    assert f"小组：{labels.pop() if len(labels) == 1 else member.name}" in text
+
 
 def test_visits_refuses_a_day_without_visits_an_unknown_team_and_not_a_pdf(demo, tmp_path, capsys):
     url, route, _ = demo

@@ -107,7 +107,7 @@ def _fit(w: Writer, text: str, width: float, size: float) -> str:
 TITLE_H = 9 * MM
 FACT_H = 5.2 * MM
 TICK_H = 5.8 * MM
-SIG_W, SIG_H = 60 * MM, 15 * MM
+SIG_W, SIG_H = 60 * MM, 18 * MM
 PAD = 3.5 * MM
 LABEL_W = 17 * MM
 
@@ -414,7 +414,18 @@ def _staff(stops) -> str:
 
 def team_stops(route) -> list[tuple[str, list]]:
     """The route's stops by team, in walking order: ``(team label, stops)``, teams in the order of
-    their first stop. A visit without a team label belongs to the team of its people."""
+    their first stop. A visit without a team label belongs to the team of its people. A route asked
+    for one team (a label or a member's name) is one sheet, named by its label when all share one."""
+    if route.team:
+        if not route.stops:
+            return []
+        labels = {stop.team for stop in route.stops}
+        if len(labels) == 1 and "" not in labels:
+            return [(labels.pop(), list(route.stops))]
+        asked = route.team.casefold()  # a member: named as people know them, not by the user name
+        member = next((p.name for stop in route.stops for p in stop.staff
+                       if asked in (p.username.casefold(), p.name.casefold())), route.team)
+        return [(member, list(route.stops))]
     teams: dict[object, tuple[str, list]] = {}
     for stop in route.stops:
         key = stop.team or tuple(sorted(p.user_id for p in stop.staff))
@@ -509,7 +520,7 @@ def render_visit_sheet(route, path: str | os.PathLike[str], *, office: OfficeDTO
                 painter.page(sheet, page, number, len(pages))
                 done += 1
                 if progress is not None:
-                    progress(done, total, "生成上门路线单")
+                    progress(done, total, f"第 {done}/{total} 页")
         w.save()
     except BaseException:
         part.unlink(missing_ok=True)

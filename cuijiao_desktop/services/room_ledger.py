@@ -60,7 +60,7 @@ from cuijiao_desktop.domain.enums import (
     Usage,
 )
 from cuijiao_desktop.domain.errors import NotFound
-from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH, VISIT_STATUS_ZH
+from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, PROMISE_STATUS_ZH, VISIT_RESULT_ZH, VISIT_STATUS_ZH
 from cuijiao_desktop.domain.ledger import paid_through, split_owed
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
@@ -656,7 +656,8 @@ def _timeline(session: Session, room_id: int, users: dict[int, str], today: date
         ))
     visits = session.execute(
         select(Visit.id, Visit.planned_at, Visit.done_at, Visit.status, Visit.attitude, Visit.outcome,
-               Visit.agreed_date, Visit.revisit, Visit.notice_handed, Visit.note, Visit.created_by_id)
+               Visit.agreed_date, Visit.revisit, Visit.notice_handed, Visit.note, Visit.created_by_id,
+               Visit.ends_at, Visit.result, Visit.notice_signed, Visit.cancel_reason)
         .where(Visit.room_id == room_id)
     ).all()
     staff: dict[int, list[str]] = defaultdict(list)
@@ -669,10 +670,13 @@ def _timeline(session: Session, room_id: int, users: dict[int, str], today: date
         entries.append(TimelineEntry(
             when=_local(v.done_at or v.planned_at), kind=TimelineKind.VISIT, title=_zh(v.status),
             detail=_join(
-                f"计划 {_local(v.planned_at):%Y-%m-%d %H:%M}" if v.done_at else "",
-                f"态度 {v.attitude}" if v.attitude else "", f"结果 {_zh(v.outcome)}" if v.outcome else "",
-                f"约定 {_d(v.agreed_date)}" if v.agreed_date else "", "已递交通知" if v.notice_handed else "",
-                "需再访" if v.revisit else "", v.note,
+                f"计划 {_local(v.planned_at):%Y-%m-%d %H:%M}–{_local(v.ends_at):%H:%M}" if v.done_at else
+                f"{_local(v.planned_at):%H:%M}–{_local(v.ends_at):%H:%M}",
+                f"态度 {v.attitude}" if v.attitude else "",
+                f"结果 {VISIT_RESULT_ZH.get(v.result) or _zh(v.outcome)}" if v.result or v.outcome else "",
+                f"约定 {_d(v.agreed_date)}" if v.agreed_date else "",
+                ("通知书已签收" if v.notice_signed else "已递交通知") if v.notice_handed else "",
+                "需再访" if v.revisit else "", f"取消原因：{v.cancel_reason}" if v.cancel_reason else "", v.note,
             ),
             by="、".join(staff.get(v.id, ())) or who(v.created_by_id),
         ))

@@ -51,6 +51,7 @@ from cuijiao_desktop.domain.visits import (
 )
 from cuijiao_desktop.services import visits as vs
 from cuijiao_desktop.services.limitation import room_limitation_periods
+from cuijiao_desktop.services.room_ledger import TimelineKind, room_ledger
 from cuijiao_desktop.services.worklist import WorkKind, worklist
 
 TODAY = date(2026, 5, 18)  # a Monday
@@ -188,7 +189,8 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
                        "visit.plan"]
 
 
-def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, users, office, tmp_path):
+def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, read_factory, users, office,
+                                                                         tmp_path):
     collector, clerk, manager = users[Role.COLLECTOR], users[Role.CLERK], users[Role.MANAGER]
     team_a = [collector.id, clerk.id]
     with session_factory.begin() as s:
@@ -229,8 +231,8 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         assert "预约上门" in call.note and s.get(Visit, va.visit_id).appointment_event_id == call.id
     assert booked.status is VisitStatus.CONFIRMED and booked.confirmed
 
-    # the week and the day for the calendar: lanes per staff member, money as int
-    with session_factory.begin() as s:
+    # the week and the day for the calendar (read-only transactions): lanes per staff member, money as int
+    with read_factory.begin() as s:
         week = vs.visit_calendar(s, actor=clerk, first_day=TODAY, days=7, today=TODAY)
         day_b = vs.visit_calendar(s, actor=clerk, first_day=TUESDAY, days=1, today=TODAY, team="王五")
         by_name = vs.visit_calendar(s, actor=clerk, first_day=TUESDAY, days=1, today=TODAY, team=manager.username)
@@ -243,7 +245,7 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert day_b.visits == () and [v.visit_id for v in by_name.visits] == [vd.visit_id]
 
     # the route of team A: estate → building → unit (2 before 10) → floor going up, whatever the times
-    with session_factory.begin() as s:
+    with read_factory.begin() as s:
         route = vs.visit_route(s, actor=collector, day=TUESDAY, team="a组")
         everyone = vs.visit_route(s, actor=collector, day=TUESDAY)
     assert [st.room_code for st in route.stops] == ["1-2-301", "1-2-502", "1-10-101"]
@@ -324,6 +326,11 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         history = s.scalars(select(ContactEvent.channel).where(ContactEvent.room_id == office["a"])
                             .order_by(ContactEvent.occurred_at, ContactEvent.id)).all()
     assert history[:2] == [Channel.PHONE, Channel.PHONE] and history.count(Channel.VISIT) == 2
+    with read_factory.begin() as s:  # the room's ledger tells the story
+        ledger = room_ledger(s, room_id=office["a"], today=TUESDAY)
+    visits = [e for e in ledger.timeline if e.kind is TimelineKind.VISIT]
+    assert "结果 承诺缴费" in visits[-1].detail and "通知书已签收" in visits[-1].detail
+    assert visits[0].title == "计划上门" and "10:00–11:00" in visits[0].detail  # the revisit
 
 
 def test_slots_are_office_settings(session_factory, users, office):

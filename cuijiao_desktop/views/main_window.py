@@ -408,11 +408,15 @@ class MainWindow(QMainWindow):
             self.current_page().refresh()
 
     def handle_work_item(self, item) -> None:
-        """An item of today's work: calls and promises in the call form, the rest in the room ledger."""
+        """An item of today's work: calls and promises in the call form, visits on the calendar, the rest in
+        the room ledger."""
         from cuijiao_desktop.views.pages.workbench import CALL_KINDS
 
         if item.kind in CALL_KINDS and self.actions.is_allowed(ActionId.LOG_CONTACT):
             self.log_contact(item.room_id)
+        elif item.kind.value == "visit" and item.ref_id is not None:  # the visit on the calendar
+            self.visits_page.show_visit(item.ref_id, item.due_on)
+            self.show_page(NAV_IDS.index(ActionId.NAV_VISITS))
         else:
             self.open_room(item.room_id)
 

@@ -185,26 +185,27 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
 
 @pytest.mark.both_engines
 def test_a_manager_plans_a_visit_alone_from_the_arrears_list_with_an_override_then_cancels_it(
-        qtbot, runner, session_factory, users, ui_settings, db_kind):
-    from cuijiao_desktop.views.pages.arrears_page import ArrearsPage
+        qtbot, runner, session_factory, users, ui_settings, db_url, db_kind):
+    from cuijiao_desktop.db.engine import describe_url
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.main_window import MainWindow
     from cuijiao_desktop.views.visits.small_dialogs import CancelVisitDialog
 
     room = make_room_with_bills(session_factory, months=6, monthly_fen=25_000, code="5-1-302", first_period=202601)
     manager = users[Role.MANAGER]
-    arrears = ArrearsPage(runner, user=manager, today=lambda: TODAY, settings=ui_settings)
-    qtbot.addWidget(arrears)
-    arrears.resize(1200, 700)
-    arrears.show()
-    _reload(qtbot, arrears, arrears.activate)
-    page = VisitsPage(runner, manager, today=lambda: TODAY, now=_now, settings=ui_settings)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    arrears.sig_plan_visit.connect(lambda room_id: page.create_visit(room_id=room_id))
+    window = MainWindow(runner, manager, ui_settings, db_url=db_url, db_description=describe_url(db_url),
+                        today=lambda: TODAY, now=_now)
+    qtbot.addWidget(window)
+    window.resize(1300, 860)
+    window.show()
+    arrears = window.pages[ActionId.NAV_ARREARS]
+    _reload(qtbot, arrears, lambda: window.show_page(2))
 
     # 安排上门 in the row's context menu: the form opens on that room, tomorrow evening
     arrears._context_menu(arrears.table.visualRect(arrears.model.index(0, 0)).center())
     action = next(a for a in arrears.context_menu.actions() if a.text() == "Plan a home visit…")
     action.trigger()
+    page = window.visits_page
     dialog = page.dialog
     assert isinstance(dialog, VisitDialog) and dialog.form is not None and dialog.form.context.room_id == room.room_id
     assert "5-1-302" in dialog.room_edit.text()
@@ -218,23 +219,30 @@ def test_a_manager_plans_a_visit_alone_from_the_arrears_list_with_an_override_th
     dialog.override_edit.setText("业主只同意主管一人上门")
     with qtbot.waitSignal(dialog.sig_saved, timeout=3000):
         dialog.save()
-    with session_factory() as s:  # the day before: the worklist reminds of it
-        work = worklist(s, actor=manager, today=TODAY, office=True)
-        assert [i for i in work.items if i.kind is WorkKind.VISIT and i.room_id == room.room_id]
 
-    # on the calendar: Delete asks for the reason, and the visit is cancelled
-    page.show()
-    _reload(qtbot, page, lambda: page.go_to(tomorrow))
-    visit = next(v for v in page.data.visits if v.room_id == room.room_id)
+    # the day before, today's work reminds of it; Enter on it shows it on the calendar
+    bench = window.pages[ActionId.NAV_WORKBENCH]
+    _reload(qtbot, bench, lambda: (window.show_page(0),  # and the whole office's work
+                                   bench.view_combo.setCurrentIndex(bench.view_combo.findData(-1))))
+    rows = bench.model.rows()
+    row = next(i for i, item in enumerate(rows) if item.kind is WorkKind.VISIT and item.room_id == room.room_id)
+    bench.table.setCurrentIndex(bench.model.index(row, 0))
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        bench.handle_button.click()
+    assert window.current_page() is page and tomorrow in page.calendar.days
+    visit = page.selected_visit()
+    assert visit is not None and visit.room_id == room.room_id
     assert visit.dto.overridden and visit.status == "planned"
     cal = page.calendar
-    assert cal.select_visit(visit.visit_id)
+
     # the day's route sheet (the visit sheet PDF) in the preview
     assert page.route_button.isVisible()
     page.route_button.click()
     qtbot.waitUntil(lambda: getattr(page, "route_dialog", None) is not None, timeout=5000)
     assert page.route_dialog.path.is_file() and page.route_dialog.path.read_bytes().startswith(b"%PDF")
     page.route_dialog.reject()
+
+    # Delete asks for the reason, and the visit is cancelled
     cal.setFocus()
     QTest.keyClick(cal, Qt.Key.Key_Delete)
     cancel = page.dialog

@@ -211,6 +211,12 @@ class VisitsPage(Page):
             self.date_edit.setDate(QDate(day))
         self.refresh()
 
+    def show_visit(self, visit_id: int, day: date) -> None:
+        """The day of a visit (today's work: Enter on a visit), with the visit selected."""
+        self.anchor = day
+        self._select_after_load = visit_id
+        self.refresh()
+
     def set_mode(self, mode: CalendarMode) -> None:
         """Week or day view; the day under the cursor stays the anchor."""
         if self.data is not None and self.calendar.column_count():

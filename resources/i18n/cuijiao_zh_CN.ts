@@ -3386,8 +3386,12 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <source>R&amp;evisit needed: plan the next visit after saving</source>
-        <translation>需要再次上门：保存后安排下一次(&amp;E)</translation>
+        <source>R&amp;evisit needed…</source>
+        <translation>需要再次上门(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Plan the next visit now: it is saved with this outcome</source>
+        <translation>现在就安排下一次上门：与本次结果一并保存</translation>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
@@ -3400,6 +3404,10 @@ The backup is checked first; the current data is backed up before it is replaced
     <message>
         <source>Pictures and PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)</source>
         <translation>图片和 PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)</translation>
+    </message>
+    <message>
+        <source>next visit {when}</source>
+        <translation>下一次上门 {when}</translation>
     </message>
     <message>
         <source>{title} No. {serial}, {amount}</source>
@@ -5025,6 +5033,10 @@ Take exactly this amount?</source>
         <translation>上门 {room}</translation>
     </message>
     <message>
+        <source>Plan the next visit</source>
+        <translation>安排下一次上门</translation>
+    </message>
+    <message>
         <source>Plan a home visit</source>
         <translation>安排上门</translation>
     </message>
@@ -5334,6 +5346,10 @@ Take exactly this amount?</source>
     <message>
         <source>Outcome saved.</source>
         <translation>上门结果已保存。</translation>
+    </message>
+    <message>
+        <source>Outcome saved; the next visit is on the calendar.</source>
+        <translation>上门结果已保存；下一次上门已排入日历。</translation>
     </message>
     <message>
         <source>Route</source>

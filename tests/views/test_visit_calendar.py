@@ -17,6 +17,7 @@ from sqlalchemy import select
 from cuijiao_desktop.db.models import Contact, RoomPerson
 from cuijiao_desktop.domain.enums import CallOutcome, Channel, ContactKind, Role
 from cuijiao_desktop.services import contact_log
+from cuijiao_desktop.services import visits as visit_service
 from cuijiao_desktop.services.worklist import WorkKind, worklist
 from cuijiao_desktop.views.visits.calendar_widget import CalendarMode
 from cuijiao_desktop.views.visits.outcome_dialog import OutcomeDialog
@@ -154,16 +155,24 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
     outcome.promise_date.setText("+3")
     outcome.promise_amount.setText("500")
     outcome.attitude_combo.setCurrentText("表示理解")
-    outcome.revisit_check.setChecked(True)
+    outcome.revisit_check.click()  # the next visit's form, prefilled from this one: saved with the outcome
+    revisit = outcome.revisit_dialog
+    assert isinstance(revisit, VisitDialog) and revisit.isVisible()
+    assert revisit._room_id == room.room_id and set(revisit.checked_staff()) == {third.id, partner.id}
+    assert revisit.window()[0] == datetime.combine(TODAY + timedelta(days=7), time(19, 30))
+    revisit.save()
+    assert not revisit.isVisible() and outcome.revisit is not None and outcome.revisit_label.text()
     _active(qtbot, outcome)
     with qtbot.waitSignal(page.sig_loaded, timeout=3000):
         QTest.keyClick(outcome, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _visit(page, visit.visit_id).status == "done"
-    revisit = page.dialog  # the next visit's form, prefilled from this one
-    assert isinstance(revisit, VisitDialog) and revisit.isVisible()
-    assert revisit._room_id == room.room_id and set(revisit.checked_staff()) == {third.id, partner.id}
-    assert revisit.window()[0].date() > TODAY
-    revisit.reject()
+    with session_factory() as s:
+        done = visit_service.get_visit(s, actor=me, visit_id=visit.visit_id, today=TODAY)
+        assert done.next_visit_id is not None and str(done.result) == "promised" and done.attitude == "表示理解"
+        following = visit_service.get_visit(s, actor=me, visit_id=done.next_visit_id, today=TODAY)
+        assert following.start.astimezone().replace(tzinfo=None) == datetime.combine(TODAY + timedelta(days=7),
+                                                                                      time(19, 30))
+        assert {m.user_id for m in following.staff} == {third.id, partner.id}
 
     # the room's contact history: the booking call and the visit itself
     with session_factory() as s:

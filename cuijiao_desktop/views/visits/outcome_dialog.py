@@ -40,6 +40,7 @@ from cuijiao_desktop.domain.visits import (
     ATTITUDE_CHOICES,
     IssueDraft,
     OutcomeDraft,
+    RevisitDraft,
     VisitResult,
     outcome_errors,
 )
@@ -94,7 +95,7 @@ class OutcomeDialog(QDialog):
     sig_loaded = Signal(object)  # OutcomeForm
 
     def __init__(self, runner, user, visit, *, today: date, now: Callable[[], datetime], settings=None,
-                 data_dir: Callable[[], Path] = default_data_dir, parent: QWidget | None = None) -> None:
+                 data=None, data_dir: Callable[[], Path] = default_data_dir, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("OutcomeDialog")
         self.setWindowTitle(self.tr("Outcome of the visit"))
@@ -105,6 +106,9 @@ class OutcomeDialog(QDialog):
         self._now = now
         self._settings = settings
         self._data_dir = data_dir
+        self._data = data  # the calendar's load: who can go, the slots, the team labels
+        self.revisit: RevisitDraft | None = None
+        self.revisit_dialog = None
         self._saving = False
         self.form: OutcomeForm | None = None
         self.photos: list[str] = []
@@ -220,9 +224,17 @@ class OutcomeDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("outcomeNote")
         row(self.tr("N&ote"), self.note_edit, "note")
-        self.revisit_check = QCheckBox(self.tr("R&evisit needed: plan the next visit after saving"))
+        self.revisit_check = QCheckBox(self.tr("R&evisit needed…"))
         self.revisit_check.setObjectName("outcomeRevisit")
-        form.addRow("", self.revisit_check)
+        self.revisit_check.setToolTip(self.tr("Plan the next visit now: it is saved with this outcome"))
+        self.revisit_label = QLabel()
+        self.revisit_label.setObjectName("outcomeRevisitLabel")
+        self.revisit_label.setStyleSheet("color: #44546A;")
+        revisit_row = QHBoxLayout()
+        revisit_row.addWidget(self.revisit_check)
+        revisit_row.addWidget(self.revisit_label, 1)
+        form.addRow("", revisit_row)
+        self.revisit_check.clicked.connect(self._revisit_clicked)
         self.errors["revisit"] = self.errors["note"]
         outer.addLayout(form)
 
@@ -314,8 +326,33 @@ class OutcomeDialog(QDialog):
         self.photos_label.setText("、".join(Path(p).name for p in self.photos) if self.photos else self.tr("No photo"))
         set_inline(self.errors["photos"], "")
 
-    def revisit_wanted(self) -> bool:
-        return self.revisit_check.isChecked()
+    def _revisit_clicked(self, on: bool) -> None:
+        """Ticked: the form of the next visit, prefilled from this one (same room, same people, a week
+        later); its draft is saved with the outcome. Unticked: no revisit."""
+        if not on:
+            self.set_revisit(None)
+            return
+        from cuijiao_desktop.views.visits.visit_dialog import VisitDialog
+
+        dialog = VisitDialog(self._runner, self._user, today=self._today, previous=self._visit, data=self._data,
+                             draft_only=True, parent=self)
+        dialog.sig_draft.connect(self.set_revisit)
+        dialog.rejected.connect(lambda: self.revisit is None and self.revisit_check.setChecked(False))
+        self.revisit_dialog = dialog
+        dialog.open()
+
+    def set_revisit(self, draft) -> None:
+        """The next visit (a ``VisitDraft`` from the form), or None."""
+        if draft is None:
+            self.revisit = None
+            self.revisit_label.setText("")
+        else:
+            self.revisit = RevisitDraft(start=draft.start, end=draft.end, staff=draft.staff, team=draft.team,
+                                        note=draft.note, override_reason=draft.override_reason)
+            start, end = draft.start.astimezone(), draft.end.astimezone()
+            self.revisit_label.setText(self.tr("next visit {when}").format(when=f"{start:%m-%d %H:%M}–{end:%H:%M}"))
+        self.revisit_check.setChecked(self.revisit is not None)
+        set_inline(self.errors["note"], "")
 
     # loading
     def _loaded(self, form: OutcomeForm) -> None:
@@ -367,6 +404,7 @@ class OutcomeDialog(QDialog):
             notice_signed=self.notice_signed.isChecked() and notice is not None,
             received_by=self.received_edit.text().strip() if notice is not None else "",
             photos=tuple(self.photos), issues=issues, note=self.note_edit.text().strip(),
+            revisit=self.revisit if self.revisit_check.isChecked() else None,
         )
         return draft, errors
 

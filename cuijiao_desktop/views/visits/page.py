@@ -457,15 +457,16 @@ class VisitsPage(Page):
         from cuijiao_desktop.views.visits.outcome_dialog import OutcomeDialog
 
         dialog = OutcomeDialog(self._runner, self._user, v, today=self._today(), now=self._now,
-                               settings=self._settings, parent=self)
-        dialog.sig_saved.connect(lambda result: self._outcome_saved(v, result, dialog.revisit_wanted()))
+                               settings=self._settings, data=self.data, parent=self)
+        dialog.sig_saved.connect(self._outcome_saved)
         self.dialog = dialog
         dialog.open()
 
-    def _outcome_saved(self, v, result, revisit: bool) -> None:
-        self._after_change(v.visit_id, self.tr("Outcome saved."))
-        if revisit:
-            self.create_visit(previous=v)
+    def _outcome_saved(self, result) -> None:
+        text = self.tr("Outcome saved.")
+        if result.next_visit_id is not None:
+            text = self.tr("Outcome saved; the next visit is on the calendar.")
+        self._after_change(result.visit_id, text)
 
     # the route sheet
     def show_route(self) -> None:

@@ -77,6 +77,7 @@ class VisitDialog(QDialog):
     ``sig_appointment``/``sig_outcome`` (the booking call, the outcome) and ``sig_open_room``."""
 
     sig_saved = Signal(object)
+    sig_draft = Signal(object)  # VisitDraft: the next visit of an outcome (``draft_only``), saved with it
     sig_loaded = Signal(object)  # VisitForm
     sig_appointment = Signal()
     sig_outcome = Signal()
@@ -84,7 +85,7 @@ class VisitDialog(QDialog):
 
     def __init__(self, runner, user, *, today: date, start: datetime | None = None, staff_id: int | None = None,
                  room_id: int | None = None, case_id: int | None = None, previous=None, visit=None, data=None,
-                 parent: QWidget | None = None) -> None:
+                 draft_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("VisitDialog")
         self._runner = runner
@@ -100,9 +101,12 @@ class VisitDialog(QDialog):
         self.slots = data.slots if data is not None else DEFAULT_SLOTS
         self.teams = data.teams if data is not None else []
         self._saving = False
+        self._draft_only = draft_only
         self.saved = None
         if visit is not None:
             self.setWindowTitle(self.tr("Visit {room}").format(room=visit.room_code))
+        elif draft_only:
+            self.setWindowTitle(self.tr("Plan the next visit"))
         else:
             self.setWindowTitle(self.tr("Plan a home visit"))
         self._check_seq = 0
@@ -522,6 +526,11 @@ class VisitDialog(QDialog):
         errors = visit_errors(draft, today=self._today, override_allowed=allowed, rules=self.slots)
         self._show_errors(errors)
         if errors:
+            return
+        if self._draft_only:  # checked again with the outcome it belongs to, in one transaction
+            self.saved = draft
+            self.sig_draft.emit(draft)
+            self.accept()
             return
         self._saving = True
         self.check_timer.stop()

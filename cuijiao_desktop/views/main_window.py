@@ -47,6 +47,7 @@ from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
 from cuijiao_desktop.views.security_ui import add_settings_sections
 from cuijiao_desktop.views.visits.page import VisitsPage
+from cuijiao_desktop.views.visits.slots_section import VisitSlotsSection
 from cuijiao_desktop.views.widgets.search_popup import SearchController
 
 
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
                 page.add_section(FeeItemsSection(self._runner, self.user), self.tr("Fee items"))
                 page.add_section(BoardPrivacySection(self._runner, self.user), self.tr("Public boards"))
                 page.add_section(ContactRulesSection(self._runner, self.user), self.tr("Contact rules"))
+                page.add_section(VisitSlotsSection(self._runner, self.user), self.tr("Visiting hours"))
                 page.add_section(LadderSection(self._runner, self.user), self.tr("Collection ladder"))
             elif action_id is ActionId.NAV_NOTICES:
                 page = NoticesPage(self._runner, self.user, today=today, settings=self._settings)

@@ -3023,6 +3023,10 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>联系规则</translation>
     </message>
     <message>
+        <source>Visiting hours</source>
+        <translation>上门时段</translation>
+    </message>
+    <message>
         <source>Collection ladder</source>
         <translation>催缴流程</translation>
     </message>
@@ -5183,6 +5187,37 @@ Take exactly this amount?</source>
     <message>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSlotsSection</name>
+    <message>
+        <source>Visiting hours</source>
+        <translation>上门时段</translation>
+    </message>
+    <message>
+        <source>&amp;Weekdays</source>
+        <translation>工作日(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Saturdays and &amp;Sundays</source>
+        <translation>周六、周日(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Owners are visited when they are at home: after work on weekdays, during the day at weekends. The calendar shades these hours, and a visit outside them is refused.</source>
+        <translation>趁业主在家时上门：工作日在下班后，周末在白天。上门日历会以底色标出这些时段，不在时段内的上门将被拒绝。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

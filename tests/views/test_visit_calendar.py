@@ -262,3 +262,28 @@ def test_a_manager_plans_a_visit_alone_from_the_arrears_list_with_an_override_th
     with qtbot.waitSignal(page.sig_loaded, timeout=3000):
         cancel.save()
     assert _visit(page, visit.visit_id).status == "cancelled"
+
+
+@pytest.mark.both_engines
+def test_the_visiting_hours_are_set_in_settings_and_shaded_on_the_calendar(
+        qtbot, runner, session_factory, users, db_kind):
+    from cuijiao_desktop.views.visits.slots_section import VisitSlotsSection
+
+    section = VisitSlotsSection(runner, users[Role.MANAGER])
+    qtbot.addWidget(section)
+    section.refresh()
+    assert section.edits["weekday_start"].text() == "18:30" and section.edits["weekend_end"].text() == "21:00"
+    section.edits["weekday_end"].setText("18:00")  # ends before it starts: said, and nothing is lost
+    section.save()
+    assert not section.status_label.isHidden() and section.status_label.text()
+    assert section.edits["weekday_end"].text() == "18:00"
+    section.edits["weekday_start"].setText("19:00")
+    section.edits["weekday_end"].setText("21:30")
+    section.save()
+    assert section.rules.weekday_start == time(19, 0) and section.rules.weekday_end == time(21, 30)
+
+    page = VisitsPage(runner, users[Role.COLLECTOR], today=lambda: TODAY, now=_now)
+    qtbot.addWidget(page)
+    _reload(qtbot, page, page.activate)
+    assert page.calendar.slots_for(TODAY) == [(time(19, 0), time(21, 30))]
+    assert page.calendar.last_hour == 23  # the grid reaches past the new end

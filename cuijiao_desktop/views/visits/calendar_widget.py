@@ -165,6 +165,7 @@ class VisitCalendar(QWidget):
         self._drag: _Drag | None = None
         self._header_h = 42
         self._weights_cache: list[float] | None = None
+        self.editable = True  # False: look only (no drag, no Ctrl+arrow, no "new visit" hint)
         self.view_top = 0.0  # the first visible pixel row when scrolled: the header band is painted there
 
     # data
@@ -415,7 +416,7 @@ class VisitCalendar(QWidget):
         pen = QPen(colour, 1.5, Qt.PenStyle.DashLine)
         p.setPen(pen)
         p.drawRect(rect)
-        if self.hasFocus() and rect.height() >= 14:
+        if self.hasFocus() and rect.height() >= 14 and self.editable:
             p.setPen(QColor(CURSOR))
             p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        self.tr("+ New visit (Enter)") if rect.width() > 110 else "+")
@@ -558,7 +559,7 @@ class VisitCalendar(QWidget):
     def move_selected(self, key: Qt.Key) -> None:
         """Ctrl+arrow: the selected visit a slot earlier/later, or a day (week) / lane (day view) aside."""
         block = self.selected_block()
-        if block is None or block.status not in ("planned", "confirmed"):
+        if block is None or block.status not in ("planned", "confirmed") or not self.editable:
             return
         step = -1 if key in (Qt.Key.Key_Up, Qt.Key.Key_Left) else 1
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -586,7 +587,8 @@ class VisitCalendar(QWidget):
         if placed is not None:
             self.cursor_row = self._row_at(placed.rect.top() + 2)
             self.selected_id = placed.block.visit_id
-            if event.button() == Qt.MouseButton.LeftButton and placed.block.status in ("planned", "confirmed"):
+            if event.button() == Qt.MouseButton.LeftButton and placed.block.status in ("planned", "confirmed") \
+                    and self.editable:
                 grab = int(self._minutes_at(pos.y()) - self._minutes_at(self._y_of(placed.block.start)))
                 self._drag = _Drag(placed.block, placed.column, grab, pos)
         else:
@@ -622,7 +624,7 @@ class VisitCalendar(QWidget):
             event.accept()
             return
         placed = self._block_at(pos)
-        self.setCursor(Qt.CursorShape.OpenHandCursor if placed is not None
+        self.setCursor(Qt.CursorShape.OpenHandCursor if placed is not None and self.editable
                        and placed.block.status in ("planned", "confirmed") else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
 

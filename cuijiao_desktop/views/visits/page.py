@@ -151,6 +151,7 @@ class VisitsPage(Page):
         self.scroll.verticalScrollBar().valueChanged.connect(self.calendar.set_view_top)
         self._box.addWidget(self.scroll, 1)
         c = self.calendar
+        c.editable = self.can_plan
         c.sig_create_requested.connect(self.create_visit)
         c.sig_open_requested.connect(self.open_visit)
         c.sig_move_requested.connect(self.move_visit)
@@ -410,7 +411,7 @@ class VisitsPage(Page):
     def move_visit(self, visit_id: int, start: datetime, from_staff: int | None, to_staff: int | None) -> None:
         """A drag or Ctrl+arrow: the service checks the new time and team; a refusal is shown below."""
         v = next((x for x in self.data.visits if x.visit_id == visit_id), None) if self.data else None
-        if v is None:
+        if v is None or not self.can_plan:
             return
         self.show_message(self.tr("Moving {room}…").format(room=v.room_code), error=False)
         self._runner.submit(visit_data.move, actor=self._user, visit=v, start=start, from_staff=from_staff,

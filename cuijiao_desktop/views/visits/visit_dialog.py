@@ -457,7 +457,8 @@ class VisitDialog(QDialog):
             lines.append(self.tr("Cancelled: {reason}").format(reason=d.cancel_reason))
         self.details_label.setText("　·　".join(lines))
         self.details_label.show()
-        open_ = str(d.status) in ("planned", "confirmed")
+        open_ = str(d.status) in ("planned", "confirmed") and (self._user is None
+                                                              or self._user.can(Permission.PLAN_VISITS))
         for w in (self.day_edit, self.start_edit, self.end_edit, self.staff_list, self.maintenance_combo,
                   self.team_combo, self.note_edit, self.save_button, self.appointment_button, self.outcome_button):
             w.setEnabled(open_)

@@ -158,6 +158,7 @@ class VisitsPage(Page):
         c.sig_cancel_requested.connect(self.cancel_visit)
         c.sig_context_requested.connect(self._context_menu)
         c.sig_selection_changed.connect(self._show_selection)
+        c.sig_selection_changed.connect(self._follow_cursor)
 
     def _build_footer(self) -> None:
         row = QHBoxLayout()
@@ -307,6 +308,14 @@ class VisitsPage(Page):
 
         scroll()
         QTimer.singleShot(0, scroll)
+
+    def _follow_cursor(self) -> None:
+        """The arrows keep the cursor's slot in view (below the header band)."""
+        if not self.calendar.hasFocus():
+            return
+        rect = self.calendar.cell_rect(self.calendar.cursor_column, self.calendar.cursor_row)
+        self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20,
+                                  int(rect.height() / 2 + 48))
 
     def _tooltip(self, v) -> str:
         lines = [f"{v.estate_name} {v.room_code}  {v.owner_name}".strip(),

@@ -5319,6 +5319,14 @@ Take exactly this amount?</source>
         <translation>上门安排未能加载：{error}</translation>
     </message>
     <message>
+        <source>Overdue {amount}</source>
+        <translation>逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>Alone, on a manager&apos;s override</source>
+        <translation>经理特批单人上门</translation>
+    </message>
+    <message>
         <source>Empty slot {when}: Enter or a double click plans a visit; arrows move, Ctrl+arrows move the selected visit.</source>
         <translation>空时段 {when}：按 Enter 或双击安排上门；方向键移动光标，Ctrl+方向键移动所选上门。</translation>
     </message>

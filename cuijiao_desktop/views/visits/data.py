@@ -75,10 +75,6 @@ class VisitRow:
     def result(self):
         return self.dto.result
 
-    @property
-    def note(self) -> str:
-        return ""
-
 
 @dataclass(frozen=True)
 class CalendarData:

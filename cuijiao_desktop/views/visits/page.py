@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inline
@@ -323,10 +324,12 @@ class VisitsPage(Page):
                  "、".join(v.staff_names)]
         if v.team:
             lines.append(self.tr("Team {name}").format(name=v.team))
+        if v.dto.arrears_fen:
+            lines.append(self.tr("Overdue {amount}").format(amount=format_money(v.dto.arrears_fen)))
+        if v.dto.overridden:
+            lines.append(self.tr("Alone, on a manager's override"))
         if v.result:
             lines.append(label(RESULT_LABELS, v.result))
-        if v.note:
-            lines.append(v.note)
         return "\n".join(line for line in lines if line)
 
     # selection

@@ -383,6 +383,7 @@ class _Builder:
         self.planned_today: dict[int, int] = {}  # per collector: each workbench has a visit today
         self.visit_busy: dict[tuple[int, date], set[int]] = {}  # (user, day) -> slots taken (no double booking)
         self.visit_days: set[tuple[int, date]] = set()  # (room, day): one visit per room and day
+        self.planned_tomorrow: set[int] = set()  # collectors with a visit tomorrow (the visit sheet's demo day)
         self.promised_today = 0
         self.promised_today_by: dict[int, int] = {}  # per collector
         self.broken_by: dict[int, int] = {}  # a broken promise to chase, per collector
@@ -1359,6 +1360,9 @@ class _Builder:
         first = not self.planned_today.get(collector)
         if stage >= Stage.PHONE and (first or rng.random() < 0.06):
             d = today if first or rng.random() < 0.3 else today + timedelta(days=rng.randint(1, 7))
+            if d > today and collector not in self.planned_tomorrow:  # each collector's route tomorrow too
+                d = today + timedelta(days=1)
+                self.planned_tomorrow.add(collector)
             self.planned_today[collector] = self.planned_today.get(collector, 0) + (d == today)
             self._visit(r, case_id, d, collector, done=False, owe=0)
 

@@ -187,6 +187,14 @@ def test_promises_in_every_state_and_some_due_today(built: tuple[Path, Engine, d
 def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
     assert _scalar(db, f"SELECT count(*) FROM visit WHERE status = 'planned' AND date(planned_at) >= '{TODAY}'") > 0
     assert _scalar(db, "SELECT min(n) FROM (SELECT count(*) n FROM visit_staff GROUP BY visit_id)") >= 2
+    # valid under the visit rules: nobody on two visits at once, one visit per room a day, some confirmed
+    assert _scalar(db, "SELECT count(*) FROM visit a JOIN visit b ON a.id < b.id AND a.planned_at < b.ends_at "
+                       "AND b.planned_at < a.ends_at JOIN visit_staff sa ON sa.visit_id = a.id "
+                       "JOIN visit_staff sb ON sb.visit_id = b.id AND sb.user_id = sa.user_id") == 0
+    assert _scalar(db, "SELECT count(*) FROM (SELECT room_id, date(planned_at) FROM visit "
+                       "GROUP BY room_id, date(planned_at) HAVING count(*) > 1)") == 0
+    assert _scalar(db, "SELECT count(*) FROM visit WHERE status = 'confirmed' AND confirmed_at IS NOT NULL") > 0
+    assert _scalar(db, "SELECT count(*) FROM visit WHERE status = 'failed' AND result = 'not_home'") > 0
     assert _scalar(db, "SELECT count(*) FROM notice WHERE level >= 6 AND signed_receipt = 1") > 0
     assert _scalar(db, "SELECT count(*) FROM service_issue WHERE status IN ('open', 'in_progress')") > 0
     assert _scalar(db, "SELECT count(*) FROM ladder_step") >= 8

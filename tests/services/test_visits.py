@@ -155,6 +155,17 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
         m2 = vs.move_visit(s, actor=collector, visit_id=v1.visit_id, version=m1.version, today=TODAY,
                            draft=draft(office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, manager.id]))
     assert m2.version > m1.version and {m.user_id for m in m2.staff} == {collector.id, manager.id}
+    # confirmed by phone: a change of staff keeps the appointment, a new time needs booking again
+    with session_factory.begin() as s:
+        booked = vs.book_appointment(s, actor=collector, visit_id=v1.visit_id, version=m2.version,
+                                     now=at(TODAY, 10), confirmed=True, number_dialled=f"1380013{8000 + office['a']:04d}",
+                                     answered_by=AnsweredBy.OWNER)
+        m3 = vs.move_visit(s, actor=collector, visit_id=v1.visit_id, version=booked.version, today=TODAY,
+                           draft=draft(office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, clerk.id]))
+        m4 = vs.move_visit(s, actor=collector, visit_id=v1.visit_id, version=m3.version, today=TODAY,
+                           draft=draft(office["a"], TUESDAY, (19, 30), (20, 30), [collector.id, clerk.id]))
+    assert m3.status is VisitStatus.CONFIRMED and m3.confirmed_at is not None
+    assert m4.status is VisitStatus.PLANNED and m4.confirmed_at is None
 
     # the manager's override stays with the same lone person; another person alone needs a manager again
     with session_factory.begin() as s:
@@ -185,8 +196,8 @@ def test_plan_conflicts_override_move_and_cancel(session_factory, users, office)
 
     with session_factory.begin() as s:
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "visit").order_by(AuditLog.id)).all()
-    assert actions == ["visit.plan", "visit.plan", "visit.move", "visit.move", "visit.move", "visit.cancel",
-                       "visit.plan"]
+    assert actions == ["visit.plan", "visit.plan", "visit.move", "visit.move", "visit.appointment", "visit.move",
+                       "visit.move", "visit.move", "visit.cancel", "visit.plan"]
 
 
 def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(session_factory, read_factory, users, office,
@@ -258,6 +269,9 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert first.last_contact_channel is Channel.PHONE and first.last_contact_outcome is CallOutcome.OTHER
     assert isinstance(first.arrears_fen, int) and first.arrears_fen == 125_000 and first.months == 5
     assert first.oldest_period == 202601 and first.confirmed and route.total_arrears_fen == 375_000
+    with read_factory.begin() as s:  # the outcome form offers the same notice
+        assert vs.get_visit(s, actor=collector, visit_id=vc.visit_id, today=TODAY).notice_to_hand == \
+            route.stops[2].notice
 
     # outcome: promised, the notice signed for, a photo, a leak, a revisit on Saturday
     photo = tmp_path / "门口签收.png"
@@ -293,6 +307,7 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
         detail = vs.get_visit(s, actor=collector, visit_id=va.visit_id, today=TUESDAY)
     assert detail.result is VisitResult.PROMISED and detail.met is AnsweredBy.OWNER and detail.notice_signed
     assert detail.photos[0].original_name == "门口签收.png" and detail.issue_ids == done.issue_ids
+    assert detail.notice_to_hand is None  # signed for: nothing more to bring
 
     # refused, but the notice signed for: an evidenced demand restarts the limitation clock that day
     with session_factory.begin() as s:
@@ -353,3 +368,33 @@ def test_slots_are_office_settings(session_factory, users, office):
         vs.plan_visit(s, actor=collector, today=TODAY, draft=draft(
             office["b"], TODAY, (20, 0), (20, 30), [collector.id, clerk.id]))
     assert e.value.code == "visit.slot_outside" and e.value.params["window_end"] == "20:00"
+
+
+def test_two_desks_cannot_double_book_a_person(session_factory, users, office, db_kind):
+    """PostgreSQL: the second desk waits for the first one's booking of the same person, then sees it
+    (SQLite's writes are one at a time already)."""
+    if db_kind != "postgresql":
+        pytest.skip("SQLite serialises writers")
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    collector, clerk, manager = users[Role.COLLECTOR], users[Role.CLERK], users[Role.MANAGER]
+    first, second = session_factory(), session_factory()
+    try:
+        first.begin()
+        vs.plan_visit(first, actor=collector, today=TODAY, draft=draft(
+            office["a"], TUESDAY, (19, 0), (20, 0), [collector.id, clerk.id]))
+        second.begin()
+        second.execute(text("SET LOCAL lock_timeout = '300ms'"))
+        with pytest.raises(OperationalError):  # blocked by the first desk's booking of the same people
+            vs.plan_visit(second, actor=manager, today=TODAY, draft=draft(
+                office["b"], TUESDAY, (19, 30), (20, 30), [collector.id, manager.id]))
+        second.rollback()
+        first.commit()
+        with pytest.raises(vs.VisitConflictError) as err, second.begin():
+            vs.plan_visit(second, actor=manager, today=TODAY, draft=draft(
+                office["b"], TUESDAY, (19, 30), (20, 30), [collector.id, manager.id]))
+        assert err.value.code == ConflictCode.STAFF_BUSY.value
+    finally:
+        first.close()
+        second.close()

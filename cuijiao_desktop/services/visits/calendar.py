@@ -33,6 +33,7 @@ from .common import (
     VISIT_ROLES,
     hold_end,
     local_bounds,
+    notices_to_hand,
     open_case,
     open_issues,
     overdue_expr,
@@ -169,6 +170,7 @@ def get_visit(session: Session, *, actor: UserDTO, visit_id: int, today: date) -
         notice_signed=bool(v.notice_signed), next_visit_id=v.next_visit_id, previous_visit_id=previous,
         photos=photos, issue_ids=issue_ids, open_issues=len(open_issues(session, [v.room_id]).get(v.room_id, ())),
         created_by=names.get(v.created_by_id, "") if v.created_by_id else "",
+        notice_to_hand=notices_to_hand(session, [v.room_id]).get(v.room_id),
     )
 
 

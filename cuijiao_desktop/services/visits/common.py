@@ -14,6 +14,7 @@ from cuijiao_desktop.db.models import (
     CollectionCase,
     CollectionHold,
     Extension,
+    Notice,
     Person,
     Room,
     RoomPerson,
@@ -26,6 +27,9 @@ from cuijiao_desktop.domain.enums import ApprovalStatus, IssueStatus, PersonRole
 from cuijiao_desktop.domain.errors import ConflictError, NotFound
 from cuijiao_desktop.domain.labels_zh import ISSUE_CATEGORY_ZH
 from cuijiao_desktop.domain.visits import ACTIVE_STATUSES, BookedVisit
+
+from ..delivery import evidenced
+from .dto import RouteNotice
 
 #: Roles that go on visits (lanes of the calendar).
 VISIT_ROLES = (Role.CLERK, Role.COLLECTOR, Role.MANAGER)
@@ -154,3 +158,20 @@ def lock_rows(session: Session, room_id: int, staff_ids: Iterable[int]) -> None:
     ids = sorted(set(staff_ids))
     if ids:
         session.execute(select(User.id).where(User.id.in_(ids)).order_by(User.id).with_for_update(key_share=True))
+
+
+_NOTICE_ZH = {"reminder": "温馨提示", "arrears_notice": "催缴通知书", "final_notice": "最后催告函",
+              "lawyer_letter": "律师函"}
+
+
+def notices_to_hand(session: Session, room_ids: list[int]) -> dict[int, RouteNotice]:
+    """Per room: its latest issued notice not yet delivered with evidence (to hand over and have signed)."""
+    out: dict[int, RouteNotice] = {}
+    for n in session.scalars(select(Notice).where(Notice.room_id.in_(room_ids))
+                             .order_by(Notice.issued_at.desc(), Notice.id.desc())):
+        if n.room_id in out or evidenced(n):
+            out.setdefault(n.room_id, None)  # the latest was delivered already: nothing to bring
+            continue
+        out[n.room_id] = RouteNotice(n.id, n.serial, _NOTICE_ZH.get(n.kind.value, "通知"), n.level,
+                                     n.arrears_fen + n.late_fee_fen, local(n.issued_at).date(), n.deadline)
+    return {k: v for k, v in out.items() if v is not None}

@@ -140,6 +140,7 @@ class VisitDetail:
     issue_ids: tuple[int, ...]  # service issues raised on the visit
     open_issues: int  # the room's open service issues (bring a maintenance worker)
     created_by: str
+    notice_to_hand: RouteNotice | None = None  # the print room's notice to hand over (not yet signed for)
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,9 @@ def move_visit(
     session: Session, *, actor: UserDTO, visit_id: int, version: int, draft: VisitDraft, today: date,
 ) -> VisitDetail:
     """Give a planned or confirmed visit a new window, staff, team or note (the room stays). Every
-    rule is checked again; a version other than the stored one is ``conflict.stale``. A new day
-    un-confirms the appointment (the owner agreed to the old time)."""
+    rule is checked again; a version other than the stored one is ``conflict.stale``. A new start
+    time un-confirms the appointment (the owner agreed to the old time: book it again); a new day
+    also moves the reminder to the day before."""
     actor = authorize(session, actor, Permission.PLAN_VISITS)
     visit = load_visit(session, visit_id, version)
     _open(visit)
@@ -107,6 +108,7 @@ def move_visit(
     old_day = local(visit.planned_at).date()
     new_start = local(draft.start)
     moved_day = new_start.date() != old_day
+    moved_time = draft.start.astimezone(UTC) != visit.planned_at
     keep_reason = ok.alone and same_staff and draft.override_reason.strip() == (visit.override_reason or "").strip()
     visit.planned_at, visit.ends_at = draft.start.astimezone(UTC), draft.end.astimezone(UTC)
     visit.team, visit.note = normalize_team(draft.team), draft.note.strip()
@@ -120,7 +122,8 @@ def move_visit(
         visit.remind_on = draft.remind_on
     elif moved_day:
         visit.remind_on = default_reminder(new_start)
-    if moved_day and visit.status is VisitStatus.CONFIRMED:
+    unconfirmed = moved_time and visit.status is VisitStatus.CONFIRMED
+    if unconfirmed:
         visit.status, visit.confirmed_at, visit.booked_by_phone = VisitStatus.PLANNED, None, False
     flag_modified(visit, "note")  # the version moves even when only the staff changed
     flush_or_conflict(session, "visit", visit_id)
@@ -128,7 +131,7 @@ def move_visit(
     _staff_rows(session, visit_id, draft)
     session.flush()
     audit.record(session, actor, "visit.move", "visit", visit_id, **_audit_detail(draft),
-                 override=visit.override_reason or None, unconfirmed=moved_day)
+                 override=visit.override_reason or None, unconfirmed=unconfirmed)
     return get_visit(session, actor=actor, visit_id=visit_id, today=today)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import Building, ContactEvent, Estate, Notice, Room, Unit, Visit
+from cuijiao_desktop.db.models import Building, ContactEvent, Estate, Room, Unit, Visit
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.masking import mask_name
 from cuijiao_desktop.domain.permissions import Permission
@@ -18,37 +18,19 @@ from cuijiao_desktop.domain.visits import OPEN_STATUSES, team_matches
 
 from ..actor import authorize
 from ..arrears import late_fee_due_by_room, room_sums
-from ..delivery import evidenced
 from ..dto import UserDTO
 from ..tx import read_only
 from .calendar import calendar_rows, owner_and_phone
-from .common import local, local_bounds, open_issues
-from .dto import RouteNotice, RouteSection, RouteStop, VisitRoute
+from .common import local_bounds, notices_to_hand, open_issues
+from .dto import RouteSection, RouteStop, VisitRoute
 
 __all__ = ["visit_route"]
-
-_NOTICE_ZH = {"reminder": "温馨提示", "arrears_notice": "催缴通知书", "final_notice": "最后催告函",
-              "lawyer_letter": "律师函"}
-
 
 def _display(code: str) -> str:
     try:
         return parse_room_code(code).display
     except DomainError:
         return code
-
-
-def _notices_to_hand(session: Session, room_ids: list[int]) -> dict[int, RouteNotice]:
-    """Per room: its latest issued notice not yet delivered with evidence (to hand over and have signed)."""
-    out: dict[int, RouteNotice] = {}
-    for n in session.scalars(select(Notice).where(Notice.room_id.in_(room_ids))
-                             .order_by(Notice.issued_at.desc(), Notice.id.desc())):
-        if n.room_id in out or evidenced(n):
-            out.setdefault(n.room_id, None)  # the latest was delivered already: nothing to bring
-            continue
-        out[n.room_id] = RouteNotice(n.id, n.serial, _NOTICE_ZH.get(n.kind.value, "通知"), n.level,
-                                     n.arrears_fen + n.late_fee_fen, local(n.issued_at).date(), n.deadline)
-    return {k: v for k, v in out.items() if v is not None}
 
 
 def _last_contacts(session: Session, room_ids: list[int]) -> dict[int, tuple]:
@@ -87,7 +69,7 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
         .join(Estate, Estate.id == Room.estate_id).where(Room.id.in_(room_ids)))}
     sums = {r.room_id: r for r in session.execute(room_sums(day, rooms=room_ids))}
     fees = late_fee_due_by_room(session, room_ids=room_ids)
-    notices = _notices_to_hand(session, room_ids)
+    notices = notices_to_hand(session, room_ids)
     contacts = _last_contacts(session, room_ids)
     issues = open_issues(session, room_ids)
     visit_notes = dict(session.execute(select(Visit.id, Visit.note).where(Visit.id.in_([v.visit_id for v in visits])))

@@ -272,6 +272,14 @@ class VisitDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def done(self, result: int) -> None:
+        """Closed: no conflict check runs after the form is gone."""
+        self.check_timer.stop()
+        self.search.timer.stop()
+        self.search.hide_popup()
+        self._check_seq += 1
+        super().done(result)
+
     def _hand_over(self, signal, *args) -> None:
         self.reject()
         signal.emit(*args)
@@ -549,7 +557,8 @@ class VisitDialog(QDialog):
     def check_conflicts(self) -> None:
         """While the form changes: ask the service which visits, holds or payments the visit would
         collide with, and say so under the form before anything is saved."""
-        if self._saving or self._room_id is None or self.form is None:
+        self.check_timer.stop()
+        if self._saving or self._room_id is None or self.form is None or not self.isVisible():
             return
         draft, _errors = self.draft()
         self._check_seq += 1

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from factories import make_room_with_bills, make_user
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -135,6 +135,9 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
     moved = _visit(page, visit.visit_id)
     assert moved.start == datetime.combine(TODAY, time(19, 30))
     assert cal.selected_id == visit.visit_id
+    page.staff_combo.setCurrentIndex(page.staff_combo.findData(f"staff:{third.id}"))  # one person's lane
+    assert [lane.staff_id for lane in cal.lanes] == [third.id] and cal.selected_id == visit.visit_id
+    page.staff_combo.setCurrentIndex(0)
 
     # the booking call: the owner answers and confirms
     page.appointment_button.click()
@@ -243,6 +246,17 @@ def test_a_manager_plans_a_visit_alone_from_the_arrears_list_with_an_override_th
     assert visit is not None and visit.room_id == room.room_id
     assert visit.dto.overridden and visit.status == "planned"
     cal = page.calendar
+
+    # Enter opens it; edited, it moves (here: half an hour longer)
+    cal.setFocus()
+    QTest.keyClick(cal, Qt.Key.Key_Return)
+    edit = page.dialog
+    assert isinstance(edit, VisitDialog) and edit.override_edit.text() == "业主只同意主管一人上门"
+    edit.end_edit.setTime(QTime(20, 0))
+    with qtbot.waitSignal(page.sig_loaded, timeout=3000):
+        edit.save()
+    assert _visit(page, visit.visit_id).end == datetime.combine(tomorrow, time(20, 0))
+    assert page.calendar.selected_id == visit.visit_id
 
     # the day's route sheet (the visit sheet PDF) in the preview
     assert page.route_button.isVisible()

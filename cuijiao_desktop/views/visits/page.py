@@ -258,9 +258,9 @@ class VisitsPage(Page):
             self.staff_combo.clear()
             self.staff_combo.addItem(self.tr("Everyone"), ALL)
             for team in data.teams:
-                self.staff_combo.addItem(self.tr("Team {name}").format(name=team), ("team", team))
+                self.staff_combo.addItem(self.tr("Team {name}").format(name=team), f"team:{team}")
             for s in data.staff:
-                self.staff_combo.addItem(s.name, ("staff", s.staff_id))
+                self.staff_combo.addItem(s.name, f"staff:{s.staff_id}")
             self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(current)))
         self._show_blocks(first_load=True)
         self.sig_loaded.emit(data)
@@ -271,8 +271,13 @@ class VisitsPage(Page):
         self.header_right.setText("")
         self.show_message(self.tr("The visits could not be loaded: {error}").format(error=error_message(exc)))
 
-    def _filter(self):
-        return self.staff_combo.currentData()
+    def _filter(self) -> tuple[str, int | str] | None:
+        """What the staff filter keeps: None (everyone), ("team", label) or ("staff", user id)."""
+        data = self.staff_combo.currentData()
+        if not data:
+            return None
+        kind, _sep, value = str(data).partition(":")
+        return (kind, int(value)) if kind == "staff" else (kind, value)
 
     def _show_blocks(self, *, first_load: bool = False) -> None:
         data = self.data

@@ -5014,7 +5014,6 @@ Take exactly this amount?</source>
     <name>VisitCalendar</name>
     <message>
         <source>Visit calendar</source>
-        <extracomment>Status keys the blocks are coloured by: (fill, edge, text).</extracomment>
         <translation>上门日历</translation>
     </message>
     <message>

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from enum import Enum
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -36,55 +35,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from cuijiao_desktop.views.visits.calendar_blocks import (
+    CURSOR,
+    OFF_FILL,
+    SLOT_FILL,
+    STATUS_COLOURS,
+    TODAY_FILL,
+    CalendarBlock,
+    CalendarMode,
+    Lane,
+    pack_columns,
+)
+
+__all__ = ["GUTTER", "STEP_MINUTES", "CalendarBlock", "CalendarMode", "Lane", "VisitCalendar"]
+
 STEP_MINUTES = 30  # one row of the grid, and the step of a move
 GUTTER = 56  # the time labels on the left
 MIN_ROW_H = 30
 MIN_COL_W = 70
-
-#: Status keys the blocks are coloured by: (fill, edge, text).
-STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
-    "planned": ("#DCE8F5", "#3D78B8", "#16324F"),
-    "confirmed": ("#D5EFE4", "#1E8A5F", "#0F3D2A"),
-    "done": ("#E3E7EC", "#5F6B7A", "#2A3744"),
-    "failed": ("#F9E0D6", "#C0562B", "#5C2310"),
-    "cancelled": ("#F3F4F6", "#A8B1BC", "#7A8590"),
-}
-STATUS_ORDER = ("planned", "confirmed", "done", "failed", "cancelled")
-SLOT_FILL = "#F1F7EC"  # the office's visiting hours
-OFF_FILL = "#FAFBFC"
-TODAY_FILL = "#FFF8E1"
-CURSOR = "#0F4C81"
-
-
-class CalendarMode(Enum):
-    WEEK = "week"
-    DAY = "day"
-
-
-@dataclass(frozen=True)
-class CalendarBlock:
-    """One visit as the calendar draws it (local, naive times)."""
-
-    visit_id: int
-    start: datetime
-    end: datetime
-    status: str  # a key of STATUS_COLOURS
-    staff_ids: tuple[int, ...]
-    title: str  # the room
-    subtitle: str = ""  # the owner, the team
-    tooltip: str = ""
-
-
-@dataclass(frozen=True)
-class Lane:
-    """A member of staff: a lane in the day view, initials on the blocks of the week view."""
-
-    staff_id: int
-    name: str
-
-    @property
-    def initials(self) -> str:
-        return self.name[-2:] if len(self.name) > 2 else self.name
 
 
 @dataclass
@@ -104,33 +72,6 @@ class _Drag:
     target_column: int = 0
     target_start: datetime | None = None
     extra: dict = field(default_factory=dict)
-
-
-def _overlaps(a: CalendarBlock, b: CalendarBlock) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def pack_columns(blocks: Sequence[CalendarBlock]) -> list[tuple[CalendarBlock, int, int]]:
-    """Side by side where visits overlap: (block, its sub-column, sub-columns of its group)."""
-    ordered = sorted(blocks, key=lambda b: (b.start, b.end, b.visit_id))
-    out: list[tuple[CalendarBlock, int, int]] = []
-    group: list[tuple[CalendarBlock, int]] = []
-    group_end: datetime | None = None
-
-    def flush() -> None:
-        width = max((c for _b, c in group), default=-1) + 1
-        out.extend((b, c, width) for b, c in group)
-
-    for block in ordered:
-        if group and group_end is not None and block.start >= group_end:
-            flush()
-            group, group_end = [], None
-        used = {c for b, c in group if _overlaps(b, block)}
-        column = next(i for i in range(len(group) + 1) if i not in used)
-        group.append((block, column))
-        group_end = block.end if group_end is None else max(group_end, block.end)
-    flush()
-    return out
 
 
 class VisitCalendar(QWidget):
@@ -690,46 +631,3 @@ class VisitCalendar(QWidget):
     def focusOutEvent(self, event) -> None:
         self.update()
         super().focusOutEvent(event)
-
-
-class StatusLegend(QWidget):
-    """The colours of the statuses, painted in one line."""
-
-    def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("visitLegend")
-        self.labels = labels
-        self.slot_label = ""
-        metrics = self.fontMetrics()
-        self.setMinimumHeight(metrics.height() + 6)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def _items(self) -> list[tuple[str, str, str]]:
-        items = [(STATUS_COLOURS[k][0], STATUS_COLOURS[k][1], self.labels.get(k, k)) for k in STATUS_ORDER]
-        if self.slot_label:
-            items.append((SLOT_FILL, "#B9D4A8", self.slot_label))
-        return items
-
-    def sizeHint(self):
-        from PySide6.QtCore import QSize
-
-        metrics = self.fontMetrics()
-        width = sum(22 + metrics.horizontalAdvance(text) + 16 for _f, _e, text in self._items())
-        return QSize(width, metrics.height() + 6)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = self.fontMetrics()
-        x = 0.0
-        h = self.height()
-        for fill, edge, text in self._items():
-            box = QRectF(x, (h - 12) / 2, 16, 12)
-            p.setBrush(QColor(fill))
-            p.setPen(QPen(QColor(edge), 1.2))
-            p.drawRoundedRect(box, 2, 2)
-            p.setPen(QColor("#2A3744"))
-            p.drawText(QRectF(x + 22, 0, metrics.horizontalAdvance(text) + 4, h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-            x += 22 + metrics.horizontalAdvance(text) + 16
-        p.end()

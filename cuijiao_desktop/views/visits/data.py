@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.domain.visits import SlotRules, StaffPick, VisitDraft, VisitDuty
 from cuijiao_desktop.services import visits as visit_service
-from cuijiao_desktop.views.visits.calendar_widget import CalendarBlock, Lane
+from cuijiao_desktop.views.visits.calendar_blocks import CalendarBlock, Lane
 
 
 def local(moment: datetime) -> datetime:

@@ -33,8 +33,10 @@ from cuijiao_desktop.views.dialogs.style import ERROR_STYLE, HINT_STYLE, set_inl
 from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.visits import data as visit_data
-from cuijiao_desktop.views.visits.calendar_widget import CalendarMode, StatusLegend, VisitCalendar
+from cuijiao_desktop.views.visits.calendar_blocks import CalendarMode
+from cuijiao_desktop.views.visits.calendar_widget import VisitCalendar
 from cuijiao_desktop.views.visits.labels import RESULT_LABELS, STATUS_LABELS
+from cuijiao_desktop.views.visits.legend import StatusLegend
 from cuijiao_desktop.views.visits.route import route_sheet_available
 from cuijiao_desktop.views.widgets.dates import date_edit
 

@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from cuijiao_desktop.db.models import Contact, RoomPerson
-from cuijiao_desktop.domain.enums import CallOutcome, Channel, ContactKind, Role
+from cuijiao_desktop.db.models import Contact, Notice, RoomPerson
+from cuijiao_desktop.domain.enums import CallOutcome, Channel, ContactKind, NoticeKind, Role
 from cuijiao_desktop.services import contact_log
 from cuijiao_desktop.services import visits as visit_service
 from cuijiao_desktop.services.worklist import WorkKind, worklist
@@ -56,6 +56,9 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
     with session_factory.begin() as s:
         owner = s.scalar(select(RoomPerson.person_id).where(RoomPerson.room_id == room.room_id))
         s.add(Contact(person_id=owner, kind=ContactKind.MOBILE, value="13800138000", last4="8000", is_primary=True))
+        s.add(Notice(serial="TZ202608000001", room_id=room.room_id, kind=NoticeKind.ARREARS_NOTICE, level=2,
+                     arrears_fen=150_000, issued_at=datetime.combine(TODAY - timedelta(days=5), time(9)).astimezone(),
+                     recipient_name="张三"))
     me = users[Role.COLLECTOR]
     partner = make_user(session_factory, Role.COLLECTOR, "cuishou2")
     third = make_user(session_factory, Role.COLLECTOR, "cuishou3")
@@ -158,6 +161,11 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
     outcome.promise_date.setText("+3")
     outcome.promise_amount.setText("500")
     outcome.attitude_combo.setCurrentText("表示理解")
+    assert outcome.notice_check.isChecked() and "TZ202608000001" in outcome.notice_label.text()  # to hand over
+    outcome.notice_signed.setChecked(True)
+    photo = tmp_path / "door.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo of the signed receipt")
+    outcome.set_photos([str(photo)])
     outcome.revisit_check.click()  # the next visit's form, prefilled from this one: saved with the outcome
     revisit = outcome.revisit_dialog
     assert isinstance(revisit, VisitDialog) and revisit.isVisible()
@@ -172,6 +180,7 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
     with session_factory() as s:
         done = visit_service.get_visit(s, actor=me, visit_id=visit.visit_id, today=TODAY)
         assert done.next_visit_id is not None and str(done.result) == "promised" and done.attitude == "表示理解"
+        assert done.notice_signed and len(done.photos) == 1 and done.notice_to_hand is None
         following = visit_service.get_visit(s, actor=me, visit_id=done.next_visit_id, today=TODAY)
         assert following.start.astimezone().replace(tzinfo=None) == datetime.combine(TODAY + timedelta(days=7),
                                                                                       time(19, 30))
@@ -184,7 +193,8 @@ def test_a_visit_is_planned_from_an_empty_slot_moved_by_drag_and_keyboard_and_cl
         kinds = {(r.channel, r.outcome) for r in rows}
         assert (Channel.VISIT, CallOutcome.PROMISED) in kinds
         assert any(r.channel is Channel.PHONE for r in rows)
-        promised = next(r for r in rows if r.channel is Channel.VISIT)
+        promised = next(r for r in rows if r.channel is Channel.VISIT and r.outcome is CallOutcome.PROMISED)
+        assert any("TZ202608000001" in r.note for r in rows)  # the notice handed over and signed for
         assert promised.promise_date == TODAY + timedelta(days=3) and promised.promise_amount_fen == 50_000
         # the worklist: no visit left today; the promise comes due in three days
         today_work = worklist(s, actor=me, today=TODAY, office=False)

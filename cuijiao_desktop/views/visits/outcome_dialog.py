@@ -74,18 +74,10 @@ class OutcomeForm:
 
 
 @read_only
-def load_outcome_form(session, *, actor, visit_id: int, day: date, today: date) -> OutcomeForm:
-    """The task of the form: the visit, and the notice its route stop carries."""
+def load_outcome_form(session, *, actor, visit_id: int, today: date) -> OutcomeForm:
+    """The task of the form: the visit, and the print room's notice to hand over on it."""
     detail = visit_service.get_visit(session, actor=actor, visit_id=visit_id, today=today)
-    notice = None
-    try:
-        route = visit_service.visit_route(session, actor=actor, day=day)
-    except DomainError:
-        route = None
-    if route is not None:
-        stop = next((s for s in route.stops if s.visit_id == visit_id), None)
-        notice = stop.notice if stop is not None else None
-    return OutcomeForm(detail, notice)
+    return OutcomeForm(detail, detail.notice_to_hand)
 
 
 class OutcomeDialog(QDialog):
@@ -115,7 +107,7 @@ class OutcomeDialog(QDialog):
         self._build()
         self.resize(720, 540)
         self.save_button.setEnabled(False)
-        runner.submit(load_outcome_form, actor=user, visit_id=visit.visit_id, day=visit.start.date(), today=today,
+        runner.submit(load_outcome_form, actor=user, visit_id=visit.visit_id, today=today,
                       on_result=self._loaded, on_error=lambda exc: set_inline(self.status_label, error_message(exc)))
 
     # construction

@@ -18,6 +18,7 @@ filtered, 20–21 the import wizard (columns, check) on a messy workbook written
 31–34 the print room (a notice batch with its preview, delivery proof, a board, the templates),
 50–52 the call form, the contact log and the promises, 55–60 the cases list, a case with its ladder,
 an instalment plan, the split preview, service issues and the ladder settings,
+61–63 the visit calendar (a week, a day by staff lanes) and a visit's outcome form,
 40–44 the administrator's screens (users, service centre with a seal drawn here, audit log, the
 idle lock, the database and its backups). (30-*.png, the print room's documents, come from
 ``scripts/print_room_pngs.py``.)
@@ -572,6 +573,43 @@ def cases_shots(app: QApplication, window, ctx: dict) -> None:
     settings_page.tabs.setCurrentIndex(0)
 
 
+def visits_shots(app: QApplication, window, ctx: dict) -> None:
+    """61–63 (issue 13, visits): the visit calendar's week, the busiest day of that week by staff lanes,
+    and the outcome form of a visit of that day. Nothing is saved."""
+    from cuijiao_desktop.views.actions import ActionId
+    from cuijiao_desktop.views.visits.calendar_widget import CalendarMode
+
+    out: Path = ctx["out"]
+    today: date = ctx["today"]
+    window.show_page(4)
+    page = window.pages[ActionId.NAV_VISITS]
+    page.set_mode(CalendarMode.WEEK)
+    page.go_to(today)
+    _settle(app, window)
+    _save(window, out / "61-visits-week.png")
+
+    days = page.calendar.days
+    busiest = max(days, key=lambda d: (sum(1 for v in page.data.visits if v.start.date() == d), d == today))
+    page.calendar.set_cursor(days.index(busiest), page.calendar.cursor_row)
+    page.set_mode(CalendarMode.DAY)
+    open_visits = [v for v in page.data.visits if v.status in ("planned", "confirmed")]
+    if open_visits:
+        page.calendar.select_visit(open_visits[0].visit_id)
+        page._scroll_to_cursor()
+    _settle(app, window)
+    _save(window, out / "62-visits-day.png")
+
+    if open_visits:
+        page.record_outcome(open_visits[0].visit_id)
+        dialog = page.dialog
+        dialog.set_result(list(dialog.result_buttons)[1])  # promised: the promise fields in use
+        dialog.attitude_combo.setCurrentText("表示理解")
+        _settle(app, dialog)
+        _save(dialog, out / "63-visit-outcome.png")
+        dialog.reject()
+    page.set_mode(CalendarMode.WEEK)
+
+
 def billing_shots(app: QApplication, window, ctx: dict) -> None:
     """24–25 (issue 9): 收费 → 生成账单 with its preview of next month, then that month issued as the demo
     finance user and the ledger of a room whose prepaid credit paid its new bills."""
@@ -763,6 +801,7 @@ def main(argv: list[str] | None = None) -> int:
                                        "room_id": args.room or choose_ledger_room(factory, today)})
         cases_shots(app, window, {"out": args.out, "today": today, "factory": factory, "user": user,
                                   "runner": runner})
+        visits_shots(app, window, {"out": args.out, "today": today})
         qt_dialog_shots(app, window, {"out": args.out, "tmp": Path(tmp)})
         billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
                                     "today": today})

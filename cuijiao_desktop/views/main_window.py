@@ -46,6 +46,8 @@ from cuijiao_desktop.views.pages.service_issues_tab import ServiceIssuesTab
 from cuijiao_desktop.views.pages.settings_page import SettingsPage
 from cuijiao_desktop.views.pages.workbench import WorkbenchPage
 from cuijiao_desktop.views.security_ui import add_settings_sections
+from cuijiao_desktop.views.visits.page import VisitsPage
+from cuijiao_desktop.views.visits.slots_section import VisitSlotsSection
 from cuijiao_desktop.views.widgets.search_popup import SearchController
 
 
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
                 page: Page = WorkbenchPage(self._runner, self.user, today=today)
                 page.sig_handle.connect(self.handle_work_item)
                 page.sig_open_room.connect(self.open_room)
+                page.sig_plan_visit.connect(self.plan_visit)
             elif action_id is ActionId.NAV_CONTACTS:
                 page = CollectionPage(self._runner, self.user, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
                     tab.sig_open_room.connect(self.open_room)
                     page.add_tab(tab, title)
                 self.cases_tab.sig_changed.connect(self.pages_stale)
+                self.cases_tab.sig_plan_visit.connect(self.plan_visit)
             elif action_id is ActionId.NAV_OWNERS:
                 page = RoomsPage(self._runner, self.user, today=today)
                 page.sig_open_room.connect(self.open_room)
@@ -156,6 +160,12 @@ class MainWindow(QMainWindow):
                 page.sig_open_room.connect(self.open_room)
                 page.sig_print_notices.connect(self.print_notices_for)
                 page.sig_open_case.connect(self.open_case)
+                page.sig_plan_visit.connect(self.plan_visit)
+            elif action_id is ActionId.NAV_VISITS:
+                page = VisitsPage(self._runner, self.user, today=today, settings=self._settings, now=self._now)
+                page.sig_open_room.connect(self.open_room)
+                page.sig_changed.connect(self.pages_stale)
+                self.visits_page = page
             elif action_id is ActionId.NAV_SETTINGS:
                 page = SettingsPage(self._runner, self.user, db_description=self._db_description)
                 self.security_sections = add_settings_sections(page, self._runner, self.user, self._settings)
@@ -163,6 +173,7 @@ class MainWindow(QMainWindow):
                 page.add_section(FeeItemsSection(self._runner, self.user), self.tr("Fee items"))
                 page.add_section(BoardPrivacySection(self._runner, self.user), self.tr("Public boards"))
                 page.add_section(ContactRulesSection(self._runner, self.user), self.tr("Contact rules"))
+                page.add_section(VisitSlotsSection(self._runner, self.user), self.tr("Visiting hours"))
                 page.add_section(LadderSection(self._runner, self.user), self.tr("Collection ladder"))
             elif action_id is ActionId.NAV_NOTICES:
                 page = NoticesPage(self._runner, self.user, today=today, settings=self._settings)
@@ -399,11 +410,15 @@ class MainWindow(QMainWindow):
             self.current_page().refresh()
 
     def handle_work_item(self, item) -> None:
-        """An item of today's work: calls and promises in the call form, the rest in the room ledger."""
+        """An item of today's work: calls and promises in the call form, visits on the calendar, the rest in
+        the room ledger."""
         from cuijiao_desktop.views.pages.workbench import CALL_KINDS
 
         if item.kind in CALL_KINDS and self.actions.is_allowed(ActionId.LOG_CONTACT):
             self.log_contact(item.room_id)
+        elif item.kind.value == "visit" and item.ref_id is not None:  # the visit on the calendar
+            self.visits_page.show_visit(item.ref_id, item.due_on)
+            self.show_page(NAV_IDS.index(ActionId.NAV_VISITS))
         else:
             self.open_room(item.room_id)
 
@@ -431,8 +446,16 @@ class MainWindow(QMainWindow):
         dialog = CaseDialog(self._runner, self.user, today=today, room_id=room_id, parent=self)
         dialog.sig_open_room.connect(self.open_room)
         dialog.sig_changed.connect(self.pages_stale)
+        dialog.sig_plan_visit.connect(self.plan_visit)
         self.case_dialog = dialog
         dialog.open()
+
+    def plan_visit(self, room_id: int, case_id: int | None = None) -> None:
+        """安排上门 (arrears list, a case, today's work): the visit form with the room filled in."""
+        dialog = self.visits_page.create_visit(room_id=room_id, case_id=case_id)
+        if dialog is not None:
+            dialog.sig_saved.connect(lambda _v: self.statusBar().showMessage(
+                self.tr("Visit planned: see Home visits."), 6000))
 
     def _after_payment(self, receipt) -> None:
         """A payment or reversal: the room's case may close (or reopen) now; pages reload when shown."""

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Booking call</source>
+        <translation>预约电话</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Nobody answered</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>&amp;Who answered</source>
+        <translation>接听人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The owner &amp;confirmed the day and time</source>
+        <translation>业主已确认日期和时间(&amp;C)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The call is kept in the room&apos;s contact history; a confirmed visit is reminded of in the worklist on the day before.</source>
+        <translation>这通电话记入该房屋的联系记录；已确认的上门会在前一天出现在工作台的提醒中。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(no number on file)</source>
+        <translation>（未登记号码）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save anyway? The override is recorded with the call.</source>
+        <translation>仍要保存吗？此次例外将随通话记录一并登记。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>It is {now}: the office does not contact owners between {start} and {end}.</source>
+        <translation>现在是 {now}：本处规定 {start} 至 {end} 不联系业主。</translation>
+    </message>
+    <message>
+        <source>This room was contacted {count} times in the last 7 days; the office&apos;s maximum is {maximum} a week.</source>
+        <translation>该房屋近7天已联系 {count} 次，本处规定每周最多 {maximum} 次。</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsPage</name>
     <message>
         <source>Arrears</source>
@@ -122,6 +185,10 @@
     <message>
         <source>Collection case (F7)</source>
         <translation>催缴案件(F7)</translation>
+    </message>
+    <message>
+        <source>Plan a home visit…</source>
+        <translation>安排上门…</translation>
     </message>
     <message>
         <source>Copied {number} ({room})</source>
@@ -1135,6 +1202,33 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>CancelVisitDialog</name>
+    <message>
+        <source>Cancel visit</source>
+        <translation>取消上门</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why the visit does not take place</source>
+        <translation>上门为何取消</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;visit</source>
+        <translation>取消这次上门(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Not cancelled: {error}</source>
+        <translation>未取消：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Collection case</source>
@@ -1171,6 +1265,10 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Plan a home &amp;visit…</source>
+        <translation>安排上门(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Mark a step done…</source>
@@ -1426,6 +1524,10 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Open room ledger</source>
         <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>Plan a home visit…</source>
+        <translation>安排上门…</translation>
     </message>
     <message>
         <source>Reassign…</source>
@@ -3188,6 +3290,10 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>联系规则</translation>
     </message>
     <message>
+        <source>Visiting hours</source>
+        <translation>上门时段</translation>
+    </message>
+    <message>
         <source>Collection ladder</source>
         <translation>催缴流程</translation>
     </message>
@@ -3246,6 +3352,10 @@ The backup is checked first; the current data is backed up before it is replaced
     <message>
         <source>Select a room first (in the arrears list, or open its ledger).</source>
         <translation>请先选择房间（在欠费列表中选中，或打开其分户账）。</translation>
+    </message>
+    <message>
+        <source>Visit planned: see Home visits.</source>
+        <translation>已安排上门：见“上门计划”。</translation>
     </message>
     <message>
         <source>Cases updated: {opened} opened, {closed} closed.</source>
@@ -3446,6 +3556,141 @@ The backup is checked first; the current data is backed up before it is replaced
     <message>
         <source>Picture removed.</source>
         <translation>图片已移除。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Outcome of the visit</source>
+        <translation>上门结果</translation>
+    </message>
+    <message>
+        <source>Press {key}</source>
+        <translation>按 {key}</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>A&amp;ttitude</source>
+        <translation>态度(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Met</source>
+        <translation>见到(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date</source>
+        <translation>承诺日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned in writing</source>
+        <translation>书面签字(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount ¥</source>
+        <translation>承诺金额 ¥(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Notice handed over</source>
+        <translation>已当面交付通知书(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;signed for</source>
+        <translation>已签收(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(no notice waiting for this room)</source>
+        <translation>（该房屋没有待交付的通知书）</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Who signed, when not the owner</source>
+        <translation>非业主本人签收时，签收人姓名</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved by</source>
+        <translation>签收人(&amp;V)</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Add &amp;photo…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>P&amp;hotos</source>
+        <translation>照片(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Service &amp;issue raised</source>
+        <translation>反映了物业服务问题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>服务问题</translation>
+    </message>
+    <message>
+        <source>What the owner complains about</source>
+        <translation>业主反映的问题</translation>
+    </message>
+    <message>
+        <source>Issue te&amp;xt</source>
+        <translation>问题描述(&amp;X)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>R&amp;evisit needed…</source>
+        <translation>需要再次上门(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Plan the next visit now: it is saved with this outcome</source>
+        <translation>现在就安排下一次上门：与本次结果一并保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Photo of the visit</source>
+        <translation>上门照片</translation>
+    </message>
+    <message>
+        <source>Pictures and PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.pdf *.webp *.bmp *.heic)</translation>
+    </message>
+    <message>
+        <source>next visit {when}</source>
+        <translation>下一次上门 {when}</translation>
+    </message>
+    <message>
+        <source>{title} No. {serial}, {amount}</source>
+        <translation>{title} 编号 {serial}，{amount}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
     </message>
 </context>
 <context>
@@ -5033,6 +5278,410 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>VisitCalendar</name>
+    <message>
+        <source>Visit calendar</source>
+        <translation>上门日历</translation>
+    </message>
+    <message>
+        <source>No staff chosen</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>{n} visits</source>
+        <translation>{n} 次上门</translation>
+    </message>
+    <message>
+        <source>+ New visit (Enter)</source>
+        <translation>+ 新建上门（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Visit {room}</source>
+        <translation>上门 {room}</translation>
+    </message>
+    <message>
+        <source>Plan the next visit</source>
+        <translation>安排下一次上门</translation>
+    </message>
+    <message>
+        <source>Plan a home visit</source>
+        <translation>安排上门</translation>
+    </message>
+    <message>
+        <source>Choose the room: type its number, the owner&apos;s name or a phone.</source>
+        <translation>选择房屋：输入房号、业主姓名或电话。</translation>
+    </message>
+    <message>
+        <source>3-2-1502, 张, zs or the last 4 digits of a phone</source>
+        <translation>3-2-1502、张、zs 或电话后4位</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>房屋(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;from</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>到(&amp;O)</translation>
+    </message>
+    <message>
+        <source>D&amp;ay</source>
+        <translation>日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff (two or more)</source>
+        <translation>人员（至少两人）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Why one person goes alone (a manager&apos;s decision, recorded)</source>
+        <translation>为何一人单独上门（经理决定，记录在案）</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s o&amp;verride</source>
+        <translation>经理特批(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance worker</source>
+        <translation>维修工(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A label such as A组 (optional)</source>
+        <translation>如 A组（可不填）</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>小组(&amp;T)</translation>
+    </message>
+    <message>
+        <source>What to bring, what to ask</source>
+        <translation>要带什么、要问什么</translation>
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Booking call…</source>
+        <translation>预约电话(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome…</source>
+        <translation>上门结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Room &amp;ledger</source>
+        <translation>分户账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>visiting hours {start}–{end}</source>
+        <translation>上门时段 {start}–{end}</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>One person alone: a manager&apos;s override with its reason is needed.</source>
+        <translation>仅一人上门：需要经理特批并写明原因。</translation>
+    </message>
+    <message>
+        <source>Open service issues: {issues}. Take a maintenance worker along?</source>
+        <translation>有未处理的服务问题：{issues}。是否带维修工同去？</translation>
+    </message>
+    <message>
+        <source>Overdue {amount}</source>
+        <translation>逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>On hold until {date}</source>
+        <translation>暂停催缴至 {date}</translation>
+    </message>
+    <message>
+        <source>Already planned {when}</source>
+        <translation>已安排 {when}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Appointment confirmed {when}</source>
+        <translation>已于 {when} 电话确认</translation>
+    </message>
+    <message>
+        <source>Result: {result}</source>
+        <translation>结果：{result}</translation>
+    </message>
+    <message>
+        <source>Attitude: {text}</source>
+        <translation>态度：{text}</translation>
+    </message>
+    <message>
+        <source>Alone on {name}&apos;s override</source>
+        <translation>经 {name} 特批单人上门</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose the room first.</source>
+        <translation>请先选择房屋。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>This visit would collide:</source>
+        <translation>这次上门会发生冲突：</translation>
+    </message>
+    <message>
+        <source>Not saved: the visit collides.</source>
+        <translation>未保存：与其他安排冲突。</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSlotsSection</name>
+    <message>
+        <source>Visiting hours</source>
+        <translation>上门时段</translation>
+    </message>
+    <message>
+        <source>&amp;Weekdays</source>
+        <translation>工作日(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Saturdays and &amp;Sundays</source>
+        <translation>周六、周日(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Owners are visited when they are at home: after work on weekdays, during the day at weekends. The calendar shades these hours, and a visit outside them is refused.</source>
+        <translation>趁业主在家时上门：工作日在下班后，周末在白天。上门日历会以底色标出这些时段，不在时段内的上门将被拒绝。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Home visits</source>
+        <translation>上门计划</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 往前(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>往后 ▶(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to a day</source>
+        <translation>跳到某一天</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff:</source>
+        <translation>人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Plan a visit in the slot under the cursor (Enter on an empty slot)</source>
+        <translation>在光标所在时段安排上门（在空时段按 Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Route sheet…</source>
+        <translation>路线单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The visit sheet of the day under the cursor, for the team or person chosen in Staff, in walking order</source>
+        <translation>光标所在日期、“人员”中所选小组或人员的上门路线单（按行走顺序）</translation>
+    </message>
+    <message>
+        <source>Visiting hours</source>
+        <translation>上门时段</translation>
+    </message>
+    <message>
+        <source>Booking &amp;call…</source>
+        <translation>预约电话(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record the phone call that booked the selected visit</source>
+        <translation>记录为所选上门预约的电话</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome…</source>
+        <translation>上门结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record what the selected visit came to</source>
+        <translation>记录所选上门的结果</translation>
+    </message>
+    <message>
+        <source>New &amp;visit…</source>
+        <translation>新建上门(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l visit…</source>
+        <translation>取消上门(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected visit, with a reason (Delete)</source>
+        <translation>取消所选上门，需写明原因（Delete）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Team {name}</source>
+        <translation>小组 {name}</translation>
+    </message>
+    <message>
+        <source>The visits could not be loaded: {error}</source>
+        <translation>上门安排未能加载：{error}</translation>
+    </message>
+    <message>
+        <source>Overdue {amount}</source>
+        <translation>逾期欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>Alone, on a manager&apos;s override</source>
+        <translation>经理特批单人上门</translation>
+    </message>
+    <message>
+        <source>Empty slot {when}: Enter or a double click plans a visit; arrows move, Ctrl+arrows move the selected visit.</source>
+        <translation>空时段 {when}：按 Enter 或双击安排上门；方向键移动光标，Ctrl+方向键移动所选上门。</translation>
+    </message>
+    <message>
+        <source>{room} {owner} · {when} · {status} · {staff}</source>
+        <translation>{room} {owner} · {when} · {status} · {staff}</translation>
+    </message>
+    <message>
+        <source>Open visit…</source>
+        <translation>打开上门…</translation>
+    </message>
+    <message>
+        <source>Booking call…</source>
+        <translation>预约电话…</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>上门结果…</translation>
+    </message>
+    <message>
+        <source>Cancel visit…</source>
+        <translation>取消上门…</translation>
+    </message>
+    <message>
+        <source>Open room ledger</source>
+        <translation>打开分户账</translation>
+    </message>
+    <message>
+        <source>New visit here…</source>
+        <translation>在此新建上门…</translation>
+    </message>
+    <message>
+        <source>Visit planned.</source>
+        <translation>已安排上门。</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>上门已保存。</translation>
+    </message>
+    <message>
+        <source>Moving {room}…</source>
+        <translation>正在移动 {room}…</translation>
+    </message>
+    <message>
+        <source>{room} moved to {when}.</source>
+        <translation>{room} 已改到 {when}。</translation>
+    </message>
+    <message>
+        <source>Not moved: {error}</source>
+        <translation>未移动：{error}</translation>
+    </message>
+    <message>
+        <source>Visit cancelled.</source>
+        <translation>上门已取消。</translation>
+    </message>
+    <message>
+        <source>Booking call saved.</source>
+        <translation>预约电话已保存。</translation>
+    </message>
+    <message>
+        <source>Outcome saved.</source>
+        <translation>上门结果已保存。</translation>
+    </message>
+    <message>
+        <source>Outcome saved; the next visit is on the calendar.</source>
+        <translation>上门结果已保存；下一次上门已排入日历。</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线单</translation>
+    </message>
+    <message>
+        <source>Route sheet for {day} ready.</source>
+        <translation>{day} 的路线单已生成。</translation>
+    </message>
+    <message>
+        <source>Route sheet {day}</source>
+        <translation>路线单 {day}</translation>
+    </message>
+    <message>
+        <source>No route sheet: {error}</source>
+        <translation>未生成路线单：{error}</translation>
+    </message>
+    <message>
+        <source>Writing the route sheet…</source>
+        <translation>正在生成路线单…</translation>
+    </message>
+</context>
+<context>
     <name>WorkCard</name>
     <message>
         <source>Show the list behind this count</source>
@@ -5065,6 +5714,10 @@ Take exactly this amount?</source>
     <message>
         <source>Open the &amp;room</source>
         <translation>打开房屋台账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Plan a &amp;visit…</source>
+        <translation>安排上门(&amp;V)…</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -8410,6 +9063,61 @@ Take exactly this amount?</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>visits</name>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Appointment confirmed</source>
+        <translation>已预约确认</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已上门</translation>
+    </message>
+    <message>
+        <source>Failed (nobody home)</source>
+        <translation>未遇（无人在家）</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Paid on the spot</source>
+        <translation>当场缴费</translation>
+    </message>
+    <message>
+        <source>Promised to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <source>Instalments agreed</source>
+        <translation>同意分期</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝缴费</translation>
+    </message>
+    <message>
+        <source>Nobody at home</source>
+        <translation>无人在家</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维修工</translation>
     </message>
 </context>
 </TS>

@@ -50,7 +50,7 @@ def _tabs(window) -> list[str]:
 
 def test_each_role_sees_its_settings_tabs(zh, make_window, users):
     # these are shown to everyone (read-only unless the role may change them)
-    shared = ["收费项目", "公示与隐私", "联系规则", "催缴流程"]
+    shared = ["收费项目", "公示与隐私", "联系规则", "上门时段", "催缴流程"]
     # 数据库: this desk's connection and backups, for everyone (changed by administrators only)
     assert _tabs(make_window(users[Role.ADMIN]))[1:] == ["用户", "服务中心信息", "审计日志", "数据库", *shared]
     assert _tabs(make_window(users[Role.MANAGER]))[1:] == ["服务中心信息", "审计日志", "数据库", *shared]

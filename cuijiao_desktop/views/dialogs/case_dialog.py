@@ -93,6 +93,7 @@ class CaseDialog(QDialog):
 
     sig_changed = Signal()
     sig_open_room = Signal(int)
+    sig_plan_visit = Signal(int, int)  # room_id, case_id: 安排上门 (the visit form with the room filled in)
     sig_loaded = Signal(object)  # CaseDetail
 
     def __init__(self, runner, user, *, today: date, case_id: int | None = None, room_id: int | None = None,
@@ -156,7 +157,12 @@ class CaseDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("caseClose")
         self.close_button.clicked.connect(self.accept)
+        self.visit_button = QPushButton(self.tr("Plan a home &visit…"))
+        self.visit_button.setObjectName("casePlanVisit")
+        self.visit_button.clicked.connect(self._plan_visit)
+        self.visit_button.setVisible(user is not None and user.can(Permission.PLAN_VISITS))
         bottom.addWidget(self.ledger_button)
+        bottom.addWidget(self.visit_button)
         bottom.addStretch(1)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.close_button)
@@ -398,6 +404,11 @@ class CaseDialog(QDialog):
     def _error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.windowTitle(), error_message(exc))
         self.load()
+
+    def _plan_visit(self) -> None:
+        if self.detail is not None:
+            self.sig_plan_visit.emit(self.detail.row.room_id, self.detail.row.case_id)
+            self.accept()
 
     def _open_ledger(self) -> None:
         if self.detail is not None:

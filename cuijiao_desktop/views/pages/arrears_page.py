@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money, parse_money
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services import arrears_cache as arrears_cache_service
@@ -103,6 +104,7 @@ class ArrearsPage(Page):
 
     sig_open_room = Signal(int)
     sig_open_case = Signal(int)  # room_id: its collection case (context menu; F7 is the main window's)
+    sig_plan_visit = Signal(int)  # room_id: 安排上门 (context menu)
     sig_loaded = Signal(object)  # ArrearsData
     sig_exported = Signal(str)  # path of the written workbook
     sig_print_notices = Signal(list, str)  # room ids of the rows shown, and what the filter says
@@ -502,6 +504,8 @@ class ArrearsPage(Page):
         menu = QMenu(self)
         menu.addAction(self.tr("Open room ledger"), lambda: self.sig_open_room.emit(row.room_id))
         menu.addAction(self.tr("Collection case (F7)"), lambda: self.sig_open_case.emit(row.room_id))
+        if self._user is None or self._user.can(Permission.PLAN_VISITS):
+            menu.addAction(self.tr("Plan a home visit…"), lambda: self.sig_plan_visit.emit(row.room_id))
         self.context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
 

@@ -46,6 +46,7 @@ class CasesTab(QWidget):
     reassigned or synced (other pages reload when next shown)."""
 
     sig_open_room = Signal(int)
+    sig_plan_visit = Signal(int, int)  # room_id, case_id: 安排上门
     sig_changed = Signal()
     sig_loaded = Signal(object)  # CasesTabData
 
@@ -254,6 +255,7 @@ class CasesTab(QWidget):
 
         dialog = CaseDialog(self._runner, self._user, today=self._today(), case_id=case_id, parent=self)
         dialog.sig_open_room.connect(self.sig_open_room)
+        dialog.sig_plan_visit.connect(self.sig_plan_visit)
         dialog.sig_changed.connect(self._changed)
         self.case_dialog = dialog
         dialog.open()
@@ -270,6 +272,8 @@ class CasesTab(QWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Open case"), lambda: self.open_case(row.case_id))
         menu.addAction(self.tr("Open room ledger"), lambda: self.sig_open_room.emit(row.room_id))
+        if self._user.can(Permission.PLAN_VISITS):
+            menu.addAction(self.tr("Plan a home visit…"), lambda: self.sig_plan_visit.emit(row.room_id, row.case_id))
         if self.can_assign:
             menu.addSeparator()
             menu.addAction(self.tr("Reassign…"), self.reassign_selected)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.enums import Role
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import auth, overview
 from cuijiao_desktop.services import worklist as worklist_service
@@ -109,6 +110,7 @@ class WorkbenchPage(Page):
     sig_loaded = Signal(object)  # WorkbenchData
     sig_handle = Signal(object)  # WorkItem
     sig_open_room = Signal(int)
+    sig_plan_visit = Signal(int)  # room_id: 安排上门 (the visit form with the room filled in)
 
     def __init__(self, runner, user=None, *, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
@@ -168,8 +170,13 @@ class WorkbenchPage(Page):
         self.room_button = QPushButton(self.tr("Open the &room"))
         self.room_button.setObjectName("openItemRoom")
         self.room_button.clicked.connect(self.open_current_room)
+        self.visit_button = QPushButton(self.tr("Plan a &visit…"))
+        self.visit_button.setObjectName("planItemVisit")
+        self.visit_button.clicked.connect(self.plan_visit)
+        self.visit_button.setVisible(user is not None and user.can(Permission.PLAN_VISITS))
         bar.addWidget(self.handle_button)
         bar.addWidget(self.room_button)
+        bar.addWidget(self.visit_button)
         self.body.addLayout(bar)
 
         self.model = WorkItemsModel(self)
@@ -265,6 +272,7 @@ class WorkbenchPage(Page):
         has = self.current_item() is not None
         self.handle_button.setEnabled(has)
         self.room_button.setEnabled(has)
+        self.visit_button.setEnabled(has)
 
     # items
     def current_item(self) -> WorkItem | None:
@@ -282,6 +290,12 @@ class WorkbenchPage(Page):
         item = self.current_item()
         if item is not None:
             self.sig_handle.emit(item)
+
+    def plan_visit(self) -> None:
+        """安排上门 for the room of the item under the cursor."""
+        item = self.current_item()
+        if item is not None:
+            self.sig_plan_visit.emit(item.room_id)
 
     def open_current_room(self) -> None:
         item = self.current_item()

@@ -1,0 +1,1 @@
+"""上门计划: the visit calendar, its page and its dialogs."""

@@ -525,6 +525,8 @@ MESSAGES: dict[str, str] = {
         "({minimum_fen}): reverse the payment first."
     ),
     "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
+    # --- dashboards and the building map (issue 12) ---
+    "building_map.not_found": QT_TRANSLATE_NOOP("messages", "This building no longer exists."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

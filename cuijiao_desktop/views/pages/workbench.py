@@ -29,10 +29,12 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import auth, overview
 from cuijiao_desktop.services import worklist as worklist_service
+from cuijiao_desktop.services.stats import summary as rate_summary
 from cuijiao_desktop.services.worklist import KIND_ORDER, WorkItem, WorkKind
 from cuijiao_desktop.views.collection.models import WorkItemsModel
 from cuijiao_desktop.views.labels import WORK_LABELS, WORK_NOTES, label
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.reports.rate_card import RateCard
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 #: Kinds handled in the call form (the rest open the room ledger).
@@ -109,6 +111,7 @@ class WorkbenchPage(Page):
     sig_loaded = Signal(object)  # WorkbenchData
     sig_handle = Signal(object)  # WorkItem
     sig_open_room = Signal(int)
+    sig_show_reports = Signal()
 
     def __init__(self, runner, user=None, *, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
@@ -153,6 +156,10 @@ class WorkbenchPage(Page):
             grid.addWidget(card, i // 4, i % 4)
         for col in range(4):
             grid.setColumnStretch(col, 1)
+        self.rate_card = RateCard()  # 收缴率 of this month and last (issue 12); a click shows the reports
+        self.rate_card.sig_show_reports.connect(self.sig_show_reports.emit)
+        grid.addWidget(self.rate_card, 0, 4, 2, 1)
+        grid.setColumnStretch(4, 1)
         self.body.addLayout(grid)
 
         bar = QHBoxLayout()
@@ -198,6 +205,8 @@ class WorkbenchPage(Page):
         self._seq += 1
         seq = self._seq
         choice = self.view_combo.currentData()
+        self._runner.submit(rate_summary.rate_trend, today=today, on_result=self.rate_card.set_points,
+                            on_error=lambda exc: self.rate_card.setToolTip(error_message(exc)))
         if self._user is None:
             self._runner.submit(overview.office_overview, today=today,
                                 on_result=lambda ov: self._show_overview(ov), on_error=self._show_error)

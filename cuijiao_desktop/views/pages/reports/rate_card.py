@@ -1,0 +1,132 @@
+"""The 收缴率 card of 工作台: this month's and last month's collection rates (by amount and by
+households) and a sparkline of the last months; a click shows the 报表 page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from cuijiao_desktop.services.stats.model import TrendPoint
+from cuijiao_desktop.views.pages.reports.charts import AMOUNT_COLOUR, HOUSEHOLD_COLOUR, percent_text
+
+
+class Sparkline(QWidget):
+    """Two thin lines of rates (0–100 %) over the months, the last point marked; no axes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rateSparkline")
+        self.points: tuple[TrendPoint, ...] = ()
+        self.setMinimumHeight(34)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(180, 38)
+
+    def set_points(self, points: Sequence[TrendPoint]) -> None:
+        self.points = tuple(points)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if len(self.points) < 2:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        painter.setPen(QPen(QColor("#E6ECF1"), 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        step = area.width() / (len(self.points) - 1)
+        for colour, rate_of in ((HOUSEHOLD_COLOUR, lambda p: p.rate_households), (AMOUNT_COLOUR, lambda p: p.rate_amount)):
+            path = QPainterPath()
+            last: QPointF | None = None
+            for i, p in enumerate(self.points):
+                rate = rate_of(p)
+                if rate is None:
+                    continue
+                y = area.bottom() - float(min(rate, Fraction(1))) * area.height()  # drawn only
+                point = QPointF(area.left() + i * step, y)
+                if last is None:
+                    path.moveTo(point)
+                else:
+                    path.lineTo(point)
+                last = point
+            painter.setPen(QPen(QColor(colour), 1.8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            if last is not None:
+                painter.setBrush(QColor(colour))
+                painter.drawEllipse(last, 2.5, 2.5)
+        painter.end()
+
+
+class RateCard(QPushButton):
+    """收缴率 of this month and last month; ``clicked`` asks for the 报表 page."""
+
+    sig_show_reports = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rateCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(92)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet(
+            "QPushButton#rateCard { background: #FFFFFF; border: 1px solid #D9E0E7; border-radius: 8px; }"
+            "QPushButton#rateCard:hover { border-color: #8DB3D9; }"
+            "QPushButton#rateCard:focus { border: 2px solid #5B8FC7; }"
+        )
+        self.setToolTip(self.tr("Collection rate by amount (large) and by households; open the reports"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(4)
+        self.caption = QLabel(self.tr("Collection rate"))
+        self.caption.setStyleSheet("color: #5F6B7A; background: transparent;")
+        layout.addWidget(self.caption)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(0)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.7)
+        big.setBold(True)
+        self.month_labels: list[QLabel] = []
+        self.amount_labels: list[QLabel] = []
+        self.household_labels: list[QLabel] = []
+        for col in range(2):
+            month = QLabel()
+            month.setStyleSheet("color: #5F6B7A; background: transparent;")
+            amount = QLabel("—")
+            amount.setFont(big)
+            amount.setStyleSheet(f"color: {'#1F3B57' if col == 0 else '#44546A'}; background: transparent;")
+            households = QLabel()
+            households.setStyleSheet("color: #8592A0; background: transparent;")
+            for row, w in enumerate((month, amount, households)):
+                grid.addWidget(w, row, col)
+            self.month_labels.append(month)
+            self.amount_labels.append(amount)
+            self.household_labels.append(households)
+        layout.addLayout(grid)
+        self.sparkline = Sparkline()
+        layout.addWidget(self.sparkline)
+        layout.addStretch(1)
+        for w in (self.caption, *self.month_labels, *self.amount_labels, *self.household_labels, self.sparkline):
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.clicked.connect(self.sig_show_reports.emit)
+        self.points: tuple[TrendPoint, ...] = ()
+
+    def set_points(self, points: Sequence[TrendPoint]) -> None:
+        """The months, oldest first; the last is this month, the one before it last month."""
+        self.points = tuple(points)
+        shown = list(reversed(self.points[-2:]))
+        for col in range(2):
+            p = shown[col] if col < len(shown) else None
+            which = self.tr("This month") if col == 0 else self.tr("Last month")
+            self.month_labels[col].setText(f"{which} · {p.month}" if p else which)
+            self.amount_labels[col].setText(percent_text(p.rate_amount) if p else "—")
+            self.household_labels[col].setText(
+                self.tr("{rate} of households").format(rate=percent_text(p.rate_households)) if p else "")
+        self.sparkline.set_points(self.points)
+        self.sparkline.setToolTip(" · ".join(f"{p.month[5:]}: {percent_text(p.rate_amount)}" for p in self.points))

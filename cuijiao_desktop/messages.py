@@ -525,6 +525,24 @@ MESSAGES: dict[str, str] = {
         "({minimum_fen}): reverse the payment first."
     ),
     "bill.adjust_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for changing the bill."),
+    # --- monthly statistics and month close (issue 12) ---
+    "stats.as_of_before_month": QT_TRANSLATE_NOOP(
+        "messages", "The statistics of {month} cannot be seen as of {as_of}: choose a day in or after that month."
+    ),
+    "stats.estate_not_found": QT_TRANSLATE_NOOP("messages", "There is no estate named {estate}."),
+    "stats.unbalanced": QT_TRANSLATE_NOOP(
+        "messages", "The figures of {month} do not balance for {scope}: opening arrears + billed − collected − "
+        "recovered gives {formula_fen}, but the bills show {bills_fen} outstanding. The report was not printed; "
+        "run 'cuijiao db check' and tell your administrator."
+    ),
+    "stats.month_closed": QT_TRANSLATE_NOOP(
+        "messages", "{month} is already closed (by {closed_by} on {closed_at})."
+    ),
+    "stats.month_not_closed": QT_TRANSLATE_NOOP("messages", "{month} is not closed."),
+    "stats.month_not_over": QT_TRANSLATE_NOOP(
+        "messages", "{month} cannot be closed before it is over (the office's date is {today})."
+    ),
+    "stats.reopen_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for reopening {month}."),
     # --- dashboards and the building map (issue 12) ---
     "building_map.not_found": QT_TRANSLATE_NOOP("messages", "This building no longer exists."),
 }

@@ -1,0 +1,95 @@
+"""The ledger seen on a past day, in SQL: what each bill was owed, billed and paid as of a date.
+
+The bills carry caches of the ledger as it is *now* (``paid_fen``, ``waived_fen``, ``amount_fen``).
+A bill as of the end of a day ``d`` is the bill now with every movement dated after ``d`` undone:
+
+* a payment (or reversal: reversals count on the day they were made) dated after ``d``: its
+  allocation is added back to what is owed;
+* a bill adjustment made after ``d`` (office date of ``created_at``): its change is undone;
+* a write-off made after ``d``: it is added back.
+
+So "owed as of ``d``" reads the unpaid bills through the partial index ``ix_bill_unpaid`` (exactly its
+predicate) plus the few movements after ``d`` (``ix_payment_paid_on``): it never sums the allocations
+of every bill. Late fees (``late_fee_fen``) are never part of these sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Date, Integer, Select, and_, case, func, literal, select, union_all
+from sqlalchemy.sql.elements import ColumnElement
+
+from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllocation, WriteOff
+from cuijiao_desktop.db.types import UTCDateTime
+from cuijiao_desktop.domain.office_time import office_midnight_utc
+
+__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_at", "period_bills"]
+
+#: What is still owed on a bill now.
+OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+#: The predicate of the partial index ``ix_bill_unpaid``, written exactly as the index's condition.
+UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
+
+
+def after_day(day: date) -> datetime:
+    """The UTC moment the office's next day begins: a timestamp ``>=`` this is dated after ``day``."""
+    return office_midnight_utc(day + timedelta(days=1))
+
+
+def owed_at(day: date, max_period: int, *, min_period: int | None = None) -> Select:
+    """``(bill_id, owed)``: what each bill of periods ``[min_period,] … max_period`` was owed at the end
+    of ``day``; only bills owed something then or touched since (the others owed 0)."""
+    since = after_day(day)
+
+    def periods(col: ColumnElement) -> ColumnElement:
+        return col <= max_period if min_period is None else and_(col <= max_period, col >= min_period)
+
+    parts = [
+        select(Bill.id.label("bill_id"), OUTSTANDING.label("fen")).where(UNPAID, periods(Bill.period)),
+        select(PaymentAllocation.bill_id, PaymentAllocation.amount_fen)
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(Payment.paid_on > day, periods(Bill.period)),
+        select(BillAdjustment.bill_id, BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen)
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(BillAdjustment.created_at >= since, periods(Bill.period)),
+        select(WriteOff.bill_id, WriteOff.amount_fen)
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(WriteOff.created_at >= since, periods(Bill.period)),
+    ]
+    moves = union_all(*parts).subquery("moves")
+    return select(moves.c.bill_id, func.sum(moves.c.fen).label("owed")).group_by(moves.c.bill_id)
+
+
+def period_bills(cutoffs: Mapping[int, date]) -> Select:
+    """Per bill of the periods in ``cutoffs`` (period → the day it is seen on): ``bill_id``, ``billed``
+    (the amount then, net of the discount), ``paid`` (allocated by then), ``owed`` (then).
+
+    Built from the bill now and the movements after each period's day, like :func:`owed_at`.
+    """
+    periods = sorted(cutoffs)
+    day_of = case({p: literal(cutoffs[p], Date()) for p in periods}, value=Bill.period)
+    since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)
+    zero = literal(0, Integer)
+    in_periods = Bill.period.in_(periods)
+    parts = [
+        select(Bill.id.label("bill_id"), (Bill.amount_fen - Bill.discount_fen).label("billed"),
+               Bill.paid_fen.label("paid"), OUTSTANDING.label("owed")).where(in_periods),
+        select(PaymentAllocation.bill_id, zero, -PaymentAllocation.amount_fen, PaymentAllocation.amount_fen)
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(in_periods, Payment.paid_on > day_of, Payment.paid_on > min(cutoffs.values())),
+        select(BillAdjustment.bill_id, BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen, zero,
+               BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen)
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(in_periods, BillAdjustment.created_at >= since_of),
+        select(WriteOff.bill_id, zero, zero, WriteOff.amount_fen)
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(in_periods, WriteOff.created_at >= since_of),
+    ]
+    moves = union_all(*parts).subquery("pmoves")
+    return (select(moves.c.bill_id, func.sum(moves.c.billed).label("billed"), func.sum(moves.c.paid).label("paid"),
+                   func.sum(moves.c.owed).label("owed"))
+            .group_by(moves.c.bill_id))

@@ -158,8 +158,7 @@ class WorkbenchPage(Page):
             grid.setColumnStretch(col, 1)
         self.rate_card = RateCard()  # 收缴率 of this month and last (issue 12); a click shows the reports
         self.rate_card.sig_show_reports.connect(self.sig_show_reports.emit)
-        grid.addWidget(self.rate_card, 0, 4, 2, 1)
-        grid.setColumnStretch(4, 1)
+        self.body.addWidget(self.rate_card)
         self.body.addLayout(grid)
 
         bar = QHBoxLayout()

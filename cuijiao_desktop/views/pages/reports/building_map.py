@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -165,14 +165,14 @@ class BuildingMapView(QWidget):
     def _cell_rect(self, cell: Cell) -> QRect:
         return QRect(self._x(cell.col), self._top + cell.row * (self.CELL_H + self.GAP), self._cell_w, self.CELL_H)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         cols, rows = self.layout_.columns, len(self.layout_.floors)
         if not cols:
             return QSize(200, 60)
         width = self._x(cols - 1) + self._cell_w + self.MARGIN
         return QSize(width, self._top + rows * (self.CELL_H + self.GAP) + self.MARGIN)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     # looking up cells (tests use these too)
@@ -221,7 +221,7 @@ class BuildingMapView(QWidget):
             amount=format_money(room.arrears_fen), age=label(BUCKET_LABELS, room.bucket))))
 
     # painting
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = event.rect()
@@ -275,7 +275,7 @@ class BuildingMapView(QWidget):
             return True
         return super().event(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         i = self._index_at(event.position().toPoint())
         if i != self._hover:
             for j in (self._hover, i):
@@ -285,13 +285,13 @@ class BuildingMapView(QWidget):
             self.setCursor(Qt.CursorShape.PointingHandCursor if i is not None else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+    def leaveEvent(self, event: QEvent) -> None:
         if self._hover is not None:
             self.update(self._rects[self._hover][0].adjusted(-2, -2, 2, 2))
             self._hover = None
         super().leaveEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         i = self._index_at(event.position().toPoint())
         if i is not None and event.button() == Qt.MouseButton.LeftButton:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -300,17 +300,17 @@ class BuildingMapView(QWidget):
             return
         super().mousePressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event) -> None:
         if self.current is None and self._rects:
-            self._set_current(0)
+            self._set_current(self._top_left())
         super().focusInEvent(event)
         self.update()
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.update()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.current is not None:
             self.sig_open_room.emit(self._rects[self.current][1].room.room_id)
@@ -320,14 +320,20 @@ class BuildingMapView(QWidget):
             self._move(*moves[key])
             return
         if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._rects:
-            self._set_current(0 if key == Qt.Key.Key_Home else len(self._rects) - 1)
+            self._set_current(self._top_left() if key == Qt.Key.Key_Home else
+                              max(range(len(self._rects)), key=lambda i: (self._rects[i][1].row, self._rects[i][1].col)))
+            self.parent_scroll_to(self._rects[self.current][0])
             return
         super().keyPressEvent(event)
+
+    def _top_left(self) -> int:
+        """The cell of the top floor's first room (where the keyboard starts)."""
+        return min(range(len(self._rects)), key=lambda i: (self._rects[i][1].row, self._rects[i][1].col))
 
     def _move(self, d_row: int, d_col: int) -> None:
         """The nearest cell in the direction of the arrow (rooms missing on a floor are skipped)."""
         if self.current is None:
-            self._set_current(0)
+            self._set_current(self._top_left())
             return
         here = self._rects[self.current][1]
         best, best_key = None, None
@@ -480,7 +486,8 @@ class BuildingMapTab(QWidget):
         if b is None:
             return
         self._want_building = building_id
-        self.estate_combo.setCurrentIndex(self.estate_combo.findData(b.estate_id))
+        with QSignalBlocker(self.estate_combo):
+            self.estate_combo.setCurrentIndex(self.estate_combo.findData(b.estate_id))
         self._fill_buildings()
 
     def load_building(self) -> None:

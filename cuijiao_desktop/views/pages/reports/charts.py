@@ -131,7 +131,7 @@ class DashboardChart(QChartView):
         self.empty_text = empty_text
         self.viewport().update()
 
-    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802 (Qt's name)
+    def drawForeground(self, painter: QPainter, rect) -> None:
         super().drawForeground(painter, rect)
         if self.empty_text:
             painter.setPen(QColor("#8592A0"))
@@ -178,7 +178,11 @@ class TrendChart(DashboardChart):
         chart = self.chart()
         x_axis = self._category_axis([str(int(p.month[5:])) for p in points])  # month numbers; the years below
         x_axis.setTitleText(self.tr("{first} to {last}").format(first=points[0].month, last=points[-1].month))
+        rates = [float(r) * 100 for p in points for r in (p.rate_amount, p.rate_households) if r is not None]
+        low = max(0, int(min(rates) - 5) // 10 * 10) if rates else 0  # the lines' movement stays visible
         y_axis = self._value_axis(100, "%.0f%%")
+        y_axis.setMin(low)
+        y_axis.setTickCount((100 - low) // 10 + 1 if (100 - low) // 10 <= 6 else (100 - low) // 20 + 1)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for name, colour, rate_of in ((self.tr("By amount"), AMOUNT_COLOUR, lambda p: p.rate_amount),
@@ -233,9 +237,9 @@ class AgeingChart(DashboardChart):
             bg, _fg = BUCKET_COLOURS[bucket]
             bar_set.setBrush(QBrush(QColor(bg)))
             bar_set.setPen(QPen(QColor(bg).darker(135), 1))
-            bar_set.hovered.connect(lambda state, _index, i=i: self.tip(self.tr("{age}: {amount}, {n} rooms").format(
-                age=label(BUCKET_LABELS, buckets[i]), amount=format_money(amounts[i]), n=households[i]))
-                if state else QToolTip.hideText())
+            text = self.tr("{age}: {amount}, {n} rooms").format(
+                age=label(BUCKET_LABELS, bucket), amount=format_money(amounts[i]), n=households[i])
+            bar_set.hovered.connect(lambda state, _index, text=text: self.tip(text) if state else QToolTip.hideText())
             series.append(bar_set)
         chart = self.chart()
         chart.addSeries(series)
@@ -270,7 +274,6 @@ class _HorizontalBars(DashboardChart):
         chart.addSeries(series)
         y_axis = self._category_axis([b.label for b in ordered])
         x_axis = self._value_axis(_nice_max(max(b.fen for b in bars) / per), fmt, f"{unit}{note}")
-        x_axis.setTickCount(5)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y_axis)
@@ -305,11 +308,13 @@ class CollectorsChart(_HorizontalBars):
         super().__init__("collectorsChart", self.tr("Collectors: recovered this month"), parent)
 
     def set_stats(self, stats: MonthStats | None) -> None:
-        ranked = collector_ranking(stats) if stats is not None else []
+        everyone = collector_ranking(stats, n=len(stats.collectors)) if stats is not None else []
+        ranked = [c for c in everyone if c.recovered_fen > 0][:TOP_COLLECTORS]
         self.ranked = ranked
-        if not ranked or not any(c.recovered_fen for c in ranked):
+        if not ranked:
             self.clear(self.tr("No collector recovered anything this month."))
             return
+        idle = sum(1 for c in everyone if c.recovered_fen <= 0)
         work = {c.collector: c for c in ranked}
         bars = [Bar(self.tr("{name} ({n} cleared)").format(name=c.collector, n=c.rooms_cleared), c.recovered_fen,
                     c.collector) for c in ranked]
@@ -322,4 +327,5 @@ class CollectorsChart(_HorizontalBars):
                 visits=c.visits, notices=c.notices, made=c.promises_made, kept=c.promises_kept,
                 broken=c.promises_broken)
 
-        self._draw(bars, self.tr("Recovered"), tooltip)
+        note = self.tr(" · {n} recovered nothing").format(n=idle) if idle else ""
+        self._draw(bars, self.tr("Recovered"), tooltip, note)

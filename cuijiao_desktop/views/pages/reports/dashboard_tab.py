@@ -37,8 +37,8 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message, format_local_datetime
 from cuijiao_desktop.services import building_map as map_service
 from cuijiao_desktop.services import exports as export_service
-from cuijiao_desktop.services.stats import figures as stats_service
 from cuijiao_desktop.services.actor import authorize
+from cuijiao_desktop.services.stats import figures as stats_service
 from cuijiao_desktop.services.stats.model import Figures, MonthStats
 from cuijiao_desktop.services.tx import read_only
 from cuijiao_desktop.tasks import run_with_progress

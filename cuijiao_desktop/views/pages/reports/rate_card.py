@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from cuijiao_desktop.services.stats.model import TrendPoint
 from cuijiao_desktop.views.pages.reports.charts import AMOUNT_COLOUR, HOUSEHOLD_COLOUR, percent_text
@@ -24,14 +24,14 @@ class Sparkline(QWidget):
         self.setMinimumHeight(34)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         return QSize(180, 38)
 
     def set_points(self, points: Sequence[TrendPoint]) -> None:
         self.points = tuple(points)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if len(self.points) < 2:
             return
         painter = QPainter(self)
@@ -40,6 +40,14 @@ class Sparkline(QWidget):
         painter.setPen(QPen(QColor("#E6ECF1"), 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         step = area.width() / (len(self.points) - 1)
+        rates = [float(r) for p in self.points for r in (p.rate_amount, p.rate_households) if r is not None]
+        if not rates:
+            painter.end()
+            return
+        # a sparkline shows the movement: the range of the values, at least 10 points of percent, within 0–100 %
+        low, high = min(rates), max(rates)
+        span = max(high - low, 0.10)
+        low = max(0.0, min(low - (span - (high - low)) / 2, 1.0 - span))
         for colour, rate_of in ((HOUSEHOLD_COLOUR, lambda p: p.rate_households), (AMOUNT_COLOUR, lambda p: p.rate_amount)):
             path = QPainterPath()
             last: QPointF | None = None
@@ -47,7 +55,7 @@ class Sparkline(QWidget):
                 rate = rate_of(p)
                 if rate is None:
                     continue
-                y = area.bottom() - float(min(rate, Fraction(1))) * area.height()  # drawn only
+                y = area.bottom() - (float(min(rate, Fraction(1))) - low) / span * area.height()  # drawn only
                 point = QPointF(area.left() + i * step, y)
                 if last is None:
                     path.moveTo(point)
@@ -64,7 +72,8 @@ class Sparkline(QWidget):
 
 
 class RateCard(QPushButton):
-    """收缴率 of this month and last month; ``clicked`` asks for the 报表 page."""
+    """One line: 收缴率 of this month and of last month (by amount, large, and by households) and the
+    sparkline of the last months; ``sig_show_reports`` (a click, or Space) asks for the 报表 page."""
 
     sig_show_reports = Signal()
 
@@ -72,25 +81,23 @@ class RateCard(QPushButton):
         super().__init__(parent)
         self.setObjectName("rateCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(92)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(46)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(
             "QPushButton#rateCard { background: #FFFFFF; border: 1px solid #D9E0E7; border-radius: 8px; }"
             "QPushButton#rateCard:hover { border-color: #8DB3D9; }"
             "QPushButton#rateCard:focus { border: 2px solid #5B8FC7; }"
         )
-        self.setToolTip(self.tr("Collection rate by amount (large) and by households; open the reports"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.setSpacing(4)
+        self.setToolTip(self.tr("Collection rate by amount (large) and by households. Click to open the reports."))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setSpacing(8)
         self.caption = QLabel(self.tr("Collection rate"))
         self.caption.setStyleSheet("color: #5F6B7A; background: transparent;")
         layout.addWidget(self.caption)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(0)
+        layout.addSpacing(8)
         big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.7)
+        big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
         self.month_labels: list[QLabel] = []
         self.amount_labels: list[QLabel] = []
@@ -103,16 +110,21 @@ class RateCard(QPushButton):
             amount.setStyleSheet(f"color: {'#1F3B57' if col == 0 else '#44546A'}; background: transparent;")
             households = QLabel()
             households.setStyleSheet("color: #8592A0; background: transparent;")
-            for row, w in enumerate((month, amount, households)):
-                grid.addWidget(w, row, col)
+            for w in (month, amount, households):
+                layout.addWidget(w)
+            layout.addSpacing(18)
             self.month_labels.append(month)
             self.amount_labels.append(amount)
             self.household_labels.append(households)
-        layout.addLayout(grid)
         self.sparkline = Sparkline()
+        self.sparkline.setFixedWidth(180)
         layout.addWidget(self.sparkline)
+        self.months_label = QLabel()
+        self.months_label.setStyleSheet("color: #8592A0; background: transparent;")
+        layout.addWidget(self.months_label)
         layout.addStretch(1)
-        for w in (self.caption, *self.month_labels, *self.amount_labels, *self.household_labels, self.sparkline):
+        for w in (self.caption, *self.month_labels, *self.amount_labels, *self.household_labels, self.sparkline,
+                  self.months_label):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.clicked.connect(self.sig_show_reports.emit)
         self.points: tuple[TrendPoint, ...] = ()
@@ -124,9 +136,10 @@ class RateCard(QPushButton):
         for col in range(2):
             p = shown[col] if col < len(shown) else None
             which = self.tr("This month") if col == 0 else self.tr("Last month")
-            self.month_labels[col].setText(f"{which} · {p.month}" if p else which)
+            self.month_labels[col].setText(f"{which} {p.month}" if p else which)
             self.amount_labels[col].setText(percent_text(p.rate_amount) if p else "—")
             self.household_labels[col].setText(
-                self.tr("{rate} of households").format(rate=percent_text(p.rate_households)) if p else "")
+                self.tr("households {rate}").format(rate=percent_text(p.rate_households)) if p else "")
         self.sparkline.set_points(self.points)
-        self.sparkline.setToolTip(" · ".join(f"{p.month[5:]}: {percent_text(p.rate_amount)}" for p in self.points))
+        self.months_label.setText(self.tr("last {n} months").format(n=len(self.points)) if self.points else "")
+        self.sparkline.setToolTip(" · ".join(f"{p.month}: {percent_text(p.rate_amount)}" for p in self.points))

@@ -399,8 +399,8 @@ class BuildingMapTab(QWidget):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary_label, 1)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         outer.addLayout(bar)
-        outer.addWidget(self._legend())
 
         self.view = BuildingMapView()
         self.view.sig_open_room.connect(self.sig_open_room.emit)
@@ -411,7 +411,11 @@ class BuildingMapTab(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.setStyleSheet("QScrollArea#mapScroll { background: #FFFFFF; }")
         self.scroll.viewport().setStyleSheet("background: #FFFFFF;")
-        outer.addWidget(self.scroll, 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(10)
+        middle.addWidget(self.scroll, 1)
+        middle.addWidget(self._legend())  # beside the map, which is tall rather than wide
+        outer.addLayout(middle, 1)
         self.status_label = QLabel()
         self.status_label.setObjectName("mapStatus")
         self.status_label.setWordWrap(True)
@@ -424,7 +428,7 @@ class BuildingMapTab(QWidget):
     def _legend(self) -> QWidget:
         legend = QWidget()
         legend.setObjectName("mapLegend")
-        row = QHBoxLayout(legend)
+        row = QVBoxLayout(legend)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         caption = QLabel(self.tr("Oldest arrears:"))

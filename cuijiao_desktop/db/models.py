@@ -925,6 +925,41 @@ class CaseEvent(Base):
     __table_args__ = (Index("ix_case_event_case", "case_id", "happened_on"),)
 
 
+class MonthClose(Base):
+    """月结: month M's statistics frozen when finance closed it. A reopened close keeps its row (who,
+    when, why); the month's current close is its row without ``reopened_at`` (at most one)."""
+
+    __tablename__ = "month_close"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))  # "YYYY-MM"
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    closed_by: Mapped[str] = mapped_column(String(64))  # the name printed on the report (已月结)
+    reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_month_close_month", "month"),
+        Index("uq_month_close_open", "month", unique=True, sqlite_where=text("reopened_at IS NULL"),
+              postgresql_where=text("reopened_at IS NULL")),
+    )
+
+
+class MonthCloseSnapshot(Base):
+    """One frozen ``MonthStats.to_snapshot()`` of a close: the office's (``estate`` "") and each estate's."""
+
+    __tablename__ = "month_close_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    close_id: Mapped[int] = mapped_column(ForeignKey("month_close.id"))
+    estate: Mapped[str] = mapped_column(String(64), default="")
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON
+
+    __table_args__ = (UniqueConstraint("close_id", "estate"),)
+
+
 #: Tables whose rows may only ever be inserted (enforced by triggers).
 APPEND_ONLY_TABLES = (
     "payment",

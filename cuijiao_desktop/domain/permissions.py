@@ -35,6 +35,7 @@ class Permission(StrEnum):
     REVEAL_PHONE = "reveal_phone"  # see a full phone number (each time audited)
     EDIT_FEE_ITEMS = "edit_fee_items"  # fee items, standards and late-fee terms (设置 → 收费项目)
     ASSESS_LATE_FEES = "assess_late_fees"  # the daily late-fee run: any desk may be the first to start
+    CLOSE_MONTH = "close_month"  # 月结: freeze a month's statistics, or reopen it with a reason (finance)
 
 
 _P = Permission
@@ -45,7 +46,7 @@ _CLERK = {
 _COLLECTOR = {_P.VIEW, _P.LOG_CONTACT, _P.PLAN_VISITS, _P.PRINT_NOTICES, _P.REVEAL_PHONE, _P.ASSESS_LATE_FEES}
 _FINANCE = {
     _P.VIEW, _P.TAKE_PAYMENT, _P.EXPORT_REPORTS, _P.EXPORT_PERSONAL_DATA, _P.EDIT_BILLING,
-    _P.IMPORT_DATA, _P.ASSESS_LATE_FEES,
+    _P.IMPORT_DATA, _P.ASSESS_LATE_FEES, _P.CLOSE_MONTH,
 }
 # Backups hold every owner's data: administrators only (issue 14), like upgrades and restores.
 _MANAGER = _CLERK | _COLLECTOR | {

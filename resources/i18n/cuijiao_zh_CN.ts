@@ -7925,31 +7925,31 @@ Collected {collected} of {billed}; {paid} of {rooms} rooms paid</source>
     </message>
     <message>
         <source>The statistics of {month} cannot be seen as of {as_of}: choose a day in or after that month.</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 的统计不能以 {as_of} 为截止日：请选择该月内或该月之后的日期。</translation>
     </message>
     <message>
         <source>There is no estate named {estate}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {estate} 的小区。</translation>
     </message>
     <message>
         <source>The figures of {month} do not balance for {scope}: opening arrears + billed − collected − recovered gives {formula_fen}, but the bills show {bills_fen} outstanding. The report was not printed; run &apos;cuijiao db check&apos; and tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 的统计在“{scope}”不平衡：历史欠费 + 当月应收 − 当月实收 − 欠费追回 得 {formula_fen}，而账单显示欠费 {bills_fen}。报表未打印；请运行“cuijiao db check”并告知管理员。</translation>
     </message>
     <message>
         <source>{month} is already closed (by {closed_by} on {closed_at}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 已月结（{closed_by}，{closed_at}）。</translation>
     </message>
     <message>
         <source>{month} is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 尚未月结。</translation>
     </message>
     <message>
         <source>{month} cannot be closed before it is over (the office&apos;s date is {today}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} 尚未结束，不能月结（今天是 {today}）。</translation>
     </message>
     <message>
         <source>Give the reason for reopening {month}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写反月结 {month} 的原因。</translation>
     </message>
     <message>
         <source>This building no longer exists.</source>

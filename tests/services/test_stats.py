@@ -1,0 +1,190 @@
+"""Monthly statistics (issue 12): every figure of the hand-built ledger, the JSON, the identity, the
+as-of and estate views, and the month close."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+
+import pytest
+from sqlalchemy import select, update
+from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, MONTH, build_stats_ledger
+
+from cuijiao_desktop.db.models import AuditLog, Bill, MonthClose
+from cuijiao_desktop.domain.enums import PaymentMethod, Role
+from cuijiao_desktop.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
+from cuijiao_desktop.domain.permissions import Permission, allowed
+from cuijiao_desktop.services.payments import record_payment, reverse_payment
+from cuijiao_desktop.services.stats import (
+    close_month,
+    compute_month_stats,
+    month_close_info,
+    month_report,
+    reopen_month,
+)
+from cuijiao_desktop.services.stats.model import AGEING_KEYS, FIGURE_KEYS
+
+
+def _figs(items):
+    return {label: asdict(f) for label, f in items}
+
+
+def _assert_march(stats) -> None:
+    assert (stats.month, stats.as_of.isoformat()) == (EXPECTED["month"], EXPECTED["as_of"])
+    assert asdict(stats.total) == EXPECTED["total"]
+    assert _figs((b.label, b.figures) for b in stats.by_building) == EXPECTED["by_building"]
+    assert [b.label for b in stats.by_building] == [A1, A2, B5]
+    assert _figs((e.label, e.figures) for e in stats.by_estate) == EXPECTED["by_estate"]
+    assert _figs((f.fee_item, f.figures) for f in stats.by_fee_item) == EXPECTED["by_fee_item"]
+    assert {a.label: (a.households, a.amount_fen) for a in stats.ageing} == EXPECTED["ageing"]
+    got = {c.collector: {k: v for k, v in asdict(c).items() if k != "collector"} for c in stats.collectors}
+    assert got == EXPECTED["collectors"]
+    assert [c.collector for c in stats.collectors] == [C1, C2]  # most recovered first
+    assert [(r.reason, r.label, r.households, r.amount_fen) for r in stats.reasons] == EXPECTED["reasons"]
+    assert len(stats.trend) == 12 and stats.trend[0].month == "2025-04"
+    assert all((t.households, t.billed_fen) == (0, 0) for t in stats.trend[:9])
+    assert [(t.month, t.households, t.households_paid, t.billed_fen, t.collected_fen)
+            for t in stats.trend[9:]] == EXPECTED["trend"]
+    assert [(d.room_code, f"{d.estate} {d.building}栋", d.owner, d.months, d.first_period, d.last_period,
+             d.amount_fen, d.oldest_bucket, d.stage, d.collector, d.reason) for d in stats.details] == EXPECTED["details"]
+    assert stats.details[0].phone == "13800000101" and stats.details[0].last_contact == date(2026, 3, 10)
+    # the identity, every scope; ageing and detail add up to 期末欠费 here (every bill is past due)
+    for f in [stats.total, *(b.figures for b in stats.by_building), *(e.figures for e in stats.by_estate),
+              *(f.figures for f in stats.by_fee_item)]:
+        assert f.balanced and f.identity_closing_fen == f.closing_arrears_fen
+    assert sum(stats.ageing_total_fen) == sum(d.amount_fen for d in stats.details) == stats.total.closing_arrears_fen
+    assert sum(r.amount_fen for r in stats.reasons) == stats.total.closing_arrears_fen
+
+
+def _assert_json(stats) -> None:
+    data = json.loads(json.dumps(stats.to_json(), ensure_ascii=False))
+    assert list(data) == ["month", "as_of", "by_building", "total", "ageing_fen"]
+    assert list(data["by_building"]) == [A1, A2, B5]
+    assert data["total"] == {"households": 7, "当月应收": 48000, "当月实收": 16000, "欠费追回": 15500, "预交": 11000,
+                             "历史欠费": 25000, "期末欠费": 40500, "收缴率_金额": 0.333333, "收缴率_户数": 0.428571}
+    assert data["by_building"][A2]["收缴率_金额"] == pytest.approx(5000 / 14000, abs=5e-7)
+    assert data["by_building"][A2]["收缴率_金额"] == 0.357143 and data["by_building"][B5]["收缴率_户数"] == 0.5
+    assert data["ageing_fen"] == EXPECTED["ageing_fen"] and tuple(data["ageing_fen"]) == AGEING_KEYS
+    for figures in [data["total"], *data["by_building"].values()]:
+        assert tuple(figures) == FIGURE_KEYS
+        for key in FIGURE_KEYS[:7]:
+            assert type(figures[key]) is int, key
+        for key in FIGURE_KEYS[7:]:
+            assert type(figures[key]) is float and round(figures[key], 6) == figures[key]
+    assert all(type(v) is int for v in data["ageing_fen"].values())
+
+
+def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
+    build_stats_ledger(session_factory)
+    with read_factory.begin() as s:  # a read-only transaction (READ ONLY on PostgreSQL)
+        stats = compute_month_stats(s, MONTH)
+        later = compute_month_stats(s, MONTH, as_of=date(2026, 4, 30))
+        mid = compute_month_stats(s, MONTH, as_of=date(2026, 3, 10))
+        cuihu = compute_month_stats(s, MONTH, estate="翠湖")
+        by_code = compute_month_stats(s, MONTH, estate="A")
+        with pytest.raises(DomainError) as missing:
+            compute_month_stats(s, MONTH, estate="不存在")
+        with pytest.raises(ValidationError) as early:
+            compute_month_stats(s, MONTH, as_of=date(2026, 2, 28))
+    _assert_march(stats)
+    _assert_json(stats)
+    assert missing.value.code == "stats.estate_not_found" and early.value.code == "stats.as_of_before_month"
+    for f in (stats.total, *(b.figures for b in stats.by_building)):
+        for value in asdict(f).values():
+            assert type(value) is int
+
+    # as of 04-30: 2-1-201 paid March's bill on 04-05; the adjustment made today is still undone
+    assert asdict(later.total) == EXPECTED["as_of_2026-04-30_total"]
+    assert later.trend[-1].collected_fen == 25000 and later.total.balanced
+    # as of 03-10: the reversal of 03-25 and the adjustment of 03-28 have not happened yet
+    assert asdict(mid.total) == EXPECTED["as_of_2026-03-10_total"]
+    assert mid.as_of == date(2026, 3, 10)
+
+    # the estate filter: only 翠湖's rooms, on every sheet
+    assert cuihu.estate == "翠湖" and [b.label for b in cuihu.by_building] == [B5]
+    assert asdict(cuihu.total) == EXPECTED["by_building"][B5]
+    assert [e.label for e in cuihu.by_estate] == ["翠湖"]
+    assert [(d.room_code, d.amount_fen) for d in cuihu.details] == [("5-1-502", 4000)]
+    assert cuihu.collectors == () and [r.label for r in cuihu.reasons] == ["未登记"]
+    assert [(t.households, t.collected_fen) for t in cuihu.trend[-3:]] == [(1, 4000), (1, 4000), (2, 4000)]
+    assert asdict(by_code.total) == EXPECTED["by_estate"]["锦绣"]
+    assert {c.collector: c.recovered_fen for c in by_code.collectors} == {C1: 15500, C2: 8000}
+
+    # the snapshot round-trips field for field
+    from cuijiao_desktop.services.stats.model import MonthStats
+
+    assert MonthStats.from_snapshot(json.loads(json.dumps(stats.to_snapshot()))) == stats
+
+
+def test_the_report_refuses_figures_that_do_not_balance(session_factory, read_factory):
+    ledger = build_stats_ledger(session_factory)
+    with session_factory.begin() as s:  # a bill of M whose paid cache moved without a ledger entry (a broken database)
+        s.execute(update(Bill).where(Bill.id == ledger.bills[("1-1-102", "WYF", 202603)])
+                  .values(paid_fen=Bill.paid_fen - 500))
+    with read_factory.begin() as s, pytest.raises(DomainError) as err:
+        compute_month_stats(s, MONTH)
+    assert err.value.code == "stats.unbalanced"
+    assert err.value.params["formula_fen"] - err.value.params["bills_fen"] == -500
+
+
+def test_month_close_freezes_the_report(session_factory, read_factory):
+    ledger = build_stats_ledger(session_factory)
+    finance, collector = ledger.finance, ledger.collectors[0]
+    assert allowed(Role.FINANCE, Permission.CLOSE_MONTH) and allowed(Role.ADMIN, Permission.CLOSE_MONTH)
+    assert not allowed(Role.COLLECTOR, Permission.CLOSE_MONTH) and not allowed(Role.CLERK, Permission.CLOSE_MONTH)
+    with session_factory.begin() as s, pytest.raises(ValidationError) as not_over:
+        close_month(s, finance, MONTH, today=date(2026, 3, 31))
+    assert not_over.value.code == "stats.month_not_over"
+    with session_factory.begin() as s, pytest.raises(PermissionDenied):
+        close_month(s, collector, MONTH, today=date(2026, 4, 2))
+    with session_factory.begin() as s:
+        closed = close_month(s, finance, MONTH, today=date(2026, 4, 2))
+    assert closed.closed_by == "财务" and closed.closed_at is not None
+    with read_factory.begin() as s:
+        printed = month_report(s, MONTH)
+        printed_cuihu = month_report(s, MONTH, estate="翠湖")
+        assert month_close_info(s, MONTH).closed_by == "财务"
+    _assert_march(printed)
+    assert printed.to_snapshot() == closed.to_snapshot() and printed.closed_at == closed.closed_at
+    with session_factory.begin() as s, pytest.raises(ConflictError):
+        close_month(s, finance, MONTH, today=date(2026, 4, 2))
+
+    # late money dated in March: a payment of 5-1-502 entered on 04-02, a reversal dated 03-31
+    with session_factory.begin() as s:
+        record_payment(s, actor=ledger.admin, room_id=ledger.rooms["5-1-502"], amount_fen=4000,
+                       paid_on=date(2026, 3, 30), method=PaymentMethod.WECHAT, today=date(2026, 4, 2))
+        late = record_payment(s, actor=ledger.admin, room_id=ledger.rooms["1-1-101"], amount_fen=1000,
+                              paid_on=date(2026, 3, 31), method=PaymentMethod.CASH, today=date(2026, 3, 31))
+        reverse_payment(s, actor=ledger.admin, payment_id=late.payment_id, reason="重复录入", on=date(2026, 3, 31))
+    with read_factory.begin() as s:
+        again = month_report(s, MONTH)
+        again_cuihu = month_report(s, MONTH, estate="翠湖")
+        fresh = month_report(s, MONTH, as_of=date(2026, 3, 31))  # an explicit as-of computes
+    assert again.to_snapshot() == printed.to_snapshot() and again.to_json() == printed.to_json()
+    assert again_cuihu.to_snapshot() == printed_cuihu.to_snapshot()
+    assert printed_cuihu.total.collected_fen == 4000 and printed_cuihu.closed_at == closed.closed_at
+    assert fresh.closed_at is None and fresh.total.collected_fen == 20000 and fresh.total.balanced
+
+    # reopening: the permission, a reason, an audit row; then the month computes again
+    with session_factory.begin() as s, pytest.raises(PermissionDenied):
+        reopen_month(s, collector, MONTH, "更正")
+    with session_factory.begin() as s, pytest.raises(ValidationError) as no_reason:
+        reopen_month(s, finance, MONTH, "  ")
+    assert no_reason.value.code == "stats.reopen_reason_required"
+    with session_factory.begin() as s:
+        reopen_month(s, finance, MONTH, "补录三月缴款")
+    with read_factory.begin() as s:
+        reopened = month_report(s, MONTH)
+        assert month_close_info(s, MONTH) is None
+        row = s.scalars(select(MonthClose)).one()
+        assert (row.reopen_reason, row.reopened_by_id) == ("补录三月缴款", finance.id) and row.reopened_at
+        audits = {a.action: json.loads(a.detail) for a in s.scalars(
+            select(AuditLog).where(AuditLog.entity == "month_close"))}
+    assert reopened.closed_at is None and reopened.total.collected_fen == 20000
+    assert audits["stats.close_month"]["month"] == MONTH and audits["stats.reopen_month"]["reason"] == "补录三月缴款"
+    with session_factory.begin() as s, pytest.raises(ValidationError) as not_closed:
+        reopen_month(s, finance, MONTH, "再次")
+    assert not_closed.value.code == "stats.month_not_closed"
+    with session_factory.begin() as s:  # closed again: the new figures are frozen
+        assert close_month(s, finance, MONTH, today=date(2026, 4, 3)).total.collected_fen == 20000

@@ -1844,12 +1844,24 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Export monthly report…</source>
+        <source>Monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
         <source>The monthly statistics workbook (Excel) of the month shown</source>
         <translation>导出所示月份的月度统计报表（Excel）</translation>
+    </message>
+    <message>
+        <source>Close the month…</source>
+        <translation>月结…</translation>
+    </message>
+    <message>
+        <source>Month close: freeze the month&apos;s figures (every estate) as they are now; later payments dated in the month no longer change them</source>
+        <translation>月结：按当前数据冻结本月各小区的统计数字，之后补录的本月缴款不再改变月报</translation>
+    </message>
+    <message>
+        <source>Reopen the month…</source>
+        <translation>撤销月结…</translation>
     </message>
     <message>
         <source>Scope</source>
@@ -1918,6 +1930,34 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Month closed {when} by {who}</source>
         <translation>已月结：{when}（{who}）</translation>
+    </message>
+    <message>
+        <source>{month} is not over yet</source>
+        <translation>{month} 尚未结束</translation>
+    </message>
+    <message>
+        <source>Close {month}</source>
+        <translation>{month} 月结</translation>
+    </message>
+    <message>
+        <source>Close {month} for every estate? Its figures are frozen as they are now: payments, reversals and adjustments dated in {month} that arrive later will not change its reports. It can be reopened with a reason.</source>
+        <translation>对 {month} 全部小区进行月结？统计数字将按当前数据冻结：之后补录的日期在 {month} 内的缴款、冲正和调整不再改变其月报。月结后可注明原因撤销。</translation>
+    </message>
+    <message>
+        <source>Closing {month}…</source>
+        <translation>正在月结 {month}…</translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
+        <translation>{month} 已月结。</translation>
+    </message>
+    <message>
+        <source>{month} was reopened.</source>
+        <translation>{month} 已撤销月结。</translation>
+    </message>
+    <message>
+        <source>The month could not be closed: {error}</source>
+        <translation>无法月结：{error}</translation>
     </message>
     <message>
         <source>Summary by estate</source>
@@ -3989,6 +4029,29 @@ Take exactly this amount?</source>
     <message>
         <source>Row as read</source>
         <translation>原始内容</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenMonthDialog</name>
+    <message>
+        <source>Reopen {month}</source>
+        <translation>撤销 {month} 月结</translation>
+    </message>
+    <message>
+        <source>{month} was closed on {when} by {who}. Reopened, its figures are computed again from the ledger and may change; close it again when they are right. The reason is kept in the audit log.</source>
+        <translation>{month} 已于 {when} 由 {who} 月结。撤销后将按台账重新统计，数字可能变化；核对无误后请重新月结。撤销原因记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why is this month reopened? (required)</source>
+        <translation>为什么撤销本月月结？（必填）</translation>
+    </message>
+    <message>
+        <source>Reopen the month</source>
+        <translation>撤销月结</translation>
     </message>
 </context>
 <context>

@@ -142,3 +142,47 @@ def test_the_building_map_opens_a_room_by_click_and_by_enter(qtbot, window, ledg
     with qtbot.waitSignal(tab.sig_loaded):
         tab.estate_combo.setCurrentIndex(1)
     assert {r.code for r in view.data.rooms} == {"5-1-501", "5-1-502"}
+
+
+def test_finance_closes_and_reopens_the_month_from_the_page(qtbot, window, ledger, monkeypatch, read_factory):
+    from PySide6.QtWidgets import QMessageBox
+
+    from cuijiao_desktop.services.stats import month_close_info
+
+    page = _reports(window)
+    tab = page.dashboard
+    with qtbot.waitSignal(tab.sig_loaded):
+        window.show_page(NAV_IDS.index(ActionId.NAV_REPORTS))
+    assert tab.close_button.isVisible() and tab.close_button.isEnabled()
+    assert not tab.reopen_button.isEnabled() and tab.closed_label.isHidden()
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(tab.sig_loaded):
+        tab.close_button.click()
+    assert "2026-03" in asked[0]
+    with read_factory.begin() as s:
+        info = month_close_info(s, "2026-03")
+    assert info is not None and info.closed_by == ledger.finance.display_name
+    assert tab.data.stats.closed_at == info.closed_at  # the frozen figures are shown
+    assert tab.closed_label.isVisible() and ledger.finance.display_name in tab.closed_label.text()
+    assert not tab.close_button.isEnabled() and tab.reopen_button.isEnabled()
+    assert tab.status_label.text().startswith("2026-03 is closed.")
+    assert _row(tab.table, 2) == _money_row("Total", EXPECTED["total"])
+
+    tab.reopen_button.click()
+    dialog = tab.reopen_dialog
+    dialog.confirm_button.click()  # no reason: refused inline
+    assert dialog.reason_error.isVisible() and dialog.isVisible()
+    dialog.reason_edit.setPlainText("A payment of March was entered late")
+    with qtbot.waitSignal(tab.sig_loaded):
+        dialog.confirm_button.click()
+    with read_factory.begin() as s:
+        assert month_close_info(s, "2026-03") is None
+    assert tab.data.stats.closed_at is None and tab.closed_label.isHidden()
+    assert tab.close_button.isEnabled() and not tab.reopen_button.isEnabled()
+
+    # this month is not over: it cannot be closed
+    with qtbot.waitSignal(tab.sig_loaded):
+        tab.month_combo.setCurrentIndex(tab.month_combo.findData("2026-04"))
+    assert not tab.close_button.isEnabled()

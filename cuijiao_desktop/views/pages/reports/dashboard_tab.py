@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -37,8 +38,8 @@ from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message, format_local_datetime
 from cuijiao_desktop.services import building_map as map_service
 from cuijiao_desktop.services import exports as export_service
+from cuijiao_desktop.services import stats as stats_service
 from cuijiao_desktop.services.actor import authorize
-from cuijiao_desktop.services.stats import figures as stats_service
 from cuijiao_desktop.services.stats.model import Figures, MonthStats
 from cuijiao_desktop.services.tx import read_only
 from cuijiao_desktop.tasks import run_with_progress
@@ -83,8 +84,9 @@ class DashboardData:
 
 @read_only
 def load_dashboard(session, *, month: str, estate: str | None) -> DashboardData:
-    """The task (read-only): the month's statistics in one call of the service, and the estate names."""
-    stats = stats_service.compute_month_stats(session, month, estate=estate)
+    """The task (read-only): the month's statistics in one call of the service (a closed month's frozen
+    snapshot, else computed now), and the estate names."""
+    stats = stats_service.month_report(session, month, estate=estate)
     estates = tuple(dict.fromkeys(b.estate for b in map_service.map_buildings(session)))
     return DashboardData(stats, estates)
 
@@ -119,11 +121,14 @@ class DashboardTab(QWidget):
         self._settings = settings
         self.data: DashboardData | None = None
         self.export_handle = None
+        self.reopen_dialog = None
+        self._note = ""
         self._seq = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 10, 0, 0)
         outer.setSpacing(8)
         outer.addLayout(self._build_bar())
+        outer.addLayout(self._build_close_row())
         self.scroll = QScrollArea()
         self.scroll.setObjectName("dashboardScroll")
         self.scroll.setWidgetResizable(True)
@@ -133,14 +138,6 @@ class DashboardTab(QWidget):
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 6, 0)
         body.setSpacing(10)
-        self.headline = QLabel()
-        self.headline.setObjectName("dashboardHeadline")
-        font = QFont(self.headline.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.headline.setFont(font)
-        self.headline.setStyleSheet("color: #1F3B57;")
-        self.headline.setWordWrap(True)
-        body.addWidget(self.headline)
         grid = QGridLayout()
         grid.setSpacing(10)
         self.trend_chart = TrendChart()
@@ -175,7 +172,7 @@ class DashboardTab(QWidget):
 
     # construction
     def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+        bar = self.bar = QHBoxLayout()
         bar.setSpacing(8)
         self.month_combo = QComboBox()
         self.month_combo.setObjectName("reportMonth")
@@ -194,11 +191,7 @@ class DashboardTab(QWidget):
         self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh"))
         self.refresh_button.setObjectName("reportRefresh")
         self.refresh_button.clicked.connect(self.refresh)
-        self.closed_label = QLabel()
-        self.closed_label.setObjectName("monthClosedLabel")
-        self.closed_label.setStyleSheet("color: #1E5631; background: #DDF2E3; border-radius: 4px; padding: 3px 8px;")
-        self.closed_label.hide()
-        self.export_button = QPushButton(icon("reports"), self.tr("Export monthly report…"))
+        self.export_button = QPushButton(icon("reports"), self.tr("Monthly report…"))
         self.export_button.setObjectName("exportMonthReport")
         self.export_button.setToolTip(self.tr("The monthly statistics workbook (Excel) of the month shown"))
         self.export_button.clicked.connect(self.choose_export_file)
@@ -207,11 +200,44 @@ class DashboardTab(QWidget):
         for w in (month_label, self.month_combo, estate_label, self.estate_combo, self.refresh_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.closed_label)
-        bar.addWidget(self.export_button)
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.estate_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         return bar
+
+    def _build_close_row(self) -> QHBoxLayout:
+        """The month's key figures, and its close: 已月结 (when, who), 月结 and 撤销月结 (finance)."""
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.headline = QLabel()
+        self.headline.setObjectName("dashboardHeadline")
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.headline.setFont(font)
+        self.headline.setStyleSheet("color: #1F3B57;")
+        self.headline.setWordWrap(True)
+        row.addWidget(self.headline, 1)
+        self.closed_label = QLabel()
+        self.closed_label.setObjectName("monthClosedLabel")
+        self.closed_label.setStyleSheet("color: #1E5631; background: #DDF2E3; border-radius: 4px; padding: 3px 8px;")
+        self.closed_label.hide()
+        can_close = self._user is not None and self._user.can(Permission.CLOSE_MONTH)
+        self.close_button = QPushButton(self.tr("Close the month…"))
+        self.close_button.setObjectName("closeMonth")
+        self.close_button.setToolTip(self.tr("Month close: freeze the month's figures (every estate) as they are now; "
+                                             "later payments dated in the month no longer change them"))
+        self.close_button.clicked.connect(self.close_month)
+        self.reopen_button = QPushButton(self.tr("Reopen the month…"))
+        self.reopen_button.setObjectName("reopenMonth")
+        self.reopen_button.clicked.connect(self.reopen_month)
+        for w in (self.close_button, self.reopen_button):
+            w.setVisible(can_close)
+            w.setEnabled(False)
+        self.closed_label.setWordWrap(True)
+        self.bar.addWidget(self.closed_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return row
 
     def _build_table(self) -> QTableWidget:
         headers = (self.tr("Scope"), self.tr("Households"), self.tr("Billed this month"),
@@ -245,6 +271,8 @@ class DashboardTab(QWidget):
         seq = self._seq
         self.error_label.hide()
         self.export_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.reopen_button.setEnabled(False)
         self.status_label.setText(self.tr("Computing the statistics of {month}…").format(month=self.selected_month()))
         self._runner.submit(load_dashboard, month=self.selected_month(), estate=self.selected_estate(),
                             on_result=lambda data, seq=seq: self._show(seq, data),
@@ -268,8 +296,10 @@ class DashboardTab(QWidget):
         self._show_headline(stats)
         self._show_closed(stats)
         self.export_button.setEnabled(self.export_handle is None)
-        self.status_label.setText(self.tr("Figures of {month} as of {as_of}; computed at {when}.").format(
-            month=stats.month, as_of=stats.as_of.isoformat(), when=format_local_datetime(stats.generated_at)))
+        figures = self.tr("Figures of {month} as of {as_of}; computed at {when}.").format(
+            month=stats.month, as_of=stats.as_of.isoformat(), when=format_local_datetime(stats.generated_at))
+        self.status_label.setText(f"{self._note} {figures}".strip())
+        self._note = ""
         self.sig_loaded.emit(data)
 
     def _show_error(self, seq: int, exc: BaseException) -> None:
@@ -296,12 +326,61 @@ class DashboardTab(QWidget):
             closing=format_money(t.closing_arrears_fen)))
 
     def _show_closed(self, stats: MonthStats) -> None:
-        if stats.closed_at is not None:
+        closed = stats.closed_at is not None
+        if closed:
             self.closed_label.setText(self.tr("Month closed {when} by {who}").format(
                 when=format_local_datetime(stats.closed_at), who=stats.closed_by or "—"))
-            self.closed_label.show()
-        else:
-            self.closed_label.hide()
+        self.closed_label.setVisible(closed)
+        over = stats.month <= last_month(self._today())
+        self.close_button.setEnabled(not closed and over)
+        self.close_button.setToolTip(self.close_button.toolTip() if over else
+                                     self.tr("{month} is not over yet").format(month=stats.month))
+        self.reopen_button.setEnabled(closed)
+
+    # month close
+    def close_month(self) -> None:
+        """月结 the month shown, after a confirmation; the page then shows the frozen figures."""
+        if self.data is None:
+            return
+        month = self.data.stats.month
+        answer = QMessageBox.question(
+            self, self.tr("Close {month}").format(month=month),
+            self.tr("Close {month} for every estate? Its figures are frozen as they are now: payments, reversals "
+                    "and adjustments dated in {month} that arrive later will not change its reports. It can be "
+                    "reopened with a reason.").format(month=month))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.close_button.setEnabled(False)
+        self.status_label.setText(self.tr("Closing {month}…").format(month=month))
+        self._runner.submit(stats_service.close_month, actor=self._user, month=month, today=self._today(),
+                            on_result=lambda _stats: self._after_close(self.tr("{month} is closed.").format(
+                                month=month)),
+                            on_error=self._close_failed)
+
+    def reopen_month(self) -> None:
+        """撤销月结: ask for the reason, reopen, then show the month computed again."""
+        if self.data is None or self.data.stats.closed_at is None:
+            return
+        from cuijiao_desktop.views.pages.reports.reopen_dialog import ReopenMonthDialog
+
+        stats = self.data.stats
+        dialog = ReopenMonthDialog(self._runner, self._user, month=stats.month, closed_at=stats.closed_at,
+                                   closed_by=stats.closed_by, parent=self)
+        dialog.sig_reopened.connect(lambda month: self._after_close(self.tr("{month} was reopened.").format(
+            month=month)))
+        self.reopen_dialog = dialog
+        dialog.open()
+
+    def _after_close(self, text: str) -> None:
+        self._note = text  # said in front of the figures' line once they are loaded again
+        self.refresh()
+
+    def _close_failed(self, exc: BaseException) -> None:
+        self.status_label.setText("")
+        self.error_label.setText(self.tr("The month could not be closed: {error}").format(error=error_message(exc)))
+        self.error_label.show()
+        if self.data is not None:
+            self._show_closed(self.data.stats)
 
     def _fill_table(self, stats: MonthStats) -> None:
         several = len(stats.by_estate) > 1

@@ -81,7 +81,7 @@ class RateCard(QPushButton):
         super().__init__(parent)
         self.setObjectName("rateCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(46)
+        self.setMinimumHeight(40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(
             "QPushButton#rateCard { background: #FFFFFF; border: 1px solid #D9E0E7; border-radius: 8px; }"
@@ -90,7 +90,7 @@ class RateCard(QPushButton):
         )
         self.setToolTip(self.tr("Collection rate by amount (large) and by households. Click to open the reports."))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setContentsMargins(16, 3, 16, 3)
         layout.setSpacing(8)
         self.caption = QLabel(self.tr("Collection rate"))
         self.caption.setStyleSheet("color: #5F6B7A; background: transparent;")

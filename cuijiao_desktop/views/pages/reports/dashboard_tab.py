@@ -98,7 +98,7 @@ def export_month_workbook(session, *, actor, stats: MonthStats, path: Path, prog
     from cuijiao_desktop.reports.stats_xlsx import write_stats_workbook  # openpyxl only when exporting
 
     actor = authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
-    export_service.record_export(session, actor=actor, what="month_stats", file_name=path.name,
+    export_service.record_export(session, actor=actor, what="stats", file_name=path.name,
                                  rows=len(stats.details))
     write_stats_workbook(stats, path, progress=progress, cancel=cancel)
     return path

@@ -16,7 +16,7 @@ from pathlib import Path
 #: Modules whose import registers scenarios, in report order.
 MODULES: tuple[str, ...] = ("benchmarks.demo_build", "benchmarks.front_desk_search", "benchmarks.front_desk_arrears",
                             "benchmarks.front_desk_ledger", "benchmarks.imports", "benchmarks.print_room",
-                            "benchmarks.ledger")
+                            "benchmarks.ledger", "benchmarks.stats")
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from cuijiao_desktop import __version__
 from cuijiao_desktop.domain.errors import DomainError
 
-from . import arrears, audit, billing, cases, data, database, demo, printroom, users, worklist
+from . import arrears, audit, billing, cases, data, database, demo, printroom, stats, users, worklist
 from .common import EXIT_IO, EXIT_RULE, EXIT_UNEXPECTED, ArgumentParser, Context, describe_error, fail
 
 #: The command modules, in the order their commands are listed by ``--help``.
-COMMAND_MODULES = (demo, database, data, users, audit, billing, arrears, worklist, cases, printroom)
+COMMAND_MODULES = (demo, database, data, users, audit, billing, arrears, worklist, cases, printroom, stats)
 
 __all__ = ["EXIT_IO", "EXIT_RULE", "EXIT_UNEXPECTED", "describe_error", "main", "run"]
 

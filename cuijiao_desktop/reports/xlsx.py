@@ -21,6 +21,7 @@ writer of .xlsx files in the project must call it on the cells it fills.
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
 import datetime as dt
 import os
@@ -29,28 +30,37 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
 from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.domain.rates import format_rate, ratio_percent
 
 __all__ = [
     "MONEY_FORMAT",
+    "PERCENT_FORMAT",
+    "BoldRow",
+    "SheetInfo",
     "XlsxColumn",
+    "add_table_sheet",
     "cell_text",
+    "discard_workbook",
     "display_width",
     "guard_text",
+    "save_workbook",
     "write_table",
     "write_table_csv",
     "write_table_xlsx",
 ]
 
-ColumnKind = Literal["text", "money", "int", "date", "period", "area"]
+ColumnKind = Literal["text", "money", "int", "date", "period", "area", "percent"]
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
 MONEY_FORMAT = '"¥"#,##0.00;[Red]-"¥"#,##0.00'
+PERCENT_FORMAT = "0.00%"
 _FORMATS: dict[str, str] = {
     "text": "@",
     "money": MONEY_FORMAT,
@@ -58,9 +68,14 @@ _FORMATS: dict[str, str] = {
     "date": "yyyy-mm-dd",
     "period": "@",
     "area": "#,##0.00",
+    "percent": PERCENT_FORMAT,
 }
 _KINDS = frozenset(_FORMATS)
 _HEADER_FILL = "DDE6F0"
+#: The workbook's own font (openpyxl's default style): a styled cell names it too, or LibreOffice prints
+#: titles, headers and totals in a serif face beside the sans-serif figures.
+_FONT_NAME = "Calibri"
+_TOTALS_FILL = "F1F4F8"  # subtotal and totals rows of add_table_sheet
 _MAX_WIDTH = 60
 _MIN_WIDTH = 6
 _WIDTH_SAMPLE = 2000  # rows looked at to size the columns
@@ -73,16 +88,28 @@ class XlsxColumn:
 
     ``kind``: ``text`` (written as text, e.g. phones and room codes), ``money`` (int fen),
     ``int``, ``date`` (``datetime.date``), ``period`` (``YYYYMM`` int, shown ``2026-10``),
-    ``area`` (int 0.01 m²). ``width`` overrides the automatic width (in characters).
+    ``area`` (int 0.01 m²), ``percent`` (a ``fractions.Fraction``, shown ``93.25%``: the cell holds
+    the ratio rounded half-up to the shown 0.01 %, exactly; None leaves the cell empty).
+    ``width`` overrides the automatic width (in characters). ``align`` (``left``, ``center``, ``right``)
+    overrides the cells' horizontal alignment; dates and periods are centred (so that a right-aligned
+    number beside them does not run into them), everything else keeps the spreadsheet's default.
     """
 
     title: str
     kind: ColumnKind = "text"
     width: int | None = None
+    align: Literal["left", "center", "right"] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
             raise ValueError(f"unknown column kind {self.kind!r}")
+        if self.align not in (None, "left", "center", "right"):
+            raise ValueError(f"unknown alignment {self.align!r}")
+
+    @property
+    def horizontal(self) -> str | None:
+        """The cells' horizontal alignment (None: the spreadsheet's default for the value)."""
+        return self.align or ("center" if self.kind in ("date", "period") else None)
 
 
 def display_width(text: str) -> int:
@@ -112,12 +139,23 @@ def cell_text(kind: str, value: Any) -> str:
         return _period_text(value)
     if kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
+    if kind == "percent" and isinstance(value, Fraction):
+        return format_rate(_percent(value))
     return str(value)
+
+
+def _percent(value: Fraction) -> Decimal:
+    """A rate in percent with 2 decimals, half-up (``domain.rates``: the rule the whole program uses)."""
+    pct = ratio_percent(value.numerator, value.denominator)
+    assert pct is not None  # a Fraction's denominator is never 0
+    return pct
 
 
 def _xlsx_value(kind: str, value: Any) -> Any:
     if value is None:
         return None
+    if kind == "percent" and isinstance(value, Fraction):
+        return _percent(value).scaleb(-2)  # 93.25 % -> 0.9325, exact
     if kind in ("money", "area") and isinstance(value, int) and not isinstance(value, bool):
         return _yuan(value)
     if kind == "period" and isinstance(value, int) and not isinstance(value, bool):
@@ -192,6 +230,256 @@ def _widths(columns: Sequence[XlsxColumn], sample: Sequence[Sequence[Any]], tota
     return widths
 
 
+@dataclass(frozen=True)
+class BoldRow:
+    """A row inside a table written bold with a line above it (an estate's subtotal, for example)."""
+
+    values: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """Where :func:`add_table_sheet` put a table: the last header row, the data rows (1-based,
+    the rows inside the filter; ``last_data_row < first_data_row`` when there are none), the
+    totals row (0 without one) and the number of rows written from ``rows``."""
+
+    title: str
+    header_row: int
+    first_data_row: int
+    last_data_row: int
+    totals_row: int
+    rows: int
+
+
+def add_table_sheet(
+    wb: Any,
+    columns: Sequence[XlsxColumn],
+    rows: Iterable[Sequence[Any] | BoldRow],
+    *,
+    sheet_title: str,
+    title: str | None = None,
+    subtitle: str | Sequence[str] | None = None,
+    header_groups: Sequence[tuple[str | None, int]] | None = None,
+    freeze_columns: int = 0,
+    totals_label: str | None = None,
+    totals_row: Sequence[Any] | None = None,
+    footnotes: Sequence[str] = (),
+    fit_to_height: int = 0,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> SheetInfo:
+    """Append one formatted table as a new sheet of ``wb`` (an openpyxl ``Workbook(write_only=True)``).
+
+    The layout of :func:`write_table_xlsx`: ``title`` and each ``subtitle`` line merged above a bold
+    filled header, frozen panes (below the header and right of the first ``freeze_columns``
+    columns), a filter over the header and data rows, CJK-aware widths, print titles (the header
+    rows), landscape A4 fit to width and page numbers in the footer. Extras:
+
+    - ``header_groups``: a second header line above the column titles, as ``(label, span)`` pairs
+      from the first column on; a label spans ``span`` columns, ``None`` merges each of those
+      columns' title over both lines (账龄 buckets above 户数/金额, for example).
+    - a :class:`BoldRow` in ``rows`` is written bold with a line above (a subtotal).
+    - ``totals_label`` adds a bold last row summing the money columns; ``totals_row`` instead
+      writes the given values as that bold last row (figures that do not add up, such as rates).
+    - ``footnotes``: plain lines after the table (definitions, remarks).
+    - ``fit_to_height``: pages the print may take in height (0: as many as needed; 1 keeps a small
+      table and its chart on one page).
+
+    ``progress(done, total, text)`` every few hundred rows; a ``cancel()`` returning True raises
+    ``DomainError("task.cancelled")``. The caller saves the workbook (:func:`save_workbook`) or
+    discards it (:func:`discard_workbook`).
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    columns = list(columns)
+    if not columns:
+        raise ValueError("at least one column is needed")
+    if totals_label is not None and totals_row is not None:
+        raise ValueError("give totals_label or totals_row, not both")
+    if header_groups is not None and sum(span for _, span in header_groups) != len(columns):
+        raise ValueError("the header groups must span every column")
+    total = len(rows) if isinstance(rows, Sized) else 0
+    iterator = iter(rows)
+    head = list(islice(iterator, _WIDTH_SAMPLE))
+    sample = [r.values if isinstance(r, BoldRow) else r for r in head]
+    if totals_row is not None:
+        sample.append(totals_row)
+    subtitles = [subtitle] if isinstance(subtitle, str) else list(subtitle or ())
+
+    ws = wb.create_sheet(title=_sheet_name(sheet_title))
+    bold_rows = totals_label is not None or totals_row is not None or any(isinstance(r, BoldRow) for r in head)
+    for i, width in enumerate(_widths(columns, sample, bold_rows), start=1):  # bold figures are wider
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+    last_col = get_column_letter(len(columns))
+    first_header = 1 + (title is not None) + len(subtitles)
+    header_row = first_header + (header_groups is not None)
+    thin = Side(style="thin", color="9AA7B5")
+    bold = Font(name=_FONT_NAME, size=11, bold=True)
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    header_border = Border(bottom=thin)
+    top_border = Border(top=thin)
+    totals_fill = PatternFill("solid", fgColor=_TOTALS_FILL)
+
+    # sheet views and properties are streamed before the first row: set them now
+    ws.freeze_panes = f"{get_column_letter(freeze_columns + 1)}{header_row + 1}"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+    def line(text: str, *, size: int, bold: bool) -> list[Any]:
+        cell = guard_text(WriteOnlyCell(ws, value=text))
+        cell.font = Font(name=_FONT_NAME, size=size, bold=bold)
+        cell.alignment = Alignment(horizontal="left", vertical="center")
+        return [cell]
+
+    def merge(ref: str) -> None:
+        if ":" in ref and ref.split(":")[0] != ref.split(":")[1]:
+            ws.merged_cells.add(ref)
+
+    row_no = 0
+    if title is not None:
+        row_no += 1
+        ws.append(line(title, size=14, bold=True))
+        merge(f"A{row_no}:{last_col}{row_no}")
+    for text in subtitles:
+        row_no += 1
+        ws.append(line(text, size=10, bold=False))
+        merge(f"A{row_no}:{last_col}{row_no}")
+
+    def header_cell(value: str | None) -> Any:
+        cell = guard_text(WriteOnlyCell(ws, value=value))
+        cell.font = bold
+        cell.fill = header_fill
+        cell.alignment = header_align
+        cell.border = header_border
+        return cell
+
+    if header_groups is not None:
+        top: list[Any] = []
+        bottom: list[Any] = []
+        col = 1
+        for label, span in header_groups:
+            for k in range(span):
+                c = columns[col - 1 + k]
+                if label is None:
+                    top.append(header_cell(c.title))
+                    bottom.append(header_cell(None))
+                    merge(f"{get_column_letter(col + k)}{first_header}:{get_column_letter(col + k)}{header_row}")
+                else:
+                    top.append(header_cell(label if k == 0 else None))
+                    bottom.append(header_cell(c.title))
+            if label is not None:
+                merge(f"{get_column_letter(col)}{first_header}:{get_column_letter(col + span - 1)}{first_header}")
+            col += span
+        ws.append(top)
+        ws.append(bottom)
+    else:
+        ws.append([header_cell(col.title) for col in columns])
+
+    formats = [_FORMATS[c.kind] for c in columns]
+    kinds = [c.kind for c in columns]
+    money_idx = [i for i, k in enumerate(kinds) if k == "money"]
+    sums = dict.fromkeys(money_idx, 0)
+    written = 0
+
+    aligns = [Alignment(horizontal=c.horizontal) if c.horizontal else None for c in columns]
+
+    styles: dict[tuple[int, bool, bool], Any] = {}
+
+    def style(i: int, as_text: bool, emphasis: bool) -> Any:
+        """A column's cell style, built once: setting a style on every cell looks it up in the
+        workbook's style tables each time, which took most of the time of a large sheet."""
+        key = (i, as_text, emphasis)
+        found = styles.get(key)
+        if found is None:
+            proto = WriteOnlyCell(ws)
+            proto.number_format = "@" if as_text else formats[i]
+            if aligns[i] is not None:
+                proto.alignment = aligns[i]
+            if emphasis:
+                proto.font = bold
+                proto.border = top_border
+                proto.fill = totals_fill
+            found = styles[key] = proto._style
+        return found
+
+    def data_row(values: Sequence[Any], *, emphasis: bool = False) -> list[Any]:
+        out = []
+        for i, kind in enumerate(kinds):
+            raw = values[i] if i < len(values) else None
+            cell = WriteOnlyCell(ws, value=_xlsx_value(kind, raw))
+            cell._style = copy.copy(style(i, isinstance(raw, str) and kind != "text", emphasis))
+            out.append(guard_text(cell))
+        return out
+
+    def all_rows() -> Iterator[Sequence[Any] | BoldRow]:
+        yield from head
+        yield from iterator
+
+    for item in all_rows():
+        emphasis = isinstance(item, BoldRow)
+        values = item.values if isinstance(item, BoldRow) else item
+        ws.append(data_row(values, emphasis=emphasis))
+        if not emphasis:
+            for i in money_idx:
+                v = values[i] if i < len(values) else None
+                if isinstance(v, int):
+                    sums[i] += v
+        written += 1
+        if written % _STEP == 0:
+            _check_cancel(cancel)
+            if progress is not None:
+                progress(written, total, "")
+
+    last_data = header_row + written
+    totals_at = 0
+    if totals_label is not None or totals_row is not None:
+        if totals_row is None:
+            totals_row = [None] * len(columns)
+            totals_row[0] = totals_label
+            for i in money_idx:
+                totals_row[i] = sums[i]
+        ws.append(data_row(totals_row, emphasis=True))
+        totals_at = last_data + 1
+    if footnotes:
+        ws.append([])
+        for text in footnotes:
+            ws.append(line(text, size=9, bold=False))
+
+    ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_data, header_row)}"
+    ws.print_title_rows = f"{first_header}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = fit_to_height
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    return SheetInfo(ws.title, header_row, header_row + 1, last_data, totals_at, written)
+
+
+def discard_workbook(wb: Any) -> None:
+    """Close the sheets of a write-only workbook that will not be saved (removes their temporary files)."""
+    for ws in list(getattr(wb, "_sheets", ())):
+        _discard(ws)
+
+
+def save_workbook(wb: Any, path: str | os.PathLike[str], *, cancel: CancelFn | None = None) -> Path:
+    """Save ``wb`` through a temporary file beside ``path`` renamed into place; a cancel or failure
+    (even while saving) leaves no file. Returns the path."""
+    target = Path(path)
+    try:
+        _check_cancel(cancel)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    with _replacing(target) as tmp:
+        wb.save(tmp)
+        _check_cancel(cancel)
+    return target
+
+
 def write_table_xlsx(
     path: str | os.PathLike[str],
     columns: Sequence[XlsxColumn],
@@ -210,128 +498,22 @@ def write_table_xlsx(
     row with that label and the sum of every money column. ``progress(done, total, text)`` is
     called now and then (``total`` is 0 when ``rows`` has no length); when ``cancel()`` returns
     True a ``DomainError("task.cancelled")`` is raised and no file is left behind.
+    (One sheet of :func:`add_table_sheet`; several sheets: build the workbook with it.)
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
-    columns = list(columns)
-    if not columns:
-        raise ValueError("at least one column is needed")
     total = len(rows) if isinstance(rows, Sized) else 0
-    iterator = iter(rows)
-    head = list(islice(iterator, _WIDTH_SAMPLE))
-    target = Path(path)
-
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=_sheet_name(sheet_title))
-    for i, width in enumerate(_widths(columns, head, totals_label is not None), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-
-    last_col = get_column_letter(len(columns))
-    header_row = 1 + (title is not None) + (subtitle is not None)
-    thin = Side(style="thin", color="9AA7B5")
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    header_border = Border(bottom=thin)
-
-    # sheet views and properties are streamed before the first row: set them now
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-
-    def line(text: str, *, size: int, bold: bool) -> list[Any]:
-        cell = guard_text(WriteOnlyCell(ws, value=text))
-        cell.font = Font(size=size, bold=bold)
-        cell.alignment = Alignment(horizontal="left", vertical="center")
-        return [cell]
-
-    row_no = 0
-    if title is not None:
-        row_no += 1
-        ws.append(line(title, size=14, bold=True))
-        if len(columns) > 1:
-            ws.merged_cells.add(f"A{row_no}:{last_col}{row_no}")
-    if subtitle is not None:
-        row_no += 1
-        ws.append(line(subtitle, size=10, bold=False))
-        if len(columns) > 1:
-            ws.merged_cells.add(f"A{row_no}:{last_col}{row_no}")
-
-    header = []
-    for col in columns:
-        cell = guard_text(WriteOnlyCell(ws, value=col.title))
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = header_align
-        cell.border = header_border
-        header.append(cell)
-    ws.append(header)
-
-    formats = [_FORMATS[c.kind] for c in columns]
-    kinds = [c.kind for c in columns]
-    money_idx = [i for i, k in enumerate(kinds) if k == "money"]
-    sums = dict.fromkeys(money_idx, 0)
-    written = 0
-
-    def data_row(values: Sequence[Any]) -> list[Any]:
-        out = []
-        for i, kind in enumerate(kinds):
-            raw = values[i] if i < len(values) else None
-            cell = guard_text(WriteOnlyCell(ws, value=_xlsx_value(kind, raw)))
-            cell.number_format = formats[i]
-            out.append(cell)
-        return out
-
-    def all_rows() -> Iterator[Sequence[Any]]:
-        yield from head
-        yield from iterator
-
     try:
-        for values in all_rows():
-            ws.append(data_row(values))
-            for i in money_idx:
-                v = values[i] if i < len(values) else None
-                if isinstance(v, int):
-                    sums[i] += v
-            written += 1
-            if written % _STEP == 0:
-                _check_cancel(cancel)
-                if progress is not None:
-                    progress(written, total, "")
-
-        last_data = header_row + written
-        if totals_label is not None:
-            totals: list[Any] = [None] * len(columns)
-            totals[0] = totals_label
-            for i in money_idx:
-                totals[i] = sums[i]
-            cells = data_row(totals)
-            cells[0].number_format = "@"
-            for cell in cells:
-                cell.font = header_font
-                cell.border = Border(top=thin)
-            ws.append(cells)
-
-        ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_data, header_row)}"
-        ws.print_title_rows = f"{header_row}:{header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = 9  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-
-        _check_cancel(cancel)
+        info = add_table_sheet(wb, columns, rows, sheet_title=sheet_title, title=title, subtitle=subtitle,
+                               totals_label=totals_label, progress=progress, cancel=cancel)
     except BaseException:
-        _discard(ws)
+        discard_workbook(wb)
         raise
-    with _replacing(target) as tmp:
-        wb.save(tmp)
-        _check_cancel(cancel)
+    save_workbook(wb, path, cancel=cancel)
     if progress is not None:
-        progress(written, total or written, "")
-    return written
+        progress(info.rows, total or info.rows, "")
+    return info.rows
 
 
 def write_table_csv(

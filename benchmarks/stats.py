@@ -1,0 +1,164 @@
+"""The monthly statistics at operator size (50,000 rooms × 120 months), issue 12.
+
+* ``stats_json``: ``compute_month_stats`` + ``to_json`` for last month (every sheet's data: 汇总, fee
+  items, ageing, collectors, reasons, the 12-month trend, one detail row per room in arrears), target
+  < 3 s. Its floor, in the same run: the 汇总 aggregation per building (households, both rates' counts,
+  当月应收, 当月实收, 欠费追回, 预交, 历史欠费, 期末欠费) as ONE raw SQL statement through the plain
+  ``sqlite3`` cursor; the benchmark checks that the floor's totals equal the service's.
+* ``stats_workbook``: the same plus ``reports.stats_xlsx.write_stats_workbook`` (target < 10 s). The
+  writer is built on another branch: until it is merged this scenario reports "not measured".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+from . import Context, Result, demo_50k_database, median_seconds, scenario
+
+_STATE: dict = {}
+
+#: The 汇总 per building in one statement (the floor). Parameters: m (YYYYMM), s (the day before M),
+#: e (the last day of M), as text dates the way SQLite stores them.
+SUMMARY_SQL = """
+WITH late_e AS (
+  SELECT a.bill_id, SUM(a.amount_fen) AS fen FROM payment p JOIN payment_allocation a ON a.payment_id = p.id
+  WHERE p.paid_on > :e GROUP BY a.bill_id),
+late_s AS (
+  SELECT a.bill_id, SUM(a.amount_fen) AS fen FROM payment p JOIN payment_allocation a ON a.payment_id = p.id
+  WHERE p.paid_on > :s GROUP BY a.bill_id),
+owed_e AS (
+  SELECT b.room_id, b.amount_fen - b.discount_fen - b.paid_fen - b.waived_fen AS fen FROM bill b
+  WHERE b.amount_fen > b.paid_fen + b.discount_fen + b.waived_fen AND b.period <= :m
+  UNION ALL SELECT b.room_id, l.fen FROM late_e l JOIN bill b ON b.id = l.bill_id WHERE b.period <= :m),
+owed_s AS (
+  SELECT b.room_id, b.amount_fen - b.discount_fen - b.paid_fen - b.waived_fen AS fen FROM bill b
+  WHERE b.amount_fen > b.paid_fen + b.discount_fen + b.waived_fen AND b.period < :m
+  UNION ALL SELECT b.room_id, l.fen FROM late_s l JOIN bill b ON b.id = l.bill_id WHERE b.period < :m),
+m_rooms AS (
+  SELECT b.room_id, SUM(b.amount_fen - b.discount_fen) AS billed,
+         MAX(b.amount_fen - b.discount_fen - b.paid_fen - b.waived_fen + COALESCE(l.fen, 0)) AS owed
+  FROM bill b LEFT JOIN late_e l ON l.bill_id = b.id WHERE b.period = :m GROUP BY b.room_id),
+collected AS (
+  SELECT b.room_id, SUM(a.amount_fen) AS fen FROM bill b JOIN payment_allocation a ON a.bill_id = b.id
+  JOIN payment p ON p.id = a.payment_id WHERE b.period = :m AND p.paid_on <= :e GROUP BY b.room_id),
+in_month AS (
+  SELECT b.room_id, SUM(CASE WHEN b.period < :m THEN a.amount_fen ELSE 0 END) AS rec,
+         SUM(CASE WHEN b.period > :m AND p.method <> 'credit' THEN a.amount_fen ELSE 0 END) AS pre
+  FROM payment p JOIN payment_allocation a ON a.payment_id = p.id JOIN bill b ON b.id = a.bill_id
+  WHERE p.paid_on > :s AND p.paid_on <= :e GROUP BY b.room_id),
+credit AS (
+  SELECT c.room_id, SUM(c.amount_fen) AS fen FROM credit_entry c JOIN payment p ON p.id = c.payment_id
+  WHERE p.paid_on > :s AND p.paid_on <= :e AND p.method <> 'credit' GROUP BY c.room_id),
+per_room AS (
+  SELECT room_id, SUM(h) AS h, SUM(hp) AS hp, SUM(billed) AS billed, SUM(coll) AS coll, SUM(rec) AS rec,
+         SUM(pre) AS pre, SUM(op) AS op, SUM(cl) AS cl FROM (
+    SELECT room_id, 1 AS h, CASE WHEN owed <= 0 THEN 1 ELSE 0 END AS hp, billed, 0 AS coll, 0 AS rec, 0 AS pre,
+           0 AS op, 0 AS cl FROM m_rooms
+    UNION ALL SELECT room_id, 0, 0, 0, fen, 0, 0, 0, 0 FROM collected
+    UNION ALL SELECT room_id, 0, 0, 0, 0, rec, pre, 0, 0 FROM in_month
+    UNION ALL SELECT room_id, 0, 0, 0, 0, 0, fen, 0, 0 FROM credit
+    UNION ALL SELECT room_id, 0, 0, 0, 0, 0, 0, fen, 0 FROM owed_s
+    UNION ALL SELECT room_id, 0, 0, 0, 0, 0, 0, 0, fen FROM owed_e) GROUP BY room_id)
+SELECT r.building_id, SUM(x.h), SUM(x.hp), SUM(x.billed), SUM(x.coll), SUM(x.rec), SUM(x.pre), SUM(x.op), SUM(x.cl)
+FROM per_room x JOIN room r ON r.id = x.room_id GROUP BY r.building_id
+"""
+
+
+def _loaded(ctx: Context) -> dict:
+    if not _STATE.get("path"):
+        from sqlalchemy.orm import Session
+
+        from cuijiao_desktop.db.engine import make_engine, sqlite_url
+        from cuijiao_desktop.domain.billing import period_add
+
+        path = demo_50k_database(ctx)
+        engine = make_engine(sqlite_url(path))
+        today = date.today()
+        period = period_add(today.year * 100 + today.month, -1)  # last month, over and fully billed
+        _STATE.update(path=path, engine=engine, session=Session(engine), period=period)
+    return _STATE
+
+
+def _floor(session, period: int) -> tuple[float, list[tuple]]:
+    from datetime import timedelta
+
+    from cuijiao_desktop.domain.billing import period_first_day, period_last_day
+
+    params = {"m": period, "s": (period_first_day(period) - timedelta(days=1)).isoformat(),
+              "e": period_last_day(period).isoformat()}
+    dbapi = session.connection().connection.dbapi_connection
+    rows: list[tuple] = []
+
+    def run() -> None:
+        cursor = dbapi.cursor()
+        rows[:] = cursor.execute(SUMMARY_SQL, params).fetchall()
+        cursor.close()
+
+    return median_seconds(run, repeat=3), rows
+
+
+def _compute(session, month: str):
+    from cuijiao_desktop.services.stats import compute_month_stats
+
+    stats = compute_month_stats(session, month)
+    stats.to_json()
+    return stats
+
+
+@scenario("stats_json", slow=True)
+def stats_json(ctx: Context) -> Result:
+    """The month's figures as JSON (compute_month_stats + to_json, every sheet's data), target < 3 s."""
+    from cuijiao_desktop.domain.billing import period_text
+
+    st = _loaded(ctx)
+    session, month = st["session"], period_text(st["period"])
+    try:
+        seconds = median_seconds(lambda: _compute(session, month), repeat=3)
+        stats = _compute(session, month)
+        floor_seconds, rows = _floor(session, st["period"])
+    finally:
+        session.rollback()
+    t = stats.total
+    floor_total = [sum(int(r[i] or 0) for r in rows) for i in range(1, 9)]
+    mine = [t.households, t.households_paid, t.billed_fen, t.collected_fen, t.recovered_fen, t.prepaid_fen,
+            t.opening_arrears_fen, t.closing_arrears_fen]
+    agree = "the floor's totals equal the service's" if floor_total == mine else (
+        f"FLOOR DIFFERS: floor {floor_total} vs service {mine}")
+    return Result("stats_json", seconds, len(stats.details),
+                  detail=f"{month}: {t.households:,} rooms billed, {len(stats.by_building)} buildings, "
+                         f"{len(stats.details):,} rooms in arrears (detail rows), {len(stats.collectors)} collectors; "
+                         f"{agree}",
+                  floor_seconds=floor_seconds, target_seconds=3.0)
+
+
+@scenario("stats_workbook", slow=True)
+def stats_workbook(ctx: Context) -> Result:
+    """The monthly statistics workbook (compute + reports.stats_xlsx.write_stats_workbook), target < 10 s."""
+    import time
+
+    from cuijiao_desktop.domain.billing import period_text
+
+    if importlib.util.find_spec("cuijiao_desktop.reports.stats_xlsx") is None:
+        return Result("stats_workbook", 0.0, detail="not measured: reports.stats_xlsx (the workbook writer) is "
+                      "not on this branch yet", target_seconds=10.0)
+    from cuijiao_desktop.reports.stats_xlsx import write_stats_workbook
+
+    st = _loaded(ctx)
+    session, month = st["session"], period_text(st["period"])
+    out = ctx.workdir / f"stats-{month}.xlsx"
+    try:
+        def both() -> None:
+            write_stats_workbook(_compute(session, month), out)
+
+        both()
+        times = []
+        for _ in range(2):
+            started = time.perf_counter()
+            both()
+            times.append(time.perf_counter() - started)
+        floor_seconds, _rows = _floor(session, st["period"])
+    finally:
+        session.rollback()
+    return Result("stats_workbook", min(times), size_bytes=out.stat().st_size,
+                  detail=f"{month}: compute + write, best of 2", floor_seconds=floor_seconds, target_seconds=10.0)

@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from sqlalchemy import select
 from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, build_stats_ledger
 
 from cuijiao_desktop.db.engine import describe_url
+from cuijiao_desktop.db.models import AuditLog
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.views.actions import NAV_IDS, ActionId
 from cuijiao_desktop.views.main_window import MainWindow
@@ -59,7 +62,7 @@ def percent_text_of(n: int, d: int) -> str:
     return percent_text(Fraction(n, d))
 
 
-def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window, ledger):
+def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window, ledger, tmp_path, read_factory):
     # 工作台: this month (April as of today) and last month (March as of its end)
     card = window.pages[ActionId.NAV_WORKBENCH].rate_card
     assert [p.month for p in card.points][-2:] == ["2026-03", "2026-04"]
@@ -91,6 +94,18 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     assert [(b.label, b.fen) for b in tab.buildings_chart.bars.bars] == [
         (A1, EXPECTED["by_building"][A1]["closing_arrears_fen"]), (A2, 9000), (B5, 4000)]
     assert [c.collector for c in tab.collectors_chart.ranked] == [C1, C2]
+
+    # 导出月报: the workbook of the figures shown, audited as an export of personal data
+    path = tmp_path / "月报-2026-03.xlsx"
+    with qtbot.waitSignal(tab.sig_exported):
+        tab.export_to(path)
+    book = load_workbook(path, read_only=True)
+    assert {"汇总", "欠费明细"} <= set(book.sheetnames)
+    book.close()
+    with read_factory.begin() as s:
+        audit = s.execute(select(AuditLog.action, AuditLog.username).order_by(AuditLog.id.desc())).first()
+    assert tuple(audit) == ("export.stats", ledger.finance.username)
+    assert "月报-2026-03.xlsx" in tab.status_label.text()
 
     # one estate: its buildings and the total
     with qtbot.waitSignal(tab.sig_loaded):

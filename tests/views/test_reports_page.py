@@ -7,8 +7,10 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QToolTip
 from sqlalchemy import select
 from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, build_stats_ledger
 
@@ -18,6 +20,8 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.views.actions import NAV_IDS, ActionId
 from cuijiao_desktop.views.main_window import MainWindow
 from cuijiao_desktop.views.pages.reports import ReportsPage
+from cuijiao_desktop.services.building_map import MapRoom
+from cuijiao_desktop.views.pages.reports.building_map import grid_layout
 from cuijiao_desktop.views.pages.reports.charts import percent_text
 
 TODAY = date(2026, 4, 15)  # "last month", the report's default, is March 2026: the ledger's month
@@ -121,7 +125,7 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     assert tab.table.item(tab.table.rowCount() - 1, 8).text() == "—"
 
 
-def test_the_building_map_opens_a_room_by_click_and_by_enter(qtbot, window, ledger):
+def test_the_building_map_opens_a_room_by_click_and_by_enter(qtbot, window, ledger, monkeypatch):
     page = _reports(window)
     window.show_page(NAV_IDS.index(ActionId.NAV_REPORTS))
     tab = page.building_map
@@ -138,6 +142,10 @@ def test_the_building_map_opens_a_room_by_click_and_by_enter(qtbot, window, ledg
     assert {view.cell_rect(r.room_id).top() for r in rooms.values()} == {view.cell_rect(r103.room_id).top()}
 
     rect = view.cell_rect(r103.room_id)
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *a: shown.append(text))
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.mapToGlobal(rect.center())))
+    assert shown == [view.tooltip_text(r103)] and "1-1-103" in shown[0]
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page() is window.room_ledger_page
     assert window.room_ledger_page.room_id == r103.room_id
@@ -201,3 +209,19 @@ def test_finance_closes_and_reopens_the_month_from_the_page(qtbot, window, ledge
     with qtbot.waitSignal(tab.sig_loaded):
         tab.month_combo.setCurrentIndex(tab.month_combo.findData("2026-04"))
     assert not tab.close_button.isEnabled()
+
+
+def test_the_grid_puts_floors_top_down_and_units_side_by_side():
+    def room(i, number, unit, floor):
+        return MapRoom(i, f"x-{number}", number, unit, floor, "", 0, None)
+
+    rooms = (room(1, "101", "1", 1), room(2, "102", "1", 1), room(3, "201", "1", 2), room(4, "101", "2", 1),
+             room(5, "1a", "2", 1), room(6, "P1", None, None))
+    grid = grid_layout(rooms, floor_text=lambda f: f"{f}F", unit_text=lambda u: u or "-")
+    where = {c.room.room_id: (c.row, c.col) for c in grid.cells}
+    assert grid.floors == ("2F", "1F", "—")  # top floor first; rooms without a floor in the last row
+    assert [u[0] for u in grid.units] == ["-", "1", "2"]
+    assert where[3] == (0, 1) and where[1] == (1, 1) and where[2] == (1, 2)  # 201 above 101
+    assert where[6] == (2, 0)
+    assert where[4][0] == where[5][0] == 1 and where[4][1] != where[5][1]  # odd numbering: its own column
+    assert grid.columns == 5

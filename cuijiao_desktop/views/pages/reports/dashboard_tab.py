@@ -195,7 +195,7 @@ class DashboardTab(QWidget):
         self.export_button.setObjectName("exportMonthReport")
         self.export_button.setToolTip(self.tr("The monthly statistics workbook (Excel) of the month shown"))
         self.export_button.clicked.connect(self.choose_export_file)
-        self.export_button.setVisible(self._user is None or self._user.can(Permission.EXPORT_PERSONAL_DATA))
+        self.export_button.setVisible(self._user is not None and self._user.can(Permission.EXPORT_PERSONAL_DATA))
         self.export_button.setEnabled(False)
         for w in (month_label, self.month_combo, estate_label, self.estate_combo, self.refresh_button):
             bar.addWidget(w)

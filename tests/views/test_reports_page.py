@@ -17,10 +17,10 @@ from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, build_stats_ledger
 from cuijiao_desktop.db.engine import describe_url
 from cuijiao_desktop.db.models import AuditLog
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.services.building_map import MapRoom
 from cuijiao_desktop.views.actions import NAV_IDS, ActionId
 from cuijiao_desktop.views.main_window import MainWindow
 from cuijiao_desktop.views.pages.reports import ReportsPage
-from cuijiao_desktop.services.building_map import MapRoom
 from cuijiao_desktop.views.pages.reports.building_map import grid_layout
 from cuijiao_desktop.views.pages.reports.charts import percent_text
 

@@ -18,6 +18,7 @@ from cuijiao_desktop.db.engine import describe_url
 from cuijiao_desktop.db.models import AuditLog
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.building_map import MapRoom
+from cuijiao_desktop.services.stats import summary
 from cuijiao_desktop.views.actions import NAV_IDS, ActionId
 from cuijiao_desktop.views.main_window import MainWindow
 from cuijiao_desktop.views.pages.reports import ReportsPage
@@ -66,13 +67,20 @@ def percent_text_of(n: int, d: int) -> str:
     return percent_text(Fraction(n, d))
 
 
-def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window, ledger, tmp_path, read_factory):
+def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window, ledger, tmp_path, read_factory,
+                                                                  monkeypatch):
     # 工作台: this month (April as of today) and last month (March as of its end)
     card = window.pages[ActionId.NAV_WORKBENCH].rate_card
     assert [p.month for p in card.points][-2:] == ["2026-03", "2026-04"]
     assert card.amount_labels[1].text() == "33.3%"  # March: 160.00 of 480.00 collected
     assert card.household_labels[1].text() == "households 42.9%"  # 3 of 7 rooms paid
     assert card.amount_labels[0].text() == "100.0%"  # April: the one bill was prepaid
+    # F5 on the same day reads only this month and last month again; the older points are kept
+    asked, before = [], card.points
+    real = summary.rate_trend
+    monkeypatch.setattr(summary, "rate_trend", lambda s, **kw: asked.append(kw["months"]) or real(s, **kw))
+    window.pages[ActionId.NAV_WORKBENCH].refresh()
+    assert asked == [2] and card.points == before and len(before) == summary.SUMMARY_MONTHS
 
     page = _reports(window)
     tab = page.dashboard
@@ -225,3 +233,11 @@ def test_the_grid_puts_floors_top_down_and_units_side_by_side():
     assert where[6] == (2, 0)
     assert where[4][0] == where[5][0] == 1 and where[4][1] != where[5][1]  # odd numbering: its own column
     assert grid.columns == 5
+
+
+def test_a_long_floor_wraps_onto_further_lines():
+    rooms = tuple(MapRoom(i, f"B1-{i:03d}", f"{i:03d}", None, -1, "", 0, None) for i in range(1, 46))
+    grid = grid_layout(rooms, floor_text=lambda f: f"{f}F", unit_text=lambda u: "", max_columns=20)
+    assert grid.floors == ("-1F", "", "") and grid.columns == 20
+    where = {c.room.number: (c.row, c.col) for c in grid.cells}
+    assert where["001"] == (0, 0) and where["020"] == (0, 19) and where["021"] == (1, 0) and where["045"] == (2, 4)

@@ -29,7 +29,6 @@ from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import auth, overview
 from cuijiao_desktop.services import worklist as worklist_service
-from cuijiao_desktop.services.stats import summary as rate_summary
 from cuijiao_desktop.services.worklist import KIND_ORDER, WorkItem, WorkKind
 from cuijiao_desktop.views.collection.models import WorkItemsModel
 from cuijiao_desktop.views.labels import WORK_LABELS, WORK_NOTES, label
@@ -204,17 +203,16 @@ class WorkbenchPage(Page):
         self._seq += 1
         seq = self._seq
         choice = self.view_combo.currentData()
-        self._runner.submit(rate_summary.rate_trend, today=today, on_result=self.rate_card.set_points,
-                            on_error=lambda exc: self.rate_card.setToolTip(error_message(exc)))
         if self._user is None:
             self._runner.submit(overview.office_overview, today=today,
                                 on_result=lambda ov: self._show_overview(ov), on_error=self._show_error)
-            return
-        self._runner.submit(
-            load_workbench, actor=self._user, today=today, user_id=choice if choice not in (None, OFFICE) else None,
-            office=choice == OFFICE, on_result=lambda data, seq=seq: self._show(seq, data),
-            on_error=self._show_error,
-        )
+        else:
+            self._runner.submit(
+                load_workbench, actor=self._user, today=today,
+                user_id=choice if choice not in (None, OFFICE) else None, office=choice == OFFICE,
+                on_result=lambda data, seq=seq: self._show(seq, data), on_error=self._show_error,
+            )
+        self.rate_card.load(self._runner, today)  # after the work list: the rates may take a moment
 
     def _show_overview(self, ov) -> None:
         self.overview = ov

@@ -42,6 +42,8 @@ CLEAR_COLOURS = PAID_COLOURS
 _GRID_LINE = QColor("#C9D1DA")
 _FOCUS = QColor("#0F4C81")
 _CAPTION = QColor("#5F6B7A")
+#: Places on one line of a floor in one unit; more wrap onto further lines (car parks, rows of shops).
+MAX_COLUMNS = 20
 
 
 @dataclass(frozen=True)
@@ -72,34 +74,41 @@ def _slot(room: map_service.MapRoom) -> str:
 
 
 def grid_layout(rooms: tuple[map_service.MapRoom, ...], *, floor_text: Callable[[int], str],
-                unit_text: Callable[[str | None], str]) -> GridLayout:
+                unit_text: Callable[[str | None], str], max_columns: int = MAX_COLUMNS) -> GridLayout:
     """Lay ``rooms`` out: one row per floor (top floor first; rooms without a floor in a last row),
-    one column group per unit (in building order), one column per place on the floor."""
-    floors = sorted({r.floor for r in rooms if r.floor is not None}, reverse=True)
-    has_unknown = any(r.floor is None for r in rooms)
-    row_of = {f: i for i, f in enumerate(floors)}
+    one column group per unit (in building order), one column per place on the floor. A floor with
+    more than ``max_columns`` places in a unit (a car park, a row of shops) wraps onto further lines."""
+    floors: list[int | None] = sorted({r.floor for r in rooms if r.floor is not None}, reverse=True)
+    if any(r.floor is None for r in rooms):
+        floors.append(None)
     units = sorted({r.unit for r in rooms}, key=natural_key)
-    cells: list[Cell] = []
-    groups: list[tuple[str, int, int]] = []
-    col = 0
-    for unit in units:
+    placed: list[tuple[map_service.MapRoom, int, int]] = []  # room, unit index, place index
+    widths: list[int] = []
+    for u, unit in enumerate(units):
         in_unit = [r for r in rooms if r.unit == unit]
         slots = sorted({_slot(r) for r in in_unit}, key=lambda s: (len(s), natural_key(s)))
         slot_col = {s: i for i, s in enumerate(slots)}
-        taken: set[tuple[int, int]] = set()
-        width = len(slots)
+        taken: set[tuple[int | None, int]] = set()
+        width = 0
         for r in in_unit:
-            row = row_of[r.floor] if r.floor is not None else len(floors)
             c = slot_col[_slot(r)]
-            while (row, c) in taken:  # two rooms claim one place (odd numbering): the next free column
+            while (r.floor, c) in taken:  # two rooms claim one place (odd numbering): the next free one
                 c += 1
+            taken.add((r.floor, c))
             width = max(width, c + 1)
-            taken.add((row, c))
-            cells.append(Cell(r, row, col + c))
-        groups.append((unit_text(unit), col, width))
-        col += width
-    labels = tuple(floor_text(f) for f in floors) + (("—",) if has_unknown else ())
-    return GridLayout(tuple(cells), labels, tuple(groups), col)
+            placed.append((r, u, c))
+        widths.append(min(width, max_columns))
+    lines = {f: 1 for f in floors}
+    for r, _u, c in placed:
+        lines[r.floor] = max(lines[r.floor], c // max_columns + 1)
+    first_row, labels = {}, []
+    for f in floors:
+        first_row[f] = len(labels)
+        labels += [floor_text(f) if f is not None else "—"] + [""] * (lines[f] - 1)
+    starts = [sum(widths[:u]) for u in range(len(units))]
+    cells = tuple(Cell(r, first_row[r.floor] + c // max_columns, starts[u] + c % max_columns) for r, u, c in placed)
+    groups = tuple((unit_text(unit), starts[u], widths[u]) for u, unit in enumerate(units))
+    return GridLayout(cells, tuple(labels), groups, sum(widths))
 
 
 class BuildingMapView(QWidget):

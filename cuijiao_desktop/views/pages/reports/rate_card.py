@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from cuijiao_desktop.messages import error_message
+from cuijiao_desktop.services.stats import summary
 from cuijiao_desktop.services.stats.model import TrendPoint
 from cuijiao_desktop.views.pages.reports.charts import AMOUNT_COLOUR, HOUSEHOLD_COLOUR, percent_text
 
@@ -128,6 +130,21 @@ class RateCard(QPushButton):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.clicked.connect(self.sig_show_reports.emit)
         self.points: tuple[TrendPoint, ...] = ()
+        self._day = None  # the day self.points were read on
+
+    def load(self, runner, today) -> None:
+        """Read the rates off the GUI thread: every month the first time on a day, then only this month and
+        last month (the older months of the sparkline are kept: a full read costs seconds at 50,000 rooms)."""
+        again = self._day == today and len(self.points) > 2
+        months = 2 if again else summary.SUMMARY_MONTHS
+        older = self.points[:-2] if again else ()
+
+        def show(points: tuple[TrendPoint, ...]) -> None:
+            self._day = today
+            self.set_points(older + tuple(points))
+
+        runner.submit(summary.rate_trend, today=today, months=months, on_result=show,
+                      on_error=lambda exc: self.setToolTip(error_message(exc)))
 
     def set_points(self, points: Sequence[TrendPoint]) -> None:
         """The months, oldest first; the last is this month, the one before it last month."""

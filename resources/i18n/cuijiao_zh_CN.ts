@@ -1049,7 +1049,7 @@ Last entry: no. {seq}, hash {hash}</source>
     <name>BuildingMapView</name>
     <message>
         <source>Building map</source>
-        <extracomment>A room that owes nothing overdue: the ledger&apos;s &quot;paid&quot; colours.</extracomment>
+        <extracomment>A room that owes nothing overdue: the ledger&apos;s &quot;paid&quot; colours. Places on one line of a floor in one unit; more wrap onto further lines (car parks, rows of shops).</extracomment>
         <translation>楼栋图</translation>
     </message>
     <message>
@@ -1076,6 +1076,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>各楼栋期末欠费</translation>
     </message>
     <message>
+        <source>Click a bar to see the building&apos;s map</source>
+        <translation>单击柱条查看该楼栋的楼栋图</translation>
+    </message>
+    <message>
         <source>No building owes anything.</source>
         <translation>各楼栋均无欠费。</translation>
     </message>
@@ -1088,8 +1092,10 @@ Last entry: no. {seq}, hash {hash}</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <source>{building}: {amount}</source>
-        <translation>{building}：{amount}</translation>
+        <source>{building}: {amount}
+Click to see its map</source>
+        <translation>{building}：{amount}
+单击查看楼栋图</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1972,10 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Summary by building</source>
         <translation>按楼栋汇总</translation>
+    </message>
+    <message>
+        <source>Double-click a building to see its map</source>
+        <translation>双击楼栋查看楼栋图</translation>
     </message>
     <message>
         <source>Total</source>

@@ -126,6 +126,17 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     assert [_row(tab.table, r)[0] for r in range(tab.table.rowCount())] == [A1, A2, "Total"]
     assert _row(tab.table, 2) == _money_row("Total", EXPECTED["by_estate"]["锦绣"])
 
+    # a building's row, or its bar, shows its building map
+    with qtbot.waitSignal(page.building_map.sig_loaded):
+        tab.table.cellDoubleClicked.emit(1, 0)
+    assert page.tabs.currentWidget() is page.building_map
+    assert (page.building_map.view.data.estate, page.building_map.view.data.building) == ("锦绣", "2")
+    page.tabs.setCurrentWidget(tab)
+    with qtbot.waitSignal(page.building_map.sig_loaded):
+        tab.buildings_chart.bar_set.clicked.emit(1)  # drawn bottom up: index 1 is the top bar, 锦绣 1栋
+    assert page.building_map.view.data.building == "1"
+    page.tabs.setCurrentWidget(tab)
+
     # a month without bills draws empty charts that say so
     with qtbot.waitSignal(tab.sig_loaded):
         tab.month_combo.setCurrentIndex(tab.month_combo.findData("2025-06"))

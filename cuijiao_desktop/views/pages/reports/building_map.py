@@ -382,6 +382,7 @@ class BuildingMapTab(QWidget):
         self.buildings: tuple[map_service.MapBuilding, ...] = ()
         self._seq = 0
         self._want_building: int | None = None
+        self._want_named: tuple[str, str] | None = None  # (estate, building) asked for before the list came
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 10, 0, 0)
@@ -461,6 +462,11 @@ class BuildingMapTab(QWidget):
 
     def _show_buildings(self, buildings: tuple[map_service.MapBuilding, ...]) -> None:
         self.buildings = buildings
+        if self._want_named is not None:
+            named = self._named(*self._want_named)
+            self._want_named = None
+            if named is not None:
+                self._want_building = named.id
         estate_before = self.estate_combo.currentData()
         self.estate_combo.blockSignals(True)
         self.estate_combo.clear()
@@ -502,6 +508,19 @@ class BuildingMapTab(QWidget):
         with QSignalBlocker(self.estate_combo):
             self.estate_combo.setCurrentIndex(self.estate_combo.findData(b.estate_id))
         self._fill_buildings()
+
+    def _named(self, estate: str, building: str) -> map_service.MapBuilding | None:
+        return next((b for b in self.buildings if b.estate == estate and b.name == building), None)
+
+    def want_building(self, estate: str, building: str) -> None:
+        """Show the building named so (from the dashboards): now when the buildings are known, else
+        once they are loaded."""
+        if not self.buildings:
+            self._want_named = (estate, building)
+            return
+        named = self._named(estate, building)
+        if named is not None:
+            self.show_building(named.id)
 
     def load_building(self) -> None:
         """Read the chosen building's rooms off the GUI thread."""

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -56,6 +56,8 @@ class Bar:
     label: str
     fen: int
     note: str = ""
+    estate: str = ""  # a building's bar: its estate and building
+    building: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def top_buildings(stats: MonthStats, n: int = TOP_BUILDINGS) -> BuildingBars:
     owing = sorted((b for b in stats.by_building if b.figures.closing_arrears_fen > 0),
                    key=lambda b: (-b.figures.closing_arrears_fen, b.label))
     rest = owing[n:]
-    return BuildingBars(tuple(Bar(b.label, b.figures.closing_arrears_fen) for b in owing[:n]), len(rest),
+    return BuildingBars(tuple(Bar(b.label, b.figures.closing_arrears_fen, estate=b.estate, building=b.building)
+                              for b in owing[:n]), len(rest),
                         sum(b.figures.closing_arrears_fen for b in rest))
 
 
@@ -257,7 +260,8 @@ class _HorizontalBars(DashboardChart):
 
     colour = ARREARS_COLOUR
 
-    def _draw(self, bars: list[Bar], name: str, tooltip, note: str = "") -> None:
+    def _draw(self, bars: list[Bar], name: str, tooltip, note: str = "") -> list[Bar]:
+        """Draw ``bars``; returns them in the order drawn (bottom up), as the bar set's indexes count."""
         self.clear()
         per, unit, fmt = money_scale(max(b.fen for b in bars))
         ordered = list(reversed(bars))  # a horizontal bar chart draws its first category at the bottom
@@ -279,13 +283,19 @@ class _HorizontalBars(DashboardChart):
         series.attachAxis(y_axis)
         series.attachAxis(x_axis)
         chart.legend().setVisible(False)
+        self.bar_set = bar_set
+        return ordered
 
 
 class BuildingsChart(_HorizontalBars):
-    """期末欠费 by building: the top buildings and the rest summed."""
+    """期末欠费 by building: the top buildings and the rest summed. A click on a bar emits
+    ``sig_building(estate, building)`` (the page shows its building map)."""
+
+    sig_building = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("buildingsChart", self.tr("Arrears by building (end of month)"), parent)
+        self.setToolTip(self.tr("Click a bar to see the building's map"))
 
     def set_stats(self, stats: MonthStats | None) -> None:
         top = top_buildings(stats) if stats is not None else BuildingBars((), 0, 0)
@@ -295,8 +305,10 @@ class BuildingsChart(_HorizontalBars):
             return
         note = self.tr(" · {n} other buildings owe {amount}").format(
             n=top.rest_count, amount=format_money(top.rest_fen)) if top.rest_count else ""
-        self._draw(list(top.bars), self.tr("Arrears"), lambda b: self.tr("{building}: {amount}").format(
-            building=b.label, amount=format_money(b.fen)), note)
+        ordered = self._draw(list(top.bars), self.tr("Arrears"), lambda b: self.tr(
+            "{building}: {amount}\nClick to see its map").format(building=b.label, amount=format_money(b.fen)), note)
+        self.bar_set.clicked.connect(lambda index: self.sig_building.emit(ordered[index].estate,
+                                                                          ordered[index].building))
 
 
 class CollectorsChart(_HorizontalBars):

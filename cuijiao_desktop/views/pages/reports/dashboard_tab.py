@@ -110,6 +110,7 @@ class DashboardTab(QWidget):
 
     sig_loaded = Signal(object)
     sig_exported = Signal(str)
+    sig_show_building = Signal(str, str)  # estate, building: its map (a bar or a row of the summary)
 
     def __init__(self, runner, user, *, today: Callable[[], date] = date.today, settings=None,
                  parent: QWidget | None = None) -> None:
@@ -122,6 +123,7 @@ class DashboardTab(QWidget):
         self.data: DashboardData | None = None
         self.export_handle = None
         self.reopen_dialog = None
+        self.table_scopes: list = []
         self._note = ""
         self._seq = 0
         outer = QVBoxLayout(self)
@@ -145,6 +147,7 @@ class DashboardTab(QWidget):
         self.buildings_chart = BuildingsChart()
         self.collectors_chart = CollectorsChart()
         self.charts = (self.trend_chart, self.ageing_chart, self.buildings_chart, self.collectors_chart)
+        self.buildings_chart.sig_building.connect(self.sig_show_building.emit)
         for i, chart in enumerate(self.charts):
             grid.addWidget(chart, i // 2, i % 2)
         grid.setColumnStretch(0, 1)
@@ -256,6 +259,7 @@ class DashboardTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.cellDoubleClicked.connect(lambda row, _col: self._open_row(row))
         return table
 
     # loading
@@ -386,6 +390,8 @@ class DashboardTab(QWidget):
         several = len(stats.by_estate) > 1
         scopes = stats.by_estate if several else stats.by_building
         self.table_title.setText(self.tr("Summary by estate") if several else self.tr("Summary by building"))
+        self.table_scopes = list(scopes)  # by row; the total row has none
+        self.table.setToolTip("" if several else self.tr("Double-click a building to see its map"))
         rows = [(s.label, s.figures) for s in scopes] + [(self.tr("Total"), stats.total)]
         self.table.setRowCount(len(rows))
         bold = QFont(self.table.font())
@@ -400,6 +406,12 @@ class DashboardTab(QWidget):
                 self.table.setItem(r, c, item)
         height = self.table.horizontalHeader().height() + 24 * len(rows) + 2 * self.table.frameWidth()
         self.table.setFixedHeight(height)
+
+    def _open_row(self, row: int) -> None:
+        """A building's row of the summary shows its building map."""
+        scope = self.table_scopes[row] if 0 <= row < len(self.table_scopes) else None
+        if scope is not None and scope.building:
+            self.sig_show_building.emit(scope.estate, scope.building)
 
     @staticmethod
     def _cells(name: str, f: Figures) -> list[str]:

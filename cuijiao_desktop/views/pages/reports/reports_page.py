@@ -30,6 +30,7 @@ class ReportsPage(Page):
         self.dashboard = DashboardTab(runner, user, today=today, settings=settings)
         self.building_map = BuildingMapTab(runner, today=today)
         self.building_map.sig_open_room.connect(self.sig_open_room.emit)
+        self.dashboard.sig_show_building.connect(self.show_building)
         self.add_tab(self.dashboard, self.tr("Monthly report and dashboards"))
         self.add_tab(self.building_map, self.tr("Building map"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
@@ -47,6 +48,11 @@ class ReportsPage(Page):
     def show_tab(self, widget: QWidget) -> None:
         """Bring ``widget``'s tab to the front."""
         self.tabs.setCurrentWidget(widget)
+
+    def show_building(self, estate: str, building: str) -> None:
+        """The building map of a building chosen on the dashboards (a bar, a row of the summary)."""
+        self.building_map.want_building(estate, building)
+        self.tabs.setCurrentWidget(self.building_map)  # shown the first time, it loads and then shows it
 
     def refresh(self) -> None:
         """Reload the tab on screen (F5); the others reload when next shown."""

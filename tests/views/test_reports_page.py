@@ -16,12 +16,13 @@ from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, build_stats_ledger
 
 from cuijiao_desktop.db.engine import describe_url
 from cuijiao_desktop.db.models import AuditLog
+from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.services.building_map import MapRoom
 from cuijiao_desktop.services.stats import summary
 from cuijiao_desktop.views.actions import NAV_IDS, ActionId
 from cuijiao_desktop.views.main_window import MainWindow
-from cuijiao_desktop.views.pages.reports import ReportsPage
+from cuijiao_desktop.views.pages.reports import ReportsPage, dashboard_tab
 from cuijiao_desktop.views.pages.reports.building_map import grid_layout
 from cuijiao_desktop.views.pages.reports.charts import percent_text
 
@@ -142,6 +143,16 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
         tab.month_combo.setCurrentIndex(tab.month_combo.findData("2025-06"))
     assert tab.trend_chart.empty_text and tab.ageing_chart.empty_text
     assert tab.table.item(tab.table.rowCount() - 1, 8).text() == "—"
+    assert tab.busy_bar.isHidden() and tab.error_label.isHidden()
+
+    # figures that do not balance are refused with the service's words
+    def unbalanced(*_a, **_k):
+        raise DomainError("stats.unbalanced", month="2025-06", scope="锦绣", formula_fen=1, bills_fen=2)
+
+    monkeypatch.setattr(dashboard_tab.stats_service, "month_report", unbalanced)
+    tab.refresh()
+    assert tab.error_label.isVisible() and "do not balance" in tab.error_label.text()
+    assert tab.busy_bar.isHidden() and not tab.export_button.isEnabled()
 
 
 def test_the_building_map_opens_a_room_by_click_and_by_enter(qtbot, window, ledger, monkeypatch):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -200,7 +201,13 @@ class DashboardTab(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_button.setVisible(self._user is not None and self._user.can(Permission.EXPORT_PERSONAL_DATA))
         self.export_button.setEnabled(False)
-        for w in (month_label, self.month_combo, estate_label, self.estate_combo, self.refresh_button):
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("dashboardBusy")
+        self.busy_bar.setRange(0, 0)  # moving while the statistics are computed (seconds at 50,000 rooms)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedWidth(90)
+        self.busy_bar.hide()
+        for w in (month_label, self.month_combo, estate_label, self.estate_combo, self.refresh_button, self.busy_bar):
             bar.addWidget(w)
         bar.addStretch(1)
         self.month_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -277,6 +284,7 @@ class DashboardTab(QWidget):
         self.export_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.reopen_button.setEnabled(False)
+        self.busy_bar.show()
         self.status_label.setText(self.tr("Computing the statistics of {month}…").format(month=self.selected_month()))
         self._runner.submit(load_dashboard, month=self.selected_month(), estate=self.selected_estate(),
                             on_result=lambda data, seq=seq: self._show(seq, data),
@@ -286,6 +294,7 @@ class DashboardTab(QWidget):
         if seq != self._seq:
             return
         self.data = data
+        self.busy_bar.hide()
         chosen = self.selected_estate()
         with QSignalBlocker(self.estate_combo):
             self.estate_combo.clear()
@@ -309,6 +318,7 @@ class DashboardTab(QWidget):
     def _show_error(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
             return
+        self.busy_bar.hide()
         self.status_label.setText("")
         self.error_label.setText(self.tr("The statistics could not be computed: {error}").format(
             error=error_message(exc)))

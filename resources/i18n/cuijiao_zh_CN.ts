@@ -1831,6 +1831,18 @@ Click to see its map</source>
     </message>
 </context>
 <context>
+    <name>DashboardChart</name>
+    <message>
+        <source>yuan</source>
+        <extracomment>Buildings drawn one by one in &quot;arrears by building&quot;; the rest are summed into one bar. Collectors drawn in the ranking. The units an amount axis is drawn in (its title, translated in the charts&apos; context).</extracomment>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>All estates</source>
@@ -5040,7 +5052,6 @@ Take exactly this amount?</source>
     <name>TrendChart</name>
     <message>
         <source>Collection rate, last 12 months</source>
-        <extracomment>Buildings drawn one by one in &quot;arrears by building&quot;; the rest are summed into one bar. Collectors drawn in the ranking.</extracomment>
         <translation>近 12 个月收缴率</translation>
     </message>
     <message>

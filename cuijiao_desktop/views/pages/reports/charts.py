@@ -8,6 +8,7 @@ labels, the table) is formatted from the exact values. The pure helpers (:func:`
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -21,8 +22,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from cuijiao_desktop.domain.ageing import AgeBucket
@@ -86,11 +87,26 @@ def collector_ranking(stats: MonthStats, n: int = TOP_COLLECTORS) -> list:
     return ranked[:n]
 
 
+#: The units an amount axis is drawn in (its title, translated in the charts' context).
+YUAN = QT_TRANSLATE_NOOP("DashboardChart", "yuan")
+WAN_YUAN = QT_TRANSLATE_NOOP("DashboardChart", "10,000 yuan")
+
+
 def money_scale(max_fen: int) -> tuple[int, str, str]:
-    """The fen per drawn unit, the unit's name and the axis' number format: yuan, or 万元 from ¥50,000 up."""
+    """The fen per drawn unit, the unit (``YUAN`` or ``WAN_YUAN``) and the axis' number format: yuan,
+    or 万元 from ¥50,000 up."""
     if max_fen >= 5_000_000:
-        return 1_000_000, "万元", "%.0f" if max_fen >= 100_000_000 else "%.1f"
-    return 100, "元", "%.0f"
+        return 1_000_000, WAN_YUAN, "%.0f" if max_fen >= 100_000_000 else "%.1f"
+    return 100, YUAN, "%.0f"
+
+
+def two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle, as rich text (``"Over<br>3 years"``)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return html.escape(text)
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{html.escape(text[:cut])}<br>{html.escape(text[cut + 1:])}"
 
 
 def _nice_max(value: float) -> float:
@@ -141,6 +157,32 @@ class DashboardChart(QChartView):
             painter.drawText(self.chart().plotArea(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
 
     @staticmethod
+    def unit_text(unit: str) -> str:
+        return QCoreApplication.translate("DashboardChart", unit)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Break the bottom categories onto two lines when they do not fit side by side (long English
+        labels); the axis draws rich text, so the break is a ``<br>``."""
+        for axis in self.chart().axes(Qt.Orientation.Horizontal):
+            if not isinstance(axis, QBarCategoryAxis) or not axis.count():
+                continue
+            plain = getattr(axis, "plain_labels", None)
+            if plain is None:
+                plain = axis.plain_labels = list(axis.categories())
+            metrics = QFontMetrics(axis.labelsFont())
+            room = self.chart().plotArea().width() / len(plain)
+            if room <= 0:
+                room = self.width() * 0.8 / len(plain)
+            fits = max(metrics.horizontalAdvance(c) for c in plain) + 6 <= room
+            wanted = plain if fits else [two_lines(c) for c in plain]
+            if list(axis.categories()) != wanted:
+                axis.setCategories(wanted)
+
+    @staticmethod
     def tip(text: str) -> None:
         QToolTip.showText(QCursor.pos(), text)
 
@@ -175,7 +217,7 @@ class TrendChart(DashboardChart):
     def set_stats(self, stats: MonthStats | None) -> None:
         points = list(stats.trend) if stats is not None else []
         if not any(p.billed_fen or p.households for p in points):
-            self.clear(self.tr("Nothing was billed in these months."))
+            self.clear(self.tr("Nothing was billed in these months.") if stats is not None else "")
             return
         self.clear()
         chart = self.chart()
@@ -226,7 +268,7 @@ class AgeingChart(DashboardChart):
     def set_stats(self, stats: MonthStats | None) -> None:
         amounts = stats.ageing_total_fen if stats is not None else ()
         if not any(amounts):
-            self.clear(self.tr("Nothing is unpaid."))
+            self.clear(self.tr("Nothing is unpaid.") if stats is not None else "")
             return
         self.clear()
         households = [sum(r.households[i] for r in stats.ageing) for i in range(len(AgeBucket))]
@@ -247,12 +289,13 @@ class AgeingChart(DashboardChart):
         chart = self.chart()
         chart.addSeries(series)
         x_axis = self._category_axis([label(BUCKET_LABELS, b) for b in buckets])
-        y_axis = self._value_axis(_nice_max(max(amounts) / per), fmt, unit)
+        y_axis = self._value_axis(_nice_max(max(amounts) / per), fmt, self.unit_text(unit))
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
         chart.legend().setVisible(False)
+        self._fit_labels()
 
 
 class _HorizontalBars(DashboardChart):
@@ -277,7 +320,7 @@ class _HorizontalBars(DashboardChart):
         chart = self.chart()
         chart.addSeries(series)
         y_axis = self._category_axis([b.label for b in ordered])
-        x_axis = self._value_axis(_nice_max(max(b.fen for b in bars) / per), fmt, f"{unit}{note}")
+        x_axis = self._value_axis(_nice_max(max(b.fen for b in bars) / per), fmt, f"{self.unit_text(unit)}{note}")
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y_axis)
@@ -301,7 +344,7 @@ class BuildingsChart(_HorizontalBars):
         top = top_buildings(stats) if stats is not None else BuildingBars((), 0, 0)
         self.bars = top
         if not top.bars:
-            self.clear(self.tr("No building owes anything."))
+            self.clear(self.tr("No building owes anything.") if stats is not None else "")
             return
         note = self.tr(" · {n} other buildings owe {amount}").format(
             n=top.rest_count, amount=format_money(top.rest_fen)) if top.rest_count else ""
@@ -324,7 +367,7 @@ class CollectorsChart(_HorizontalBars):
         ranked = [c for c in everyone if c.recovered_fen > 0][:TOP_COLLECTORS]
         self.ranked = ranked
         if not ranked:
-            self.clear(self.tr("No collector recovered anything this month."))
+            self.clear(self.tr("No collector recovered anything this month.") if stats is not None else "")
             return
         idle = sum(1 for c in everyone if c.recovered_fen <= 0)
         work = {c.collector: c for c in ranked}

@@ -1,8 +1,9 @@
 """The monthly statistics at operator size (50,000 rooms × 120 months), issue 12.
 
-* ``stats_json``: ``compute_month_stats`` + ``to_json`` for last month (every sheet's data: 汇总, fee
-  items, ageing, collectors, reasons, the 12-month trend, one detail row per room in arrears), target
-  < 3 s. Its floor, in the same run: the 汇总 aggregation per building (households, both rates' counts,
+* ``stats_json``: what ``cuijiao stats --format json`` does for last month: ``compute_month_stats`` with
+  ``summary_only`` (the 汇总 per building, estate and office, and the ageing: all the JSON prints) +
+  ``to_json``, target < 3 s; the detail also gives the time of every sheet's data (fee items, collectors,
+  reasons, the 12-month trend, one detail row per room in arrears), which the workbook needs. Its floor, in the same run: the 汇总 aggregation per building (households, both rates' counts,
   当月应收, 当月实收, 欠费追回, 预交, 历史欠费, 期末欠费) as ONE raw SQL statement through the plain
   ``sqlite3`` cursor; the benchmark checks that the floor's totals equal the service's.
 * ``stats_workbook``: the same plus ``reports.stats_xlsx.write_stats_workbook`` (target < 10 s). The
@@ -98,25 +99,30 @@ def _floor(session, period: int) -> tuple[float, list[tuple]]:
     return median_seconds(run, repeat=3), rows
 
 
-def _compute(session, month: str):
+def _compute(session, month: str, *, summary_only: bool = False):
     from cuijiao_desktop.services.stats import compute_month_stats
 
-    stats = compute_month_stats(session, month)
+    stats = compute_month_stats(session, month, summary_only=summary_only)
     stats.to_json()
     return stats
 
 
 @scenario("stats_json", slow=True)
 def stats_json(ctx: Context) -> Result:
-    """The month's figures as JSON (compute_month_stats + to_json, every sheet's data), target < 3 s."""
+    """The month's figures as JSON (compute_month_stats(summary_only=True) + to_json), target < 3 s."""
+    import time
+
     from cuijiao_desktop.domain.billing import period_text
 
     st = _loaded(ctx)
     session, month = st["session"], period_text(st["period"])
     try:
-        seconds = median_seconds(lambda: _compute(session, month), repeat=3)
-        stats = _compute(session, month)
+        seconds = median_seconds(lambda: _compute(session, month, summary_only=True), repeat=3)
+        stats = _compute(session, month, summary_only=True)
         floor_seconds, rows = _floor(session, st["period"])
+        started = time.perf_counter()
+        full = _compute(session, month)
+        full_seconds = time.perf_counter() - started
     finally:
         session.rollback()
     t = stats.total
@@ -125,10 +131,10 @@ def stats_json(ctx: Context) -> Result:
             t.opening_arrears_fen, t.closing_arrears_fen]
     agree = "the floor's totals equal the service's" if floor_total == mine else (
         f"FLOOR DIFFERS: floor {floor_total} vs service {mine}")
-    return Result("stats_json", seconds, len(stats.details),
-                  detail=f"{month}: {t.households:,} rooms billed, {len(stats.by_building)} buildings, "
-                         f"{len(stats.details):,} rooms in arrears (detail rows), {len(stats.collectors)} collectors; "
-                         f"{agree}",
+    return Result("stats_json", seconds, len(stats.by_building),
+                  detail=f"{month}: {t.households:,} rooms billed, {len(stats.by_building)} buildings; {agree}. "
+                         f"Every sheet's data (fee items, {len(full.details):,} detail rows, "
+                         f"{len(full.collectors)} collectors, the 12-month trend) {full_seconds:.1f} s",
                   floor_seconds=floor_seconds, target_seconds=3.0)
 
 

@@ -136,9 +136,9 @@ EXPECTED: dict[str, Any] = {
                 ("malicious", "恶意欠缴", 1, 9000), ("", "未登记", 1, 4000)],
     # (month, households, households paid, billed, collected); the 9 months before January are empty
     "trend": [("2026-01", 4, 3, 31000, 25000), ("2026-02", 6, 4, 45000, 26000), ("2026-03", 7, 3, 48000, 16000)],
-    # (room code, building label, owner, months, first, last, fen, oldest bucket, stage, collector, reason)
+    # (room code, building label, owner, months (periods unpaid), first, last, fen, oldest bucket, stage, collector, reason)
     "details": [
-        ("1-1-101", A1, "张一", 2, "2026-03", "2026-03", 13000, "1个月", "电话催缴", C1, "经济困难"),
+        ("1-1-101", A1, "张一", 1, "2026-03", "2026-03", 13000, "1个月", "电话催缴", C1, "经济困难"),
         ("1-1-103", A1, "张三", 3, "2026-01", "2026-03", 14500, "3个月", "书面催缴", C1, "服务质量"),
         ("2-1-201", A2, "李一", 1, "2026-03", "2026-03", 9000, "1个月", "电话催缴", C2, "恶意欠缴"),
         ("5-1-502", B5, "王二", 1, "2026-03", "2026-03", 4000, "1个月", "", "", ""),

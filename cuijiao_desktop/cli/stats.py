@@ -76,7 +76,7 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
     actor = ctx.actor
     if args.out is None:
         with ctx.read_factory.begin() as s:
-            stats = month_report(s, args.month, as_of=args.as_of, estate=args.estate)
+            stats = month_report(s, args.month, as_of=args.as_of, estate=args.estate, summary_only=True)
         print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
         if stats.closed_at is not None:
             print(f"（{stats.month} 已月结：{stats.closed_by}，{local_date(stats.closed_at).isoformat()}）",

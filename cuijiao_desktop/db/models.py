@@ -956,6 +956,11 @@ class MonthCloseSnapshot(Base):
     close_id: Mapped[int] = mapped_column(ForeignKey("month_close.id"))
     estate: Mapped[str] = mapped_column(String(64), default="")
     snapshot: Mapped[str] = mapped_column(Text)  # JSON
+    # the month's point of a later 12-month trend, read without parsing the snapshot
+    households: Mapped[int] = mapped_column(Integer, default=0)
+    households_paid: Mapped[int] = mapped_column(Integer, default=0)
+    billed_fen: Mapped[int] = mapped_column(Fen(), default=0)
+    collected_fen: Mapped[int] = mapped_column(Fen(), default=0)
 
     __table_args__ = (UniqueConstraint("close_id", "estate"),)
 

@@ -4,7 +4,7 @@ as-of and estate views, and the month close."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, astuple
 from datetime import date
 
 import pytest
@@ -79,6 +79,7 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     build_stats_ledger(session_factory)
     with read_factory.begin() as s:  # a read-only transaction (READ ONLY on PostgreSQL)
         stats = compute_month_stats(s, MONTH)
+        quick = compute_month_stats(s, MONTH, summary_only=True)
         later = compute_month_stats(s, MONTH, as_of=date(2026, 4, 30))
         mid = compute_month_stats(s, MONTH, as_of=date(2026, 3, 10))
         cuihu = compute_month_stats(s, MONTH, estate="翠湖")
@@ -89,6 +90,8 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
             compute_month_stats(s, MONTH, as_of=date(2026, 2, 28))
     _assert_march(stats)
     _assert_json(stats)
+    assert quick.to_json() == stats.to_json() and quick.extra == {"summary_only": True}
+    assert (quick.by_fee_item, quick.details, quick.trend) == ((), (), ()) and quick.ageing == stats.ageing
     assert missing.value.code == "stats.estate_not_found" and early.value.code == "stats.as_of_before_month"
     for f in (stats.total, *(b.figures for b in stats.by_building)):
         for value in asdict(f).values():
@@ -161,10 +164,12 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
         again = month_report(s, MONTH)
         again_cuihu = month_report(s, MONTH, estate="翠湖")
         fresh = month_report(s, MONTH, as_of=date(2026, 3, 31))  # an explicit as-of computes
+        april = compute_month_stats(s, "2026-04")  # its trend shows March as closed
     assert again.to_snapshot() == printed.to_snapshot() and again.to_json() == printed.to_json()
     assert again_cuihu.to_snapshot() == printed_cuihu.to_snapshot()
     assert printed_cuihu.total.collected_fen == 4000 and printed_cuihu.closed_at == closed.closed_at
     assert fresh.closed_at is None and fresh.total.collected_fen == 20000 and fresh.total.balanced
+    assert astuple(april.trend[-2]) == ("2026-03", 7, 3, 48000, 16000) and april.trend[-1].billed_fen == 8000
 
     # reopening: the permission, a reason, an audit row; then the month computes again
     with session_factory.begin() as s, pytest.raises(PermissionDenied):
@@ -176,12 +181,14 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
         reopen_month(s, finance, MONTH, "补录三月缴款")
     with read_factory.begin() as s:
         reopened = month_report(s, MONTH)
+        reopened_april = compute_month_stats(s, "2026-04")
         assert month_close_info(s, MONTH) is None
         row = s.scalars(select(MonthClose)).one()
         assert (row.reopen_reason, row.reopened_by_id) == ("补录三月缴款", finance.id) and row.reopened_at
         audits = {a.action: json.loads(a.detail) for a in s.scalars(
             select(AuditLog).where(AuditLog.entity == "month_close"))}
     assert reopened.closed_at is None and reopened.total.collected_fen == 20000
+    assert astuple(reopened_april.trend[-2]) == ("2026-03", 7, 4, 48000, 20000)
     assert audits["stats.close_month"]["month"] == MONTH and audits["stats.reopen_month"]["reason"] == "补录三月缴款"
     with session_factory.begin() as s, pytest.raises(ValidationError) as not_closed:
         reopen_month(s, finance, MONTH, "再次")

@@ -14,6 +14,7 @@ and why, and both actions are audited. A reopened month computes again and may b
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -32,9 +33,9 @@ from cuijiao_desktop.services.dto import UserDTO
 from cuijiao_desktop.services.tx import read_only
 
 from .figures import compute_month_stats, month_window
-from .model import MonthStats
+from .model import MonthStats, TrendPoint
 
-__all__ = ["MonthCloseInfo", "close_month", "month_close_info", "month_report", "reopen_month"]
+__all__ = ["MonthCloseInfo", "close_month", "closed_trend_points", "month_close_info", "month_report", "reopen_month"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,17 @@ def _month(month: str | int) -> str:
 def _open_close(session: Session, month: str) -> MonthClose | None:
     return session.scalars(select(MonthClose).where(MonthClose.month == month, MonthClose.reopened_at.is_(None))
                            .order_by(MonthClose.id.desc())).first()
+
+
+def closed_trend_points(session: Session, months: Sequence[str], estate: str | None) -> dict[str, TrendPoint]:
+    """The trend points frozen by the closes of ``months`` (those closed) for the office or ``estate``."""
+    rows = session.execute(
+        select(MonthClose.month, MonthCloseSnapshot.households, MonthCloseSnapshot.households_paid,
+               MonthCloseSnapshot.billed_fen, MonthCloseSnapshot.collected_fen)
+        .join(MonthCloseSnapshot, MonthCloseSnapshot.close_id == MonthClose.id)
+        .where(MonthClose.month.in_(list(months)), MonthClose.reopened_at.is_(None),
+               MonthCloseSnapshot.estate == (estate or ""))).all()
+    return {m: TrendPoint(m, int(h), int(hp), int(b), int(c)) for m, h, hp, b, c in rows}
 
 
 @read_only
@@ -89,8 +101,11 @@ def close_month(session: Session, actor: UserDTO, month: str | int, *, today: da
     except IntegrityError as exc:  # another desk closed it a moment ago
         raise ConflictError("stats.month_closed", month=text, closed_by="", closed_at="") from exc
     for estate, stats in snapshots.items():
+        t = stats.total
         session.add(MonthCloseSnapshot(close_id=row.id, estate=estate,
-                                       snapshot=json.dumps(stats.to_snapshot(), ensure_ascii=False)))
+                                       snapshot=json.dumps(stats.to_snapshot(), ensure_ascii=False),
+                                       households=t.households, households_paid=t.households_paid,
+                                       billed_fen=t.billed_fen, collected_fen=t.collected_fen))
     session.flush()
     t = office.total
     audit.record(session, actor, "stats.close_month", "month_close", row.id, month=text,
@@ -118,10 +133,11 @@ def reopen_month(session: Session, actor: UserDTO, month: str | int, reason: str
 
 
 @read_only
-def month_report(session: Session, month: str | int, *, as_of: date | None = None,
-                 estate: str | None = None) -> MonthStats:
+def month_report(session: Session, month: str | int, *, as_of: date | None = None, estate: str | None = None,
+                 summary_only: bool = False) -> MonthStats:
     """Month M's statistics as the reports print them: the frozen snapshot (``closed_at``/``closed_by``
-    set) when M is closed and no ``as_of`` is asked, otherwise computed now."""
+    set) when M is closed and no ``as_of`` is asked, otherwise computed now (``summary_only``: only what
+    the JSON figures print, see :func:`~.figures.compute_month_stats`)."""
     text = _month(month)
     if as_of is None:
         row = _open_close(session, text)
@@ -132,4 +148,4 @@ def month_report(session: Session, month: str | int, *, as_of: date | None = Non
             if stored is not None:
                 stats = MonthStats.from_snapshot(json.loads(stored))
                 return replace(stats, closed_at=row.closed_at, closed_by=row.closed_by)
-    return compute_month_stats(session, text, as_of=as_of, estate=estate)
+    return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only)

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Integer, and_, case, func, literal, null, or_, select, type_coerce, union_all
+from sqlalchemy import Integer, String, and_, case, func, literal, null, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
@@ -46,7 +46,6 @@ from cuijiao_desktop.db.models import (
 )
 from cuijiao_desktop.domain.billing import (
     parse_period,
-    period_add,
     period_first_day,
     period_last_day,
     period_text,
@@ -56,7 +55,7 @@ from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.tx import read_only
 
-from .ledger_sql import after_day, owed_at, period_bills
+from .ledger_sql import after_day, owed_per_bill, period_bills
 from .model import BuildingFigures, FeeItemFigures, Figures, MonthStats
 
 __all__ = ["MonthWindow", "building_label", "compute_month_stats", "month_window", "summary_figures"]
@@ -121,73 +120,165 @@ def month_window(session: Session, month: str | int, *, as_of: date | None = Non
 
 
 def _money_statement(w: MonthWindow):
-    """One grouped statement: (kind, building, fee item, fen) for the five money kinds."""
+    """One grouped statement: per (building, fee item) 当月应收, 当月实收, 欠费追回, 预交 and other reductions."""
     m, s, e = w.period, w.opening_day, w.as_of
     since_e, since_s = after_day(e), after_day(s)
+    zero = literal(0, Integer)
+    adjusted = BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen
 
-    def bill_part(kind: str, fen, *where, src=None):
-        q = select(literal(kind).label("kind"), Bill.room_id.label("room_id"), Bill.fee_item_id.label("item"),
-                   fen.label("fen"))
-        if src is not None:
-            q = q.select_from(src).join(Bill, Bill.id == src.bill_id)
-        return q.where(*where)
+    def row(room, item, billed=zero, collected=zero, recovered=zero, prepaid=zero, other=zero):
+        return (room.label("room_id"), item.label("item"), billed.label("billed"), collected.label("collected"),
+                recovered.label("recovered"), prepaid.label("prepaid"), other.label("other"))
 
-    def alloc_part(kind: str, *where):
-        return (select(literal(kind), Bill.room_id, Bill.fee_item_id, PaymentAllocation.amount_fen)
-                .select_from(PaymentAllocation)
-                .join(Payment, Payment.id == PaymentAllocation.payment_id)
-                .join(Bill, Bill.id == PaymentAllocation.bill_id)
-                .where(*where))
-
-    in_window = and_(Payment.paid_on > s, Payment.paid_on <= e)
     money = Payment.method != PaymentMethod.CREDIT
     parts = [
-        bill_part("billed", Bill.amount_fen - Bill.discount_fen, Bill.period == m),
-        bill_part("billed", BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen,
-                  Bill.period == m, BillAdjustment.created_at >= since_e, src=BillAdjustment),
-        bill_part("other", Bill.waived_fen, Bill.period == m, Bill.waived_fen != 0),
-        bill_part("other", -WriteOff.amount_fen, Bill.period == m, WriteOff.created_at >= since_e, src=WriteOff),
-        bill_part("other", WriteOff.amount_fen, Bill.period < m, WriteOff.created_at >= since_s,
-                  WriteOff.created_at < since_e, src=WriteOff),
-        bill_part("other", BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen, Bill.period < m,
-                  BillAdjustment.created_at >= since_s, BillAdjustment.created_at < since_e, src=BillAdjustment),
-        alloc_part("collected", Bill.period == m, Payment.paid_on <= e),
-        alloc_part("recovered", Bill.period < m, in_window),
-        alloc_part("prepaid", Bill.period > m, in_window, money),
-        select(literal("prepaid"), CreditEntry.room_id, type_coerce(null(), Integer), CreditEntry.amount_fen)
-        .join(Payment, Payment.id == CreditEntry.payment_id).where(in_window, money),
+        # the bills of M: their amount net of the discount, and what is written off on them
+        select(*row(Bill.room_id, Bill.fee_item_id, billed=Bill.amount_fen - Bill.discount_fen, other=Bill.waived_fen))
+        .where(Bill.period == m),
+        # … as they were on the as-of day: later adjustments and write-offs undone
+        select(*row(Bill.room_id, Bill.fee_item_id, billed=adjusted)).select_from(BillAdjustment)
+        .join(Bill, Bill.id == BillAdjustment.bill_id).where(Bill.period == m, BillAdjustment.created_at >= since_e),
+        select(*row(Bill.room_id, Bill.fee_item_id, other=-WriteOff.amount_fen)).select_from(WriteOff)
+        .join(Bill, Bill.id == WriteOff.bill_id).where(Bill.period == m, WriteOff.created_at >= since_e),
+        # write-offs and adjustments dated in the window on the bills before M
+        select(*row(Bill.room_id, Bill.fee_item_id, other=WriteOff.amount_fen)).select_from(WriteOff)
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(Bill.period < m, WriteOff.created_at >= since_s, WriteOff.created_at < since_e),
+        select(*row(Bill.room_id, Bill.fee_item_id, other=adjusted)).select_from(BillAdjustment)
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(Bill.period < m, BillAdjustment.created_at >= since_s, BillAdjustment.created_at < since_e),
+        # paid on the bills of M before M (prepayments, credit spent early)
+        select(*row(Bill.room_id, Bill.fee_item_id, collected=PaymentAllocation.amount_fen))
+        .select_from(Bill).join(PaymentAllocation, PaymentAllocation.bill_id == Bill.id)
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .where(Bill.period == m, Payment.paid_on <= s),
+        # the payments dated in the window, by the period of the bill they paid
+        select(*row(Bill.room_id, Bill.fee_item_id,
+                    collected=case((Bill.period == m, PaymentAllocation.amount_fen), else_=zero),
+                    recovered=case((Bill.period < m, PaymentAllocation.amount_fen), else_=zero),
+                    prepaid=case((and_(Bill.period > m, money), PaymentAllocation.amount_fen), else_=zero)))
+        .select_from(Payment).join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(Payment.paid_on > s, Payment.paid_on <= e),
+        # money of the window left as credit (or taken back by a reversal); credit spent is not new money
+        select(*row(CreditEntry.room_id, type_coerce(null(), Integer), prepaid=CreditEntry.amount_fen))
+        .select_from(Payment)
+        .join(CreditEntry, and_(CreditEntry.room_id == Payment.room_id, CreditEntry.payment_id == Payment.id))
+        .where(Payment.paid_on > s, Payment.paid_on <= e, money),
     ]
     moves = union_all(*parts).subquery("money")
-    return (select(moves.c.kind, Room.building_id, moves.c.item, func.sum(moves.c.fen))
+    return (select(Room.building_id, moves.c.item, func.sum(moves.c.billed), func.sum(moves.c.collected),
+                   func.sum(moves.c.recovered), func.sum(moves.c.prepaid), func.sum(moves.c.other))
             .join(Room, Room.id == moves.c.room_id)
             .where(w.rooms(Room.id))
-            .group_by(moves.c.kind, Room.building_id, moves.c.item))
+            .group_by(Room.building_id, moves.c.item))
 
 
-def _owed_statement(w: MonthWindow, day: date, max_period: int):
-    owed = owed_at(day, max_period).subquery("owed")
-    return (select(Room.building_id, Bill.fee_item_id, func.sum(owed.c.owed))
-            .select_from(owed).join(Bill, Bill.id == owed.c.bill_id).join(Room, Room.id == Bill.room_id)
-            .where(w.rooms(Room.id))
-            .group_by(Room.building_id, Bill.fee_item_id))
+@dataclass(frozen=True, slots=True)
+class RoomOwed:
+    """One room's arrears: 历史欠费 and 期末欠费 (per fee item too), and the bills owed at ``as_of``:
+    distinct periods, first and last, the oldest due date and the fen per ageing bucket."""
+
+    room_id: int
+    building_id: int
+    opening_fen: int
+    closing_fen: int
+    by_item: dict[int, tuple[int, int]]  # fee item -> (opening, closing)
+    months: int
+    first_period: int | None
+    last_period: int | None
+    oldest_due: date | None
+    bucket_fen: tuple[int, ...]  # per AgeBucket, bills past their due date on as_of
 
 
-def households_statement(cutoffs: Mapping[int, date], key, *, estate_id: int | None = None):
-    """Per (period, ``key``): rooms billed, rooms whose bills of the period were all paid by its day,
-    billed and paid fen (``key``: ``Room.building_id``, ``Bill.fee_item_id`` or None for all)."""
+def owed_by_room(session: Session, w: MonthWindow, *, items: bool = True) -> list[RoomOwed]:
+    """Per room with arrears at the start of M or at ``as_of`` (or touched since): one statement over the
+    unpaid bills and the movements since M began (``ledger_sql.owed_per_bill``). Without ``items`` the
+    per-fee-item split is left out (it joins each bill again for its fee item)."""
+    from cuijiao_desktop.services.arrears import bucket_cutoffs
+
+    item_ids = list(session.scalars(select(FeeItem.id).order_by(FeeItem.id))) if items else []
+    cutoffs = bucket_cutoffs(w.as_of)
+    pb = owed_per_bill(w.opening_day, w.as_of, w.period).subquery("pb")
+    owing = pb.c.closing > 0
+    overdue = and_(owing, pb.c.due_date < w.as_of)
+    zero = literal(0, Integer)
+    item_of = Bill.fee_item_id  # joined only for the split by fee item
+    per_room = (
+        select(pb.c.room_id.label("room_id"), func.sum(pb.c.opening).label("opening"),
+               func.sum(pb.c.closing).label("closing"),
+               func.count(func.distinct(case((owing, pb.c.period)))).label("months"),
+               func.min(case((owing, pb.c.period))).label("first"), func.max(case((owing, pb.c.period))).label("last"),
+               func.min(case((owing, pb.c.due_date))).label("due"),
+               func.sum(case((overdue, pb.c.closing), else_=zero)).label("overdue"),
+               *(func.sum(case((and_(overdue, pb.c.due_date >= c), pb.c.closing), else_=zero)).label(f"cum{k}")
+                 for k, c in enumerate(cutoffs)),
+               *(col for i in item_ids for col in (
+                   func.sum(case((item_of == i, pb.c.opening), else_=zero)).label(f"op{i}"),
+                   func.sum(case((item_of == i, pb.c.closing), else_=zero)).label(f"cl{i}"))))
+        .select_from(pb))
+    if item_ids:
+        per_room = per_room.join(Bill, Bill.id == pb.c.bill_id)
+    per_room = per_room.group_by(pb.c.room_id).subquery("per_room")
+    stmt = (select(per_room.c.room_id, Room.building_id, per_room.c.opening, per_room.c.closing, per_room.c.months,
+                   per_room.c.first, per_room.c.last, type_coerce(per_room.c.due, String), per_room.c.overdue,
+                   *(per_room.c[f"cum{k}"] for k in range(len(cutoffs))),
+                   *(per_room.c[f"{x}{i}"] for i in item_ids for x in ("op", "cl")))
+            .join(Room, Room.id == per_room.c.room_id))
+    if w.estate_id is not None:
+        stmt = stmt.where(Room.estate_id == w.estate_id)
+    n_cut = len(cutoffs)
+    out = []
+    for row in session.execute(stmt):
+        room_id, building_id, opening, closing, months, first, last, due, overdue_fen = row[:9]
+        cums = [int(x or 0) for x in row[9:9 + n_cut]]
+        buckets = (cums[0], *(cums[i] - cums[i - 1] for i in range(1, n_cut)), int(overdue_fen or 0) - cums[-1])
+        tail = row[9 + n_cut:]
+        by_item = {item: (int(tail[2 * k] or 0), int(tail[2 * k + 1] or 0)) for k, item in enumerate(item_ids)
+                   if tail[2 * k] or tail[2 * k + 1]}
+        out.append(RoomOwed(room_id, building_id, int(opening or 0), int(closing or 0), by_item, int(months or 0),
+                            None if first is None else int(first), None if last is None else int(last),
+                            _as_date(due), buckets))
+    return out
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def households_statement(cutoffs: Mapping[int, date], *, estate_id: int | None = None):
+    """Per period: rooms billed, rooms whose bills of the period were all paid by its day, billed and
+    paid fen (the trend)."""
     pb = period_bills(cutoffs).subquery("pb")
-    key_col = key if key is not None else literal(0)
-    per_room = (select(Bill.period.label("period"), key_col.label("k"), Bill.room_id.label("room_id"),
-                       func.max(pb.c.owed).label("owed"), func.sum(pb.c.billed).label("billed"),
-                       func.sum(pb.c.paid).label("paid"))
-                .select_from(pb).join(Bill, Bill.id == pb.c.bill_id).join(Room, Room.id == Bill.room_id))
+    per_room = (select(pb.c.period.label("period"), pb.c.room_id.label("room_id"), func.max(pb.c.owed).label("owed"),
+                       func.sum(pb.c.billed).label("billed"), func.sum(pb.c.paid).label("paid")))
     if estate_id is not None:
-        per_room = per_room.where(Room.estate_id == estate_id)
-    per_room = per_room.group_by(Bill.period, key_col, Bill.room_id).subquery("per_room")
-    return (select(per_room.c.period, per_room.c.k, func.count(),
-                   func.sum(case((per_room.c.owed <= 0, 1), else_=0)),
+        per_room = per_room.where(pb.c.room_id.in_(select(Room.id).where(Room.estate_id == estate_id)))
+    per_room = per_room.group_by(pb.c.period, pb.c.room_id).subquery("per_room")
+    return (select(per_room.c.period, func.count(), func.sum(case((per_room.c.owed <= 0, 1), else_=0)),
                    func.sum(per_room.c.billed), func.sum(per_room.c.paid))
-            .group_by(per_room.c.period, per_room.c.k))
+            .group_by(per_room.c.period))
+
+
+def _households(session: Session, w: MonthWindow, items: list[int]):
+    """Rooms billed for M and rooms fully paid by ``as_of``, per building and per (building, fee item)."""
+    pb = period_bills({w.period: w.as_of}).subquery("pb")
+    one, zero = literal(1, Integer), literal(0, Integer)
+    r = (select(pb.c.room_id.label("room_id"), func.max(pb.c.owed).label("owed"),
+                *(col for i in items for col in (
+                    func.max(case((pb.c.fee_item_id == i, one), else_=zero)).label(f"has{i}"),
+                    func.max(case((pb.c.fee_item_id == i, pb.c.owed), else_=zero)).label(f"owed{i}"))))
+         .group_by(pb.c.room_id).subquery("per_room"))
+    stmt = (select(Room.building_id, func.count(), func.sum(case((r.c.owed <= 0, one), else_=zero)),
+                   *(col for i in items for col in (
+                       func.sum(r.c[f"has{i}"]),
+                       func.sum(case((and_(r.c[f"has{i}"] == 1, r.c[f"owed{i}"] <= 0), one), else_=zero)))))
+            .join(Room, Room.id == r.c.room_id).group_by(Room.building_id))
+    if w.estate_id is not None:
+        stmt = stmt.where(Room.estate_id == w.estate_id)
+    return session.execute(stmt).all()
 
 
 # ---------------------------------------------------------------------------
@@ -220,28 +311,31 @@ class SummaryFigures:
     by_fee_item: tuple[FeeItemFigures, ...]
 
 
-def summary_figures(session: Session, w: MonthWindow) -> SummaryFigures:
-    """汇总 per building and estate, 按收费项目 per fee item, and the total; the identity checked."""
-    cells: dict[tuple[int, int | None], dict[str, int]] = defaultdict(dict)  # (building, item) -> kind -> fen
-    for kind, building_id, item, fen in session.execute(_money_statement(w)):
-        _add(cells[(building_id, item)], {kind: int(fen or 0)})
-    for name, day, top in (("opening", w.opening_day, period_add(w.period, -1)), ("closing", w.as_of, w.period)):
-        for building_id, item, fen in session.execute(_owed_statement(w, day, top)):
-            _add(cells[(building_id, item)], {name: int(fen or 0)})
+_MONEY = ("billed", "collected", "recovered", "prepaid", "other")
+
+
+def summary_figures(session: Session, w: MonthWindow, rooms: Iterable[RoomOwed], *,
+                    items: bool = True) -> SummaryFigures:
+    """汇总 per building and estate, 按收费项目 per fee item (unless not ``items``), and the total; the
+    identity checked. ``rooms``: :func:`owed_by_room` of the same window (with ``items`` alike)."""
     per_building: dict[int, dict[str, int]] = defaultdict(dict)
     per_item: dict[int, dict[str, int]] = defaultdict(dict)
-    for (building_id, item), values in cells.items():
+    for building_id, item, *fen in session.execute(_money_statement(w)):
+        values = {k: int(v or 0) for k, v in zip(_MONEY, fen, strict=True)}
         _add(per_building[building_id], values)
-        if item is not None:
+        if item is not None and items:
             _add(per_item[item], values)
-    cutoff = {w.period: w.as_of}
-    for _p, building_id, rooms, paid, _b, _c in session.execute(
-            households_statement(cutoff, Room.building_id, estate_id=w.estate_id)):
-        _add(per_building[building_id], {"households": int(rooms), "households_paid": int(paid or 0)})
-    for _p, item, rooms, paid, _b, _c in session.execute(
-            households_statement(cutoff, Bill.fee_item_id, estate_id=w.estate_id)):
-        _add(per_item[item], {"households": int(rooms), "households_paid": int(paid or 0)})
-
+    for r in rooms:
+        _add(per_building[r.building_id], {"opening": r.opening_fen, "closing": r.closing_fen})
+        for item, (opening, closing) in r.by_item.items():
+            _add(per_item[item], {"opening": opening, "closing": closing})
+    item_ids = list(session.scalars(select(FeeItem.id).order_by(FeeItem.id))) if items else []
+    for building_id, n, paid, *by_item in _households(session, w, item_ids):
+        _add(per_building[building_id], {"households": int(n), "households_paid": int(paid or 0)})
+        for k, item in enumerate(item_ids):
+            if by_item[2 * k]:
+                _add(per_item[item], {"households": int(by_item[2 * k]), "households_paid": int(by_item[2 * k + 1] or 0)})
+    per_building = {b: v for b, v in per_building.items() if any(v.values())}
     names = session.execute(
         select(Building.id, Building.name, Building.sort_order, Estate.id, Estate.name)
         .join(Estate, Estate.id == Building.estate_id).where(Building.id.in_(sorted(per_building) or [0]))
@@ -256,9 +350,10 @@ def summary_figures(session: Session, w: MonthWindow) -> SummaryFigures:
         _add(estates.setdefault(estate_id, (ename, {}))[1], values)
         _add(total, values)
     by_estate = tuple(BuildingFigures(ename, "", ename, _figures(v)) for ename, v in estates.values())
-    items = session.execute(select(FeeItem.id, FeeItem.name).where(FeeItem.id.in_(sorted(per_item) or [0]))
-                            .order_by(FeeItem.sort_order, FeeItem.id)).all()
-    by_item = tuple(FeeItemFigures(name, _figures(per_item[item_id])) for item_id, name in items)
+    item_rows = session.execute(select(FeeItem.id, FeeItem.name)
+                                .where(FeeItem.id.in_([i for i, v in per_item.items() if any(v.values())] or [0]))
+                                .order_by(FeeItem.sort_order, FeeItem.id)).all()
+    by_item = tuple(FeeItemFigures(name, _figures(per_item[item_id])) for item_id, name in item_rows)
     result = SummaryFigures(_figures(total), tuple(by_building), by_estate, by_item)
     _check_identity(w, result)
     return result
@@ -278,19 +373,28 @@ def _check_identity(w: MonthWindow, figures: SummaryFigures) -> None:
 
 
 @read_only
-def compute_month_stats(session: Session, month: str, *, as_of: date | None = None,
-                        estate: str | None = None) -> MonthStats:
+def compute_month_stats(session: Session, month: str, *, as_of: date | None = None, estate: str | None = None,
+                        summary_only: bool = False) -> MonthStats:
     """Everything the monthly statistics print for month M, computed now (see the module's docstring);
-    raises ``stats.unbalanced`` when the balance identity fails for any scope."""
+    raises ``stats.unbalanced`` when the balance identity fails for any scope.
+
+    ``summary_only``: only what the JSON figures print (汇总 per building, estate and in total, and the
+    ageing): the fee items, collectors, reasons, trend and detail are left empty and
+    ``extra["summary_only"]`` is True.
+    """
     from . import sheets
 
     w = month_window(session, month, as_of=as_of, estate=estate)
-    summary = summary_figures(session, w)
-    arrears = sheets.arrears_rooms(session, w)
+    rooms = owed_by_room(session, w, items=not summary_only)
+    summary = summary_figures(session, w, rooms, items=not summary_only)
+    common = {"month": w.month, "as_of": w.as_of, "estate": w.estate, "generated_at": datetime.now(UTC), "total": summary.total,
+                  "by_building": summary.by_building, "by_estate": summary.by_estate, "by_fee_item": summary.by_fee_item,
+                  "ageing": sheets.ageing_rows(session, w, rooms)}
+    if summary_only:
+        return MonthStats(**common, collectors=(), reasons=(), trend=(), details=(), extra={"summary_only": True})
+    arrears = sheets.arrears_rooms(session, w, rooms)
     return MonthStats(
-        month=w.month, as_of=w.as_of, estate=w.estate, generated_at=datetime.now(UTC),
-        total=summary.total, by_building=summary.by_building, by_estate=summary.by_estate,
-        by_fee_item=summary.by_fee_item, ageing=sheets.ageing_rows(session, w, arrears),
-        collectors=sheets.collector_rows(session, w), reasons=sheets.reason_rows(session, w, arrears),
-        trend=sheets.trend_points(session, w), details=sheets.detail_rows(session, w, arrears),
+        **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),
+        reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w),
+        details=sheets.detail_rows(session, w, arrears),
     )

@@ -25,7 +25,7 @@ from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllo
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.office_time import office_midnight_utc
 
-__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_at", "period_bills"]
+__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_at", "owed_per_bill", "period_bills"]
 
 #: What is still owed on a bill now.
 OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
@@ -64,8 +64,9 @@ def owed_at(day: date, max_period: int, *, min_period: int | None = None) -> Sel
 
 
 def period_bills(cutoffs: Mapping[int, date]) -> Select:
-    """Per bill of the periods in ``cutoffs`` (period → the day it is seen on): ``bill_id``, ``billed``
-    (the amount then, net of the discount), ``paid`` (allocated by then), ``owed`` (then).
+    """Per bill of the periods in ``cutoffs`` (period → the day it is seen on): ``bill_id``, ``room_id``,
+    ``fee_item_id``, ``period``, ``billed`` (the amount then, net of the discount), ``paid`` (allocated by
+    then), ``owed`` (then).
 
     Built from the bill now and the movements after each period's day, like :func:`owed_at`.
     """
@@ -74,22 +75,60 @@ def period_bills(cutoffs: Mapping[int, date]) -> Select:
     since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)
     zero = literal(0, Integer)
     in_periods = Bill.period.in_(periods)
+    keys = (Bill.room_id.label("room_id"), Bill.fee_item_id.label("fee_item_id"), Bill.period.label("period"))
     parts = [
-        select(Bill.id.label("bill_id"), (Bill.amount_fen - Bill.discount_fen).label("billed"),
+        select(Bill.id.label("bill_id"), *keys, (Bill.amount_fen - Bill.discount_fen).label("billed"),
                Bill.paid_fen.label("paid"), OUTSTANDING.label("owed")).where(in_periods),
-        select(PaymentAllocation.bill_id, zero, -PaymentAllocation.amount_fen, PaymentAllocation.amount_fen)
+        select(PaymentAllocation.bill_id, *keys, zero, -PaymentAllocation.amount_fen, PaymentAllocation.amount_fen)
         .join(Payment, Payment.id == PaymentAllocation.payment_id)
         .join(Bill, Bill.id == PaymentAllocation.bill_id)
         .where(in_periods, Payment.paid_on > day_of, Payment.paid_on > min(cutoffs.values())),
-        select(BillAdjustment.bill_id, BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen, zero,
+        select(BillAdjustment.bill_id, *keys, BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen, zero,
                BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen)
         .join(Bill, Bill.id == BillAdjustment.bill_id)
         .where(in_periods, BillAdjustment.created_at >= since_of),
-        select(WriteOff.bill_id, zero, zero, WriteOff.amount_fen)
+        select(WriteOff.bill_id, *keys, zero, zero, WriteOff.amount_fen)
         .join(Bill, Bill.id == WriteOff.bill_id)
         .where(in_periods, WriteOff.created_at >= since_of),
     ]
-    moves = union_all(*parts).subquery("pmoves")
-    return (select(moves.c.bill_id, func.sum(moves.c.billed).label("billed"), func.sum(moves.c.paid).label("paid"),
-                   func.sum(moves.c.owed).label("owed"))
-            .group_by(moves.c.bill_id))
+    m = union_all(*parts).subquery("pmoves")
+    return (select(m.c.bill_id, m.c.room_id, m.c.fee_item_id, m.c.period, func.sum(m.c.billed).label("billed"),
+                   func.sum(m.c.paid).label("paid"), func.sum(m.c.owed).label("owed"))
+            .group_by(m.c.bill_id, m.c.room_id, m.c.fee_item_id, m.c.period))
+
+
+def owed_per_bill(opening_day: date, closing_day: date, period: int) -> Select:
+    """Per bill of periods ≤ ``period`` owed something at the end of ``closing_day`` or (bills before
+    ``period``) at the end of ``opening_day``, or touched since: ``bill_id, room_id, period, due_date``,
+    ``opening`` and ``closing``, what it was owed on those days.
+
+    One read of the unpaid bills (their partial index ``ix_bill_unpaid`` covers every column read) and of
+    the movements after ``opening_day``."""
+    since_s, since_e = after_day(opening_day), after_day(closing_day)
+    old = Bill.period < period
+    zero = literal(0, Integer)
+
+    def split(fen, late):
+        return case((old, fen), else_=zero).label("opening"), case((late, fen), else_=zero).label("closing")
+
+    keys = [Bill.room_id.label("room_id"), Bill.period.label("period"), Bill.due_date.label("due_date")]
+    adjusted = BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen
+    parts = [
+        select(Bill.id.label("bill_id"), *keys, case((old, OUTSTANDING), else_=zero).label("opening"),
+               OUTSTANDING.label("closing")).where(UNPAID, Bill.period <= period),
+        select(PaymentAllocation.bill_id, *keys, *split(PaymentAllocation.amount_fen, Payment.paid_on > closing_day))
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(Payment.paid_on > opening_day, Bill.period <= period),
+        select(BillAdjustment.bill_id, *keys, *split(adjusted, BillAdjustment.created_at >= since_e))
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(BillAdjustment.created_at >= since_s, Bill.period <= period),
+        select(WriteOff.bill_id, *keys, *split(WriteOff.amount_fen, WriteOff.created_at >= since_e))
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(WriteOff.created_at >= since_s, Bill.period <= period),
+    ]
+    m = union_all(*parts).subquery("owed_moves")
+    key_cols = [m.c[k.key] for k in keys]
+    return (select(m.c.bill_id, *key_cols, func.sum(m.c.opening).label("opening"),
+                   func.sum(m.c.closing).label("closing"))
+            .group_by(m.c.bill_id, *key_cols))

@@ -163,7 +163,7 @@ class DetailRow:
     building: str
     owner: str
     phone: str
-    months: int  # bills unpaid
+    months: int  # periods unpaid (distinct billing months, as the arrears table counts them)
     first_period: str  # "YYYY-MM"
     last_period: str
     amount_fen: int

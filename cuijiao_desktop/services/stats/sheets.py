@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -27,7 +28,6 @@ from sqlalchemy import Integer, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from cuijiao_desktop.db.models import (
-    Bill,
     Building,
     CollectionCase,
     Contact,
@@ -60,14 +60,15 @@ from cuijiao_desktop.domain.office_time import local_date
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.promises import promise_states
 
-from .figures import MonthWindow, building_label, households_statement
-from .ledger_sql import after_day, owed_at
+from .figures import MonthWindow, RoomOwed, building_label, households_statement
+from .ledger_sql import after_day
 from .model import AgeingRow, CollectorRow, DetailRow, ReasonRow, TrendPoint
 
 __all__ = ["ArrearsRoom", "ageing_rows", "arrears_rooms", "collector_rows", "detail_rows", "reason_rows",
            "trend_points"]
 
 NO_REASON_ZH = "未登记"
+_CHUNK = 2000  # room ids per IN (…): below both engines' parameter limits
 _BUCKETS = tuple(AgeBucket)
 
 
@@ -109,52 +110,44 @@ def _as_stamp_date(value) -> date | None:
     return local_date(value)
 
 
-def _owed_bills(w: MonthWindow):
-    owed = owed_at(w.as_of, w.period).subquery("owed_all")
-    return select(owed.c.bill_id, owed.c.owed).where(owed.c.owed > 0).subquery("owed")
-
-
-def arrears_rooms(session: Session, w: MonthWindow) -> list[ArrearsRoom]:
-    """The rooms in arrears as of ``as_of`` (bills ≤ M), with owner, phone, case and last contact."""
-    ob = _owed_bills(w)
-    sums = (select(Bill.room_id.label("room_id"), func.sum(ob.c.owed).label("fen"), func.count().label("n"),
-                   func.min(Bill.period).label("first"), func.max(Bill.period).label("last"),
-                   func.min(Bill.due_date).label("due"))
-            .select_from(ob).join(Bill, Bill.id == ob.c.bill_id).group_by(Bill.room_id).subquery("sums"))
+def arrears_rooms(session: Session, w: MonthWindow, rooms: Sequence[RoomOwed]) -> list[ArrearsRoom]:
+    """The rooms in arrears as of ``as_of`` (bills ≤ M) of :func:`~.figures.owed_by_room`, with their code,
+    owner, phone, latest case opened by ``as_of`` and last contact by ``as_of``."""
+    owing = {r.room_id: r for r in rooms if r.closing_fen > 0}
     owner_link = aliased(RoomPerson)
     owner_id = (select(func.min(RoomPerson.id))
-                .where(RoomPerson.room_id == sums.c.room_id, RoomPerson.role == PersonRole.OWNER,
-                       RoomPerson.end_date.is_(None)).scalar_subquery())
+                .where(RoomPerson.room_id == Room.id, RoomPerson.role == PersonRole.OWNER,
+                       RoomPerson.end_date.is_(None)).correlate(Room).scalar_subquery())
     c2 = aliased(Contact)
     phone_id = (select(c2.id).where(c2.person_id == Person.id, c2.kind.in_([ContactKind.MOBILE, ContactKind.LANDLINE]))
                 .order_by(c2.is_primary.desc(), c2.valid.desc(), c2.id).limit(1).correlate(Person).scalar_subquery())
     cc = aliased(CollectionCase)
-    case_id = (select(func.max(cc.id))
-               .where(cc.room_id == sums.c.room_id, cc.opened_on <= w.as_of).correlate(sums).scalar_subquery())
+    case_id = (select(func.max(cc.id)).where(cc.room_id == Room.id, cc.opened_on <= w.as_of)
+               .correlate(Room).scalar_subquery())
     last_contact = (select(func.max(ContactEvent.occurred_at))
-                    .where(ContactEvent.room_id == sums.c.room_id, ContactEvent.occurred_at < after_day(w.as_of))
-                    .scalar_subquery())
-    stmt = (select(sums.c.room_id, Room.estate_id, Room.building_id, Room.code, sums.c.fen, sums.c.n, sums.c.first,
-                   sums.c.last, type_coerce(sums.c.due, String), Person.name, Contact.value,
+                    .where(ContactEvent.room_id == Room.id, ContactEvent.occurred_at < after_day(w.as_of))
+                    .correlate(Room).scalar_subquery())
+    base = (select(Room.id, Room.estate_id, Room.code, Person.name, Contact.value,
                    type_coerce(CollectionCase.stage, Integer), CollectionCase.collector_id,
                    type_coerce(CollectionCase.reason, String), type_coerce(last_contact, String))
-            .select_from(sums).join(Room, Room.id == sums.c.room_id)
+            .select_from(Room)
             .outerjoin(owner_link, owner_link.id == owner_id)
             .outerjoin(Person, Person.id == owner_link.person_id)
             .outerjoin(Contact, Contact.id == phone_id)
             .outerjoin(CollectionCase, CollectionCase.id == case_id))
-    if w.estate_id is not None:
-        stmt = stmt.where(Room.estate_id == w.estate_id)
+    ids = sorted(owing)
     out = []
-    for (room_id, estate_id, building_id, code, fen, n, first, last, due, owner, phone, stage, collector, reason,
-         contact) in session.execute(stmt):
-        out.append(ArrearsRoom(
-            room_id=room_id, estate_id=estate_id, building_id=building_id, code=code, amount_fen=int(fen),
-            months=int(n), first_period=int(first), last_period=int(last), oldest_due=_as_date(due),
-            owner=owner or "", phone=phone or "", stage=Stage(stage) if stage is not None else None,
-            collector_id=collector, reason=ArrearsReason(reason) if reason else None,
-            last_contact=_as_stamp_date(contact),
-        ))
+    for i in range(0, len(ids), _CHUNK):
+        for room_id, estate_id, code, owner, phone, stage, collector, reason, contact in session.execute(
+                base.where(Room.id.in_(ids[i:i + _CHUNK]))):
+            r = owing[room_id]
+            out.append(ArrearsRoom(
+                room_id=room_id, estate_id=estate_id, building_id=r.building_id, code=code, amount_fen=r.closing_fen,
+                months=r.months, first_period=r.first_period, last_period=r.last_period, oldest_due=r.oldest_due,
+                owner=owner or "", phone=phone or "", stage=Stage(stage) if stage is not None else None,
+                collector_id=collector, reason=ArrearsReason(reason) if reason else None,
+                last_contact=_as_stamp_date(contact),
+            ))
     return out
 
 
@@ -172,29 +165,23 @@ def _bucket_index(due: date, as_of: date) -> int | None:
     return None if bucket is None else _BUCKETS.index(bucket)
 
 
-def ageing_rows(session: Session, w: MonthWindow, rooms: Sequence[ArrearsRoom]) -> tuple[AgeingRow, ...]:
+def ageing_rows(session: Session, w: MonthWindow, rooms: Sequence[RoomOwed]) -> tuple[AgeingRow, ...]:
     """账龄分析 per building: rooms (by their oldest unpaid bill) and fen (per bill) in each bucket."""
     n = len(_BUCKETS)
     households: dict[int, list[int]] = defaultdict(lambda: [0] * n)
     amounts: dict[int, list[int]] = defaultdict(lambda: [0] * n)
     for r in rooms:
+        if r.closing_fen <= 0 or r.oldest_due is None:
+            continue
         i = _bucket_index(r.oldest_due, w.as_of)
         if i is not None:
             households[r.building_id][i] += 1
-    ob = _owed_bills(w)
-    stmt = (select(Room.building_id, type_coerce(Bill.due_date, String), func.sum(ob.c.owed))
-            .select_from(ob).join(Bill, Bill.id == ob.c.bill_id).join(Room, Room.id == Bill.room_id)
-            .where(Bill.due_date < w.as_of)
-            .group_by(Room.building_id, Bill.due_date))
-    if w.estate_id is not None:
-        stmt = stmt.where(Room.estate_id == w.estate_id)
-    for building_id, due, fen in session.execute(stmt):
-        i = _bucket_index(_as_date(due), w.as_of)
-        if i is not None:
-            amounts[building_id][i] += int(fen)
+        acc = amounts[r.building_id]
+        for k, fen in enumerate(r.bucket_fen):
+            acc[k] += fen
     return tuple(
         AgeingRow(estate, building, label, tuple(households[bid]), tuple(amounts[bid]))
-        for bid, estate, building, label in _buildings(session, set(households) | set(amounts))
+        for bid, estate, building, label in _buildings(session, set(amounts))
     )
 
 
@@ -240,18 +227,22 @@ def _user_names(session: Session, ids) -> dict[int, str]:
 
 
 def trend_points(session: Session, w: MonthWindow) -> tuple[TrendPoint, ...]:
-    """Both rates' data for the 12 months ending at M, each month seen at its end (M at ``as_of``)."""
+    """Both rates' data for the 12 months ending at M, each month seen at its end (M at ``as_of``). A
+    closed month before M gives the point frozen at its close; the others are computed in one statement."""
+    from .close import closed_trend_points
+
     periods = [period_add(w.period, -i) for i in range(11, -1, -1)]
-    cutoffs = {p: period_last_day(p) for p in periods}
+    closed = closed_trend_points(session, [period_text(p) for p in periods[:-1]], w.estate)
+    cutoffs = {p: period_last_day(p) for p in periods if period_text(p) not in closed}
     cutoffs[w.period] = w.as_of
     got = {int(p): (int(rooms), int(paid or 0), int(billed or 0), int(fen or 0))
-           for p, _k, rooms, paid, billed, fen in session.execute(
-               households_statement(cutoffs, None, estate_id=w.estate_id))}
-    return tuple(TrendPoint(period_text(p), *got.get(p, (0, 0, 0, 0))) for p in periods)
+           for p, rooms, paid, billed, fen in session.execute(households_statement(cutoffs, estate_id=w.estate_id))}
+    return tuple(closed.get(period_text(p)) or TrendPoint(period_text(p), *got.get(p, (0, 0, 0, 0))) for p in periods)
 
 
-def collector_rows(session: Session, w: MonthWindow) -> tuple[CollectorRow, ...]:
-    """催收业绩 per collector in the window of M (see the module's docstring)."""
+def collector_rows(session: Session, w: MonthWindow, owing: AbstractSet[int]) -> tuple[CollectorRow, ...]:
+    """催收业绩 per collector in the window of M (see the module's docstring); ``owing``: the rooms in
+    arrears at ``as_of``."""
     s, e = w.opening_day, w.as_of
     t0, t1 = after_day(s), after_day(e)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -294,16 +285,10 @@ def collector_rows(session: Session, w: MonthWindow) -> tuple[CollectorRow, ...]
             .group_by(Payment.room_id).subquery("paid"))
     recovered = session.execute(select(pairs.c.collector_id, pairs.c.room_id, paid.c.fen)
                                 .join(paid, paid.c.room_id == pairs.c.room_id)).all()
-    if recovered:
-        owed = owed_at(e, w.period).subquery("owed")
-        owing = set(session.scalars(
-            select(Bill.room_id).select_from(owed).join(Bill, Bill.id == owed.c.bill_id)
-            .where(Bill.room_id.in_(select(paid.c.room_id))).group_by(Bill.room_id)
-            .having(func.sum(owed.c.owed) > 0)))
-        for collector_id, room_id, fen in recovered:
-            counts[collector_id]["recovered_fen"] += int(fen)
-            if int(fen) > 0 and room_id not in owing:
-                counts[collector_id]["rooms_cleared"] += 1
+    for collector_id, room_id, fen in recovered:
+        counts[collector_id]["recovered_fen"] += int(fen)
+        if int(fen) > 0 and room_id not in owing:
+            counts[collector_id]["rooms_cleared"] += 1
     names = _user_names(session, set(counts))
     rows = [CollectorRow(names.get(uid, str(uid)), **dict(c)) for uid, c in counts.items()]
     rows.sort(key=lambda r: (-r.recovered_fen, r.collector))

@@ -2,10 +2,14 @@
 
 One writer for every "export this table" action. Columns say what kind of value
 they hold; rows are plain sequences of raw values (money as ``int`` fen, areas as
-``int`` 0.01 m², periods as ``YYYYMM`` ints, dates as ``date``). The writer
-formats them for people: ``¥`` money with red negatives, phones as text, a bold
-filled header, frozen panes, filters, CJK-aware column widths, print titles and a
-landscape fit-to-width page.
+``int`` 0.01 m², periods as ``YYYYMM`` ints, dates as ``date``, rates as ``Fraction``).
+The writer formats them for people: ``¥`` money with red negatives, ``0.00%`` rates,
+phones as text, a bold filled header, frozen panes, filters, CJK-aware column widths,
+print titles, a landscape fit-to-width page and page numbers.
+
+:func:`write_table_xlsx` writes one table as a workbook; a workbook of several sheets
+(the monthly statistics) adds each with :func:`add_table_sheet` (bold subtotal rows,
+a totals row, two-line headers, footnotes) and saves it with :func:`save_workbook`.
 
 Files are written to a temporary file beside the target and renamed into place,
 so a cancelled or failed export leaves nothing behind. ``openpyxl`` is imported

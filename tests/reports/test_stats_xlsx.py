@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from cuijiao_desktop.domain.errors import DomainError
+from cuijiao_desktop.domain.office_time import office_now
 from cuijiao_desktop.reports.stats_xlsx import SHEETS, write_stats_workbook
 from cuijiao_desktop.reports.xlsx import MONEY_FORMAT, PERCENT_FORMAT, display_width
 from cuijiao_desktop.services.stats.model import (
@@ -320,12 +321,14 @@ def _fig_row(f: dict[str, int]) -> tuple:
 
 
 def test_workbook_of_the_hand_built_ledger(session_factory, tmp_path):
-    """The ledger of tests/stats_ledger.py (March 2026) computed by the service, written and read back."""
+    """The ledger of tests/stats_ledger.py (March 2026) computed by the service, written and read back;
+    then the month is closed and the closed month's workbook says 已月结 over the same figures."""
     from stats_ledger import EXPECTED, MONTH, build_stats_ledger
 
+    from cuijiao_desktop.services.stats import close_month, month_report
     from cuijiao_desktop.services.stats.figures import compute_month_stats
 
-    build_stats_ledger(session_factory)
+    ledger = build_stats_ledger(session_factory)
     with session_factory() as s:
         stats = compute_month_stats(s, MONTH)
     wb = openpyxl.load_workbook(write_stats_workbook(stats, tmp_path / "2026-03.xlsx"))
@@ -380,3 +383,25 @@ def test_workbook_of_the_hand_built_ledger(session_factory, tmp_path):
     want_details = [(*d[:8], d[8] or "未立案", *d[9:]) for d in EXPECTED["details"]]
     assert sorted(details) == sorted(want_details)
     assert rows[-1][0] == "合计（4户）" and rows[-1][8] == EXPECTED["total"]["closing_arrears_fen"]
+
+    with session_factory.begin() as s:
+        close_month(s, ledger.finance, MONTH)
+    with session_factory() as s:
+        closed = month_report(s, MONTH)
+    assert closed.closed_at is not None
+    closed_wb = openpyxl.load_workbook(write_stats_workbook(closed, tmp_path / "2026-03-closed.xlsx"))
+    closed_on = office_now(closed.closed_at)
+    for name in SHEETS:
+        ws = closed_wb[name]
+        assert ws["A1"].value == f"物业费收缴月报 2026年03月（已月结）　{name}"
+        assert ws["A3"].value == (f"已月结：{closed_on:%Y-%m-%d %H:%M} 月结　月结人 财务"
+                                  "（此后到账或冲正的款项不改变本表）")
+        assert _table(ws, 4) == _table(wb[name], 3)  # the same table and figures, a line lower
+
+
+def _table(ws: Any, first: int) -> list[tuple]:
+    """The sheet's cell values from row ``first`` on, without trailing empty rows."""
+    rows = [r for r in ws.iter_rows(min_row=first, values_only=True)]
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
+    return rows

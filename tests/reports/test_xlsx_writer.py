@@ -128,3 +128,20 @@ def test_csv_has_bom_and_exact_text(tmp_path):
     assert got[0] == [c.title for c in COLUMNS]
     assert got[1] == ["3-2-1502", "张三", "13800138000", "1234.56", "7", "2025-10", "2026-01-05", "89.50"]
     assert got[2] == ["1-1-101", "欧阳娜娜娜娜娜娜娜娜", "", "-0.01", "0", "2026-01", "", "0.00"]
+
+
+def test_percent_columns_hold_the_shown_rate_exactly(tmp_path):
+    from fractions import Fraction
+
+    from cuijiao_desktop.reports.xlsx import PERCENT_FORMAT
+
+    assert cell_text("percent", Fraction(2, 3)) == "66.67%" and cell_text("percent", Fraction(1, 8)) == "12.50%"
+    path = tmp_path / "rates.xlsx"
+    write_table_xlsx(path, [XlsxColumn("率", "percent"), XlsxColumn("月", "period", align="left")],
+                     [(Fraction(2, 3), 202601), (Fraction(1, 20000), 202602), (None, 202603)], sheet_title="s")
+    ws = openpyxl.load_workbook(path)["s"]
+    assert [Decimal(str(ws.cell(r, 1).value)) if ws.cell(r, 1).value is not None else None for r in (2, 3, 4)] == [
+        Decimal("0.6667"), Decimal("0.0001"), None]  # half-up to 0.01 %; None stays empty
+    assert ws["A2"].number_format == PERCENT_FORMAT and ws["B2"].alignment.horizontal == "left"
+    with pytest.raises(ValueError):
+        XlsxColumn("x", align="middle")

@@ -55,7 +55,7 @@ from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.tx import read_only
 
-from .ledger_sql import after_day, owed_per_bill, period_bills
+from .ledger_sql import after_day, owed_per_bill, period_bills, period_moves
 from .model import BuildingFigures, FeeItemFigures, Figures, MonthStats
 
 __all__ = ["MonthWindow", "building_label", "compute_month_stats", "month_window", "summary_figures"]
@@ -250,13 +250,15 @@ def _as_date(value) -> date | None:
 
 def households_statement(cutoffs: Mapping[int, date], *, estate_id: int | None = None):
     """Per period: rooms billed, rooms whose bills of the period were all paid by its day, billed and
-    paid fen (the trend)."""
-    pb = period_bills(cutoffs).subquery("pb")
-    per_room = (select(pb.c.period.label("period"), pb.c.room_id.label("room_id"), func.max(pb.c.owed).label("owed"),
-                       func.sum(pb.c.billed).label("billed"), func.sum(pb.c.paid).label("paid")))
+    paid fen (the trend). What a bill owes on a past day is never negative (nothing is paid beyond a
+    bill, and its amount never goes below what is paid), so a room's bills are all paid when their sum
+    owed is 0: one grouping per (period, room), none per bill."""
+    m = period_moves(cutoffs).subquery("pmoves")
+    per_room = select(m.c.period.label("period"), m.c.room_id.label("room_id"), func.sum(m.c.owed).label("owed"),
+                      func.sum(m.c.billed).label("billed"), func.sum(m.c.paid).label("paid"))
     if estate_id is not None:
-        per_room = per_room.where(pb.c.room_id.in_(select(Room.id).where(Room.estate_id == estate_id)))
-    per_room = per_room.group_by(pb.c.period, pb.c.room_id).subquery("per_room")
+        per_room = per_room.where(m.c.room_id.in_(select(Room.id).where(Room.estate_id == estate_id)))
+    per_room = per_room.group_by(m.c.period, m.c.room_id).subquery("per_room")
     return (select(per_room.c.period, func.count(), func.sum(case((per_room.c.owed <= 0, 1), else_=0)),
                    func.sum(per_room.c.billed), func.sum(per_room.c.paid))
             .group_by(per_room.c.period))

@@ -25,7 +25,7 @@ from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllo
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.office_time import office_midnight_utc
 
-__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_at", "owed_per_bill", "period_bills"]
+__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_at", "owed_per_bill", "period_bills", "period_moves"]
 
 #: What is still owed on a bill now.
 OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
@@ -63,13 +63,11 @@ def owed_at(day: date, max_period: int, *, min_period: int | None = None) -> Sel
     return select(moves.c.bill_id, func.sum(moves.c.fen).label("owed")).group_by(moves.c.bill_id)
 
 
-def period_bills(cutoffs: Mapping[int, date]) -> Select:
-    """Per bill of the periods in ``cutoffs`` (period → the day it is seen on): ``bill_id``, ``room_id``,
-    ``fee_item_id``, ``period``, ``billed`` (the amount then, net of the discount), ``paid`` (allocated by
-    then), ``owed`` (then).
-
-    Built from the bill now and the movements after each period's day, like :func:`owed_at`.
-    """
+def period_moves(cutoffs: Mapping[int, date]):
+    """The rows that sum, per bill of the periods in ``cutoffs`` (period → the day it is seen on), to
+    ``billed`` (the amount then, net of the discount), ``paid`` (allocated by then) and ``owed`` (then),
+    keyed by ``bill_id, room_id, fee_item_id, period``: the bill now and the movements after each
+    period's day undone, like :func:`owed_at`."""
     periods = sorted(cutoffs)
     day_of = case({p: literal(cutoffs[p], Date()) for p in periods}, value=Bill.period)
     since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)
@@ -91,7 +89,14 @@ def period_bills(cutoffs: Mapping[int, date]) -> Select:
         .join(Bill, Bill.id == WriteOff.bill_id)
         .where(in_periods, WriteOff.created_at >= since_of),
     ]
-    m = union_all(*parts).subquery("pmoves")
+    return union_all(*parts)
+
+
+def period_bills(cutoffs: Mapping[int, date]) -> Select:
+    """Per bill of the periods in ``cutoffs`` (period → the day it is seen on): ``bill_id``, ``room_id``,
+    ``fee_item_id``, ``period``, ``billed`` (the amount then, net of the discount), ``paid`` (allocated by
+    then), ``owed`` (then), summed from :func:`period_moves`."""
+    m = period_moves(cutoffs).subquery("pmoves")
     return (select(m.c.bill_id, m.c.room_id, m.c.fee_item_id, m.c.period, func.sum(m.c.billed).label("billed"),
                    func.sum(m.c.paid).label("paid"), func.sum(m.c.owed).label("owed"))
             .group_by(m.c.bill_id, m.c.room_id, m.c.fee_item_id, m.c.period))

@@ -3980,8 +3980,8 @@ Take exactly this amount?</source>
 <context>
     <name>RateCard</name>
     <message>
-        <source>Collection rate by amount (large) and by households. Click to open the reports.</source>
-        <translation>收缴率：大字为按金额，小字为按户数。单击打开报表。</translation>
+        <source>Collection rate by amount (bold) and by households. Click to open the reports.</source>
+        <translation>收缴率：粗体为按金额，其后为按户数。单击打开报表。</translation>
     </message>
     <message>
         <source>Collection rate</source>
@@ -3998,10 +3998,6 @@ Take exactly this amount?</source>
     <message>
         <source>households {rate}</source>
         <translation>户数 {rate}</translation>
-    </message>
-    <message>
-        <source>last {n} months</source>
-        <translation>近 {n} 个月</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -128,6 +129,12 @@ class WorkbenchPage(Page):
         self.summary_label.setObjectName("officeSummary")
         self.summary_label.setStyleSheet("color: #44546A;")
         top.addWidget(self.summary_label, 1)
+        self.summary_label.setWordWrap(True)  # beside the rate card it takes the width that is left
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.rate_card = RateCard()  # 收缴率 of this month and last (issue 12); a click shows the reports
+        self.rate_card.sig_show_reports.connect(self.sig_show_reports.emit)
+        top.addWidget(self.rate_card)
+        top.addSpacing(12)
         self.view_label = QLabel(self.tr("&Work of"))
         self.view_combo = QComboBox()
         self.view_combo.setObjectName("worklistView")
@@ -155,9 +162,6 @@ class WorkbenchPage(Page):
             grid.addWidget(card, i // 4, i % 4)
         for col in range(4):
             grid.setColumnStretch(col, 1)
-        self.rate_card = RateCard()  # 收缴率 of this month and last (issue 12); a click shows the reports
-        self.rate_card.sig_show_reports.connect(self.sig_show_reports.emit)
-        self.body.addWidget(self.rate_card)
         self.body.addLayout(grid)
 
         bar = QHBoxLayout()

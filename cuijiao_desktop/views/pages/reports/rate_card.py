@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services.stats import summary
@@ -23,7 +23,7 @@ class Sparkline(QWidget):
         super().__init__(parent)
         self.setObjectName("rateSparkline")
         self.points: tuple[TrendPoint, ...] = ()
-        self.setMinimumHeight(34)
+        self.setMinimumHeight(24)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -74,8 +74,9 @@ class Sparkline(QWidget):
 
 
 class RateCard(QPushButton):
-    """One line: 收缴率 of this month and of last month (by amount, large, and by households) and the
-    sparkline of the last months; ``sig_show_reports`` (a click, or Space) asks for the 报表 page."""
+    """收缴率 in two short lines, this month and last month (by amount, bold, and by households), and the
+    sparkline of the last months; ``sig_show_reports`` (a click, or Space) asks for the 报表 page. Small
+    enough to sit in the workbench's top line without making the window taller or wider."""
 
     sig_show_reports = Signal()
 
@@ -83,54 +84,58 @@ class RateCard(QPushButton):
         super().__init__(parent)
         self.setObjectName("rateCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(40)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(
-            "QPushButton#rateCard { background: #FFFFFF; border: 1px solid #D9E0E7; border-radius: 8px; }"
+            "QPushButton#rateCard { background: #FFFFFF; border: 1px solid #D9E0E7; border-radius: 6px; }"
             "QPushButton#rateCard:hover { border-color: #8DB3D9; }"
             "QPushButton#rateCard:focus { border: 2px solid #5B8FC7; }"
         )
-        self.setToolTip(self.tr("Collection rate by amount (large) and by households. Click to open the reports."))
+        self.setToolTip(self.tr("Collection rate by amount (bold) and by households. Click to open the reports."))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 3, 16, 3)
+        layout.setContentsMargins(10, 2, 10, 2)
         layout.setSpacing(8)
         self.caption = QLabel(self.tr("Collection rate"))
         self.caption.setStyleSheet("color: #5F6B7A; background: transparent;")
+        self.caption.setWordWrap(True)  # two short lines where the words are long
+        self.caption.setMaximumWidth(self.fontMetrics().horizontalAdvance("Collection") + 4)
         layout.addWidget(self.caption)
-        layout.addSpacing(8)
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.5)
-        big.setBold(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(0)
+        bold = QFont(self.font())
+        bold.setBold(True)
         self.month_labels: list[QLabel] = []
         self.amount_labels: list[QLabel] = []
         self.household_labels: list[QLabel] = []
-        for col in range(2):
+        for row in range(2):
             month = QLabel()
             month.setStyleSheet("color: #5F6B7A; background: transparent;")
             amount = QLabel("—")
-            amount.setFont(big)
-            amount.setStyleSheet(f"color: {'#1F3B57' if col == 0 else '#44546A'}; background: transparent;")
+            amount.setFont(bold)
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            amount.setStyleSheet(f"color: {'#1F3B57' if row == 0 else '#44546A'}; background: transparent;")
             households = QLabel()
             households.setStyleSheet("color: #8592A0; background: transparent;")
-            for w in (month, amount, households):
-                layout.addWidget(w)
-            layout.addSpacing(18)
+            for col, w in enumerate((month, amount, households)):
+                grid.addWidget(w, row, col)
             self.month_labels.append(month)
             self.amount_labels.append(amount)
             self.household_labels.append(households)
+        layout.addLayout(grid)
         self.sparkline = Sparkline()
-        self.sparkline.setFixedWidth(180)
+        self.sparkline.setFixedSize(80, 30)
         layout.addWidget(self.sparkline)
-        self.months_label = QLabel()
-        self.months_label.setStyleSheet("color: #8592A0; background: transparent;")
-        layout.addWidget(self.months_label)
-        layout.addStretch(1)
-        for w in (self.caption, *self.month_labels, *self.amount_labels, *self.household_labels, self.sparkline,
-                  self.months_label):
+        for w in (self.caption, *self.month_labels, *self.amount_labels, *self.household_labels, self.sparkline):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.clicked.connect(self.sig_show_reports.emit)
         self.points: tuple[TrendPoint, ...] = ()
         self._day = None  # the day self.points were read on
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().minimumSize()
 
     def load(self, runner, today) -> None:
         """Read the rates off the GUI thread: every month the first time on a day, then only this month and
@@ -158,5 +163,6 @@ class RateCard(QPushButton):
             self.household_labels[col].setText(
                 self.tr("households {rate}").format(rate=percent_text(p.rate_households)) if p else "")
         self.sparkline.set_points(self.points)
-        self.months_label.setText(self.tr("last {n} months").format(n=len(self.points)) if self.points else "")
-        self.sparkline.setToolTip(" · ".join(f"{p.month}: {percent_text(p.rate_amount)}" for p in self.points))
+        months = [f"{p.month}: {percent_text(p.rate_amount)} · {percent_text(p.rate_households)}" for p in self.points]
+        self.setToolTip("\n".join([self.tr("Collection rate by amount (bold) and by households. Click to open the "
+                                            "reports."), *months]))

@@ -107,6 +107,27 @@ def _compute(session, month: str, *, summary_only: bool = False):
     return stats
 
 
+def _close_previous_months(session, period: int) -> None:
+    """The 11 months before ``period`` closed, as an office that closes every month has them: their trend
+    points frozen (computed here in one statement; the snapshots themselves are left empty, nothing
+    reads them here). Not committed: the scenario rolls back."""
+    from datetime import UTC, datetime
+
+    from cuijiao_desktop.db.models import MonthClose, MonthCloseSnapshot
+    from cuijiao_desktop.domain.billing import period_add, period_last_day, period_text
+    from cuijiao_desktop.services.stats.figures import households_statement
+
+    periods = [period_add(period, -i) for i in range(1, 12)]
+    points = session.execute(households_statement({p: period_last_day(p) for p in periods})).all()
+    for p, rooms, paid, billed, collected in points:
+        close = MonthClose(month=period_text(p), closed_at=datetime.now(UTC), closed_by="benchmark", reopen_reason="")
+        session.add(close)
+        session.flush()
+        session.add(MonthCloseSnapshot(close_id=close.id, estate="", snapshot="{}", households=int(rooms),
+                                       households_paid=int(paid), billed_fen=int(billed), collected_fen=int(collected)))
+    session.flush()
+
+
 @scenario("stats_json", slow=True)
 def stats_json(ctx: Context) -> Result:
     """The month's figures as JSON (compute_month_stats(summary_only=True) + to_json), target < 3 s."""
@@ -123,6 +144,10 @@ def stats_json(ctx: Context) -> Result:
         started = time.perf_counter()
         full = _compute(session, month)
         full_seconds = time.perf_counter() - started
+        _close_previous_months(session, st["period"])
+        started = time.perf_counter()
+        _compute(session, month)
+        closed_seconds = time.perf_counter() - started
     finally:
         session.rollback()
     t = stats.total
@@ -134,7 +159,8 @@ def stats_json(ctx: Context) -> Result:
     return Result("stats_json", seconds, len(stats.by_building),
                   detail=f"{month}: {t.households:,} rooms billed, {len(stats.by_building)} buildings; {agree}. "
                          f"Every sheet's data (fee items, {len(full.details):,} detail rows, "
-                         f"{len(full.collectors)} collectors, the 12-month trend) {full_seconds:.1f} s",
+                         f"{len(full.collectors)} collectors, the 12-month trend) {full_seconds:.1f} s, "
+                         f"{closed_seconds:.1f} s when the 11 months before are closed (their trend points frozen)",
                   floor_seconds=floor_seconds, target_seconds=3.0)
 
 
@@ -153,18 +179,24 @@ def stats_workbook(ctx: Context) -> Result:
     st = _loaded(ctx)
     session, month = st["session"], period_text(st["period"])
     out = ctx.workdir / f"stats-{month}.xlsx"
-    try:
-        def both() -> None:
-            write_stats_workbook(_compute(session, month), out)
 
+    def both() -> tuple[float, float]:
+        started = time.perf_counter()
+        stats = _compute(session, month)
+        computed = time.perf_counter()
+        write_stats_workbook(stats, out)
+        return computed - started, time.perf_counter() - computed
+
+    try:
         both()
-        times = []
-        for _ in range(2):
-            started = time.perf_counter()
-            both()
-            times.append(time.perf_counter() - started)
+        compute_s, write_s = min((both() for _ in range(2)), key=sum)
+        _close_previous_months(session, st["period"])
+        closed_compute_s, closed_write_s = min((both() for _ in range(2)), key=sum)
         floor_seconds, _rows = _floor(session, st["period"])
     finally:
         session.rollback()
-    return Result("stats_workbook", min(times), size_bytes=out.stat().st_size,
-                  detail=f"{month}: compute + write, best of 2", floor_seconds=floor_seconds, target_seconds=10.0)
+    return Result("stats_workbook", compute_s + write_s, size_bytes=out.stat().st_size,
+                  detail=f"{month}: compute {compute_s:.1f} s + write {write_s:.1f} s (best of 2); with the 11 months "
+                         f"before closed {closed_compute_s + closed_write_s:.1f} s "
+                         f"({closed_compute_s:.1f} + {closed_write_s:.1f})",
+                  floor_seconds=floor_seconds, target_seconds=10.0)

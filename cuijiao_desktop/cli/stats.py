@@ -97,11 +97,17 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _close(args: argparse.Namespace, ctx: Context) -> int:
-    from cuijiao_desktop.services.stats import close_month
+    from cuijiao_desktop.domain.errors import PermissionDenied
+    from cuijiao_desktop.domain.permissions import Permission
+    from cuijiao_desktop.services.stats import close_month, prepare_close
 
     actor = ctx.actor
+    if not actor.can(Permission.CLOSE_MONTH):  # say so before the computation (the service checks again)
+        raise PermissionDenied("auth.permission_denied", role=str(actor.role), permission=Permission.CLOSE_MONTH.value)
+    with ctx.read_factory.begin() as s:  # computed without the write lock
+        prepared = prepare_close(s, args.month)
     with ctx.factory.begin() as s:
-        stats = close_month(s, actor, args.month)
+        stats = close_month(s, actor, args.month, prepared=prepared)
     t = stats.total
     print(f"{stats.month} 已月结：当月应收 {format_money(t.billed_fen)}，当月实收 {format_money(t.collected_fen)}，"
           f"期末欠费 {format_money(t.closing_arrears_fen)}")

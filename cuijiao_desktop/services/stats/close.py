@@ -14,7 +14,7 @@ and why, and both actions are audited. A reopened month computes again and may b
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -35,7 +35,10 @@ from cuijiao_desktop.services.tx import read_only
 from .figures import compute_month_stats, month_window
 from .model import MonthStats, TrendPoint
 
-__all__ = ["MonthCloseInfo", "close_month", "closed_trend_points", "month_close_info", "month_report", "reopen_month"]
+__all__ = [
+    "MonthCloseInfo", "close_month", "closed_trend_points", "month_close_info", "month_report", "prepare_close",
+    "reopen_month",
+]
 
 
 @dataclass(frozen=True)
@@ -74,25 +77,45 @@ def month_close_info(session: Session, month: str | int) -> MonthCloseInfo | Non
     return None if row is None else MonthCloseInfo(row.month, row.closed_at, row.closed_by)
 
 
-def close_month(session: Session, actor: UserDTO, month: str | int, *, today: date | None = None) -> MonthStats:
-    """Close ``month`` (finance): freeze its statistics as of its last day, for the office and each estate.
+def _check_over(text: str, today: date | None) -> None:
+    today = today or office_today()
+    if today <= period_last_day(parse_period(text)):
+        raise ValidationError("stats.month_not_over", field="month", month=text, today=today.isoformat())
+
+
+@read_only
+def prepare_close(session: Session, month: str | int, *, today: date | None = None) -> dict[str, MonthStats]:
+    """The statistics a close of ``month`` freezes, computed in a read-only transaction: the office's
+    (key "") and each estate's, as of the month's last day. Hand them to :func:`close_month`, which then
+    only writes: on SQLite its write lock is held for a moment instead of the whole computation."""
+    text = _month(month)
+    _check_over(text, today)
+    snapshots = {"": compute_month_stats(session, text)}
+    for name in session.scalars(select(Estate.name).order_by(Estate.id)):
+        snapshots.setdefault(name, compute_month_stats(session, text, estate=name))
+    return snapshots
+
+
+def close_month(session: Session, actor: UserDTO, month: str | int, *, today: date | None = None,
+                prepared: Mapping[str, MonthStats] | None = None) -> MonthStats:
+    """Close ``month`` (finance): freeze its statistics as of its last day, for the office and each estate
+    (``prepared`` by :func:`prepare_close`, or computed here).
 
     Refused while the month is not over (the office's date is still in it) and when it is closed already.
     Returns the office's frozen statistics, marked 已月结.
     """
     actor = authorize(session, actor, Permission.CLOSE_MONTH)
     text = _month(month)
-    today = today or office_today()
-    if today <= period_last_day(parse_period(text)):
-        raise ValidationError("stats.month_not_over", field="month", month=text, today=today.isoformat())
+    _check_over(text, today)
     current = _open_close(session, text)
     if current is not None:
         raise ConflictError("stats.month_closed", month=text, closed_by=current.closed_by,
                             closed_at=local_date(current.closed_at).isoformat())
-    office = compute_month_stats(session, text)
-    snapshots = {"": office}
-    for name in session.scalars(select(Estate.name).order_by(Estate.id)):
-        snapshots.setdefault(name, compute_month_stats(session, text, estate=name))
+    snapshots = dict(prepared) if prepared is not None else prepare_close(session, text, today=today)
+    if "" not in snapshots or any(s.month != text or s.as_of != period_last_day(parse_period(text))
+                                  for s in snapshots.values()):
+        raise ValueError("prepared statistics of another month or day")
+    office = snapshots[""]
     row = MonthClose(month=text, closed_at=datetime.now(UTC), closed_by_id=actor.id, closed_by=actor.display_name,
                      reopen_reason="")
     session.add(row)

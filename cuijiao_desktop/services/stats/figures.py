@@ -16,7 +16,11 @@ Definitions (issue 12; money in fen; M seen as of the end of M unless ``as_of`` 
   written off on the bills of M by ``as_of`` (0 in an ordinary month).
 
 The balance identity 历史欠费 + 当月应收 − 当月实收 − 欠费追回 − other reductions = 期末欠费 is checked
-for every scope; when it fails the statistics are refused (``stats.unbalanced``).
+for every scope; when it fails the statistics are refused (``stats.unbalanced``). Its two sides are
+computed independently: the formula from the ledger's movements (allocations by the payment's date and
+the bill's period, adjustments, write-offs), 期末欠费 from the bills' cached amounts rolled back to
+``as_of`` (``ledger_sql``). 历史欠费 is read from the same caches rolled back to the day before M, so a
+wrong cache on a bill *before* M cancels out here; ``cuijiao db check`` finds those.
 
 Reversals count on the day they were made (their ``paid_on``). Late fees never enter these figures.
 With an ``as_of`` after M, the window runs from the first day of M to ``as_of``.
@@ -397,6 +401,6 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
     arrears = sheets.arrears_rooms(session, w, rooms)
     return MonthStats(
         **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),
-        reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w),
+        reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w, summary.total),
         details=sheets.detail_rows(session, w, arrears),
     )

@@ -8,9 +8,9 @@ A bill as of the end of a day ``d`` is the bill now with every movement dated af
 * a bill adjustment made after ``d`` (office date of ``created_at``): its change is undone;
 * a write-off made after ``d``: it is added back.
 
-So "owed as of ``d``" reads the unpaid bills through the partial index ``ix_bill_unpaid`` (exactly its
-predicate) plus the few movements after ``d`` (``ix_payment_paid_on``): it never sums the allocations
-of every bill. Late fees (``late_fee_fen``) are never part of these sums.
+So "owed as of ``d``" (:func:`owed_per_bill`) reads the unpaid bills through the partial index
+``ix_bill_unpaid`` (exactly its predicate) plus the few movements after ``d`` (``ix_payment_paid_on``):
+it never sums the allocations of every bill. Late fees (``late_fee_fen``) are never part of these sums.
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, Integer, Select, and_, case, func, literal, select, union_all
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Date, Integer, Select, case, func, literal, select, union_all
 
 from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllocation, WriteOff
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.office_time import office_midnight_utc
 
-__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_at", "owed_per_bill", "period_bills", "period_moves"]
+__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_per_bill", "period_bills", "period_moves"]
 
 #: What is still owed on a bill now.
 OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
@@ -38,36 +37,11 @@ def after_day(day: date) -> datetime:
     return office_midnight_utc(day + timedelta(days=1))
 
 
-def owed_at(day: date, max_period: int, *, min_period: int | None = None) -> Select:
-    """``(bill_id, owed)``: what each bill of periods ``[min_period,] … max_period`` was owed at the end
-    of ``day``; only bills owed something then or touched since (the others owed 0)."""
-    since = after_day(day)
-
-    def periods(col: ColumnElement) -> ColumnElement:
-        return col <= max_period if min_period is None else and_(col <= max_period, col >= min_period)
-
-    parts = [
-        select(Bill.id.label("bill_id"), OUTSTANDING.label("fen")).where(UNPAID, periods(Bill.period)),
-        select(PaymentAllocation.bill_id, PaymentAllocation.amount_fen)
-        .join(Payment, Payment.id == PaymentAllocation.payment_id)
-        .join(Bill, Bill.id == PaymentAllocation.bill_id)
-        .where(Payment.paid_on > day, periods(Bill.period)),
-        select(BillAdjustment.bill_id, BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen)
-        .join(Bill, Bill.id == BillAdjustment.bill_id)
-        .where(BillAdjustment.created_at >= since, periods(Bill.period)),
-        select(WriteOff.bill_id, WriteOff.amount_fen)
-        .join(Bill, Bill.id == WriteOff.bill_id)
-        .where(WriteOff.created_at >= since, periods(Bill.period)),
-    ]
-    moves = union_all(*parts).subquery("moves")
-    return select(moves.c.bill_id, func.sum(moves.c.fen).label("owed")).group_by(moves.c.bill_id)
-
-
 def period_moves(cutoffs: Mapping[int, date]):
     """The rows that sum, per bill of the periods in ``cutoffs`` (period → the day it is seen on), to
     ``billed`` (the amount then, net of the discount), ``paid`` (allocated by then) and ``owed`` (then),
     keyed by ``bill_id, room_id, fee_item_id, period``: the bill now and the movements after each
-    period's day undone, like :func:`owed_at`."""
+    period's day undone, like :func:`owed_per_bill`."""
     periods = sorted(cutoffs)
     day_of = case({p: literal(cutoffs[p], Date()) for p in periods}, value=Bill.period)
     since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)

@@ -62,7 +62,7 @@ from cuijiao_desktop.services.promises import promise_states
 
 from .figures import MonthWindow, RoomOwed, building_label, households_statement
 from .ledger_sql import after_day
-from .model import AgeingRow, CollectorRow, DetailRow, ReasonRow, TrendPoint
+from .model import AgeingRow, CollectorRow, DetailRow, Figures, ReasonRow, TrendPoint
 
 __all__ = ["ArrearsRoom", "ageing_rows", "arrears_rooms", "collector_rows", "detail_rows", "reason_rows",
            "trend_points"]
@@ -226,17 +226,24 @@ def _user_names(session: Session, ids) -> dict[int, str]:
     return dict(session.execute(select(User.id, User.display_name).where(User.id.in_(sorted(ids)))).tuples().all())
 
 
-def trend_points(session: Session, w: MonthWindow) -> tuple[TrendPoint, ...]:
+def trend_points(session: Session, w: MonthWindow, current: Figures | None = None) -> tuple[TrendPoint, ...]:
     """Both rates' data for the 12 months ending at M, each month seen at its end (M at ``as_of``). A
-    closed month before M gives the point frozen at its close; the others are computed in one statement."""
+    closed month before M gives the point frozen at its close; the others are computed in one statement.
+    ``current``: M's total figures when already computed (its point is read from them)."""
     from .close import closed_trend_points
 
     periods = [period_add(w.period, -i) for i in range(11, -1, -1)]
     closed = closed_trend_points(session, [period_text(p) for p in periods[:-1]], w.estate)
-    cutoffs = {p: period_last_day(p) for p in periods if period_text(p) not in closed}
-    cutoffs[w.period] = w.as_of
-    got = {int(p): (int(rooms), int(paid or 0), int(billed or 0), int(fen or 0))
-           for p, rooms, paid, billed, fen in session.execute(households_statement(cutoffs, estate_id=w.estate_id))}
+    if current is not None:
+        closed[w.month] = TrendPoint(w.month, current.households, current.households_paid, current.billed_fen,
+                                     current.collected_fen)
+    cutoffs = {p: period_last_day(p) for p in periods[:-1] if period_text(p) not in closed}
+    if w.month not in closed:
+        cutoffs[w.period] = w.as_of
+    got = {}
+    if cutoffs:
+        got = {int(p): (int(rooms), int(paid or 0), int(billed or 0), int(fen or 0))
+               for p, rooms, paid, billed, fen in session.execute(households_statement(cutoffs, estate_id=w.estate_id))}
     return tuple(closed.get(period_text(p)) or TrendPoint(period_text(p), *got.get(p, (0, 0, 0, 0))) for p in periods)
 
 

@@ -96,8 +96,10 @@ class RateCard(QPushButton):
         layout.setSpacing(8)
         self.caption = QLabel(self.tr("Collection rate"))
         self.caption.setStyleSheet("color: #5F6B7A; background: transparent;")
-        self.caption.setWordWrap(True)  # two short lines where the words are long
-        self.caption.setMaximumWidth(self.fontMetrics().horizontalAdvance("Collection") + 4)
+        words = self.caption.text().split()
+        if len(words) > 1:  # two short lines where the words are long ("Collection rate")
+            self.caption.setWordWrap(True)
+            self.caption.setMaximumWidth(max(self.fontMetrics().horizontalAdvance(w) for w in words) + 6)
         layout.addWidget(self.caption)
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)

@@ -629,6 +629,8 @@ MESSAGES: dict[str, str] = {
     "visit.notice_not_of_room": QT_TRANSLATE_NOOP("messages", "This notice is not one of this room's."),
     # --- visit sheet (issue 13) ---
     "visit.sheet_empty": QT_TRANSLATE_NOOP("messages", "There are no visits on this route to print."),
+    # --- dashboards and the building map (issue 12) ---
+    "building_map.not_found": QT_TRANSLATE_NOOP("messages", "This building no longer exists."),
 }
 
 _REMAINING = QT_TRANSLATE_NOOP("messages", "{remaining} more wrong attempts will lock the account.")

@@ -12,7 +12,7 @@ program (nothing is recorded: notices are previews, boards are not audited):
 30-board-thanks.png    the thank-you board of the same building
 30-lawyer-letter.png   the first page of a room's lawyer dossier: the letter draft
 30-dossier.png         the first page of the dossier section of a room's lawyer dossier
-54-visit-sheet.png     the first page of a day's visit sheet (上门催缴路线单): one staff member's route
+64-visit-sheet.png     the first page of a day's visit sheet (上门催缴路线单): one staff member's route
 
 ``--only visit-sheet`` writes 54 alone (``--only print-room`` the 30-*.png alone).
 
@@ -141,7 +141,7 @@ def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi:
         else:
             os.environ["TZ"] = saved
         time.tzset()
-    to_png(pdf, out / "54-visit-sheet.png", dpi=dpi, page=1)
+    to_png(pdf, out / "64-visit-sheet.png", dpi=dpi, page=1)
 
 
 def main(argv: list[str] | None = None) -> int:

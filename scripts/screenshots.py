@@ -19,6 +19,7 @@ filtered, 20–21 the import wizard (columns, check) on a messy workbook written
 50–52 the call form, the contact log and the promises, 55–60 the cases list, a case with its ladder,
 an instalment plan, the split preview, service issues and the ladder settings,
 61–63 the visit calendar (a week, a day by staff lanes) and a visit's outcome form,
+70–71 报表's 汇总 table under the dashboards and the building map, 73 the 导出 tab,
 40–44 the administrator's screens (users, service centre with a seal drawn here, audit log, the
 idle lock, the database and its backups). (30-*.png, the print room's documents, come from
 ``scripts/print_room_pngs.py``.)
@@ -660,6 +661,43 @@ def billing_shots(app: QApplication, window, ctx: dict) -> None:
     page.tabs.setCurrentIndex(0)
 
 
+def reports_shots(app: QApplication, window, ctx: dict) -> None:
+    """61–62 (issue 12): 报表 → 月报与看板 of last month scrolled down to its 汇总 table under the charts
+    (08-reports.png shows the top of the page), and 楼栋图 of the building with most rooms in arrears,
+    the keyboard focus on its highest room in arrears."""
+    from cuijiao_desktop.services.building_map import building_map, map_buildings
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
+
+    out: Path = ctx["out"]
+    factory, today = ctx["factory"], ctx["today"]
+    window.show_page(NAV_IDS.index(ActionId.NAV_REPORTS))
+    page = window.pages[ActionId.NAV_REPORTS]
+    page.tabs.setCurrentWidget(page.dashboard)
+    _settle(app, window)
+    bar = page.dashboard.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    _settle(app, window)
+    _save(window, out / "70-reports-summary.png")
+    bar.setValue(0)
+
+    with factory() as session:
+        maps = [building_map(session, building_id=b.id, today=today) for b in map_buildings(session)]
+    best = max(maps, key=lambda m: (m.rooms_in_arrears, len(m.rooms)))
+    page.tabs.setCurrentWidget(page.building_map)
+    _settle(app, window)
+    page.building_map.show_building(best.building_id)
+    _settle(app, window)
+    owing = [r for r in best.rooms if r.arrears_fen > 0 and r.floor is not None]
+    view = page.building_map.view
+    window.activateWindow()
+    view.setFocus()
+    if owing:
+        view.set_current_room(max(owing, key=lambda r: (r.floor, -r.room_id)).room_id)
+    _settle(app, window)
+    _save(window, out / "71-building-map.png")
+    page.tabs.setCurrentWidget(page.dashboard)
+
+
 def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
     """26: Qt's own file dialog as the arrears export opens it (the program's one helper,
     ``views/dialogs/file_dialogs``), in Chinese (查找范围, 文件类型)."""
@@ -697,7 +735,7 @@ def exports_shots(app: QApplication, ctx: dict) -> None:
     tab.show()
     tab.activate()
     _settle(app, tab)
-    _save(tab, ctx["out"] / "76-exports.png")
+    _save(tab, ctx["out"] / "73-exports.png")
     tab.close()
 
 
@@ -803,6 +841,7 @@ def main(argv: list[str] | None = None) -> int:
                                   "runner": runner})
         visits_shots(app, window, {"out": args.out, "today": today})
         qt_dialog_shots(app, window, {"out": args.out, "tmp": Path(tmp)})
+        reports_shots(app, window, {"out": args.out, "factory": factory, "today": today})
         billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
                                     "today": today})
         exports_shots(app, {"out": args.out, "runner": runner, "user": user, "today": today, "settings": settings,

@@ -8,7 +8,7 @@ last complete month before ``--today`` with the program's own service, writes th
 the program's writer and prints it the way an office would: LibreOffice turns the workbook into a
 PDF (the 汇总 sheet comes first) and ``pdftoppm`` draws its first page:
 
-52-stats-summary.png   the 汇总 sheet of the monthly statistics workbook (物业费收缴月报)
+72-stats-summary.png   the 汇总 sheet of the monthly statistics workbook (物业费收缴月报)
 
 Needs LibreOffice (``soffice``; Debian: libreoffice-calc-nogui) and ``pdftoppm`` (poppler-utils).
 """
@@ -64,7 +64,7 @@ def previous_month(today: date) -> str:
 
 
 def stats_summary_png(factory, out: Path, work: Path, *, today: date, dpi: int) -> Path:
-    """Write the statistics of the month before ``today`` and draw its 汇总 sheet as 52-stats-summary.png."""
+    """Write the statistics of the month before ``today`` and draw its 汇总 sheet as 72-stats-summary.png."""
     from cuijiao_desktop.domain.office_time import OFFICE_TZ
     from cuijiao_desktop.reports.stats_xlsx import write_stats_workbook
     from cuijiao_desktop.services.office import get_office
@@ -78,7 +78,7 @@ def stats_summary_png(factory, out: Path, work: Path, *, today: date, dpi: int) 
     printed = datetime.combine(today, time(9, 0), tzinfo=OFFICE_TZ)
     stats = dataclasses.replace(stats, extra={**stats.extra, "office_name": office.name}, generated_at=printed)
     xlsx = write_stats_workbook(stats, work / "stats.xlsx")
-    png = out / "52-stats-summary.png"
+    png = out / "72-stats-summary.png"
     to_png(workbook_to_pdf(xlsx, work), png, dpi=dpi)
     return png
 

@@ -40,6 +40,7 @@ from cuijiao_desktop.views.pages.fee_items_section import FeeItemsSection
 from cuijiao_desktop.views.pages.ladder_settings import LadderSection
 from cuijiao_desktop.views.pages.notices import NoticesPage
 from cuijiao_desktop.views.pages.placeholder import PlaceholderPage
+from cuijiao_desktop.views.pages.reports import ReportsPage
 from cuijiao_desktop.views.pages.room_ledger_page import RoomLedgerPage
 from cuijiao_desktop.views.pages.rooms_page import RoomsPage
 from cuijiao_desktop.views.pages.service_issues_tab import ServiceIssuesTab
@@ -129,9 +130,6 @@ class MainWindow(QMainWindow):
             ActionId.NAV_VISITS: self.tr(
                 "plan home visits by two members of staff and record what was agreed and what comes next."
             ),
-            ActionId.NAV_REPORTS: self.tr(
-                "collection rate, arrears by age and the work of each collector, exported to Excel."
-            ),
         }
         self.pages: dict[ActionId, Page] = {}
         for action_id in NAV_IDS:
@@ -141,6 +139,7 @@ class MainWindow(QMainWindow):
                 page.sig_handle.connect(self.handle_work_item)
                 page.sig_open_room.connect(self.open_room)
                 page.sig_plan_visit.connect(self.plan_visit)
+                page.sig_show_reports.connect(lambda: self.show_page(NAV_IDS.index(ActionId.NAV_REPORTS)))
             elif action_id is ActionId.NAV_CONTACTS:
                 page = CollectionPage(self._runner, self.user, today=today, settings=self._settings)
                 page.sig_open_room.connect(self.open_room)
@@ -177,6 +176,9 @@ class MainWindow(QMainWindow):
                 page.add_section(LadderSection(self._runner, self.user), self.tr("Collection ladder"))
             elif action_id is ActionId.NAV_NOTICES:
                 page = NoticesPage(self._runner, self.user, today=today, settings=self._settings)
+            elif action_id is ActionId.NAV_REPORTS:
+                page = ReportsPage(self._runner, self.user, today=today, settings=self._settings)
+                page.sig_open_room.connect(self.open_room)
             else:
                 page = PlaceholderPage(action_text(action_id), spec.icon or "", descriptions[action_id])
             page.setObjectName(f"page_{action_id.value.split('.')[-1]}")

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgeingChart</name>
+    <message>
+        <source>Arrears by age</source>
+        <translation>账龄分布（期末欠费）</translation>
+    </message>
+    <message>
+        <source>Nothing is unpaid.</source>
+        <translation>没有未缴费用。</translation>
+    </message>
+    <message>
+        <source>{age}: {amount}, {n} rooms</source>
+        <translation>{age}：{amount}，{n} 户</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Booking call</source>
@@ -1051,6 +1066,106 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>BuildingMapTab</name>
+    <message>
+        <source>&amp;Estate</source>
+        <translation>小区(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Building</source>
+        <translation>楼栋(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Oldest arrears:</source>
+        <translation>最早欠费：</translation>
+    </message>
+    <message>
+        <source>None overdue</source>
+        <translation>无逾期欠费</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>There are no rooms yet.</source>
+        <translation>还没有房屋。</translation>
+    </message>
+    <message>
+        <source>Building {name}</source>
+        <translation>{name}栋</translation>
+    </message>
+    <message>
+        <source>{rooms} rooms, {owing} owing {amount}</source>
+        <translation>共 {rooms} 户，欠费 {owing} 户，合计 {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue arrears as of {date}. Click a room, or press Enter on it, to open its ledger.</source>
+        <translation>逾期欠费截至 {date}。单击房号（或用方向键选中后按回车）打开房屋台账。</translation>
+    </message>
+    <message>
+        <source>The building map could not be loaded: {error}</source>
+        <translation>楼栋图无法加载：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingMapView</name>
+    <message>
+        <source>Building map</source>
+        <extracomment>A room that owes nothing overdue: the ledger&apos;s &quot;paid&quot; colours. Places on one line of a floor in one unit; more wrap onto further lines (car parks, rows of shops).</extracomment>
+        <translation>楼栋图</translation>
+    </message>
+    <message>
+        <source>{n}F</source>
+        <translation>{n}层</translation>
+    </message>
+    <message>
+        <source>Unit {unit}</source>
+        <translation>{unit}单元</translation>
+    </message>
+    <message>
+        <source>No overdue arrears</source>
+        <translation>无逾期欠费</translation>
+    </message>
+    <message>
+        <source>Arrears {amount}, oldest {age}</source>
+        <translation>欠费 {amount}，最早逾期 {age}</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingsChart</name>
+    <message>
+        <source>Arrears by building (end of month)</source>
+        <translation>各楼栋期末欠费</translation>
+    </message>
+    <message>
+        <source>Click a bar to see the building&apos;s map</source>
+        <translation>单击柱条查看该楼栋的楼栋图</translation>
+    </message>
+    <message>
+        <source>No building owes anything.</source>
+        <translation>各楼栋均无欠费。</translation>
+    </message>
+    <message>
+        <source> · {n} other buildings owe {amount}</source>
+        <translation> · 其余 {n} 栋合计 {amount}</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>{building}: {amount}
+Click to see its map</source>
+        <translation>{building}：{amount}
+单击查看楼栋图</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Log a contact</source>
@@ -1655,6 +1770,35 @@ Last entry: no. {seq}, hash {hash}</source>
     </message>
 </context>
 <context>
+    <name>CollectorsChart</name>
+    <message>
+        <source>Collectors: recovered this month</source>
+        <translation>催收业绩：本月追回金额</translation>
+    </message>
+    <message>
+        <source>No collector recovered anything this month.</source>
+        <translation>本月没有催收员追回欠费。</translation>
+    </message>
+    <message>
+        <source>{name} ({n} cleared)</source>
+        <translation>{name}（清欠 {n} 户）</translation>
+    </message>
+    <message>
+        <source>{name}: recovered {amount}, {cleared} rooms cleared
+{calls} calls, {visits} visits, {notices} notices; promises {made} made, {kept} kept, {broken} broken</source>
+        <translation>{name}：追回 {amount}，清欠 {cleared} 户
+电话 {calls} 次，上门 {visits} 次，通知 {notices} 份；承诺 {made} 次，兑现 {kept} 次，违约 {broken} 次</translation>
+    </message>
+    <message>
+        <source> · {n} recovered nothing</source>
+        <translation> · {n} 人本月无追回</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>追回</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogTab</name>
     <message>
         <source>&amp;From</source>
@@ -1786,6 +1930,198 @@ Last entry: no. {seq}, hash {hash}</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardChart</name>
+    <message>
+        <source>yuan</source>
+        <extracomment>Buildings drawn one by one in &quot;arrears by building&quot;; the rest are summed into one bar. Collectors drawn in the ranking. The units an amount axis is drawn in (its title, translated in the charts&apos; context).</extracomment>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>All estates</source>
+        <extracomment>Months the chooser offers, counting back from the current one.</extracomment>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Estate</source>
+        <translation>小区(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Monthly report…</source>
+        <translation>导出月报…</translation>
+    </message>
+    <message>
+        <source>The monthly statistics workbook (Excel) of the month shown</source>
+        <translation>导出所示月份的月度统计报表（Excel）</translation>
+    </message>
+    <message>
+        <source>Close the month…</source>
+        <translation>月结…</translation>
+    </message>
+    <message>
+        <source>Month close: freeze the month&apos;s figures (every estate) as they are now; later payments dated in the month no longer change them</source>
+        <translation>月结：按当前数据冻结本月各小区的统计数字，之后补录的本月缴款不再改变月报</translation>
+    </message>
+    <message>
+        <source>Reopen the month…</source>
+        <translation>撤销月结…</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Billed this month</source>
+        <translation>当月应收</translation>
+    </message>
+    <message>
+        <source>Collected this month</source>
+        <translation>当月实收</translation>
+    </message>
+    <message>
+        <source>Arrears recovered</source>
+        <translation>欠费追回</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>预交</translation>
+    </message>
+    <message>
+        <source>Opening arrears</source>
+        <translation>历史欠费</translation>
+    </message>
+    <message>
+        <source>Closing arrears</source>
+        <translation>期末欠费</translation>
+    </message>
+    <message>
+        <source>Rate (amount)</source>
+        <translation>收缴率(金额)</translation>
+    </message>
+    <message>
+        <source>Rate (households)</source>
+        <translation>收缴率(户数)</translation>
+    </message>
+    <message>
+        <source>Computing the statistics of {month}…</source>
+        <translation>正在统计 {month}…</translation>
+    </message>
+    <message>
+        <source>Figures of {month} as of {as_of}; computed at {when}.</source>
+        <translation>{month} 的数据截至 {as_of}；统计于 {when}。</translation>
+    </message>
+    <message>
+        <source>The statistics could not be computed: {error}</source>
+        <translation>无法统计：{error}</translation>
+    </message>
+    <message>
+        <source>Choose a month to see its figures.</source>
+        <translation>请选择月份查看统计。</translation>
+    </message>
+    <message>
+        <source>all estates</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{month}&lt;/b&gt;, {scope}: collection rate &lt;b&gt;{amount}&lt;/b&gt; by amount, &lt;b&gt;{households}&lt;/b&gt; by households ({paid} of {rooms} rooms); closing arrears &lt;b&gt;{closing}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{month}&lt;/b&gt;&#x3000;{scope}：收缴率（金额）&lt;b&gt;{amount}&lt;/b&gt;，收缴率（户数）&lt;b&gt;{households}&lt;/b&gt;（{rooms} 户中 {paid} 户缴清）；期末欠费 &lt;b&gt;{closing}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Month closed {when} by {who}</source>
+        <translation>已月结：{when}（{who}）</translation>
+    </message>
+    <message>
+        <source>{month} is not over yet</source>
+        <translation>{month} 尚未结束</translation>
+    </message>
+    <message>
+        <source>Close {month}</source>
+        <translation>{month} 月结</translation>
+    </message>
+    <message>
+        <source>Close {month} for every estate? Its figures are frozen as they are now: payments, reversals and adjustments dated in {month} that arrive later will not change its reports. It can be reopened with a reason.</source>
+        <translation>对 {month} 全部小区进行月结？统计数字将按当前数据冻结：之后补录的日期在 {month} 内的缴款、冲正和调整不再改变其月报。月结后可注明原因撤销。</translation>
+    </message>
+    <message>
+        <source>Closing {month}…</source>
+        <translation>正在月结 {month}…</translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
+        <translation>{month} 已月结。</translation>
+    </message>
+    <message>
+        <source>{month} was reopened.</source>
+        <translation>{month} 已撤销月结。</translation>
+    </message>
+    <message>
+        <source>The month could not be closed: {error}</source>
+        <translation>无法月结：{error}</translation>
+    </message>
+    <message>
+        <source>Summary by estate</source>
+        <translation>按小区汇总</translation>
+    </message>
+    <message>
+        <source>Summary by building</source>
+        <translation>按楼栋汇总</translation>
+    </message>
+    <message>
+        <source>Double-click a building to see its map</source>
+        <translation>双击楼栋查看楼栋图</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Export the monthly report</source>
+        <translation>导出月报</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the monthly report of {month}…</source>
+        <translation>正在生成 {month} 月报…</translation>
+    </message>
+    <message>
+        <source>The monthly report was saved to {path}</source>
+        <translation>月报已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Exporting the monthly report…</source>
+        <translation>正在导出月报…</translation>
     </message>
 </context>
 <context>
@@ -3266,10 +3602,6 @@ The backup is checked first; the current data is backed up before it is replaced
         <translation>安排两名员工上门催缴，记录约定事项和下一步安排。</translation>
     </message>
     <message>
-        <source>collection rate, arrears by age and the work of each collector, exported to Excel.</source>
-        <translation>收缴率、按账龄统计的欠费和每位催收员的工作量，可导出 Excel。</translation>
-    </message>
-    <message>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -4158,6 +4490,29 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>RateCard</name>
+    <message>
+        <source>Collection rate by amount (bold) and by households. Click to open the reports.</source>
+        <translation>收缴率：粗体为按金额，其后为按户数。单击打开报表。</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>households {rate}</source>
+        <translation>户数 {rate}</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign cases</source>
@@ -4204,6 +4559,44 @@ Take exactly this amount?</source>
     <message>
         <source>Row as read</source>
         <translation>原始内容</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenMonthDialog</name>
+    <message>
+        <source>Reopen {month}</source>
+        <translation>撤销 {month} 月结</translation>
+    </message>
+    <message>
+        <source>{month} was closed on {when} by {who}. Reopened, its figures are computed again from the ledger and may change; close it again when they are right. The reason is kept in the audit log.</source>
+        <translation>{month} 已于 {when} 由 {who} 月结。撤销后将按台账重新统计，数字可能变化；核对无误后请重新月结。撤销原因记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why is this month reopened? (required)</source>
+        <translation>为什么撤销本月月结？（必填）</translation>
+    </message>
+    <message>
+        <source>Reopen the month</source>
+        <translation>撤销月结</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Monthly report and dashboards</source>
+        <translation>月报与看板</translation>
+    </message>
+    <message>
+        <source>Building map</source>
+        <translation>楼栋图</translation>
     </message>
 </context>
 <context>
@@ -5161,6 +5554,35 @@ Take exactly this amount?</source>
     <message>
         <source>Go back to the standard wording of notice no. {n}? This office&apos;s version is kept in the template history.</source>
         <translation>恢复第{n}次通知的标准措辞？本中心修改的版本会保留在模板历史中。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Collection rate, last 12 months</source>
+        <translation>近 12 个月收缴率</translation>
+    </message>
+    <message>
+        <source>Nothing was billed in these months.</source>
+        <translation>这些月份没有账单。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>By amount</source>
+        <translation>按金额</translation>
+    </message>
+    <message>
+        <source>By households</source>
+        <translation>按户数</translation>
+    </message>
+    <message>
+        <source>{month} {name}: {rate}
+Collected {collected} of {billed}; {paid} of {rooms} rooms paid</source>
+        <translation>{month} {name}：{rate}
+应收 {billed}，实收 {collected}；{rooms} 户中 {paid} 户缴清</translation>
     </message>
 </context>
 <context>
@@ -8743,6 +9165,10 @@ Take exactly this amount?</source>
     <message>
         <source>There are no visits on this route to print.</source>
         <translation>这条路线上没有要打印的上门安排。</translation>
+    </message>
+    <message>
+        <source>This building no longer exists.</source>
+        <translation>该楼栋已不存在。</translation>
     </message>
     <message>
         <source>{remaining} more wrong attempts will lock the account.</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from cuijiao_desktop.services.worklist import KIND_ORDER, WorkItem, WorkKind
 from cuijiao_desktop.views.collection.models import WorkItemsModel
 from cuijiao_desktop.views.labels import WORK_LABELS, WORK_NOTES, label
 from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.reports.rate_card import RateCard
 from cuijiao_desktop.views.widgets.tables import list_view, on_enter
 
 #: Kinds handled in the call form (the rest open the room ledger).
@@ -111,6 +113,7 @@ class WorkbenchPage(Page):
     sig_handle = Signal(object)  # WorkItem
     sig_open_room = Signal(int)
     sig_plan_visit = Signal(int)  # room_id: 安排上门 (the visit form with the room filled in)
+    sig_show_reports = Signal()
 
     def __init__(self, runner, user=None, *, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
@@ -128,6 +131,12 @@ class WorkbenchPage(Page):
         self.summary_label.setObjectName("officeSummary")
         self.summary_label.setStyleSheet("color: #44546A;")
         top.addWidget(self.summary_label, 1)
+        self.summary_label.setWordWrap(True)  # beside the rate card it takes the width that is left
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.rate_card = RateCard()  # 收缴率 of this month and last (issue 12); a click shows the reports
+        self.rate_card.sig_show_reports.connect(self.sig_show_reports.emit)
+        top.addWidget(self.rate_card)
+        top.addSpacing(12)
         self.view_label = QLabel(self.tr("&Work of"))
         self.view_combo = QComboBox()
         self.view_combo.setObjectName("worklistView")
@@ -208,12 +217,13 @@ class WorkbenchPage(Page):
         if self._user is None:
             self._runner.submit(overview.office_overview, today=today,
                                 on_result=lambda ov: self._show_overview(ov), on_error=self._show_error)
-            return
-        self._runner.submit(
-            load_workbench, actor=self._user, today=today, user_id=choice if choice not in (None, OFFICE) else None,
-            office=choice == OFFICE, on_result=lambda data, seq=seq: self._show(seq, data),
-            on_error=self._show_error,
-        )
+        else:
+            self._runner.submit(
+                load_workbench, actor=self._user, today=today,
+                user_id=choice if choice not in (None, OFFICE) else None, office=choice == OFFICE,
+                on_result=lambda data, seq=seq: self._show(seq, data), on_error=self._show_error,
+            )
+        self.rate_card.load(self._runner, today)  # after the work list: the rates may take a moment
 
     def _show_overview(self, ov) -> None:
         self.overview = ov

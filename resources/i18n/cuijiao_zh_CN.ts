@@ -4598,6 +4598,10 @@ Take exactly this amount?</source>
         <source>Building map</source>
         <translation>楼栋图</translation>
     </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>

@@ -87,6 +87,9 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     tab = page.dashboard
     with qtbot.waitSignal(tab.sig_loaded):
         window.show_page(NAV_IDS.index(ActionId.NAV_REPORTS))
+    # the exports of deliverable 5 are the page's third tab
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())][2] == "Exports"
+    assert page.tabs.widget(2).widget() is page.exports
     assert tab.selected_month() == "2026-03"
     stats = tab.data.stats
     assert stats.month == "2026-03" and stats.as_of == date(2026, 3, 31)

@@ -1,5 +1,5 @@
-"""报表: tabs for 月报与看板 (the month's dashboards, the monthly workbook, the month close) and 楼栋图
-(the building map); further tabs (the exports) come in with :meth:`ReportsPage.add_tab`."""
+"""报表: tabs for 月报与看板 (the month's dashboards, the monthly workbook, the month close), 楼栋图
+(the building map) and 导出 (the call log, visits, notices issued and the SMS batch file)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,25 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from cuijiao_desktop.views.pages.base import Page
 from cuijiao_desktop.views.pages.reports.building_map import BuildingMapTab
 from cuijiao_desktop.views.pages.reports.dashboard_tab import DashboardTab
+from cuijiao_desktop.views.pages.reports.exports_tab import ExportsTab
+
+
+class _Scrolled(QScrollArea):
+    """A tab's widget in a frameless scroll area; ``refresh()`` reaches the widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(widget)
+
+    def refresh(self) -> None:
+        self.widget().refresh()
 
 
 class ReportsPage(Page):
@@ -33,6 +47,9 @@ class ReportsPage(Page):
         self.dashboard.sig_show_building.connect(self.show_building)
         self.add_tab(self.dashboard, self.tr("Monthly report and dashboards"))
         self.add_tab(self.building_map, self.tr("Building map"))
+        self.exports = ExportsTab(runner, user, today=today, settings=settings)
+        # scrolled: its four sections must not set the main window's minimum size
+        self.add_tab(_Scrolled(self.exports), self.tr("Exports"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
         self.body.addWidget(self.tabs, 1)
         self._fresh: set[int] = set()

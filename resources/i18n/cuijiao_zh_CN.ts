@@ -7166,18 +7166,6 @@ Take exactly this amount?</source>
 <context>
     <name>exports</name>
     <message>
-        <source>Planned</source>
-        <translation>计划上门</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已上门</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Friendly reminder</source>
         <translation>温馨提示</translation>
     </message>

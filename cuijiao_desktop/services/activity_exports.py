@@ -206,11 +206,15 @@ def _window(start: Any, end: Any) -> str:
     return f"{start.astimezone():%H:%M}–{end.astimezone():%H:%M}" if start is not None and end is not None else ""
 
 
-def _booking(status: VisitStatus, confirmed_at: Any, called: bool) -> str:
-    """The booking call: confirmed by the owner, called without a confirmation, or no call."""
+def _booking(status: VisitStatus, confirmed_at: Any, call_id: int | None, booked_by_phone: bool) -> str:
+    """The booking call: confirmed by the owner, called without a confirmation, or no call. A visit
+    booked by phone before revision 0014 has no call on file: its booking was the appointment (as
+    0014 read it when it made such planned visits confirmed)."""
     if confirmed_at is not None or status is VisitStatus.CONFIRMED:
         return "已确认"
-    return "已致电未确认" if called else ""
+    if call_id is not None:
+        return "已致电未确认"
+    return "已确认" if booked_by_phone else ""
 
 
 def _zh(labels: Mapping[Any, str], code: Any) -> str:
@@ -270,7 +274,7 @@ def visits_table(session: Session, *, actor: UserDTO, flt: VisitExportFilter) ->
             "day": v.planned_at.astimezone().date(), "window": _window(v.planned_at, v.ends_at), "team": v.team or "",
             "status": VISIT_STATUS_ZH[v.status], "estate": v.estate, "room_code": v.room_code,
             "owner": owners.get(v.room_id, ""), "staff": "、".join(staff[v.id]),
-            "booking": _booking(v.status, v.confirmed_at, bool(v.booked_by_phone or v.appointment_event_id)),
+            "booking": _booking(v.status, v.confirmed_at, v.appointment_event_id, bool(v.booked_by_phone)),
             "confirmed_at": _local(v.confirmed_at), "met": _zh(ANSWERED_ZH, v.met), "attitude": v.attitude or "",
             "result": _zh(VISIT_RESULT_ZH, v.result), "promise_date": v.promise_date,
             "promise_fen": int(v.promise_fen) if v.promise_fen is not None else None,

@@ -13,7 +13,7 @@ import pytest
 from factories import make_room_with_bills
 from sqlalchemy import func, select
 
-from cuijiao_desktop.db.models import AuditLog, Contact, Notice, Person, RoomPerson
+from cuijiao_desktop.db.models import AuditLog, Contact, Notice, Person, RoomPerson, Visit, VisitStaff
 from cuijiao_desktop.domain.enums import (
     AnsweredBy,
     ContactKind,
@@ -118,7 +118,8 @@ def visits(session_factory, users, office, tmp_path) -> dict[str, int]:
       photo; the revisit (collector and manager) planned for Sat 07-18;
     * failed: 5-1-102 Mon 07-13, nobody at home;
     * cancelled: 3-2-1502 Wed 07-15, the manager alone (his override), cancelled "业主出差";
-    * confirmed: 5-1-101 Mon 07-20 (the clerk and the collector), booked by phone."""
+    * confirmed: 5-1-101 Mon 07-20 (the clerk and the collector), booked by phone;
+    * legacy: 5-1-102 07-01, a row from before revision 0014 (refused; booked by phone, a notice handed)."""
     a, b, c, _e = office
     collector, manager, clerk = users[Role.COLLECTOR], users[Role.MANAGER], users[Role.CLERK]
     today = date(2026, 7, 8)
@@ -159,7 +160,16 @@ def visits(session_factory, users, office, tmp_path) -> dict[str, int]:
                                  draft=OutcomeDraft(visit_id=failed.visit_id, version=failed.version,
                                                     result=VisitResult.NOT_HOME))
         assert away.status is VisitStatus.FAILED and outcome.next_visit_id is not None
-    return {"done": done.visit_id, "failed": failed.visit_id, "cancelled": cancelled.visit_id,
+        # a visit recorded before revision 0014 (as the migration left it): booked by phone, a notice handed
+        # over without its serial on file
+        legacy = Visit(room_id=c.room_id, planned_at=_at(date(2026, 7, 1), 19), ends_at=_at(date(2026, 7, 1), 20),
+                       status=VisitStatus.DONE, result=VisitResult.REFUSED, met="owner", attitude="情绪激动",
+                       booked_by_phone=True, notice_handed=True, done_at=_at(date(2026, 7, 1), 19),
+                       created_by_id=collector.id)
+        s.add(legacy)
+        s.flush()
+        s.add(VisitStaff(visit_id=legacy.id, user_id=collector.id, duty=VisitDuty.COLLECTOR))
+    return {"legacy": legacy.id, "done": done.visit_id, "failed": failed.visit_id, "cancelled": cancelled.visit_id,
             "revisit": outcome.next_visit_id, "confirmed": confirmed.visit_id}
 
 
@@ -171,10 +181,10 @@ def test_visits_export_rows_filters_audit_and_permission(session_factory, users,
         assert [t for t, _k in table.columns] == [t for _k, t, _kind in VISIT_COLUMNS]
         rows = [dict(zip(keys, r, strict=True)) for r in table.rows]
         assert [(r["day"], r["status"], r["room_code"]) for r in rows] == [
-            (date(2026, 7, 10), "已上门", "3-2-1502"), (date(2026, 7, 13), "上门未遇", "5-1-102"),
+            (date(2026, 7, 1), "已上门", "5-1-102"), (date(2026, 7, 10), "已上门", "3-2-1502"), (date(2026, 7, 13), "上门未遇", "5-1-102"),
             (date(2026, 7, 15), "上门取消", "3-2-1502"), (date(2026, 7, 18), "计划上门", "3-2-1502"),
             (date(2026, 7, 20), "已预约", "5-1-101")]
-        done, failed, cancelled, revisit, confirmed = rows
+        legacy, done, failed, cancelled, revisit, confirmed = rows
         pair = f"{collector.display_name}（催收专员）、{manager.display_name}（主管）"
         assert done == {
             "day": date(2026, 7, 10), "window": "19:00–20:00", "team": "A组", "status": "已上门", "estate": "测试花园",
@@ -190,6 +200,9 @@ def test_visits_export_rows_filters_audit_and_permission(session_factory, users,
                 cancelled["staff"], cancelled["result"]) == (
             "业主出差", manager.display_name, "业主只愿见主管", f"{manager.display_name}（主管）", "")
         assert (revisit["window"], revisit["staff"], revisit["booking"]) == ("10:00–11:00", pair, "")
+        assert (legacy["booking"], legacy["confirmed_at"], legacy["result"], legacy["met"], legacy["notice"],
+                legacy["notice_signed"], legacy["staff"]) == (
+            "已确认", "", "拒绝缴费", "业主本人", "已递交（无编号）", "", f"{collector.display_name}（催收专员）")
         assert (confirmed["booking"], confirmed["confirmed_at"], confirmed["created_by"]) == (
             "已确认", "2026-07-09 11:00", clerk.display_name)
         assert confirmed["staff"] == "、".join(f"{u.display_name}（催收专员）" for u in sorted(
@@ -210,7 +223,8 @@ def test_visits_export_rows_filters_audit_and_permission(session_factory, users,
 
     out = tmp_path / "上门.xlsx"
     with session_factory.begin() as s:
-        assert export_visits(s, actor=manager, flt=VisitExportFilter(status=VisitStatus.DONE), path=out) == 1
+        assert export_visits(s, actor=manager, path=out,
+                             flt=VisitExportFilter(status=VisitStatus.DONE, date_from=date(2026, 7, 2))) == 1
     ws = openpyxl.load_workbook(out).active
     header = [c.value for c in ws[3]]
     assert header[:4] == ["上门日期", "时间段", "小组", "状态"]
@@ -220,7 +234,8 @@ def test_visits_export_rows_filters_audit_and_permission(session_factory, users,
     with session_factory() as s:
         entry = s.scalars(select(AuditLog).where(AuditLog.action == "export.visits")).one()
         assert entry.user_id == manager.id
-        assert {"file": "上门.xlsx", "rows": 1, "status": "done"}.items() <= json.loads(entry.detail).items()
+        assert {"file": "上门.xlsx", "rows": 1, "status": "done", "date_from": "2026-07-02"}.items() <= json.loads(
+            entry.detail).items()
 
 
 def test_notices_export_kinds_delivery_states_and_totals(session_factory, users, office, tmp_path):

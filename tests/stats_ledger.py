@@ -23,8 +23,9 @@ fee items 物业管理费 (WYF) and 车位管理费 (CWF); bills due on the 10th
   paid from that credit on 03-01 (当月实收, but not 预交 again).
 * 5-1-502 (翠湖): WYF 40.00 for 03, unpaid, no case (原因 未登记).
 
-Collection work in March: 甲 3 calls and an SMS, 乙 1 call (+1 in February); one visit done by both
-(+1 planned); 甲 issues one notice (乙 one in April).
+Collection work in March: 甲 3 calls and an SMS, 乙 1 call (+1 in February); one visit done by both,
+one by 乙 where nobody was home (failed: still a visit made) (+1 planned, +1 cancelled); 甲 issues one
+notice (乙 one in April).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ from cuijiao_desktop.domain.enums import (
     Stage,
     VisitStatus,
 )
+from cuijiao_desktop.domain.visits import VisitResult
 from cuijiao_desktop.services import credit
 from cuijiao_desktop.services.bill_adjustments import adjust_bill
 from cuijiao_desktop.services.dto import UserDTO
@@ -128,7 +130,7 @@ EXPECTED: dict[str, Any] = {
     "collectors": {
         C1: {"calls": 3, "visits": 1, "notices": 1, "promises_made": 1, "promises_kept": 1, "promises_broken": 1,
              "recovered_fen": 15500, "rooms_cleared": 0},
-        C2: {"calls": 1, "visits": 1, "notices": 0, "promises_made": 1, "promises_kept": 0, "promises_broken": 1,
+        C2: {"calls": 1, "visits": 2, "notices": 0, "promises_made": 1, "promises_kept": 0, "promises_broken": 1,
              "recovered_fen": 8000, "rooms_cleared": 1},
     },
     # (reason, label, households, fen) in the reasons' order
@@ -291,10 +293,17 @@ def build_stats_ledger(factory: sessionmaker[Session]) -> StatsLedger:
         done = Visit(room_id=rooms["1-1-103"], case_id=cases["1-1-103"], planned_at=_utc(date(2026, 3, 18), 19),
                      status=VisitStatus.DONE, done_at=_utc(date(2026, 3, 18), 20), created_by_id=c1.id)
         planned = Visit(room_id=rooms["2-1-201"], planned_at=_utc(date(2026, 3, 30), 19), created_by_id=c2.id)
-        s.add_all([done, planned])
+        # nobody at home: failed, but a visit made (the outcome dates it, as services.visits does)
+        failed = Visit(room_id=rooms["2-1-201"], case_id=cases["2-1-201"], planned_at=_utc(date(2026, 3, 24), 19),
+                       status=VisitStatus.FAILED, result=VisitResult.NOT_HOME, done_at=_utc(date(2026, 3, 24), 19),
+                       created_by_id=c2.id)
+        cancelled = Visit(room_id=rooms["2-1-202"], planned_at=_utc(date(2026, 3, 26), 19), created_by_id=c2.id,
+                          status=VisitStatus.CANCELLED, cancel_reason="业主出差")
+        s.add_all([done, planned, failed, cancelled])
         s.flush()
         s.add_all([VisitStaff(visit_id=done.id, user_id=c1.id), VisitStaff(visit_id=done.id, user_id=c2.id),
-                   VisitStaff(visit_id=planned.id, user_id=c2.id)])
+                   VisitStaff(visit_id=planned.id, user_id=c2.id), VisitStaff(visit_id=failed.id, user_id=c2.id),
+                   VisitStaff(visit_id=cancelled.id, user_id=c2.id)])
         s.add(Notice(serial="TZ-STATS-1", room_id=rooms["1-1-103"], case_id=cases["1-1-103"],
                      kind=NoticeKind.ARREARS_NOTICE, arrears_fen=12000, issued_at=_utc(date(2026, 3, 20)),
                      issued_by_id=c1.id))

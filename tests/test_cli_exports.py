@@ -39,8 +39,12 @@ def test_export_calls_visits_and_notices(demo_db, tmp_path, capsys):
     assert main(["--db", demo_db, "export", "calls", "--from", "2026-11-01", "--out", str(calls), "--today", TODAY]) == 0
     said = capsys.readouterr().out
     ws = openpyxl.load_workbook(visits).active
-    assert [c.value for c in ws[3]][:2] == ["计划时间", "状态"]
-    assert {ws.cell(row=r, column=2).value for r in range(4, ws.max_row + 1)} == {"已上门"}
+    header = [c.value for c in ws[3]]
+    assert header[:4] == ["上门日期", "时间段", "小组", "状态"] and ws.max_row > 3
+    column = {title: [ws.cell(row=r, column=header.index(title) + 1).value for r in range(4, ws.max_row + 1)]
+              for title in ("状态", "结果", "上门人员")}
+    assert set(column["状态"]) == {"已上门"} and "无人在家" not in column["结果"] and all(column["结果"])
+    assert all("（" in staff for staff in column["上门人员"])  # each with their duty in Chinese
     assert f"已导出上门记录 {ws.max_row - 3} 条" in said
     with notices.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -50,6 +54,12 @@ def test_export_calls_visits_and_notices(demo_db, tmp_path, capsys):
     # the older exports keep their shape in the same group
     assert main(["--db", demo_db, "export", "arrears", str(tmp_path / "a.csv"), "--today", TODAY]) == 0
     assert main(["--db", demo_db, "export", "visits", "--out", str(tmp_path / "v.pdf")]) == 2
+    failed = tmp_path / "failed.csv"  # nobody at home: a visit of its own status
+    assert main(["--db", demo_db, "export", "visits", "--status", "failed", "--out", str(failed)]) == 0
+    with failed.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) > 1 and {(r[rows[0].index("状态")], r[rows[0].index("结果")]) for r in rows[1:]} == {
+        ("上门未遇", "无人在家")}
 
 
 def test_export_sms_from_a_template_file(demo_db, tmp_path, capsys):

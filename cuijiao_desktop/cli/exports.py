@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from cuijiao_desktop.domain.enums import NoticeKind, VisitStatus
+from cuijiao_desktop.domain.labels_zh import VISIT_STATUS_ZH
 
 from .common import EXIT_IO, EXIT_RULE, Context, LineProgress
 
@@ -43,7 +44,8 @@ def register_exports(what: argparse._SubParsersAction) -> None:
     v = what.add_parser("visits", help="上门催缴记录，导出到 .xlsx 或 .csv")
     _dates(v, "计划上门")
     v.add_argument("--staff", metavar="NAME", help="上门人员之一（姓名或用户名）")
-    v.add_argument("--status", choices=[s.value for s in VisitStatus], help="planned 计划；done 已上门；cancelled 取消")
+    v.add_argument("--status", choices=[s.value for s in VisitStatus],
+                   help="；".join(f"{s.value} {VISIT_STATUS_ZH[s]}" for s in VisitStatus))
     _table_out(v)
     v.set_defaults(run=_visits)
 

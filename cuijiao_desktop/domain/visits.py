@@ -35,6 +35,7 @@ __all__ = [
     "ACTIVE_STATUSES",
     "ATTITUDE_CHOICES",
     "DEFAULT_SLOTS",
+    "MADE_STATUSES",
     "MAX_NOTE_CHARS",
     "MAX_TEAM",
     "MAX_VISIT_MINUTES",
@@ -103,6 +104,8 @@ class ConflictCode(StrEnum):
 OPEN_STATUSES = frozenset({VisitStatus.PLANNED, VisitStatus.CONFIRMED})
 #: Visits that hold their staff and room (cancelled ones free them; failed ones still happened).
 ACTIVE_STATUSES = frozenset({VisitStatus.PLANNED, VisitStatus.CONFIRMED, VisitStatus.DONE, VisitStatus.FAILED})
+#: Visits made (staff went to the door; ``done_at`` is when): done, or failed because nobody was home.
+MADE_STATUSES = (VisitStatus.DONE, VisitStatus.FAILED)
 
 #: The code written on the visit's contact event for each result.
 RESULT_OUTCOME: dict[VisitResult, CallOutcome] = {

@@ -18,12 +18,23 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, exists, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, func, select, true
+from sqlalchemy.orm import Session, aliased
 
-from cuijiao_desktop.db.models import Estate, Notice, Person, Room, RoomPerson, User, Visit, VisitStaff
+from cuijiao_desktop.db.models import (
+    Estate,
+    Notice,
+    Person,
+    Promise,
+    Room,
+    RoomPerson,
+    User,
+    Visit,
+    VisitPhoto,
+    VisitStaff,
+)
 from cuijiao_desktop.domain.enums import DeliveryMethod, NoticeKind, PersonRole, VisitStatus
-from cuijiao_desktop.domain.labels_zh import OUTCOME_ZH
+from cuijiao_desktop.domain.labels_zh import ANSWERED_ZH, VISIT_DUTY_ZH, VISIT_RESULT_ZH, VISIT_STATUS_ZH
 from cuijiao_desktop.domain.notices import period_text
 from cuijiao_desktop.domain.permissions import Permission
 
@@ -40,7 +51,6 @@ __all__ = [
     "NOTICE_COLUMNS",
     "NOTICE_KIND_ZH",
     "VISIT_COLUMNS",
-    "VISIT_STATUS_ZH",
     "DeliveryState",
     "NoticeExportFilter",
     "VisitExportFilter",
@@ -52,9 +62,6 @@ __all__ = [
 EXPORT_LIMIT = 100_000
 _CHUNK = 900
 
-VISIT_STATUS_ZH: dict[VisitStatus, str] = {
-    VisitStatus.PLANNED: "计划上门", VisitStatus.DONE: "已上门", VisitStatus.CANCELLED: "上门取消",
-}
 NOTICE_KIND_ZH: dict[NoticeKind, str] = {
     NoticeKind.REMINDER: "温馨提示", NoticeKind.ARREARS_NOTICE: "催缴通知书", NoticeKind.FINAL_NOTICE: "最后催告函",
     NoticeKind.LAWYER_LETTER: "律师函",
@@ -80,23 +87,34 @@ DELIVERY_STATE_ZH: dict[DeliveryState, str] = {
     DeliveryState.UNPROVEN: "已送达（无凭证）",
 }
 
-#: The visits table: (key, title, kind) per column, in the order of the file.
+#: The visits table: (key, title, kind) per column, in the order of the file. The promise is the
+#: ``promise`` row the outcome created (one truth, also on the room's ledger); the notice is the print
+#: room's serial handed over; the revisit is the day of the next visit the outcome scheduled.
 VISIT_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("planned_at", "计划时间", "text"),
+    ("day", "上门日期", "date"),
+    ("window", "时间段", "text"),
+    ("team", "小组", "text"),
     ("status", "状态", "text"),
     ("estate", "小区", "text"),
     ("room_code", "房号", "text"),
     ("owner", "业主", "text"),
     ("staff", "上门人员", "text"),
-    ("booked_by_phone", "电话预约", "text"),
-    ("done_at", "上门时间", "text"),
+    ("booking", "电话预约", "text"),
+    ("confirmed_at", "预约确认时间", "text"),
+    ("met", "接待人", "text"),
     ("attitude", "业主态度", "text"),
-    ("outcome", "结果", "text"),
-    ("agreed_date", "约定缴费日", "date"),
-    ("revisit", "需再次上门", "text"),
-    ("notice_handed", "当面递交通知", "text"),
+    ("result", "结果", "text"),
+    ("promise_date", "承诺缴费日", "date"),
+    ("promise_fen", "承诺金额", "money"),
+    ("notice", "递交通知", "text"),
+    ("notice_signed", "通知签收", "text"),
+    ("photos", "照片", "int"),
+    ("revisit", "再访日期", "date"),
+    ("cancel_reason", "取消原因", "text"),
+    ("override_by", "单人上门批准人", "text"),
+    ("override_reason", "单人上门理由", "text"),
     ("note", "备注", "text"),
-    ("created_by", "登记人", "text"),
+    ("created_by", "计划人", "text"),
 )
 
 #: The notices-issued table: (key, title, kind) per column, in the order of the file.
@@ -175,12 +193,32 @@ def _range_subtitle(date_from: date | None, date_to: date | None, count: int) ->
 @dataclass(frozen=True)
 class VisitExportFilter:
     """Visits planned from ``date_from`` to ``date_to`` (local days, inclusive); ``staff_id``: one of the
-    staff who went (or were to go); ``status``: planned, done or cancelled. None means any."""
+    staff who went (or were to go); ``status``: one of the five (planned, confirmed, done, failed,
+    cancelled). None means any."""
 
     date_from: date | None = None
     date_to: date | None = None
     staff_id: int | None = None
     status: VisitStatus | None = None
+
+
+def _window(start: Any, end: Any) -> str:
+    return f"{start.astimezone():%H:%M}–{end.astimezone():%H:%M}" if start is not None and end is not None else ""
+
+
+def _booking(status: VisitStatus, confirmed_at: Any, call_id: int | None, booked_by_phone: bool) -> str:
+    """The booking call: confirmed by the owner, called without a confirmation, or no call. A visit
+    booked by phone before revision 0014 has no call on file: its booking was the appointment (as
+    0014 read it when it made such planned visits confirmed)."""
+    if confirmed_at is not None or status is VisitStatus.CONFIRMED:
+        return "已确认"
+    if call_id is not None:
+        return "已致电未确认"
+    return "已确认" if booked_by_phone else ""
+
+
+def _zh(labels: Mapping[Any, str], code: Any) -> str:
+    return labels.get(code, str(code)) if code else ""
 
 
 @read_only
@@ -196,16 +234,24 @@ def visits_table(session: Session, *, actor: UserDTO, flt: VisitExportFilter) ->
         cond.append(Visit.status == VisitStatus(flt.status))
     if flt.staff_id is not None:
         cond.append(exists().where(VisitStaff.visit_id == Visit.id, VisitStaff.user_id == flt.staff_id))
+    nxt = aliased(Visit)
     found = session.execute(  # columns, not ORM objects: tens of thousands of rows
-        select(Visit.id, Visit.room_id, Visit.planned_at, Visit.status, Visit.booked_by_phone, Visit.done_at,
-               Visit.attitude, Visit.outcome, Visit.agreed_date, Visit.revisit, Visit.notice_handed, Visit.note,
-               Visit.created_by_id, Estate.name.label("estate"), Room.code.label("room_code"))
+        select(Visit.id, Visit.room_id, Visit.planned_at, Visit.ends_at, Visit.team, Visit.status,
+               Visit.booked_by_phone, Visit.appointment_event_id, Visit.confirmed_at, Visit.met, Visit.attitude,
+               Visit.result, Visit.notice_handed, Visit.notice_signed, Visit.cancel_reason, Visit.override_by_id,
+               Visit.override_reason, Visit.note, Visit.created_by_id, Estate.name.label("estate"),
+               Room.code.label("room_code"), Promise.due_date.label("promise_date"),
+               Promise.amount_fen.label("promise_fen"), Notice.serial.label("notice_serial"),
+               nxt.planned_at.label("revisit_at"))
         .join(Room, Room.id == Visit.room_id).join(Estate, Estate.id == Room.estate_id)
+        .outerjoin(Promise, Promise.id == Visit.promise_id).outerjoin(Notice, Notice.id == Visit.notice_id)
+        .outerjoin(nxt, nxt.id == Visit.next_visit_id)
         .where(and_(true(), *cond))
         .order_by(Visit.planned_at, Visit.id).limit(EXPORT_LIMIT)
     ).all()
     users = dict(session.execute(select(User.id, User.display_name)).tuples().all())
     staff: dict[int, list[str]] = defaultdict(list)
+    photos: dict[int, int] = {}
     visit_ids = [v.id for v in found]
     for chunk in _chunks(visit_ids):
         for vid, uid, duty in session.execute(
@@ -213,16 +259,30 @@ def visits_table(session: Session, *, actor: UserDTO, flt: VisitExportFilter) ->
             .where(VisitStaff.visit_id.in_(chunk)).order_by(VisitStaff.visit_id, VisitStaff.user_id)
         ):
             name = users.get(uid, "")
-            staff[vid].append(f"{name}（{duty}）" if duty else name)
+            staff[vid].append(f"{name}（{_zh(VISIT_DUTY_ZH, duty)}）" if duty else name)
+        photos.update((vid, int(n)) for vid, n in session.execute(
+            select(VisitPhoto.visit_id, func.count()).where(VisitPhoto.visit_id.in_(chunk))
+            .group_by(VisitPhoto.visit_id)))
     owners = _owners(session, [v.room_id for v in found])
     rows = []
     for v in found:
+        if v.notice_serial:
+            notice, signed = v.notice_serial, _yes(v.notice_signed)
+        else:  # visits recorded before revision 0014 only say whether a notice was handed over
+            notice, signed = ("已递交（无编号）" if v.notice_handed else ""), ""
         rows.append({
-            "planned_at": _local(v.planned_at), "status": VISIT_STATUS_ZH.get(v.status, ""), "estate": v.estate,
-            "room_code": v.room_code, "owner": owners.get(v.room_id, ""), "staff": "、".join(staff[v.id]),
-            "booked_by_phone": _yes(v.booked_by_phone), "done_at": _local(v.done_at), "attitude": v.attitude or "",
-            "outcome": OUTCOME_ZH.get(v.outcome, "") if v.outcome else "", "agreed_date": v.agreed_date,
-            "revisit": _yes(v.revisit), "notice_handed": _yes(v.notice_handed), "note": v.note or "",
+            "day": v.planned_at.astimezone().date(), "window": _window(v.planned_at, v.ends_at), "team": v.team or "",
+            "status": VISIT_STATUS_ZH[v.status], "estate": v.estate, "room_code": v.room_code,
+            "owner": owners.get(v.room_id, ""), "staff": "、".join(staff[v.id]),
+            "booking": _booking(v.status, v.confirmed_at, v.appointment_event_id, bool(v.booked_by_phone)),
+            "confirmed_at": _local(v.confirmed_at), "met": _zh(ANSWERED_ZH, v.met), "attitude": v.attitude or "",
+            "result": _zh(VISIT_RESULT_ZH, v.result), "promise_date": v.promise_date,
+            "promise_fen": int(v.promise_fen) if v.promise_fen is not None else None,
+            "notice": notice, "notice_signed": signed, "photos": photos.get(v.id, 0),
+            "revisit": v.revisit_at.astimezone().date() if v.revisit_at is not None else None,
+            "cancel_reason": v.cancel_reason or "",
+            "override_by": users.get(v.override_by_id, "") if v.override_by_id else "",
+            "override_reason": v.override_reason or "", "note": v.note or "",
             "created_by": users.get(v.created_by_id, "") if v.created_by_id else "",
         })
     return ExportTable(

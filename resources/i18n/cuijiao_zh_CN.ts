@@ -7592,18 +7592,6 @@ Collected {collected} of {billed}; {paid} of {rooms} rooms paid</source>
 <context>
     <name>exports</name>
     <message>
-        <source>Planned</source>
-        <translation>计划上门</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已上门</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Friendly reminder</source>
         <translation>温馨提示</translation>
     </message>

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from cuijiao_desktop.db.models import AuditLog, Contact, Notice, Person, RoomPerson, Visit, VisitStaff
 from cuijiao_desktop.domain.enums import (
-    CallOutcome,
+    AnsweredBy,
     ContactKind,
     DeliveryMethod,
     NoticeKind,
@@ -24,9 +24,17 @@ from cuijiao_desktop.domain.enums import (
     VisitStatus,
 )
 from cuijiao_desktop.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
-from cuijiao_desktop.domain.labels_zh import OUTCOME_ZH
 from cuijiao_desktop.domain.sms import DEFAULT_SMS_TEMPLATE
+from cuijiao_desktop.domain.visits import (
+    OutcomeDraft,
+    RevisitDraft,
+    StaffPick,
+    VisitDraft,
+    VisitDuty,
+    VisitResult,
+)
 from cuijiao_desktop.reports.activity_exports import export_notices, export_sms, export_visits
+from cuijiao_desktop.services import visits as vs
 from cuijiao_desktop.services.activity_exports import (
     NOTICE_COLUMNS,
     VISIT_COLUMNS,
@@ -44,6 +52,7 @@ from cuijiao_desktop.services.sms_batch import (
     sms_sample,
     sms_template,
 )
+from cuijiao_desktop.services.visits import VisitDetail
 
 TODAY = date(2026, 8, 1)
 TEMPLATE = "{称呼}，{小区}{房号}欠{欠费金额}共{欠费月数}个月，请于{缴费期限}前缴清。"
@@ -60,12 +69,12 @@ def _owner(s, room_id: int) -> int:
 @pytest.fixture
 def office(session_factory, users):
     """A: mobile behind a primary landline (and a wrong number); B (欧阳娜娜): a landline only; C: only the
-    spouse's mobile; E: no bills. Two visits, three notices in two batches."""
+    spouse's mobile; E: no bills. Three notices in two batches."""
     a = make_room_with_bills(session_factory, code="3-2-1502")
     b = make_room_with_bills(session_factory, code="5-1-101", months=3)
     c = make_room_with_bills(session_factory, code="5-1-102", months=2)
     e = make_room_with_bills(session_factory, code="5-1-103", months=0)
-    collector, manager, clerk = users[Role.COLLECTOR], users[Role.MANAGER], users[Role.CLERK]
+    clerk = users[Role.CLERK]
     with session_factory.begin() as s:
         pa, pb, pc = _owner(s, a.room_id), _owner(s, b.room_id), _owner(s, c.room_id)
         s.get(Person, pb).name = "欧阳娜娜"
@@ -78,17 +87,6 @@ def office(session_factory, users):
             Contact(person_id=pc, kind=ContactKind.MOBILE, value="13700137000", last4="7000",
                     relation=Relation.SPOUSE, contact_name="王五"),
         ])
-        v1 = Visit(room_id=a.room_id, planned_at=_at(date(2026, 7, 10), 10), status=VisitStatus.DONE,
-                   done_at=_at(date(2026, 7, 10), 11), attitude="态度良好", outcome=CallOutcome.PROMISED,
-                   agreed_date=date(2026, 7, 31), notice_handed=True, note="=cmd|' /C calc'!A0",
-                   created_by_id=collector.id)
-        v2 = Visit(room_id=b.room_id, planned_at=_at(date(2026, 7, 20), 15), status=VisitStatus.PLANNED,
-                   booked_by_phone=True, created_by_id=clerk.id)
-        s.add_all([v1, v2])
-        s.flush()
-        s.add_all([VisitStaff(visit_id=v1.id, user_id=collector.id, duty="催收专员"),
-                   VisitStaff(visit_id=v1.id, user_id=manager.id, duty="主管"),
-                   VisitStaff(visit_id=v2.id, user_id=clerk.id)])
         s.add_all([
             Notice(serial="TZ202607000001", batch_no="TZ202607000001", room_id=a.room_id, level=1,
                    kind=NoticeKind.ARREARS_NOTICE, recipient_name="张三", arrears_fen=150_000, late_fee_fen=1_200,
@@ -107,43 +105,137 @@ def office(session_factory, users):
     return a, b, c, e
 
 
-def _col(table, key: str, columns) -> int:
-    return [k for k, _t, _kind in columns].index(key)
+def _wall(day: date, hour: int, minute: int = 0) -> datetime:
+    """Local wall-clock time, aware (what the visit forms hand to the services)."""
+    return datetime.combine(day, time(hour, minute)).astimezone()
 
 
-def test_visits_export_rows_filters_audit_and_permission(session_factory, users, office, tmp_path):
-    manager = users[Role.MANAGER]
+@pytest.fixture
+def visits(session_factory, users, office, tmp_path) -> dict[str, int]:
+    """Visits made through the visit services, planned on 07-08:
+    * done: 3-2-1502 Fri 07-10 19:00–20:00 (A组, the collector and the manager as supervisor), booked by phone
+      and confirmed 07-09 10:00; the owner promised 500.00 by 07-31, signed for notice TZ202607000009, a
+      photo; the revisit (collector and manager) planned for Sat 07-18;
+    * failed: 5-1-102 Mon 07-13, nobody at home;
+    * cancelled: 3-2-1502 Wed 07-15, the manager alone (his override), cancelled "业主出差";
+    * confirmed: 5-1-101 Mon 07-20 (the clerk and the collector), booked by phone;
+    * legacy: 5-1-102 07-01, a row from before revision 0014 (refused; booked by phone, a notice handed)."""
+    a, b, c, _e = office
+    collector, manager, clerk = users[Role.COLLECTOR], users[Role.MANAGER], users[Role.CLERK]
+    today = date(2026, 7, 8)
+    photo = tmp_path / "签收.jpg"
+    photo.write_bytes(b"\xff\xd8\xffvisit-photo")
+    pair = (StaffPick(collector.id), StaffPick(manager.id, VisitDuty.SUPERVISOR))
+
+    def plan(s, room_id: int, day: date, staff, actor=collector, **kw) -> VisitDetail:
+        return vs.plan_visit(s, actor=actor, today=today, draft=VisitDraft(
+            room_id=room_id, start=_wall(day, 19), end=_wall(day, 20), staff=staff, **kw))
+
+    with session_factory.begin() as s:
+        notice = Notice(serial="TZ202607000009", batch_no="TZ202607000009", room_id=a.room_id, level=2,
+                        kind=NoticeKind.ARREARS_NOTICE, recipient_name="张三", arrears_fen=150_000,
+                        issued_at=_at(date(2026, 7, 8), 9), issued_by_id=clerk.id)
+        s.add(notice)
+        s.flush()
+        done = plan(s, a.room_id, date(2026, 7, 10), pair, team="A组", note="=cmd|' /C calc'!A0")
+        failed = plan(s, c.room_id, date(2026, 7, 13), pair)
+        cancelled = plan(s, a.room_id, date(2026, 7, 15), (StaffPick(manager.id, VisitDuty.SUPERVISOR),),
+                         actor=manager, override_reason="业主只愿见主管")
+        confirmed = plan(s, b.room_id, date(2026, 7, 20), (StaffPick(clerk.id), StaffPick(collector.id)), actor=clerk)
+        booked = vs.book_appointment(s, actor=collector, visit_id=done.visit_id, version=done.version,
+                                     now=_wall(date(2026, 7, 9), 10), confirmed=True, number_dialled="13800138000",
+                                     answered_by=AnsweredBy.OWNER)
+        vs.book_appointment(s, actor=clerk, visit_id=confirmed.visit_id, version=confirmed.version,
+                            now=_wall(date(2026, 7, 9), 11), confirmed=True, number_dialled="0571-87654321",
+                            answered_by=AnsweredBy.OWNER)
+        vs.cancel_visit(s, actor=manager, visit_id=cancelled.visit_id, version=cancelled.version, reason="业主出差",
+                        today=today)
+        outcome = vs.record_outcome(s, actor=collector, now=_wall(date(2026, 7, 10), 20, 30), data_dir=tmp_path / "data",
+                                    draft=OutcomeDraft(
+            visit_id=done.visit_id, version=booked.version, result=VisitResult.PROMISED, met=AnsweredBy.OWNER,
+            attitude="态度良好", promise_date=date(2026, 7, 31), promise_amount_fen=50_000, notice_id=notice.id,
+            notice_signed=True, photos=(str(photo),),
+            revisit=RevisitDraft(_wall(date(2026, 7, 18), 10), _wall(date(2026, 7, 18), 11), pair)))
+        away = vs.record_outcome(s, actor=collector, now=_wall(date(2026, 7, 13), 20), data_dir=tmp_path / "data",
+                                 draft=OutcomeDraft(visit_id=failed.visit_id, version=failed.version,
+                                                    result=VisitResult.NOT_HOME))
+        assert away.status is VisitStatus.FAILED and outcome.next_visit_id is not None
+        # a visit recorded before revision 0014 (as the migration left it): booked by phone, a notice handed
+        # over without its serial on file
+        legacy = Visit(room_id=c.room_id, planned_at=_at(date(2026, 7, 1), 19), ends_at=_at(date(2026, 7, 1), 20),
+                       status=VisitStatus.DONE, result=VisitResult.REFUSED, met="owner", attitude="情绪激动",
+                       booked_by_phone=True, notice_handed=True, done_at=_at(date(2026, 7, 1), 19),
+                       created_by_id=collector.id)
+        s.add(legacy)
+        s.flush()
+        s.add(VisitStaff(visit_id=legacy.id, user_id=collector.id, duty=VisitDuty.COLLECTOR))
+    return {"legacy": legacy.id, "done": done.visit_id, "failed": failed.visit_id, "cancelled": cancelled.visit_id,
+            "revisit": outcome.next_visit_id, "confirmed": confirmed.visit_id}
+
+
+def test_visits_export_rows_filters_audit_and_permission(session_factory, users, visits, tmp_path):
+    collector, manager, clerk = users[Role.COLLECTOR], users[Role.MANAGER], users[Role.CLERK]
+    keys = [k for k, _t, _kind in VISIT_COLUMNS]
     with session_factory() as s:
         table = visits_table(s, actor=manager, flt=VisitExportFilter())
         assert [t for t, _k in table.columns] == [t for _k, t, _kind in VISIT_COLUMNS]
-        assert len(table.rows) == 2
-        row = dict(zip((k for k, _t, _kind in VISIT_COLUMNS), table.rows[0], strict=True))
-        assert (row["status"], row["room_code"], row["owner"], row["outcome"], row["agreed_date"]) == (
-            "已上门", "3-2-1502", "张三", OUTCOME_ZH[CallOutcome.PROMISED], date(2026, 7, 31))
-        assert row["staff"] == f"{users[Role.COLLECTOR].display_name}（催收专员）、{manager.display_name}（主管）"
-        assert (row["notice_handed"], row["booked_by_phone"], row["planned_at"]) == ("是", "否", "2026-07-10 10:00")
-        done = visits_table(s, actor=manager, flt=VisitExportFilter(status=VisitStatus.DONE)).rows
-        by_clerk = visits_table(s, actor=manager, flt=VisitExportFilter(staff_id=users[Role.CLERK].id)).rows
-        early = visits_table(s, actor=manager, flt=VisitExportFilter(date_from=date(2026, 7, 10),
-                                                                     date_to=date(2026, 7, 15))).rows
-        code = _col(table, "room_code", VISIT_COLUMNS)
-        assert [r[code] for r in done] == ["3-2-1502"] and [r[code] for r in early] == ["3-2-1502"]
-        assert [r[code] for r in by_clerk] == ["5-1-101"]
+        rows = [dict(zip(keys, r, strict=True)) for r in table.rows]
+        assert [(r["day"], r["status"], r["room_code"]) for r in rows] == [
+            (date(2026, 7, 1), "已上门", "5-1-102"), (date(2026, 7, 10), "已上门", "3-2-1502"), (date(2026, 7, 13), "上门未遇", "5-1-102"),
+            (date(2026, 7, 15), "上门取消", "3-2-1502"), (date(2026, 7, 18), "计划上门", "3-2-1502"),
+            (date(2026, 7, 20), "已预约", "5-1-101")]
+        legacy, done, failed, cancelled, revisit, confirmed = rows
+        pair = f"{collector.display_name}（催收专员）、{manager.display_name}（主管）"
+        assert done == {
+            "day": date(2026, 7, 10), "window": "19:00–20:00", "team": "A组", "status": "已上门", "estate": "测试花园",
+            "room_code": "3-2-1502", "owner": "张三", "staff": pair, "booking": "已确认",
+            "confirmed_at": "2026-07-09 10:00", "met": "业主本人", "attitude": "态度良好", "result": "承诺缴费",
+            "promise_date": date(2026, 7, 31), "promise_fen": 50_000, "notice": "TZ202607000009",
+            "notice_signed": "是", "photos": 1, "revisit": date(2026, 7, 18), "cancel_reason": "", "override_by": "",
+            "override_reason": "", "note": "=cmd|' /C calc'!A0", "created_by": collector.display_name}
+        assert isinstance(done["promise_fen"], int) and isinstance(done["photos"], int)
+        assert (failed["result"], failed["met"], failed["booking"], failed["staff"], failed["promise_fen"],
+                failed["notice"], failed["photos"], failed["revisit"]) == ("无人在家", "", "", pair, None, "", 0, None)
+        assert (cancelled["cancel_reason"], cancelled["override_by"], cancelled["override_reason"],
+                cancelled["staff"], cancelled["result"]) == (
+            "业主出差", manager.display_name, "业主只愿见主管", f"{manager.display_name}（主管）", "")
+        assert (revisit["window"], revisit["staff"], revisit["booking"]) == ("10:00–11:00", pair, "")
+        assert (legacy["booking"], legacy["confirmed_at"], legacy["result"], legacy["met"], legacy["notice"],
+                legacy["notice_signed"], legacy["staff"]) == (
+            "已确认", "", "拒绝缴费", "业主本人", "已递交（无编号）", "", f"{collector.display_name}（催收专员）")
+        assert (confirmed["booking"], confirmed["confirmed_at"], confirmed["created_by"]) == (
+            "已确认", "2026-07-09 11:00", clerk.display_name)
+        assert confirmed["staff"] == "、".join(f"{u.display_name}（催收专员）" for u in sorted(
+            (clerk, collector), key=lambda u: u.id))
+
+        def codes(**kw) -> list[tuple[str, str]]:
+            found = visits_table(s, actor=manager, flt=VisitExportFilter(**kw)).rows
+            return [(r[keys.index("room_code")], r[keys.index("status")]) for r in found]
+
+        assert codes(status=VisitStatus.FAILED) == [("5-1-102", "上门未遇")]
+        assert codes(status=VisitStatus.CONFIRMED) == [("5-1-101", "已预约")]
+        assert codes(status=VisitStatus.CANCELLED) == [("3-2-1502", "上门取消")]
+        assert codes(staff_id=clerk.id) == [("5-1-101", "已预约")]
+        assert [c for c, _st in codes(date_from=date(2026, 7, 11), date_to=date(2026, 7, 15))] == [
+            "5-1-102", "3-2-1502"]
         with pytest.raises(PermissionDenied):  # a collector may not take personal data out
-            visits_table(s, actor=users[Role.COLLECTOR], flt=VisitExportFilter())
+            visits_table(s, actor=collector, flt=VisitExportFilter())
 
     out = tmp_path / "上门.xlsx"
     with session_factory.begin() as s:
-        assert export_visits(s, actor=manager, flt=VisitExportFilter(status=VisitStatus.DONE), path=out) == 1
+        assert export_visits(s, actor=manager, path=out,
+                             flt=VisitExportFilter(status=VisitStatus.DONE, date_from=date(2026, 7, 2))) == 1
     ws = openpyxl.load_workbook(out).active
     header = [c.value for c in ws[3]]
-    assert header[:4] == ["计划时间", "状态", "小区", "房号"]
+    assert header[:4] == ["上门日期", "时间段", "小组", "状态"]
     note = ws.cell(row=4, column=header.index("备注") + 1)
     assert note.value == "=cmd|' /C calc'!A0" and note.data_type == "s"  # text, never a formula
+    assert ws.cell(row=4, column=header.index("承诺金额") + 1).value == Decimal("500.00")
     with session_factory() as s:
         entry = s.scalars(select(AuditLog).where(AuditLog.action == "export.visits")).one()
         assert entry.user_id == manager.id
-        assert {"file": "上门.xlsx", "rows": 1, "status": "done"}.items() <= json.loads(entry.detail).items()
+        assert {"file": "上门.xlsx", "rows": 1, "status": "done", "date_from": "2026-07-02"}.items() <= json.loads(
+            entry.detail).items()
 
 
 def test_notices_export_kinds_delivery_states_and_totals(session_factory, users, office, tmp_path):

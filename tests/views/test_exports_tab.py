@@ -1,4 +1,5 @@
-"""导出 tab: the SMS section previews the first message live and writes the batch file (audited)."""
+"""导出 tab: the SMS section previews the first message live and writes the batch file (audited); the
+visits section offers the five visit statuses."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from factories import make_room_with_bills
 from sqlalchemy import select
 
 from cuijiao_desktop.db.models import AuditLog, Contact, RoomPerson
-from cuijiao_desktop.domain.enums import ContactKind, Role
+from cuijiao_desktop.domain.enums import ContactKind, Role, VisitStatus
 from cuijiao_desktop.domain.sms import DEFAULT_SMS_TEMPLATE
 from cuijiao_desktop.services.sms_batch import sms_template
 from cuijiao_desktop.views.pages.reports.exports_tab import ExportsTab
@@ -32,6 +33,9 @@ def test_the_sms_section_previews_and_exports_the_batch(zh, qtbot, runner, users
         tab.activate()
     assert tab.sms_rooms.text() == "已选 2 户"
     assert tab.sms_estate.count() == 2 and tab.calls_staff.count() > 1  # the choices arrived
+    statuses = tab.visits_status  # the five visit statuses, in the calendar's words
+    assert [statuses.itemData(i) for i in range(statuses.count())] == [None, *VisitStatus]
+    assert [statuses.itemText(i) for i in (2, 4)] == ["已预约确认", "未遇（无人在家）"]
     assert tab.sms_template.toPlainText() == DEFAULT_SMS_TEMPLATE and "张先生/女士" in tab.sms_preview.text()
 
     tab.sms_template.setPlainText("{称呼}，{房号}欠{欠费金额}，请于{缴费期限}前缴纳。")

@@ -9,10 +9,11 @@
 * 欠费原因 and 欠费明细 use the room's latest collection case opened by ``as_of``: its reason, and its
   stage and collector as they stand (the case keeps no dated history of them; a month close freezes them).
 * 催收业绩, per collector, in the window of M (first day of M to ``as_of``): phone calls logged, visits
-  done in which they took part, notices issued, promises made; promises due in the window kept or
-  broken as of ``as_of`` (``services.promises``, the derived states); money paid in the window (real
-  money, not credit spent; reversals count) by the rooms of the cases assigned to them that were open
-  in the window, and of those rooms the ones owing nothing at ``as_of``.
+  made in which they took part (done, or failed because nobody was home: they still went), notices
+  issued, promises made; promises due in the window kept or broken as of ``as_of`` (``services.promises``,
+  the derived states); money paid in the window (real money, not credit spent; reversals count) by the
+  rooms of the cases assigned to them that were open in the window, and of those rooms the ones owing
+  nothing at ``as_of``.
 * 趋势: the 12 months ending at M, each seen at the end of its month (M at ``as_of``).
 """
 
@@ -53,11 +54,11 @@ from cuijiao_desktop.domain.enums import (
     PersonRole,
     PromiseStatus,
     Stage,
-    VisitStatus,
 )
 from cuijiao_desktop.domain.labels_zh import NOT_YET_DUE_ZH, REASON_ZH, STAGE_ZH
 from cuijiao_desktop.domain.office_time import local_date
 from cuijiao_desktop.domain.rooms import natural_key
+from cuijiao_desktop.domain.visits import MADE_STATUSES
 from cuijiao_desktop.services.promises import promise_states
 
 from .figures import MonthWindow, RoomOwed, building_label, households_statement
@@ -264,7 +265,7 @@ def collector_rows(session: Session, w: MonthWindow, owing: AbstractSet[int]) ->
                  w.rooms(ContactEvent.room_id)).group_by(ContactEvent.user_id))
     tally("visits", select(VisitStaff.user_id, func.count(func.distinct(Visit.id)))
           .join(Visit, Visit.id == VisitStaff.visit_id)
-          .where(Visit.status == VisitStatus.DONE, Visit.done_at >= t0, Visit.done_at < t1, w.rooms(Visit.room_id))
+          .where(Visit.status.in_(MADE_STATUSES), Visit.done_at >= t0, Visit.done_at < t1, w.rooms(Visit.room_id))
           .group_by(VisitStaff.user_id))
     tally("notices", select(Notice.issued_by_id, func.count())
           .where(Notice.issued_at >= t0, Notice.issued_at < t1, w.rooms(Notice.room_id)).group_by(Notice.issued_by_id))

@@ -48,20 +48,16 @@ from cuijiao_desktop.services import sms_batch
 from cuijiao_desktop.services.activity_exports import DeliveryState, NoticeExportFilter, VisitExportFilter
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.labels import Labels, label
+from cuijiao_desktop.views.visits.labels import STATUS_LABELS as VISIT_STATUS_LABELS
 from cuijiao_desktop.views.widgets.dates import date_edit
 from cuijiao_desktop.views.widgets.files import ask_save_path
 from cuijiao_desktop.views.widgets.filters import debounced
 
-__all__ = ["DELIVERY_STATE_LABELS", "NOTICE_KIND_LABELS", "VISIT_STATUS_LABELS", "ExportsTab"]
+__all__ = ["DELIVERY_STATE_LABELS", "NOTICE_KIND_LABELS", "ExportsTab"]
 
 _CTX = "exports"
 DEFAULT_DAYS = 30
 
-VISIT_STATUS_LABELS = Labels(_CTX, {
-    VisitStatus.PLANNED: QT_TRANSLATE_NOOP("exports", "Planned"),
-    VisitStatus.DONE: QT_TRANSLATE_NOOP("exports", "Done"),
-    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("exports", "Cancelled"),
-})
 NOTICE_KIND_LABELS = Labels(_CTX, {
     NoticeKind.REMINDER: QT_TRANSLATE_NOOP("exports", "Friendly reminder"),
     NoticeKind.ARREARS_NOTICE: QT_TRANSLATE_NOOP("exports", "Notice of arrears"),
@@ -154,7 +150,7 @@ class ExportsTab(QWidget):
         self.visits_status = self._combo("exportVisitsStatus")
         self.visits_status.addItem(self.tr("Any status"), None)
         for s in VisitStatus:
-            self.visits_status.addItem(label(VISIT_STATUS_LABELS, s), s)
+            self.visits_status.addItem(label(VISIT_STATUS_LABELS, s), s)  # the calendar's words
         self.visits_format = self._format_combo("exportVisitsFormat")
         self.visits_button = self._button("exportVisits", self.tr("Export…"), self.choose_visits_file, personal=True)
         visits = QGroupBox(self.tr("Home visits"))

@@ -1491,12 +1491,16 @@ class _Builder:
             result = _VISIT_RESULT[outcome]
             status = VisitStatus.FAILED if outcome is CallOutcome.NOT_HOME else VisitStatus.DONE
             eid = self.next_id("contact_event")
+            promise_id = None
+            if agreed is not None and owe > 0:  # the promise made at the door is a promise row (one truth)
+                promise_id = self.next_id("promise")
+                self.promises.append((promise_id, r.id, case_id, eid, _ds(d), _ds(agreed), owe, 0, collector, 1))
             self.visits.append((vid, r.id, case_id, planned, status.value, 1, planned, attitude,
                                 outcome.value, _ds(agreed), 1 if outcome in (CallOutcome.REFUSED,
                                                                              CallOutcome.NOT_HOME) else 0,
                                 1 if handed else 0, note, collector, 1, ends, team, None, None, remind, None, "",
                                 "", result, "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
-                                eid, None, None, 0, None))
+                                eid, promise_id, None, 0, None))
             self.events.append((eid, r.id, case_id, r.owner_id, Channel.VISIT.value,
                                 planned, collector, "", "" if outcome is CallOutcome.NOT_HOME else AnsweredBy.OWNER.value,
                                 outcome.value, r.reason.value if r.reason else None, "", _ds(agreed),

@@ -195,6 +195,11 @@ def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
                        "GROUP BY room_id, date(planned_at) HAVING count(*) > 1)") == 0
     assert _scalar(db, "SELECT count(*) FROM visit WHERE status = 'confirmed' AND confirmed_at IS NOT NULL") > 0
     assert _scalar(db, "SELECT count(*) FROM visit WHERE status = 'failed' AND result = 'not_home'") > 0
+    # a promise made at the door is a promise row linked to the visit and to its contact event
+    assert _scalar(db, "SELECT count(*) FROM visit v JOIN promise p ON p.id = v.promise_id "
+                       "AND p.contact_event_id = v.outcome_event_id WHERE v.result = 'promised'") > 0
+    assert _scalar(db, "SELECT count(*) FROM visit WHERE result = 'promised' AND agreed_date IS NOT NULL "
+                       "AND promise_id IS NULL") == 0  # a conditional promise has no date and no row
     assert _scalar(db, "SELECT count(*) FROM notice WHERE level >= 6 AND signed_receipt = 1") > 0
     assert _scalar(db, "SELECT count(*) FROM service_issue WHERE status IN ('open', 'in_progress')") > 0
     assert _scalar(db, "SELECT count(*) FROM ladder_step") >= 8

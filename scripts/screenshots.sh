@@ -3,7 +3,9 @@
 #
 # Installs xvfb, xauth, Qt's runtime libraries and CJK fonts (Debian, as root), prepares .venv,
 # builds a demo database (2,000 rooms, 36 months, seed 7) in a temp dir, and runs
-# scripts/screenshots.py in a real Qt window on a virtual 1440x900 screen (xvfb-run).
+# scripts/screenshots.py in a real Qt window on a virtual 1440x900 screen (xvfb-run), then draws the
+# printed documents (scripts/print_room_pngs.py, pdftoppm) and the statistics workbook's 汇总 sheet
+# (scripts/stats_pngs.py, through LibreOffice when it is installed).
 # The demo data and the screenshots both treat SCREENSHOT_TODAY (default 2026-11-16) as today,
 # so every run draws the same pictures (only the workbench's "updated at" and the receipt's
 # printing time show the real clock).
@@ -17,7 +19,7 @@ if [[ ! -f "$REPO_ROOT/scripts/screenshots.py" ]]; then
 fi
 
 if ! ensure_debian_packages "screenshots (virtual screen, Qt runtime libraries, CJK fonts)" \
-    xvfb xauth "${QT_RUNTIME_PACKAGES[@]}" "${CJK_FONT_PACKAGES[@]}"; then
+    xvfb xauth poppler-utils "${QT_RUNTIME_PACKAGES[@]}" "${CJK_FONT_PACKAGES[@]}"; then
     warn "continuing without them"
 fi
 command -v xvfb-run >/dev/null 2>&1 ||
@@ -46,3 +48,12 @@ xvfb-run -a -s "-screen 0 1440x900x24" \
     "$VENV/bin/python" scripts/screenshots.py --db "$DB_URL" --out docs/screenshots --today "$TODAY" \
     --size 1440x900 --db-label "${DB_LABEL}" "$@"
 info "screenshots written to docs/screenshots"
+
+# the printed documents (notices, boards, the visit sheet) and the statistics workbook, each on its own
+# fresh demo database of the same seed and day
+"$VENV/bin/python" scripts/print_room_pngs.py --out docs/screenshots --today "$TODAY"
+if command -v soffice >/dev/null 2>&1; then
+    "$VENV/bin/python" scripts/stats_pngs.py --out docs/screenshots --today "$TODAY"
+else
+    warn "LibreOffice (soffice) not found: 72-stats-summary.png not redrawn (Debian: apt-get install libreoffice-calc-nogui)"
+fi

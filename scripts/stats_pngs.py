@@ -1,4 +1,4 @@
-"""Render the monthly statistics workbook's 汇总 sheet to PNG for the README (``docs/screenshots/52-*.png``).
+"""Render the monthly statistics workbook's 汇总 sheet to PNG for the README (``docs/screenshots/72-*.png``).
 
     python scripts/stats_pngs.py [--out docs/screenshots] [--db URL] [--today 2026-11-16] [--dpi 110]
 

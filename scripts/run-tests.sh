@@ -20,7 +20,7 @@ T_START=$SECONDS
 
 # --- 1. system packages --------------------------------------------------------------------
 if ! ensure_debian_packages "the tests" \
-    "${QT_RUNTIME_PACKAGES[@]}" "${CJK_FONT_PACKAGES[@]}" poppler-utils postgresql; then
+    "${QT_RUNTIME_PACKAGES[@]}" "${CJK_FONT_PACKAGES[@]}" poppler-utils postgresql libreoffice-calc-nogui; then
     if is_ci; then
         die "CI=true and the Debian packages above could not be installed"
     fi

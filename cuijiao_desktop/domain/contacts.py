@@ -42,6 +42,7 @@ __all__ = [
     "in_quiet_hours",
     "parse_day",
     "parse_hhmm",
+    "promise_errors",
     "propose_follow_up",
     "rules_from_settings",
 ]
@@ -227,7 +228,7 @@ def contact_errors(draft: ContactDraft, *, today: date, owed_fen: int) -> list[F
         errors.append(FieldError("answered_by", "contact.answered_by_required"))
     has_promise = draft.promise_date is not None or draft.promise_amount_fen is not None
     if outcome is CallOutcome.PROMISED or (outcome in PROMISE_OUTCOMES and has_promise):
-        errors += _promise_errors(draft, today=today, owed_fen=owed_fen)
+        errors += promise_errors(draft, today=today, owed_fen=owed_fen)
     elif has_promise:
         errors.append(FieldError("promise_date", "contact.promise_not_allowed"))
     if draft.complaint:
@@ -247,7 +248,9 @@ def contact_errors(draft: ContactDraft, *, today: date, owed_fen: int) -> list[F
     return errors
 
 
-def _promise_errors(draft: ContactDraft, *, today: date, owed_fen: int) -> list[FieldError]:
+def promise_errors(draft, *, today: date, owed_fen: int) -> list[FieldError]:
+    """The problems of a promise made on a contact or at the door: ``draft`` has ``promise_date`` and
+    ``promise_amount_fen`` (int fen); ``owed_fen``: what the room owes now (a promise cannot exceed it)."""
     errors: list[FieldError] = []
     if draft.promise_date is None:
         errors.append(FieldError("promise_date", "contact.promise_date_required"))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from .contacts import FieldError, format_hhmm, parse_hhmm
+from .contacts import FieldError, format_hhmm, parse_hhmm, promise_errors
 from .enums import AnsweredBy, CallOutcome, IssueCategory, VisitStatus
 from .errors import ValidationError
 
@@ -125,7 +125,6 @@ MAX_VISIT_MINUTES = 4 * 60
 MIN_VISIT_MINUTES = 10
 MAX_NOTE_CHARS = 2000
 MAX_TEAM_LABEL = 32
-MAX_PROMISE_DAYS = 366
 
 
 def contact_outcome(result: VisitResult | str) -> CallOutcome:
@@ -517,23 +516,7 @@ def outcome_errors(draft: OutcomeDraft, *, today: date, visit_day: date, owed_fe
         errors.append(FieldError("met", "visit.met_required"))
     has_promise = draft.promise_date is not None or draft.promise_amount_fen is not None
     if result is VisitResult.PROMISED or (result is VisitResult.INSTALMENT and has_promise):
-        if draft.promise_date is None:
-            errors.append(FieldError("promise_date", "contact.promise_date_required"))
-        elif draft.promise_date < today:
-            errors.append(FieldError("promise_date", "contact.promise_date_past"))
-        elif draft.promise_date > today + timedelta(days=MAX_PROMISE_DAYS):
-            errors.append(FieldError("promise_date", "contact.promise_date_too_far"))
-        amount = draft.promise_amount_fen
-        if amount is None:
-            errors.append(FieldError("promise_amount", "contact.promise_amount_required"))
-        elif isinstance(amount, bool) or not isinstance(amount, int):
-            raise TypeError("promise_amount_fen must be int fen")
-        elif amount <= 0:
-            errors.append(FieldError("promise_amount", "contact.promise_amount_positive"))
-        elif owed_fen <= 0:
-            errors.append(FieldError("promise_amount", "contact.promise_nothing_owed"))
-        elif amount > owed_fen:
-            errors.append(FieldError("promise_amount", "contact.promise_amount_too_large", {"owed_fen": owed_fen}))
+        errors += promise_errors(draft, today=today, owed_fen=owed_fen)
     elif has_promise:
         errors.append(FieldError("promise_date", "contact.promise_not_allowed"))
     if draft.notice_signed and draft.notice_id is None:

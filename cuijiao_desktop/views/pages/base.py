@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from cuijiao_desktop.views.icons import icon
 
@@ -56,3 +56,40 @@ class Page(QWidget):
     def mark_stale(self) -> None:
         """The data behind the page changed elsewhere: reload it the next time it is shown."""
         self._loaded = False
+
+
+class TabbedPage(Page):
+    """A page of tabs (``self.tabs``). A tab with a ``refresh()`` method is refreshed when first shown
+    and after F5; the others reload when next shown. Subclasses add their tabs, then call
+    :meth:`place_tabs`."""
+
+    def __init__(self, title: str, icon_name: str, tabs_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, icon_name, parent)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName(tabs_name)
+        self._fresh: set[int] = set()
+
+    def place_tabs(self) -> None:
+        """Put the tabs in the page, once the first ones are added: from then on a tab shown is refreshed."""
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        self.body.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        """Reload the tab on screen (F5); the others reload when next shown."""
+        super().refresh()
+        self._fresh.clear()
+        self._refresh_tab()
+
+    def mark_stale(self) -> None:
+        super().mark_stale()
+        self._fresh.clear()
+
+    def _refresh_tab(self) -> None:
+        index = self.tabs.currentIndex()
+        widget = self.tabs.widget(index)
+        if index in self._fresh or widget is None:
+            return
+        self._fresh.add(index)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()

@@ -10,16 +10,16 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.views.collection.log_tab import ContactLogTab
 from cuijiao_desktop.views.collection.promises_tab import PromisesTab
 from cuijiao_desktop.views.icons import icon
-from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.base import TabbedPage
 
 
-class CollectionPage(Page):
+class CollectionPage(TabbedPage):
     """The tabs of the collection work. ``sig_open_room(room_id)``; ``sig_log_contact()`` asks the
     window for the call form (the 记录联系 button, same as F6)."""
 
@@ -28,15 +28,13 @@ class CollectionPage(Page):
 
     def __init__(self, runner, user, *, today: Callable[[], date] = date.today, settings=None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Collection log"), "contacts", parent)
+        super().__init__(self.tr("Collection log"), "contacts", "collectionTabs", parent)
         self._runner = runner
         self._user = user
         self.log_button = QPushButton(icon("call"), self.tr("Log a contact (F6)"))
         self.log_button.setObjectName("logContactButton")
         self.log_button.setVisible(user is None or user.can(Permission.LOG_CONTACT))
         self.log_button.clicked.connect(self.sig_log_contact.emit)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("collectionTabs")
         self.tabs.setCornerWidget(self.log_button)
         self.log_tab = ContactLogTab(runner, user, today=today, settings=settings)
         self.promises_tab = PromisesTab(runner, user, today=today)
@@ -44,34 +42,12 @@ class CollectionPage(Page):
             tab.sig_open_room.connect(self.sig_open_room.emit)
         self.add_tab(self.log_tab, self.tr("Contact log"))
         self.add_tab(self.promises_tab, self.tr("Promises to pay"))
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
-        self.body.addWidget(self.tabs, 1)
-        self._fresh: set[int] = set()
+        self.place_tabs()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab (the cases and service-issue tabs come this way); returns its index. A tab with a
         ``refresh()`` method is refreshed when first shown and after F5."""
         return self.tabs.addTab(widget, title)
-
-    def refresh(self) -> None:
-        """Reload the tab on screen (F5); the others reload when next shown."""
-        super().refresh()
-        self._fresh.clear()
-        self._refresh_tab()
-
-    def mark_stale(self) -> None:
-        super().mark_stale()
-        self._fresh.clear()
-
-    def _refresh_tab(self) -> None:
-        index = self.tabs.currentIndex()
-        widget = self.tabs.widget(index)
-        if index in self._fresh or widget is None:
-            return
-        self._fresh.add(index)
-        refresh = getattr(widget, "refresh", None)
-        if callable(refresh):
-            refresh()
 
     def current_room_id(self) -> int | None:
         """The room under the cursor of the tab on screen (F6 logs a contact for it)."""

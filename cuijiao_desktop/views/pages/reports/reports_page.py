@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
-from cuijiao_desktop.views.pages.base import Page
+from cuijiao_desktop.views.pages.base import TabbedPage
 from cuijiao_desktop.views.pages.reports.building_map import BuildingMapTab
 from cuijiao_desktop.views.pages.reports.dashboard_tab import DashboardTab
 from cuijiao_desktop.views.pages.reports.exports_tab import ExportsTab
@@ -28,18 +28,16 @@ class _Scrolled(QScrollArea):
         self.widget().refresh()
 
 
-class ReportsPage(Page):
+class ReportsPage(TabbedPage):
     """The reports. ``sig_open_room(room_id)`` when a room is opened from the building map."""
 
     sig_open_room = Signal(int)
 
     def __init__(self, runner, user, *, today: Callable[[], date] = date.today, settings=None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Reports"), "reports", parent)
+        super().__init__(self.tr("Reports"), "reports", "reportTabs", parent)
         self._runner = runner
         self._user = user
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("reportTabs")
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardTab(runner, user, today=today, settings=settings)
         self.building_map = BuildingMapTab(runner, today=today)
@@ -50,9 +48,7 @@ class ReportsPage(Page):
         self.exports = ExportsTab(runner, user, today=today, settings=settings)
         # scrolled: its four sections must not set the main window's minimum size
         self.add_tab(_Scrolled(self.exports), self.tr("Exports"))
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
-        self.body.addWidget(self.tabs, 1)
-        self._fresh: set[int] = set()
+        self.place_tabs()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab (the exports tab comes this way); returns its index. A tab with a ``refresh()``
@@ -70,26 +66,6 @@ class ReportsPage(Page):
         """The building map of a building chosen on the dashboards (a bar, a row of the summary)."""
         self.building_map.want_building(estate, building)
         self.tabs.setCurrentWidget(self.building_map)  # shown the first time, it loads and then shows it
-
-    def refresh(self) -> None:
-        """Reload the tab on screen (F5); the others reload when next shown."""
-        super().refresh()
-        self._fresh.clear()
-        self._refresh_tab()
-
-    def mark_stale(self) -> None:
-        super().mark_stale()
-        self._fresh.clear()
-
-    def _refresh_tab(self) -> None:
-        index = self.tabs.currentIndex()
-        widget = self.tabs.widget(index)
-        if index in self._fresh or widget is None:
-            return
-        self._fresh.add(index)
-        refresh = getattr(widget, "refresh", None)
-        if callable(refresh):
-            refresh()
 
     def selected_room_id(self) -> int | None:
         """The room with the focus on the building map (收款 F9 takes it)."""

@@ -1,11 +1,13 @@
 """A required reason typed into a form (why an amount changes, why a payment is reversed): the
-field with its red message under it, and the check that it says something."""
+field with its red message under it, the check that it says something, and the start and failure of
+the one task such a dialog runs."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit
 
+from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.views.dialogs.style import error_label, set_inline
 
 #: A reason must say something: at least this many characters.
@@ -35,3 +37,26 @@ def checked_reason(edit: QPlainTextEdit, error: QLabel) -> str | None:
         edit.setFocus()
         return None
     return reason
+
+
+def start_with_reason(dialog) -> str | None:
+    """The checked reason of ``dialog`` (its ``reason_edit`` and ``reason_error``), the dialog now saving
+    (``_saving``, ``confirm_button`` disabled, ``general_error`` cleared); None while it saves already or
+    when the reason is too short."""
+    if dialog._saving:
+        return None
+    reason = checked_reason(dialog.reason_edit, dialog.reason_error)
+    if reason is None:
+        return None
+    dialog._saving = True
+    dialog.confirm_button.setEnabled(False)
+    set_inline(dialog.general_error, "")
+    return reason
+
+
+def reason_task_failed(dialog, exc: BaseException) -> None:
+    """The task of ``dialog`` failed: it may be confirmed again, and ``general_error`` says why (nothing
+    typed is lost)."""
+    dialog._saving = False
+    dialog.confirm_button.setEnabled(True)
+    set_inline(dialog.general_error, error_message(exc))

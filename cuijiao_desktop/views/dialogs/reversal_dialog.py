@@ -11,12 +11,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cuijiao_desktop.domain.money import format_money
-from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import payments
 from cuijiao_desktop.services.room_ledger import LedgerPayment
-from cuijiao_desktop.views.dialogs.reason import checked_reason, reason_rows
+from cuijiao_desktop.views.dialogs.reason import reason_rows, reason_task_failed, start_with_reason
 from cuijiao_desktop.views.dialogs.receipt_dialog import REVERSAL_COLOUR, ReceiptDialog
-from cuijiao_desktop.views.dialogs.style import error_label, set_inline
+from cuijiao_desktop.views.dialogs.style import error_label
 from cuijiao_desktop.views.labels import label
 from cuijiao_desktop.views.models.ledger_models import METHOD_LABELS, period_text
 
@@ -101,23 +100,16 @@ class ReversalDialog(ReceiptDialog):
 
     def submit(self) -> None:
         """Check the reason and record the reversal in the background."""
-        if self._saving:
-            return
-        reason = checked_reason(self.reason_edit, self.reason_error)
+        reason = start_with_reason(self)
         if reason is None:
             return
-        self._saving = True
-        self.confirm_button.setEnabled(False)
-        set_inline(self.general_error, "")
         self._runner.submit(
             payments.reverse_payment, actor=self._user, payment_id=self.payment.payment_id, reason=reason,
             on=self._today, on_result=self._on_saved, on_error=self._on_failed,
         )
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.confirm_button.setEnabled(True)
-        set_inline(self.general_error, error_message(exc))
+        reason_task_failed(self, exc)
 
     def _on_saved(self, receipt) -> None:
         self._show_receipt(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from cuijiao_desktop.messages import error_message, format_local_datetime
+from cuijiao_desktop.messages import format_local_datetime
 from cuijiao_desktop.services import stats as stats_service
-from cuijiao_desktop.views.dialogs.reason import checked_reason, reason_rows
-from cuijiao_desktop.views.dialogs.style import error_label, set_inline
+from cuijiao_desktop.views.dialogs.reason import reason_rows, reason_task_failed, start_with_reason
+from cuijiao_desktop.views.dialogs.style import error_label
 
 
 class ReopenMonthDialog(QDialog):
@@ -51,14 +51,9 @@ class ReopenMonthDialog(QDialog):
 
     def submit(self) -> None:
         """Check the reason and reopen the month in the background."""
-        if self._saving:
-            return
-        reason = checked_reason(self.reason_edit, self.reason_error)
+        reason = start_with_reason(self)
         if reason is None:
             return
-        self._saving = True
-        self.confirm_button.setEnabled(False)
-        set_inline(self.general_error, "")
         self._runner.submit(stats_service.reopen_month, actor=self._user, month=self.month, reason=reason,
                             on_result=lambda _r: self._saved(), on_error=self._failed)
 
@@ -67,6 +62,4 @@ class ReopenMonthDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.confirm_button.setEnabled(True)
-        set_inline(self.general_error, error_message(exc))
+        reason_task_failed(self, exc)

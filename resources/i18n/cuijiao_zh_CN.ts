@@ -1919,18 +1919,6 @@ Click to see its map</source>
         <source>Calls, messages and visits in the quiet hours, or beyond the weekly maximum, ask for a confirmation before they are saved, and the confirmation is recorded with the contact. An owner who comes to the desk is never counted.</source>
         <translation>在休息时段内、或超过每周次数的电话、短信、微信和上门，保存前须确认，确认会随联系记录一并登记。业主到前台来访不计入次数。</translation>
     </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
 </context>
 <context>
     <name>DashboardChart</name>
@@ -5110,6 +5098,21 @@ Take exactly this amount?</source>
     </message>
 </context>
 <context>
+    <name>RulesSection</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <source>No room, name or phone matches “{text}”.</source>
@@ -5898,18 +5901,6 @@ Collected {collected} of {billed}; {paid} of {rooms} rooms paid</source>
     <message>
         <source>Owners are visited when they are at home: after work on weekdays, during the day at weekends. The calendar shades these hours, and a visit outside them is refused.</source>
         <translation>趁业主在家时上门：工作日在下班后，周末在白天。上门日历会以底色标出这些时段，不在时段内的上门将被拒绝。</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
 </context>
 <context>

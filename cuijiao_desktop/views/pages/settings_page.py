@@ -4,10 +4,22 @@ other sections (fee items, users, the ladder …) are added with :meth:`Settings
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import office
+from cuijiao_desktop.views.dialogs.style import HINT_STYLE, set_inline
 from cuijiao_desktop.views.labels import role_label
 from cuijiao_desktop.views.pages.base import Page
 
@@ -17,6 +29,80 @@ class SettingsSection(QWidget):
 
     def refresh(self) -> None:
         """Reload the section's data (subclasses)."""
+
+
+class RulesSection(SettingsSection):
+    """A section that edits a set of the office's rules in one form (``self.form``, in a group box);
+    managers change them (``Permission.EDIT_LADDER``). ``rules`` holds what was loaded; a status line
+    under the form says what happens. Subclasses fill the form, call :meth:`finish_form`, and fill it
+    from the rules in ``_show(rules)``."""
+
+    def __init__(self, runner, user, *, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._runner = runner
+        self._user = user
+        self.rules = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 12, 0, 0)
+        box = QGroupBox(title)
+        self.form = QFormLayout(box)
+        outer.addWidget(box)
+        outer.addStretch(1)
+
+    def add_time_window(self, caption: str, start: QLineEdit, end: QLineEdit) -> None:
+        """A row of times of day, ``start`` – ``end``, under ``caption`` (its mnemonic goes to ``start``)."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(start)
+        line.addWidget(QLabel("–"))
+        line.addWidget(end)
+        line.addStretch(1)
+        label = QLabel(caption)
+        label.setBuddy(start)
+        self.form.addRow(label, row)
+
+    def finish_form(self, note: str, *, save_name: str, status_name: str, fields: list[QWidget]) -> None:
+        """The grey ``note`` under the fields, the save button and the status line; ``fields`` and the
+        button only for managers."""
+        note_label = QLabel(note)
+        note_label.setWordWrap(True)
+        note_label.setStyleSheet("color: #5F6B7A;")
+        self.form.addRow(note_label)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName(save_name)
+        self.save_button.clicked.connect(self.save)
+        self.form.addRow(self.save_button)
+        self.status_label = QLabel()
+        self.status_label.setObjectName(status_name)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.form.addRow(self.status_label)
+        editable = self._user is not None and self._user.can(Permission.EDIT_LADDER)
+        for w in fields:
+            w.setEnabled(editable)
+        self.save_button.setVisible(editable)
+
+    def save(self) -> None:
+        """Save the form (subclasses)."""
+
+    def _show(self, rules) -> None:
+        """Fill the form from ``rules`` (subclasses keep them in ``self.rules``)."""
+
+    def _load(self, task) -> None:
+        """Read the rules with ``task`` on the task runner and show them."""
+        self._runner.submit(task, on_result=self._show,
+                            on_error=lambda exc: set_inline(self.status_label, error_message(exc)))
+
+    def _save(self, task, *, on_error, **values) -> None:
+        """Write ``values`` with ``task`` on the task runner; the rules it returns are shown."""
+        set_inline(self.status_label, self.tr("Saving…"), HINT_STYLE)
+        self._runner.submit(
+            task, actor=self._user, **values,
+            on_result=lambda rules: (self._show(rules), set_inline(self.status_label, self.tr("Saved."), HINT_STYLE)),
+            on_error=on_error,
+        )
 
 
 class SettingsPage(Page):

@@ -70,14 +70,6 @@
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
-    <message>
-        <source>It is {now}: the office does not contact owners between {start} and {end}.</source>
-        <translation>现在是 {now}：本处规定 {start} 至 {end} 不联系业主。</translation>
-    </message>
-    <message>
-        <source>This room was contacted {count} times in the last 7 days; the office&apos;s maximum is {maximum} a week.</source>
-        <translation>该房屋近7天已联系 {count} 次，本处规定每周最多 {maximum} 次。</translation>
-    </message>
 </context>
 <context>
     <name>ArrearsPage</name>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -167,6 +168,68 @@ class DayEdit(QLineEdit):
             self.echo.setText(f"{day.isoformat()} {weekday}")
 
 
+_QUIET_HOURS = QT_TRANSLATE_NOOP("CallDialog", "It is {now}: the office does not contact owners between {start} and {end}.")
+_WEEKLY_MAX = QT_TRANSLATE_NOOP("CallDialog", "This room was contacted {count} times in the last 7 days; the office's "
+                                "maximum is {maximum} a week.")
+
+
+def warning_text(w) -> str:
+    """What a contact warning (quiet hours, the weekly maximum) says."""
+    text = _QUIET_HOURS if w.code == "quiet_hours" else _WEEKLY_MAX
+    return QCoreApplication.translate("CallDialog", text).format(**w.params)
+
+
+def number_text(c) -> str:
+    """A number of the room as the forms list it: the number, whose it is, the relation to the owner."""
+    who = c.contact_name or c.person_name
+    relation = "" if c.relation is Relation.SELF else f"·{c.relation.value}"
+    return f"{c.value}  {who}{relation}"
+
+
+def save_buttons(dialog: QDialog, outer: QVBoxLayout, text: str, name: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """The buttons of a form typed with the keyboard, added to ``outer``: ``text`` (and Ctrl+Enter) calls
+    ``dialog.save()``, Cancel closes; neither is a default button, so Enter never saves by accident."""
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    save_button.setObjectName(name)
+    save_button.setAutoDefault(False)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAutoDefault(False)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    outer.addWidget(buttons)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, activated=dialog.save)
+    return buttons, save_button
+
+
+def next_field_on_enter(dialog: QWidget, event: QKeyEvent) -> bool:
+    """Enter without a modifier moves to the next field of ``dialog`` (Ctrl+Enter saves); True when it did."""
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+        dialog.focusNextChild()
+        event.accept()
+        return True
+    return False
+
+
+def read_promise(date_edit: DayEdit, amount_edit: QLineEdit,
+                 errors: list[FieldError]) -> tuple[date | None, int | None]:
+    """The promised day and amount (fen) typed, None where empty; a field that cannot be read adds its
+    problem to ``errors``."""
+    promise_date = amount = None
+    try:
+        promise_date = date_edit.day()
+    except DomainError as exc:
+        errors.append(FieldError("promise_date", exc.code))
+    text = amount_edit.text().strip()
+    if text:
+        try:
+            amount = parse_money(text).fen
+        except DomainError as exc:
+            errors.append(FieldError("promise_amount", exc.code))
+    return promise_date, amount
+
+
 class CallDialog(QDialog):
     """Log one contact with a room. Emits ``sig_saved(LoggedContact)``."""
 
@@ -298,17 +361,7 @@ class CallDialog(QDialog):
         self.status_label.hide()
         outer.addWidget(self.status_label)
         outer.addStretch(1)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("Save (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveContact")
-        self.save_button.setAutoDefault(False)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAutoDefault(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+        self.buttons, self.save_button = save_buttons(self, outer, self.tr("Save (Ctrl+Enter)"), "saveContact")
 
         self.setTabOrder(self.channel_combo, self.number_combo)
         self.setTabOrder(self.number_combo, self.answered_combo)
@@ -333,11 +386,8 @@ class CallDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter never saves by accident: it moves to the next field (Ctrl+Enter saves)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.focusNextChild()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not next_field_on_enter(self, event):
+            super().keyPressEvent(event)
 
     # loading
     def load(self) -> None:
@@ -371,9 +421,7 @@ class CallDialog(QDialog):
         self.facts_label.setText("　·　".join(facts))
         self.number_combo.clear()
         for c in ctx.contacts:
-            who = c.contact_name or c.person_name
-            relation = "" if c.relation is Relation.SELF else f"·{c.relation.value}"
-            text = f"{c.value}  {who}{relation}"
+            text = number_text(c)
             if not c.valid:
                 text += self.tr("  (marked wrong)")
             self.number_combo.addItem(text, c.contact_id)
@@ -444,17 +492,11 @@ class CallDialog(QDialog):
         if self.context is None:
             return []
         warnings = self.context.warnings(self.channel(), self._now())
-        texts = [self._warning_text(w) for w in warnings]
+        texts = [warning_text(w) for w in warnings]
         self.warning_label.setStyleSheet(_WARN_STYLE)
         self.warning_label.setText("\n".join(texts))
         self.warning_label.setVisible(bool(texts))
         return warnings
-
-    def _warning_text(self, w) -> str:
-        if w.code == "quiet_hours":
-            return self.tr("It is {now}: the office does not contact owners between {start} and {end}.").format(**w.params)
-        return self.tr("This room was contacted {count} times in the last 7 days; the office's maximum is "
-                       "{maximum} a week.").format(**w.params)
 
     # saving
     def draft(self) -> tuple[ContactDraft | None, list[FieldError]]:
@@ -471,17 +513,8 @@ class CallDialog(QDialog):
         promise = outcome in PROMISE_OUTCOMES
         promise_date = amount = None
         if promise:
-            try:
-                promise_date = self.promise_date.day()
-            except DomainError as exc:
-                errors.append(FieldError("promise_date", exc.code))
-            text = self.promise_amount.text().strip()
-            if text:
-                try:
-                    amount = parse_money(text).fen
-                except DomainError as exc:
-                    errors.append(FieldError("promise_amount", exc.code))
-            if outcome is CallOutcome.CONDITIONAL and promise_date is None and not text:
+            promise_date, amount = read_promise(self.promise_date, self.promise_amount, errors)
+            if outcome is CallOutcome.CONDITIONAL and promise_date is None and amount is None:
                 amount = None
         try:
             follow = self.follow_up.day()
@@ -551,7 +584,7 @@ class CallDialog(QDialog):
 
     def _confirm(self, warnings) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Log a contact"),
-                          "\n".join(self._warning_text(w) for w in warnings), parent=self)
+                          "\n".join(warning_text(w) for w in warnings), parent=self)
         box.setInformativeText(self.tr("Save anyway? The override is recorded with the contact."))
         yes = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
         no = box.addButton(QMessageBox.StandardButton.Cancel)

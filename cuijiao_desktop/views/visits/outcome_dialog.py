@@ -14,13 +14,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -34,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from cuijiao_desktop.domain.contacts import FieldError
 from cuijiao_desktop.domain.enums import AnsweredBy, IssueCategory
-from cuijiao_desktop.domain.errors import DomainError, ValidationError
-from cuijiao_desktop.domain.money import format_money, parse_money
+from cuijiao_desktop.domain.errors import ValidationError
+from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.visits import (
     ATTITUDE_CHOICES,
     IssueDraft,
@@ -47,7 +46,12 @@ from cuijiao_desktop.domain.visits import (
 from cuijiao_desktop.messages import error_message, message_for_code
 from cuijiao_desktop.services import visits as visit_service
 from cuijiao_desktop.services.tx import read_only
-from cuijiao_desktop.views.collection.call_dialog import DayEdit
+from cuijiao_desktop.views.collection.call_dialog import (
+    DayEdit,
+    next_field_on_enter,
+    read_promise,
+    save_buttons,
+)
 from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label, set_inline
 from cuijiao_desktop.views.labels import ANSWERED_LABELS, CATEGORY_LABELS, label
@@ -233,17 +237,7 @@ class OutcomeDialog(QDialog):
         self.status_label = error_label("outcomeError")
         outer.addWidget(self.status_label)
         outer.addStretch(1)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Save (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("outcomeSave")
-        self.save_button.setAutoDefault(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+        _buttons, self.save_button = save_buttons(self, outer, self.tr("Save (Ctrl+Enter)"), "outcomeSave")
         self.issue_check.toggled.connect(self._issue_toggled)
         self.notice_check.toggled.connect(self._notice_toggled)
         self._issue_toggled(False)
@@ -263,11 +257,8 @@ class OutcomeDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves to the next field (Ctrl+Enter saves)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.focusNextChild()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not next_field_on_enter(self, event):
+            super().keyPressEvent(event)
 
     # reactions
     def result(self) -> VisitResult | None:
@@ -370,16 +361,7 @@ class OutcomeDialog(QDialog):
             return None, [FieldError("result", "visit.result_invalid")]
         promise_date = amount = None
         if result in PROMISE_RESULTS:
-            try:
-                promise_date = self.promise_date.day()
-            except DomainError as exc:
-                errors.append(FieldError("promise_date", exc.code))
-            text = self.promise_amount.text().strip()
-            if text:
-                try:
-                    amount = parse_money(text).fen
-                except DomainError as exc:
-                    errors.append(FieldError("promise_amount", exc.code))
+            promise_date, amount = read_promise(self.promise_date, self.promise_amount, errors)
             if result is VisitResult.INSTALMENT and promise_date is None:
                 amount = None  # instalments agreed without a first date: no promise
         issues: tuple[IssueDraft, ...] = ()

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cuijiao_desktop.domain.enums import AnsweredBy, Relation
+from cuijiao_desktop.domain.enums import AnsweredBy
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import contacts as contact_service
 from cuijiao_desktop.services import visits as visit_service
+from cuijiao_desktop.views.collection.call_dialog import number_text, warning_text
 from cuijiao_desktop.views.dialogs.reason import checked_reason, reason_rows
 from cuijiao_desktop.views.dialogs.style import HINT_STYLE, error_label, set_inline
 from cuijiao_desktop.views.labels import ANSWERED_LABELS, label
@@ -111,9 +112,7 @@ class AppointmentDialog(QDialog):
         self.context = ctx
         self.number_combo.clear()
         for c in ctx.contacts:
-            who = c.contact_name or c.person_name
-            relation = "" if c.relation is Relation.SELF else f"·{c.relation.value}"
-            self.number_combo.addItem(f"{c.value}  {who}{relation}", c.contact_id)
+            self.number_combo.addItem(number_text(c), c.contact_id)
         if not ctx.contacts:
             self.number_combo.addItem(self.tr("(no number on file)"), None)
         self.save_button.setEnabled(True)
@@ -150,7 +149,7 @@ class AppointmentDialog(QDialog):
         if isinstance(exc, contact_service.ContactsNeedConfirmation):
             warnings = exc.params.get("warnings", [])
             box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
-                              "\n".join(self._warning_text(w) for w in warnings), parent=self)
+                              "\n".join(warning_text(w) for w in warnings), parent=self)
             box.setInformativeText(self.tr("Save anyway? The override is recorded with the call."))
             yes = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
             box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
@@ -160,13 +159,6 @@ class AppointmentDialog(QDialog):
                 self.save(tuple(w.code for w in warnings))
             return
         set_inline(self.status_label, self.tr("Not saved: {error}").format(error=error_message(exc)))
-
-    def _warning_text(self, w) -> str:
-        if w.code == "quiet_hours":
-            return self.tr("It is {now}: the office does not contact owners between {start} and {end}.").format(
-                **w.params)
-        return self.tr("This room was contacted {count} times in the last 7 days; the office's maximum is "
-                       "{maximum} a week.").format(**w.params)
 
 
 class CancelVisitDialog(QDialog):

@@ -266,7 +266,10 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     first = route.stops[0]
     assert first.room_display == "1栋2单元301" and first.owner_masked == "张*" and "****" in first.phone_masked
     assert first.notice is not None and first.notice.level == 6 and first.notice.serial.startswith("TZ")
-    assert first.last_contact_channel is Channel.PHONE and first.last_contact_outcome is CallOutcome.OTHER
+    # the last contact is not the call that booked the visit (its appointment event) but the earlier
+    # unanswered try, which the visit does not keep as its booking
+    assert first.last_contact_channel is Channel.PHONE and first.last_contact_outcome is CallOutcome.NO_ANSWER
+    assert first.last_contact_at == at(TODAY, 9).astimezone(UTC) and "业主晚上在家" not in first.last_contact_note
     assert isinstance(first.arrears_fen, int) and first.arrears_fen == 125_000 and first.months == 5
     assert first.oldest_period == 202601 and first.confirmed and route.total_arrears_fen == 375_000
     with read_factory.begin() as s:  # the outcome form offers the same notice

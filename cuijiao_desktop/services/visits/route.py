@@ -34,13 +34,19 @@ def _display(code: str) -> str:
 
 
 def _last_contacts(session: Session, room_ids: list[int]) -> dict[int, tuple]:
+    """The latest contact of each room that says something about the owner: the calls that booked
+    a visit (a visit's ``appointment_event_id``) are left out, the sheet would otherwise show the
+    booking call as the last word on the room."""
+    booking = select(Visit.appointment_event_id).where(Visit.appointment_event_id.is_not(None))
+    said = ContactEvent.room_id.in_(room_ids) & ContactEvent.id.not_in(booking)
     latest = (select(ContactEvent.room_id.label("room_id"), func.max(ContactEvent.occurred_at).label("at"))
-              .where(ContactEvent.room_id.in_(room_ids)).group_by(ContactEvent.room_id).subquery())
+              .where(said).group_by(ContactEvent.room_id).subquery())
     out: dict[int, tuple] = {}
     for room_id, at, channel, outcome, note in session.execute(
         select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome,
                ContactEvent.note)
         .join(latest, (latest.c.room_id == ContactEvent.room_id) & (latest.c.at == ContactEvent.occurred_at))
+        .where(said)
         .order_by(ContactEvent.id)
     ):
         out[room_id] = (at, channel, outcome, note or "")

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -71,7 +72,7 @@ def test_sheet_blocks_whole_per_page_one_sheet_per_team_numbered(tmp_path):
     a = (VisitStaffDTO(1, "张伟", "zhang", VisitDuty.COLLECTOR), VisitStaffDTO(2, "李娜", "li", VisitDuty.SUPERVISOR))
     b = (VisitStaffDTO(3, "王强", "wang", VisitDuty.COLLECTOR), VisitStaffDTO(4, "赵敏", "zhao", VisitDuty.MAINTENANCE))
     stops = [_stop(n, team="A组", staff=a, building="3", floor=10 + n, notice=n % 2 == 1) for n in range(1, 8)]
-    stops.insert(3, _stop(9, team="B组", staff=b, building="5", floor=3))
+    stops.insert(3, replace(_stop(9, team="B组", staff=b, building="5", floor=3), standing="已结清，无需上门"))
     route = VisitRoute(day=DAY, team="", sections=tuple(
         RouteSection(estate=s.estate, building=s.building, unit=s.unit, floor=s.floor, stops=(s,)) for s in stops))
     seen = []
@@ -90,6 +91,7 @@ def test_sheet_blocks_whole_per_page_one_sheet_per_team_numbered(tmp_path):
     rooms = [f"3-1-{10 + n}0{n}" for n in range(1, 8)]
     assert [flat.index(r) for r in rooms] == sorted(flat.index(r) for r in rooms)  # the route's order
     assert "5-1-309" not in flat and "5-1-309" in b_pages[0]
+    assert "注意已结清，无需上门" in b_pages[0] and "注意" not in flat  # a room paid since booking: said first
     assert "锦绣花园（续）" in flat and "3栋1单元（续）" in flat  # a page that continues a group says so
     assert "欧阳1号" not in flat and "欧阳**" in flat and "138****8000" in flat
     assert "TZ202611000001" in flat and "请业主在回执上签字" in flat and "待修事项厨房水管漏水" in flat

@@ -14,14 +14,14 @@ from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.masking import mask_name
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import natural_key, parse_room_code
-from cuijiao_desktop.domain.visits import OPEN_STATUSES, team_matches
+from cuijiao_desktop.domain.visits import OPEN_STATUSES, standing_words, team_matches
 
 from ..actor import authorize
 from ..arrears import late_fee_due_by_room, room_sums
 from ..dto import UserDTO
 from ..tx import read_only
 from .calendar import calendar_rows, owner_and_phone
-from .common import local_bounds, notices_to_hand, open_issues
+from .common import local_bounds, notices_to_hand, open_issues, visit_standing
 from .dto import RouteSection, RouteStop, VisitRoute
 
 __all__ = ["visit_route"]
@@ -58,7 +58,9 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
     """The planned and confirmed visits of local ``day`` (of ``team``: a label, or a member's user
     name or display name; None or "" for all), in walking order: estates in the order of their first
     visit, then buildings (their sort order, then natural order), units (natural order) and floors
-    going up, rooms by number; each stop with its time window."""
+    going up, rooms by number; each stop with its time window. A stop whose room has since paid
+    or gone on hold that day stays in its place, marked (``RouteStop.standing``): the owner may be
+    expecting the team, and a stop that silently vanished would read as forgotten."""
     authorize(session, actor, Permission.VIEW)
     start, end = local_bounds(day)
     visits = calendar_rows(session, (Visit.planned_at >= start) & (Visit.planned_at < end)
@@ -80,6 +82,8 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
     issues = open_issues(session, room_ids)
     visit_notes = dict(session.execute(select(Visit.id, Visit.note).where(Visit.id.in_([v.visit_id for v in visits])))
                        .tuples().all())
+    standing = visit_standing(session, [(v.visit_id, v.room_id, day) for v in visits],
+                              {rid: int(s.total_fen) for rid, s in sums.items()})
     first_at: dict[str, object] = {}
     for v in visits:
         first_at.setdefault(v.estate, v.start)
@@ -105,7 +109,7 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
             last_contact_at=last[0] if last else None, last_contact_channel=last[1] if last else None,
             last_contact_outcome=last[2] if last else None, last_contact_note=last[3] if last else "",
             notice=notices.get(v.room_id), open_issues=tuple(issues.get(v.room_id, ())),
-            note=visit_notes.get(v.visit_id) or "",
+            note=visit_notes.get(v.visit_id) or "", standing=standing_words(standing.get(v.visit_id, ())),
         ))
     return VisitRoute(day, (team or "").strip(),
                       tuple(RouteSection(e, b, u, f, tuple(stops)) for (e, b, u, f), stops in sections.items()))

@@ -335,6 +335,8 @@ class VisitsPage(Page):
             lines.append(self.tr("Overdue {amount}").format(amount=format_money(v.dto.arrears_fen)))
         if v.dto.overridden:
             lines.append(self.tr("Alone, on a manager's override"))
+        if v.dto.standing:
+            lines.insert(0, self.tr("Cancel this visit: {reason}").format(reason=v.dto.standing))
         if v.result:
             lines.append(label(RESULT_LABELS, v.result))
         return "\n".join(line for line in lines if line)

@@ -427,6 +427,11 @@ def standing_words(conflicts: Iterable[Conflict]) -> str:
     return "；".join(words)
 
 
+def team_key(label: str, staff_ids: Iterable[int]) -> object:
+    """Which team a visit belongs to on a day: its label, or (no label) the set of its people."""
+    return normalize_team(label) or tuple(sorted(set(staff_ids)))
+
+
 # ---------------------------------------------------------------------------
 # Drafts handed from the forms to the services
 # ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from cuijiao_desktop.domain.labels_zh import CHANNEL_ZH, OUTCOME_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.notices import level_zh
 from cuijiao_desktop.domain.rooms import parse_room_code
+from cuijiao_desktop.domain.visits import team_key
 from cuijiao_desktop.services.dto import OfficeDTO
 
 from .pdf_draw import A4, MM, Writer, page_footer, part_path, publish, tick_boxes, write_in
@@ -430,7 +431,7 @@ def team_stops(route) -> list[tuple[str, list]]:
         return [(member, list(route.stops))]
     teams: dict[object, tuple[str, list]] = {}
     for stop in route.stops:
-        key = stop.team or tuple(sorted(p.user_id for p in stop.staff))
+        key = team_key(stop.team, (p.user_id for p in stop.staff))
         teams.setdefault(key, (stop.team, []))[1].append(stop)
     return list(teams.values())
 

@@ -143,15 +143,16 @@ def test_visit_sheet_of_a_planned_day_in_two_buildings(session_factory, users, t
     with session_factory() as s:
         everyone = visit_route(s, actor=manager, day=DAY)
         team_a = visit_route(s, actor=manager, day=DAY, team="A组")
-    assert [x.room_code for x in everyone.stops] == ["3-2-1502", "3-2-1601", "5-1-302"]
+    # team by team (B starts first), each in its own walking order
+    assert [x.room_code for x in everyone.stops] == ["5-1-302", "3-2-1502", "3-2-1601"]
 
     pages = _pages(render_visit_sheet(everyone, tmp_path / "all.pdf", office=OFFICE))
-    assert len(pages) == 2 and "小组：A组" in pages[0] and "小组：B组" in pages[1]
-    flat = pages[0]
+    assert len(pages) == 2 and "小组：B组" in pages[0] and "小组：A组" in pages[1]
+    flat = pages[1]
     assert flat.index("1502室") < flat.index("1601室") and "15层" in flat and "16层" in flat
     assert "19:40–20:10" in flat and "19:00–19:30" in flat and "共2户" in flat
     assert serial in flat and "请业主在回执上签字" in flat and "业主签字" in flat and "第1页/共1页" in flat
-    assert "302室" in pages[1]
+    assert "302室" in pages[0]
     whole = "".join(pages)
     for owner, phone, _months in ROOMS.values():
         assert owner not in whole and phone not in whole  # masked on paper that leaves the office

@@ -52,6 +52,7 @@ from cuijiao_desktop.domain.visits import (
     VisitDuty,
     VisitResult,
 )
+from cuijiao_desktop.reports.visit_sheet_pdf import team_stops
 from cuijiao_desktop.services import visits as vs
 from cuijiao_desktop.services.limitation import room_limitation_periods
 from cuijiao_desktop.services.room_ledger import TimelineKind, room_ledger
@@ -354,11 +355,12 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     assert visits[0].title == "计划上门" and "10:00–11:00" in visits[0].detail  # the revisit
 
 
-def test_route_calendar_and_worklist_flag_rooms_paid_or_held_since_booking(
+def test_route_calendar_and_worklist_flag_rooms_paid_or_held_since_booking_and_walk_per_team(
         session_factory, read_factory, users, office):
     """A room that paid or got an approved extension after its visit was booked stays on the route
     (in its place) and on the calendar, marked; the worklist's reminder asks to cancel it. The sheet's
-    last contact skips the booking call."""
+    last contact skips the booking call. A team walks its own estates in its own order, printed
+    alone or with the others."""
     collector, clerk, manager, admin = (users[r] for r in (Role.COLLECTOR, Role.CLERK, Role.MANAGER, Role.ADMIN))
     x = make_room_with_bills(session_factory, months=3, code="5-1-101", estate_code="T2").room_id
     y = make_room_with_bills(session_factory, months=3, code="5-1-201", estate_code="T2").room_id
@@ -391,10 +393,14 @@ def test_route_calendar_and_worklist_flag_rooms_paid_or_held_since_booking(
         alone = vs.visit_route(s, actor=collector, day=TUESDAY, team="A组")
         everyone = vs.visit_route(s, actor=collector, day=TUESDAY)
         week = vs.visit_calendar(s, actor=clerk, first_day=TODAY, days=7, today=TODAY)
+    assert [st.visit_id for st in alone.stops] == [va.visit_id, vc.visit_id, vx.visit_id]
+    assert [st.visit_id for st in everyone.stops] == [vy.visit_id, va.visit_id, vc.visit_id, vx.visit_id]
+    assert [(team, [st.visit_id for st in stops]) for team, stops in team_stops(everyone)] == [
+        ("B组", [vy.visit_id]), ("A组", [st.visit_id for st in alone.stops])]
     marks = {st.visit_id: st.standing for st in everyone.stops}
     assert marks == {vy.visit_id: "", va.visit_id: "已结清，无需上门", vc.visit_id: f"暂停催缴至 {until}，勿上门催缴",
                      vx.visit_id: ""}
-    paid = next(st for st in alone.stops if st.visit_id == va.visit_id)
+    paid = alone.stops[0]
     assert paid.arrears_fen == 0 and paid.last_contact_outcome is CallOutcome.PROMISED
     assert paid.last_contact_note == "答应月底缴清"  # not the booking call
     assert {v.visit_id: v.standing for v in week.visits} == marks

@@ -252,7 +252,9 @@ def _promises(session: Session, today: date, owed: dict[int, int]) -> list[_Draf
 
 def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]:
     """Visits planned (or confirmed) for today, and the reminders of coming visits on their reminder
-    day (``visit.remind_on``: the day before unless chosen): confirm the appointment by phone."""
+    day (``visit.remind_on``: the day before unless chosen): confirm the appointment by phone. A
+    visit whose room has paid or gone on hold since it was booked (``visits.common.visit_standing``)
+    asks to be cancelled instead, and stays even while the room is on hold."""
     start, end = _local_bounds(today)
     open_ = [VisitStatus.PLANNED, VisitStatus.CONFIRMED]
     rows = session.execute(

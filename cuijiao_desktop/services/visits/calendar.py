@@ -103,7 +103,8 @@ def visit_calendar(
     """The visits of ``days`` local days from ``first_day`` (7: a week, 1: a day), each with its
     staff (one lane per staff member), owner, window, status and the room's overdue arrears on
     ``today``; a visit still to happen whose room has since paid or gone on hold that day says so
-    (``CalendarVisit.standing``) so the planner cancels it. ``team`` keeps the visits whose label or a member's user/display name matches."""
+    (``CalendarVisit.standing``) so the planner cancels it. ``team`` keeps the visits whose label
+    or a member's user/display name matches."""
     authorize(session, actor, Permission.VIEW)
     days = max(1, min(int(days), MAX_DAYS))
     start, end = local_bounds(first_day, days)

@@ -99,7 +99,7 @@ def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
 
 def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int,
                     tz: str = "Asia/Shanghai") -> None:
-    """54: the first page of a visit sheet as the program prints it: a staff member's route on ``today``
+    """54: the first page of a visit sheet as the program prints it: a team's route on ``today``
     (or the first day of the coming week with one) whose windows follow the walking order. Visit times are
     shown in local time: the office's zone ``tz`` here, as ``scripts/screenshots.py`` does."""
     import os
@@ -115,7 +115,7 @@ def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi:
     time.tzset()
     try:
         with factory() as s:
-            # a staff member's route (``--team`` takes a member too) whose windows follow the walking
+            # a team's route (the demo labels a team by its collector) whose windows follow the walking
             # order, with the most stops, on the first day of the coming week that has one
             best = None
 
@@ -124,9 +124,9 @@ def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi:
 
             for offset in range(8):
                 day = today + timedelta(days=offset)
-                people = {p.username for stop in visit_route(s, actor=CLI_USER, day=day).stops for p in stop.staff}
-                for username in sorted(people):
-                    route = visit_route(s, actor=CLI_USER, day=day, team=username)
+                teams = {stop.team for stop in visit_route(s, actor=CLI_USER, day=day).stops if stop.team}
+                for label in sorted(teams):
+                    route = visit_route(s, actor=CLI_USER, day=day, team=label)
                     starts = [stop.start for stop in route.stops]
                     if starts == sorted(starts) and (best is None or rank(route) > rank(best)):
                         best = route

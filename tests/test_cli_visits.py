@@ -78,6 +78,9 @@ def test_visits_prints_the_days_sheets_and_one_teams(demo, tmp_path, capsys):
     assert "1 个小组" in capsys.readouterr().out
     assert f"小组：{team}" in _text(one) and all(
         (s.room_code in _text(one)) == (s.team == team) for s in route.stops)
+    ours = [s.room_code for s in route.stops if s.team == team]  # the same walk printed alone or with the others
+    alone = _text(one)
+    assert sorted(ours, key=alone.index) == ours == sorted(ours, key=text.index)
 
     member = route.stops[0].staff[0]  # a member's day is one sheet, whatever the labels of its visits
     assert main(["--db", url, "visits", "--date", day, "--team", member.username, "--out", str(one)]) == 0

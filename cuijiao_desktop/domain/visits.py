@@ -397,11 +397,38 @@ def find_conflicts(
                 out.append(Conflict(ConflictCode.STAFF_BUSY,
                                     {"name": names.get(uid, str(uid)), "room": o.room_code, "other": o.visit_id,
                                      "start": _hm(o.start), "end": _hm(o.end)}, o.visit_id, uid))
+    out += standing_conflicts(day, hold_until=hold_until, overdue_fen=overdue_fen)
+    return out
+
+
+def standing_conflicts(day: date, *, hold_until: date | None, overdue_fen: int) -> list[Conflict]:
+    """The room's own reasons against a visit on ``day``, whenever it was booked: a hold or an
+    approved extension in force that day (``hold_until`` on or after it), or nothing overdue any
+    more. The plan/move check refuses them; the route, the sheet, the calendar and the worklist
+    flag a visit booked before they arose (see :func:`standing_words`)."""
+    out: list[Conflict] = []
     if hold_until is not None and day <= hold_until:
         out.append(Conflict(ConflictCode.ON_HOLD, {"until": hold_until.isoformat(), "day": day.isoformat()}))
     if overdue_fen <= 0:
         out.append(Conflict(ConflictCode.NOTHING_OWED, {}))
     return out
+
+
+def standing_words(conflicts: Iterable[Conflict]) -> str:
+    """The standing conflicts in words for the sheet, the route and the worklist ("" when none):
+    "已结清，无需上门" / "暂停催缴至 2026-12-31，勿上门催缴"."""
+    words = []
+    for c in conflicts:
+        if c.code is ConflictCode.NOTHING_OWED:
+            words.append("已结清，无需上门")
+        elif c.code is ConflictCode.ON_HOLD:
+            words.append(f"暂停催缴至 {c.params.get('until', '')}，勿上门催缴")
+    return "；".join(words)
+
+
+def team_key(label: str, staff_ids: Iterable[int]) -> object:
+    """Which team a visit belongs to on a day: its label, or (no label) the set of its people."""
+    return normalize_team(label) or tuple(sorted(set(staff_ids)))
 
 
 # ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from cuijiao_desktop.domain.labels_zh import CHANNEL_ZH, OUTCOME_ZH
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.notices import level_zh
 from cuijiao_desktop.domain.rooms import parse_room_code
+from cuijiao_desktop.domain.visits import team_key
 from cuijiao_desktop.services.dto import OfficeDTO
 
 from .pdf_draw import A4, MM, Writer, page_footer, part_path, publish, tick_boxes, write_in
@@ -74,6 +75,7 @@ class SheetStop:
     confirmed: bool = False  # the owner confirmed the appointment
     issues: str = ""  # the room's open service issues (a maintenance worker may come)
     note: str = ""  # the planner's note
+    standing: str = ""  # the room has since paid or gone on hold: "已结清，无需上门" (first, in red)
 
 
 def _cn_date(d: date) -> str:
@@ -119,7 +121,8 @@ VALUE_W = RIGHT - PAD - VALUE_X
 
 def _facts(w: Writer, stop: SheetStop) -> list[tuple[str, list[str]]]:
     """The facts of a block, each ``(label, lines)``: at most two lines, the second cut with "…"."""
-    rows = [("欠费", stop.arrears), ("上次联系", stop.last_contact or "—（无记录）")]
+    rows = [("注意", stop.standing)] if stop.standing else []
+    rows += [("欠费", stop.arrears), ("上次联系", stop.last_contact or "—（无记录）")]
     if stop.bring:
         rows.append(("携带", stop.bring))
     if stop.issues:
@@ -357,7 +360,7 @@ class _Painter:
             w.text(LEFT + PAD, top - dy, label, 9.5, colour=_GREY)
             for k, line in enumerate(lines):
                 w.text(value_x, top - dy - k * FACT_SIZE * 1.3, line, FACT_SIZE,
-                       colour=_RED if label == "欠费" else None, bold=label == "携带")
+                       colour=_RED if label in ("欠费", "注意") else None, bold=label in ("携带", "注意"))
         # the outcome, to tick
         c.setStrokeGray(0.75)
         c.setLineWidth(0.4)
@@ -428,7 +431,7 @@ def team_stops(route) -> list[tuple[str, list]]:
         return [(member, list(route.stops))]
     teams: dict[object, tuple[str, list]] = {}
     for stop in route.stops:
-        key = stop.team or tuple(sorted(p.user_id for p in stop.staff))
+        key = team_key(stop.team, (p.user_id for p in stop.staff))
         teams.setdefault(key, (stop.team, []))[1].append(stop)
     return list(teams.values())
 
@@ -477,7 +480,7 @@ def _sheet_stop(number: int, stop) -> SheetStop:
         room=_room_number(stop.room_code), room_code=stop.room_code, owner=stop.owner_masked,
         phone=stop.phone_masked, window=f"{_hm(start)}–{_hm(end)}", confirmed=stop.confirmed,
         arrears=arrears, last_contact=_last_contact(stop), bring=bring, serial=serial,
-        issues="；".join(stop.open_issues), note=" ".join(stop.note.split()),
+        issues="；".join(stop.open_issues), note=" ".join(stop.note.split()), standing=stop.standing,
     )
 
 

@@ -504,6 +504,7 @@ class _Builder:
         self.collectors = [self.user_ids[u] for u, _, r in DEMO_USERS if r is Role.COLLECTOR]
         self.clerks = [self.user_ids[u] for u, _, r in DEMO_USERS if r is Role.CLERK]
         self.manager = self.user_ids["zhuguan"]
+        self.visit_teams = {self.user_ids[u]: f"{name}组" for u, name, r in DEMO_USERS if r is Role.COLLECTOR}
         self.finance = self.user_ids["caiwu"]
         self.admin = self.user_ids["admin"]
 
@@ -1484,7 +1485,9 @@ class _Builder:
         hour, minute = _VISIT_SLOTS[d.weekday() >= 5][slot]
         planned, ends = _ts(d, hour, minute), _ts(d, hour + (minute + _VISIT_MINUTES) // 60,
                                                   (minute + _VISIT_MINUTES) % 60)
-        team = "A组" if second == self.manager else "B组"
+        # a team is a collector and whoever goes with them: one label per collector, so one team's
+        # sheet is one walk that evening (no random draw: the stream stays the same)
+        team = self.visit_teams.get(collector, "")
         remind = _ds(d - timedelta(days=1))
         if done:
             note = "门上留通知书" if outcome is CallOutcome.NOT_HOME else "维修工同行，现场查看报修问题"

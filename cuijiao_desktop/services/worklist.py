@@ -59,12 +59,14 @@ from cuijiao_desktop.domain.labels_zh import ISSUE_CATEGORY_ZH, OUTCOME_ZH
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.money import format_money
 from cuijiao_desktop.domain.permissions import Permission
+from cuijiao_desktop.domain.visits import standing_words
 
 from .actor import authorize
 from .dto import UserDTO
 from .limitation import room_limitations
 from .promises import promise_states
 from .tx import read_only
+from .visits.common import visit_standing
 
 __all__ = ["KIND_ORDER", "WORK_KIND_ZH", "WorkItem", "WorkKind", "Worklist", "worklist"]
 
@@ -161,6 +163,7 @@ class _Draft:
     creator_id: int | None
     ref_id: int | None
     staff: tuple[int, ...] = ()
+    kept_on_hold: bool = False  # a visit booked before the hold: shown so it gets cancelled
 
 
 # ---------------------------------------------------------------------------
@@ -249,7 +252,9 @@ def _promises(session: Session, today: date, owed: dict[int, int]) -> list[_Draf
 
 def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]:
     """Visits planned (or confirmed) for today, and the reminders of coming visits on their reminder
-    day (``visit.remind_on``: the day before unless chosen): confirm the appointment by phone."""
+    day (``visit.remind_on``: the day before unless chosen): confirm the appointment by phone. A
+    visit whose room has paid or gone on hold since it was booked (``visits.common.visit_standing``)
+    asks to be cancelled instead, and stays even while the room is on hold."""
     start, end = _local_bounds(today)
     open_ = [VisitStatus.PLANNED, VisitStatus.CONFIRMED]
     rows = session.execute(
@@ -264,10 +269,21 @@ def _visits(session: Session, today: date, owed: dict[int, int]) -> list[_Draft]
             select(VisitStaff.visit_id, VisitStaff.user_id).where(VisitStaff.visit_id.in_([r[0] for r in rows]))
         ):
             staff[visit_id].append(user_id)
+    standing = visit_standing(session, [(r[0], r[1], r[2].astimezone().date()) for r in rows], owed)
     out = []
     for vid, room_id, planned, ends, by, status, note in rows:
         at, until = planned.astimezone(), ends.astimezone()
         booked = "已电话预约" if status is VisitStatus.CONFIRMED else "未预约"
+        if vid in standing:  # the room has paid or gone on hold since it was booked: not a visit to make
+            when = "今日" if at.date() == today else ("明日" if at.date() == today + timedelta(days=1)
+                                                     else f"{at:%m-%d}")
+            out.append(_Draft(WorkKind.VISIT, room_id, at.date(), owed.get(room_id, 0),
+                              f"{when}上门 {at:%H:%M}–{until:%H:%M} 请取消",
+                              "；".join(x for x in (standing_words(standing[vid]),
+                                                    "请通知业主" if status is VisitStatus.CONFIRMED else "", note)
+                                        if x),
+                              by, vid, tuple(staff.get(vid, ())), kept_on_hold=True))
+            continue
         if at.date() == today:
             title, detail = f"上门 {at:%H:%M}–{until:%H:%M}", (booked, note)
         else:
@@ -448,13 +464,13 @@ def worklist(
     items = []
     for d in kept:
         room = rooms[d.room_id]
-        if d.room_id in held and d.kind not in _KEPT_ON_HOLD:
+        if d.room_id in held and d.kind not in _KEPT_ON_HOLD and not d.kept_on_hold:
             continue
         responsible = room.collector_id if room.collector_id is not None else d.creator_id
         if not _mine(scope, target_id, responsible, room.collector_id, d.staff):
             continue
         detail = d.detail
-        if d.room_id in held:
+        if d.room_id in held and not d.kept_on_hold:
             detail = f"{detail}；暂停催缴至 {room.hold_until.isoformat()}"
         items.append(WorkItem(
             kind=d.kind, room_id=d.room_id, room_code=room.code, estate=room.estate, owner=room.owner,

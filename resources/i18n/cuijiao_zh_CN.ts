@@ -6002,6 +6002,10 @@ Collected {collected} of {billed}; {paid} of {rooms} rooms paid</source>
         <translation>经理特批单人上门</translation>
     </message>
     <message>
+        <source>Cancel this visit: {reason}</source>
+        <translation>请取消此次上门：{reason}</translation>
+    </message>
+    <message>
         <source>Empty slot {when}: Enter or a double click plans a visit; arrows move, Ctrl+arrows move the selected visit.</source>
         <translation>空时段 {when}：按 Enter 或双击安排上门；方向键移动光标，Ctrl+方向键移动所选上门。</translation>
     </message>

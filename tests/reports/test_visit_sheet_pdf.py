@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -71,7 +72,7 @@ def test_sheet_blocks_whole_per_page_one_sheet_per_team_numbered(tmp_path):
     a = (VisitStaffDTO(1, "张伟", "zhang", VisitDuty.COLLECTOR), VisitStaffDTO(2, "李娜", "li", VisitDuty.SUPERVISOR))
     b = (VisitStaffDTO(3, "王强", "wang", VisitDuty.COLLECTOR), VisitStaffDTO(4, "赵敏", "zhao", VisitDuty.MAINTENANCE))
     stops = [_stop(n, team="A组", staff=a, building="3", floor=10 + n, notice=n % 2 == 1) for n in range(1, 8)]
-    stops.insert(3, _stop(9, team="B组", staff=b, building="5", floor=3))
+    stops.insert(3, replace(_stop(9, team="B组", staff=b, building="5", floor=3), standing="已结清，无需上门"))
     route = VisitRoute(day=DAY, team="", sections=tuple(
         RouteSection(estate=s.estate, building=s.building, unit=s.unit, floor=s.floor, stops=(s,)) for s in stops))
     seen = []
@@ -90,6 +91,7 @@ def test_sheet_blocks_whole_per_page_one_sheet_per_team_numbered(tmp_path):
     rooms = [f"3-1-{10 + n}0{n}" for n in range(1, 8)]
     assert [flat.index(r) for r in rooms] == sorted(flat.index(r) for r in rooms)  # the route's order
     assert "5-1-309" not in flat and "5-1-309" in b_pages[0]
+    assert "注意已结清，无需上门" in b_pages[0] and "注意" not in flat  # a room paid since booking: said first
     assert "锦绣花园（续）" in flat and "3栋1单元（续）" in flat  # a page that continues a group says so
     assert "欧阳1号" not in flat and "欧阳**" in flat and "138****8000" in flat
     assert "TZ202611000001" in flat and "请业主在回执上签字" in flat and "待修事项厨房水管漏水" in flat
@@ -141,15 +143,16 @@ def test_visit_sheet_of_a_planned_day_in_two_buildings(session_factory, users, t
     with session_factory() as s:
         everyone = visit_route(s, actor=manager, day=DAY)
         team_a = visit_route(s, actor=manager, day=DAY, team="A组")
-    assert [x.room_code for x in everyone.stops] == ["3-2-1502", "3-2-1601", "5-1-302"]
+    # team by team (B starts first), each in its own walking order
+    assert [x.room_code for x in everyone.stops] == ["5-1-302", "3-2-1502", "3-2-1601"]
 
     pages = _pages(render_visit_sheet(everyone, tmp_path / "all.pdf", office=OFFICE))
-    assert len(pages) == 2 and "小组：A组" in pages[0] and "小组：B组" in pages[1]
-    flat = pages[0]
+    assert len(pages) == 2 and "小组：B组" in pages[0] and "小组：A组" in pages[1]
+    flat = pages[1]
     assert flat.index("1502室") < flat.index("1601室") and "15层" in flat and "16层" in flat
     assert "19:40–20:10" in flat and "19:00–19:30" in flat and "共2户" in flat
     assert serial in flat and "请业主在回执上签字" in flat and "业主签字" in flat and "第1页/共1页" in flat
-    assert "302室" in pages[1]
+    assert "302室" in pages[0]
     whole = "".join(pages)
     for owner, phone, _months in ROOMS.values():
         assert owner not in whole and phone not in whole  # masked on paper that leaves the office

@@ -194,6 +194,12 @@ def test_visits_notices_and_issues_look_real(db: sqlite3.Connection) -> None:
     assert _scalar(db, "SELECT count(*) FROM (SELECT room_id, date(planned_at) FROM visit "
                        "GROUP BY room_id, date(planned_at) HAVING count(*) > 1)") == 0
     assert _scalar(db, "SELECT count(*) FROM visit WHERE status = 'confirmed' AND confirmed_at IS NOT NULL") > 0
+    # a team label is one collector's walk: its collector on every visit, no two of its visits at once
+    assert _scalar(db, "SELECT count(*) FROM (SELECT v.team FROM visit v JOIN visit_staff s ON s.visit_id = v.id "
+                       "AND s.duty = 'collector' JOIN app_user u ON u.id = s.user_id AND u.role = 'collector' "
+                       "GROUP BY v.team HAVING count(DISTINCT u.id) > 1 OR v.team <> min(u.display_name) || '组')") == 0
+    assert _scalar(db, "SELECT count(*) FROM visit a JOIN visit b ON a.id < b.id AND a.team = b.team "
+                       "AND a.planned_at < b.ends_at AND b.planned_at < a.ends_at") == 0
     assert _scalar(db, "SELECT count(*) FROM visit WHERE status = 'failed' AND result = 'not_home'") > 0
     # a promise made at the door is a promise row linked to the visit and to its contact event
     assert _scalar(db, "SELECT count(*) FROM visit v JOIN promise p ON p.id = v.promise_id "

@@ -12,10 +12,13 @@ from factories import make_room_with_bills
 from sqlalchemy import select
 
 from cuijiao_desktop.db.models import (
+    Bill,
     CollectionCase,
     CollectionHold,
     Contact,
     ContactEvent,
+    Estate,
+    Extension,
     Notice,
     Promise,
     RoomPerson,
@@ -49,6 +52,7 @@ from cuijiao_desktop.domain.visits import (
     VisitDuty,
     VisitResult,
 )
+from cuijiao_desktop.reports.visit_sheet_pdf import team_stops
 from cuijiao_desktop.services import visits as vs
 from cuijiao_desktop.services.limitation import room_limitation_periods
 from cuijiao_desktop.services.room_ledger import TimelineKind, room_ledger
@@ -266,7 +270,10 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     first = route.stops[0]
     assert first.room_display == "1栋2单元301" and first.owner_masked == "张*" and "****" in first.phone_masked
     assert first.notice is not None and first.notice.level == 6 and first.notice.serial.startswith("TZ")
-    assert first.last_contact_channel is Channel.PHONE and first.last_contact_outcome is CallOutcome.OTHER
+    # the last contact is not the call that booked the visit (its appointment event) but the earlier
+    # unanswered try, which the visit does not keep as its booking
+    assert first.last_contact_channel is Channel.PHONE and first.last_contact_outcome is CallOutcome.NO_ANSWER
+    assert first.last_contact_at == at(TODAY, 9).astimezone(UTC) and "业主晚上在家" not in first.last_contact_note
     assert isinstance(first.arrears_fen, int) and first.arrears_fen == 125_000 and first.months == 5
     assert first.oldest_period == 202601 and first.confirmed and route.total_arrears_fen == 375_000
     with read_factory.begin() as s:  # the outcome form offers the same notice
@@ -346,6 +353,69 @@ def test_appointment_outcome_evidence_revisit_calendar_route_and_worklist(sessio
     visits = [e for e in ledger.timeline if e.kind is TimelineKind.VISIT]
     assert "结果 承诺缴费" in visits[-1].detail and "通知书已签收" in visits[-1].detail
     assert visits[0].title == "计划上门" and "10:00–11:00" in visits[0].detail  # the revisit
+
+
+def test_route_calendar_and_worklist_flag_rooms_paid_or_held_since_booking_and_walk_per_team(
+        session_factory, read_factory, users, office):
+    """A room that paid or got an approved extension after its visit was booked stays on the route
+    (in its place) and on the calendar, marked; the worklist's reminder asks to cancel it. The sheet's
+    last contact skips the booking call. A team walks its own estates in its own order, printed
+    alone or with the others."""
+    collector, clerk, manager, admin = (users[r] for r in (Role.COLLECTOR, Role.CLERK, Role.MANAGER, Role.ADMIN))
+    x = make_room_with_bills(session_factory, months=3, code="5-1-101", estate_code="T2").room_id
+    y = make_room_with_bills(session_factory, months=3, code="5-1-201", estate_code="T2").room_id
+    with session_factory.begin() as s:
+        s.scalar(select(Estate).where(Estate.code == "T2")).name = "第二花园"
+        s.add(ContactEvent(room_id=office["a"], channel=Channel.PHONE, outcome=CallOutcome.PROMISED,
+                           occurred_at=at(TODAY - timedelta(days=3), 19).astimezone(UTC), user_id=collector.id,
+                           note="答应月底缴清"))
+        team_a = [collector.id, clerk.id]
+        # team B is first in 第二花园; team A starts in 测试花园 and ends in 第二花园
+        vy = vs.plan_visit(s, actor=manager, today=TODAY, draft=draft(y, TUESDAY, (18, 30), (19, 0),
+                                                                       [manager.id, admin.id], team="B组"))
+        va = vs.plan_visit(s, actor=manager, today=TODAY, draft=draft(office["a"], TUESDAY, (18, 45), (19, 15),
+                                                                       team_a, team="A组"))
+        vx = vs.plan_visit(s, actor=manager, today=TODAY, draft=draft(x, TUESDAY, (19, 30), (20, 0),
+                                                                       team_a, team="A组"))
+        vc = vs.plan_visit(s, actor=manager, today=TODAY, draft=draft(office["c"], TUESDAY, (20, 15), (20, 45),
+                                                                       team_a, team="A组"))
+        phone = s.scalar(select(Contact.id).join(RoomPerson, RoomPerson.person_id == Contact.person_id)
+                         .where(RoomPerson.room_id == office["a"]))
+        vs.book_appointment(s, actor=collector, visit_id=va.visit_id, version=va.version, now=at(TODAY, 10),
+                            confirmed=True, contact_id=phone, answered_by=AnsweredBy.OWNER)
+    with session_factory.begin() as s:  # since then: room a paid up, room c got an approved extension
+        for bill in s.scalars(select(Bill).where(Bill.room_id == office["a"])):
+            bill.paid_fen = bill.amount_fen
+        s.add(Extension(room_id=office["c"], until=TUESDAY + timedelta(days=20), reason="失业",
+                        status=ApprovalStatus.APPROVED))
+    until = (TUESDAY + timedelta(days=20)).isoformat()
+    with read_factory.begin() as s:
+        alone = vs.visit_route(s, actor=collector, day=TUESDAY, team="A组")
+        everyone = vs.visit_route(s, actor=collector, day=TUESDAY)
+        week = vs.visit_calendar(s, actor=clerk, first_day=TODAY, days=7, today=TODAY)
+    assert [st.visit_id for st in alone.stops] == [va.visit_id, vc.visit_id, vx.visit_id]
+    assert [st.visit_id for st in everyone.stops] == [vy.visit_id, va.visit_id, vc.visit_id, vx.visit_id]
+    assert [(team, [st.visit_id for st in stops]) for team, stops in team_stops(everyone)] == [
+        ("B组", [vy.visit_id]), ("A组", [st.visit_id for st in alone.stops])]
+    marks = {st.visit_id: st.standing for st in everyone.stops}
+    assert marks == {vy.visit_id: "", va.visit_id: "已结清，无需上门", vc.visit_id: f"暂停催缴至 {until}，勿上门催缴",
+                     vx.visit_id: ""}
+    paid = alone.stops[0]
+    assert paid.arrears_fen == 0 and paid.last_contact_outcome is CallOutcome.PROMISED
+    assert paid.last_contact_note == "答应月底缴清"  # not the booking call
+    assert {v.visit_id: v.standing for v in week.visits} == marks
+
+    with read_factory.begin() as s:  # the reminder on the day before asks to cancel, held or not
+        work = worklist(s, actor=manager, today=TODAY, office=True)
+    reminders = {i.ref_id: i for i in work.of(WorkKind.VISIT)}
+    assert set(reminders) == {vy.visit_id, va.visit_id, vc.visit_id, vx.visit_id}
+    assert reminders[va.visit_id].title == "明日上门 18:45–19:15 请取消"
+    assert reminders[va.visit_id].detail == "已结清，无需上门；请通知业主"
+    assert reminders[vc.visit_id].detail == f"暂停催缴至 {until}，勿上门催缴"
+    assert reminders[vx.visit_id].title == "明日上门 19:30–20:00（提醒）"
+    with pytest.raises(vs.VisitConflictError) as e, session_factory.begin() as s:  # the same rule as planning
+        vs.plan_visit(s, actor=manager, today=TODAY, draft=draft(office["a"], SATURDAY, (10, 0), (11, 0), team_a))
+    assert e.value.code == "visit.room_paid"
 
 
 def test_slots_are_office_settings(session_factory, users, office):

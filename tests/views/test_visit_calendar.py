@@ -14,8 +14,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from cuijiao_desktop.db.models import Contact, Notice, RoomPerson
+from cuijiao_desktop.db.models import Bill, Contact, Notice, RoomPerson
 from cuijiao_desktop.domain.enums import CallOutcome, Channel, ContactKind, NoticeKind, Role
+from cuijiao_desktop.domain.visits import StaffPick, VisitDraft
 from cuijiao_desktop.services import contact_log
 from cuijiao_desktop.services import visits as visit_service
 from cuijiao_desktop.services.worklist import WorkKind, worklist
@@ -311,3 +312,36 @@ def test_the_visiting_hours_are_set_in_settings_and_shaded_on_the_calendar(
     _reload(qtbot, page, page.activate)
     assert page.calendar.slots_for(TODAY) == [(time(19, 0), time(21, 30))]
     assert page.calendar.last_hour == 23  # the grid reaches past the new end
+
+
+def test_a_week_loaded_while_hidden_opens_on_the_evening_and_marks_a_visit_to_a_room_paid_since(
+        qtbot, runner, session_factory, users, ui_settings, zh):
+    """The page loads its week before it is shown (as the main window does): once shown, the day's
+    visiting hours (18:30–21:00) are in sight, not 09:00; a visit whose room has paid since it was
+    booked has a red mark and a tooltip that says to cancel it."""
+    room = make_room_with_bills(session_factory, months=3, code="3-2-1502")
+    me, partner = users[Role.COLLECTOR], users[Role.CLERK]
+    start = datetime.combine(TODAY, time(20, 0)).astimezone()
+    with session_factory.begin() as s:
+        visit = visit_service.plan_visit(s, actor=me, today=TODAY, draft=VisitDraft(
+            room_id=room.room_id, start=start, end=start + timedelta(minutes=45),
+            staff=(StaffPick(me.id), StaffPick(partner.id))))
+        for bill in s.scalars(select(Bill).where(Bill.room_id == room.room_id)):
+            bill.paid_fen = bill.amount_fen
+    page = VisitsPage(runner, me, today=lambda: TODAY, now=_now, settings=ui_settings)
+    qtbot.addWidget(page)
+    page.resize(1440, 760)
+    _reload(qtbot, page, page.activate)
+    qtbot.wait(50)  # the loaded page waits hidden a while, until the user goes to it
+    page.show()
+    qtbot.waitExposed(page)
+    cal, bar = page.calendar, page.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)
+    seen = (bar.value(), bar.value() + page.scroll.viewport().height())
+    column = cal.days.index(TODAY)
+    assert cal.first_hour <= 9  # the weekend's hours are on the grid too
+    for moment in (time(18, 30), time(20, 45)):
+        rect = cal.cell_rect(column, cal.row_of(moment))
+        assert seen[0] <= rect.top() and rect.bottom() <= seen[1], (moment, seen, rect)
+    block = next(b for b in cal.blocks if b.visit_id == visit.visit_id)
+    assert block.flag == "已结清，无需上门" and block.tooltip.startswith("请取消此次上门：已结清，无需上门")

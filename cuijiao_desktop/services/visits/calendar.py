@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -24,7 +25,7 @@ from cuijiao_desktop.domain.enums import AnsweredBy, ContactKind, PersonRole, Ro
 from cuijiao_desktop.domain.errors import NotFound
 from cuijiao_desktop.domain.masking import mask_phone
 from cuijiao_desktop.domain.permissions import Permission
-from cuijiao_desktop.domain.visits import OPEN_STATUSES, VisitDuty, team_matches
+from cuijiao_desktop.domain.visits import OPEN_STATUSES, VisitDuty, standing_words, team_matches
 
 from ..actor import authorize
 from ..dto import UserDTO
@@ -39,6 +40,7 @@ from .common import (
     overdue_expr,
     owner_name_expr,
     users,
+    visit_standing,
 )
 from .dto import (
     CalendarVisit,
@@ -100,7 +102,9 @@ def visit_calendar(
 ) -> VisitCalendar:
     """The visits of ``days`` local days from ``first_day`` (7: a week, 1: a day), each with its
     staff (one lane per staff member), owner, window, status and the room's overdue arrears on
-    ``today``. ``team`` keeps the visits whose label or a member's user/display name matches."""
+    ``today``; a visit still to happen whose room has since paid or gone on hold that day says so
+    (``CalendarVisit.standing``) so the planner cancels it. ``team`` keeps the visits whose label
+    or a member's user/display name matches."""
     authorize(session, actor, Permission.VIEW)
     days = max(1, min(int(days), MAX_DAYS))
     start, end = local_bounds(first_day, days)
@@ -111,6 +115,10 @@ def visit_calendar(
     if team and team.strip():
         visits = [v for v in visits
                   if team_matches(team, label=v.team, members=[(s.username, s.name) for s in v.staff])]
+    to_happen = [(v.visit_id, v.room_id, v.start.astimezone().date()) for v in visits if v.status in OPEN_STATUSES]
+    standing = visit_standing(session, to_happen, {v.room_id: v.arrears_fen for v in visits})
+    visits = [replace(v, standing=standing_words(standing[v.visit_id])) if v.visit_id in standing else v
+              for v in visits]
     on_visits = {s.user_id for v in visits for s in v.staff}
     lanes = _lanes(session, on_visits)
     if team and team.strip():

@@ -26,7 +26,7 @@ from cuijiao_desktop.db.models import (
 from cuijiao_desktop.domain.enums import ApprovalStatus, IssueStatus, PersonRole, Role
 from cuijiao_desktop.domain.errors import ConflictError, NotFound
 from cuijiao_desktop.domain.labels_zh import ISSUE_CATEGORY_ZH
-from cuijiao_desktop.domain.visits import ACTIVE_STATUSES, BookedVisit
+from cuijiao_desktop.domain.visits import ACTIVE_STATUSES, BookedVisit, Conflict, standing_conflicts
 
 from ..delivery import evidenced
 from .dto import RouteNotice
@@ -88,6 +88,24 @@ def hold_end(session: Session, room_id: int, day: date) -> date | None:
     if cached is not None and cached >= day:
         ends.append(cached)
     return max(ends) if ends else None
+
+
+def visit_standing(
+    session: Session, visits: Iterable[tuple[int, int, date]], overdue: dict[int, int],
+) -> dict[int, list[Conflict]]:
+    """visit id -> the room's standing conflicts on the visit's day (``domain.visits.standing_conflicts``:
+    on hold that day, or nothing overdue per ``overdue``, room id -> fen, a room missing owing
+    nothing) for ``visits`` as (visit id, room id, local day); visits with none are left out. The
+    same hold and paid rules the plan/move check applies, for visits booked before they arose."""
+    out: dict[int, list[Conflict]] = {}
+    holds: dict[tuple[int, date], date | None] = {}
+    for visit_id, room_id, day in visits:
+        if (room_id, day) not in holds:
+            holds[(room_id, day)] = hold_end(session, room_id, day)
+        found = standing_conflicts(day, hold_until=holds[(room_id, day)], overdue_fen=int(overdue.get(room_id, 0)))
+        if found:
+            out[visit_id] = found
+    return out
 
 
 def open_case(session: Session, room_id: int) -> tuple[int, int | None] | None:

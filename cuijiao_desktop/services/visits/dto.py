@@ -72,6 +72,9 @@ class CalendarVisit:
     confirmed: bool  # the appointment was confirmed by phone
     overridden: bool  # one person alone on a manager's override
     result: VisitResult | None
+    #: a visit still to happen whose room has since paid or gone on hold that day, in words
+    #: ("已结清，无需上门"; ``domain.visits.standing_words``): cancel it. "" otherwise.
+    standing: str = ""
 
     @property
     def staff_ids(self) -> tuple[int, ...]:
@@ -235,6 +238,8 @@ class RouteStop:
     notice: RouteNotice | None
     open_issues: tuple[str, ...]  # the room's open service issues, in words
     note: str
+    #: the room has since paid or gone on hold that day ("已结清，无需上门"; "" when the visit stands)
+    standing: str = ""
 
 
 @dataclass(frozen=True)

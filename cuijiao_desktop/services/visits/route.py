@@ -14,14 +14,14 @@ from cuijiao_desktop.domain.errors import DomainError
 from cuijiao_desktop.domain.masking import mask_name
 from cuijiao_desktop.domain.permissions import Permission
 from cuijiao_desktop.domain.rooms import natural_key, parse_room_code
-from cuijiao_desktop.domain.visits import OPEN_STATUSES, team_matches
+from cuijiao_desktop.domain.visits import OPEN_STATUSES, standing_words, team_key, team_matches
 
 from ..actor import authorize
 from ..arrears import late_fee_due_by_room, room_sums
 from ..dto import UserDTO
 from ..tx import read_only
 from .calendar import calendar_rows, owner_and_phone
-from .common import local_bounds, notices_to_hand, open_issues
+from .common import local_bounds, notices_to_hand, open_issues, visit_standing
 from .dto import RouteSection, RouteStop, VisitRoute
 
 __all__ = ["visit_route"]
@@ -34,13 +34,19 @@ def _display(code: str) -> str:
 
 
 def _last_contacts(session: Session, room_ids: list[int]) -> dict[int, tuple]:
+    """The latest contact of each room that says something about the owner: the calls that booked
+    a visit (a visit's ``appointment_event_id``) are left out, the sheet would otherwise show the
+    booking call as the last word on the room."""
+    booking = select(Visit.appointment_event_id).where(Visit.appointment_event_id.is_not(None))
+    said = ContactEvent.room_id.in_(room_ids) & ContactEvent.id.not_in(booking)
     latest = (select(ContactEvent.room_id.label("room_id"), func.max(ContactEvent.occurred_at).label("at"))
-              .where(ContactEvent.room_id.in_(room_ids)).group_by(ContactEvent.room_id).subquery())
+              .where(said).group_by(ContactEvent.room_id).subquery())
     out: dict[int, tuple] = {}
     for room_id, at, channel, outcome, note in session.execute(
         select(ContactEvent.room_id, ContactEvent.occurred_at, ContactEvent.channel, ContactEvent.outcome,
                ContactEvent.note)
         .join(latest, (latest.c.room_id == ContactEvent.room_id) & (latest.c.at == ContactEvent.occurred_at))
+        .where(said)
         .order_by(ContactEvent.id)
     ):
         out[room_id] = (at, channel, outcome, note or "")
@@ -50,9 +56,12 @@ def _last_contacts(session: Session, room_ids: list[int]) -> dict[int, tuple]:
 @read_only
 def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None = None) -> VisitRoute:
     """The planned and confirmed visits of local ``day`` (of ``team``: a label, or a member's user
-    name or display name; None or "" for all), in walking order: estates in the order of their first
-    visit, then buildings (their sort order, then natural order), units (natural order) and floors
-    going up, rooms by number; each stop with its time window."""
+    name or display name; None or "" for all), in walking order per team (teams in the order of
+    their first visit; a visit without a label is the team of its people): the team's estates in
+    the order of its first visit there, then buildings (their sort order, then natural order),
+    units (natural order) and floors going up, rooms by number; each stop with its time window. A stop whose room has since paid
+    or gone on hold that day stays in its place, marked (``RouteStop.standing``): the owner may be
+    expecting the team, and a stop that silently vanished would read as forgotten."""
     authorize(session, actor, Permission.VIEW)
     start, end = local_bounds(day)
     visits = calendar_rows(session, (Visit.planned_at >= start) & (Visit.planned_at < end)
@@ -74,14 +83,22 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
     issues = open_issues(session, room_ids)
     visit_notes = dict(session.execute(select(Visit.id, Visit.note).where(Visit.id.in_([v.visit_id for v in visits])))
                        .tuples().all())
-    first_at: dict[str, object] = {}
+    standing = visit_standing(session, [(v.visit_id, v.room_id, day) for v in visits],
+                              {rid: int(s.total_fen) for rid, s in sums.items()})
+    # walking order is per team (a team's sheet is the same printed alone or with the others):
+    # teams in the order of their first visit, then the team's estates in the order of its first visit there
+    team_of = {v.visit_id: team_key(v.team, v.staff_ids) for v in visits}
+    team_first: dict[object, int] = {}
+    first_at: dict[tuple, object] = {}
     for v in visits:
-        first_at.setdefault(v.estate, v.start)
+        team_first.setdefault(team_of[v.visit_id], len(team_first))
+        first_at.setdefault((team_of[v.visit_id], v.estate), v.start)
 
     def key(v):
         _, number, floor, building, b_order, unit, _ = rooms[v.room_id]
-        return (first_at[v.estate], v.estate, b_order or 0, natural_key(building), natural_key(unit),
-                floor if floor is not None else -1, natural_key(number), v.start, v.visit_id)
+        team = team_of[v.visit_id]
+        return (team_first[team], first_at[(team, v.estate)], v.estate, b_order or 0, natural_key(building),
+                natural_key(unit), floor if floor is not None else -1, natural_key(number), v.start, v.visit_id)
 
     sections: dict[tuple, list[RouteStop]] = defaultdict(list)
     for v in sorted(visits, key=key):
@@ -89,7 +106,7 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
         s = sums.get(v.room_id)
         owner, phone = owner_and_phone(session, v.room_id)
         last = contacts.get(v.room_id)
-        sections[(v.estate, building, unit or "", floor)].append(RouteStop(
+        sections[(team_first[team_of[v.visit_id]], v.estate, building, unit or "", floor)].append(RouteStop(
             visit_id=v.visit_id, start=v.start, end=v.end, status=v.status, confirmed=v.confirmed, team=v.team,
             staff=v.staff, room_id=v.room_id, room_code=v.room_code, room_display=_display(v.room_code),
             estate=v.estate, building=building, unit=unit or "", floor=floor, owner=owner,
@@ -99,7 +116,7 @@ def visit_route(session: Session, *, actor: UserDTO, day: date, team: str | None
             last_contact_at=last[0] if last else None, last_contact_channel=last[1] if last else None,
             last_contact_outcome=last[2] if last else None, last_contact_note=last[3] if last else "",
             notice=notices.get(v.room_id), open_issues=tuple(issues.get(v.room_id, ())),
-            note=visit_notes.get(v.visit_id) or "",
+            note=visit_notes.get(v.visit_id) or "", standing=standing_words(standing.get(v.visit_id, ())),
         ))
     return VisitRoute(day, (team or "").strip(),
-                      tuple(RouteSection(e, b, u, f, tuple(stops)) for (e, b, u, f), stops in sections.items()))
+                      tuple(RouteSection(e, b, u, f, tuple(stops)) for (_, e, b, u, f), stops in sections.items()))

@@ -21,6 +21,7 @@ SLOT_FILL = "#F1F7EC"  # the office's visiting hours
 OFF_FILL = "#FAFBFC"
 TODAY_FILL = "#FFF8E1"
 CURSOR = "#0F4C81"
+FLAG = "#C62828"  # a visit to cancel (the room has paid or is on hold)
 
 
 class CalendarMode(Enum):
@@ -40,6 +41,7 @@ class CalendarBlock:
     title: str  # the room
     subtitle: str = ""  # the owner, the team
     tooltip: str = ""
+    flag: str = ""  # the room has since paid or gone on hold: drawn with a red mark, to cancel
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from cuijiao_desktop.views.visits.calendar_blocks import (
     CURSOR,
+    FLAG,
     OFF_FILL,
     SLOT_FILL,
     STATUS_COLOURS,
@@ -386,7 +387,14 @@ class VisitCalendar(QWidget):
         p.setClipRect(rect.adjusted(1, 1, -1, -1))
         p.setPen(ink)
         p.setFont(bold)
-        first = block.title
+        first = f"！{block.title}" if block.flag else block.title
+        if block.flag:  # a visit to cancel: a red corner and a red "！" before the room
+            corner = QPainterPath()
+            corner.moveTo(rect.right() - 12, rect.top() + 1)
+            corner.lineTo(rect.right() - 1, rect.top() + 1)
+            corner.lineTo(rect.right() - 1, rect.top() + 12)
+            corner.closeSubpath()
+            p.fillPath(corner, QColor(FLAG))
         width = int(text_rect.width())
         p.drawText(QRectF(text_rect.left(), text_rect.top(), text_rect.width(), line_h), Qt.AlignmentFlag.AlignLeft,
                    QFontMetrics(bold).elidedText(first, Qt.TextElideMode.ElideRight, width))

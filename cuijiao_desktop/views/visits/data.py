@@ -154,7 +154,8 @@ def block_of(v: VisitRow, *, tooltip: str = "") -> CalendarBlock:
     """The calendar's block of a visit."""
     status = v.status
     subtitle = " · ".join(x for x in (v.owner_name, v.team) if x)
-    return CalendarBlock(v.visit_id, v.start, v.end, status, v.staff_ids, v.room_code, subtitle, tooltip)
+    return CalendarBlock(v.visit_id, v.start, v.end, status, v.staff_ids, v.room_code, subtitle, tooltip,
+                         flag=v.dto.standing)
 
 
 def duty_for(lane: visit_service.StaffLane | None) -> VisitDuty:

@@ -152,6 +152,9 @@ class VisitsPage(Page):
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.setWidget(self.calendar)
         self.scroll.verticalScrollBar().valueChanged.connect(self.calendar.set_view_top)
+        # a week loaded while the page is hidden has no size yet: scroll once it has one
+        self._pending_scroll: tuple[int, int, int | None] | None = None
+        self.scroll.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._apply_scroll())
         self._box.addWidget(self.scroll, 1)
         c = self.calendar
         c.editable = self.can_plan
@@ -303,19 +306,39 @@ class VisitsPage(Page):
                 row = self.calendar.cursor_row if self.calendar.cursor_row and wanted is None and \
                     self.calendar.cursor_column == column else self.calendar.row_of(start)
                 self.calendar.set_cursor(column, row)
-            self._scroll_to_cursor()
+            # the rest of the day's visiting hours and that day's visits in sight too, when they fit
+            day = self.calendar.column_day(self.calendar.cursor_column)
+            ends = [end for _start, end in data.slots_for(day)[-1:]] + [v.end.time() for v in visits
+                                                                        if v.start.date() == day]
+            self._scroll_to_cursor(band_end=self.calendar.row_of(max(ends)) if ends else None)
         self._show_selection()
 
-    def _scroll_to_cursor(self) -> None:
-        """The cursor's slot near the top of the view, an hour of context above it (again once the
-        grid has its new size)."""
-        def scroll() -> None:
-            rect = self.calendar.cell_rect(self.calendar.cursor_column, self.calendar.cursor_row)
-            self.scroll.verticalScrollBar().setValue(int(rect.top() - rect.height() * 2 - 42))
-            self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20, 20)
+    def _scroll_to_cursor(self, *, band_end: int | None = None) -> None:
+        """The cursor's slot near the top of the view, an hour of context above it, and down to the
+        row ``band_end`` (the end of the day's visiting hours) when that fits. Again once the grid
+        has its size: a week loaded while the page was hidden scrolls when the page is shown."""
+        self._pending_scroll = (self.calendar.cursor_column, self.calendar.cursor_row, band_end)
+        self._apply_scroll()
+        QTimer.singleShot(0, self._apply_scroll)
 
-        scroll()
-        QTimer.singleShot(0, scroll)
+    def _apply_scroll(self) -> None:
+        if self._pending_scroll is None:
+            return
+        column, row, band_end = self._pending_scroll
+        rect = self.calendar.cell_rect(column, row)
+        value = rect.top() - rect.height() * 2 - 42
+        if band_end is not None:
+            bottom = self.calendar.cell_rect(column, band_end).bottom() + rect.height()
+            value = max(value, min(rect.top() - 48, bottom - self.scroll.viewport().height()))
+        self.scroll.verticalScrollBar().setValue(int(value))
+        self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()), 20, 20)
+        if self.scroll.isVisible() and self.calendar.height() >= self.calendar.minimumHeight() > 0:
+            self._pending_scroll = None  # laid out: done (later resizes leave the user's scrolling alone)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pending_scroll is not None:
+            QTimer.singleShot(0, self._apply_scroll)
 
     def _follow_cursor(self) -> None:
         """The arrows keep the cursor's slot in view (below the header band)."""
@@ -335,6 +358,8 @@ class VisitsPage(Page):
             lines.append(self.tr("Overdue {amount}").format(amount=format_money(v.dto.arrears_fen)))
         if v.dto.overridden:
             lines.append(self.tr("Alone, on a manager's override"))
+        if v.dto.standing:
+            lines.insert(0, self.tr("Cancel this visit: {reason}").format(reason=v.dto.standing))
         if v.result:
             lines.append(label(RESULT_LABELS, v.result))
         return "\n".join(line for line in lines if line)

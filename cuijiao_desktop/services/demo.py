@@ -1471,6 +1471,8 @@ class _Builder:
                 vocab.ATTITUDES_BAD if outcome is CallOutcome.REFUSED else vocab.ATTITUDES_GOOD)
             agreed = d + timedelta(days=rng.randint(3, 10)) if outcome is CallOutcome.PROMISED else None
             handed = outcome is not CallOutcome.NOT_HOME and rng.random() < 0.6
+            if r.forgotten:  # unreachable owners are never met: no promise restarts their limitation clock
+                outcome, attitude, agreed, handed = CallOutcome.NOT_HOME, "", None, False
         second = self.manager if rng.random() < 0.6 else self.clerks[rng.randrange(len(self.clerks))]
         if (r.id, d) in self.visit_days:
             return  # the room was visited that day

@@ -24,7 +24,7 @@ from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllo
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.office_time import office_midnight_utc
 
-__all__ = ["OUTSTANDING", "UNPAID", "after_day", "owed_per_bill", "period_bills", "period_moves"]
+__all__ = ["OUTSTANDING", "UNPAID", "after_day", "late_moves", "owed_per_bill", "period_bills", "period_moves"]
 
 #: What is still owed on a bill now.
 OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
@@ -64,6 +64,39 @@ def period_moves(cutoffs: Mapping[int, date]):
         .where(in_periods, WriteOff.created_at >= since_of),
     ]
     return union_all(*parts)
+
+
+def late_moves(cutoffs: Mapping[int, date], *, room_filter=None):
+    """The movements dated after each period's day on the bills of the periods in ``cutoffs`` (period →
+    the day it is seen on): rows ``bill_id, room_id, period, billed, paid, owed`` that, added to the
+    bills as they are now, give them as of that day (see :func:`period_moves`; only the movements).
+
+    The allocations are found from the payments dated after the earliest day (``ix_payment_paid_on``),
+    their ids handed to the allocations as one ``IN (…)`` list: SQLite sorts such a list and walks the
+    allocations (``ix_payment_allocation_payment``) and their payments in id order, a few pages each,
+    where a join from the bills of the periods probes the allocations once per bill (689,000 probes for
+    12 months of 50,000 rooms). ``room_filter``: a condition on ``Bill.room_id`` (an estate's rooms)."""
+    periods = sorted(cutoffs)
+    day_of = case({p: literal(cutoffs[p], Date()) for p in periods}, value=Bill.period)
+    since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)
+    zero = literal(0, Integer)
+    keep = [Bill.period.in_(periods)] + ([room_filter] if room_filter is not None else [])
+    keys = (Bill.room_id.label("room_id"), Bill.period.label("period"))
+    adjusted = BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen
+    recent = select(Payment.id).where(Payment.paid_on > min(cutoffs.values()))
+    return union_all(
+        select(PaymentAllocation.bill_id.label("bill_id"), *keys, zero.label("billed"),
+               (-PaymentAllocation.amount_fen).label("paid"), PaymentAllocation.amount_fen.label("owed"))
+        .join(Payment, Payment.id == PaymentAllocation.payment_id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(PaymentAllocation.payment_id.in_(recent), Payment.paid_on > day_of, *keep),
+        select(BillAdjustment.bill_id, *keys, adjusted, zero, adjusted)
+        .join(Bill, Bill.id == BillAdjustment.bill_id)
+        .where(BillAdjustment.created_at >= since_of, *keep),
+        select(WriteOff.bill_id, *keys, zero, zero, WriteOff.amount_fen)
+        .join(Bill, Bill.id == WriteOff.bill_id)
+        .where(WriteOff.created_at >= since_of, *keep),
+    )
 
 
 def period_bills(cutoffs: Mapping[int, date]) -> Select:

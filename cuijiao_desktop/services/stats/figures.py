@@ -416,27 +416,36 @@ def _check_identity(w: MonthWindow, figures: SummaryFigures) -> None:
 
 @read_only
 def compute_month_stats(session: Session, month: str, *, as_of: date | None = None, estate: str | None = None,
-                        summary_only: bool = False) -> MonthStats:
+                        summary_only: bool = False, include_details: bool = True) -> MonthStats:
     """Everything the monthly statistics print for month M, computed now (see the module's docstring);
     raises ``stats.unbalanced`` when the balance identity fails for any scope.
 
     ``summary_only``: only what the JSON figures print (汇总 per building, estate and in total, and the
     ageing): the fee items, collectors, reasons, trend and detail are left empty and
     ``extra["summary_only"]`` is True.
+
+    ``include_details=False``: what the dashboards draw (汇总, ageing, collectors and the trend), without
+    the rooms' owners, phones and cases: the fee items, reasons and detail rows are left empty and
+    ``extra["details_left_out"]`` is True (a workbook needs the full statistics).
     """
     from . import sheets
 
     w = month_window(session, month, as_of=as_of, estate=estate)
-    rooms = owed_by_room(session, w, items=not summary_only)
-    summary = summary_figures(session, w, rooms, items=not summary_only)
+    full = not summary_only and include_details
+    rooms = owed_by_room(session, w, items=full)
+    summary = summary_figures(session, w, rooms, items=full)
     common = {"month": w.month, "as_of": w.as_of, "estate": w.estate, "generated_at": datetime.now(UTC), "total": summary.total,
                   "by_building": summary.by_building, "by_estate": summary.by_estate, "by_fee_item": summary.by_fee_item,
                   "ageing": sheets.ageing_rows(session, w, rooms)}
     if summary_only:
         return MonthStats(**common, collectors=(), reasons=(), trend=(), details=(), extra={"summary_only": True})
+    trend = sheets.trend_points(session, w, summary.total)
+    if not include_details:
+        owing = {r.room_id for r in rooms if r.closing_fen > 0}  # the rooms arrears_rooms would list
+        return MonthStats(**common, collectors=sheets.collector_rows(session, w, owing), reasons=(), trend=trend,
+                          details=(), extra={"details_left_out": True})
     arrears = sheets.arrears_rooms(session, w, rooms)
     return MonthStats(
         **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),
-        reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w, summary.total),
-        details=sheets.detail_rows(session, w, arrears),
+        reasons=sheets.reason_rows(session, w, arrears), trend=trend, details=sheets.detail_rows(session, w, arrears),
     )

@@ -59,7 +59,7 @@ from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.tx import read_only
 
-from .ledger_sql import OUTSTANDING, UNPAID, after_day, late_moves, owed_per_bill, period_bills
+from .ledger_sql import OUTSTANDING, UNPAID, after_day, late_moves, owed_per_bill
 from .model import BuildingFigures, FeeItemFigures, Figures, MonthStats
 
 __all__ = ["MonthWindow", "building_label", "compute_month_stats", "month_window", "summary_figures"]
@@ -305,19 +305,36 @@ def households_statement(cutoffs: Mapping[int, date], *, estate_id: int | None =
 
 
 def _households(session: Session, w: MonthWindow, items: list[int]):
-    """Rooms billed for M and rooms fully paid by ``as_of``, per building and per (building, fee item)."""
-    pb = period_bills({w.period: w.as_of}).subquery("pb")
+    """Rooms billed for M and rooms fully paid by ``as_of``, per building and per (building, fee item).
+
+    A room (a fee item of a room) is fully paid when none of its bills of M owes anything on ``as_of``:
+    the bills owing then are those unpaid now (``ix_bill_unpaid``) and those moved since (the payments
+    dated after ``as_of``, ``ledger_sql.late_moves``), summed per bill; the bills of M are read once for
+    the rooms billed, with no probe of their allocations."""
     one, zero = literal(1, Integer), literal(0, Integer)
-    r = (select(pb.c.room_id.label("room_id"), func.max(pb.c.owed).label("owed"),
-                *(col for i in items for col in (
-                    func.max(case((pb.c.fee_item_id == i, one), else_=zero)).label(f"has{i}"),
-                    func.max(case((pb.c.fee_item_id == i, pb.c.owed), else_=zero)).label(f"owed{i}"))))
-         .group_by(pb.c.room_id).subquery("per_room"))
-    stmt = (select(Room.building_id, func.count(), func.sum(case((r.c.owed <= 0, one), else_=zero)),
+    late = late_moves({w.period: w.as_of}).subquery("late")
+    owed = union_all(
+        select(Bill.id.label("bill_id"), Bill.room_id.label("room_id"), Bill.fee_item_id.label("fee_item_id"),
+               OUTSTANDING.label("owed")).where(UNPAID, Bill.period == w.period),
+        select(late.c.bill_id, late.c.room_id, late.c.fee_item_id, late.c.owed),
+    ).subquery("owed")
+    owing_bills = (select(owed.c.room_id.label("room_id"), owed.c.fee_item_id.label("fee_item_id"))
+                   .group_by(owed.c.bill_id, owed.c.room_id, owed.c.fee_item_id)
+                   .having(func.sum(owed.c.owed) > 0).subquery("owing_bills"))
+    owing = (select(owing_bills.c.room_id.label("room_id"),
+                    *(func.max(case((owing_bills.c.fee_item_id == i, one), else_=zero)).label(f"owing{i}")
+                      for i in items))
+             .group_by(owing_bills.c.room_id).subquery("owing"))
+    billed = (select(Bill.room_id.label("room_id"),
+                     *(func.max(case((Bill.fee_item_id == i, one), else_=zero)).label(f"has{i}") for i in items))
+              .where(Bill.period == w.period).group_by(Bill.room_id).subquery("billed"))
+    stmt = (select(Room.building_id, func.count(), func.sum(case((owing.c.room_id.is_(None), one), else_=zero)),
                    *(col for i in items for col in (
-                       func.sum(r.c[f"has{i}"]),
-                       func.sum(case((and_(r.c[f"has{i}"] == 1, r.c[f"owed{i}"] <= 0), one), else_=zero)))))
-            .join(Room, Room.id == r.c.room_id).group_by(Room.building_id))
+                       func.sum(billed.c[f"has{i}"]),
+                       func.sum(case((and_(billed.c[f"has{i}"] == 1, func.coalesce(owing.c[f"owing{i}"], zero) == 0),
+                                      one), else_=zero)))))
+            .select_from(billed).join(Room, Room.id == billed.c.room_id)
+            .outerjoin(owing, owing.c.room_id == billed.c.room_id).group_by(Room.building_id))
     if w.estate_id is not None:
         stmt = stmt.where(Room.estate_id == w.estate_id)
     return session.execute(stmt).all()

@@ -68,7 +68,7 @@ def period_moves(cutoffs: Mapping[int, date]):
 
 def late_moves(cutoffs: Mapping[int, date], *, room_filter=None):
     """The movements dated after each period's day on the bills of the periods in ``cutoffs`` (period →
-    the day it is seen on): rows ``bill_id, room_id, period, billed, paid, owed`` that, added to the
+    the day it is seen on): rows ``bill_id, room_id, fee_item_id, period, billed, paid, owed`` that, added to the
     bills as they are now, give them as of that day (see :func:`period_moves`; only the movements).
 
     The allocations are found from the payments dated after the earliest day (``ix_payment_paid_on``),
@@ -81,7 +81,7 @@ def late_moves(cutoffs: Mapping[int, date], *, room_filter=None):
     since_of = case({p: literal(after_day(cutoffs[p]), UTCDateTime()) for p in periods}, value=Bill.period)
     zero = literal(0, Integer)
     keep = [Bill.period.in_(periods)] + ([room_filter] if room_filter is not None else [])
-    keys = (Bill.room_id.label("room_id"), Bill.period.label("period"))
+    keys = (Bill.room_id.label("room_id"), Bill.fee_item_id.label("fee_item_id"), Bill.period.label("period"))
     adjusted = BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen
     recent = select(Payment.id).where(Payment.paid_on > min(cutoffs.values()))
     return union_all(

@@ -499,6 +499,72 @@ def _append_cells_as_they_are(ws: Any) -> None:
             yield cell
 
     ws._values_to_row = values_to_row
+    _write_rows_as_text(ws)
+
+
+def _write_rows_as_text(ws: Any) -> None:
+    """Write the write-only sheet ``ws``'s rows as text, as openpyxl writes them without lxml.
+
+    Without lxml, openpyxl builds an element per cell and serialises it through ``et_xmlfile``'s
+    generic namespace-aware writer: most of the time of a large sheet. A row of plain cells (text,
+    numbers, dates, empty styled cells: all this module writes) is the same few tags every time, so it
+    is written as text, byte for byte what openpyxl writes (``tests/reports/test_xlsx_writer.py``
+    compares the two). Anything else (formulas, rich text, comments, hyperlinks, row dimensions, or
+    lxml's writer) goes through openpyxl's own ``write_row``."""
+    from xml.etree.ElementTree import _escape_cdata
+
+    from openpyxl.cell._writer import _set_attributes
+    from openpyxl.compat import safe_string
+
+    get_writer = getattr(ws, "_get_writer", None)
+    if get_writer is None:
+        return
+
+    def as_text(cells: list[Any], row_idx: int) -> str | None:
+        parts = [f'<row r="{row_idx}">']
+        for cell in cells:
+            if cell._comment is not None or cell.hyperlink is not None or cell.data_type == "f":
+                return None
+            styled = cell.has_style
+            if cell._value is None and not styled:
+                continue
+            value, attrs = _set_attributes(cell, styled)
+            head = "<c" + "".join(f' {k}="{v}"' for k, v in attrs.items())
+            if value is None or value == "":
+                parts.append(head + " />")
+            elif cell.data_type == "s":
+                if not isinstance(value, str):
+                    return None
+                stripped = value.strip()
+                t = '<t xml:space="preserve">' if stripped and stripped != value else "<t>"
+                parts.append(f"{head}><is>{t}{_escape_cdata(value)}</t></is></c>")
+            else:
+                parts.append(f"{head}><v>{_escape_cdata(safe_string(value))}</v></c>")
+        parts.append("</row>")
+        return "".join(parts)
+
+    def writer() -> None:
+        get_writer()
+        sheet_writer = ws._writer
+        if getattr(sheet_writer, "_rows_as_text", False):
+            return
+        own = sheet_writer.write_row
+
+        def write_row(xf: Any, row: Iterable[Any], row_idx: int) -> None:
+            cells = list(row)
+            out = getattr(xf, "_file", None)  # et_xmlfile's incremental writer (not lxml's)
+            text = None
+            if callable(out) and type(xf).__module__.startswith("et_xmlfile") and row_idx not in ws.row_dimensions:
+                text = as_text(cells, row_idx)
+            if text is None:
+                own(xf, iter(cells), row_idx)
+            else:
+                out(text)
+
+        sheet_writer.write_row = write_row
+        sheet_writer._rows_as_text = True
+
+    ws._get_writer = writer
 
 
 def discard_workbook(wb: Any) -> None:

@@ -45,6 +45,17 @@ def test_stats_json_close_and_reopen(db_url, db_kind, session_factory, capsys, m
             main(["--db", db_url, "stats", *argv])
         assert exit_.value.code == EXIT_IO and words in capsys.readouterr().err
     if db_kind == "sqlite":
+        # the current month is seen as of the office's today, never a day to come
+        from datetime import timedelta
+
+        from cuijiao_desktop.domain.office_time import office_today
+
+        today = office_today()
+        assert main([*reader, "stats", "--month", today.strftime("%Y-%m")]) == 0
+        assert json.loads(capsys.readouterr().out)["as_of"] == today.isoformat()
+        tomorrow = (today + timedelta(days=1)).isoformat()
+        assert main([*reader, "stats", "--month", "2026-03", "--as-of", tomorrow]) == EXIT_RULE
+        assert f"{tomorrow}" in (err := capsys.readouterr().err) and "尚未到来" in err
         assert main([*reader, "stats", "--format", "json"]) == EXIT_IO
         assert "缺少 --month" in capsys.readouterr().err
         assert main([*reader, "stats", "--month", "2026-03", "--estate", "无此小区"]) == EXIT_RULE

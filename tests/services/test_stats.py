@@ -88,6 +88,9 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
             compute_month_stats(s, MONTH, estate="不存在")
         with pytest.raises(ValidationError) as early:
             compute_month_stats(s, MONTH, as_of=date(2026, 2, 28))
+        running = compute_month_stats(s, MONTH, today=date(2026, 3, 10), summary_only=True)  # M still running
+        with pytest.raises(ValidationError) as future:
+            compute_month_stats(s, MONTH, as_of=date(2026, 4, 30), today=date(2026, 4, 15))
     _assert_march(stats)
     _assert_json(stats)
     assert quick.to_json() == stats.to_json() and quick.extra == {"summary_only": True}
@@ -103,6 +106,9 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     # as of 03-10: the reversal of 03-25 and the adjustment of 03-28 have not happened yet
     assert asdict(mid.total) == EXPECTED["as_of_2026-03-10_total"]
     assert mid.as_of == date(2026, 3, 10)
+    # the month still running is seen as of the office's today (as 工作台's rates), never a day to come
+    assert running.as_of == date(2026, 3, 10) and asdict(running.total) == EXPECTED["as_of_2026-03-10_total"]
+    assert future.value.code == "stats.as_of_after_today" and future.value.params["today"] == "2026-04-15"
 
     # the estate filter: only 翠湖's rooms, on every sheet
     assert cuihu.estate == "翠湖" and [b.label for b in cuihu.by_building] == [B5]
@@ -215,3 +221,16 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
     with read_factory.begin() as s:
         assert month_report(s, MONTH, estate="锦绣").to_snapshot() == prepared["锦绣"].to_snapshot() | {
             "closed_at": month_report(s, MONTH).closed_at.isoformat(), "closed_by": "财务"}
+
+    # another desk closes the month between the read task and the write task: a clear conflict, nothing written
+    with session_factory.begin() as s:
+        reopen_month(s, finance, MONTH, "再补录")
+    with read_factory.begin() as s:
+        prepared = prepare_close(s, MONTH, today=date(2026, 4, 4))
+    with session_factory.begin() as s:
+        close_month(s, finance, MONTH, today=date(2026, 4, 4))
+    with session_factory.begin() as s, pytest.raises(ConflictError) as stale:
+        close_month(s, finance, MONTH, today=date(2026, 4, 4), prepared=prepared)
+    assert stale.value.code == "stats.month_closed" and stale.value.params["closed_by"] == "财务"
+    with read_factory.begin() as s:
+        assert len(s.scalars(select(MonthClose).where(MonthClose.reopened_at.is_(None))).all()) == 1

@@ -90,9 +90,9 @@ def prepare_close(session: Session, month: str | int, *, today: date | None = No
     only writes: on SQLite its write lock is held for a moment instead of the whole computation."""
     text = _month(month)
     _check_over(text, today)
-    snapshots = {"": compute_month_stats(session, text)}
+    snapshots = {"": compute_month_stats(session, text, today=today)}
     for name in session.scalars(select(Estate.name).order_by(Estate.id)):
-        snapshots.setdefault(name, compute_month_stats(session, text, estate=name))
+        snapshots.setdefault(name, compute_month_stats(session, text, estate=name, today=today))
     return snapshots
 
 
@@ -157,18 +157,18 @@ def reopen_month(session: Session, actor: UserDTO, month: str | int, reason: str
 
 @read_only
 def month_report(session: Session, month: str | int, *, as_of: date | None = None, estate: str | None = None,
-                 summary_only: bool = False) -> MonthStats:
+                 summary_only: bool = False, today: date | None = None) -> MonthStats:
     """Month M's statistics as the reports print them: the frozen snapshot (``closed_at``/``closed_by``
     set) when M is closed and no ``as_of`` is asked, otherwise computed now (``summary_only``: only what
-    the JSON figures print, see :func:`~.figures.compute_month_stats`)."""
+    the JSON figures print, see :func:`~.figures.compute_month_stats`; ``today``: the office's date)."""
     text = _month(month)
     if as_of is None:
         row = _open_close(session, text)
         if row is not None:
-            w = month_window(session, text, estate=estate)
+            w = month_window(session, text, estate=estate, today=today)
             stored = session.scalar(select(MonthCloseSnapshot.snapshot).where(
                 MonthCloseSnapshot.close_id == row.id, MonthCloseSnapshot.estate == (w.estate or "")))
             if stored is not None:
                 stats = MonthStats.from_snapshot(json.loads(stored))
                 return replace(stats, closed_at=row.closed_at, closed_by=row.closed_by)
-    return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only)
+    return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only, today=today)

@@ -56,13 +56,16 @@ from cuijiao_desktop.domain.billing import (
 )
 from cuijiao_desktop.domain.enums import PaymentMethod
 from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
+from cuijiao_desktop.domain.office_time import office_today
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.tx import read_only
 
 from .ledger_sql import after_day, owed_per_bill, period_bills, period_moves
 from .model import BuildingFigures, FeeItemFigures, Figures, MonthStats
 
-__all__ = ["MonthWindow", "building_label", "compute_month_stats", "month_window", "summary_figures"]
+__all__ = [
+    "MonthWindow", "building_label", "compute_month_stats", "month_as_of", "month_window", "summary_figures",
+]
 
 _KINDS = ("billed", "collected", "recovered", "prepaid", "other")
 
@@ -98,11 +101,22 @@ class MonthWindow:
         return room_col.in_(select(Room.id).where(Room.estate_id == self.estate_id))
 
 
+def month_as_of(period: int, today: date) -> date:
+    """The day month M is seen on when no ``as_of`` is asked: its last day, or the office's ``today``
+    while M is still running (the one rule of the 报表 page, the CLI and the 工作台 summary)."""
+    return min(period_last_day(period), today)
+
+
 def month_window(session: Session, month: str | int, *, as_of: date | None = None,
-                 estate: str | None = None) -> MonthWindow:
-    """Month M (``"YYYY-MM"``), the day it is seen on and the estate filter, checked."""
+                 estate: str | None = None, today: date | None = None) -> MonthWindow:
+    """Month M (``"YYYY-MM"``), the day it is seen on and the estate filter, checked. ``today``: the
+    office's date (default now); an ``as_of`` after it is refused (the future has no figures)."""
     period = month if isinstance(month, int) else parse_period(month)
-    day = as_of or period_last_day(period)
+    today = today or office_today()
+    if as_of is not None and as_of > today:
+        raise ValidationError("stats.as_of_after_today", field="as_of", as_of=as_of.isoformat(),
+                              today=today.isoformat())
+    day = as_of or month_as_of(period, today)
     if day < period_first_day(period):
         raise ValidationError("stats.as_of_before_month", field="as_of", as_of=day.isoformat(),
                               month=period_text(period))
@@ -380,17 +394,17 @@ def _check_identity(w: MonthWindow, figures: SummaryFigures) -> None:
 
 @read_only
 def compute_month_stats(session: Session, month: str, *, as_of: date | None = None, estate: str | None = None,
-                        summary_only: bool = False) -> MonthStats:
+                        summary_only: bool = False, today: date | None = None) -> MonthStats:
     """Everything the monthly statistics print for month M, computed now (see the module's docstring);
     raises ``stats.unbalanced`` when the balance identity fails for any scope.
 
     ``summary_only``: only what the JSON figures print (汇总 per building, estate and in total, and the
     ageing): the fee items, collectors, reasons, trend and detail are left empty and
-    ``extra["summary_only"]`` is True.
+    ``extra["summary_only"]`` is True. ``today``: the office's date (default now; see :func:`month_window`).
     """
     from . import sheets
 
-    w = month_window(session, month, as_of=as_of, estate=estate)
+    w = month_window(session, month, as_of=as_of, estate=estate, today=today)
     rooms = owed_by_room(session, w, items=not summary_only)
     summary = summary_figures(session, w, rooms, items=not summary_only)
     common = {"month": w.month, "as_of": w.as_of, "estate": w.estate, "generated_at": datetime.now(UTC), "total": summary.total,

@@ -214,9 +214,22 @@ def test_finance_closes_and_reopens_the_month_from_the_page(qtbot, window, ledge
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    from cuijiao_desktop.services import stats as stats_service
+    from cuijiao_desktop.services.tx import is_read_only
+
+    writes = []
+    real_close = stats_service.close_month
+
+    def spy_close(session, actor, month, *, today=None, prepared=None):  # the write task only writes
+        writes.append(prepared)
+        return real_close(session, actor, month, today=today, prepared=prepared)
+
+    monkeypatch.setattr(stats_service, "close_month", spy_close)
     with qtbot.waitSignal(tab.sig_loaded):
         tab.close_button.click()
     assert "2026-03" in asked[0]
+    assert is_read_only(stats_service.prepare_close)
+    assert len(writes) == 1 and writes[0] is not None and writes[0][""].month == "2026-03"
     with read_factory.begin() as s:
         info = month_close_info(s, "2026-03")
     assert info is not None and info.closed_by == ledger.finance.display_name

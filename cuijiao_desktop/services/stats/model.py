@@ -15,12 +15,14 @@ from typing import Any
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket
 
 __all__ = [
-    "AGEING_KEYS", "FIGURE_KEYS", "AgeingRow", "BuildingFigures", "CollectorRow", "DetailRow", "FeeItemFigures",
+    "AGEING_KEYS", "FIGURE_KEYS", "OTHER_REDUCTIONS_KEY", "AgeingRow", "BuildingFigures", "CollectorRow", "DetailRow", "FeeItemFigures",
     "Figures", "MonthStats", "ReasonRow", "TrendPoint", "rate_json",
 ]
 
 #: The keys of a FIGURES object in ``cuijiao stats --format json`` (the issue's names, in its order).
 FIGURE_KEYS = ("households", "当月应收", "当月实收", "欠费追回", "预交", "历史欠费", "期末欠费", "收缴率_金额", "收缴率_户数")
+#: The key a FIGURES object adds only when write-offs or bill adjustments dated in M reduce the arrears.
+OTHER_REDUCTIONS_KEY = "核销调整"
 #: The ageing keys of the JSON figures, in bucket order ("1个月" … "3年以上").
 AGEING_KEYS = tuple(BUCKET_LABELS_ZH[b] for b in AgeBucket)
 
@@ -69,13 +71,18 @@ class Figures:
         return self.identity_closing_fen == self.closing_arrears_fen
 
     def to_json(self) -> dict[str, Any]:
-        """The FIGURES object of the JSON output (issue's keys; money in fen, rates to 6 places)."""
-        return {
+        """The FIGURES object of the JSON output (issue's keys; money in fen, rates to 6 places), and
+        ``核销调整`` (other reductions) only when write-offs or adjustments dated in M make it non-zero:
+        期末欠费 = 历史欠费 + 当月应收 − 当月实收 − 欠费追回 − 核销调整."""
+        out = {
             "households": self.households, "当月应收": self.billed_fen, "当月实收": self.collected_fen,
             "欠费追回": self.recovered_fen, "预交": self.prepaid_fen, "历史欠费": self.opening_arrears_fen,
             "期末欠费": self.closing_arrears_fen, "收缴率_金额": rate_json(self.rate_amount),
             "收缴率_户数": rate_json(self.rate_households),
         }
+        if self.other_reductions_fen:
+            out[OTHER_REDUCTIONS_KEY] = self.other_reductions_fen
+        return out
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def test_stats_json_close_and_reopen(db_url, db_kind, session_factory, capsys, m
     data = json.loads(out)
     assert list(data["by_building"]) == [A1, A2, B5]
     assert data["total"]["期末欠费"] == EXPECTED["total"]["closing_arrears_fen"] == 40500
-    assert data["total"]["收缴率_金额"] == 0.333333 and data["ageing_fen"] == EXPECTED["ageing_fen"]
+    assert data["total"]["收缴率_金额"] == 0.372549 and data["ageing_fen"] == EXPECTED["ageing_fen"]
     assert all(type(v) is int for k, v in data["by_building"][A1].items() if not k.startswith("收缴率"))
 
     assert main([*reader, "stats", "--month", "2026-03", "--as-of", "2026-04-30", "--estate", "翠湖"]) == 0
@@ -64,9 +64,9 @@ def test_stats_json_close_and_reopen(db_url, db_kind, session_factory, capsys, m
     assert main([*collector, "stats", "close", "--month", "2026-03"]) == EXIT_RULE
     assert capsys.readouterr().err.startswith("错误：")
     assert main([*finance, "stats", "close", "--month", "2026-03"]) == 0
-    assert "2026-03 已月结：当月应收 ¥480.00，当月实收 ¥160.00，期末欠费 ¥405.00" in capsys.readouterr().out
+    assert "2026-03 已月结：当月应收 ¥510.00，当月实收 ¥190.00，期末欠费 ¥405.00" in capsys.readouterr().out
     assert main([*reader, "stats", "--month", "2026-03"]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["total"]["当月实收"] == 16000 and "已月结：财务" in captured.err
+    assert json.loads(captured.out)["total"]["当月实收"] == 19000 and "已月结：财务" in captured.err
     assert main([*finance, "stats", "reopen", "--month", "2026-03", "--reason", "补录"]) == 0
     assert "2026-03 已反月结，原因：补录" in capsys.readouterr().out

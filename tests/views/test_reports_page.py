@@ -56,10 +56,9 @@ def _row(table, r: int) -> list[str]:
 
 
 def _money_row(name: str, f: dict) -> list[str]:
-    rate = f["collected_fen"] * 1000 // f["billed_fen"]  # the expected rates are exact in tenths here
     return [name, str(f["households"]), *(format_money(f[k]) for k in (
         "billed_fen", "collected_fen", "recovered_fen", "prepaid_fen", "opening_arrears_fen", "closing_arrears_fen")),
-        f"{rate // 10}.{rate % 10}%", percent_text_of(f["households_paid"], f["households"])]
+        percent_text_of(f["collected_fen"], f["billed_fen"]), percent_text_of(f["households_paid"], f["households"])]
 
 
 def percent_text_of(n: int, d: int) -> str:
@@ -73,7 +72,7 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     # 工作台: this month (April as of today) and last month (March as of its end)
     card = window.pages[ActionId.NAV_WORKBENCH].rate_card
     assert [p.month for p in card.points][-2:] == ["2026-03", "2026-04"]
-    assert card.amount_labels[1].text() == "33.3%"  # March: 160.00 of 480.00 collected
+    assert card.amount_labels[1].text() == "37.3%"  # March: 190.00 of 510.00 collected
     assert card.household_labels[1].text() == "households 42.9%"  # 3 of 7 rooms paid
     assert card.amount_labels[0].text() == "100.0%"  # April: the one bill was prepaid
     # F5 on the same day reads only this month and last month again; the older points are kept
@@ -93,7 +92,7 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     assert tab.selected_month() == "2026-03"
     stats = tab.data.stats
     assert stats.month == "2026-03" and stats.as_of == date(2026, 3, 31)
-    assert "33.3%" in tab.headline.text() and "42.9%" in tab.headline.text()
+    assert "37.3%" in tab.headline.text() and "42.9%" in tab.headline.text()
     assert format_money(EXPECTED["total"]["closing_arrears_fen"]) in tab.headline.text()
 
     # 汇总 by estate (two estates) and the total

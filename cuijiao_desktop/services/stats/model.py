@@ -48,6 +48,7 @@ class Figures:
     opening_arrears_fen: int = 0  # 历史欠费
     closing_arrears_fen: int = 0  # 期末欠费 (straight from the bills; the identity is checked against it)
     other_reductions_fen: int = 0  # write-offs and bill adjustments dated in M (0 in an ordinary month)
+    late_fees_fen: int = 0  # 滞纳金实收: late fees of the payments dated in M (apart: in no figure above)
 
     @property
     def rate_amount(self) -> Fraction | None:
@@ -126,7 +127,7 @@ class CollectorRow:
     promises_made: int = 0
     promises_kept: int = 0
     promises_broken: int = 0
-    recovered_fen: int = 0  # paid in M by the rooms of the collector's cases
+    recovered_fen: int = 0  # principal paid in M on bills of periods ≤ M by the rooms of the collector's cases
     rooms_cleared: int = 0  # of those rooms, the ones owing nothing at the end of M
 
 

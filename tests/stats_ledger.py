@@ -78,12 +78,14 @@ from cuijiao_desktop.domain.visits import VisitResult
 from cuijiao_desktop.services import credit
 from cuijiao_desktop.services.bill_adjustments import adjust_bill
 from cuijiao_desktop.services.dto import UserDTO
+from cuijiao_desktop.services.office import update_office
 from cuijiao_desktop.services.payments import record_payment, reverse_payment
 
 MONTH = "2026-03"
 AS_OF = date(2026, 3, 31)
 A1, A2, B5 = "锦绣 1栋", "锦绣 2栋", "翠湖 5栋"
 C1, C2 = "催收员甲", "催收员乙"
+OFFICE = "锦程物业服务中心"  # the office's name: every workbook's title prints it
 
 
 def fig(households=0, paid=0, billed=0, collected=0, recovered=0, prepaid=0, opening=0, closing=0, other=0,
@@ -279,6 +281,8 @@ def build_stats_ledger(factory: sessionmaker[Session]) -> StatsLedger:
         s.execute(update(Bill).where(Bill.id == bill_id).values(amount_fen=5000, version=Bill.version + 1))
         s.add(BillAdjustment(bill_id=bill_id, old_amount_fen=6000, new_amount_fen=5000, reason="面积更正",
                              user_id=admin.id, created_at=_utc(date(2026, 3, 28))))
+    with factory.begin() as s:
+        update_office(s, actor=admin, values={"office.name": OFFICE})
     with factory.begin() as s:  # an adjustment made today: March must not change
         adjust_bill(s, actor=admin, bill_id=bills[("1-1-101", "WYF", 202603)], new_amount_fen=9000, reason="优惠补录")
 

@@ -26,7 +26,7 @@ def test_stats_out_writes_the_workbook(db_url, db_kind, session_factory, capsys,
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == list(SHEETS)
     ws = wb["汇总"]
-    assert ws["A1"].value == "物业费收缴月报 2026年03月　汇总"
+    assert ws["A1"].value == "锦程物业服务中心 物业费收缴月报 2026年03月　汇总"  # the office's name
     assert ws["A2"].value.startswith("范围：锦绣　数据截至 2026-03-31")
     totals = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "合计")
     estate = EXPECTED["by_estate"]["锦绣"]

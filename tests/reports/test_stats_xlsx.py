@@ -396,7 +396,7 @@ def test_workbook_of_the_hand_built_ledger(session_factory, tmp_path):
     closed_on = office_now(closed.closed_at)
     for name in SHEETS:
         ws = closed_wb[name]
-        assert ws["A1"].value == f"物业费收缴月报 2026年03月（已月结）　{name}"
+        assert ws["A1"].value == f"锦程物业服务中心 物业费收缴月报 2026年03月（已月结）　{name}"
         assert ws["A3"].value == (f"已月结：{closed_on:%Y-%m-%d %H:%M} 月结　月结人 财务"
                                   "（此后到账或冲正的款项不改变本表）")
         assert _table(ws, 4) == _table(wb[name], 3)  # the same table and figures, a line lower

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select, update
-from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, MONTH, build_stats_ledger
+from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, MONTH, OFFICE, build_stats_ledger
 
 from cuijiao_desktop.db.models import AuditLog, Bill, MonthClose, WriteOff
 from cuijiao_desktop.domain.enums import PaymentMethod
@@ -96,6 +96,7 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     _assert_march(stats)
     _assert_json(stats)
     assert quick.to_json() == stats.to_json() and quick.extra == {"summary_only": True}
+    assert stats.extra == {"office_name": OFFICE}  # every workbook's title names the office
     assert (quick.by_fee_item, quick.details, quick.trend) == ((), (), ()) and quick.ageing == stats.ageing
     assert missing.value.code == "stats.estate_not_found" and early.value.code == "stats.as_of_before_month"
     for f in (stats.total, *(b.figures for b in stats.by_building)):

@@ -116,6 +116,7 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
         tab.export_to(path)
     book = load_workbook(path, read_only=True)
     assert {"汇总", "欠费明细"} <= set(book.sheetnames)
+    assert book["汇总"]["A1"].value.startswith("锦程物业服务中心 物业费收缴月报 2026年03月")  # the office's name
     book.close()
     with read_factory.begin() as s:
         audit = s.execute(select(AuditLog.action, AuditLog.username).order_by(AuditLog.id.desc())).first()

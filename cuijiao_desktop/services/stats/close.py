@@ -170,5 +170,9 @@ def month_report(session: Session, month: str | int, *, as_of: date | None = Non
                 MonthCloseSnapshot.close_id == row.id, MonthCloseSnapshot.estate == (w.estate or "")))
             if stored is not None:
                 stats = MonthStats.from_snapshot(json.loads(stored))
+                if "office_name" not in stats.extra:  # a snapshot frozen before the statistics named the office
+                    from cuijiao_desktop.services.office import get_office
+
+                    stats = replace(stats, extra={**stats.extra, "office_name": get_office(session).name})
                 return replace(stats, closed_at=row.closed_at, closed_by=row.closed_by)
     return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only, today=today)

@@ -417,7 +417,8 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
 
     ``summary_only``: only what the JSON figures print (汇总 per building, estate and in total, and the
     ageing): the fee items, collectors, reasons, trend and detail are left empty and
-    ``extra["summary_only"]`` is True. ``today``: the office's date (default now; see :func:`month_window`).
+    ``extra["summary_only"]`` is True. Otherwise ``extra["office_name"]`` is the office's name (the
+    workbook's title prints it). ``today``: the office's date (default now; see :func:`month_window`).
     """
     from . import sheets
 
@@ -429,8 +430,10 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
                   "ageing": sheets.ageing_rows(session, w, rooms)}
     if summary_only:
         return MonthStats(**common, collectors=(), reasons=(), trend=(), details=(), extra={"summary_only": True})
+    from cuijiao_desktop.services.office import get_office
+
     arrears = sheets.arrears_rooms(session, w, rooms)
-    return MonthStats(
+    return MonthStats(extra={"office_name": get_office(session).name},
         **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),
         reasons=sheets.reason_rows(session, w, arrears), trend=sheets.trend_points(session, w, summary.total),
         details=sheets.detail_rows(session, w, arrears),

@@ -15,8 +15,8 @@ from typing import Any
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket
 
 __all__ = [
-    "AGEING_KEYS", "FIGURE_KEYS", "OTHER_REDUCTIONS_KEY", "AgeingRow", "BuildingFigures", "CollectorRow", "DetailRow", "FeeItemFigures",
-    "Figures", "MonthStats", "ReasonRow", "TrendPoint", "rate_json",
+    "AGEING_KEYS", "FIGURE_KEYS", "OTHER_REDUCTIONS_KEY", "AgeingRow", "BuildingFigures", "CollectorRow",
+    "DetailRow", "FeeItemFigures", "Figures", "MonthStats", "ReasonRow", "TrendPoint", "rate_json",
 ]
 
 #: The keys of a FIGURES object in ``cuijiao stats --format json`` (the issue's names, in its order).

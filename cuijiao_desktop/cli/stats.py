@@ -91,7 +91,8 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
         actor = authorize(s, actor, Permission.EXPORT_PERSONAL_DATA)
         stats = month_report(s, args.month, as_of=args.as_of, estate=args.estate)
         write_stats_workbook(stats, args.out)
-        record_export(s, actor=actor, what="stats", file_name=args.out.name, rows=len(stats.details))
+        record_export(s, actor=actor, what="stats", file_name=args.out.name, rows=len(stats.details),
+                      **stats.audit_detail())
     print(f"已写出 {stats.month} 统计工作簿：{args.out}")
     return 0
 

@@ -3,6 +3,7 @@ dashboards and 汇总 table, the workbench's collection-rate card, and the build
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -119,8 +120,11 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     assert book["汇总"]["A1"].value.startswith("锦程物业服务中心 物业费收缴月报 2026年03月")  # the office's name
     book.close()
     with read_factory.begin() as s:
-        audit = s.execute(select(AuditLog.action, AuditLog.username).order_by(AuditLog.id.desc())).first()
-    assert tuple(audit) == ("export.stats", ledger.finance.username)
+        audit = s.execute(select(AuditLog.action, AuditLog.username, AuditLog.detail)
+                          .order_by(AuditLog.id.desc())).first()
+    assert tuple(audit[:2]) == ("export.stats", ledger.finance.username)
+    detail = json.loads(audit[2])  # which month, estate and day left the program
+    assert (detail["month"], detail["estate"], detail["as_of"]) == ("2026-03", "", "2026-03-31")
     assert "月报-2026-03.xlsx" in tab.status_label.text()
 
     # one estate: its buildings and the total

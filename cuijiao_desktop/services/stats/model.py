@@ -203,6 +203,11 @@ class MonthStats:
     closed_by: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def audit_detail(self) -> dict[str, Any]:
+        """What an export of these statistics records in the audit log besides the file: month, estate
+        ("" for the whole office) and the as-of day."""
+        return {"month": self.month, "estate": self.estate or "", "as_of": self.as_of.isoformat()}
+
     @property
     def ageing_total_fen(self) -> tuple[int, ...]:
         """The office's unpaid fen per bucket (sum of the ageing rows)."""

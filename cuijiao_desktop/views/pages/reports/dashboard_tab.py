@@ -100,7 +100,7 @@ def export_month_workbook(session, *, actor, stats: MonthStats, path: Path, prog
 
     actor = authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
     export_service.record_export(session, actor=actor, what="stats", file_name=path.name,
-                                 rows=len(stats.details))
+                                 rows=len(stats.details), **stats.audit_detail())
     write_stats_workbook(stats, path, progress=progress, cancel=cancel)
     return path
 

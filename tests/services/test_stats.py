@@ -236,5 +236,8 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
     with session_factory.begin() as s, pytest.raises(ConflictError) as stale:
         close_month(s, finance, MONTH, today=date(2026, 4, 4), prepared=prepared)
     assert stale.value.code == "stats.month_closed" and stale.value.params["closed_by"] == "财务"
+    with read_factory.begin() as s, pytest.raises(ConflictError) as early:  # said before computing anything
+        prepare_close(s, MONTH, today=date(2026, 4, 4))
+    assert early.value.code == "stats.month_closed"
     with read_factory.begin() as s:
         assert len(s.scalars(select(MonthClose).where(MonthClose.reopened_at.is_(None))).all()) == 1

@@ -83,13 +83,22 @@ def _check_over(text: str, today: date | None) -> None:
         raise ValidationError("stats.month_not_over", field="month", month=text, today=today.isoformat())
 
 
+def _check_open(session: Session, text: str) -> None:
+    current = _open_close(session, text)
+    if current is not None:
+        raise ConflictError("stats.month_closed", month=text, closed_by=current.closed_by,
+                            closed_at=local_date(current.closed_at).isoformat())
+
+
 @read_only
 def prepare_close(session: Session, month: str | int, *, today: date | None = None) -> dict[str, MonthStats]:
     """The statistics a close of ``month`` freezes, computed in a read-only transaction: the office's
     (key "") and each estate's, as of the month's last day. Hand them to :func:`close_month`, which then
-    only writes: on SQLite its write lock is held for a moment instead of the whole computation."""
+    only writes: on SQLite its write lock is held for a moment instead of the whole computation. A month
+    closed already is refused before the computation; :func:`close_month` checks again when it writes."""
     text = _month(month)
     _check_over(text, today)
+    _check_open(session, text)
     snapshots = {"": compute_month_stats(session, text, today=today)}
     for name in session.scalars(select(Estate.name).order_by(Estate.id)):
         snapshots.setdefault(name, compute_month_stats(session, text, estate=name, today=today))
@@ -107,10 +116,7 @@ def close_month(session: Session, actor: UserDTO, month: str | int, *, today: da
     actor = authorize(session, actor, Permission.CLOSE_MONTH)
     text = _month(month)
     _check_over(text, today)
-    current = _open_close(session, text)
-    if current is not None:
-        raise ConflictError("stats.month_closed", month=text, closed_by=current.closed_by,
-                            closed_at=local_date(current.closed_at).isoformat())
+    _check_open(session, text)  # closed by another desk since the statistics were prepared: refused
     snapshots = dict(prepared) if prepared is not None else prepare_close(session, text, today=today)
     if "" not in snapshots or any(s.month != text or s.as_of != period_last_day(parse_period(text))
                                   for s in snapshots.values()):

@@ -178,21 +178,29 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     if suffix not in (".xlsx", ".csv"):
         print(f"错误：只能导出为 .xlsx 或 .csv，不能是“{args.file.suffix or '无扩展名'}”", file=sys.stderr)
         return EXIT_IO
-    actor = ctx.actor
-    with ctx.factory.begin() as s:
-        if args.what == "rooms":
-            table = exports.rooms_table(s, actor=actor, estate=args.estate)
-            n = write_table(args.file, table.columns, table.rows, sheet_title=table.sheet_title, title=table.title,
-                            subtitle=table.subtitle, totals_label=table.totals_label)
-        else:
-            from cuijiao_desktop.reports.arrears_xlsx import write_arrears_csv, write_arrears_xlsx
+    from cuijiao_desktop.services.export_file import export_file
+    from cuijiao_desktop.services.tx import Transactions
 
-            today = args.today or date.today()
-            rows = exports.arrears_rows(s, actor=actor, today=today)
-            if suffix == ".csv":
-                n = write_arrears_csv(rows, args.file)
-            else:
-                n = write_arrears_xlsx(rows, args.file, title="欠费明细", subtitle=f"截至 {today.isoformat()}，共 {len(rows):,} 户")
-        exports.record_export(s, actor=actor, what=args.what, file_name=args.file.name, rows=n)
+    actor = ctx.actor
+    today = args.today or date.today()
+
+    def read(s):
+        if args.what == "rooms":
+            return exports.rooms_table(s, actor=actor, estate=args.estate)
+        return exports.arrears_rows(s, actor=actor, today=today)
+
+    def write(data, tmp: Path) -> int:
+        if args.what == "rooms":
+            return write_table(tmp, data.columns, data.rows, sheet_title=data.sheet_title, title=data.title,
+                               subtitle=data.subtitle, totals_label=data.totals_label)
+        from cuijiao_desktop.reports.arrears_xlsx import write_arrears_csv, write_arrears_xlsx
+
+        if suffix == ".csv":
+            return write_arrears_csv(data, tmp)
+        return write_arrears_xlsx(data, tmp, title="欠费明细", subtitle=f"截至 {today.isoformat()}，共 {len(data):,} 户")
+
+    n = export_file(Transactions(ctx.factory, ctx.read_factory), args.file, read=read, write=write,  # export shape
+                    audit=lambda s, _data, n: exports.record_export(s, actor=actor, what=args.what,
+                                                                   file_name=args.file.name, rows=n)).written
     print(f"已导出 {n} 行：{args.file}")
     return 0

@@ -1,8 +1,9 @@
 """``export calls|visits|notices|sms``: the collection work's exports (beside ``export rooms|arrears``
 of ``cli/data.py``, in the same ``export`` group).
 
-Every export is audited in the transaction that reads it (``reports.activity_exports``) and written
-through a temporary file renamed into place.
+Every export has the one shape of ``services/export_file.py`` (``reports.activity_exports``): read in a
+read-only transaction, written to a temporary file, audited in a short write transaction, then renamed
+into place.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from cuijiao_desktop.domain.enums import NoticeKind, VisitStatus
 from cuijiao_desktop.domain.labels_zh import VISIT_STATUS_ZH
 from cuijiao_desktop.domain.office_time import office_today
+from cuijiao_desktop.services.tx import Transactions
 
 from .common import EXIT_IO, EXIT_RULE, Context, LineProgress
 
@@ -105,9 +107,8 @@ def _calls(args: argparse.Namespace, ctx: Context) -> int:
         estate_id, _b, user_id = resolve_scope(s, estate=args.estate, collector=args.staff)
     flt = ContactLogFilter(date_from=args.date_from, date_to=args.date_to, user_id=user_id, estate_id=estate_id)
     progress = LineProgress("导出催缴记录")
-    with ctx.factory.begin() as s:
-        n = export_contact_log(s, actor=ctx.actor, flt=flt, today=args.today or date.today(), path=args.out,
-                               progress=progress)
+    n = export_contact_log(Transactions(ctx.factory, ctx.read_factory), actor=ctx.actor, flt=flt, today=args.today or date.today(), path=args.out,
+                           progress=progress)
     progress.done()
     print(f"已导出催缴记录 {n:,} 条：{args.out}（已记入审计日志）")
     return 0
@@ -122,8 +123,7 @@ def _visits(args: argparse.Namespace, ctx: Context) -> int:
     flt = VisitExportFilter(date_from=args.date_from, date_to=args.date_to, staff_id=_user_id(ctx, args.staff),
                             status=VisitStatus(args.status) if args.status else None)
     progress = LineProgress("导出上门记录")
-    with ctx.factory.begin() as s:
-        n = export_visits(s, actor=ctx.actor, flt=flt, path=args.out, progress=progress)
+    n = export_visits(Transactions(ctx.factory, ctx.read_factory), actor=ctx.actor, flt=flt, path=args.out, progress=progress)
     progress.done()
     print(f"已导出上门记录 {n:,} 条：{args.out}（已记入审计日志）")
     return 0
@@ -139,8 +139,7 @@ def _notices(args: argparse.Namespace, ctx: Context) -> int:
                              kind=NoticeKind(args.kind) if args.kind else None,
                              state=DeliveryState(args.delivery) if args.delivery else None, batch_no=args.batch or "")
     progress = LineProgress("导出通知发放记录")
-    with ctx.factory.begin() as s:
-        n = export_notices(s, actor=ctx.actor, flt=flt, path=args.out, progress=progress)
+    n = export_notices(Transactions(ctx.factory, ctx.read_factory), actor=ctx.actor, flt=flt, path=args.out, progress=progress)
     progress.done()
     print(f"已导出通知 {n:,} 份：{args.out}（已记入审计日志）")
     return 0
@@ -190,9 +189,8 @@ def _sms(args: argparse.Namespace, ctx: Context) -> int:
                               collector_id=collector_id, min_fen=min_fen),
         batch_no=args.batch or "", room_ids=room_ids, min_months=max(0, args.min_months))
     progress = LineProgress("生成短信文件")
-    with ctx.factory.begin() as s:
-        batch = export_sms(s, actor=ctx.actor, template=template, selection=selection, today=today, due=args.due,
-                           path=args.out, progress=progress)
+    batch = export_sms(Transactions(ctx.factory, ctx.read_factory), actor=ctx.actor, template=template, selection=selection, today=today, due=args.due,
+                       path=args.out, progress=progress)
     progress.done()
     print(f"已写入短信 {len(batch.messages):,} 条（按 {batch.segments:,} 条计费）：{args.out}（已记入审计日志）")
     if batch.messages:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.services.tx import Transactions
 
 from .common import EXIT_IO, EXIT_RULE, Context, LineProgress, check_pdf_path
 
@@ -148,11 +149,10 @@ def _board(args: argparse.Namespace, ctx: Context) -> int:
         print("错误：截止月份早于起始月份", file=sys.stderr)
         return EXIT_RULE
     actor = ctx.actor
-    with ctx.factory.begin() as s:
-        board, path = write_board(s, actor=actor, kind=args.kind, out_path=args.out,
-                                  data_date=args.data_date or today, today=today, estate_id=estate_id,
-                                  building_ids=building_ids, min_months=max(1, args.min_months),
-                                  period_from=period_from, period_to=period_to)
+    board, path = write_board(Transactions(ctx.factory, ctx.read_factory), actor=actor, kind=args.kind,
+                              out_path=args.out, data_date=args.data_date or today, today=today, estate_id=estate_id,
+                              building_ids=building_ids, min_months=max(1, args.min_months),
+                              period_from=period_from, period_to=period_to)
     what = "鸣谢榜" if args.kind == "thanks" else "欠费公示"
     extra = "" if args.kind == "thanks" else f"，欠费合计 {format_money(board.total_fen)}"
     names = "显示遮蔽后的姓名" if board.policy.show_owner_name else "不显示姓名"
@@ -174,9 +174,8 @@ def _statement(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.read_factory.begin() as s:
         room_id = resolve_room(s, code=args.room, estate=args.estate)
     actor = ctx.actor
-    with ctx.factory.begin() as s:
-        path = write_statement(s, actor=actor, room_id=room_id, period_from=period_from, period_to=period_to,
-                               today=today, out_path=args.out)
+    path = write_statement(Transactions(ctx.factory, ctx.read_factory), actor=actor, room_id=room_id,
+                           period_from=period_from, period_to=period_to, today=today, out_path=args.out)
     print(f"已生成对账单（{period_from // 100}-{period_from % 100:02d} 至 {period_to // 100}-{period_to % 100:02d}）：{path}")
     return 0
 
@@ -191,7 +190,7 @@ def _dossier(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.read_factory.begin() as s:
         room_id = resolve_room(s, code=args.room, estate=args.estate)
     actor = ctx.actor
-    with ctx.factory.begin() as s:
-        path = write_dossier(s, actor=actor, room_id=room_id, today=today, out_path=args.out)
+    path = write_dossier(Transactions(ctx.factory, ctx.read_factory), actor=actor, room_id=room_id, today=today,
+                         out_path=args.out)
     print(f"已生成律师函草稿及证据材料：{path}（已记入审计日志）")
     return 0

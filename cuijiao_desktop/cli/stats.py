@@ -85,14 +85,20 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
     from cuijiao_desktop.domain.permissions import Permission
     from cuijiao_desktop.reports.stats_xlsx import write_stats_workbook
     from cuijiao_desktop.services.actor import authorize
+    from cuijiao_desktop.services.export_file import export_file
     from cuijiao_desktop.services.exports import record_export
+    from cuijiao_desktop.services.tx import Transactions
 
-    with ctx.factory.begin() as s:  # the workbook holds owners' names and phones: allowed and audited
-        actor = authorize(s, actor, Permission.EXPORT_PERSONAL_DATA)
-        stats = month_report(s, args.month, as_of=args.as_of, estate=args.estate)
-        write_stats_workbook(stats, args.out)
-        record_export(s, actor=actor, what="stats", file_name=args.out.name, rows=len(stats.details),
-                      **stats.audit_detail())
+    def read(s):  # the workbook holds owners' names and phones: allowed and audited
+        allowed = authorize(s, actor, Permission.EXPORT_PERSONAL_DATA)
+        return allowed, month_report(s, args.month, as_of=args.as_of, estate=args.estate)
+
+    def audit(s, data, _path) -> None:
+        record_export(s, actor=data[0], what="stats", file_name=args.out.name, rows=len(data[1].details),
+                      **data[1].audit_detail())
+
+    stats = export_file(Transactions(ctx.factory, ctx.read_factory), args.out, read=read, audit=audit,  # export shape
+                        write=lambda data, tmp: write_stats_workbook(data[1], tmp)).data[1]
     print(f"已写出 {stats.month} 统计工作簿：{args.out}")
     return 0
 

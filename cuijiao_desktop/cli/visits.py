@@ -43,13 +43,17 @@ def _visits(args: argparse.Namespace, ctx: Context) -> int:
             others = f"；当天有上门安排的小组：{teams}" if teams else "；当天没有任何上门安排"
             print(f"错误：小组“{args.team}”在 {day.isoformat()} 没有待上门的安排{others}。未生成文件", file=sys.stderr)
         return EXIT_RULE
+    from cuijiao_desktop.services.export_file import export_file
+    from cuijiao_desktop.services.tx import Transactions
     from cuijiao_desktop.services.visits.route_print import record_visit_sheet_print
 
     progress = LineProgress("生成路线单")
     try:
-        with ctx.factory.begin() as s:  # the print is audited; a failed write records nothing
-            record_visit_sheet_print(s, actor=actor, route=route, file_name=args.out.name)
-            path = render_visit_sheet(route, args.out, office=office, progress=progress)
+        path = export_file(  # the print is audited; a failed write records nothing (services/export_file.py)
+            Transactions(ctx.factory, ctx.read_factory), args.out, read=lambda _s: route,
+            write=lambda _route, tmp: render_visit_sheet(route, tmp, office=office, progress=progress),
+            audit=lambda s, _route, _p: record_visit_sheet_print(s, actor=actor, route=route, file_name=args.out.name),
+        ).path
     finally:
         progress.done()
     teams = team_stops(route)

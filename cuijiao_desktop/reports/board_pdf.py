@@ -13,7 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from cuijiao_desktop.domain.money import format_money
-from cuijiao_desktop.services.boards import Board, BoardKind, print_board
+from cuijiao_desktop.services.boards import Board, BoardKind, board_to_print, record_board_print
+from cuijiao_desktop.services.export_file import export_file
+from cuijiao_desktop.services.tx import Transactions, long_write
 
 from .pdf_draw import A4, MM, Writer, part_path, publish
 
@@ -157,14 +159,21 @@ def _block(w: Writer, rows, x0: float, top: float, width: float, row_h: float, c
     c.setStrokeGray(0)
 
 
+@long_write
 def write_board(
-    session, *, actor, kind: str, out_path: str | os.PathLike[str], data_date: date, today: date,
+    tx: Transactions, *, actor, kind: str, out_path: str | os.PathLike[str], data_date: date, today: date,
     estate_id: int | None = None, building_ids: Sequence[int] = (), min_months: int = 1,
     period_from: int | None = None, period_to: int | None = None,
     font_dirs: Sequence[str | os.PathLike[str]] = (),
 ) -> tuple[Board, Path]:
-    """Background task: build, audit and write a board. A failed write rolls the audit back."""
-    board = print_board(session, actor=actor, kind=kind, estate_id=estate_id, building_ids=building_ids,
-                        data_date=data_date, today=today, min_months=min_months, period_from=period_from,
-                        period_to=period_to, file_name=Path(out_path).name)
-    return board, write_board_pdf(board, out_path, font_dirs=font_dirs)
+    """Background task: build, write and audit a board in the export shape (``services/export_file.py``: no
+    write lock while the PDF is drawn). A failed write records nothing."""
+    done = export_file(
+        tx, out_path,
+        read=lambda s: board_to_print(s, actor=actor, kind=kind, estate_id=estate_id, building_ids=building_ids,
+                                      data_date=data_date, today=today, min_months=min_months,
+                                      period_from=period_from, period_to=period_to),
+        write=lambda board, tmp: write_board_pdf(board, tmp, font_dirs=font_dirs),
+        audit=lambda s, board, _p: record_board_print(s, actor=actor, kind=kind, board=board,
+                                                      file_name=Path(out_path).name))
+    return done.data, done.path

@@ -18,7 +18,11 @@ from cuijiao_desktop.domain.enums import ApprovalStatus, PaymentKind, PromiseSta
 from cuijiao_desktop.domain.labels_zh import METHOD_ZH
 from cuijiao_desktop.domain.limitation import LimitationStatus
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.permissions import Permission
+from cuijiao_desktop.services.actor import authorize
 from cuijiao_desktop.services.dossier import Dossier, build_dossier, record_dossier_print
+from cuijiao_desktop.services.export_file import export_file
+from cuijiao_desktop.services.tx import Transactions, long_write
 
 from .pdf_draw import MM, Flow, Writer, part_path, publish
 
@@ -195,9 +199,16 @@ def write_dossier_pdf(d: Dossier, path: str | os.PathLike[str], *,
     return publish(part, out)
 
 
-def write_dossier(session, *, actor, room_id: int, today: date, out_path: str | os.PathLike[str],
+@long_write
+def write_dossier(tx: Transactions, *, actor, room_id: int, today: date, out_path: str | os.PathLike[str],
                   font_dirs: Sequence[str | os.PathLike[str]] = ()) -> Path:
-    """Background task: read, audit and write a room's dossier."""
-    d = build_dossier(session, room_id=room_id, today=today)
-    record_dossier_print(session, actor=actor, dossier=d, file_name=Path(out_path).name)
-    return write_dossier_pdf(d, out_path, font_dirs=font_dirs)
+    """Background task: read, write and audit a room's dossier in the export shape
+    (``services/export_file.py``: no write lock while the PDF is drawn). The role is checked before."""
+    def read(s):
+        authorize(s, actor, Permission.EXPORT_PERSONAL_DATA)  # as record_dossier_print: before anything is drawn
+        return build_dossier(s, room_id=room_id, today=today)
+
+    return export_file(
+        tx, out_path, read=read, write=lambda d, tmp: write_dossier_pdf(d, tmp, font_dirs=font_dirs),
+        audit=lambda s, d, _p: record_dossier_print(s, actor=actor, dossier=d, file_name=Path(out_path).name),
+    ).path

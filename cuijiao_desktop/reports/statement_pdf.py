@@ -10,7 +10,9 @@ from pathlib import Path
 from cuijiao_desktop.domain.enums import PaymentKind
 from cuijiao_desktop.domain.labels_zh import METHOD_ZH
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.services.export_file import export_file
 from cuijiao_desktop.services.statement import Statement, build_statement, record_statement_print
+from cuijiao_desktop.services.tx import Transactions, long_write
 
 from .pdf_draw import MM, Flow, Writer, part_path, publish
 
@@ -102,9 +104,14 @@ def write_statement_pdf(st: Statement, path: str | os.PathLike[str], *,
     return publish(part, out)
 
 
-def write_statement(session, *, actor, room_id: int, period_from: int, period_to: int, today: date,
+@long_write
+def write_statement(tx: Transactions, *, actor, room_id: int, period_from: int, period_to: int, today: date,
                     out_path: str | os.PathLike[str], font_dirs: Sequence[str | os.PathLike[str]] = ()) -> Path:
-    """Background task: read, audit and write a room's statement."""
-    st = build_statement(session, room_id=room_id, period_from=period_from, period_to=period_to, today=today)
-    record_statement_print(session, actor=actor, statement=st, file_name=Path(out_path).name)
-    return write_statement_pdf(st, out_path, font_dirs=font_dirs)
+    """Background task: read, write and audit a room's statement in the export shape
+    (``services/export_file.py``: no write lock while the PDF is drawn)."""
+    return export_file(
+        tx, out_path,
+        read=lambda s: build_statement(s, room_id=room_id, period_from=period_from, period_to=period_to, today=today),
+        write=lambda st, tmp: write_statement_pdf(st, tmp, font_dirs=font_dirs),
+        audit=lambda s, st, _p: record_statement_print(s, actor=actor, statement=st, file_name=Path(out_path).name),
+    ).path

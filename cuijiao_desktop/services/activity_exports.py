@@ -5,7 +5,7 @@ Each export is a table (:class:`services.exports.ExportTable`) for the generic w
 declared once (:data:`VISIT_COLUMNS`, :data:`NOTICE_COLUMNS`: key, title, kind); a row is built as a
 dict of keys and cut to the columns, so a new column is one line here and one value in the row dict.
 Both tables name owners and hold their rooms: they need ``Permission.EXPORT_PERSONAL_DATA``, and the
-caller audits the file in the same transaction (``reports.activity_exports``).
+caller audits the file (``reports.activity_exports``, in the shape of ``services/export_file.py``).
 """
 
 from __future__ import annotations

@@ -34,8 +34,8 @@ from .office import get_office, put_setting
 from .tx import read_only
 
 __all__ = [
-    "DEFAULT_POLICY", "PIPL_WARNING", "Board", "BoardKind", "arrears_board", "get_masking_policy",
-    "is_loosening", "print_board", "set_masking_policy", "thanks_board",
+    "DEFAULT_POLICY", "PIPL_WARNING", "Board", "BoardKind", "arrears_board", "board_to_print", "get_masking_policy",
+    "is_loosening", "print_board", "record_board_print", "set_masking_policy", "thanks_board",
 ]
 
 DEFAULT_POLICY = MaskingPolicy(show_owner_name=False, room_keep_digits=2)
@@ -256,19 +256,36 @@ def print_board(
     file_name: str = "",
 ) -> Board:
     """Build a board for printing and audit the print (who, when, which rooms, under which policy)."""
-    actor = authorize(session, actor, Permission.PRINT_BOARDS)
+    board = board_to_print(session, actor=actor, kind=kind, estate_id=estate_id, building_ids=building_ids,
+                           data_date=data_date, today=today, min_months=min_months, period_from=period_from,
+                           period_to=period_to)
+    record_board_print(session, actor=actor, kind=kind, board=board, file_name=file_name)
+    return board
+
+
+@read_only
+def board_to_print(
+    session: Session, *, actor: UserDTO, kind: str, estate_id: int | None = None, building_ids: Sequence[int] = (),
+    data_date: date, today: date, min_months: int = 1, period_from: int | None = None, period_to: int | None = None,
+) -> Board:
+    """Build a board for printing (the role must be allowed to print boards); :func:`record_board_print`
+    audits it."""
+    authorize(session, actor, Permission.PRINT_BOARDS)
     if kind == BoardKind.ARREARS:
-        board = arrears_board(session, estate_id=estate_id, building_ids=building_ids, data_date=data_date,
-                              today=today, min_months=min_months)
-    elif kind == BoardKind.THANKS:
+        return arrears_board(session, estate_id=estate_id, building_ids=building_ids, data_date=data_date,
+                             today=today, min_months=min_months)
+    if kind == BoardKind.THANKS:
         if period_from is None or period_to is None:
             period_from = period_to = today.year * 100 + today.month
-        board = thanks_board(session, estate_id=estate_id, building_ids=building_ids, period_from=period_from,
-                             period_to=period_to, today=today)
-    else:
-        raise ValidationError("board.unknown_kind", kind=kind)
+        return thanks_board(session, estate_id=estate_id, building_ids=building_ids, period_from=period_from,
+                            period_to=period_to, today=today)
+    raise ValidationError("board.unknown_kind", kind=kind)
+
+
+def record_board_print(session: Session, *, actor: UserDTO, kind: str, board: Board, file_name: str = "") -> None:
+    """Audit the print of ``board`` (who, when, which rooms, under which policy)."""
+    actor = authorize(session, actor, Permission.PRINT_BOARDS)
     audit.record(session, actor, "board.print", "board", kind, estate=board.estate, scope=board.scope,
                  data_date=board.data_date.isoformat(), rooms=[x.room_id for x in board.lines],
                  count=len(board.lines), show_owner_name=board.policy.show_owner_name,
                  room_keep_digits=board.policy.room_keep_digits, file=file_name)
-    return board

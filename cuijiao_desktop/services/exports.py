@@ -25,6 +25,7 @@ from . import audit
 from .actor import authorize
 from .arrears import ArrearsRow, query_arrears, room_order_key
 from .dto import UserDTO
+from .tx import read_only
 
 __all__ = ["ExportTable", "arrears_rows", "record_export", "room_rows", "rooms_table"]
 
@@ -111,6 +112,7 @@ def room_rows(session: Session, *, estate: str | None = None) -> tuple[str, list
     return estate_name, out
 
 
+@read_only
 def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) -> ExportTable:
     """The estate's rooms, owners and tenants in the canonical import form (headers = import labels)."""
     actor = authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
@@ -120,6 +122,7 @@ def rooms_table(session: Session, *, actor: UserDTO, estate: str | None = None) 
     return ExportTable(columns, tuple(rows), sheet_title="房屋与业主")
 
 
+@read_only
 def arrears_rows(session: Session, *, actor: UserDTO, today: dt.date | None = None) -> list[ArrearsRow]:
     """Every room in arrears in printed-list order, for an export (``reports.arrears_xlsx`` writes them)."""
     actor = authorize(session, actor, Permission.EXPORT_REPORTS)

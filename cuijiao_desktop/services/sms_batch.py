@@ -10,7 +10,7 @@ reason, never silently dropped.
 
 The message is the template filled by ``domain.sms`` (the owner named by surname only, the room
 masked). The whole numbers leave the program in the file: :func:`plan_sms` needs
-``Permission.EXPORT_PERSONAL_DATA`` and its caller audits the file in the same transaction.
+``Permission.EXPORT_PERSONAL_DATA`` and its caller audits the file (``services/export_file.py``).
 :func:`sms_sample` gives the placeholder values of the first room (no phone numbers) for the
 editor's live preview. The office keeps one template of its own (:func:`save_sms_template`, an office
 setting shared by every desk); until a manager saves one, ``domain.sms.DEFAULT_SMS_TEMPLATE`` is used.

@@ -7,6 +7,7 @@ write fails instead of silently taking the lock.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,9 +22,16 @@ def read_only(fn: F) -> F:
     return fn
 
 
+def _unwrapped(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` itself, or the function a ``functools.partial`` wraps (the mark is on that one)."""
+    while isinstance(fn, functools.partial):
+        fn = fn.func
+    return fn
+
+
 def is_read_only(fn: Callable[..., Any]) -> bool:
-    """True when ``fn`` was marked with :func:`read_only`."""
-    return bool(getattr(fn, _MARK, False))
+    """True when ``fn`` (or the function a partial of it wraps) was marked with :func:`read_only`."""
+    return bool(getattr(_unwrapped(fn), _MARK, False))
 
 
 _LONG = "cuijiao_long_write"
@@ -37,8 +45,8 @@ def long_write(fn: F) -> F:
 
 
 def is_long_write(fn: Callable[..., Any]) -> bool:
-    """True when ``fn`` was marked with :func:`long_write`."""
-    return bool(getattr(fn, _LONG, False))
+    """True when ``fn`` (or the function a partial of it wraps) was marked with :func:`long_write`."""
+    return bool(getattr(_unwrapped(fn), _LONG, False))
 
 
 class Transactions:

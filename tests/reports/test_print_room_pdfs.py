@@ -24,6 +24,7 @@ from cuijiao_desktop.reports.dossier_pdf import write_dossier
 from cuijiao_desktop.reports.notice_pdf import issue_and_write, write_notices_pdf
 from cuijiao_desktop.reports.statement_pdf import write_statement
 from cuijiao_desktop.services.notices import NoticeSelection, plan_notices
+from cuijiao_desktop.services.tx import Transactions
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
@@ -112,9 +113,8 @@ def test_a_failed_or_cancelled_write_records_nothing_and_leaves_no_file(session_
 
 def test_arrears_board_shows_no_names_or_phones_of_the_database(session_factory, users, tmp_path):
     make_arrears(session_factory)
-    with session_factory.begin() as s:
-        board, path = write_board(s, actor=users[Role.MANAGER], kind="arrears", out_path=tmp_path / "b.pdf",
-                                  data_date=TODAY, today=TODAY)
+    board, path = write_board(Transactions(session_factory), actor=users[Role.MANAGER], kind="arrears",
+                              out_path=tmp_path / "b.pdf", data_date=TODAY, today=TODAY)
     text = _text(path)
     flat = re.sub(r"\s+", "", text)
     with session_factory() as s:
@@ -139,9 +139,9 @@ def test_thanks_board_lists_fully_paid_households(session_factory, users, tmp_pa
     with session_factory.begin() as s:
         record_payment(s, actor=users[Role.CLERK], room_id=ids["5-1-302"], amount_fen=50_000, paid_on=TODAY,
                        method=PaymentMethod.CASH, today=TODAY)
-    with session_factory.begin() as s:
-        board, path = write_board(s, actor=users[Role.MANAGER], kind="thanks", out_path=tmp_path / "t.pdf",
-                                  data_date=TODAY, today=TODAY, period_from=202601, period_to=202602)
+    board, path = write_board(Transactions(session_factory), actor=users[Role.MANAGER], kind="thanks",
+                              out_path=tmp_path / "t.pdf", data_date=TODAY, today=TODAY, period_from=202601,
+                              period_to=202602)
     assert [x.room_id for x in board.lines] == [ids["5-1-302"]]
     text = _text(path)
     assert "鸣谢" in text and "5栋1单元" in text and "30*" in text and "王五" not in text
@@ -152,11 +152,11 @@ def test_statement_and_dossier(session_factory, users, tmp_path):
     with session_factory.begin() as s:
         issue_and_write(s, actor=users[Role.CLERK], selection=NoticeSelection(), today=TODAY,
                         out_path=tmp_path / "n.pdf", data_dir=tmp_path).discard()
-    with session_factory.begin() as s:
-        st = write_statement(s, actor=users[Role.CLERK], room_id=ids["3-2-1502"], period_from=202601,
-                             period_to=202611, today=TODAY, out_path=tmp_path / "s.pdf")
-        d = write_dossier(s, actor=users[Role.MANAGER], room_id=ids["3-2-1502"], today=TODAY,
-                          out_path=tmp_path / "d.pdf")
+    tx = Transactions(session_factory)
+    st = write_statement(tx, actor=users[Role.CLERK], room_id=ids["3-2-1502"], period_from=202601,
+                         period_to=202611, today=TODAY, out_path=tmp_path / "s.pdf")
+    d = write_dossier(tx, actor=users[Role.MANAGER], room_id=ids["3-2-1502"], today=TODAY,
+                      out_path=tmp_path / "d.pdf")
     text = _text(st)
     assert "对" in text and "3-2-1502" in text and "2,500.00" in text and "2026-10" in text
     text = _text(d)
@@ -164,8 +164,9 @@ def test_statement_and_dossier(session_factory, users, tmp_path):
     assert "律" in text and "3-2-1502" in text and "欧阳娜娜" in text and "2,500.00" in text
     assert "TZ202611000001" in text and "未登记送达" in flat and "2029-10-10" in text  # limitation of 2026-10
     assert _embedded(d) and _pages(d) >= 2
-    with pytest.raises(DomainError), session_factory.begin() as s:
-        write_dossier(s, actor=users[Role.CLERK], room_id=ids["3-2-1502"], today=TODAY, out_path=tmp_path / "x.pdf")
+    with pytest.raises(DomainError):
+        write_dossier(tx, actor=users[Role.CLERK], room_id=ids["3-2-1502"], today=TODAY, out_path=tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists() and list(tmp_path.glob(".x-*")) == []
 
 
 @pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,

@@ -52,6 +52,7 @@ from cuijiao_desktop.services.sms_batch import (
     sms_sample,
     sms_template,
 )
+from cuijiao_desktop.services.tx import Transactions
 from cuijiao_desktop.services.visits import VisitDetail
 
 TODAY = date(2026, 8, 1)
@@ -222,9 +223,8 @@ def test_visits_export_rows_filters_audit_and_permission(session_factory, users,
             visits_table(s, actor=collector, flt=VisitExportFilter())
 
     out = tmp_path / "上门.xlsx"
-    with session_factory.begin() as s:
-        assert export_visits(s, actor=manager, path=out,
-                             flt=VisitExportFilter(status=VisitStatus.DONE, date_from=date(2026, 7, 2))) == 1
+    assert export_visits(Transactions(session_factory), actor=manager, path=out,
+                         flt=VisitExportFilter(status=VisitStatus.DONE, date_from=date(2026, 7, 2))) == 1
     ws = openpyxl.load_workbook(out).active
     header = [c.value for c in ws[3]]
     assert header[:4] == ["上门日期", "时间段", "小组", "状态"]
@@ -263,15 +263,14 @@ def test_notices_export_kinds_delivery_states_and_totals(session_factory, users,
         "2026-01 至 2026-06", "已送达（有凭证）", "是")
 
     out = tmp_path / "通知.xlsx"
-    with session_factory.begin() as s:
-        assert export_notices(s, actor=manager, flt=NoticeExportFilter(), path=out) == 3
+    assert export_notices(Transactions(session_factory), actor=manager, flt=NoticeExportFilter(), path=out) == 3
     ws = openpyxl.load_workbook(out).active
     last = [c.value for c in ws[ws.max_row]]
     assert last[0] == "合计"
     assert Decimal(str(last[keys.index("total_fen")])).quantize(Decimal("0.01")) == Decimal("2512.00")
     csv_out = tmp_path / "通知.csv"
-    with session_factory.begin() as s:
-        assert export_notices(s, actor=manager, flt=NoticeExportFilter(kind=NoticeKind.REMINDER), path=csv_out) == 1
+    assert export_notices(Transactions(session_factory), actor=manager,
+                          flt=NoticeExportFilter(kind=NoticeKind.REMINDER), path=csv_out) == 1
     with csv_out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:2] == ["编号", "批次"] and rows[1][0] == "TZ202607000002" and len(rows) == 2
@@ -344,17 +343,17 @@ def test_sms_batch_messages_masking_and_rooms_left_out(session_factory, users, o
 def test_sms_file_encoding_formula_safety_audit_and_cancel(session_factory, users, office, tmp_path):
     manager = users[Role.MANAGER]
     out = tmp_path / "out" / "短信.csv"
-    with pytest.raises(DomainError) as cancelled, session_factory.begin() as s:  # as the task runner does
-        export_sms(s, actor=manager, template=TEMPLATE, selection=SmsSelection(), today=TODAY, path=out,
+    with pytest.raises(DomainError) as cancelled:  # as the task runner does
+        export_sms(Transactions(session_factory), actor=manager, template=TEMPLATE, selection=SmsSelection(),
+                   today=TODAY, path=out,
                    cancel=lambda: True)
     assert cancelled.value.code == "task.cancelled"  # cancelled: neither the file nor the audit row
-    assert not out.exists() and list(out.parent.iterdir()) == []  # no temporary file left either
+    assert not out.exists() and (not out.parent.exists() or list(out.parent.iterdir()) == [])  # no temp file
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "export.sms")) == 0
 
-    with session_factory.begin() as s:
-        batch = export_sms(s, actor=manager, template="=cmd|' /C calc'!A0 " + TEMPLATE,
-                           selection=SmsSelection(min_months=2), today=TODAY, path=out)
+    batch = export_sms(Transactions(session_factory), actor=manager, template="=cmd|' /C calc'!A0 " + TEMPLATE,
+                       selection=SmsSelection(min_months=2), today=TODAY, path=out)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the Chinese
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))

@@ -179,3 +179,20 @@ def test_runner_gives_read_only_functions_a_read_only_transaction(session_factor
     assert scratch() == [4]
     assert runner.submit(insert, 5, read_only=True, on_error=errors.append).error is not None
     assert scratch() == [4]
+
+
+def test_a_partial_keeps_the_transaction_kind_of_the_function_it_wraps():
+    from functools import partial
+
+    from cuijiao_desktop.services.tx import is_long_write, is_read_only, long_write
+
+    @read_only
+    def reads(session, a, b):
+        return a + b
+
+    @long_write
+    def writes_in_steps(tx, a, b):
+        return a + b
+
+    assert is_read_only(partial(reads, b=1)) and not is_long_write(partial(reads, b=1))
+    assert is_long_write(partial(partial(writes_in_steps, 1), b=2)) and not is_read_only(partial(writes_in_steps, 1))

@@ -45,6 +45,9 @@ from cuijiao_desktop.services import arrears as arrears_service
 from cuijiao_desktop.services import arrears_cache as arrears_cache_service
 from cuijiao_desktop.services import call_lists
 from cuijiao_desktop.services import office as office_service
+from cuijiao_desktop.services.actor import authorize
+from cuijiao_desktop.services.export_file import export_file
+from cuijiao_desktop.services.tx import long_write
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.labels import BUCKET_LABELS, REASON_LABELS, STAGE_LABELS, label
@@ -88,15 +91,22 @@ def load_arrears(session, *, today: date, actor=None) -> ArrearsData:
     )
 
 
-def export_call_list(session, *, actor, rows, path: Path, title: str, full_phones: bool, filters: str,
+@long_write
+def export_call_list(tx, *, actor, rows, path: Path, title: str, full_phones: bool, filters: str,
                      progress=None, cancel=None) -> int:
-    """Export a call list, audited in the same transaction: a failed or cancelled export leaves
-    neither a file nor an audit row."""
+    """Export a call list, audited in the one export shape (``services/export_file.py``: written with no
+    write lock held, audited in a short transaction, then renamed into place): a failed or cancelled
+    export leaves neither a file nor an audit row."""
     from cuijiao_desktop.reports.arrears_xlsx import write_arrears_xlsx
 
-    call_lists.record_call_list_export(session, actor=actor, file_name=path.name, rows=len(rows),
-                                       full_phones=full_phones, filters=filters)
-    return write_arrears_xlsx(rows, path, title=title, progress=progress, cancel=cancel)
+    def audit(session, _allowed, _written) -> None:
+        call_lists.record_call_list_export(session, actor=actor, file_name=path.name, rows=len(rows),
+                                           full_phones=full_phones, filters=filters)
+
+    return export_file(tx, path, read=lambda session: authorize(session, actor, Permission.VIEW),
+                       write=lambda _allowed, tmp: write_arrears_xlsx(rows, tmp, title=title, progress=progress,
+                                                                      cancel=cancel),
+                       audit=audit, cancel=cancel).written
 
 
 class ArrearsPage(Page):

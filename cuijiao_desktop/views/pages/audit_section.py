@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from cuijiao_desktop.messages import error_message, format_local_datetime
 from cuijiao_desktop.services import audit_log
 from cuijiao_desktop.services.audit_log import AuditFilter
+from cuijiao_desktop.services.export_file import export_file
+from cuijiao_desktop.services.tx import long_write
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.dialogs import file_dialogs
 from cuijiao_desktop.views.models.base import RowRole, RowTableModel
@@ -280,7 +282,8 @@ class AuditSection(SettingsSection):
             self.export_to(path, flt)
 
     def export_to(self, path: Path, flt: AuditFilter) -> None:
-        """Read the rows, write the workbook (temporary file, then renamed), then note the export in the log."""
+        """Read the rows, write the workbook to a temporary file, note the export in the log, then rename the
+        file into place (``services/export_file.py``): one task, the write lock only for the audit row."""
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         if self._settings is not None:
@@ -292,36 +295,32 @@ class AuditSection(SettingsSection):
             (self.tr("Record"), "text"), (self.tr("Details"), "text"),
         )
 
-        def write(rows, progress=None, cancel=None) -> int:
+        def write(rows, tmp: Path, progress=None, cancel=None) -> int:
             from cuijiao_desktop.reports.xlsx import write_table
 
             table = [(r.chain_seq, format_local_datetime(r.at), r.username, r.display_name, action_text(r.action),
                       r.action, r.room_code, f"{r.entity} {r.entity_id or ''}".strip(), r.detail) for r in rows]
-            return write_table(path, columns, table, sheet_title=self.tr("Audit log"), title=self.tr("Audit log"),
+            return write_table(tmp, columns, table, sheet_title=self.tr("Audit log"), title=self.tr("Audit log"),
                                subtitle=self.tr("{n} entries, exported {day}").format(n=len(table),
                                                                                      day=date.today().isoformat()),
                                progress=progress, cancel=cancel)
+
+        @long_write
+        def export(tx, progress=None, cancel=None) -> int:  # the one export shape: services/export_file.py
+            return export_file(
+                tx, path, read=lambda s: audit_log.audit_rows(s, actor=self._user, flt=flt),
+                write=lambda rows, tmp: write(rows, tmp, progress, cancel),
+                audit=lambda s, _rows, n: audit_log.record_export(s, actor=self._user, flt=flt, file_name=path.name,
+                                                                  rows=n),
+                cancel=cancel).written
 
         def recorded(_r) -> None:
             self.status.setStyleSheet("color: #1E5631;")
             self.status.setText(self.tr("Exported to {path}").format(path=path))
             self.load(0)
 
-        def written(n: int) -> None:
-            self._runner.submit(audit_log.record_export, actor=self._user, flt=flt, file_name=path.name, rows=n,
-                                on_result=recorded, on_error=self._failed,
-                                on_finished=lambda: self.export_button.setEnabled(True))
-
-        def read(rows) -> None:
-            run_with_progress(self._runner, self, self.tr("Exporting the audit log…"), write, rows,
-                              with_session=False, on_result=written, on_error=self._export_failed)
-
-        self._runner.submit(audit_log.audit_rows, actor=self._user, flt=flt, on_result=read,
-                            on_error=self._export_failed)
-
-    def _export_failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
-        self._failed(exc)
+        run_with_progress(self._runner, self, self.tr("Exporting the audit log…"), export, on_result=recorded,
+                          on_error=self._failed, on_finished=lambda: self.export_button.setEnabled(True))
 
     # verification
     def verify(self) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTemporaryDir
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services import office as office_service
 from cuijiao_desktop.services import visits as visit_service
+from cuijiao_desktop.services.export_file import export_file
+from cuijiao_desktop.services.tx import long_write
 from cuijiao_desktop.tasks import run_with_progress
 
 SHEET_MODULE = "cuijiao_desktop.reports.visit_sheet_pdf"
@@ -30,17 +32,24 @@ def route_sheet_available() -> bool:
     return find_spec(SHEET_MODULE) is not None
 
 
-def write_route_sheet(session, *, actor, day: date, team: str | None, path: Path, progress=None, cancel=None) -> Path:
-    """The task: the day's route of ``team`` (None: every team) written to ``path``, and the print
-    audited in the same transaction (a failed write records nothing)."""
+@long_write
+def write_route_sheet(tx, *, actor, day: date, team: str | None, path: Path, progress=None, cancel=None) -> Path:
+    """The task: the day's route of ``team`` (None: every team) written to ``path``, and the print audited,
+    in the one export shape (``services/export_file.py``: no write lock while the PDF is drawn; a failed or
+    cancelled write records nothing)."""
     from cuijiao_desktop.reports.visit_sheet_pdf import render_visit_sheet
     from cuijiao_desktop.services.visits.route_print import record_visit_sheet_print
 
-    route = visit_service.visit_route(session, actor=actor, day=day, team=team)
-    if route.stops:
-        record_visit_sheet_print(session, actor=actor, route=route, file_name=path.name)
-    return render_visit_sheet(route, path, office=office_service.get_office(session), progress=progress,
-                              cancel=cancel)
+    def read(session):
+        return visit_service.visit_route(session, actor=actor, day=day, team=team), office_service.get_office(session)
+
+    def audit(session, data, _written) -> None:
+        if data[0].stops:
+            record_visit_sheet_print(session, actor=actor, route=data[0], file_name=path.name)
+
+    return export_file(tx, path, read=read, audit=audit, cancel=cancel,
+                       write=lambda data, tmp: render_visit_sheet(data[0], tmp, office=data[1], progress=progress,
+                                                                  cancel=cancel)).path
 
 
 def _tr(text: str) -> str:

@@ -41,8 +41,9 @@ from cuijiao_desktop.services import building_map as map_service
 from cuijiao_desktop.services import exports as export_service
 from cuijiao_desktop.services import stats as stats_service
 from cuijiao_desktop.services.actor import authorize
+from cuijiao_desktop.services.export_file import export_file
 from cuijiao_desktop.services.stats.model import Figures, MonthStats
-from cuijiao_desktop.services.tx import read_only
+from cuijiao_desktop.services.tx import long_write, read_only
 from cuijiao_desktop.tasks import run_with_progress
 from cuijiao_desktop.views.icons import icon
 from cuijiao_desktop.views.pages.reports.charts import (
@@ -92,16 +93,22 @@ def load_dashboard(session, *, month: str, estate: str | None, today=None) -> Da
     return DashboardData(stats, estates)
 
 
-def export_month_workbook(session, *, actor, stats: MonthStats, path: Path, progress=None, cancel=None) -> Path:
-    """The export task: the monthly workbook of ``stats`` to ``path``, audited in the same transaction (a
-    failed or cancelled export leaves neither a file nor an audit row). It lists owners and phones of
-    the rooms in arrears: the role must be allowed to export personal data."""
+@long_write
+def export_month_workbook(tx, *, actor, stats: MonthStats, path: Path, progress=None, cancel=None) -> Path:
+    """The export task: the monthly workbook of ``stats`` to ``path``, audited in the one export shape
+    (``services/export_file.py``: the workbook is written with no write lock held, the audit row in a short
+    transaction, then the file renamed into place; a failed or cancelled export leaves neither a file nor an
+    audit row). It lists owners and phones of the rooms in arrears: the role must be allowed to export
+    personal data."""
     from cuijiao_desktop.reports.stats_xlsx import write_stats_workbook  # openpyxl only when exporting
 
-    actor = authorize(session, actor, Permission.EXPORT_PERSONAL_DATA)
-    export_service.record_export(session, actor=actor, what="stats", file_name=path.name,
-                                 rows=len(stats.details), **stats.audit_detail())
-    write_stats_workbook(stats, path, progress=progress, cancel=cancel)
+    def audit(session, allowed, _written) -> None:
+        export_service.record_export(session, actor=allowed, what="stats", file_name=path.name,
+                                     rows=len(stats.details), **stats.audit_detail())
+
+    export_file(tx, path, read=lambda session: authorize(session, actor, Permission.EXPORT_PERSONAL_DATA),
+                write=lambda _allowed, tmp: write_stats_workbook(stats, tmp, progress=progress, cancel=cancel),
+                audit=audit, cancel=cancel)
     return path
 
 

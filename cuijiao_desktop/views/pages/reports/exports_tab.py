@@ -1,8 +1,9 @@
 """导出 (on the 报表 page): the contact log, the visits, the notices issued and the SMS batch file.
 
 A section per export: its date range and filters and an 导出… button. Each export runs through the
-task runner with progress and cancel (``reports.activity_exports``: read, audit and write in one
-transaction, the file written to a temporary name and renamed into place). The SMS section edits the
+task runner with progress and cancel (``reports.activity_exports``, the one export shape of
+``services/export_file.py``: read without the write lock, the file written to a temporary name, the audit
+row in a short transaction, then the file renamed into place). The SMS section edits the
 message template beside a live preview of the first room's message and its length in SMS segments.
 """
 

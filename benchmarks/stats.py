@@ -125,7 +125,8 @@ def _close_previous_months(session, period: int) -> None:
     from cuijiao_desktop.services.stats.figures import households_statement
 
     periods = [period_add(period, -i) for i in range(1, 12)]
-    points = session.execute(households_statement({p: period_last_day(p) for p in periods})).all()
+    points = session.execute(households_statement({p: period_last_day(p) for p in periods},
+                                                         dialect="sqlite")).all()
     for p, rooms, paid, billed, collected in points:
         close = MonthClose(month=period_text(p), closed_at=datetime.now(UTC), closed_by="benchmark", reopen_reason="")
         session.add(close)

@@ -183,6 +183,8 @@ def guard_text(cell: Any) -> Any:
     value = cell.value
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
+        if cell._style is not None:  # a style array shared by a column's cells (add_table_sheet): this one's own
+            cell._style = copy.copy(cell._style)
         cell.quotePrefix = True
     return cell
 
@@ -322,6 +324,7 @@ def add_table_sheet(
     subtitles = [subtitle] if isinstance(subtitle, str) else list(subtitle or ())
 
     ws = wb.create_sheet(title=_sheet_name(sheet_title))
+    _append_cells_as_they_are(ws)
     bold_rows = totals_label is not None or totals_row is not None or any(isinstance(r, BoldRow) for r in head)
     for i, width in enumerate(_widths(columns, sample, bold_rows), start=1):  # bold figures are wider
         ws.column_dimensions[get_column_letter(i)].width = width
@@ -419,11 +422,12 @@ def add_table_sheet(
         return found
 
     def data_row(values: Sequence[Any], *, emphasis: bool = False) -> list[Any]:
+        # the cells of a column share one style array (guard_text copies it before a quote prefix)
         out = []
         for i, kind in enumerate(kinds):
             raw = values[i] if i < len(values) else None
             cell = WriteOnlyCell(ws, value=_xlsx_value(kind, raw))
-            cell._style = copy.copy(style(i, isinstance(raw, str) and kind != "text", emphasis))
+            cell._style = style(i, isinstance(raw, str) and kind != "text", emphasis)
             out.append(guard_text(cell))
         return out
 
@@ -469,6 +473,98 @@ def add_table_sheet(
     ws.page_setup.fitToHeight = fit_to_height
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     return SheetInfo(ws.title, header_row, header_row + 1, last_data, totals_at, written)
+
+
+def _append_cells_as_they_are(ws: Any) -> None:
+    """Let the write-only sheet ``ws`` take a row of ready cells as they are.
+
+    openpyxl's ``append`` first tries each appended value as a new cell's value (a cell is refused
+    with an exception) and builds a fresh empty cell after every styled one: three cells and two
+    value checks per cell written, half the time of a 15,000-row sheet. Every row this module
+    appends is made of ``WriteOnlyCell`` s, so the sheet's rows are numbered and yielded as given;
+    a row holding anything else goes through openpyxl's own conversion."""
+    from openpyxl.cell.cell import Cell
+
+    convert = getattr(ws, "_values_to_row", None)
+    if convert is None:  # another openpyxl: keep its own way
+        return
+
+    def values_to_row(values: Sequence[Any], row_idx: int) -> Iterator[Any]:
+        if not all(type(v) is Cell and v.hyperlink is None for v in values):
+            yield from convert(values, row_idx)
+            return
+        for col_idx, cell in enumerate(values, 1):
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+
+    ws._values_to_row = values_to_row
+    _write_rows_as_text(ws)
+
+
+def _write_rows_as_text(ws: Any) -> None:
+    """Write the write-only sheet ``ws``'s rows as text, as openpyxl writes them without lxml.
+
+    Without lxml, openpyxl builds an element per cell and serialises it through ``et_xmlfile``'s
+    generic namespace-aware writer: most of the time of a large sheet. A row of plain cells (text,
+    numbers, dates, empty styled cells: all this module writes) is the same few tags every time, so it
+    is written as text, byte for byte what openpyxl writes (``tests/reports/test_xlsx_writer.py``
+    compares the two). Anything else (formulas, rich text, comments, hyperlinks, row dimensions, or
+    lxml's writer) goes through openpyxl's own ``write_row``."""
+    from xml.etree.ElementTree import _escape_cdata
+
+    from openpyxl.cell._writer import _set_attributes
+    from openpyxl.compat import safe_string
+
+    get_writer = getattr(ws, "_get_writer", None)
+    if get_writer is None:
+        return
+
+    def as_text(cells: list[Any], row_idx: int) -> str | None:
+        parts = [f'<row r="{row_idx}">']
+        for cell in cells:
+            if cell._comment is not None or cell.hyperlink is not None or cell.data_type == "f":
+                return None
+            styled = cell.has_style
+            if cell._value is None and not styled:
+                continue
+            value, attrs = _set_attributes(cell, styled)
+            head = "<c" + "".join(f' {k}="{v}"' for k, v in attrs.items())
+            if value is None or value == "":
+                parts.append(head + " />")
+            elif cell.data_type == "s":
+                if not isinstance(value, str):
+                    return None
+                stripped = value.strip()
+                t = '<t xml:space="preserve">' if stripped and stripped != value else "<t>"
+                parts.append(f"{head}><is>{t}{_escape_cdata(value)}</t></is></c>")
+            else:
+                parts.append(f"{head}><v>{_escape_cdata(safe_string(value))}</v></c>")
+        parts.append("</row>")
+        return "".join(parts)
+
+    def writer() -> None:
+        get_writer()
+        sheet_writer = ws._writer
+        if getattr(sheet_writer, "_rows_as_text", False):
+            return
+        own = sheet_writer.write_row
+
+        def write_row(xf: Any, row: Iterable[Any], row_idx: int) -> None:
+            cells = list(row)
+            out = getattr(xf, "_file", None)  # et_xmlfile's incremental writer (not lxml's)
+            text = None
+            if callable(out) and type(xf).__module__.startswith("et_xmlfile") and row_idx not in ws.row_dimensions:
+                text = as_text(cells, row_idx)
+            if text is None:
+                own(xf, iter(cells), row_idx)
+            else:
+                out(text)
+
+        sheet_writer.write_row = write_row
+        sheet_writer._rows_as_text = True
+
+    ws._get_writer = writer
 
 
 def discard_workbook(wb: Any) -> None:

@@ -145,3 +145,32 @@ def test_percent_columns_hold_the_shown_rate_exactly(tmp_path):
     assert ws["A2"].number_format == PERCENT_FORMAT and ws["B2"].alignment.horizontal == "left"
     with pytest.raises(ValueError):
         XlsxColumn("x", align="middle")
+
+
+def test_rows_written_as_text_are_byte_for_byte_openpyxls(tmp_path, monkeypatch):
+    """The fast row writer (cells written as text) gives exactly the sheet openpyxl writes itself."""
+    import zipfile
+    from fractions import Fraction
+
+    from cuijiao_desktop.reports import xlsx
+    from cuijiao_desktop.reports.xlsx import BoldRow, add_table_sheet, save_workbook
+
+    columns = [*COLUMNS, XlsxColumn("比例", "percent"), XlsxColumn("备注", align="center")]
+    rows = [
+        ("1-1-101", " 张三 ", "=cmd|' /C calc'!A0", 123456, 3, 202601, dt.date(2026, 3, 5), 8950,
+         Fraction(2, 3), "a & b <c> \"d\""),
+        ("1-1-102", "", None, -5, 0, None, None, None, None, "  "),
+        BoldRow(("小计", "李四\n王五", "+86 138", 0, 12, 202512, dt.date(2025, 12, 31), 1, Fraction(1), "@x")),
+    ]
+
+    def sheet_xml(name: str) -> bytes:
+        wb = openpyxl.Workbook(write_only=True)
+        add_table_sheet(wb, columns, rows, sheet_title="明细", title="标题 & <x>", subtitle=["范围 ", "第二行"],
+                        totals_label="合计", footnotes=("注：a < b",))
+        path = save_workbook(wb, tmp_path / name)
+        with zipfile.ZipFile(path) as z:
+            return z.read("xl/worksheets/sheet1.xml") + z.read("xl/styles.xml")
+
+    fast = sheet_xml("fast.xlsx")
+    monkeypatch.setattr(xlsx, "_write_rows_as_text", lambda ws: None)
+    assert fast == sheet_xml("openpyxl.xlsx")

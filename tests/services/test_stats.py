@@ -82,6 +82,7 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     with read_factory.begin() as s:  # a read-only transaction (READ ONLY on PostgreSQL)
         stats = compute_month_stats(s, MONTH)
         quick = compute_month_stats(s, MONTH, summary_only=True)
+        light = compute_month_stats(s, MONTH, include_details=False)
         later = compute_month_stats(s, MONTH, as_of=date(2026, 4, 30))
         mid = compute_month_stats(s, MONTH, as_of=date(2026, 3, 10))
         cuihu = compute_month_stats(s, MONTH, estate="翠湖")
@@ -98,6 +99,10 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     assert quick.to_json() == stats.to_json() and quick.extra == {"summary_only": True}
     assert stats.extra == {"office_name": OFFICE}  # every workbook's title names the office
     assert (quick.by_fee_item, quick.details, quick.trend) == ((), (), ()) and quick.ageing == stats.ageing
+    # what the dashboards draw: the same figures, ageing, collectors and trend; no fee items, reasons or details
+    assert light.extra == {"details_left_out": True} and (light.by_fee_item, light.reasons, light.details) == ((), (), ())
+    assert (light.total, light.by_building, light.by_estate, light.ageing, light.collectors, light.trend) == (
+        stats.total, stats.by_building, stats.by_estate, stats.ageing, stats.collectors, stats.trend)
     assert missing.value.code == "stats.estate_not_found" and early.value.code == "stats.as_of_before_month"
     for f in (stats.total, *(b.figures for b in stats.by_building)):
         for value in asdict(f).values():

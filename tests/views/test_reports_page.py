@@ -111,13 +111,19 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
         (A1, EXPECTED["by_building"][A1]["closing_arrears_fen"]), (A2, 9000), (B5, 4000)]
     assert [c.collector for c in tab.collectors_chart.ranked] == [C1, C2]
 
-    # 导出月报: the workbook of the figures shown, audited as an export of personal data
+    # the tab holds what it draws only: no detail rows, fee items or reasons
+    assert tab.data.stats.extra.get("details_left_out") and tab.data.stats.details == ()
+
+    # 导出月报: the workbook of the figures shown, audited as an export of personal data; the full
+    # statistics are computed for it, so its 欠费明细 lists every room in arrears
     path = tmp_path / "月报-2026-03.xlsx"
     with qtbot.waitSignal(tab.sig_exported):
         tab.export_to(path)
     book = load_workbook(path, read_only=True)
     assert {"汇总", "欠费明细"} <= set(book.sheetnames)
     assert book["汇总"]["A1"].value.startswith("锦程物业服务中心 物业费收缴月报 2026年03月")  # the office's name
+    codes = {row[2] for row in book["欠费明细"].iter_rows(values_only=True) if len(row) > 2}
+    assert {d[0] for d in EXPECTED["details"]} <= codes
     book.close()
     with read_factory.begin() as s:
         audit = s.execute(select(AuditLog.action, AuditLog.username, AuditLog.detail)

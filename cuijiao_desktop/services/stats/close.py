@@ -163,10 +163,11 @@ def reopen_month(session: Session, actor: UserDTO, month: str | int, reason: str
 
 @read_only
 def month_report(session: Session, month: str | int, *, as_of: date | None = None, estate: str | None = None,
-                 summary_only: bool = False, today: date | None = None) -> MonthStats:
+                 summary_only: bool = False, include_details: bool = True, today: date | None = None) -> MonthStats:
     """Month M's statistics as the reports print them: the frozen snapshot (``closed_at``/``closed_by``
     set) when M is closed and no ``as_of`` is asked, otherwise computed now (``summary_only``: only what
-    the JSON figures print, see :func:`~.figures.compute_month_stats`; ``today``: the office's date)."""
+    the JSON figures print; ``include_details=False``: what the dashboards draw; see
+    :func:`~.figures.compute_month_stats`; ``today``: the office's date)."""
     text = _month(month)
     if as_of is None:
         row = _open_close(session, text)
@@ -181,4 +182,5 @@ def month_report(session: Session, month: str | int, *, as_of: date | None = Non
 
                     stats = replace(stats, extra={**stats.extra, "office_name": get_office(session).name})
                 return replace(stats, closed_at=row.closed_at, closed_by=row.closed_by)
-    return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only, today=today)
+    return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only,
+                               include_details=include_details, today=today)

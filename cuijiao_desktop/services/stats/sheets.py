@@ -247,7 +247,8 @@ def trend_points(session: Session, w: MonthWindow, current: Figures | None = Non
     got = {}
     if cutoffs:
         got = {int(p): (int(rooms), int(paid or 0), int(billed or 0), int(fen or 0))
-               for p, rooms, paid, billed, fen in session.execute(households_statement(cutoffs, estate_id=w.estate_id))}
+               for p, rooms, paid, billed, fen in session.execute(households_statement(
+                   cutoffs, estate_id=w.estate_id, dialect=session.get_bind().dialect.name))}
     return tuple(closed.get(period_text(p)) or TrendPoint(period_text(p), *got.get(p, (0, 0, 0, 0))) for p in periods)
 
 

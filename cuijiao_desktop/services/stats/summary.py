@@ -35,6 +35,7 @@ def rate_trend(session: Session, *, today: date, months: int = SUMMARY_MONTHS) -
     closed = closed_trend_points(session, [period_text(p) for p in periods[:-1]], None)
     cutoffs = {p: month_as_of(p, today) for p in periods if period_text(p) not in closed}
     found = {int(period): (int(rooms or 0), int(paid or 0), int(billed or 0), int(collected or 0))
-             for period, rooms, paid, billed, collected in session.execute(households_statement(cutoffs))}
+             for period, rooms, paid, billed, collected in session.execute(
+                 households_statement(cutoffs, dialect=session.get_bind().dialect.name))}
     return tuple(closed.get(period_text(p)) or TrendPoint(period_text(p), *found.get(p, (0, 0, 0, 0)))
                  for p in periods)

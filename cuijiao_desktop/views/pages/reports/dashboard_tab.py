@@ -2,8 +2,11 @@
 
 Everything on the tab comes from one call of the statistics service (``services.stats``), run on the
 task runner in a read-only transaction; the charts (``charts.py``) and the table only draw that
-:class:`MonthStats`. 导出月报 writes the same figures to the monthly workbook (audited: personal data
-leaves the program); 月结 / 撤销月结 freeze and reopen the month (finance role).
+:class:`MonthStats`. The tab asks for what it draws only (``include_details=False``: no detail row per
+room in arrears, no fee items or reasons), so the database thread is not held for the rooms' owners,
+phones and cases. 导出月报 writes the month's full statistics to the monthly workbook (audited: personal
+data leaves the program): computed first in a read-only task when the tab holds the light ones, then
+written. 月结 / 撤销月结 freeze and reopen the month (finance role).
 """
 
 from __future__ import annotations
@@ -87,10 +90,24 @@ class DashboardData:
 @read_only
 def load_dashboard(session, *, month: str, estate: str | None, today=None) -> DashboardData:
     """The task (read-only): the month's statistics in one call of the service (a closed month's frozen
-    snapshot, else computed now; the current month as of ``today``, as 工作台), and the estate names."""
-    stats = stats_service.month_report(session, month, estate=estate, today=today)
+    snapshot, else computed now without the detail rows the tab does not show; the current month as of
+    ``today``, as 工作台), and the estate names."""
+    stats = stats_service.month_report(session, month, estate=estate, include_details=False, today=today)
     estates = tuple(dict.fromkeys(b.estate for b in map_service.map_buildings(session)))
     return DashboardData(stats, estates)
+
+
+@read_only
+def full_month_stats(session, *, stats: MonthStats, cancel=None) -> MonthStats:
+    """The export's first task (read-only, so no write lock is held while computing): the full statistics
+    of the month and scope of ``stats`` (the dashboards' light ones), every sheet's data, seen on the same
+    day (``stats.as_of`` as the day: a running month as of the day the tab showed it)."""
+    full = stats_service.month_report(session, stats.month, estate=stats.estate, today=stats.as_of)
+    if cancel is not None and cancel():
+        from cuijiao_desktop.domain.errors import DomainError
+
+        raise DomainError("task.cancelled")
+    return full
 
 
 @long_write
@@ -459,7 +476,8 @@ class DashboardTab(QWidget):
             self.export_to(path)
 
     def export_to(self, path: Path) -> None:
-        """Write the workbook of the statistics on screen to ``path`` with progress and cancel."""
+        """Write the workbook of the statistics on screen to ``path`` with progress and cancel (the full
+        statistics computed first when the tab holds the dashboards' light ones)."""
         if self.data is None:
             return
         stats = self.data.stats
@@ -483,9 +501,32 @@ class DashboardTab(QWidget):
             self.export_handle = None
             self.export_button.setEnabled(self.data is not None)
 
+        def write(full: MonthStats) -> None:
+            self.export_handle = run_with_progress(
+                self._runner, self, self.tr("Exporting the monthly report…"), export_month_workbook,
+                actor=self._user, stats=full, path=path, on_result=done, on_error=failed, on_cancelled=cancelled,
+                on_finished=finished)
+            if self.export_handle.done:
+                self.export_handle = None
+
+        if not stats.extra.get("details_left_out"):
+            write(stats)
+            return
+
+        def computed(full: MonthStats) -> None:
+            self.export_handle = None
+            write(full)
+
+        def not_computed(exc: BaseException) -> None:
+            failed(exc)
+            finished()
+
+        def computing_cancelled() -> None:
+            cancelled()
+            finished()
+
         self.export_handle = run_with_progress(
-            self._runner, self, self.tr("Exporting the monthly report…"), export_month_workbook,
-            actor=self._user, stats=stats, path=path, on_result=done, on_error=failed, on_cancelled=cancelled,
-            on_finished=finished)
+            self._runner, self, self.tr("Exporting the monthly report…"), full_month_stats, stats=stats,
+            on_result=computed, on_error=not_computed, on_cancelled=computing_cancelled)
         if self.export_handle.done:
             self.export_handle = None

@@ -471,8 +471,8 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
 
     ``summary_only``: only what the JSON figures print (汇总 per building, estate and in total, and the
     ageing): the fee items, collectors, reasons, trend and detail are left empty and
-    ``extra["summary_only"]`` is True. Otherwise ``extra["office_name"]`` is the office's name (the
-    workbook's title prints it). ``today``: the office's date (default now; see :func:`month_window`).
+    ``extra["summary_only"]`` is True. The full statistics carry ``extra["office_name"]``, the office's
+    name (the workbook's title prints it). ``today``: the office's date (default now; see :func:`month_window`).
 
     ``include_details=False``: what the dashboards draw (汇总, ageing, collectors and the trend), without
     the rooms' owners, phones and cases: the fee items, reasons and detail rows are left empty and
@@ -489,13 +489,13 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
                   "ageing": sheets.ageing_rows(session, w, rooms)}
     if summary_only:
         return MonthStats(**common, collectors=(), reasons=(), trend=(), details=(), extra={"summary_only": True})
-    from cuijiao_desktop.services.office import get_office
-
     trend = sheets.trend_points(session, w, summary.total)
     if not include_details:
         owing = {r.room_id for r in rooms if r.closing_fen > 0}  # the rooms arrears_rooms would list
         return MonthStats(**common, collectors=sheets.collector_rows(session, w, owing), reasons=(), trend=trend,
-                          details=(), extra={"details_left_out": True, "office_name": get_office(session).name})
+                          details=(), extra={"details_left_out": True})
+    from cuijiao_desktop.services.office import get_office
+
     arrears = sheets.arrears_rooms(session, w, rooms)
     return MonthStats(extra={"office_name": get_office(session).name},
         **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),

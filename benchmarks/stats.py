@@ -51,6 +51,12 @@ in_month AS (
 credit AS (
   SELECT c.room_id, SUM(c.amount_fen) AS fen FROM credit_entry c JOIN payment p ON p.id = c.payment_id
   WHERE p.paid_on > :s AND p.paid_on <= :e AND p.method <> 'credit' GROUP BY c.room_id),
+spent AS (
+  SELECT sp.room_id, SUM(a.amount_fen) AS fen FROM payment p JOIN credit_entry sp ON sp.payment_id = p.id
+  JOIN credit_entry d ON d.id = sp.source_id JOIN payment dp ON dp.id = d.payment_id
+  JOIN payment_allocation a ON a.payment_id = p.id JOIN bill b ON b.id = a.bill_id
+  WHERE p.method = 'credit' AND p.paid_on > :s AND p.paid_on <= :e AND b.period <= :m
+    AND dp.method <> 'credit' AND dp.paid_on > :s AND dp.paid_on <= :e GROUP BY sp.room_id),
 per_room AS (
   SELECT room_id, SUM(h) AS h, SUM(hp) AS hp, SUM(billed) AS billed, SUM(coll) AS coll, SUM(rec) AS rec,
          SUM(pre) AS pre, SUM(op) AS op, SUM(cl) AS cl FROM (
@@ -59,6 +65,7 @@ per_room AS (
     UNION ALL SELECT room_id, 0, 0, 0, fen, 0, 0, 0, 0 FROM collected
     UNION ALL SELECT room_id, 0, 0, 0, 0, rec, pre, 0, 0 FROM in_month
     UNION ALL SELECT room_id, 0, 0, 0, 0, 0, fen, 0, 0 FROM credit
+    UNION ALL SELECT room_id, 0, 0, 0, 0, 0, -fen, 0, 0 FROM spent
     UNION ALL SELECT room_id, 0, 0, 0, 0, 0, 0, fen, 0 FROM owed_s
     UNION ALL SELECT room_id, 0, 0, 0, 0, 0, 0, 0, fen FROM owed_e) GROUP BY room_id)
 SELECT r.building_id, SUM(x.h), SUM(x.hp), SUM(x.billed), SUM(x.coll), SUM(x.rec), SUM(x.pre), SUM(x.op), SUM(x.cl)

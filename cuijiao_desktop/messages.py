@@ -554,6 +554,10 @@ MESSAGES: dict[str, str] = {
         "messages", "{month} cannot be closed before it is over (the office's date is {today})."
     ),
     "stats.reopen_reason_required": QT_TRANSLATE_NOOP("messages", "Give the reason for reopening {month}."),
+    "stats.as_of_after_today": QT_TRANSLATE_NOOP(
+        "messages", "The statistics cannot be seen as of {as_of}: that day has not come yet (the office's date is "
+        "{today})."
+    ),
     # --- visits (issue 13) ---
     "visit.conflict": QT_TRANSLATE_NOOP("messages", "The visit collides with another visit."),
     "visit.staff_double_booked": QT_TRANSLATE_NOOP(

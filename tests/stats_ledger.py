@@ -17,7 +17,10 @@ fee items 物业管理费 (WYF) and 车位管理费 (CWF); bills due on the 10th
   promise of 02-25 (due 03-05) is broken: the payment that met it was reversed.
 * 2-1-201: WYF 90.00 for 02–03. Feb paid 02-15; March paid 04-05 (after M). Case of 乙 (恶意欠缴); 乙's
   promise of 03-12 (due 03-20) broken.
-* 2-1-202: WYF 50.00 for 02–03. Feb paid 02-05; 03-08 pays 80.00 = March 50.00 + 30.00 credit (预交).
+* 2-1-202: WYF 50.00 for 02–03. Feb paid 02-05; 03-08 pays 80.00 = March 50.00 + 30.00 credit. Its
+  CWF 30.00 for 03 is issued afterwards and paid from that credit on 03-10: a deposit made in M and spent
+  in M on a bill of M is 当月实收, not 预交 (it was not left as credit at the end of M). On 03-18 it pays
+  5.00 of late fee on its February bill (滞纳金实收, apart: in no figure, not in 乙's 追回金额).
   Case of 乙 (no reason): a cleared room.
 * 5-1-501 (翠湖): WYF 40.00 for 01–03. 01-05 pays 120.00 = Jan + Feb + 40.00 credit; the March bill is
   paid from that credit on 03-01 (当月实收, but not 预交 again).
@@ -25,7 +28,8 @@ fee items 物业管理费 (WYF) and 车位管理费 (CWF); bills due on the 10th
 
 Collection work in March: 甲 3 calls and an SMS, 乙 1 call (+1 in February); one visit done by both,
 one by 乙 where nobody was home (failed: still a visit made) (+1 planned, +1 cancelled); 甲 issues one
-notice (乙 one in April).
+notice (乙 one in April). 追回金额 is principal on bills of periods ≤ M paid with money in M: 甲 130.00 +
+25.00 (+60.00 − 60.00 reversed), 乙 50.00 (the 30.00 left as credit, then spent, and the late fee are not).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from factories import make_user
+from factories import assess_late_fees, make_user
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -74,19 +78,22 @@ from cuijiao_desktop.domain.visits import VisitResult
 from cuijiao_desktop.services import credit
 from cuijiao_desktop.services.bill_adjustments import adjust_bill
 from cuijiao_desktop.services.dto import UserDTO
+from cuijiao_desktop.services.office import update_office
 from cuijiao_desktop.services.payments import record_payment, reverse_payment
 
 MONTH = "2026-03"
 AS_OF = date(2026, 3, 31)
 A1, A2, B5 = "锦绣 1栋", "锦绣 2栋", "翠湖 5栋"
 C1, C2 = "催收员甲", "催收员乙"
+OFFICE = "锦程物业服务中心"  # the office's name: every workbook's title prints it
 
 
-def fig(households=0, paid=0, billed=0, collected=0, recovered=0, prepaid=0, opening=0, closing=0, other=0):
+def fig(households=0, paid=0, billed=0, collected=0, recovered=0, prepaid=0, opening=0, closing=0, other=0,
+        late=0):
     """Expected figures as a dict of :class:`Figures` field names."""
     return {"households": households, "households_paid": paid, "billed_fen": billed, "collected_fen": collected,
             "recovered_fen": recovered, "prepaid_fen": prepaid, "opening_arrears_fen": opening,
-            "closing_arrears_fen": closing, "other_reductions_fen": other}
+            "closing_arrears_fen": closing, "other_reductions_fen": other, "late_fees_fen": late}
 
 
 @dataclass
@@ -105,19 +112,19 @@ class StatsLedger:
 EXPECTED: dict[str, Any] = {
     "month": MONTH,
     "as_of": "2026-03-31",
-    "total": fig(7, 3, 48000, 16000, 15500, 11000, 25000, 40500, 1000),
+    "total": fig(7, 3, 51000, 19000, 15500, 8000, 25000, 40500, 1000, late=500),
     "by_building": {
         A1: fig(3, 1, 26000, 7000, 15500, 8000, 25000, 27500, 1000),
-        A2: fig(2, 1, 14000, 5000, 0, 3000, 0, 9000),
+        A2: fig(2, 1, 17000, 8000, 0, 0, 0, 9000, late=500),
         B5: fig(2, 1, 8000, 4000, 0, 0, 0, 4000),
     },
     "by_estate": {
-        "锦绣": fig(5, 2, 40000, 12000, 15500, 11000, 25000, 36500, 1000),
+        "锦绣": fig(5, 2, 43000, 15000, 15500, 8000, 25000, 36500, 1000, late=500),
         "翠湖": fig(2, 1, 8000, 4000, 0, 0, 0, 4000),
     },
     "by_fee_item": {
-        "物业管理费": fig(7, 3, 45000, 16000, 12500, 8000, 22000, 37500, 1000),
-        "车位管理费": fig(1, 0, 3000, 0, 3000, 0, 3000, 3000),
+        "物业管理费": fig(7, 3, 45000, 16000, 12500, 8000, 22000, 37500, 1000, late=500),
+        "车位管理费": fig(2, 1, 6000, 3000, 3000, 0, 3000, 3000),
     },
     # per building: (households per bucket, fen per bucket), buckets 1个月 … 3年以上
     "ageing": {
@@ -131,13 +138,13 @@ EXPECTED: dict[str, Any] = {
         C1: {"calls": 3, "visits": 1, "notices": 1, "promises_made": 1, "promises_kept": 1, "promises_broken": 1,
              "recovered_fen": 15500, "rooms_cleared": 0},
         C2: {"calls": 1, "visits": 2, "notices": 0, "promises_made": 1, "promises_kept": 0, "promises_broken": 1,
-             "recovered_fen": 8000, "rooms_cleared": 1},
+             "recovered_fen": 5000, "rooms_cleared": 1},
     },
     # (reason, label, households, fen) in the reasons' order
     "reasons": [("service_quality", "服务质量", 1, 14500), ("hardship", "经济困难", 1, 13000),
                 ("malicious", "恶意欠缴", 1, 9000), ("", "未登记", 1, 4000)],
     # (month, households, households paid, billed, collected); the 9 months before January are empty
-    "trend": [("2026-01", 4, 3, 31000, 25000), ("2026-02", 6, 4, 45000, 26000), ("2026-03", 7, 3, 48000, 16000)],
+    "trend": [("2026-01", 4, 3, 31000, 25000), ("2026-02", 6, 4, 45000, 26000), ("2026-03", 7, 3, 51000, 19000)],
     # (room code, building label, owner, months (periods unpaid), first, last, fen, oldest bucket, stage, collector, reason)
     "details": [
         ("1-1-101", A1, "张一", 1, "2026-03", "2026-03", 13000, "1个月", "电话催缴", C1, "经济困难"),
@@ -146,8 +153,8 @@ EXPECTED: dict[str, Any] = {
         ("5-1-502", B5, "王二", 1, "2026-03", "2026-03", 4000, "1个月", "", "", ""),
     ],
     # other views of March
-    "as_of_2026-04-30_total": fig(7, 4, 48000, 25000, 15500, 11000, 25000, 31500, 1000),
-    "as_of_2026-03-10_total": fig(7, 3, 48000, 16000, 6000, 3000, 25000, 51000, 0),
+    "as_of_2026-04-30_total": fig(7, 4, 51000, 28000, 15500, 8000, 25000, 31500, 1000, late=500),
+    "as_of_2026-03-10_total": fig(7, 3, 51000, 19000, 6000, 0, 25000, 51000, 0),
 }
 
 
@@ -250,6 +257,19 @@ def build_stats_ledger(factory: sessionmaker[Session]) -> StatsLedger:
                             reason="billing 2026-03")
     reversed_id = pay("1-1-103", 6000, date(2026, 3, 5))
     pay("2-1-202", 8000, date(2026, 3, 8))
+    with factory.begin() as s:  # its parking bill of March, issued after the deposit and paid from it on 03-10
+        b = Bill(room_id=rooms["2-1-202"], fee_item_id=items["CWF"], period=202603, amount_fen=3000,
+                 issued_amount_fen=3000, due_date=date(2026, 3, 10))
+        s.add(b)
+        s.flush()
+        bills[("2-1-202", "CWF", 202603)] = b.id
+        credit.spend_credit(s, actor=admin, bills_by_room=credit.open_bills_of(s, [b.id]), on=date(2026, 3, 10),
+                            reason="billing 2026-03")
+    assess_late_fees(factory, {bills[("2-1-202", "WYF", 202602)]: 500}, as_of=date(2026, 3, 1), days=20)
+    with factory.begin() as s:  # the late fee of its February bill, and nothing else
+        receipt = record_payment(s, actor=admin, room_id=rooms["2-1-202"], amount_fen=500, paid_on=date(2026, 3, 18),
+                                 method=PaymentMethod.CASH, today=date(2026, 3, 18), collect_late_fees=True)
+        assert receipt.credit_fen == 0 and [line.amount_fen for line in receipt.lines] == [500]
     pay("1-1-103", 2500, date(2026, 3, 12))
     pay("1-1-101", 13000, date(2026, 3, 15))
     pay("1-1-102", 8000, date(2026, 3, 20))
@@ -261,6 +281,8 @@ def build_stats_ledger(factory: sessionmaker[Session]) -> StatsLedger:
         s.execute(update(Bill).where(Bill.id == bill_id).values(amount_fen=5000, version=Bill.version + 1))
         s.add(BillAdjustment(bill_id=bill_id, old_amount_fen=6000, new_amount_fen=5000, reason="面积更正",
                              user_id=admin.id, created_at=_utc(date(2026, 3, 28))))
+    with factory.begin() as s:
+        update_office(s, actor=admin, values={"office.name": OFFICE})
     with factory.begin() as s:  # an adjustment made today: March must not change
         adjust_bill(s, actor=admin, bill_id=bills[("1-1-101", "WYF", 202603)], new_amount_fen=9000, reason="优惠补录")
 

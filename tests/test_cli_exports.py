@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 
 import openpyxl
 import pytest
@@ -62,7 +63,7 @@ def test_export_calls_visits_and_notices(demo_db, tmp_path, capsys):
         ("上门未遇", "无人在家")}
 
 
-def test_export_sms_from_a_template_file(demo_db, tmp_path, capsys):
+def test_export_sms_from_a_template_file(demo_db, tmp_path, capsys, monkeypatch):
     template = tmp_path / "sms.txt"
     template.write_text("{称呼}：您在{小区}{房号}尚欠物业费{欠费金额}，请于{缴费期限}前缴纳。\n", encoding="utf-8-sig")
     out = tmp_path / "sms.csv"
@@ -83,6 +84,14 @@ def test_export_sms_from_a_template_file(demo_db, tmp_path, capsys):
     default = tmp_path / "default.csv"  # no wording given: the office's template
     assert main(["--db", demo_db, "export", "sms", "--min-months", "3", "--out", str(default), "--today", TODAY]) == 0
     assert "如已缴请忽略" in capsys.readouterr().out
+    # without --today the office's date is "today" (not the machine's): the pay-by date is a week after it
+    import cuijiao_desktop.cli.exports as cli_exports
+
+    monkeypatch.setattr(cli_exports, "office_today", lambda: date.fromisoformat(TODAY))
+    assert main(["--db", demo_db, "export", "sms", "--text", "请于{缴费期限}前缴纳", "--min-months", "3",
+                 "--out", str(default)]) == 0
+    capsys.readouterr()
+    assert "请于2026年11月30日前缴纳" in default.read_text(encoding="utf-8-sig")
 
     assert main(["--db", demo_db, "export", "sms", "--text", "{业主全名}", "--out", str(out)]) == 1
     assert "无法识别的占位符" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cuijiao_desktop.domain.enums import NoticeKind, VisitStatus
 from cuijiao_desktop.domain.labels_zh import VISIT_STATUS_ZH
+from cuijiao_desktop.domain.office_time import office_today
 from cuijiao_desktop.services.tx import Transactions
 
 from .common import EXIT_IO, EXIT_RULE, Context, LineProgress
@@ -174,7 +175,7 @@ def _sms(args: argparse.Namespace, ctx: Context) -> int:
     else:
         with ctx.read_factory.begin() as s:
             template = sms_template(s)
-    today = args.today or date.today()
+    today = args.today or office_today()  # the office's date (Beijing), not the machine's
     with ctx.read_factory.begin() as s:
         estate_id, building_ids, collector_id = resolve_scope(s, estate=args.estate, building=args.building,
                                                               collector=args.collector)

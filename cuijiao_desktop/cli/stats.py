@@ -94,7 +94,8 @@ def _report(args: argparse.Namespace, ctx: Context) -> int:
         return allowed, month_report(s, args.month, as_of=args.as_of, estate=args.estate)
 
     def audit(s, data, _path) -> None:
-        record_export(s, actor=data[0], what="stats", file_name=args.out.name, rows=len(data[1].details))
+        record_export(s, actor=data[0], what="stats", file_name=args.out.name, rows=len(data[1].details),
+                      **data[1].audit_detail())
 
     stats = export_file(Transactions(ctx.factory, ctx.read_factory), args.out, read=read, audit=audit,  # export shape
                         write=lambda data, tmp: write_stats_workbook(data[1], tmp)).data[1]

@@ -67,6 +67,8 @@ _FIGURE_COLUMNS = (
     XlsxColumn("收缴率(户数)", "percent"),
 )
 _OTHER_REDUCTIONS = XlsxColumn("核销及调整", "money")
+#: 汇总's last column, apart from the figures and the identity: the late fees collected in M.
+_LATE_FEES = XlsxColumn("滞纳金实收", "money")
 
 _FOOTNOTES = (
     "当月应收：本月账期账单金额；当月实收：截至月末分配到本月账期账单的金额（含以前月份的预交）。",
@@ -75,6 +77,7 @@ _FOOTNOTES = (
      "（有核销或调整时再减去该列），与按账单逐笔计算的月末欠费一致。"),
     ("收缴率(金额) = 当月实收 ÷ 当月应收；收缴率(户数) = 本月账单全部缴清的户数 ÷ 本月计费户数。"
      "冲正按冲正日期计入；滞纳金不计入以上各项。"),
+    "滞纳金实收（单列，不计入以上各项及期末欠费等式）：本月内缴款（冲正按冲正日期计入）中收取的滞纳金。",
 )
 
 
@@ -140,9 +143,11 @@ def _summary_rows(stats: MonthStats, with_other: bool) -> list[Any]:
     groups = _by_estate(stats.by_building, [e.estate for e in stats.by_estate])
     rows: list[Any] = []
     for estate, buildings in groups:
-        rows += [(b.estate, _building(b.estate, b.building), *_figure_cells(b.figures, with_other)) for b in buildings]
+        rows += [(b.estate, _building(b.estate, b.building), *_figure_cells(b.figures, with_other),
+                  b.figures.late_fees_fen) for b in buildings]
         if len(groups) > 1 and estate in estates:
-            rows.append(BoldRow((estate, SUBTOTAL_LABEL, *_figure_cells(estates[estate], with_other))))
+            rows.append(BoldRow((estate, SUBTOTAL_LABEL, *_figure_cells(estates[estate], with_other),
+                                 estates[estate].late_fees_fen)))
     return rows
 
 
@@ -191,8 +196,9 @@ def _sheets(stats: MonthStats) -> list[_Sheet]:
     fig_cols = _figure_columns(with_other)
     total_cells = _figure_cells(stats.total, with_other)
     return [
-        _Sheet("汇总", (XlsxColumn("小区"), XlsxColumn("楼栋"), *fig_cols), _summary_rows(stats, with_other),
-               (TOTAL_LABEL, None, *total_cells), freeze_columns=2, footnotes=_FOOTNOTES),
+        _Sheet("汇总", (XlsxColumn("小区"), XlsxColumn("楼栋"), *fig_cols, _LATE_FEES),
+               _summary_rows(stats, with_other), (TOTAL_LABEL, None, *total_cells, stats.total.late_fees_fen),
+               freeze_columns=2, footnotes=_FOOTNOTES),
         _Sheet("按收费项目", (XlsxColumn("收费项目"), *fig_cols),
                [(f.fee_item, *_figure_cells(f.figures, with_other)) for f in stats.by_fee_item],
                (TOTAL_LABEL, *total_cells),
@@ -220,6 +226,10 @@ _COLLECTOR_FIELDS = ("calls", "visits", "notices", "promises_made", "promises_ke
                      "recovered_fen", "rooms_cleared")
 
 
+_COLLECTOR_FOOTNOTE = ("追回金额：其负责案件的房间本月内缴款（冲正按冲正日期计入）分配到本月及以前账期账单的本金，"
+                       "不含滞纳金、预交以后账期或留作余额的款项及余额抵扣；清欠户数：其中月末已无欠费的房间。")
+
+
 def _collector_sheet(stats: MonthStats) -> _Sheet:
     columns = (XlsxColumn("催收员"), XlsxColumn("电话(次)", "int"), XlsxColumn("上门(次)", "int"),
                XlsxColumn("催缴通知(份)", "int"), XlsxColumn("承诺(次)", "int"), XlsxColumn("承诺兑现", "int"),
@@ -227,7 +237,7 @@ def _collector_sheet(stats: MonthStats) -> _Sheet:
     rows = [(c.collector, *(getattr(c, k) for k in _COLLECTOR_FIELDS)) for c in stats.collectors]
     totals = (TOTAL_LABEL, *(sum(getattr(c, k) for c in stats.collectors) for k in _COLLECTOR_FIELDS))
     return _Sheet("催收业绩", columns, rows, totals,
-                  footnotes=("追回金额：本月内其负责案件的房间所缴款项；清欠户数：其中月末已无欠费的房间。",))
+                  footnotes=(_COLLECTOR_FOOTNOTE,))
 
 
 def _reason_sheet(stats: MonthStats) -> _Sheet:

@@ -9002,6 +9002,10 @@ Collected {collected} of {billed}; {paid} of {rooms} rooms paid</source>
         <translation>请填写反月结 {month} 的原因。</translation>
     </message>
     <message>
+        <source>The statistics cannot be seen as of {as_of}: that day has not come yet (the office&apos;s date is {today}).</source>
+        <translation>不能按 {as_of} 统计：这一天尚未到来（本处今天是 {today}）。</translation>
+    </message>
+    <message>
         <source>The visit collides with another visit.</source>
         <translation>此上门与另一上门安排冲突。</translation>
     </message>

@@ -35,15 +35,15 @@ EVIL = "=HYPERLINK(\"http://x\",\"点我\")"
 # Two estates; 锦绣花园 has two buildings. Every Figures balances:
 # 期末欠费 = 历史欠费 + 当月应收 − 当月实收 − 欠费追回.
 B1 = Figures(households=10, households_paid=8, billed_fen=500000, collected_fen=420000, recovered_fen=30000,
-             prepaid_fen=12345, opening_arrears_fen=100000, closing_arrears_fen=150000)
+             prepaid_fen=12345, opening_arrears_fen=100000, closing_arrears_fen=150000, late_fees_fen=2500)
 B2 = Figures(households=5, households_paid=5, billed_fen=250050, collected_fen=250050,
              closing_arrears_fen=0)
 JX = Figures(households=15, households_paid=13, billed_fen=750050, collected_fen=670050, recovered_fen=30000,
-             prepaid_fen=12345, opening_arrears_fen=100000, closing_arrears_fen=150000)
+             prepaid_fen=12345, opening_arrears_fen=100000, closing_arrears_fen=150000, late_fees_fen=2500)
 CA = Figures(households=3, households_paid=1, billed_fen=90001, collected_fen=30000, recovered_fen=5,
              opening_arrears_fen=20005, closing_arrears_fen=80001)
 TOTAL = Figures(households=18, households_paid=14, billed_fen=840051, collected_fen=700050, recovered_fen=30005,
-                prepaid_fen=12345, opening_arrears_fen=120005, closing_arrears_fen=230001)
+                prepaid_fen=12345, opening_arrears_fen=120005, closing_arrears_fen=230001, late_fees_fen=2500)
 FEE_WY = Figures(households=18, households_paid=14, billed_fen=800051, collected_fen=680050, recovered_fen=25005,
                  prepaid_fen=12345, opening_arrears_fen=100005, closing_arrears_fen=195001)
 FEE_CW = Figures(households=4, households_paid=2, billed_fen=40000, collected_fen=20000, recovered_fen=5000,
@@ -133,27 +133,28 @@ def test_summary_sheet_figures_and_layout(workbook):
     assert ws["A2"].value == "范围：全部小区　数据截至 2026-11-30　生成时间 2026-12-01 09:30"
     assert "已月结" not in ws["A1"].value
     assert [c.value for c in ws[3]] == ["小区", "楼栋", "户数", "当月应收", "当月实收", "欠费追回", "预交", "历史欠费",
-                                        "期末欠费", "收缴率(金额)", "收缴率(户数)"]
-    kinds = "ttimmmmmmpp"
+                                        "期末欠费", "收缴率(金额)", "收缴率(户数)", "滞纳金实收"]
+    kinds = "ttimmmmmmppm"  # 滞纳金实收 apart, after the rates
     assert read(ws, 4, kinds) == [
-        ("锦绣花园", "1栋", 10, 500000, 420000, 30000, 12345, 100000, 150000, "0.8400", "0.8000"),
-        ("锦绣花园", "2栋", 5, 250050, 250050, 0, 0, 0, 0, "1.0000", "1.0000"),
-        ("锦绣花园", "小计", 15, 750050, 670050, 30000, 12345, 100000, 150000, "0.8933", "0.8667"),
-        ("翠湖苑", "A座", 3, 90001, 30000, 5, 0, 20005, 80001, "0.3333", "0.3333"),
-        ("翠湖苑", "小计", 3, 90001, 30000, 5, 0, 20005, 80001, "0.3333", "0.3333"),
-        ("合计", None, 18, 840051, 700050, 30005, 12345, 120005, 230001, "0.8333", "0.7778"),
+        ("锦绣花园", "1栋", 10, 500000, 420000, 30000, 12345, 100000, 150000, "0.8400", "0.8000", 2500),
+        ("锦绣花园", "2栋", 5, 250050, 250050, 0, 0, 0, 0, "1.0000", "1.0000", 0),
+        ("锦绣花园", "小计", 15, 750050, 670050, 30000, 12345, 100000, 150000, "0.8933", "0.8667", 2500),
+        ("翠湖苑", "A座", 3, 90001, 30000, 5, 0, 20005, 80001, "0.3333", "0.3333", 0),
+        ("翠湖苑", "小计", 3, 90001, 30000, 5, 0, 20005, 80001, "0.3333", "0.3333", 0),
+        ("合计", None, 18, 840051, 700050, 30005, 12345, 120005, 230001, "0.8333", "0.7778", 2500),
     ]
     # 670050 / 750050 = 0.893340… ; 700050 / 840051 = 0.833342… ; 14 / 18 = 0.7777…
     assert not ws["A4"].font.bold and ws["A6"].font.bold and ws["C6"].font.bold and ws["K9"].font.bold
     assert ws.freeze_panes == "C4"
-    assert ws.auto_filter.ref == "A3:K8"  # the totals row stays out of the filter
+    assert ws.auto_filter.ref == "A3:L8"  # the totals row stays out of the filter
     assert ws.print_title_rows == "$3:$3"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
-    assert "A1:K1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:L1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws.column_dimensions["A"].width >= display_width("锦绣花园") + 2
     assert ws.column_dimensions["J"].width >= display_width("收缴率(金额)") + 2
     assert ws["A11"].value.startswith("当月应收：")  # the definitions below the table
+    assert ws["A15"].value.startswith("滞纳金实收（单列，不计入以上各项")
     assert isinstance(ws["D4"].value, (int, float)) and ws["C4"].number_format == "0"
 
 
@@ -190,6 +191,7 @@ def test_fee_item_ageing_collector_reason_sheets(workbook):
         ("李强", 7, 0, 2, 1, 0, 1, 0, 0),
         ("合计", 19, 3, 7, 5, 2, 2, 30005, 2),
     ]
+    assert ws["A8"].value.startswith("追回金额：") and "本金" in ws["A8"].value and "不含滞纳金" in ws["A8"].value
 
     ws = workbook["欠费原因"]
     # 150000 / 230001 = 0.652171… ; 80001 / 230001 = 0.347828…
@@ -338,12 +340,13 @@ def test_workbook_of_the_hand_built_ledger(session_factory, tmp_path):
 
     ws = wb["汇总"]  # a write-off/adjustment of 10.00 in March: the 核销及调整 column is there
     assert [c.value for c in ws[3]][7:10] == ["历史欠费", "核销及调整", "期末欠费"]
-    rows = read(ws, 4, "ttimmmmmmmpp")
+    assert ws["M3"].value == "滞纳金实收"  # apart, after the rates: the late fee of 2-1-202 collected on 03-18
+    rows = read(ws, 4, "ttimmmmmmmppm")
     by_building = {f"{r[0]} {r[1]}": r[2:] for r in rows if r[1] not in ("小计", None)}
-    assert by_building == {label: _fig_row(f) for label, f in EXPECTED["by_building"].items()}
+    assert by_building == {label: (*_fig_row(f), f["late_fees_fen"]) for label, f in EXPECTED["by_building"].items()}
     subtotals = {r[0]: r[2:] for r in rows if r[1] == "小计"}
-    assert subtotals == {estate: _fig_row(f) for estate, f in EXPECTED["by_estate"].items()}
-    assert rows[-1] == ("合计", None, *_fig_row(EXPECTED["total"]))
+    assert subtotals == {estate: (*_fig_row(f), f["late_fees_fen"]) for estate, f in EXPECTED["by_estate"].items()}
+    assert rows[-1] == ("合计", None, *_fig_row(EXPECTED["total"]), 500)
     assert len(rows) == 3 + 2 + 1
     assert ws["A2"].value.startswith("范围：全部小区　数据截至 2026-03-31")
 
@@ -396,7 +399,7 @@ def test_workbook_of_the_hand_built_ledger(session_factory, tmp_path):
     closed_on = office_now(closed.closed_at)
     for name in SHEETS:
         ws = closed_wb[name]
-        assert ws["A1"].value == f"物业费收缴月报 2026年03月（已月结）　{name}"
+        assert ws["A1"].value == f"锦程物业服务中心 物业费收缴月报 2026年03月（已月结）　{name}"
         assert ws["A3"].value == (f"已月结：{closed_on:%Y-%m-%d %H:%M} 月结　月结人 财务"
                                   "（此后到账或冲正的款项不改变本表）")
         assert _table(ws, 4) == _table(wb[name], 3)  # the same table and figures, a line lower

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select, update
-from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, MONTH, build_stats_ledger
+from stats_ledger import A1, A2, B5, C1, C2, EXPECTED, MONTH, OFFICE, build_stats_ledger
 
 from cuijiao_desktop.db.models import AuditLog, Bill, MonthClose, WriteOff
 from cuijiao_desktop.domain.enums import PaymentMethod
@@ -23,7 +23,7 @@ from cuijiao_desktop.services.stats import (
     prepare_close,
     reopen_month,
 )
-from cuijiao_desktop.services.stats.model import AGEING_KEYS, FIGURE_KEYS
+from cuijiao_desktop.services.stats.model import AGEING_KEYS, FIGURE_KEYS, OTHER_REDUCTIONS_KEY
 
 
 def _figs(items):
@@ -61,13 +61,15 @@ def _assert_json(stats) -> None:
     data = json.loads(json.dumps(stats.to_json(), ensure_ascii=False))
     assert list(data) == ["month", "as_of", "by_building", "total", "ageing_fen"]
     assert list(data["by_building"]) == [A1, A2, B5]
-    assert data["total"] == {"households": 7, "当月应收": 48000, "当月实收": 16000, "欠费追回": 15500, "预交": 11000,
-                             "历史欠费": 25000, "期末欠费": 40500, "收缴率_金额": 0.333333, "收缴率_户数": 0.428571}
-    assert data["by_building"][A2]["收缴率_金额"] == pytest.approx(5000 / 14000, abs=5e-7)
-    assert data["by_building"][A2]["收缴率_金额"] == 0.357143 and data["by_building"][B5]["收缴率_户数"] == 0.5
+    # 核销调整 only where write-offs or adjustments dated in M reduce the arrears (the adjustment of 1-1-103)
+    assert data["total"] == {"households": 7, "当月应收": 51000, "当月实收": 19000, "欠费追回": 15500, "预交": 8000,
+                             "历史欠费": 25000, "期末欠费": 40500, "收缴率_金额": 0.372549, "收缴率_户数": 0.428571,
+                             "核销调整": 1000}
+    assert data["by_building"][A2]["收缴率_金额"] == pytest.approx(8000 / 17000, abs=5e-7)
+    assert data["by_building"][A2]["收缴率_金额"] == 0.470588 and data["by_building"][B5]["收缴率_户数"] == 0.5
     assert data["ageing_fen"] == EXPECTED["ageing_fen"] and tuple(data["ageing_fen"]) == AGEING_KEYS
-    for figures in [data["total"], *data["by_building"].values()]:
-        assert tuple(figures) == FIGURE_KEYS
+    for label, figures in [("", data["total"]), *data["by_building"].items()]:
+        assert tuple(figures) == FIGURE_KEYS + ((OTHER_REDUCTIONS_KEY,) if label in ("", A1) else ())
         for key in FIGURE_KEYS[:7]:
             assert type(figures[key]) is int, key
         for key in FIGURE_KEYS[7:]:
@@ -89,9 +91,13 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
             compute_month_stats(s, MONTH, estate="不存在")
         with pytest.raises(ValidationError) as early:
             compute_month_stats(s, MONTH, as_of=date(2026, 2, 28))
+        running = compute_month_stats(s, MONTH, today=date(2026, 3, 10), summary_only=True)  # M still running
+        with pytest.raises(ValidationError) as future:
+            compute_month_stats(s, MONTH, as_of=date(2026, 4, 30), today=date(2026, 4, 15))
     _assert_march(stats)
     _assert_json(stats)
     assert quick.to_json() == stats.to_json() and quick.extra == {"summary_only": True}
+    assert stats.extra == {"office_name": OFFICE}  # every workbook's title names the office
     assert (quick.by_fee_item, quick.details, quick.trend) == ((), (), ()) and quick.ageing == stats.ageing
     # what the dashboards draw: the same figures, ageing, collectors and trend; no fee items, reasons or details
     assert light.extra == {"details_left_out": True} and (light.by_fee_item, light.reasons, light.details) == ((), (), ())
@@ -104,10 +110,14 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
 
     # as of 04-30: 2-1-201 paid March's bill on 04-05; the adjustment made today is still undone
     assert asdict(later.total) == EXPECTED["as_of_2026-04-30_total"]
-    assert later.trend[-1].collected_fen == 25000 and later.total.balanced
+    assert later.trend[-1].collected_fen == 28000 and later.total.balanced
     # as of 03-10: the reversal of 03-25 and the adjustment of 03-28 have not happened yet
     assert asdict(mid.total) == EXPECTED["as_of_2026-03-10_total"]
     assert mid.as_of == date(2026, 3, 10)
+    assert tuple(mid.to_json()["total"]) == FIGURE_KEYS  # no write-off or adjustment yet: the issue's keys only
+    # the month still running is seen as of the office's today (as 工作台's rates), never a day to come
+    assert running.as_of == date(2026, 3, 10) and asdict(running.total) == EXPECTED["as_of_2026-03-10_total"]
+    assert future.value.code == "stats.as_of_after_today" and future.value.params["today"] == "2026-04-15"
 
     # the estate filter: only 翠湖's rooms, on every sheet
     assert cuihu.estate == "翠湖" and [b.label for b in cuihu.by_building] == [B5]
@@ -117,7 +127,7 @@ def test_month_figures_of_the_hand_built_ledger(session_factory, read_factory):
     assert cuihu.collectors == () and [r.label for r in cuihu.reasons] == ["未登记"]
     assert [(t.households, t.collected_fen) for t in cuihu.trend[-3:]] == [(1, 4000), (1, 4000), (2, 4000)]
     assert asdict(by_code.total) == EXPECTED["by_estate"]["锦绣"]
-    assert {c.collector: c.recovered_fen for c in by_code.collectors} == {C1: 15500, C2: 8000}
+    assert {c.collector: c.recovered_fen for c in by_code.collectors} == {C1: 15500, C2: 5000}
 
     # the snapshot round-trips field for field
     from cuijiao_desktop.services.stats.model import MonthStats
@@ -187,8 +197,8 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
     assert again.to_snapshot() == printed.to_snapshot() and again.to_json() == printed.to_json()
     assert again_cuihu.to_snapshot() == printed_cuihu.to_snapshot()
     assert printed_cuihu.total.collected_fen == 4000 and printed_cuihu.closed_at == closed.closed_at
-    assert fresh.closed_at is None and fresh.total.collected_fen == 20000 and fresh.total.balanced
-    assert astuple(april.trend[-2]) == ("2026-03", 7, 3, 48000, 16000) and april.trend[-1].billed_fen == 8000
+    assert fresh.closed_at is None and fresh.total.collected_fen == 23000 and fresh.total.balanced
+    assert astuple(april.trend[-2]) == ("2026-03", 7, 3, 51000, 19000) and april.trend[-1].billed_fen == 8000
 
     # reopening: the permission, a reason, an audit row; then the month computes again
     with session_factory.begin() as s, pytest.raises(PermissionDenied):
@@ -206,8 +216,8 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
         assert (row.reopen_reason, row.reopened_by_id) == ("补录三月缴款", finance.id) and row.reopened_at
         audits = {a.action: json.loads(a.detail) for a in s.scalars(
             select(AuditLog).where(AuditLog.entity == "month_close"))}
-    assert reopened.closed_at is None and reopened.total.collected_fen == 20000
-    assert astuple(reopened_april.trend[-2]) == ("2026-03", 7, 4, 48000, 20000)
+    assert reopened.closed_at is None and reopened.total.collected_fen == 23000
+    assert astuple(reopened_april.trend[-2]) == ("2026-03", 7, 4, 51000, 23000)
     assert audits["stats.close_month"]["month"] == MONTH and audits["stats.reopen_month"]["reason"] == "补录三月缴款"
     with session_factory.begin() as s, pytest.raises(ValidationError) as not_closed:
         reopen_month(s, finance, MONTH, "再次")
@@ -216,7 +226,23 @@ def test_month_close_freezes_the_report(session_factory, read_factory):
         prepared = prepare_close(s, MONTH, today=date(2026, 4, 3))
     assert sorted(prepared) == ["", "翠湖", "锦绣"] and prepared["翠湖"].estate == "翠湖"
     with session_factory.begin() as s:
-        assert close_month(s, finance, MONTH, today=date(2026, 4, 3), prepared=prepared).total.collected_fen == 20000
+        assert close_month(s, finance, MONTH, today=date(2026, 4, 3), prepared=prepared).total.collected_fen == 23000
     with read_factory.begin() as s:
         assert month_report(s, MONTH, estate="锦绣").to_snapshot() == prepared["锦绣"].to_snapshot() | {
             "closed_at": month_report(s, MONTH).closed_at.isoformat(), "closed_by": "财务"}
+
+    # another desk closes the month between the read task and the write task: a clear conflict, nothing written
+    with session_factory.begin() as s:
+        reopen_month(s, finance, MONTH, "再补录")
+    with read_factory.begin() as s:
+        prepared = prepare_close(s, MONTH, today=date(2026, 4, 4))
+    with session_factory.begin() as s:
+        close_month(s, finance, MONTH, today=date(2026, 4, 4))
+    with session_factory.begin() as s, pytest.raises(ConflictError) as stale:
+        close_month(s, finance, MONTH, today=date(2026, 4, 4), prepared=prepared)
+    assert stale.value.code == "stats.month_closed" and stale.value.params["closed_by"] == "财务"
+    with read_factory.begin() as s, pytest.raises(ConflictError) as early:  # said before computing anything
+        prepare_close(s, MONTH, today=date(2026, 4, 4))
+    assert early.value.code == "stats.month_closed"
+    with read_factory.begin() as s:
+        assert len(s.scalars(select(MonthClose).where(MonthClose.reopened_at.is_(None))).all()) == 1

@@ -47,4 +47,4 @@ def test_both_rates_of_the_last_months_follow_the_monthly_statistics(session_fac
     with session_factory.begin() as s:
         s.execute(update(MonthClose).values(reopened_at=datetime.now(UTC)))  # as if reopened: computed again
     with read_factory.begin() as s:
-        assert rate_trend(s, today=date(2026, 4, 15), months=2)[0] == TrendPoint("2026-03", 7, 4, 48000, 20000)
+        assert rate_trend(s, today=date(2026, 4, 15), months=2)[0] == TrendPoint("2026-03", 7, 4, 51000, 23000)

@@ -3,6 +3,7 @@ dashboards and 汇总 table, the workbench's collection-rate card, and the build
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -56,10 +57,9 @@ def _row(table, r: int) -> list[str]:
 
 
 def _money_row(name: str, f: dict) -> list[str]:
-    rate = f["collected_fen"] * 1000 // f["billed_fen"]  # the expected rates are exact in tenths here
     return [name, str(f["households"]), *(format_money(f[k]) for k in (
         "billed_fen", "collected_fen", "recovered_fen", "prepaid_fen", "opening_arrears_fen", "closing_arrears_fen")),
-        f"{rate // 10}.{rate % 10}%", percent_text_of(f["households_paid"], f["households"])]
+        percent_text_of(f["collected_fen"], f["billed_fen"]), percent_text_of(f["households_paid"], f["households"])]
 
 
 def percent_text_of(n: int, d: int) -> str:
@@ -73,7 +73,7 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     # 工作台: this month (April as of today) and last month (March as of its end)
     card = window.pages[ActionId.NAV_WORKBENCH].rate_card
     assert [p.month for p in card.points][-2:] == ["2026-03", "2026-04"]
-    assert card.amount_labels[1].text() == "33.3%"  # March: 160.00 of 480.00 collected
+    assert card.amount_labels[1].text() == "37.3%"  # March: 190.00 of 510.00 collected
     assert card.household_labels[1].text() == "households 42.9%"  # 3 of 7 rooms paid
     assert card.amount_labels[0].text() == "100.0%"  # April: the one bill was prepaid
     # F5 on the same day reads only this month and last month again; the older points are kept
@@ -93,7 +93,7 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
     assert tab.selected_month() == "2026-03"
     stats = tab.data.stats
     assert stats.month == "2026-03" and stats.as_of == date(2026, 3, 31)
-    assert "33.3%" in tab.headline.text() and "42.9%" in tab.headline.text()
+    assert "37.3%" in tab.headline.text() and "42.9%" in tab.headline.text()
     assert format_money(EXPECTED["total"]["closing_arrears_fen"]) in tab.headline.text()
 
     # 汇总 by estate (two estates) and the total
@@ -121,12 +121,16 @@ def test_the_month_dashboards_and_summary_show_the_ledger_figures(qtbot, window,
         tab.export_to(path)
     book = load_workbook(path, read_only=True)
     assert {"汇总", "欠费明细"} <= set(book.sheetnames)
+    assert book["汇总"]["A1"].value.startswith("锦程物业服务中心 物业费收缴月报 2026年03月")  # the office's name
     codes = {row[2] for row in book["欠费明细"].iter_rows(values_only=True) if len(row) > 2}
     assert {d[0] for d in EXPECTED["details"]} <= codes
     book.close()
     with read_factory.begin() as s:
-        audit = s.execute(select(AuditLog.action, AuditLog.username).order_by(AuditLog.id.desc())).first()
-    assert tuple(audit) == ("export.stats", ledger.finance.username)
+        audit = s.execute(select(AuditLog.action, AuditLog.username, AuditLog.detail)
+                          .order_by(AuditLog.id.desc())).first()
+    assert tuple(audit[:2]) == ("export.stats", ledger.finance.username)
+    detail = json.loads(audit[2])  # which month, estate and day left the program
+    assert (detail["month"], detail["estate"], detail["as_of"]) == ("2026-03", "", "2026-03-31")
     assert "月报-2026-03.xlsx" in tab.status_label.text()
 
     # one estate: its buildings and the total
@@ -220,9 +224,22 @@ def test_finance_closes_and_reopens_the_month_from_the_page(qtbot, window, ledge
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    from cuijiao_desktop.services import stats as stats_service
+    from cuijiao_desktop.services.tx import is_read_only
+
+    writes = []
+    real_close = stats_service.close_month
+
+    def spy_close(session, actor, month, *, today=None, prepared=None):  # the write task only writes
+        writes.append(prepared)
+        return real_close(session, actor, month, today=today, prepared=prepared)
+
+    monkeypatch.setattr(stats_service, "close_month", spy_close)
     with qtbot.waitSignal(tab.sig_loaded):
         tab.close_button.click()
     assert "2026-03" in asked[0]
+    assert is_read_only(stats_service.prepare_close)
+    assert len(writes) == 1 and writes[0] is not None and writes[0][""].month == "2026-03"
     with read_factory.begin() as s:
         info = month_close_info(s, "2026-03")
     assert info is not None and info.closed_by == ledger.finance.display_name

@@ -83,16 +83,25 @@ def _check_over(text: str, today: date | None) -> None:
         raise ValidationError("stats.month_not_over", field="month", month=text, today=today.isoformat())
 
 
+def _check_open(session: Session, text: str) -> None:
+    current = _open_close(session, text)
+    if current is not None:
+        raise ConflictError("stats.month_closed", month=text, closed_by=current.closed_by,
+                            closed_at=local_date(current.closed_at).isoformat())
+
+
 @read_only
 def prepare_close(session: Session, month: str | int, *, today: date | None = None) -> dict[str, MonthStats]:
     """The statistics a close of ``month`` freezes, computed in a read-only transaction: the office's
     (key "") and each estate's, as of the month's last day. Hand them to :func:`close_month`, which then
-    only writes: on SQLite its write lock is held for a moment instead of the whole computation."""
+    only writes: on SQLite its write lock is held for a moment instead of the whole computation. A month
+    closed already is refused before the computation; :func:`close_month` checks again when it writes."""
     text = _month(month)
     _check_over(text, today)
-    snapshots = {"": compute_month_stats(session, text)}
+    _check_open(session, text)
+    snapshots = {"": compute_month_stats(session, text, today=today)}
     for name in session.scalars(select(Estate.name).order_by(Estate.id)):
-        snapshots.setdefault(name, compute_month_stats(session, text, estate=name))
+        snapshots.setdefault(name, compute_month_stats(session, text, estate=name, today=today))
     return snapshots
 
 
@@ -107,10 +116,7 @@ def close_month(session: Session, actor: UserDTO, month: str | int, *, today: da
     actor = authorize(session, actor, Permission.CLOSE_MONTH)
     text = _month(month)
     _check_over(text, today)
-    current = _open_close(session, text)
-    if current is not None:
-        raise ConflictError("stats.month_closed", month=text, closed_by=current.closed_by,
-                            closed_at=local_date(current.closed_at).isoformat())
+    _check_open(session, text)  # closed by another desk since the statistics were prepared: refused
     snapshots = dict(prepared) if prepared is not None else prepare_close(session, text, today=today)
     if "" not in snapshots or any(s.month != text or s.as_of != period_last_day(parse_period(text))
                                   for s in snapshots.values()):
@@ -157,20 +163,24 @@ def reopen_month(session: Session, actor: UserDTO, month: str | int, reason: str
 
 @read_only
 def month_report(session: Session, month: str | int, *, as_of: date | None = None, estate: str | None = None,
-                 summary_only: bool = False, include_details: bool = True) -> MonthStats:
+                 summary_only: bool = False, include_details: bool = True, today: date | None = None) -> MonthStats:
     """Month M's statistics as the reports print them: the frozen snapshot (``closed_at``/``closed_by``
     set) when M is closed and no ``as_of`` is asked, otherwise computed now (``summary_only``: only what
     the JSON figures print; ``include_details=False``: what the dashboards draw; see
-    :func:`~.figures.compute_month_stats`)."""
+    :func:`~.figures.compute_month_stats`; ``today``: the office's date)."""
     text = _month(month)
     if as_of is None:
         row = _open_close(session, text)
         if row is not None:
-            w = month_window(session, text, estate=estate)
+            w = month_window(session, text, estate=estate, today=today)
             stored = session.scalar(select(MonthCloseSnapshot.snapshot).where(
                 MonthCloseSnapshot.close_id == row.id, MonthCloseSnapshot.estate == (w.estate or "")))
             if stored is not None:
                 stats = MonthStats.from_snapshot(json.loads(stored))
+                if "office_name" not in stats.extra:  # a snapshot frozen before the statistics named the office
+                    from cuijiao_desktop.services.office import get_office
+
+                    stats = replace(stats, extra={**stats.extra, "office_name": get_office(session).name})
                 return replace(stats, closed_at=row.closed_at, closed_by=row.closed_by)
     return compute_month_stats(session, text, as_of=as_of, estate=estate, summary_only=summary_only,
-                               include_details=include_details)
+                               include_details=include_details, today=today)

@@ -8,8 +8,11 @@ Definitions (issue 12; money in fen; M seen as of the end of M unless ``as_of`` 
 * 欠费追回 (recovered): payments dated from the first day of M to ``as_of``, allocated to bills of
   periods before M (credit spent on such bills too: it pays them);
 * 预交 (prepaid): *money* received in that window (not prepaid credit spent, which was counted when
-  it came in) allocated to bills of periods after M, or left as credit; a fee item's 预交 holds only
-  the allocations (credit belongs to no fee item), so the fee items' 预交 may sum to less than the total;
+  it came in) allocated to bills of periods after M, or left as credit at ``as_of``: credit of a deposit
+  made in the window and spent in it on bills of periods ≤ M was not left as credit (it is 当月实收 or
+  欠费追回 there), credit of an earlier deposit spent in the window does not touch 预交 (the deposits and
+  spendings are linked by ``credit_entry.source_id``); a fee item's 预交 holds only the allocations
+  (credit belongs to no fee item), so the fee items' 预交 may sum to less than the total;
 * 历史欠费 (opening): owed at the end of the day before M on bills of periods before M;
 * 期末欠费 (closing): owed as of ``as_of`` on bills of periods ≤ M, straight from the bills;
 * other reductions: write-offs and bill adjustments dated in the window on bills before M, and what is
@@ -22,7 +25,8 @@ the bill's period, adjustments, write-offs), 期末欠费 from the bills' cached
 ``as_of`` (``ledger_sql``). 历史欠费 is read from the same caches rolled back to the day before M, so a
 wrong cache on a bill *before* M cancels out here; ``cuijiao db check`` finds those.
 
-Reversals count on the day they were made (their ``paid_on``). Late fees never enter these figures.
+Reversals count on the day they were made (their ``paid_on``). Late fees never enter these figures: they
+are reported apart as 滞纳金实收 (the late fees of the payments dated in the window, ``late_fees_fen``).
 With an ``as_of`` after M, the window runs from the first day of M to ``as_of``.
 """
 
@@ -56,15 +60,18 @@ from cuijiao_desktop.domain.billing import (
 )
 from cuijiao_desktop.domain.enums import PaymentMethod
 from cuijiao_desktop.domain.errors import DomainError, NotFound, ValidationError
+from cuijiao_desktop.domain.office_time import office_today
 from cuijiao_desktop.domain.rooms import natural_key
 from cuijiao_desktop.services.tx import read_only
 
 from .ledger_sql import OUTSTANDING, UNPAID, after_day, late_moves, owed_per_bill
 from .model import BuildingFigures, FeeItemFigures, Figures, MonthStats
 
-__all__ = ["MonthWindow", "building_label", "compute_month_stats", "month_window", "summary_figures"]
+__all__ = [
+    "MonthWindow", "building_label", "compute_month_stats", "month_as_of", "month_window", "summary_figures",
+]
 
-_KINDS = ("billed", "collected", "recovered", "prepaid", "other")
+_KINDS = ("billed", "collected", "recovered", "prepaid", "other", "late")
 
 
 def building_label(estate: str, building: str) -> str:
@@ -98,11 +105,22 @@ class MonthWindow:
         return room_col.in_(select(Room.id).where(Room.estate_id == self.estate_id))
 
 
+def month_as_of(period: int, today: date) -> date:
+    """The day month M is seen on when no ``as_of`` is asked: its last day, or the office's ``today``
+    while M is still running (the one rule of the 报表 page, the CLI and the 工作台 summary)."""
+    return min(period_last_day(period), today)
+
+
 def month_window(session: Session, month: str | int, *, as_of: date | None = None,
-                 estate: str | None = None) -> MonthWindow:
-    """Month M (``"YYYY-MM"``), the day it is seen on and the estate filter, checked."""
+                 estate: str | None = None, today: date | None = None) -> MonthWindow:
+    """Month M (``"YYYY-MM"``), the day it is seen on and the estate filter, checked. ``today``: the
+    office's date (default now); an ``as_of`` after it is refused (the future has no figures)."""
     period = month if isinstance(month, int) else parse_period(month)
-    day = as_of or period_last_day(period)
+    today = today or office_today()
+    if as_of is not None and as_of > today:
+        raise ValidationError("stats.as_of_after_today", field="as_of", as_of=as_of.isoformat(),
+                              today=today.isoformat())
+    day = as_of or month_as_of(period, today)
     if day < period_first_day(period):
         raise ValidationError("stats.as_of_before_month", field="as_of", as_of=day.isoformat(),
                               month=period_text(period))
@@ -124,17 +142,19 @@ def month_window(session: Session, month: str | int, *, as_of: date | None = Non
 
 
 def _money_statement(w: MonthWindow):
-    """One grouped statement: per (building, fee item) 当月应收, 当月实收, 欠费追回, 预交 and other reductions."""
+    """One grouped statement: per (building, fee item) 当月应收, 当月实收, 欠费追回, 预交, other reductions and
+    滞纳金实收 (apart)."""
     m, s, e = w.period, w.opening_day, w.as_of
     since_e, since_s = after_day(e), after_day(s)
     zero = literal(0, Integer)
     adjusted = BillAdjustment.old_amount_fen - BillAdjustment.new_amount_fen
 
-    def row(room, item, billed=zero, collected=zero, recovered=zero, prepaid=zero, other=zero):
+    def row(room, item, billed=zero, collected=zero, recovered=zero, prepaid=zero, other=zero, late=zero):
         return (room.label("room_id"), item.label("item"), billed.label("billed"), collected.label("collected"),
-                recovered.label("recovered"), prepaid.label("prepaid"), other.label("other"))
+                recovered.label("recovered"), prepaid.label("prepaid"), other.label("other"), late.label("late"))
 
     money = Payment.method != PaymentMethod.CREDIT
+    spend, deposit, deposit_paid = aliased(CreditEntry), aliased(CreditEntry), aliased(Payment)
     parts = [
         # the bills of M: their amount net of the discount, and what is written off on them
         select(*row(Bill.room_id, Bill.fee_item_id, billed=Bill.amount_fen - Bill.discount_fen, other=Bill.waived_fen))
@@ -160,7 +180,8 @@ def _money_statement(w: MonthWindow):
         select(*row(Bill.room_id, Bill.fee_item_id,
                     collected=case((Bill.period == m, PaymentAllocation.amount_fen), else_=zero),
                     recovered=case((Bill.period < m, PaymentAllocation.amount_fen), else_=zero),
-                    prepaid=case((and_(Bill.period > m, money), PaymentAllocation.amount_fen), else_=zero)))
+                    prepaid=case((and_(Bill.period > m, money), PaymentAllocation.amount_fen), else_=zero),
+                    late=PaymentAllocation.late_fee_fen))
         .select_from(Payment).join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
         .join(Bill, Bill.id == PaymentAllocation.bill_id)
         .where(Payment.paid_on > s, Payment.paid_on <= e),
@@ -169,10 +190,20 @@ def _money_statement(w: MonthWindow):
         .select_from(Payment)
         .join(CreditEntry, and_(CreditEntry.room_id == Payment.room_id, CreditEntry.payment_id == Payment.id))
         .where(Payment.paid_on > s, Payment.paid_on <= e, money),
+        # … less what of it was spent in the window on bills of periods ≤ M (a spending, or the reversal of
+        # one, is a credit payment whose entry names its deposit): that money is 当月实收 or 欠费追回
+        select(*row(spend.room_id, type_coerce(null(), Integer), prepaid=-PaymentAllocation.amount_fen))
+        .select_from(Payment).join(spend, spend.payment_id == Payment.id)
+        .join(deposit, deposit.id == spend.source_id).join(deposit_paid, deposit_paid.id == deposit.payment_id)
+        .join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
+        .join(Bill, Bill.id == PaymentAllocation.bill_id)
+        .where(Payment.method == PaymentMethod.CREDIT, Payment.paid_on > s, Payment.paid_on <= e, Bill.period <= m,
+               deposit_paid.method != PaymentMethod.CREDIT, deposit_paid.paid_on > s, deposit_paid.paid_on <= e),
     ]
     moves = union_all(*parts).subquery("money")
     return (select(Room.building_id, moves.c.item, func.sum(moves.c.billed), func.sum(moves.c.collected),
-                   func.sum(moves.c.recovered), func.sum(moves.c.prepaid), func.sum(moves.c.other))
+                   func.sum(moves.c.recovered), func.sum(moves.c.prepaid), func.sum(moves.c.other),
+                   func.sum(moves.c.late))
             .join(Room, Room.id == moves.c.room_id)
             .where(w.rooms(Room.id))
             .group_by(Room.building_id, moves.c.item))
@@ -356,7 +387,7 @@ def _figures(values: Mapping[str, int]) -> Figures:
         billed_fen=values.get("billed", 0), collected_fen=values.get("collected", 0),
         recovered_fen=values.get("recovered", 0), prepaid_fen=values.get("prepaid", 0),
         opening_arrears_fen=values.get("opening", 0), closing_arrears_fen=values.get("closing", 0),
-        other_reductions_fen=values.get("other", 0),
+        other_reductions_fen=values.get("other", 0), late_fees_fen=values.get("late", 0),
     )
 
 
@@ -370,7 +401,7 @@ class SummaryFigures:
     by_fee_item: tuple[FeeItemFigures, ...]
 
 
-_MONEY = ("billed", "collected", "recovered", "prepaid", "other")
+_MONEY = ("billed", "collected", "recovered", "prepaid", "other", "late")
 
 
 def summary_figures(session: Session, w: MonthWindow, rooms: Iterable[RoomOwed], *,
@@ -433,13 +464,15 @@ def _check_identity(w: MonthWindow, figures: SummaryFigures) -> None:
 
 @read_only
 def compute_month_stats(session: Session, month: str, *, as_of: date | None = None, estate: str | None = None,
-                        summary_only: bool = False, include_details: bool = True) -> MonthStats:
+                        summary_only: bool = False, include_details: bool = True,
+                        today: date | None = None) -> MonthStats:
     """Everything the monthly statistics print for month M, computed now (see the module's docstring);
     raises ``stats.unbalanced`` when the balance identity fails for any scope.
 
     ``summary_only``: only what the JSON figures print (汇总 per building, estate and in total, and the
     ageing): the fee items, collectors, reasons, trend and detail are left empty and
-    ``extra["summary_only"]`` is True.
+    ``extra["summary_only"]`` is True. The full statistics carry ``extra["office_name"]``, the office's
+    name (the workbook's title prints it). ``today``: the office's date (default now; see :func:`month_window`).
 
     ``include_details=False``: what the dashboards draw (汇总, ageing, collectors and the trend), without
     the rooms' owners, phones and cases: the fee items, reasons and detail rows are left empty and
@@ -447,7 +480,7 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
     """
     from . import sheets
 
-    w = month_window(session, month, as_of=as_of, estate=estate)
+    w = month_window(session, month, as_of=as_of, estate=estate, today=today)
     full = not summary_only and include_details
     rooms = owed_by_room(session, w, items=full)
     summary = summary_figures(session, w, rooms, items=full)
@@ -461,8 +494,10 @@ def compute_month_stats(session: Session, month: str, *, as_of: date | None = No
         owing = {r.room_id for r in rooms if r.closing_fen > 0}  # the rooms arrears_rooms would list
         return MonthStats(**common, collectors=sheets.collector_rows(session, w, owing), reasons=(), trend=trend,
                           details=(), extra={"details_left_out": True})
+    from cuijiao_desktop.services.office import get_office
+
     arrears = sheets.arrears_rooms(session, w, rooms)
-    return MonthStats(
+    return MonthStats(extra={"office_name": get_office(session).name},
         **common, collectors=sheets.collector_rows(session, w, {r.room_id for r in arrears}),
         reasons=sheets.reason_rows(session, w, arrears), trend=trend, details=sheets.detail_rows(session, w, arrears),
     )

@@ -15,12 +15,14 @@ from typing import Any
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket
 
 __all__ = [
-    "AGEING_KEYS", "FIGURE_KEYS", "AgeingRow", "BuildingFigures", "CollectorRow", "DetailRow", "FeeItemFigures",
-    "Figures", "MonthStats", "ReasonRow", "TrendPoint", "rate_json",
+    "AGEING_KEYS", "FIGURE_KEYS", "OTHER_REDUCTIONS_KEY", "AgeingRow", "BuildingFigures", "CollectorRow",
+    "DetailRow", "FeeItemFigures", "Figures", "MonthStats", "ReasonRow", "TrendPoint", "rate_json",
 ]
 
 #: The keys of a FIGURES object in ``cuijiao stats --format json`` (the issue's names, in its order).
 FIGURE_KEYS = ("households", "当月应收", "当月实收", "欠费追回", "预交", "历史欠费", "期末欠费", "收缴率_金额", "收缴率_户数")
+#: The key a FIGURES object adds only when write-offs or bill adjustments dated in M reduce the arrears.
+OTHER_REDUCTIONS_KEY = "核销调整"
 #: The ageing keys of the JSON figures, in bucket order ("1个月" … "3年以上").
 AGEING_KEYS = tuple(BUCKET_LABELS_ZH[b] for b in AgeBucket)
 
@@ -46,6 +48,7 @@ class Figures:
     opening_arrears_fen: int = 0  # 历史欠费
     closing_arrears_fen: int = 0  # 期末欠费 (straight from the bills; the identity is checked against it)
     other_reductions_fen: int = 0  # write-offs and bill adjustments dated in M (0 in an ordinary month)
+    late_fees_fen: int = 0  # 滞纳金实收: late fees of the payments dated in M (apart: in no figure above)
 
     @property
     def rate_amount(self) -> Fraction | None:
@@ -69,13 +72,18 @@ class Figures:
         return self.identity_closing_fen == self.closing_arrears_fen
 
     def to_json(self) -> dict[str, Any]:
-        """The FIGURES object of the JSON output (issue's keys; money in fen, rates to 6 places)."""
-        return {
+        """The FIGURES object of the JSON output (issue's keys; money in fen, rates to 6 places), and
+        ``核销调整`` (other reductions) only when write-offs or adjustments dated in M make it non-zero:
+        期末欠费 = 历史欠费 + 当月应收 − 当月实收 − 欠费追回 − 核销调整."""
+        out = {
             "households": self.households, "当月应收": self.billed_fen, "当月实收": self.collected_fen,
             "欠费追回": self.recovered_fen, "预交": self.prepaid_fen, "历史欠费": self.opening_arrears_fen,
             "期末欠费": self.closing_arrears_fen, "收缴率_金额": rate_json(self.rate_amount),
             "收缴率_户数": rate_json(self.rate_households),
         }
+        if self.other_reductions_fen:
+            out[OTHER_REDUCTIONS_KEY] = self.other_reductions_fen
+        return out
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,7 @@ class CollectorRow:
     promises_made: int = 0
     promises_kept: int = 0
     promises_broken: int = 0
-    recovered_fen: int = 0  # paid in M by the rooms of the collector's cases
+    recovered_fen: int = 0  # principal paid in M on bills of periods ≤ M by the rooms of the collector's cases
     rooms_cleared: int = 0  # of those rooms, the ones owing nothing at the end of M
 
 
@@ -194,6 +202,11 @@ class MonthStats:
     closed_at: datetime | None = None  # set when this is a month-close snapshot (已月结)
     closed_by: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def audit_detail(self) -> dict[str, Any]:
+        """What an export of these statistics records in the audit log besides the file: month, estate
+        ("" for the whole office) and the as-of day."""
+        return {"month": self.month, "estate": self.estate or "", "as_of": self.as_of.isoformat()}
 
     @property
     def ageing_total_fen(self) -> tuple[int, ...]:

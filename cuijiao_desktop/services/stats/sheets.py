@@ -11,9 +11,10 @@
 * 催收业绩, per collector, in the window of M (first day of M to ``as_of``): phone calls logged, visits
   made in which they took part (done, or failed because nobody was home: they still went), notices
   issued, promises made; promises due in the window kept or broken as of ``as_of`` (``services.promises``,
-  the derived states); money paid in the window (real money, not credit spent; reversals count) by the
-  rooms of the cases assigned to them that were open in the window, and of those rooms the ones owing
-  nothing at ``as_of``.
+  the derived states); 追回金额, the principal (allocations' ``amount_fen``) of the money paid in the window
+  (reversals count on their day) on bills of periods ≤ M by the rooms of the cases assigned to them
+  that were open in the window (not late fees, not prepayments of later bills or credit left, not
+  credit spent), and of those rooms the ones owing nothing at ``as_of``.
 * 趋势: the 12 months ending at M, each seen at the end of its month (M at ``as_of``).
 """
 
@@ -29,6 +30,7 @@ from sqlalchemy import Integer, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from cuijiao_desktop.db.models import (
+    Bill,
     Building,
     CollectionCase,
     Contact,
@@ -36,6 +38,7 @@ from cuijiao_desktop.db.models import (
     Estate,
     Notice,
     Payment,
+    PaymentAllocation,
     Person,
     Promise,
     Room,
@@ -289,8 +292,13 @@ def collector_rows(session: Session, w: MonthWindow, owing: AbstractSet[int]) ->
                     or_(CollectionCase.closed_on.is_(None), CollectionCase.closed_on > s),
                     w.rooms(CollectionCase.room_id))
              .distinct().subquery("pairs"))
-    paid = (select(Payment.room_id.label("room_id"), func.sum(Payment.amount_fen).label("fen"))
-            .where(Payment.paid_on > s, Payment.paid_on <= e, Payment.method != PaymentMethod.CREDIT)
+    # 追回金额: principal only (allocations' amount_fen), of money paid in the window (reversals on their
+    # day) on bills of periods ≤ M: not late fees, prepayments of later bills, credit left or credit spent
+    paid = (select(Payment.room_id.label("room_id"), func.sum(PaymentAllocation.amount_fen).label("fen"))
+            .join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
+            .join(Bill, Bill.id == PaymentAllocation.bill_id)
+            .where(Payment.paid_on > s, Payment.paid_on <= e, Payment.method != PaymentMethod.CREDIT,
+                   Bill.period <= w.period)
             .group_by(Payment.room_id).subquery("paid"))
     recovered = session.execute(select(pairs.c.collector_id, pairs.c.room_id, paid.c.fen)
                                 .join(paid, paid.c.room_id == pairs.c.room_id)).all()

@@ -12,11 +12,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.domain.billing import period_add, period_last_day, period_text
+from cuijiao_desktop.domain.billing import period_add, period_text
 from cuijiao_desktop.services.tx import read_only
 
 from .close import closed_trend_points
-from .figures import households_statement
+from .figures import households_statement, month_as_of
 from .model import TrendPoint
 
 __all__ = ["SUMMARY_MONTHS", "rate_trend"]
@@ -33,7 +33,7 @@ def rate_trend(session: Session, *, today: date, months: int = SUMMARY_MONTHS) -
     current = today.year * 100 + today.month
     periods = [period_add(current, -i) for i in range(months - 1, -1, -1)]
     closed = closed_trend_points(session, [period_text(p) for p in periods[:-1]], None)
-    cutoffs = {p: min(period_last_day(p), today) for p in periods if period_text(p) not in closed}
+    cutoffs = {p: month_as_of(p, today) for p in periods if period_text(p) not in closed}
     found = {int(period): (int(rooms or 0), int(paid or 0), int(billed or 0), int(collected or 0))
              for period, rooms, paid, billed, collected in session.execute(
                  households_statement(cutoffs, dialect=session.get_bind().dialect.name))}

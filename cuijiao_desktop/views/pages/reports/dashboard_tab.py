@@ -88,10 +88,11 @@ class DashboardData:
 
 
 @read_only
-def load_dashboard(session, *, month: str, estate: str | None) -> DashboardData:
+def load_dashboard(session, *, month: str, estate: str | None, today=None) -> DashboardData:
     """The task (read-only): the month's statistics in one call of the service (a closed month's frozen
-    snapshot, else computed now without the detail rows the tab does not show), and the estate names."""
-    stats = stats_service.month_report(session, month, estate=estate, include_details=False)
+    snapshot, else computed now without the detail rows the tab does not show; the current month as of
+    ``today``, as 工作台), and the estate names."""
+    stats = stats_service.month_report(session, month, estate=estate, include_details=False, today=today)
     estates = tuple(dict.fromkeys(b.estate for b in map_service.map_buildings(session)))
     return DashboardData(stats, estates)
 
@@ -99,8 +100,9 @@ def load_dashboard(session, *, month: str, estate: str | None) -> DashboardData:
 @read_only
 def full_month_stats(session, *, stats: MonthStats, cancel=None) -> MonthStats:
     """The export's first task (read-only, so no write lock is held while computing): the full statistics
-    of the month and scope of ``stats`` (the dashboards' light ones), every sheet's data."""
-    full = stats_service.month_report(session, stats.month, estate=stats.estate)
+    of the month and scope of ``stats`` (the dashboards' light ones), every sheet's data, seen on the same
+    day (``stats.as_of`` as the day: a running month as of the day the tab showed it)."""
+    full = stats_service.month_report(session, stats.month, estate=stats.estate, today=stats.as_of)
     if cancel is not None and cancel():
         from cuijiao_desktop.domain.errors import DomainError
 
@@ -119,7 +121,7 @@ def export_month_workbook(tx, *, actor, stats: MonthStats, path: Path, progress=
 
     def audit(session, allowed, _written) -> None:
         export_service.record_export(session, actor=allowed, what="stats", file_name=path.name,
-                                     rows=len(stats.details))
+                                     rows=len(stats.details), **stats.audit_detail())
 
     export_file(tx, path, read=lambda session: authorize(session, actor, Permission.EXPORT_PERSONAL_DATA),
                 write=lambda _allowed, tmp: write_stats_workbook(stats, tmp, progress=progress, cancel=cancel),
@@ -309,7 +311,7 @@ class DashboardTab(QWidget):
         self.busy_bar.show()
         self.status_label.setText(self.tr("Computing the statistics of {month}…").format(month=self.selected_month()))
         self._runner.submit(load_dashboard, month=self.selected_month(), estate=self.selected_estate(),
-                            on_result=lambda data, seq=seq: self._show(seq, data),
+                            today=self._today(), on_result=lambda data, seq=seq: self._show(seq, data),
                             on_error=lambda exc, seq=seq: self._show_error(seq, exc))
 
     def _show(self, seq: int, data: DashboardData) -> None:
@@ -388,7 +390,15 @@ class DashboardTab(QWidget):
             return
         self.close_button.setEnabled(False)
         self.status_label.setText(self.tr("Closing {month}…").format(month=month))
-        self._runner.submit(stats_service.close_month, actor=self._user, month=month, today=self._today(),
+        today = self._today()
+        # computed in a read task (no write lock), then only written in a short write task, as the CLI does;
+        # close_month checks again in its own transaction that the month is over and not closed meanwhile
+        self._runner.submit(stats_service.prepare_close, month=month, today=today,
+                            on_result=lambda prepared: self._write_close(month, today, prepared),
+                            on_error=self._close_failed)
+
+    def _write_close(self, month: str, today, prepared) -> None:
+        self._runner.submit(stats_service.close_month, actor=self._user, month=month, today=today, prepared=prepared,
                             on_result=lambda _stats: self._after_close(self.tr("{month} is closed.").format(
                                 month=month)),
                             on_error=self._close_failed)

@@ -107,8 +107,8 @@ def _calls(args: argparse.Namespace, ctx: Context) -> int:
         estate_id, _b, user_id = resolve_scope(s, estate=args.estate, collector=args.staff)
     flt = ContactLogFilter(date_from=args.date_from, date_to=args.date_to, user_id=user_id, estate_id=estate_id)
     progress = LineProgress("导出催缴记录")
-    n = export_contact_log(Transactions(ctx.factory, ctx.read_factory), actor=ctx.actor, flt=flt, today=args.today or date.today(), path=args.out,
-                           progress=progress)
+    n = export_contact_log(Transactions(ctx.factory, ctx.read_factory), actor=ctx.actor, flt=flt,
+                           today=args.today or office_today(), path=args.out, progress=progress)
     progress.done()
     print(f"已导出催缴记录 {n:,} 条：{args.out}（已记入审计日志）")
     return 0

@@ -725,18 +725,18 @@ def qt_dialog_shots(app: QApplication, window, ctx: dict) -> None:
     dialog.reject()
 
 
-def exports_shots(app: QApplication, ctx: dict) -> None:
-    """76 (issue 12): the 导出 tab (contact log, visits, notices issued, the SMS batch with its live preview),
-    photographed on its own until the 报表 page holds it; the preview's first room is read, nothing exported."""
-    from cuijiao_desktop.views.pages.reports.exports_tab import ExportsTab
+def exports_shots(app: QApplication, window, ctx: dict) -> None:
+    """73 (issue 12): 报表 → 导出 in the window (contact log, visits, notices issued, the SMS batch with its
+    live preview); the preview's first room is read, nothing is exported."""
+    from cuijiao_desktop.views.actions import NAV_IDS, ActionId
 
-    tab = ExportsTab(ctx["runner"], ctx["user"], today=lambda: ctx["today"], settings=ctx["settings"])
-    tab.resize(*ctx["size"])
-    tab.show()
-    tab.activate()
-    _settle(app, tab)
-    _save(tab, ctx["out"] / "73-exports.png")
-    tab.close()
+    window.show_page(NAV_IDS.index(ActionId.NAV_REPORTS))
+    page = window.pages[ActionId.NAV_REPORTS]
+    page.tabs.setCurrentIndex(page.tabs.indexOf(page.exports.parentWidget().parentWidget()))
+    page.exports.activate()
+    _settle(app, window)
+    _save(window, ctx["out"] / "73-exports.png")
+    page.tabs.setCurrentWidget(page.dashboard)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -844,8 +844,7 @@ def main(argv: list[str] | None = None) -> int:
         reports_shots(app, window, {"out": args.out, "factory": factory, "today": today})
         billing_shots(app, window, {"out": args.out, "runner": runner, "factory": factory, "user": user,
                                     "today": today})
-        exports_shots(app, {"out": args.out, "runner": runner, "user": user, "today": today, "settings": settings,
-                            "size": (width, height - 120)})
+        exports_shots(app, window, {"out": args.out})
         window.close()
         security_shots(app, {"out": args.out, "runner": runner, "factory": factory, "today": today,
                              "settings": settings, "db_url": args.db, "db_label": args.db_label,

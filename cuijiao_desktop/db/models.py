@@ -418,6 +418,13 @@ class Bill(Versioned, Base):
     )
 
 
+#: What is still owed on a bill (fen), for queries.
+BILL_OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+#: A bill still owes something: exactly the condition of the partial index ``ix_bill_unpaid`` (column on the
+#: left, so SQLite matches the index).
+BILL_UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
+
+
 class BillAdjustment(Base):
     """An audited change of a bill's amount after it was issued, keeping the old value. Append-only."""
 

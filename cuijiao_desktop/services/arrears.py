@@ -47,6 +47,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
+from cuijiao_desktop.db.models import BILL_OUTSTANDING as OUTSTANDING
+from cuijiao_desktop.db.models import BILL_UNPAID as UNPAID
 from cuijiao_desktop.db.models import (
     CACHE_STATE_ID,
     ArrearsCache,
@@ -102,11 +104,6 @@ __all__ = [
     "room_sums",
     "totals",
 ]
-
-#: What is still owed on a bill.
-OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-#: The predicate of the partial index ``ix_bill_unpaid``, written exactly as the index's condition.
-UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
 
 #: The ageing buckets in ascending age; ``ArrearsRow.bucket_fen[i]`` belongs to ``BUCKETS[i]``.
 BUCKETS: tuple[AgeBucket, ...] = tuple(sorted(AgeBucket))

@@ -19,7 +19,17 @@ from datetime import date
 from sqlalchemy import Integer, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import Bill, Building, Estate, OfficeSetting, Person, Room, RoomPerson, Unit
+from cuijiao_desktop.db.models import (
+    BILL_UNPAID,
+    Bill,
+    Building,
+    Estate,
+    OfficeSetting,
+    Person,
+    Room,
+    RoomPerson,
+    Unit,
+)
 from cuijiao_desktop.domain.enums import PersonRole
 from cuijiao_desktop.domain.errors import ValidationError
 from cuijiao_desktop.domain.masking import BoardRow, MaskingPolicy, board_row
@@ -231,7 +241,7 @@ def thanks_board(
     those bills settled."""
     if period_from > period_to:
         raise ValidationError("board.periods_reversed", field="period_from")
-    unpaid = func.sum(case((Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, 1), else_=0))
+    unpaid = func.sum(case((BILL_UNPAID, 1), else_=0))
     agg = (
         select(Bill.room_id.label("room_id"), func.count(func.distinct(Bill.period)).label("months"),
                type_coerce(func.sum(Bill.paid_fen), Integer).label("fen"), unpaid.label("unpaid"))

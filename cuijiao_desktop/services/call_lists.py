@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cuijiao_desktop.db.models import Bill, Contact, RoomPerson
+from cuijiao_desktop.db.models import BILL_UNPAID, Bill, Contact, RoomPerson
 from cuijiao_desktop.domain.enums import ContactKind, PersonRole, Role
 from cuijiao_desktop.domain.permissions import Permission
 
@@ -52,7 +52,7 @@ def _owner_phones(session: Session, today: date) -> dict[int, str]:
     """The current owner's phone of every room in arrears: primary first, valid first, oldest first
     (the order the arrears query masks)."""
     in_arrears = (select(Bill.room_id)
-                  .where(Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, Bill.due_date < today)
+                  .where(BILL_UNPAID, Bill.due_date < today)
                   .distinct())
     owner_link = (select(RoomPerson.room_id, func.min(RoomPerson.id).label("link_id"))
                   .where(RoomPerson.role == PersonRole.OWNER, RoomPerson.end_date.is_(None),

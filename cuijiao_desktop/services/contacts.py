@@ -19,7 +19,6 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
-    Bill,
     CollectionCase,
     Contact,
     ContactEvent,
@@ -64,6 +63,7 @@ from . import audit
 from .actor import authorize
 from .dto import UserDTO
 from .office import put_setting
+from .payments import room_owed
 from .promises import PromiseState, promise_states
 from .tx import read_only
 
@@ -249,16 +249,6 @@ def _room_contacts(session: Session, room_id: int, today: date) -> tuple[list[Ro
     return ordered, people
 
 
-def _owed(session: Session, room_id: int, today: date) -> tuple[int, int]:
-    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-    overdue, owed = session.execute(
-        select(func.coalesce(func.sum(outstanding).filter(Bill.due_date < today), 0),
-               func.coalesce(func.sum(outstanding), 0))
-        .where(Bill.room_id == room_id, Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen)
-    ).one()
-    return int(overdue), int(owed)
-
-
 def _next_step(session: Session, stage: Stage | None, room_id: int, today: date) -> tuple[date | None, str]:
     """The ladder's next step once this call is logged, and when it falls due
     (``services.cases.next_step_after``: the case's place read from its history)."""
@@ -280,7 +270,7 @@ def call_form_context(session: Session, *, actor: UserDTO, room_id: int, now: da
     if room is None:
         raise NotFound("room.not_found", room_id=room_id)
     contacts, people = _room_contacts(session, room_id, today)
-    overdue, owed = _owed(session, room_id, today)
+    overdue, owed = room_owed(session, room_id, today)
     case = session.execute(
         select(CollectionCase.id, CollectionCase.stage, User.display_name, CollectionCase.reason,
                CollectionCase.hold_until)
@@ -333,7 +323,7 @@ def log_contact(
     if room is None:
         raise NotFound("room.not_found", room_id=draft.room_id)
     channel, outcome = Channel(draft.channel), CallOutcome(draft.outcome)
-    overdue, owed = _owed(session, draft.room_id, today)
+    overdue, owed = room_owed(session, draft.room_id, today)
     first_error(contact_errors(draft, today=today, owed_fen=owed))
 
     contacts, people = _room_contacts(session, draft.room_id, today)

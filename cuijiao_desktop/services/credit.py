@@ -22,7 +22,16 @@ from datetime import UTC, date, datetime
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from cuijiao_desktop.db.models import Bill, CreditEntry, FeeItem, Payment, PaymentAllocation, Room
+from cuijiao_desktop.db.models import (
+    BILL_OUTSTANDING,
+    BILL_UNPAID,
+    Bill,
+    CreditEntry,
+    FeeItem,
+    Payment,
+    PaymentAllocation,
+    Room,
+)
 from cuijiao_desktop.domain.allocation import OpenBill
 from cuijiao_desktop.domain.credit import CreditSource, CreditUse, plan_credit
 from cuijiao_desktop.domain.enums import PaymentKind, PaymentMethod
@@ -107,12 +116,12 @@ def deposits(session: Session, room_ids: Sequence[int]) -> dict[int, list[Credit
 def open_bills_of(session: Session, bill_ids: Sequence[int]) -> dict[int, list[OpenBill]]:
     """Per room, those of ``bill_ids`` that still owe something."""
     out: dict[int, list[OpenBill]] = defaultdict(list)
-    owed = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+    owed = BILL_OUTSTANDING
     for chunk in _chunks(sorted(set(bill_ids))):
         for bill_id, room_id, period, order, fen in session.execute(
             select(Bill.id, Bill.room_id, Bill.period, FeeItem.sort_order, owed)
             .join(FeeItem, FeeItem.id == Bill.fee_item_id)
-            .where(Bill.id.in_(chunk), Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen)
+            .where(Bill.id.in_(chunk), BILL_UNPAID)
         ):
             out[room_id].append(OpenBill(bill_id, period, order, int(fen)))
     return out

@@ -23,6 +23,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from cuijiao_desktop.db.models import BILL_UNPAID as _UNPAID
 from cuijiao_desktop.db.models import (
     Bill,
     FeeItem,
@@ -233,7 +234,6 @@ def _candidates(session: Session, policy_ids: list[int], as_of: date, scope: lis
     return list(rows.values()), extra
 
 
-_UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
 
 
 def assess_late_fees(

@@ -25,6 +25,8 @@ from sqlalchemy import Integer, String, and_, exists, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from cuijiao_desktop.db.models import (
+    BILL_OUTSTANDING,
+    BILL_UNPAID,
     Bill,
     ContactEvent,
     InstalmentPlan,
@@ -231,10 +233,10 @@ def _of(events: dict[int, _RoomEvents], room_id: int) -> _RoomEvents:
 def _unpaid_bills(session: Session, today: date, room_ids: list[int] | None, *, due_by: date | None = None):
     """(room_id, bill_id, period, due_date, outstanding, paid) of overdue unpaid bills (the partial index's
     predicate), due on or before ``due_by`` when given."""
-    unpaid = and_(Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, Bill.due_date < today)
+    unpaid = and_(BILL_UNPAID, Bill.due_date < today)
     if due_by is not None:
         unpaid = and_(unpaid, Bill.due_date <= due_by)
-    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+    outstanding = BILL_OUTSTANDING
     # dates and sums come back as the driver gives them (no per-value type processing: 5x faster on SQLite)
     stmt = select(Bill.room_id, Bill.id, Bill.period, type_coerce(Bill.due_date, String),
                   type_coerce(outstanding, Integer), type_coerce(Bill.paid_fen, Integer)).where(unpaid)

@@ -15,6 +15,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from cuijiao_desktop.db.models import BILL_OUTSTANDING as OUTSTANDING
+from cuijiao_desktop.db.models import BILL_UNPAID as UNPAID
 from cuijiao_desktop.db.models import (
     Bill,
     CreditEntry,
@@ -55,8 +57,16 @@ def _lock_room(session: Session, room_id: int) -> str:
     return code
 
 
-OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-UNPAID = Bill.paid_fen + Bill.discount_fen + Bill.waived_fen < Bill.amount_fen  # the partial index's predicate
+
+
+def room_owed(session: Session, room_id: int, today: date) -> tuple[int, int]:
+    """(overdue, everything unpaid) of a room on ``today``, int fen."""
+    overdue, owed = session.execute(
+        select(func.coalesce(func.sum(OUTSTANDING).filter(Bill.due_date < today), 0),
+               func.coalesce(func.sum(OUTSTANDING), 0))
+        .where(Bill.room_id == room_id, UNPAID)
+    ).one()
+    return int(overdue), int(owed)
 
 
 def open_bills(session: Session, room_id: int) -> list[OpenBill]:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from cuijiao_desktop.db.models import BILL_OUTSTANDING as OUTSTANDING
 from cuijiao_desktop.db.models import (
     Bill,
     CollectionCase,
@@ -386,7 +387,6 @@ _ZH: dict[object, str] = {
     IssueCategory.NOISE: "噪音", IssueCategory.HOUSE_QUALITY: "房屋质量", IssueCategory.OTHER: "其他",
 }
 
-OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
 
 
 def _zh(value: object) -> str:

@@ -32,6 +32,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
+    BILL_OUTSTANDING,
+    BILL_UNPAID,
     Bill,
     CollectionCase,
     Contact,
@@ -184,10 +186,10 @@ def _local_day(value: datetime) -> date:
 
 def _overdue_rooms(session: Session, today: date) -> dict[int, int]:
     """Overdue arrears per room (over the partial index of unpaid bills)."""
-    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+    outstanding = BILL_OUTSTANDING
     return {room_id: int(fen) for room_id, fen in session.execute(
         select(Bill.room_id, func.sum(outstanding))
-        .where(Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen, Bill.due_date < today)
+        .where(BILL_UNPAID, Bill.due_date < today)
         .group_by(Bill.room_id))}
 
 

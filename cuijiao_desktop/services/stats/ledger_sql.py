@@ -20,16 +20,13 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Date, Integer, Select, case, func, literal, select, union_all
 
+from cuijiao_desktop.db.models import BILL_OUTSTANDING as OUTSTANDING
+from cuijiao_desktop.db.models import BILL_UNPAID as UNPAID
 from cuijiao_desktop.db.models import Bill, BillAdjustment, Payment, PaymentAllocation, WriteOff
 from cuijiao_desktop.db.types import UTCDateTime
 from cuijiao_desktop.domain.office_time import office_midnight_utc
 
 __all__ = ["OUTSTANDING", "UNPAID", "after_day", "late_moves", "owed_per_bill", "period_bills", "period_moves"]
-
-#: What is still owed on a bill now.
-OUTSTANDING = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-#: The predicate of the partial index ``ix_bill_unpaid``, written exactly as the index's condition.
-UNPAID = Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen
 
 
 def after_day(day: date) -> datetime:

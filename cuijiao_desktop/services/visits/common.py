@@ -10,6 +10,8 @@ from sqlalchemy import BigInteger, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from cuijiao_desktop.db.models import (
+    BILL_OUTSTANDING,
+    BILL_UNPAID,
     Bill,
     CollectionCase,
     CollectionHold,
@@ -51,9 +53,9 @@ def local_bounds(first: date, days: int = 1) -> tuple[datetime, datetime]:
 
 def overdue_expr(today: date):
     """Overdue arrears of ``Room.id`` (correlated): unpaid bills due before ``today``."""
-    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
+    outstanding = BILL_OUTSTANDING
     return (select(cast(func.coalesce(func.sum(outstanding), 0), BigInteger))
-            .where(Bill.room_id == Room.id, Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen,
+            .where(Bill.room_id == Room.id, BILL_UNPAID,
                    Bill.due_date < today)
             .correlate(Room).scalar_subquery())
 
@@ -63,17 +65,6 @@ def owner_name_expr():
     return (select(Person.name).join(RoomPerson, RoomPerson.person_id == Person.id)
             .where(RoomPerson.room_id == Room.id, RoomPerson.role == PersonRole.OWNER, RoomPerson.end_date.is_(None))
             .order_by(RoomPerson.id).limit(1).correlate(Room).scalar_subquery())
-
-
-def owed_now(session: Session, room_id: int, today: date) -> tuple[int, int]:
-    """(overdue, everything unpaid) of a room on ``today``, int fen."""
-    outstanding = Bill.amount_fen - Bill.discount_fen - Bill.paid_fen - Bill.waived_fen
-    overdue, owed = session.execute(
-        select(func.coalesce(func.sum(outstanding).filter(Bill.due_date < today), 0),
-               func.coalesce(func.sum(outstanding), 0))
-        .where(Bill.room_id == room_id, Bill.amount_fen > Bill.paid_fen + Bill.discount_fen + Bill.waived_fen)
-    ).one()
-    return int(overdue), int(owed)
 
 
 def hold_end(session: Session, room_id: int, day: date) -> date | None:

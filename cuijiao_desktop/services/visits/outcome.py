@@ -58,8 +58,9 @@ from .. import audit
 from ..actor import authorize
 from ..delivery import DeliveryInput, record_delivery, store_proof
 from ..dto import UserDTO
+from ..payments import room_owed
 from ..versions import flush_or_conflict
-from .common import load_visit, local, owed_now
+from .common import load_visit, local
 from .dto import OutcomeResult
 from .planning import add_visit
 
@@ -81,7 +82,7 @@ def record_outcome(
         raise ValidationError("visit.not_open", visit_id=visit.id, status=visit.status.value)
     today = local(now).date()
     visit_day = local(visit.planned_at).date()
-    overdue, owed = owed_now(session, visit.room_id, today)
+    overdue, owed = room_owed(session, visit.room_id, today)
     first_error(outcome_errors(draft, today=today, visit_day=visit_day, owed_fen=owed))
     result = VisitResult(draft.result)
     met = AnsweredBy(draft.met) if draft.met is not None else None

@@ -29,8 +29,9 @@ from .. import audit
 from ..actor import authorize
 from ..dto import UserDTO
 from ..office import put_setting
+from ..payments import room_owed
 from ..tx import read_only
-from .common import booked_around, hold_end, load_visit, local, owed_now, users
+from .common import booked_around, hold_end, load_visit, local, users
 
 __all__ = ["VisitConflictError", "check_visit", "update_visit_slots", "visit_slot_rules"]
 
@@ -108,7 +109,7 @@ def checked(
             CollectionCase.room_id == draft.room_id, CollectionCase.closed_on.is_(None)))
     start, end = local(draft.start), local(draft.end)
     day = start.date()
-    overdue, _ = owed_now(session, draft.room_id, today)
+    overdue, _ = room_owed(session, draft.room_id, today)
     conflicts = find_conflicts(
         visit_id=visit_id, room_id=draft.room_id, start=start, end=end, staff_ids=ids,
         others=booked_around(session, day=day, room_id=draft.room_id, staff_ids=ids),

@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from fractions import Fraction
 
 from .money import mul_div_half_up
 
-__all__ = ["MonthlySummary", "collection_rate", "format_rate", "household_rate", "ratio_percent"]
+__all__ = ["MonthlySummary", "collection_rate", "format_rate", "household_rate", "rate_units", "ratio_percent"]
+
+
+def rate_units(rate: Fraction, per_one: int) -> int:
+    """An exact rate in whole units of ``1/per_one``, half-up: ``per_one=1000`` gives tenths of a percent,
+    ``10_000`` hundredths of a percent (drawing), ``1_000_000`` the JSON figures' six places."""
+    return mul_div_half_up(rate.numerator, per_one, rate.denominator)
 
 
 def ratio_percent(numerator: int, denominator: int) -> Decimal | None:

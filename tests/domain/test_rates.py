@@ -1,12 +1,17 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cuijiao_desktop.domain.rates import (
     MonthlySummary,
     collection_rate,
     format_rate,
     household_rate,
+    rate_units,
+    ratio_percent,
 )
 
 
@@ -72,3 +77,20 @@ def test_monthly_summary_combine():
     assert total.current_billed_fen == 200
     assert total.arrears_fen == 70
     assert MonthlySummary.combine([]).recovery_rate is None
+
+
+@pytest.mark.parametrize(
+    ("rate", "per_one", "units"),
+    [(Fraction(2, 3), 1_000_000, 666_667), (Fraction(1, 8), 1000, 125), (Fraction(1, 2000), 1000, 1),
+     (Fraction(1, 2001), 1000, 0), (Fraction(1, 1), 10_000, 10_000), (Fraction(0), 10_000, 0)],
+)
+def test_rate_units_half_up(rate, per_one, units):
+    assert rate_units(rate, per_one) == units
+
+
+@given(st.integers(0, 10**9), st.integers(1, 10**9))
+def test_rate_units_agrees_with_the_percent_and_decimal_rounding(collected, billed):
+    rate = Fraction(collected, billed)
+    assert Decimal(rate_units(rate, 10_000)).scaleb(-2) == ratio_percent(collected, billed)
+    exact = Decimal(collected) / Decimal(billed)
+    assert rate_units(rate, 1000) == int((exact * 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from cuijiao_desktop.domain.ageing import BUCKET_LABELS_ZH, AgeBucket
+from cuijiao_desktop.domain.rates import rate_units
 
 __all__ = [
     "AGEING_KEYS", "FIGURE_KEYS", "OTHER_REDUCTIONS_KEY", "AgeingRow", "BuildingFigures", "CollectorRow",
@@ -31,8 +32,7 @@ def rate_json(rate: Fraction | None) -> float | None:
     """A rate for the JSON figures: a fraction rounded half-up to 6 places; None when nothing was billed."""
     if rate is None:
         return None
-    millionths = (rate.numerator * 1_000_000 * 2 + rate.denominator) // (2 * rate.denominator)
-    return millionths / 1_000_000
+    return rate_units(rate, 1_000_000) / 1_000_000  # JSON numbers are floats: rounded exactly first
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from cuijiao_desktop.domain.ageing import AgeBucket
 from cuijiao_desktop.domain.money import format_money
+from cuijiao_desktop.domain.rates import rate_units
 from cuijiao_desktop.services.stats.model import MonthStats
 from cuijiao_desktop.views.labels import BUCKET_LABELS, label
 from cuijiao_desktop.views.models.ledger_models import BUCKET_COLOURS
@@ -46,7 +47,7 @@ def percent_text(rate: Fraction | None) -> str:
     """``"87.3%"`` (one decimal, half up), ``"—"`` when nothing was billed."""
     if rate is None:
         return "—"
-    tenths = (rate.numerator * 1000 * 2 + rate.denominator) // (2 * rate.denominator)
+    tenths = rate_units(rate, 1000)
     return f"{tenths // 10}.{tenths % 10}%"
 
 
@@ -223,8 +224,10 @@ class TrendChart(DashboardChart):
         chart = self.chart()
         x_axis = self._category_axis([str(int(p.month[5:])) for p in points])  # month numbers; the years below
         x_axis.setTitleText(self.tr("{first} to {last}").format(first=points[0].month, last=points[-1].month))
-        rates = [float(r) * 100 for p in points for r in (p.rate_amount, p.rate_households) if r is not None]
-        low = max(0, int(min(rates) - 5) // 10 * 10) if rates else 0  # the lines' movement stays visible
+        # hundredths of a percent; the axis starts 5 points below the lowest, on a ten, so the movement shows
+        rates = [rate_units(r, 10_000) for p in points
+                 for r in (p.rate_amount, p.rate_households) if r is not None]
+        low = max(0, (min(rates) - 500) // 1000 * 10) if rates else 0
         y_axis = self._value_axis(100, "%.0f%%")
         y_axis.setMin(low)
         y_axis.setTickCount((100 - low) // 10 + 1 if (100 - low) // 10 <= 6 else (100 - low) // 20 + 1)
@@ -239,7 +242,7 @@ class TrendChart(DashboardChart):
             for i, p in enumerate(points):
                 rate = rate_of(p)
                 if rate is not None:
-                    series.append(QPointF(i, float(rate * 100)))  # drawn only
+                    series.append(QPointF(i, rate_units(rate, 10_000) / 100))  # a point on the chart, in %
             chart.addSeries(series)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)

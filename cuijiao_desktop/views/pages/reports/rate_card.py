@@ -4,12 +4,12 @@ households) and a sparkline of the last months; a click shows the 报表 page.""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from cuijiao_desktop.domain.rates import rate_units
 from cuijiao_desktop.messages import error_message
 from cuijiao_desktop.services.stats import summary
 from cuijiao_desktop.services.stats.model import TrendPoint
@@ -42,14 +42,16 @@ class Sparkline(QWidget):
         painter.setPen(QPen(QColor("#E6ECF1"), 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         step = area.width() / (len(self.points) - 1)
-        rates = [float(r) for p in self.points for r in (p.rate_amount, p.rate_households) if r is not None]
+        whole = 10_000  # rates in hundredths of a percent
+        rates = [rate_units(r, whole) for p in self.points
+                 for r in (p.rate_amount, p.rate_households) if r is not None]
         if not rates:
             painter.end()
             return
         # a sparkline shows the movement: the range of the values, at least 10 points of percent, within 0–100 %
         low, high = min(rates), max(rates)
-        span = max(high - low, 0.10)
-        low = max(0.0, min(low - (span - (high - low)) / 2, 1.0 - span))
+        span = max(high - low, whole // 10)
+        low = max(0, min(low - (span - (high - low)) // 2, whole - span))
         for colour, rate_of in ((HOUSEHOLD_COLOUR, lambda p: p.rate_households), (AMOUNT_COLOUR, lambda p: p.rate_amount)):
             path = QPainterPath()
             last: QPointF | None = None
@@ -57,7 +59,7 @@ class Sparkline(QWidget):
                 rate = rate_of(p)
                 if rate is None:
                     continue
-                y = area.bottom() - (float(min(rate, Fraction(1))) - low) / span * area.height()  # drawn only
+                y = area.bottom() - (min(rate_units(rate, whole), whole) - low) / span * area.height()
                 point = QPointF(area.left() + i * step, y)
                 if last is None:
                     path.moveTo(point)

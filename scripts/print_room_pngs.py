@@ -97,6 +97,22 @@ def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
     print(f"wrote {png}")
 
 
+def demo_engine(url: str | None, work: Path, today: date):
+    """An engine on ``url``, or on the screenshots' demo database built in ``work`` (2,000 rooms, 36 months,
+    seed 7, ``today``) when no URL is given."""
+    from cuijiao_desktop.db.engine import make_engine, sqlite_url
+    from cuijiao_desktop.db.migrate import prepare_database
+    from cuijiao_desktop.services.demo import build_demo
+
+    if url is not None:
+        return make_engine(url)
+    url = sqlite_url(work / "demo.sqlite3")
+    prepare_database(url)
+    engine = make_engine(url)
+    build_demo(engine, rooms=2000, months=36, seed=7, today=today)
+    return engine
+
+
 def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi: int,
                     tz: str = "Asia/Shanghai") -> None:
     """54: the first page of a visit sheet as the program prints it: a team's route on ``today``
@@ -133,7 +149,7 @@ def visit_sheet_png(factory, office, today: date, work: Path, out: Path, *, dpi:
                 if best is not None and len(best.stops) >= 3:
                     break
             if best is None:
-                raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 54")
+                raise SystemExit(f"no visits planned in the week from {today}: nothing to render for 64")
         pdf = render_visit_sheet(best, work / "visit-sheet.pdf", office=office)
     finally:
         if saved is None:
@@ -155,27 +171,18 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("pdftoppm") is None:
         raise SystemExit("pdftoppm not found: install poppler-utils")
 
-    from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
-    from cuijiao_desktop.db.migrate import prepare_database
+    from cuijiao_desktop.db.engine import make_session_factory
     from cuijiao_desktop.reports.board_pdf import write_board_pdf
     from cuijiao_desktop.reports.dossier_pdf import write_dossier_pdf
     from cuijiao_desktop.reports.notice_pdf import write_notices_pdf
     from cuijiao_desktop.services import arrears, boards, dossier
-    from cuijiao_desktop.services.demo import build_demo
     from cuijiao_desktop.services.notices import NoticeSelection, plan_notices
 
     args.out.mkdir(parents=True, exist_ok=True)
     today = args.today
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        url = args.db
-        if url is None:
-            url = sqlite_url(work / "demo.sqlite3")
-            prepare_database(url)
-            engine = make_engine(url)
-            build_demo(engine, rooms=2000, months=36, seed=7, today=today)
-        else:
-            engine = make_engine(url)
+        engine = demo_engine(args.db, work, today)
         factory = make_session_factory(engine)
         if args.only != "print-room":
             from cuijiao_desktop.services.office import get_office

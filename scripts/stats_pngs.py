@@ -27,6 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+SCRIPTS = Path(__file__).resolve().parent
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+from print_room_pngs import demo_engine, to_png
 
 
 def soffice_path() -> str | None:
@@ -48,13 +53,6 @@ def workbook_to_pdf(xlsx: Path, outdir: Path) -> Path:
     if not pdf.is_file():
         raise SystemExit(f"LibreOffice did not print {xlsx.name}")
     return pdf
-
-
-def to_png(pdf: Path, png: Path, *, dpi: int, page: int = 1) -> None:
-    stem = png.with_suffix("")
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(stem)], check=True)
-    print(f"wrote {png}")
 
 
 def previous_month(today: date) -> str:
@@ -93,21 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     if soffice_path() is None:
         raise SystemExit("LibreOffice (soffice) not found: install libreoffice-calc-nogui")
 
-    from cuijiao_desktop.db.engine import make_engine, make_session_factory, sqlite_url
-    from cuijiao_desktop.db.migrate import prepare_database
-    from cuijiao_desktop.services.demo import build_demo
+    from cuijiao_desktop.db.engine import make_session_factory
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        url = args.db
-        if url is None:
-            url = sqlite_url(work / "demo.sqlite3")
-            prepare_database(url)
-            engine = make_engine(url)
-            build_demo(engine, rooms=2000, months=36, seed=7, today=args.today)
-        else:
-            engine = make_engine(url)
+        engine = demo_engine(args.db, work, args.today)
         stats_summary_png(make_session_factory(engine), args.out, work, today=args.today, dpi=args.dpi)
         engine.dispose()
     return 0
